@@ -1,0 +1,115 @@
+package ast
+
+import (
+	"sdfp/lexer"
+	"sdfp/parser/catalog"
+)
+
+// Args are a command's (or a structure's) operands bound to their
+// declarations: abbreviations resolved, positional operands placed,
+// defaults filled, types checked. Handlers read typed values from here and
+// never parse operand text themselves.
+type Args struct {
+	Ops    []*catalog.Operand
+	Values []*Value // one per declared operand, in declaration order
+}
+
+// Value is the bound value of one operand.
+type Value struct {
+	Pos     Pos
+	Operand *catalog.Operand
+	// Given is false when the operand was omitted and its default applies.
+	Given bool
+	// Alt is the alternative that matched (nil for an omitted mandatory
+	// operand or a list).
+	Alt *catalog.Alt
+	// Keyword is the full keyword for a keyword value (*MAXIMUM), or the
+	// literal text of a literal default.
+	Keyword string
+	Int     int64
+	// Str is the string content, the name (upper case), or the raw text
+	// of text/command values.
+	Str    string
+	Expr   Expr  // expression and condition values
+	Struct *Args // sub-operands of a structure value
+	List   []*Value
+	IsList bool
+	Tokens []lexer.Token // the tokens the value was written with
+}
+
+// Get returns the value of the named operand (full name), or nil when the
+// operand is not declared.
+func (a *Args) Get(name string) *Value {
+	if a == nil {
+		return nil
+	}
+	for i, o := range a.Ops {
+		if o.Name == name {
+			return a.Values[i]
+		}
+	}
+	return nil
+}
+
+// Given reports whether the operand was written.
+func (a *Args) Given(name string) bool {
+	v := a.Get(name)
+	return v != nil && v.Given
+}
+
+// Keyword returns the keyword of the operand's value ("" if it is not a
+// keyword value).
+func (a *Args) Keyword(name string) string {
+	if v := a.Get(name); v != nil && v.Alt != nil && (v.Alt.Kind == catalog.AltKeyword || v.Alt.Kind == catalog.AltLiteral) {
+		return v.Keyword
+	}
+	return ""
+}
+
+// Int returns an integer operand's value, or the literal default parsed as
+// an integer; ok is false when the value is not an integer.
+func (a *Args) Int(name string) (int64, bool) {
+	v := a.Get(name)
+	if v == nil || v.Alt == nil {
+		return 0, false
+	}
+	switch v.Alt.Kind {
+	case catalog.AltInteger:
+		return v.Int, true
+	case catalog.AltLiteral:
+		return v.Int, v.Str == "" && v.Keyword != "" && isInt(v.Keyword)
+	}
+	return 0, false
+}
+
+// Str returns the string, name or text of an operand value.
+func (a *Args) Str(name string) string {
+	if v := a.Get(name); v != nil {
+		if v.Alt != nil && (v.Alt.Kind == catalog.AltKeyword || v.Alt.Kind == catalog.AltLiteral) {
+			return v.Keyword
+		}
+		return v.Str
+	}
+	return ""
+}
+
+// Struct returns the sub-operands of a structure value (nil if none).
+func (a *Args) Struct(name string) *Args {
+	if v := a.Get(name); v != nil {
+		return v.Struct
+	}
+	return nil
+}
+
+func isInt(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || i == 0 && (c == '-' || c == '+')) {
+			return false
+		}
+	}
+	return true
+}

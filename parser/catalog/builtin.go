@@ -1,0 +1,44 @@
+package catalog
+
+import "sync"
+
+// decl is the shape of one built-in declaration; the tables in sdfp.go,
+// system.go and vm2000.go are lists of these.
+type decl struct {
+	name    string
+	aliases []string
+	role    Role
+	domain  string
+	source  string
+	help    string
+	ops     string
+	// nameValue: see Command.NameValue.
+	nameValue []string
+}
+
+func (d decl) command() *Command {
+	return &Command{
+		Name: d.name, Aliases: d.aliases, Role: d.role, Domain: d.domain,
+		Source: d.source, Help: d.help, Operands: MustOperands(d.ops), NameValue: d.nameValue,
+	}
+}
+
+var (
+	builtinOnce sync.Once
+	builtinCmds []*Command
+)
+
+// Builtin returns a new catalog holding every command sdfp declares. Each
+// call returns a catalog of its own, so a run that extends it does not
+// change another run's; the parsed declarations themselves are shared and
+// must not be modified.
+func Builtin() *Catalog {
+	builtinOnce.Do(func() {
+		for _, table := range [][]decl{sdfpCommands, systemCommands, vm2000Commands} {
+			for _, d := range table {
+				builtinCmds = append(builtinCmds, d.command())
+			}
+		}
+	})
+	return New(builtinCmds...)
+}

@@ -1,0 +1,277 @@
+// Package catalog declares every SDF command sdfp knows: its name, aliases,
+// operands with their value types, ranges, keyword values and defaults. The
+// declarations are written in a notation close to the BS2000 manuals'
+// syntax diagrams (see dsl.go) and drive parsing, abbreviation, validation,
+// help and `sdfp check`. Adding a command or operand is a data change.
+package catalog
+
+import (
+	"sort"
+	"strings"
+)
+
+// Role is the part a command plays in SDF-P's block structure.
+type Role int
+
+const (
+	RoleNone         Role = iota
+	RoleIf                // IF: opens an IF block
+	RoleElseIf            // ELSE-IF
+	RoleElse              // ELSE (in IF, IF-BLOCK-ERROR and IF-CMD-ERROR blocks)
+	RoleEndIf             // END-IF
+	RoleIfBlockError      // IF-BLOCK-ERROR: opens an error-handling block
+	RoleIfCmdError        // IF-CMD-ERROR: opens a command error block
+	RoleWhile             // WHILE
+	RoleEndWhile          // END-WHILE
+	RoleRepeat            // REPEAT
+	RoleUntil             // UNTIL: closes REPEAT
+	RoleFor               // FOR
+	RoleEndFor            // END-FOR
+	RoleBeginBlock        // BEGIN-BLOCK
+	RoleEndBlock          // END-BLOCK
+	RoleBeginParams       // BEGIN-PARAMETER-DECLARATION
+	RoleEndParams         // END-PARAMETER-DECLARATION
+	RoleBranch            // GOTO, CYCLE, EXIT-BLOCK, INCLUDE-BLOCK: branch commands
+	RoleExit              // EXIT-PROCEDURE and friends: leave the procedure
+)
+
+// Command is the declaration of one SDF command.
+type Command struct {
+	Name     string
+	Aliases  []string // exact alternative names (STV, EXEC-CMD, CALL)
+	Operands []*Operand
+	Role     Role
+	Domain   string // "SDF-P", "BS2000", "JV", "VM2000"
+	Help     string // one-paragraph description for `sdfp help`
+	// Source says where the declaration comes from and how sure it is:
+	// V verified in a manual page, I inferred, S from the seeds only.
+	Source string
+	// NameValue names the two operands that take the key and the value of
+	// a leading "NAME = value" operand whose key is not an operand name:
+	// SET-VARIABLE A = 1, FOR I = *COUNTER(...).
+	NameValue []string
+	// Minimum is the shortest accepted abbreviation of the name, if the
+	// syntax file sets one; shorter input is rejected even when unique.
+	Minimum string
+}
+
+// Operand declares one operand of a command or structure.
+type Operand struct {
+	Name      string
+	Aliases   []string // other accepted operand names (VARIABLE-NAME / NAME)
+	Alts      []*Alt   // value alternatives, in the manual's order
+	Mandatory bool
+	ListMax   int // list-poss(n): how many values a list may hold; 0: no list
+}
+
+// AltKind is the kind of one value alternative.
+type AltKind int
+
+const (
+	AltKeyword        AltKind = iota // *KEYWORD, possibly introducing a structure
+	AltLiteral                       // a default written as a plain value: 64, SDP0018
+	AltInteger                       // <integer n..m>
+	AltCString                       // <c-string n..m>
+	AltXString                       // <x-string n..m>
+	AltName                          // <name n..m>
+	AltAlphanumName                  // <alphanum-name n..m>
+	AltStructuredName                // <structured-name n..m>
+	AltComposedName                  // <composed-name n..m>: S variable names
+	AltFilename                      // <filename n..m>: file and JV names
+	AltText                          // <text n..m>: free text, kept raw
+	AltExpr                          // <expr>: an SDF-P expression
+	AltCond                          // <cond>: a JV conditional expression
+	AltCommand                       // <command>: the text of a command (EXECUTE-CMD)
+)
+
+var altKindNames = map[string]AltKind{
+	"integer": AltInteger, "c-string": AltCString, "x-string": AltXString,
+	"name": AltName, "alphanum-name": AltAlphanumName, "structured-name": AltStructuredName,
+	"composed-name": AltComposedName, "filename": AltFilename, "text": AltText,
+	"expr": AltExpr, "cond": AltCond, "command": AltCommand,
+}
+
+// KindName returns the manual's name of a data type, as used in help.
+func (k AltKind) String() string {
+	for n, v := range altKindNames {
+		if v == k {
+			return n
+		}
+	}
+	if k == AltKeyword {
+		return "keyword"
+	}
+	return "literal"
+}
+
+// Alt is one alternative of an operand's value.
+type Alt struct {
+	Kind     AltKind
+	Keyword  string // AltKeyword: the keyword with its star, *MAXIMUM
+	Literal  string // AltLiteral: the literal text
+	Min, Max int64  // ranges: integer bounds, or length bounds (0 = none)
+	HasRange bool
+	Lower    bool       // with-low: lower case is kept
+	Struct   []*Operand // sub-operands of a structure introduced by the keyword
+}
+
+// Raw reports whether values of this alternative are taken as raw text
+// rather than analysed as SDF operand values.
+func (a *Alt) Raw() bool {
+	switch a.Kind {
+	case AltText, AltExpr, AltCond, AltCommand:
+		return true
+	}
+	return false
+}
+
+// Default returns the textual default of an optional operand: its first
+// alternative when that is a keyword or literal.
+func (o *Operand) Default() string {
+	if o.Mandatory || len(o.Alts) == 0 {
+		return ""
+	}
+	a := o.Alts[0]
+	switch a.Kind {
+	case AltKeyword:
+		return a.Keyword
+	case AltLiteral:
+		return a.Literal
+	}
+	return ""
+}
+
+// Names returns the operand's name and aliases.
+func (o *Operand) Names() []string { return append([]string{o.Name}, o.Aliases...) }
+
+// Catalog is a set of command declarations with abbreviation lookup.
+type Catalog struct {
+	cmds   []*Command
+	byName map[string]*Command // full names and aliases
+}
+
+// New builds a catalog from declarations. A later declaration with the
+// same name replaces an earlier one, so an installation can extend or
+// correct the built-in table.
+func New(cmds ...*Command) *Catalog {
+	c := &Catalog{byName: map[string]*Command{}}
+	for _, cmd := range cmds {
+		c.Add(cmd)
+	}
+	return c
+}
+
+// Add declares (or replaces) a command.
+func (c *Catalog) Add(cmd *Command) {
+	if old, ok := c.byName[cmd.Name]; ok {
+		for i, x := range c.cmds {
+			if x == old {
+				c.cmds = append(c.cmds[:i], c.cmds[i+1:]...)
+				break
+			}
+		}
+	}
+	c.cmds = append(c.cmds, cmd)
+	c.byName[cmd.Name] = cmd
+	for _, a := range cmd.Aliases {
+		c.byName[a] = cmd
+	}
+}
+
+// Commands returns all declarations sorted by name.
+func (c *Catalog) Commands() []*Command {
+	out := append([]*Command(nil), c.cmds...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Exact returns the command with exactly this name or alias.
+func (c *Catalog) Exact(name string) *Command { return c.byName[strings.ToUpper(name)] }
+
+// Lookup resolves a possibly abbreviated command name. It returns the
+// command, or nil and the candidates when the name is unknown (no
+// candidates) or ambiguous (several).
+func (c *Catalog) Lookup(name string) (*Command, []string) {
+	name = strings.ToUpper(name)
+	if cmd := c.byName[name]; cmd != nil {
+		return cmd, nil
+	}
+	var found []*Command
+	for _, cmd := range c.cmds {
+		if Abbreviates(name, cmd.Name) && (cmd.Minimum == "" || len(name) >= len(cmd.Minimum)) {
+			found = append(found, cmd)
+		}
+	}
+	if len(found) == 1 {
+		return found[0], nil
+	}
+	names := make([]string, len(found))
+	for i, f := range found {
+		names[i] = f.Name
+	}
+	sort.Strings(names)
+	return nil, names
+}
+
+// LookupOperand resolves a possibly abbreviated operand name among ops.
+func LookupOperand(ops []*Operand, name string) (*Operand, []string) {
+	name = strings.ToUpper(name)
+	for _, o := range ops {
+		for _, n := range o.Names() {
+			if n == name {
+				return o, nil
+			}
+		}
+	}
+	var found []*Operand
+	for _, o := range ops {
+		for _, n := range o.Names() {
+			if Abbreviates(name, n) {
+				found = append(found, o)
+				break
+			}
+		}
+	}
+	if len(found) == 1 {
+		return found[0], nil
+	}
+	names := make([]string, len(found))
+	for i, f := range found {
+		names[i] = f.Name
+	}
+	return nil, names
+}
+
+// Abbreviates reports whether short is an SDF abbreviation of full: both
+// split at hyphens, short has at most as many parts, and each part of
+// short is a non-empty prefix of the corresponding part of full. A leading
+// star is ignored on both; a star alone abbreviates nothing. Comparison is
+// case-insensitive for ASCII letters.
+func Abbreviates(short, full string) bool {
+	short = strings.TrimPrefix(short, "*")
+	full = strings.TrimPrefix(full, "*")
+	if short == "" || strings.HasSuffix(short, ".") {
+		return false
+	}
+	for {
+		si := strings.IndexByte(short, '-')
+		fi := strings.IndexByte(full, '-')
+		sp, fp := short, full
+		if si >= 0 {
+			sp = short[:si]
+		}
+		if fi >= 0 {
+			fp = full[:fi]
+		}
+		if sp == "" || len(sp) > len(fp) || !strings.EqualFold(sp, fp[:len(sp)]) {
+			return false
+		}
+		if si < 0 {
+			return true
+		}
+		if fi < 0 {
+			return false
+		}
+		short, full = short[si+1:], full[fi+1:]
+	}
+}

@@ -1,0 +1,122 @@
+package catalog
+
+// VM2000 administration commands. Sources refer to
+// ../shared/spec/vm2000.md (V:xxx tags name the VM2000 V12 manual pages
+// listed there; S = seen only in the seed documents).
+
+const (
+	vmID        = `VM-IDENTIFICATION = <integer 1..99> / <name 1..8> !`
+	vmIDCurrent = `VM-IDENTIFICATION = *CURRENT / <integer 1..99> / <name 1..8>`
+	suName      = `SERVER-UNIT-NAME = *UNIQUE / <composed-name 1..64>`
+	monJV       = `MONJV = *NONE / <filename 1..54>`
+	memSize     = `<integer 1..1048576>(DIMENSION = *MEGABYTE / *GIGABYTE)`
+)
+
+var vm2000Commands = []decl{
+	{name: "BEGIN-VM-DIALOG", domain: "VM2000", source: "V:BVD (vm2000 2.1)",
+		help: "Opens an administration dialog with VM2000; VM-ID=1 (the monitor system) gives VM2000 administrator rights.",
+		ops: vmID + `
+			PASSWORD = *NONE / <c-string 1..8> / <x-string 1..16>
+			TYPE = *STD / *BOTH / *ADMIN(OUTPUT-PREFIX = *YES / *NO) / *VC(OUTPUT-PREFIX = *YES / *NO)`},
+	{name: "END-VM-DIALOG", domain: "VM2000", source: "I; positional VM-ID as in seed 003 (vm2000 2.1)",
+		help: "Ends the administration dialog; VM2000 commands are refused afterwards.",
+		ops: vmIDCurrent + `
+			TYPE = *STD / *ADMIN / *VC / *BOTH`},
+	{name: "SHOW-VM-ATTRIBUTES", domain: "VM2000", source: "V:SVA (vm2000 2.12)",
+		help: "Shows the attributes of virtual machines; INFORMATION=*MEMORY gives memory size, minimum, maximum and a reconfiguration in progress.",
+		ops: `INFORMATION = *STD / *CPU / *UNITS / *MEMORY / *MONJV / *PRIVILEGES / *ALL
+			TYPE = *ALL / *SD / *VC / <alphanum-name 1..8>
+			VM-IDENTIFICATION = *CURRENT / *VM2000 / <integer 1..99> / <name 1..8>`},
+	{name: "SHOW-VM-RESOURCES", domain: "VM2000", source: "V:SVR (vm2000 2.12)",
+		help: "Shows the resources of the server unit: memory distribution, free memory, devices, uninitialised VMs.",
+		ops: `INFORMATION = *STD / *CPU / *UNITS / *MEMORY / *MONJV / *PRIVILEGES / *CONFIGURATION / *ALL
+			UNITS = *ALL / list-poss(28): <alphanum-name 1..4>
+			TYPE = *ANY / *SD / *VC / <alphanum-name 1..8>`},
+	{name: "SHOW-VM-STATUS", domain: "VM2000", source: "V:SVS (vm2000 2.12)",
+		help: "Shows the status and utilisation of virtual machines.",
+		ops: `INFORMATION = *STD / *ALL
+			PERIOD = *NO / <integer 1..3600>
+			VM-IDENTIFICATION = *ALL / <integer 1..99> / <name 1..8>`},
+	{name: "SHOW-VM-DEFINITION", domain: "VM2000", source: "V:SVD (vm2000 2.3)",
+		help: "Lists persistent VM definitions; ACT=NO marks a definition whose VM is not initialised (DEFINED_ONLY).",
+		ops: `VM-NAME = *ALL / <name 1..8>
+			INFORMATION = *STD / *CPU / *MEMORY / *PRIVILEGES / *IPL / *UNITS / *ALL`},
+	{name: "CREATE-VM", domain: "VM2000", source: "V:CRVM, operand list partial (vm2000 2.2)",
+		help: "Initialises a virtual machine (state INIT-ONLY) with its memory, index and name.",
+		ops: `MEMORY-SIZE = ` + memSize + ` !
+			MIN-MEMORY-SIZE = *STD / ` + memSize + `
+			MAX-MEMORY-SIZE = *STD / ` + memSize + `
+			VM-INDEX = *ANY / <integer 2..99>
+			VM-NAME = *STD / <name 1..8>
+			PASSWORD = *NONE / <c-string 1..8> / <x-string 1..16>
+			ADMIN-PRIVILEGES = *STD / *MINIMUM / *MAXIMUM
+			PERSISTENT = *NO / *YES
+			` + monJV + `
+			` + jvPassword},
+	{name: "START-VM", domain: "VM2000", source: "V:START (vm2000 2.4)",
+		help: "Starts the guest system of a virtual machine (IPL).",
+		ops: `IPL-UNIT = *STD / <alphanum-name 2..4>
+			MAIN-CONSOLE = *STD / list-poss(2): <alphanum-name 2..2>
+			HOLD = *NO / *YES
+			DIAGNOSTIC-IPL = *NO / *YES
+			INFORMATION-BYTE = *FAST / *AUTOMATIC / *DIALOG
+			PARAMS = *NONE / <alphanum-name 1..8>
+			CLEAR-MEMORY = *NO / *YES
+			UNLOCK-SAVEAREA = *NO / *YES
+			` + vmIDCurrent + `
+			CHECK-VM-STATE = *YES / *NO`},
+	{name: "HOLD-VM", domain: "VM2000", source: "V:HOLD (vm2000 2.5)",
+		help: "Puts a virtual machine on hold (/390 only; refused with VMS3011 on x86).",
+		ops:  `VM-IDENTIFICATION = *CURRENT / *ALL / <integer 1..99> / <name 1..8>`},
+	{name: "RESUME-VM", domain: "VM2000", source: "V:RESUME (vm2000 2.5)",
+		help: "Lets a held virtual machine run again (/390 only).",
+		ops:  `VM-IDENTIFICATION = *CURRENT / *ALL / <integer 1..99> / <name 1..8>`},
+	{name: "MOVE-VM", domain: "VM2000", source: "V:MOVE (vm2000 2.9)",
+		help: "Moves a virtual machine in main memory (/390 only).",
+		ops: `LOCATION = *MEMORY-END / *BEFORE-VM(VM-IDENTIFICATION = *NEXT / <integer 2..99> / <name 1..8>) / *AFTER-VM(VM-IDENTIFICATION = *PREVIOUS / <integer 1..99> / <name 1..8>)
+			VM-IDENTIFICATION = <integer 2..99> / <name 1..8> !`},
+	{name: "RESET-VM", domain: "VM2000", source: "I (vm2000 2.6)",
+		help: "Aborts the guest system; the VM returns to INIT-ONLY.",
+		ops:  vmIDCurrent},
+	{name: "SHUTDOWN-VM", domain: "VM2000", source: "V:SHUT, operand list partial (vm2000 2.8)",
+		help: "Shuts the guest system down without restart.",
+		ops:  `VM-IDENTIFICATION = *CURRENT / *VM-GUESTS / *VM2000 / <integer 1..99> / <name 1..8>`},
+	{name: "DELETE-VM", domain: "VM2000", source: "V:DEL (vm2000 2.7)",
+		help: "Deletes a virtual machine; with CHECK-VM-STATE=*YES only in DOWN or INIT-ONLY.",
+		ops: `VM-IDENTIFICATION = *CURRENT / *ALL / <integer 1..99> / <name 1..8>
+			CHECK-VM-STATE = *YES / *NO`},
+	{name: "ADD-VM-DEVICES", domain: "VM2000", source: "V:ADDDEV (vm2000 2.10)",
+		help: "Assigns devices to a virtual machine.",
+		ops: `UNITS = list-poss(28): <alphanum-name 1..4> !
+			` + vmID + `
+			TYPE = *NONE / *SD / *VC
+			USAGE = *EXCLUSIVE / *SHARED`},
+	{name: "REMOVE-VM-DEVICES", domain: "VM2000", source: "V:EXPDEV (vm2000 2.10)",
+		help: "Takes devices away from a virtual machine.",
+		ops: `UNITS = *ALL / list-poss(28): <alphanum-name 1..4> !
+			` + vmIDCurrent + `
+			FORCE = *NO(WAIT-FOR-UNASSIGN = *NO / *YES) / *YES`},
+	{name: "CHECK-VM-MIGRATION", domain: "VM2000", source: "V:CHK (vm2000 4.1)",
+		help: "Checks whether a live migration of the VM to the target server unit is possible; 'not possible' is reported with SUBCODE2=2 and no error.",
+		ops:  vmID + "\n" + suName},
+	{name: "MIGRATE-VM", domain: "VM2000", source: "V:MIG (vm2000 4.1)",
+		help: "Starts a live migration of the VM to another server unit of the SU cluster; the migration runs asynchronously and can be followed with a MONJV.",
+		ops:  vmID + "\n" + suName + "\n" + monJV + "\n" + jvPassword},
+	{name: "MIGRATE-VM-DEFINITION", domain: "VM2000", source: "V:MIGDEF (vm2000 2.3)",
+		help: "Moves the persistent definition of a VM that is not initialised to the other server unit of the cluster.",
+		ops: `VM-NAME = <name 1..8> !
+			` + suName},
+	{name: "EXTEND-VM-MEMORY", domain: "VM2000", source: "V:EXT (vm2000 5.1)",
+		help: "Extends the main memory of a VM while it runs (asynchronously; follow it with a MONJV).",
+		ops: vmID + `
+			NEW-MEMORY-SIZE = *UNCHANGED / *MAXIMUM / ` + memSize + `
+			NEW-MIN-MEMORY-SIZE = *UNCHANGED / *MAXIMUM / ` + memSize + `
+			` + monJV + `
+			` + jvPassword},
+	{name: "REDUCE-VM-MEMORY", domain: "VM2000", source: "V:RED (vm2000 5.1)",
+		help: "Reduces the main memory of a VM while it runs (asynchronously; follow it with a MONJV). *MINIMUM reduces to the VM's minimum size.",
+		ops: vmID + `
+			NEW-MEMORY-SIZE = *MINIMUM / ` + memSize + `
+			` + monJV + `
+			` + jvPassword},
+}
