@@ -61,8 +61,8 @@ func FormatPos(p Pos) string {
 // Snippet renders the source line of the diagnostic with a caret under the
 // column, in the style
 //
-//	   | /IF (SHVAS#.MEM-SIZE = '12')
-//	   |            ^
+//	| /IF (SHVAS#.MEM-SIZE = '12')
+//	|            ^
 //
 // src is the whole file the position refers to; an empty result means the
 // line is not available.

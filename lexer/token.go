@@ -13,7 +13,7 @@ type Token = plexer.Token
 // Token types. Names and keywords are upper-cased in Value; strings keep
 // their case and have their quotes and doubled quotes removed.
 const (
-	EOF     = plexer.EOF
+	EOF                      = plexer.EOF
 	Name    plexer.TokenType = iota + 1 // SHVAS#.MIN-MEM-SIZE, JV.VMMEM.VM02, N-1
 	Keyword                             // *PAR, *LIST (Value includes the star)
 	String                              // 'text' or C'text' (Value is the text)

@@ -235,6 +235,19 @@ func (b *binder) alternative(op *catalog.Operand, atoms []*Atom, toks []lexer.To
 			return v
 		}
 	}
+	if len(atoms) == 1 && first.Token != nil && first.Token.Type != lexer.Name && first.Token.Type != lexer.Subst {
+		// A single literal that fits a typed alternative (a c-string for
+		// WRITE-TEXT) is taken as that rather than as raw text.
+		saved := b.lenient
+		b.lenient = true
+		probe := &ast.Value{Pos: pos, Operand: op, Given: true, Tokens: toks}
+		ok := b.scalar(probe, op, *first.Token)
+		b.lenient = saved
+		if ok {
+			b.scalar(v, op, *first.Token)
+			return v
+		}
+	}
 	for _, a := range op.Alts {
 		if a.Raw() {
 			b.raw(v, a, atoms, toks)
@@ -259,6 +272,10 @@ func (b *binder) alternative(op *catalog.Operand, atoms []*Atom, toks []lexer.To
 		// NULL abbreviation: "(X=1)" for the only structured keyword.
 		var structured []*catalog.Alt
 		for _, a := range op.Alts {
+			if a.NullAbbrev {
+				structured = []*catalog.Alt{a}
+				break
+			}
 			if a.Kind == catalog.AltKeyword && len(a.Struct) > 0 {
 				structured = append(structured, a)
 			}

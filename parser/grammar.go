@@ -19,14 +19,14 @@ import (
 type OperandList struct {
 	Pos    plexer.Position
 	EndPos plexer.Position
-	First  *OperandSyntax `@@?`
-	Rest   []*NextOperand `@@*`
+	First  *OperandSyntax `parser:"@@?"`
+	Rest   []*NextOperand `parser:"@@*"`
 }
 
 // NextOperand is ", operand".
 type NextOperand struct {
-	Comma   string         `@Comma`
-	Operand *OperandSyntax `@@?`
+	Comma   string         `parser:"@Comma"`
+	Operand *OperandSyntax `parser:"@@?"`
 }
 
 // OperandSyntax is "[KEY =] atoms".
@@ -34,8 +34,8 @@ type OperandSyntax struct {
 	Pos    plexer.Position
 	EndPos plexer.Position
 	Tokens []plexer.Token
-	Key    *plexer.Token `( @Name "=" )?`
-	Atoms  []*Atom       `@@*`
+	Key    *plexer.Token `parser:"( @Name \"=\" )?"`
+	Atoms  []*Atom       `parser:"@@*"`
 }
 
 // Atom is one token of a value or a parenthesised group.
@@ -43,8 +43,8 @@ type Atom struct {
 	Pos    plexer.Position
 	EndPos plexer.Position
 	Tokens []plexer.Token
-	Group  *OperandList  `  LParen @@ RParen`
-	Token  *plexer.Token `| @(Name | Keyword | String | XString | Int | Subst | Op | Colon)`
+	Group  *OperandList  `parser:"  LParen @@ RParen"`
+	Token  *plexer.Token `parser:"| @(Name | Keyword | String | XString | Int | Subst | Op | Colon)"`
 }
 
 // Operands flattens the list: one entry per comma-separated position, nil

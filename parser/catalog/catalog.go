@@ -111,8 +111,11 @@ type Alt struct {
 	Literal  string // AltLiteral: the literal text
 	Min, Max int64  // ranges: integer bounds, or length bounds (0 = none)
 	HasRange bool
-	Lower    bool       // with-low: lower case is kept
-	Struct   []*Operand // sub-operands of a structure introduced by the keyword
+	Lower    bool // with-low: lower case is kept
+	// NullAbbrev: the keyword may be omitted and only its structure
+	// written in parentheses, as in JV-CONTENTS=(MYJV,5,2).
+	NullAbbrev bool
+	Struct     []*Operand // sub-operands of a structure introduced by the keyword
 }
 
 // Raw reports whether values of this alternative are taken as raw text

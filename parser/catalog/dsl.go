@@ -185,6 +185,35 @@ func (p *dslParser) operand() (*Operand, error) {
 
 func (p *dslParser) alt() (*Alt, error) {
 	switch c := p.peek(); {
+	case c == '[':
+		// [*KEYWORD](...): the keyword may be left out and only the
+		// parenthesised structure written (NULL-ABBREVIATION).
+		if !strings.HasPrefix(p.src[p.i:], "[*") {
+			return nil, p.errf("'[*KEYWORD]' expected")
+		}
+		p.i++
+		a, err := p.alt()
+		if err != nil {
+			return nil, err
+		}
+		if p.peek() != ']' {
+			return nil, p.errf("']' expected after %s", a.Keyword)
+		}
+		p.i++
+		a.NullAbbrev = true
+		if p.peek() == '(' {
+			p.i++
+			sub, err := p.operands(1)
+			if err != nil {
+				return nil, err
+			}
+			if p.peek() != ')' {
+				return nil, p.errf("')' expected to close structure %s", a.Keyword)
+			}
+			p.i++
+			a.Struct = sub
+		}
+		return a, nil
 	case c == '*':
 		p.i++
 		w := p.word()
@@ -299,6 +328,9 @@ func (o *Operand) Synopsis() string {
 func (a *Alt) String() string {
 	switch a.Kind {
 	case AltKeyword:
+		if a.NullAbbrev {
+			return "[" + a.Keyword + "]" + a.structString()
+		}
 		return a.Keyword + a.structString()
 	case AltLiteral:
 		return a.Literal

@@ -97,7 +97,7 @@ var sdfpCommands = []decl{
 		help: "Closes the parameter declaration part."},
 	{name: "DECLARE-PARAMETER", domain: "SDF-P", source: "V-ex UG 86/88, format I (spec 5.13, 14.8)",
 		help: "Declares procedure parameters: name, initial value (*NONE: the caller must pass one), type and transfer type.",
-		ops: `NAME = list-poss(2000): <structured-name 1..20>(INITIAL-VALUE = *NONE / *PROMPT / <expr>, TYPE = *ANY / *STRING / *INTEGER / *BOOLEAN, TRANSFER-TYPE = *BY-VALUE / *BY-REFERENCE) !`},
+		ops:  `NAME = list-poss(2000): <structured-name 1..20>(INITIAL-VALUE = *NONE / *PROMPT / <expr>, TYPE = *ANY / *STRING / *INTEGER / *BOOLEAN, TRANSFER-TYPE = *BY-VALUE / *BY-REFERENCE) !`},
 	{name: "SET-PROCEDURE-OPTIONS", domain: "SDF-P", source: "V UG 420 (spec 5.14)",
 		help: "Sets the procedure's attributes; if present it must be the first command.",
 		ops: `CALLER = *ANY / *CALL / *INCLUDE

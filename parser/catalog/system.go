@@ -33,7 +33,7 @@ var systemCommands = []decl{
 			WAIT-RESPONSE = *NO / *YES`},
 	{name: "WAIT-EVENT", domain: "BS2000", source: "V CMD wait-event (semantics); operand structure I (spec 7.1, 14.16)",
 		help: "Holds the procedure until an event: a JV condition becomes true (*JV), a time passes (*TIME) or user switches are set. TIME-LIMIT is in seconds; when it runs out without TIMEOUT-LABEL, error handling starts.",
-		ops: `UNTIL = *JV(CONDITION = <cond> !, TIME-LIMIT = 3600 / <integer 0..86400>, TIMEOUT-LABEL = *NONE / <structured-name 1..255>, CHECK-CURRENT-VALUE = *YES / *NO) / *TIME(TIME-LIMIT = <integer 0..86400> !) / *USER-SWITCHES(ON = *NONE / <text>, OFF = *NONE / <text>, TIME-LIMIT = 3600 / <integer 0..86400>) !`},
+		ops:  `UNTIL = *JV(CONDITION = <cond> !, TIME-LIMIT = 3600 / <integer 0..86400>, TIMEOUT-LABEL = *NONE / <structured-name 1..255>, CHECK-CURRENT-VALUE = *YES / *NO) / *TIME(TIME-LIMIT = <integer 0..86400> !) / *USER-SWITCHES(ON = *NONE / <text>, OFF = *NONE / <text>, TIME-LIMIT = 3600 / <integer 0..86400>) !`},
 	{name: "CREATE-JV", domain: "JV", source: "V CMD create-jv (function); format I (spec 8.2, 14.15)",
 		help: "Creates a job variable.",
 		ops: `JV-NAME = <filename 1..54> !
@@ -43,12 +43,12 @@ var systemCommands = []decl{
 			WRITE-PASSWORD = *NONE / <c-string 1..4> / <x-string 1..8>`},
 	{name: "MODIFY-JV", aliases: []string{"MDJV"}, domain: "JV", source: "V CMD modify-jv (spec 8.2)",
 		help: "Writes a value into a job variable, or into part of it (JV-CONTENTS=*SUBSTRING(name,position,length)).",
-		ops: `JV-CONTENTS = <filename 1..54> / *SUBSTRING(JV-NAME = <filename 1..54> !, POSITION = 1 / <integer 1..256>, LENGTH = *REST / <integer 1..256>) / *LINK(LINK-NAME = <alphanum-name 1..7> !, POSITION = 1 / <integer 1..256>, LENGTH = *REST / <integer 1..256>) !
+		ops: `JV-CONTENTS = <filename 1..54> / [*SUBSTRING](JV-NAME = <filename 1..54> !, POSITION = 1 / <integer 1..256>, LENGTH = *REST / <integer 1..256>) / *LINK(LINK-NAME = <alphanum-name 1..7> !, POSITION = 1 / <integer 1..256>, LENGTH = *REST / <integer 1..256>) !
 			SET-VALUE = <c-string 0..256 with-low> / <x-string 1..512> !
 			JV-PASSWORD = *NONE / <c-string 1..4> / <x-string 1..8>`},
 	{name: "SHOW-JV", domain: "JV", source: "V-ex JV example 1; format I (spec 8.2)",
 		help: "Prints the value of a job variable on SYSOUT.",
-		ops: `JV-CONTENTS|JV-NAME = <filename 1..54> / *SUBSTRING(JV-NAME = <filename 1..54> !, POSITION = 1 / <integer 1..256>, LENGTH = *REST / <integer 1..256>) / *LINK(LINK-NAME = <alphanum-name 1..7> !) !
+		ops: `JV-CONTENTS|JV-NAME = <filename 1..54> / [*SUBSTRING](JV-NAME = <filename 1..54> !, POSITION = 1 / <integer 1..256>, LENGTH = *REST / <integer 1..256>) / *LINK(LINK-NAME = <alphanum-name 1..7> !) !
 			JV-PASSWORD = *NONE / <c-string 1..4> / <x-string 1..8>`},
 	{name: "SHOW-JV-ATTRIBUTES", domain: "JV", source: "V CMD show-jv-attributes (spec 8.2)",
 		help: "Lists job variables with the length of their values.",
