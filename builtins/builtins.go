@@ -1,0 +1,273 @@
+// Package builtins holds the SDF-P builtin functions in one table: each
+// entry has its name, aliases, parameters (keyword names, positional
+// order, defaults, allowed keyword values), result type, help text and
+// the Go function. The table drives calling (argument binding with
+// abbreviated keywords), `sdfp check` (arity and keyword checks) and
+// `sdfp help FUNCTION`.
+//
+// Values are plain Go values: string, int (always within the 32-bit range
+// of SDF-P INTEGER) and bool. A keyword argument such as *ISO arrives as a
+// Keyword. Functions that need the run's state (variables, return codes,
+// job variables, the virtual clock, messages) reach it through Env, so the
+// package does not depend on the interpreter.
+package builtins
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"sdfp/parser/catalog"
+)
+
+// Type is an SDF-P data type of a parameter or result.
+type Type int
+
+const (
+	TypeAny Type = iota
+	TypeString
+	TypeInteger
+	TypeBoolean
+)
+
+func (t Type) String() string {
+	return [...]string{"ANY", "STRING", "INTEGER", "BOOLEAN"}[t]
+}
+
+// Keyword is a keyword argument value, with its star: "*ISO".
+type Keyword string
+
+// Param declares one parameter of a function.
+type Param struct {
+	Name string // full keyword name, e.g. "STRING", "START"
+	// Type is the type of a non-keyword value (TypeAny: any value).
+	Type Type
+	// Keywords are the keyword values allowed in place of a value
+	// (e.g. *REST-LENGTH, *FORWARD). A parameter with keywords and
+	// NoValue set takes only keywords.
+	Keywords []string
+	NoValue  bool
+	// Default is used when the argument is omitted; nil means the
+	// parameter is mandatory. A keyword default is a Keyword.
+	Default any
+}
+
+// Function is one table entry.
+type Function struct {
+	Name    string
+	Aliases []string
+	Params  []Param
+	Result  Type
+	Help    string
+	// Source: where the definition comes from and how sure it is
+	// (V manual page read, Vn name read but page not, I inferred).
+	Source string
+	// Impl computes the result from the bound arguments (one per
+	// parameter, defaults filled in, keyword abbreviations resolved).
+	Impl func(env Env, args []any) (any, error)
+}
+
+// Env is what a function may ask of the running procedure.
+type Env interface {
+	// Now is the current virtual time of the run.
+	Now() time.Time
+	// ReturnCode is the current (saved) command return code.
+	ReturnCode() (sc1, sc2 int, maincode string)
+	// JV reads the value of a job variable.
+	JV(name string) (string, error)
+	// Message returns the text of a message key in language "E" or "D",
+	// with inserts substituted.
+	Message(key, lang string, inserts []string) (string, bool)
+	// Language is the run's default message language ("E" or "D").
+	Language() string
+	// Variables answers questions about S variables.
+	Variables() VariableInfo
+	// Task describes the task: TSN, user ID, task mode.
+	Task() TaskInfo
+	// Warn records a warning message (e.g. SDP0414) without failing.
+	Warn(code, text string)
+}
+
+// VariableInfo is the view of the variable store the variable functions
+// need. Names are full composed names in upper case.
+type VariableInfo interface {
+	IsDeclared(name string, scope Keyword) bool
+	IsInitialized(name string) bool
+	// Attribute answers VARIABLE-ATTRIBUTE(name, attr); ok is false when
+	// the variable does not exist.
+	Attribute(name string, attr Keyword) (string, bool)
+	// FirstName and NextName enumerate the variables whose names start
+	// with a prefix; "*END" when there are no more.
+	FirstName(prefix string) string
+	NextName(prev string) string
+	// Size is the number of elements of a list or array (0 for none).
+	Size(name string) (int, bool)
+	// CurrentType is the type of the variable's current value.
+	CurrentType(name string) (Type, bool)
+}
+
+// TaskInfo describes the task a procedure runs in.
+type TaskInfo struct {
+	TSN      string
+	UserID   string
+	TaskMode string // BATCH, DIALOG
+}
+
+// Error is a function error with its SDF-P message key. Functions return
+// it; the interpreter turns it into a command error of the command that
+// evaluated the expression.
+type Error struct {
+	Code string // e.g. SDP0412
+	SC1  int    // subcode 1 of the resulting command error (64: semantic)
+	Msg  string
+}
+
+func (e *Error) Error() string { return e.Code + " " + e.Msg }
+
+// Errorf returns a semantic (SC1=64) function error.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, SC1: 64, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Table is a set of functions with lookup by name and alias.
+type Table struct {
+	funcs  []*Function
+	byName map[string]*Function
+}
+
+// NewTable builds a table. Names must be unique; a duplicate is a
+// programming error in the table and reported by the tests.
+func NewTable(fs ...*Function) *Table {
+	t := &Table{byName: map[string]*Function{}}
+	for _, f := range fs {
+		t.funcs = append(t.funcs, f)
+		t.byName[f.Name] = f
+		for _, a := range f.Aliases {
+			t.byName[a] = f
+		}
+	}
+	return t
+}
+
+// Lookup finds a function by its full name or alias (function names are
+// never abbreviated otherwise).
+func (t *Table) Lookup(name string) *Function { return t.byName[strings.ToUpper(name)] }
+
+// Functions returns the table sorted by name.
+func (t *Table) Functions() []*Function {
+	out := append([]*Function(nil), t.funcs...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Arg is one argument as written: positional (Key "") or KEY=value.
+type Arg struct {
+	Key   string
+	Value any
+}
+
+// Bind places written arguments onto the function's parameters: positional
+// ones in order (they must come first), keyword ones by (abbreviated)
+// name, defaults for the rest. It checks the argument count, mandatory
+// parameters, keyword values and value types.
+func (f *Function) Bind(args []Arg) ([]any, error) {
+	out := make([]any, len(f.Params))
+	set := make([]bool, len(f.Params))
+	next, sawKey := 0, false
+	for _, a := range args {
+		i := -1
+		if a.Key == "" {
+			if sawKey {
+				return nil, Errorf("SDP0010", "%s: positional parameter after a keyword parameter", f.Name)
+			}
+			if next >= len(f.Params) {
+				return nil, Errorf("SDP0010", "%s takes at most %d parameters", f.Name, len(f.Params))
+			}
+			i = next
+			next++
+		} else {
+			sawKey = true
+			var err error
+			if i, err = f.paramIndex(a.Key); err != nil {
+				return nil, err
+			}
+		}
+		if set[i] {
+			return nil, Errorf("SDP0010", "%s: parameter %s given twice", f.Name, f.Params[i].Name)
+		}
+		v, err := f.Params[i].check(f.Name, a.Value)
+		if err != nil {
+			return nil, err
+		}
+		out[i], set[i] = v, true
+	}
+	for i, p := range f.Params {
+		if set[i] {
+			continue
+		}
+		if p.Default == nil {
+			return nil, Errorf("SDP0010", "%s: parameter %s is missing", f.Name, p.Name)
+		}
+		out[i] = p.Default
+	}
+	return out, nil
+}
+
+// paramIndex resolves a keyword parameter name, which may be abbreviated
+// per hyphen part while it stays unique.
+func (f *Function) paramIndex(key string) (int, error) {
+	key = strings.ToUpper(key)
+	found := -1
+	for i, p := range f.Params {
+		if p.Name == key {
+			return i, nil
+		}
+		if abbreviates(key, p.Name) {
+			if found >= 0 {
+				return -1, Errorf("SDP0010", "%s: parameter abbreviation %s is ambiguous", f.Name, key)
+			}
+			found = i
+		}
+	}
+	if found < 0 {
+		return -1, Errorf("SDP0010", "%s has no parameter %s", f.Name, key)
+	}
+	return found, nil
+}
+
+// check validates one argument value against the parameter.
+func (p Param) check(fn string, v any) (any, error) {
+	if kw, ok := v.(Keyword); ok {
+		for _, k := range p.Keywords {
+			if string(kw) == k || abbreviates(string(kw), k) {
+				return Keyword(k), nil
+			}
+		}
+		return nil, Errorf("SDP0010", "%s: keyword %s is not allowed for parameter %s", fn, kw, p.Name)
+	}
+	if p.NoValue {
+		return nil, Errorf("SDP0010", "%s: parameter %s takes one of %s", fn, p.Name, strings.Join(p.Keywords, ", "))
+	}
+	if p.Type != TypeAny && TypeOf(v) != p.Type {
+		return nil, Errorf("SDP0010", "TYPE OF PARAMETER '%s' INVALID: %s needs %s, not %s", p.Name, fn, p.Type, TypeOf(v))
+	}
+	return v, nil
+}
+
+// TypeOf returns the SDF-P type of a value.
+func TypeOf(v any) Type {
+	switch v.(type) {
+	case string:
+		return TypeString
+	case int:
+		return TypeInteger
+	case bool:
+		return TypeBoolean
+	}
+	return TypeAny
+}
+
+// abbreviates: SDF abbreviation per hyphen part, stars ignored (the same
+// rule as for command and operand names).
+func abbreviates(short, full string) bool { return catalog.Abbreviates(short, full) }
