@@ -252,7 +252,22 @@ func (p Param) check(fn string, v any) (any, error) {
 	if p.Type != TypeAny && TypeOf(v) != p.Type {
 		return nil, Errorf("SDP0010", "TYPE OF PARAMETER '%s' INVALID: %s needs %s, not %s", p.Name, fn, p.Type, TypeOf(v))
 	}
+	// SDF-P has only 32-bit integers; a wider Go int can only come from a
+	// caller's bug, and must not reach the functions' arithmetic.
+	if n, ok := v.(int); ok && (n < minInt32 || n > maxInt32) {
+		return nil, Errorf("SDP0010", "TYPE OF PARAMETER '%s' INVALID: %d is outside the INTEGER range", p.Name, n)
+	}
 	return v, nil
+}
+
+// Call binds the written arguments and runs the function: the one entry
+// point the interpreter and the tests use.
+func (f *Function) Call(env Env, args []Arg) (any, error) {
+	bound, err := f.Bind(args)
+	if err != nil {
+		return nil, err
+	}
+	return f.Impl(env, bound)
 }
 
 // TypeOf returns the SDF-P type of a value.

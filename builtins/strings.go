@@ -1,14 +1,20 @@
 package builtins
 
+import "strings"
+
 // String functions. Sources: ../shared/spec/sdfp-expressions.md §4.3 and
 // §10 (UG-nnn = SDF-P V2.5 user guide page).
+//
+// Strings are Go strings and a character is a byte. On BS2000 a character
+// is one EBCDIC byte, so lengths and positions agree for ASCII text; text
+// with multi-byte UTF-8 characters counts each byte.
 
 var fnLength = &Function{
 	Name: "LENGTH", Result: TypeInteger, Source: "Vn UG-140 (parameter name I)",
 	Help:   "Number of characters of a string.",
 	Params: []Param{{Name: "STRING", Type: TypeString}},
 	Impl: func(env Env, a []any) (any, error) {
-		return len(a[0].(string)), nil
+		return intResult("LENGTH", len(a[0].(string)))
 	},
 }
 
@@ -22,22 +28,154 @@ var fnSubstring = &Function{
 		{Name: "LENGTH", Type: TypeInteger, Keywords: []string{"*REST-LENGTH"}, Default: Keyword("*REST-LENGTH")},
 	},
 	Impl: func(env Env, a []any) (any, error) {
-		s, start := a[0].(string), a[1].(int)
-		if start < 1 || start > len(s) {
-			return "", Errorf("SDP0412", "START POSITION OUT OF RANGE")
+		return cut(env, a[0].(string), a[1].(int), a[2])
+	},
+}
+
+// cut is the START/LENGTH rule shared by SUBSTRING and JV [V UG-342,
+// UG-311]. length is an int or *REST-LENGTH.
+//
+// Two cases the manual leaves open [I]: a negative LENGTH is SDP0413
+// ILLEGAL LENGTH, and the empty string with START=1 gives '' without an
+// error (so reading an empty value with the defaults is not a failure).
+func cut(env Env, s string, start int, length any) (string, error) {
+	if s == "" && start == 1 {
+		if l, ok := length.(int); ok && l < 0 {
+			return "", fail("SDP0413")
 		}
-		rest := len(s) - start + 1
-		n := rest
-		if l, ok := a[2].(int); ok {
-			switch {
-			case l < 0:
-				return "", Errorf("SDP0412", "LENGTH %d IS NEGATIVE", l)
-			case l > rest:
-				env.Warn("SDP0414", "WARNING: *REST-LENGTH VALUE USED FOR LENGTH OPERAND")
-			default:
-				n = l
+		return "", nil
+	}
+	if start < 1 || start > len(s) {
+		return "", fail("SDP0412")
+	}
+	rest := len(s) - start + 1
+	n := rest
+	if l, ok := length.(int); ok {
+		switch {
+		case l < 0:
+			return "", fail("SDP0413")
+		case l > rest:
+			warn(env, "SDP0414")
+		default:
+			n = l
+		}
+	}
+	return s[start-1 : start-1+n], nil
+}
+
+var fnIndex = &Function{
+	Name: "INDEX", Result: TypeInteger, Source: "V UG-289 (result for not found and empty PATTERN: I)",
+	Help: "Position of PATTERN in STRING, counted from the start of STRING, or 0 when it does not occur. " +
+		"DIRECTION=*REVERSE finds the last occurrence. BEGIN-COLUMN and END-COLUMN limit the columns searched; " +
+		"the pattern must lie wholly inside them.",
+	Params: []Param{
+		{Name: "STRING", Type: TypeString},
+		{Name: "PATTERN", Type: TypeString},
+		{Name: "DIRECTION", Keywords: []string{"*FORWARD", "*REVERSE"}, NoValue: true, Default: Keyword("*FORWARD")},
+		{Name: "BEGIN-COLUMN", Type: TypeInteger, Default: 1},
+		{Name: "END-COLUMN", Type: TypeInteger, Keywords: []string{"*LAST"}, Default: Keyword("*LAST")},
+	},
+	Impl: func(env Env, a []any) (any, error) {
+		s, pat, begin := a[0].(string), a[1].(string), a[3].(int)
+		// [I] A column before the first is as wrong as SUBSTRING's START.
+		if begin < 1 {
+			return nil, fail("SDP0412")
+		}
+		end := len(s)
+		if e, ok := a[4].(int); ok && e < end {
+			end = e
+		}
+		// [I] The manual does not say what an empty pattern finds; 0.
+		if pat == "" || begin > end || end-begin+1 < len(pat) {
+			return 0, nil
+		}
+		area := s[begin-1 : end]
+		i := strings.Index(area, pat)
+		if a[2] == Keyword("*REVERSE") {
+			i = strings.LastIndex(area, pat)
+		}
+		if i < 0 {
+			return 0, nil
+		}
+		return intResult("INDEX", begin+i)
+	},
+}
+
+var fnVerify = &Function{
+	Name: "VERIFY", Result: TypeInteger, Source: "V UG-363 (cause of SDP0413: I)",
+	Help: "Position, counted from the start, of the first character of STRING that does not occur in PATTERN " +
+		"(the last one with DIRECTION=*REVERSE); 0 when every character occurs in PATTERN. " +
+		"An empty PATTERN is SDP0413.",
+	Params: []Param{
+		{Name: "STRING", Type: TypeString},
+		{Name: "PATTERN", Type: TypeString},
+		{Name: "DIRECTION", Keywords: []string{"*FORWARD", "*REVERSE"}, NoValue: true, Default: Keyword("*FORWARD")},
+	},
+	Impl: func(env Env, a []any) (any, error) {
+		s, pat := a[0].(string), a[1].(string)
+		if pat == "" {
+			return nil, fail("SDP0413")
+		}
+		var set [256]bool
+		for i := 0; i < len(pat); i++ {
+			set[pat[i]] = true
+		}
+		if a[2] == Keyword("*REVERSE") {
+			for i := len(s) - 1; i >= 0; i-- {
+				if !set[s[i]] {
+					return intResult("VERIFY", i+1)
+				}
+			}
+			return 0, nil
+		}
+		for i := 0; i < len(s); i++ {
+			if !set[s[i]] {
+				return intResult("VERIFY", i+1)
 			}
 		}
-		return s[start-1 : start-1+n], nil
+		return 0, nil
+	},
+}
+
+var fnUpperCase = &Function{
+	Name: "UPPER-CASE", Result: TypeString, Source: "Vn UG-184 (keyword STRING seen; further operands unknown)",
+	Help:   "The string with the letters a-z turned into A-Z; other characters stay as they are.",
+	Params: []Param{{Name: "STRING", Type: TypeString}},
+	Impl: func(env Env, a []any) (any, error) {
+		return mapASCII(a[0].(string), 'a', 'z', 'A'-'a'), nil
+	},
+}
+
+var fnLowerCase = &Function{
+	Name: "LOWER-CASE", Result: TypeString, Source: "I (seed documents; companion of UPPER-CASE)",
+	Help:   "The string with the letters A-Z turned into a-z; other characters stay as they are.",
+	Params: []Param{{Name: "STRING", Type: TypeString}},
+	Impl: func(env Env, a []any) (any, error) {
+		return mapASCII(a[0].(string), 'A', 'Z', 'a'-'A'), nil
+	},
+}
+
+// mapASCII shifts the bytes lo..hi by delta. Only ASCII letters change:
+// the real functions work on EBCDIC and may also fold national letters
+// (ä, ö, ü), which a byte-wise ASCII fold leaves alone.
+func mapASCII(s string, lo, hi byte, delta int) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= lo && c <= hi {
+			b[i] = byte(int(c) + delta)
+		}
+	}
+	return string(b)
+}
+
+var fnToCLiteral = &Function{
+	Name: "TO-C-LITERAL", Result: TypeString, Source: "Vn UG-317 example (parameter name and & handling: I)",
+	Help: "The string written as a C-string literal: enclosed in apostrophes, each apostrophe inside doubled. " +
+		"Use it to put text that may hold apostrophes into a command through &(...).",
+	Params: []Param{{Name: "STRING", Type: TypeString}},
+	Impl: func(env Env, a []any) (any, error) {
+		// [I] '&' is not doubled: &-replacement does not rescan what it
+		// inserted, so a single & is safe in the result.
+		return "'" + strings.ReplaceAll(a[0].(string), "'", "''") + "'", nil
 	},
 }

@@ -69,7 +69,7 @@ func (l *OperandList) Operands() []*OperandSyntax {
 // decides which declaration the operands are bound to.
 var operandGrammar = participle.MustBuild[OperandList](
 	participle.Lexer(lexer.Definition{}),
-	participle.UseLookahead(3),
+	participle.UseLookahead(2),
 )
 
 // parseOperands runs participle over the operand tokens of one command

@@ -95,7 +95,11 @@ func (p *Parser) ParseCommand(u *lexer.Unit) (*ast.Command, []*lexer.Error) {
 		return cmd, []*lexer.Error{lexer.Errorf(cmd.Pos, CodeUnknownCommand, "command %s is not known", cmd.Written)}
 	}
 	cmd.Spec, cmd.Name = spec, spec.Name
-	list, perr := parseOperands(operandToks)
+	list, ok := fastOperands(operandToks)
+	var perr error
+	if !ok {
+		list, perr = parseOperands(operandToks)
+	}
 	if perr != nil {
 		if cmd.Subst {
 			return cmd, nil

@@ -1,0 +1,88 @@
+package builtins
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Data conversion: the only way between SDF-P's types, which no operator
+// converts implicitly (§3.4). Sources: spec §10.3 "STRING / INTEGER" and
+// "IS-INTEGER".
+
+var fnString = &Function{
+	Name: "STRING", Result: TypeString, Source: "Vn UG-140, UGde-184 examples (parameter name and BOOLEAN form: I)",
+	Help: "The value as a string: an INTEGER in decimal with '-' for negatives and no leading zeros or '+', " +
+		"a BOOLEAN as TRUE or FALSE, a STRING unchanged.",
+	Params: []Param{{Name: "VALUE"}},
+	Impl: func(env Env, a []any) (any, error) {
+		switch v := a[0].(type) {
+		case string:
+			return v, nil
+		case int:
+			return strconv.Itoa(v), nil
+		case bool:
+			return boolText(v), nil
+		}
+		return nil, fail(codeWrongValue, "VALUE")
+	},
+}
+
+// boolText is the text of a BOOLEAN, as SHOW-VARIABLE prints it.
+func boolText(b bool) string {
+	if b {
+		return "TRUE"
+	}
+	return "FALSE"
+}
+
+var fnInteger = &Function{
+	Name: "INTEGER", Aliases: []string{"INT"}, Result: TypeInteger,
+	Source: "Vn UG-184, UG-300 (rules taken from IS-INTEGER: I; alias INT: I, used by the seed procedure; error key: I)",
+	Help: "The value as an INTEGER. A string must hold a whole number as IS-INTEGER accepts it " +
+		"(digits with an optional sign, blanks around it allowed, within -2147483648..2147483647); " +
+		"anything else is an error. An INTEGER is returned unchanged.",
+	Params: []Param{{Name: "VALUE"}},
+	Impl: func(env Env, a []any) (any, error) {
+		switch v := a[0].(type) {
+		case int:
+			return intResult("INTEGER", v)
+		case string:
+			if n, ok := parseInteger(v); ok {
+				return n, nil
+			}
+			return nil, fail(codeNotInteger, "STRING '"+v+"' IS NOT AN INTEGER")
+		}
+		return nil, fail(codeWrongValue, "VALUE")
+	},
+}
+
+var fnIsInteger = &Function{
+	Name: "IS-INTEGER", Result: TypeBoolean, Source: "V UG-300 (empty string and lone sign: I)",
+	Help: "TRUE when the string can be converted with INTEGER( ): digits with an optional sign right before them, " +
+		"leading and trailing blanks allowed, value within the INTEGER range. Expressions are not evaluated.",
+	Params: []Param{{Name: "STRING", Type: TypeString}},
+	Impl: func(env Env, a []any) (any, error) {
+		_, ok := parseInteger(a[0].(string))
+		return ok, nil
+	},
+}
+
+// parseInteger reads a string by the IS-INTEGER rules [V UG-300]; the
+// empty string, a lone sign and several signs are rejected [I].
+func parseInteger(s string) (int, bool) {
+	s = strings.Trim(s, " ")
+	digits := strings.TrimPrefix(strings.TrimPrefix(s, "+"), "-")
+	if len(s)-len(digits) > 1 || digits == "" {
+		return 0, false
+	}
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 32)
+	if err != nil {
+		return 0, false
+	}
+	return int(n), true
+}

@@ -1,0 +1,91 @@
+package builtins
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Variable name syntax [V UG-133, RR-187, RR-190, CMD-51; spec §2.1]:
+//
+//	composed-name   := structured { "." structured }   1..255 characters
+//	structured      := pvn [ "#" [ index ] ]           1..20 characters
+//	pvn             := letter { letter | digit | "@" | "-" }, no "--", no "-" at the end
+//	index           := integer (starts with a digit or "-") | pvn
+//
+// A name is checked in upper case: SDF folds names, so 'abc' and 'ABC'
+// are the same variable [I].
+
+// reservedNames cannot name a variable [V CMD-51].
+var reservedNames = map[string]bool{
+	"AND": true, "DIV": true, "EQ": true, "FALSE": true, "GE": true, "GT": true,
+	"LE": true, "LT": true, "MOD": true, "NE": true, "NO": true, "NOT": true,
+	"OFF": true, "ON": true, "OR": true, "TRUE": true, "XOR": true, "YES": true,
+}
+
+// ValidVariableName reports whether name follows the composed variable
+// name syntax. It does not look at whether the variable exists.
+//
+// [I] The reserved words are checked against the first part only: the
+// manual lists them as names a variable cannot have, and an element name
+// such as X.ON inside a structure is not a variable name of its own.
+func ValidVariableName(name string) bool {
+	name = strings.ToUpper(name)
+	if len(name) < 1 || len(name) > 255 {
+		return false
+	}
+	for i, part := range strings.Split(name, ".") {
+		if len(part) < 1 || len(part) > 20 {
+			return false
+		}
+		base, index, hasIndex := strings.Cut(part, "#")
+		if !validPartName(base) || i == 0 && reservedNames[base] {
+			return false
+		}
+		if hasIndex && index != "" && !validIndex(index) {
+			return false
+		}
+	}
+	return true
+}
+
+// validPartName checks one partial variable name (pvn).
+func validPartName(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '@' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// validIndex: the first character decides [V RR-190]: a digit or '-'
+// starts an integer literal, a letter a variable name.
+func validIndex(s string) bool {
+	if c := s[0]; c == '-' || c >= '0' && c <= '9' {
+		digits := strings.TrimPrefix(s, "-")
+		if digits == "" {
+			return false
+		}
+		for i := 0; i < len(digits); i++ {
+			if digits[i] < '0' || digits[i] > '9' {
+				return false
+			}
+		}
+		_, err := strconv.ParseInt(s, 10, 32)
+		return err == nil
+	}
+	return validPartName(s)
+}
+
+// variableName is the name argument of the variable functions, upper-cased
+// and checked; a bad name is SDP1101.
+func variableName(s string) (string, error) {
+	if !ValidVariableName(s) {
+		return "", fail("SDP1101", s)
+	}
+	return strings.ToUpper(s), nil
+}
