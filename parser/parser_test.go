@@ -4,7 +4,6 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,6 +11,7 @@ import (
 	"sdfp/lexer"
 	"sdfp/parser/ast"
 	"sdfp/parser/catalog"
+	"sdfp/parser/diagtest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -207,10 +207,6 @@ func TestSubstitutionDeferred(t *testing.T) {
 	}
 }
 
-// expectation marks a diagnostic test: the SDF comment "### regexp" on a
-// line says that a diagnostic matching regexp must be reported for it.
-var expectation = regexp.MustCompile(`"### (.*?)"`)
-
 // TestDiagnostics runs every testdata/diag/*.proc file and checks that
 // each expected diagnostic is reported on its line and nothing else is.
 func TestDiagnostics(t *testing.T) {
@@ -225,39 +221,8 @@ func TestDiagnostics(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, errs := newParser().ParseFile(f, string(src))
-			checkExpectations(t, string(src), errs)
+			diagtest.Check(t, string(src), errs)
 		})
-	}
-}
-
-func checkExpectations(t *testing.T, src string, errs []*lexer.Error) {
-	t.Helper()
-	want := map[int][]*regexp.Regexp{}
-	for i, line := range strings.Split(src, "\n") {
-		for _, m := range expectation.FindAllStringSubmatch(line, -1) {
-			want[i+1] = append(want[i+1], regexp.MustCompile(m[1]))
-		}
-	}
-	for _, e := range errs {
-		msg := e.Code + " " + e.Msg
-		matched := false
-		for i, re := range want[e.Pos.Line] {
-			if re != nil && re.MatchString(msg) {
-				want[e.Pos.Line][i] = nil
-				matched = true
-				break
-			}
-		}
-		if !matched {
-			t.Errorf("unexpected diagnostic %s", e)
-		}
-	}
-	for line, res := range want {
-		for _, re := range res {
-			if re != nil {
-				t.Errorf("line %d: no diagnostic matching %q", line, re)
-			}
-		}
 	}
 }
 

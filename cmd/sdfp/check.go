@@ -1,0 +1,88 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+
+	"sdfp/interp/check"
+	"sdfp/lexer"
+)
+
+// jsonFinding is the --format json form of one finding.
+type jsonFinding struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Code     string `json:"code"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+func (c *cli) check(args []string) int {
+	fs := flag.NewFlagSet("sdfp check", flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	format := fs.String("format", "text", "output format: text or json")
+	fs.Usage = func() {
+		fmt.Fprintln(c.stderr, "usage: sdfp check [--format text|json] FILE...")
+		fmt.Fprintln(c.stderr, "Reports syntax errors, unknown commands and operands, misnested blocks,")
+		fmt.Fprintln(c.stderr, "bad branch targets and builtin calls without running anything.")
+		fmt.Fprintln(c.stderr, "Exit status: 0 clean, 1 findings, 2 usage error.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(c.stderr, "sdfp check: --format must be text or json, not %q\n", *format)
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	chk := check.New()
+	all := []jsonFinding{}
+	count := 0
+	for _, file := range fs.Args() {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "sdfp check: %v\n", err)
+			return exitUsage
+		}
+		findings := chk.Source(file, string(src))
+		count += len(findings)
+		for _, f := range findings {
+			if *format == "json" {
+				all = append(all, jsonFinding{File: f.Pos.Filename, Line: f.Pos.Line, Column: f.Pos.Column,
+					Code: f.Code, Severity: f.Severity.String(), Message: f.Msg})
+				continue
+			}
+			printFinding(c, f, string(src))
+		}
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(all)
+	} else if count > 0 {
+		fmt.Fprintf(c.stdout, "%d finding(s)\n", count)
+	}
+	if count > 0 {
+		return exitFindings
+	}
+	return exitOK
+}
+
+func printFinding(c *cli, f *lexer.Error, src string) {
+	sev := ""
+	if f.Severity == lexer.SevWarning {
+		sev = "warning: "
+	}
+	fmt.Fprintf(c.stdout, "%s: %s%s %s\n", lexer.FormatPos(f.Pos), sev, f.Code, f.Msg)
+	fmt.Fprint(c.stdout, f.Snippet(src))
+}

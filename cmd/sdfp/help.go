@@ -1,0 +1,134 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"sdfp/builtins"
+	"sdfp/parser/catalog"
+)
+
+func (c *cli) help(args []string) int {
+	cat := catalog.Builtin()
+	if len(args) == 0 {
+		c.helpIndex(cat)
+		return exitOK
+	}
+	if len(args) > 1 || strings.HasPrefix(args[0], "-") {
+		fmt.Fprintln(c.stderr, "usage: sdfp help [COMMAND|FUNCTION]")
+		return exitUsage
+	}
+	name := strings.ToUpper(args[0])
+	if f := builtins.Default.Lookup(strings.TrimSuffix(name, "()")); f != nil {
+		helpFunction(c.stdout, f)
+		return exitOK
+	}
+	cmd, cands := cat.Lookup(name)
+	if cmd != nil {
+		helpCommand(c.stdout, cmd)
+		return exitOK
+	}
+	if len(cands) > 1 {
+		fmt.Fprintf(c.stderr, "sdfp help: %s is ambiguous: %s\n", name, strings.Join(cands, ", "))
+	} else {
+		fmt.Fprintf(c.stderr, "sdfp help: no command or function %s (run 'sdfp help' for the list)\n", name)
+	}
+	return exitFindings
+}
+
+func (c *cli) helpIndex(cat *catalog.Catalog) {
+	w := c.stdout
+	fmt.Fprintln(w, "Commands (sdfp help COMMAND shows the operands; names may be abbreviated):")
+	for _, cmd := range cat.Commands() {
+		alias := ""
+		if len(cmd.Aliases) > 0 {
+			alias = " (" + strings.Join(cmd.Aliases, ", ") + ")"
+		}
+		fmt.Fprintf(w, "  %-30s %-7s %s\n", cmd.Name+alias, cmd.Domain, firstSentence(cmd.Help))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Builtin functions (sdfp help FUNCTION):")
+	for _, f := range builtins.Default.Functions() {
+		alias := ""
+		if len(f.Aliases) > 0 {
+			alias = " (" + strings.Join(f.Aliases, ", ") + ")"
+		}
+		fmt.Fprintf(w, "  %-30s %-7s %s\n", f.Name+alias, f.Result, firstSentence(f.Help))
+	}
+}
+
+func firstSentence(s string) string {
+	if i := strings.Index(s, ". "); i >= 0 {
+		return s[:i+1]
+	}
+	return s
+}
+
+func helpCommand(w io.Writer, cmd *catalog.Command) {
+	fmt.Fprintf(w, "%s", cmd.Name)
+	if len(cmd.Aliases) > 0 {
+		fmt.Fprintf(w, " (alias %s)", strings.Join(cmd.Aliases, ", "))
+	}
+	fmt.Fprintf(w, "   [%s]\n\n", cmd.Domain)
+	fmt.Fprintf(w, "%s\n\n", wrap(cmd.Help, 76, ""))
+	if len(cmd.Operands) == 0 {
+		fmt.Fprintln(w, "No operands.")
+	} else {
+		fmt.Fprintln(w, "Operands (the first alternative is the default):")
+		for _, op := range cmd.Operands {
+			line := op.Synopsis()
+			if op.Mandatory {
+				line += "   (mandatory)"
+			}
+			if len(op.Aliases) > 0 {
+				line += "   (also " + strings.Join(op.Aliases, ", ") + ")"
+			}
+			fmt.Fprintf(w, "  %s\n", wrap(line, 74, "      "))
+		}
+	}
+	fmt.Fprintf(w, "\nSource: %s\n", cmd.Source)
+}
+
+func helpFunction(w io.Writer, f *builtins.Function) {
+	params := make([]string, len(f.Params))
+	for i, p := range f.Params {
+		s := p.Name
+		var alts []string
+		if !p.NoValue {
+			alts = append(alts, strings.ToLower(p.Type.String()))
+		}
+		alts = append(alts, p.Keywords...)
+		s += "=" + strings.Join(alts, "/")
+		if p.Default != nil {
+			s += fmt.Sprintf(" (default %v)", p.Default)
+		}
+		params[i] = s
+	}
+	fmt.Fprintf(w, "%s(%s) -> %s", f.Name, strings.Join(params, ", "), f.Result)
+	if len(f.Aliases) > 0 {
+		fmt.Fprintf(w, "   (alias %s)", strings.Join(f.Aliases, ", "))
+	}
+	fmt.Fprintf(w, "\n\n%s\n\nSource: %s\n", wrap(f.Help, 76, ""), f.Source)
+}
+
+// wrap breaks text into lines of at most width characters at blanks;
+// continuation lines start with indent.
+func wrap(text string, width int, indent string) string {
+	var b strings.Builder
+	col := 0
+	for i, word := range strings.Fields(text) {
+		if i > 0 {
+			if col+1+len(word) > width {
+				b.WriteString("\n" + indent)
+				col = len(indent)
+			} else {
+				b.WriteByte(' ')
+				col++
+			}
+		}
+		b.WriteString(word)
+		col += len(word)
+	}
+	return b.String()
+}

@@ -1,0 +1,75 @@
+// Command sdfp runs, checks and explains BS2000 SDF-P procedures on a
+// laptop or in CI, against an embedded VM2000 model with a virtual clock.
+//
+//	sdfp check [--format text|json] FILE...
+//	sdfp help [COMMAND|FUNCTION]
+//
+// Exit codes: 0 success, 1 findings or a procedure error, 2 usage or
+// syntax error.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes shared by the subcommands.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitUsage    = 2
+)
+
+// cli carries the process's standard streams, so tests run the command
+// in-process with buffers.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+type subcommand struct {
+	name    string
+	summary string
+	run     func(c *cli, args []string) int
+}
+
+func subcommands() []subcommand {
+	return []subcommand{
+		{"check", "report problems in procedures without running them", (*cli).check},
+		{"help", "describe commands, builtin functions and operands", (*cli).help},
+	}
+}
+
+func main() {
+	os.Exit((&cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}).main(os.Args[1:]))
+}
+
+func (c *cli) main(args []string) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		c.usage(c.stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, s := range subcommands() {
+		if s.name == args[0] {
+			return s.run(c, args[1:])
+		}
+	}
+	fmt.Fprintf(c.stderr, "sdfp: unknown subcommand %q\n\n", args[0])
+	c.usage(c.stderr)
+	return exitUsage
+}
+
+func (c *cli) usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: sdfp <subcommand> [arguments]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "subcommands:")
+	for _, s := range subcommands() {
+		fmt.Fprintf(w, "  %-8s %s\n", s.name, s.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run 'sdfp <subcommand> -h' for its flags.")
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// runCLI runs sdfp in-process and returns its exit code and output.
+func runCLI(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := (&cli{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}).main(args)
+	return code, out.String(), errb.String()
+}
+
+// golden compares got with testdata/name, rewriting it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/sdfp -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s:\n--- want\n%s\n--- got\n%s", path, want, got)
+	}
+}
+
+func TestCheckClean(t *testing.T) {
+	code, out, errOut := runCLI("check", "../../procs/vmmem.proc")
+	if code != exitOK || out != "" || errOut != "" {
+		t.Errorf("check vmmem.proc: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+func TestCheckFindings(t *testing.T) {
+	code, out, _ := runCLI("check", "testdata/bad.proc")
+	if code != exitFindings {
+		t.Errorf("exit %d, want %d", code, exitFindings)
+	}
+	golden(t, "check-bad.golden", out)
+}
+
+func TestCheckJSON(t *testing.T) {
+	code, out, _ := runCLI("check", "--format", "json", "testdata/bad.proc")
+	if code != exitFindings {
+		t.Errorf("exit %d, want %d", code, exitFindings)
+	}
+	golden(t, "check-bad.json", out)
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{}, "usage: sdfp"},
+		{[]string{"frobnicate"}, "unknown subcommand"},
+		{[]string{"check"}, "usage: sdfp check"},
+		{[]string{"check", "--format", "xml", "x.proc"}, "--format must be text or json"},
+		{[]string{"check", "does-not-exist.proc"}, "does-not-exist.proc"},
+		{[]string{"help", "A", "B"}, "usage: sdfp help"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runCLI(tt.args...)
+		if code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", tt.args, code, exitUsage)
+		}
+		if !strings.Contains(out+errOut, tt.want) {
+			t.Errorf("%v: output %q lacks %q", tt.args, out+errOut, tt.want)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	code, out, _ := runCLI("help", "mod-job-opt")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	golden(t, "help-modify-job-options.golden", out)
+	code, out, _ = runCLI("help", "SUBSTR")
+	if code != exitOK || !strings.HasPrefix(out, "SUBSTRING(STRING=string") {
+		t.Errorf("help SUBSTR: exit %d, %q", code, out)
+	}
+	code, out, _ = runCLI("help")
+	if code != exitOK || !strings.Contains(out, "WAIT-EVENT") || !strings.Contains(out, "SUBSTRING (SUBSTR)") {
+		t.Errorf("help index: exit %d, %q", code, out)
+	}
+	code, _, errOut := runCLI("help", "NO-SUCH-THING")
+	if code != exitFindings || !strings.Contains(errOut, "no command or function NO-SUCH-THING") {
+		t.Errorf("help unknown: exit %d, %q", code, errOut)
+	}
+}

@@ -1,0 +1,391 @@
+// Package check finds what is wrong with a procedure without running it:
+// everything the reader reports (syntax, unknown commands and operands,
+// values out of range, misnested blocks) plus what needs the whole
+// procedure in view: branch targets, builtin function calls and names
+// that can never be declared.
+package check
+
+import (
+	"sort"
+	"strings"
+
+	"sdfp/builtins"
+	"sdfp/lexer"
+	"sdfp/parser"
+	"sdfp/parser/ast"
+	"sdfp/parser/catalog"
+)
+
+// Finding is one diagnostic.
+type Finding = lexer.Error
+
+// Checker holds what a check needs to know: the command catalog and the
+// builtin function table.
+type Checker struct {
+	Parser    *parser.Parser
+	Functions *builtins.Table
+}
+
+// New returns a checker for the built-in catalog and function table.
+func New() *Checker {
+	return &Checker{Parser: parser.New(catalog.Builtin()), Functions: builtins.Default}
+}
+
+// Source reads and checks one procedure. Findings are sorted by position.
+func (c *Checker) Source(file, src string) []*Finding {
+	proc, errs := c.Parser.ParseFile(file, src)
+	errs = append(errs, c.Procedure(proc)...)
+	sort.SliceStable(errs, func(i, j int) bool {
+		a, b := errs[i].Pos, errs[j].Pos
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
+	return errs
+}
+
+// Procedure runs the whole-procedure checks on a parsed procedure.
+func (c *Checker) Procedure(proc *ast.Procedure) []*Finding {
+	w := &walker{c: c, proc: proc, labelList: map[string]*[]ast.Stmt{}}
+	w.indexLabels(&proc.Body)
+	w.walk(&proc.Body, []frame{{list: &proc.Body}})
+	w.declarations(proc)
+	return w.out
+}
+
+type walker struct {
+	c         *Checker
+	proc      *ast.Procedure
+	out       []*Finding
+	labelList map[string]*[]ast.Stmt // the statement list a label stands in
+}
+
+func (w *walker) add(pos lexer.Pos, code, format string, args ...any) {
+	w.out = append(w.out, lexer.Errorf(pos, code, format, args...))
+}
+
+// indexLabels records, for every label, the statement list it is in. A
+// label on a block opener belongs to the list holding the block.
+func (w *walker) indexLabels(list *[]ast.Stmt) {
+	for _, s := range *list {
+		if c := s.Opener(); c != nil && c.Label != "" {
+			if _, seen := w.labelList[c.Label]; !seen {
+				w.labelList[c.Label] = list
+			}
+		}
+		forEachChildList(s, w.indexLabels)
+	}
+}
+
+// forEachChildList calls fn with a pointer to each statement list directly
+// inside s.
+func forEachChildList(s ast.Stmt, fn func(*[]ast.Stmt)) {
+	switch s := s.(type) {
+	case *ast.If:
+		for _, b := range s.Branches {
+			fn(&b.Body)
+		}
+		fn(&s.Else)
+	case *ast.ErrorBlock:
+		fn(&s.Then)
+		fn(&s.Else)
+	case *ast.While:
+		fn(&s.Body)
+	case *ast.Repeat:
+		fn(&s.Body)
+	case *ast.For:
+		fn(&s.Body)
+	case *ast.Block:
+		fn(&s.Body)
+	}
+}
+
+// frame is one enclosing statement list on the way down, with the block
+// statement that owns it (nil for the procedure body).
+type frame struct {
+	list  *[]ast.Stmt
+	owner ast.Stmt
+}
+
+// walk visits the statements of list; frames are the lists enclosing it,
+// innermost last (list itself included).
+func (w *walker) walk(list *[]ast.Stmt, frames []frame) {
+	for _, s := range *list {
+		for _, cmd := range directCommands(s) {
+			w.command(cmd, frames)
+			if cmd.Args != nil {
+				w.exprs(cmd.Args)
+			}
+		}
+		forEachChildList(s, func(l *[]ast.Stmt) {
+			inner := append(frames[:len(frames):len(frames)], frame{list: l, owner: s})
+			w.walk(l, inner)
+		})
+	}
+}
+
+// directCommands are the commands of a statement that are not inside one
+// of its child lists: the block's own opener, branch and closing commands.
+func directCommands(s ast.Stmt) []*ast.Command {
+	var out []*ast.Command
+	add := func(c *ast.Command) {
+		if c != nil {
+			out = append(out, c)
+		}
+	}
+	switch s := s.(type) {
+	case *ast.Command:
+		add(s)
+	case *ast.If:
+		for _, b := range s.Branches {
+			add(b.Cmd)
+		}
+		add(s.ElseCmd)
+		add(s.End)
+	case *ast.ErrorBlock:
+		add(s.Cmd)
+		add(s.ElseCmd)
+		add(s.End)
+	case *ast.While:
+		add(s.Cmd)
+		add(s.End)
+	case *ast.Repeat:
+		add(s.Cmd)
+		add(s.Until)
+	case *ast.For:
+		add(s.Cmd)
+		add(s.End)
+	case *ast.Block:
+		add(s.Cmd)
+		add(s.End)
+	}
+	return out
+}
+
+// command checks branch targets.
+func (w *walker) command(c *ast.Command, frames []frame) {
+	if c.Args == nil || c.Subst {
+		return
+	}
+	switch c.Name {
+	case "GOTO":
+		label := c.Args.Str("LABEL")
+		target, ok := w.labelList[label]
+		if !ok {
+			w.add(c.Pos, parser.CodeLabel, "GOTO target label %s does not exist", label)
+			return
+		}
+		for _, f := range frames {
+			if f.list == target {
+				return
+			}
+		}
+		w.add(c.Pos, parser.CodeLabel, "GOTO %s jumps into a nested block (line %d); only labels of the current or an enclosing block can be reached", label, w.proc.Labels[label].Pos.Line)
+	case "CYCLE", "EXIT-BLOCK":
+		key := "LOOP"
+		if c.Name == "EXIT-BLOCK" {
+			key = "BLOCK"
+		}
+		tag := c.Args.Str(key)
+		loopOnly := c.Name == "CYCLE"
+		for i := len(frames) - 1; i >= 0; i-- {
+			o := frames[i].owner
+			if o == nil || !isBlock(o, loopOnly) {
+				continue
+			}
+			if tag == "*CURRENT" || ast.Tag(o) == tag {
+				return
+			}
+		}
+		what := "block"
+		if loopOnly {
+			what = "loop"
+		}
+		if tag == "*CURRENT" {
+			w.add(c.Pos, parser.CodeWrongContext, "%s outside of any %s", c.Name, what)
+		} else {
+			w.add(c.Pos, parser.CodeLabel, "%s names %s, which is not an enclosing %s", c.Name, tag, what)
+		}
+	case "INCLUDE-BLOCK":
+		tag := c.Args.Str("BLOCK")
+		target := w.proc.Labels[tag]
+		if target == nil || target.Spec == nil || target.Spec.Role != catalog.RoleBeginBlock {
+			w.add(c.Pos, parser.CodeLabel, "INCLUDE-BLOCK target %s is not the tag of a BEGIN-BLOCK", tag)
+		}
+	}
+}
+
+func isBlock(s ast.Stmt, loopOnly bool) bool {
+	switch s.(type) {
+	case *ast.While, *ast.Repeat, *ast.For:
+		return true
+	case *ast.Block, *ast.If, *ast.ErrorBlock:
+		return !loopOnly
+	}
+	return false
+}
+
+// exprs checks the builtin calls in every expression of the operands.
+func (w *walker) exprs(a *ast.Args) {
+	for _, v := range a.Values {
+		if v == nil {
+			continue
+		}
+		if v.Expr != nil {
+			w.expr(v.Expr)
+		}
+		if v.Struct != nil {
+			w.exprs(v.Struct)
+		}
+		for _, e := range v.List {
+			if e.Struct != nil {
+				w.exprs(e.Struct)
+			}
+			if e.Expr != nil {
+				w.expr(e.Expr)
+			}
+		}
+	}
+}
+
+func (w *walker) expr(e ast.Expr) {
+	switch e := e.(type) {
+	case *ast.Call:
+		w.call(e)
+		for _, a := range e.Args {
+			w.expr(a.Value)
+		}
+	case *ast.Unary:
+		w.expr(e.X)
+	case *ast.Binary:
+		w.expr(e.X)
+		w.expr(e.Y)
+	}
+}
+
+// call checks a function call against the builtin table: the function
+// exists, positional arguments come first and are not too many, keyword
+// names resolve, mandatory parameters are given, literal keyword values
+// are allowed.
+func (w *walker) call(c *ast.Call) {
+	f := w.c.Functions.Lookup(c.Name)
+	if f == nil {
+		w.add(c.P, parser.CodeFunctionArgs, "function %s is not known", c.Name)
+		return
+	}
+	// Bind with stand-in values of the right type wherever the value is
+	// not a literal: the binder then checks count, names and keywords.
+	args := make([]builtins.Arg, len(c.Args))
+	for i, a := range c.Args {
+		args[i] = builtins.Arg{Key: a.Key, Value: staticValue(f, a, i)}
+	}
+	if _, err := f.Bind(args); err != nil {
+		msg := err.Error()
+		if be, ok := err.(*builtins.Error); ok {
+			msg = be.Msg
+		}
+		w.add(c.P, parser.CodeFunctionArgs, "%s", msg)
+	}
+}
+
+// staticValue returns the literal value of an argument, or a stand-in of
+// the parameter's own type when the value is only known at run time.
+func staticValue(f *builtins.Function, a *ast.CallArg, pos int) any {
+	switch v := a.Value.(type) {
+	case *ast.StrLit:
+		return v.Val
+	case *ast.IntLit:
+		return int(v.Val)
+	case *ast.BoolLit:
+		return v.Val
+	case *ast.KeywordLit:
+		return builtins.Keyword(v.Val)
+	}
+	p := paramFor(f, a.Key, pos)
+	if p == nil {
+		return ""
+	}
+	switch p.Type {
+	case builtins.TypeInteger:
+		return 0
+	case builtins.TypeBoolean:
+		return false
+	case builtins.TypeString:
+		return ""
+	}
+	if p.NoValue && len(p.Keywords) > 0 {
+		return builtins.Keyword(p.Keywords[0])
+	}
+	return ""
+}
+
+func paramFor(f *builtins.Function, key string, pos int) *builtins.Param {
+	if key == "" {
+		if pos < len(f.Params) {
+			return &f.Params[pos]
+		}
+		return nil
+	}
+	for i := range f.Params {
+		if catalog.Abbreviates(key, f.Params[i].Name) {
+			return &f.Params[i]
+		}
+	}
+	return nil
+}
+
+// declarations: with IMPLICIT-DECLARATION=*NO an assignment needs a
+// declared variable. A name that no DECLARE-VARIABLE, DECLARE-PARAMETER or
+// FOR of the procedure names can never be declared.
+func (w *walker) declarations(proc *ast.Procedure) {
+	implicit := true
+	declared := map[string]bool{}
+	var assigns []*ast.Command
+	ast.Walk(proc.Body, func(s ast.Stmt) bool {
+		for _, c := range directCommands(s) {
+			if c.Args == nil || c.Subst {
+				continue
+			}
+			switch c.Name {
+			case "SET-PROCEDURE-OPTIONS", "MODIFY-PROCEDURE-OPTIONS":
+				if c.Args.Keyword("IMPLICIT-DECLARATION") == "*NO" {
+					implicit = false
+				}
+			case "DECLARE-VARIABLE", "DECLARE-PARAMETER":
+				key := "VARIABLE-NAME"
+				if c.Name == "DECLARE-PARAMETER" {
+					key = "NAME"
+				}
+				if v := c.Args.Get(key); v != nil {
+					for _, e := range v.List {
+						declared[rootName(e.Str)] = true
+					}
+				}
+			case "FOR":
+				declared[rootName(c.Args.Str("CONTROL-VARIABLE"))] = true
+			case "SET-VARIABLE":
+				assigns = append(assigns, c)
+			}
+		}
+		return true
+	})
+	if implicit {
+		return
+	}
+	for _, c := range assigns {
+		name := c.Args.Str("VARIABLE-NAME")
+		if !declared[rootName(name)] {
+			w.add(c.Pos, parser.CodeNotDeclarable, "%s is assigned but never declared, and IMPLICIT-DECLARATION=*NO is set", name)
+		}
+	}
+}
+
+// rootName is the first part of a composed name, without index.
+func rootName(n string) string {
+	n = strings.ToUpper(n)
+	if i := strings.IndexAny(n, ".#"); i >= 0 {
+		n = n[:i]
+	}
+	return n
+}
