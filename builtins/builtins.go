@@ -32,6 +32,9 @@ const (
 )
 
 func (t Type) String() string {
+	if t < TypeAny || t > TypeBoolean {
+		return fmt.Sprintf("Type(%d)", int(t))
+	}
 	return [...]string{"ANY", "STRING", "INTEGER", "BOOLEAN"}[t]
 }
 
@@ -239,10 +242,22 @@ func (f *Function) paramIndex(key string) (int, error) {
 // check validates one argument value against the parameter.
 func (p Param) check(fn string, v any) (any, error) {
 	if kw, ok := v.(Keyword); ok {
+		// An exact keyword wins (*E beside *ENGLISH, *CONTAINER beside
+		// *CONTAINER-NAME); otherwise the abbreviation must be unique.
+		found := ""
 		for _, k := range p.Keywords {
-			if string(kw) == k || abbreviates(string(kw), k) {
+			if strings.EqualFold(string(kw), k) {
 				return Keyword(k), nil
 			}
+			if abbreviates(string(kw), k) {
+				if found != "" {
+					return nil, Errorf("SDP0010", "%s: keyword %s is ambiguous for parameter %s", fn, kw, p.Name)
+				}
+				found = k
+			}
+		}
+		if found != "" {
+			return Keyword(found), nil
 		}
 		return nil, Errorf("SDP0010", "%s: keyword %s is not allowed for parameter %s", fn, kw, p.Name)
 	}

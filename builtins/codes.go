@@ -51,10 +51,12 @@ func fail(code string, inserts ...any) *Error {
 	if !ok {
 		text = code
 	}
+	// One pass, so an insert that itself reads "(&01)" stays as written.
+	pairs := make([]string, 0, 2*len(inserts))
 	for i, v := range inserts {
-		text = strings.ReplaceAll(text, fmt.Sprintf("(&%02d)", i), fmt.Sprint(v))
+		pairs = append(pairs, fmt.Sprintf("(&%02d)", i), fmt.Sprint(v))
 	}
-	return &Error{Code: code, SC1: 64, Msg: text}
+	return &Error{Code: code, SC1: 64, Msg: strings.NewReplacer(pairs...).Replace(text)}
 }
 
 // warn reports a warning key through the environment.

@@ -97,9 +97,10 @@ var fnIsSDFStructure = &Function{
 
 // splitSDFList returns the elements of an SDF list string, blanks around
 // them removed. Commas split only at the outer level, outside nested
-// parentheses and outside apostrophe-quoted text (where '' stands for an
-// apostrophe, which the toggling below handles by itself). Blanks around
-// the list and its elements are allowed, an empty element is not [I].
+// parentheses and outside apostrophe-quoted text (where two apostrophes
+// stand for one, which the toggling below handles by itself). Blanks
+// around the list and its elements are allowed, an empty element is not
+// [I].
 func splitSDFList(s string) ([]string, bool) {
 	s = strings.Trim(s, " ")
 	if len(s) < 2 || s[0] != '(' || s[len(s)-1] != ')' {

@@ -36,8 +36,9 @@ var fnSubstring = &Function{
 // UG-311]. length is an int or *REST-LENGTH.
 //
 // Two cases the manual leaves open [I]: a negative LENGTH is SDP0413
-// ILLEGAL LENGTH, and the empty string with START=1 gives '' without an
-// error (so reading an empty value with the defaults is not a failure).
+// ILLEGAL LENGTH, and the empty string with START=1 gives the empty
+// string without an error (so reading an empty value with the defaults
+// is not a failure).
 func cut(env Env, s string, start int, length any) (string, error) {
 	if s == "" && start == 1 {
 		if l, ok := length.(int); ok && l < 0 {
