@@ -1,0 +1,174 @@
+package interp
+
+import (
+	"strings"
+	"time"
+
+	"sdfp/builtins"
+)
+
+// builtinEnv is what builtin functions see of the run.
+type builtinEnv struct{ r *Runner }
+
+func (r *Runner) builtinEnv() builtinEnv { return builtinEnv{r} }
+
+func (e builtinEnv) Now() time.Time { return e.r.clock.Now() }
+
+func (e builtinEnv) ReturnCode() (int, int, string) {
+	rc := e.r.frame.saved
+	return rc.SC1, rc.SC2, rc.Main
+}
+
+// JVReader reads job variables for JV() and JV conditions.
+type JVReader interface {
+	ReadJV(name string) (string, error)
+}
+
+func (e builtinEnv) JV(name string) (string, error) {
+	if e.r.jvs == nil {
+		return "", builtins.Errorf("SDP1024", "JV: JOB VARIABLE '%s' DOES NOT EXIST", strings.ToUpper(name))
+	}
+	return e.r.jvs.ReadJV(name)
+}
+
+func (e builtinEnv) Message(key, lang string, inserts []string) (string, bool) {
+	if e.r.messages == nil {
+		return "", false
+	}
+	return e.r.messages.Text(key, lang, inserts)
+}
+
+func (e builtinEnv) Language() string { return e.r.lang }
+
+func (e builtinEnv) Variables() builtins.VariableInfo { return varInfo{e.r} }
+
+func (e builtinEnv) Task() builtins.TaskInfo {
+	return builtins.TaskInfo{TSN: e.r.tsn, UserID: e.r.user, TaskMode: "BATCH"}
+}
+
+// Warn prints a function's warning message on SYSOUT; it is no error.
+func (e builtinEnv) Warn(code, text string) { e.r.println("% " + code + " " + text) }
+
+// varInfo answers the variable functions (IS-DECLARED, VARIABLE-ATTRIBUTE ...).
+type varInfo struct{ r *Runner }
+
+func (vi varInfo) IsDeclared(name string, scope builtins.Keyword) bool {
+	n, err := varName(name)
+	if err != nil {
+		return false
+	}
+	root := n.Parts[0].Name
+	switch scope {
+	case "*TASK":
+		return vi.r.globals.vars[root] != nil
+	case "*CALLING-PROCEDURES":
+		for f := vi.r.frame.parent; f != nil; f = f.parent {
+			if f.locals.vars[root] != nil {
+				return true
+			}
+		}
+		return false
+	}
+	_, _, ok := vi.r.find(name)
+	return ok
+}
+
+func (vi varInfo) IsInitialized(name string) bool {
+	_, n, ok := vi.r.find(name)
+	return ok && n.initialized()
+}
+
+func (vi varInfo) Attribute(name string, attr builtins.Keyword) (string, bool) {
+	v, n, ok := vi.r.find(name)
+	if !ok {
+		return "", false
+	}
+	switch attr {
+	case "*MULTIPLE-ELEMENTS":
+		if n.t.kind == listNode || n.t.kind == arrayNode {
+			return n.t.kindName(), true
+		}
+		return "*NO", true
+	case "*SCOPE":
+		return v.scope, true
+	case "*CONTAINER", "*CONTAINER-SCOPE":
+		return "*STD", true
+	case "*CONTAINER-NAME":
+		return "*NONE", true
+	case "*STRUCTURE-INFO":
+		if n.t.kind == structNode {
+			if n.t.dynamic {
+				return "*DYNAMIC", true
+			}
+			return "*BY-LAYOUT", true
+		}
+		return "*NONE", true
+	}
+	t := n.t
+	for t.kind == listNode || t.kind == arrayNode {
+		t = t.elem
+	}
+	if t.kind == structNode {
+		return "*STRUCTURE", true
+	}
+	return "*" + t.typ.String(), true
+}
+
+func (vi varInfo) FirstName(name string) string {
+	_, n, ok := vi.r.find(name)
+	if !ok {
+		return "*END"
+	}
+	names := elementNames(strings.TrimSuffix(strings.ToUpper(name), "#"), n)
+	if len(names) == 0 {
+		return "*END"
+	}
+	return names[0]
+}
+
+func (vi varInfo) NextName(name string) string {
+	up := strings.ToUpper(name)
+	cut := strings.LastIndexAny(up, ".#")
+	if cut <= 0 {
+		return "*END" // a top-level variable has no next sibling
+	}
+	parent := up[:cut]
+	_, n, ok := vi.r.find(parent)
+	if !ok {
+		return "*END"
+	}
+	names := elementNames(parent, n)
+	for i, s := range names {
+		if s == up && i+1 < len(names) {
+			return names[i+1]
+		}
+	}
+	return "*END"
+}
+
+func (vi varInfo) Size(name string) (int, bool) {
+	_, n, ok := vi.r.find(name)
+	if !ok {
+		return 0, false
+	}
+	switch n.t.kind {
+	case listNode:
+		return len(n.elems), true
+	case arrayNode:
+		return len(n.cells), true
+	case structNode:
+		return len(n.order), true
+	}
+	return 0, true
+}
+
+func (vi varInfo) CurrentType(name string) (builtins.Type, bool) {
+	_, n, ok := vi.r.find(name)
+	if !ok {
+		return builtins.TypeAny, false
+	}
+	if n.t.kind == simpleNode && n.value != nil {
+		return builtins.TypeOf(n.value), true
+	}
+	return builtins.TypeAny, true
+}

@@ -1,0 +1,462 @@
+package interp
+
+import (
+	"strconv"
+
+	"sdfp/hypervisor/command"
+	"sdfp/parser/ast"
+)
+
+// Control flow is a tree walk. A statement that does not simply complete
+// returns a signal that travels up the blocks until one of them deals with
+// it: a GOTO finds its label in the statement list that holds it, CYCLE and
+// EXIT-BLOCK find their loop or block, an error finds the IF-CMD-ERROR
+// right after the failing command or the next IF-BLOCK-ERROR of its block
+// or an enclosing one, EXIT-PROCEDURE leaves the procedure.
+
+type sigKind int
+
+const (
+	sigGoto sigKind = iota + 1
+	sigCycle
+	sigExitBlock
+	sigError
+	sigExit
+)
+
+type signal struct {
+	kind    sigKind
+	label   string // GOTO target; CYCLE/EXIT-BLOCK tag ("" = innermost)
+	err     *Error // sigError
+	rc      command.ReturnCode
+	exitErr bool // sigExit: EXIT-PROCEDURE ERROR=*YES
+}
+
+// execList runs a statement list.
+func (r *Runner) execList(list []ast.Stmt) *signal {
+	i := 0
+	for i < len(list) {
+		sig := r.execStmt(list[i])
+		jumped := false
+		for sig != nil {
+			switch sig.kind {
+			case sigGoto:
+				j := r.frame.labelIndex(list, sig.label)
+				if j < 0 {
+					return sig
+				}
+				i, sig, jumped = j, nil, true
+			case sigError:
+				k := errorHandlerIndex(list, i)
+				if k < 0 {
+					return sig
+				}
+				i = k
+				sig = r.runErrorHandler(list[k].(*ast.ErrorBlock), sig.err)
+			default:
+				return sig
+			}
+		}
+		if !jumped {
+			i++
+		}
+	}
+	return nil
+}
+
+// errorHandlerIndex finds the statement that handles an error of
+// list[failed]: an IF-CMD-ERROR directly after a failing simple command
+// (comment lines in between do not count), else the next IF-BLOCK-ERROR
+// of the list. It returns -1 when the list has none, so the error goes on
+// to the enclosing block.
+func errorHandlerIndex(list []ast.Stmt, failed int) int {
+	if _, simple := list[failed].(*ast.Command); simple {
+		for j := failed + 1; j < len(list); j++ {
+			if c, ok := list[j].(*ast.Command); ok && c.Name == "" && c.Label == "" {
+				continue // comment line
+			}
+			if eb, ok := list[j].(*ast.ErrorBlock); ok && eb.ForCmd {
+				return j
+			}
+			break
+		}
+	}
+	for j := failed + 1; j < len(list); j++ {
+		if eb, ok := list[j].(*ast.ErrorBlock); ok && !eb.ForCmd {
+			return j
+		}
+	}
+	return -1
+}
+
+// runErrorHandler runs the THEN part of an error block for a pending
+// error. The error counts as handled: the commands of the handler run
+// normally and SUBCODE1() etc. show the error's return code.
+func (r *Runner) runErrorHandler(eb *ast.ErrorBlock, err *Error) *signal {
+	r.frame.saved = err.RC
+	r.blockCmd(eb.Cmd)
+	sig := r.execList(eb.Then)
+	if sig == nil {
+		r.blockCmd(eb.End)
+	}
+	return r.blockExit(eb, sig)
+}
+
+func (r *Runner) execStmt(s ast.Stmt) *signal {
+	switch s := s.(type) {
+	case *ast.Command:
+		return r.execCommand(s)
+	case *ast.Data:
+		return r.dataLine(s)
+	case *ast.If:
+		return r.execIf(s)
+	case *ast.ErrorBlock:
+		// Reached without an error: IF-CMD-ERROR saves the preceding
+		// command's return code; the ELSE part runs.
+		if sig := r.step(s.Cmd); sig != nil {
+			return sig
+		}
+		if s.ForCmd {
+			r.frame.saved = r.frame.last
+		}
+		r.blockCmd(s.Cmd)
+		var sig *signal
+		if s.ElseCmd != nil {
+			r.blockCmd(s.ElseCmd)
+			sig = r.endBlock(s.End, r.execList(s.Else))
+		} else {
+			r.blockCmd(s.End)
+		}
+		return r.blockExit(s, sig)
+	case *ast.While:
+		return r.execWhile(s)
+	case *ast.Repeat:
+		return r.execRepeat(s)
+	case *ast.For:
+		return r.execFor(s)
+	case *ast.Block:
+		if sig := r.step(s.Cmd); sig != nil {
+			return sig
+		}
+		r.blockCmd(s.Cmd)
+		return r.blockExit(s, r.endBlock(s.End, r.execList(s.Body)))
+	}
+	return nil
+}
+
+// blockExit consumes an EXIT-BLOCK aimed at this block. EXIT-BLOCK without
+// a tag leaves the innermost BEGIN block or loop, not an IF block.
+func (r *Runner) blockExit(s ast.Stmt, sig *signal) *signal {
+	if sig == nil || sig.kind != sigExitBlock {
+		return sig
+	}
+	if sig.label == "" {
+		switch s.(type) {
+		case *ast.Block, *ast.While, *ast.Repeat, *ast.For:
+			return nil
+		}
+		return sig
+	}
+	if ast.Tag(s) == sig.label {
+		return nil
+	}
+	return sig
+}
+
+// loopControl handles a signal from a loop body: it reports whether the
+// loop goes on (CYCLE for this loop) and what to return otherwise.
+func (r *Runner) loopControl(s ast.Stmt, sig *signal) (cont bool, out *signal) {
+	if sig == nil {
+		return true, nil
+	}
+	if sig.kind == sigCycle && (sig.label == "" || sig.label == ast.Tag(s)) {
+		return true, nil
+	}
+	return false, r.blockExit(s, sig)
+}
+
+func (r *Runner) execIf(s *ast.If) *signal {
+	for _, b := range s.Branches {
+		if sig := r.step(b.Cmd); sig != nil {
+			return sig
+		}
+		r.logCmd(b.Cmd)
+		ok, sig := r.condition(b.Cmd, b.Cond)
+		if sig != nil {
+			return sig
+		}
+		r.traceCmd(b.Cmd, command.OK)
+		if ok {
+			return r.blockExit(s, r.endBlock(s.End, r.execList(b.Body)))
+		}
+	}
+	if s.ElseCmd != nil {
+		r.blockCmd(s.ElseCmd)
+		return r.blockExit(s, r.endBlock(s.End, r.execList(s.Else)))
+	}
+	r.blockCmd(s.End)
+	return nil
+}
+
+// endBlock traces the closing command of a block that ran to its end.
+func (r *Runner) endBlock(end *ast.Command, sig *signal) *signal {
+	if sig == nil {
+		r.blockCmd(end)
+	}
+	return sig
+}
+
+// backBranch counts a loop pass against the back-branch limit.
+func (r *Runner) backBranch(cmd *ast.Command, passes int) *signal {
+	if r.backBranchLimit > 0 && passes > r.backBranchLimit {
+		return r.fail(cmd, command.ReturnCode{SC1: 1, Main: "SDP0139"},
+			"BACK BRANCH LIMIT OF "+strconv.Itoa(r.backBranchLimit)+" LOOP PASSES REACHED")
+	}
+	return nil
+}
+
+func (r *Runner) execWhile(s *ast.While) *signal {
+	// & replacement in the WHILE condition happens once, on entry.
+	cond := s.Cond
+	if s.Cmd.Subst {
+		c, sig := r.substituted(s.Cmd)
+		if sig != nil {
+			return sig
+		}
+		cond = conditionOf(c)
+	}
+	for passes := 1; ; passes++ {
+		if sig := r.step(s.Cmd); sig != nil {
+			return sig
+		}
+		if sig := r.backBranch(s.Cmd, passes); sig != nil {
+			return sig
+		}
+		if passes == 1 {
+			r.logCmd(s.Cmd) // a loop's opening command is logged once
+		}
+		ok, sig := r.evalCondition(s.Cmd, cond)
+		if sig != nil {
+			return sig
+		}
+		r.traceCmd(s.Cmd, command.OK)
+		if !ok {
+			return nil
+		}
+		cont, out := r.loopControl(s, r.execList(s.Body))
+		if !cont {
+			return out
+		}
+		r.blockCmd(s.End) // the closing command once per pass
+	}
+}
+
+func (r *Runner) execRepeat(s *ast.Repeat) *signal {
+	if sig := r.step(s.Cmd); sig != nil {
+		return sig
+	}
+	r.blockCmd(s.Cmd)
+	for passes := 1; ; passes++ {
+		if sig := r.backBranch(s.Cmd, passes); sig != nil {
+			return sig
+		}
+		cont, out := r.loopControl(s, r.execList(s.Body))
+		if !cont {
+			return out
+		}
+		if s.Until == nil {
+			return nil
+		}
+		if sig := r.step(s.Until); sig != nil {
+			return sig
+		}
+		// & replacement in UNTIL happens on every pass.
+		r.logCmd(s.Until)
+		ok, sig := r.condition(s.Until, s.Cond)
+		if sig != nil {
+			return sig
+		}
+		r.traceCmd(s.Until, command.OK)
+		if ok {
+			return nil
+		}
+	}
+}
+
+// condition evaluates the CONDITION of a block command, substituting &
+// first when the command has any.
+func (r *Runner) condition(cmd *ast.Command, cond ast.Expr) (bool, *signal) {
+	if cmd.Subst {
+		c, sig := r.substituted(cmd)
+		if sig != nil {
+			return false, sig
+		}
+		cond = conditionOf(c)
+	}
+	return r.evalCondition(cmd, cond)
+}
+
+func conditionOf(c *ast.Command) ast.Expr {
+	if c.Args == nil {
+		return nil
+	}
+	if v := c.Args.Get("CONDITION"); v != nil {
+		return v.Expr
+	}
+	return nil
+}
+
+// evalCondition evaluates a condition that must be BOOLEAN.
+func (r *Runner) evalCondition(cmd *ast.Command, cond ast.Expr) (bool, *signal) {
+	if cond == nil {
+		return false, r.fail(cmd, command.ReturnCode{SC1: 1, Main: "CMD0202"}, "CONDITION MISSING OR NOT ANALYSABLE")
+	}
+	v, err := r.eval(cond)
+	if err != nil {
+		return false, r.exprFail(cmd, err)
+	}
+	b, ok := v.(bool)
+	if !ok {
+		return false, r.fail(cmd, command.ReturnCode{SC1: 64, Main: codeSemantic},
+			"CONDITION IS OF TYPE "+typeName(v)+", NOT BOOLEAN")
+	}
+	return b, nil
+}
+
+// dataLine: a data line outside a program run is in a false context.
+func (r *Runner) dataLine(d *ast.Data) *signal {
+	if !r.frame.dataErrors {
+		return nil
+	}
+	return r.failAt(d.Unit.Pos(), command.ReturnCode{SC1: 64, Main: codeSemantic},
+		"DATA LINE IN FALSE CONTEXT: NO PROGRAM IS READING DATA")
+}
+
+// execFor runs FOR over the elements of a list or over a counter. The
+// values (list snapshot, FROM, TO, INCREMENT) are taken once at the start.
+func (r *Runner) execFor(s *ast.For) *signal {
+	c := s.Cmd
+	if sig := r.step(c); sig != nil {
+		return sig
+	}
+	if c.Subst {
+		sc, sig := r.substituted(c)
+		if sig != nil {
+			return sig
+		}
+		c = sc
+	}
+	r.logCmd(c)
+	if c.Args == nil {
+		return r.fail(c, command.ReturnCode{SC1: 1, Main: "CMD0202"}, "FOR NOT ANALYSABLE")
+	}
+	ctl, err := varName(c.Args.Str("CONTROL-VARIABLE"))
+	if err != nil {
+		return r.exprFail(c, err)
+	}
+	values := c.Args.Get("VALUES")
+	var cond ast.Expr
+	if cv := c.Args.Get("CONDITION"); cv != nil {
+		cond = cv.Expr
+	}
+	var items []any
+	switch values.Keyword {
+	case "*LIST":
+		ln, err := varName(values.Struct.Str("LIST-NAME"))
+		if err != nil {
+			return r.exprFail(c, err)
+		}
+		v, found, err := r.readVar(ln)
+		if err == nil && !found {
+			err = semanticf("LIST %s IS NOT DECLARED", ln.Text)
+		}
+		if err != nil {
+			return r.exprFail(c, err)
+		}
+		ref, isRef := v.(complexRef)
+		if !isRef || ref.n.t.kind != listNode {
+			return r.fail(c, command.ReturnCode{SC1: 64, Main: codeSemantic}, ln.Text+" IS NOT A LIST")
+		}
+		for _, e := range ref.n.elems {
+			if e.t.kind == simpleNode {
+				if e.value != nil {
+					items = append(items, e.value)
+				}
+				continue
+			}
+			items = append(items, complexRef{e})
+		}
+	case "*COUNTER":
+		var bounds [3]int
+		for i, key := range []string{"FROM", "TO", "INCREMENT"} {
+			v := values.Struct.Get(key)
+			if v.Expr == nil {
+				bounds[i] = int(v.Int)
+				continue
+			}
+			x, err := r.eval(v.Expr)
+			if err != nil {
+				return r.exprFail(c, err)
+			}
+			n, isInt := x.(int)
+			if !isInt {
+				return r.fail(c, command.ReturnCode{SC1: 64, Main: codeSemantic}, key+" OF *COUNTER IS NOT AN INTEGER")
+			}
+			bounds[i] = n
+		}
+		from, to, inc := bounds[0], bounds[1], bounds[2]
+		if inc == 0 {
+			return r.fail(c, command.ReturnCode{SC1: 64, Main: codeSemantic}, "INCREMENT OF *COUNTER IS 0")
+		}
+		return r.forPasses(s, c, ctl, cond, func(i int) (any, bool) {
+			v := int64(from) + int64(i)*int64(inc)
+			if inc > 0 && v > int64(to) || inc < 0 && v < int64(to) {
+				return nil, false
+			}
+			return int(v), true
+		})
+	default:
+		return r.fail(c, command.ReturnCode{SC1: 1, Main: "CMD0202"}, "FOR NEEDS *LIST OR *COUNTER")
+	}
+	return r.forPasses(s, c, ctl, cond, func(i int) (any, bool) {
+		if i >= len(items) {
+			return nil, false
+		}
+		return items[i], true
+	})
+}
+
+func (r *Runner) forPasses(s *ast.For, c *ast.Command, ctl *ast.VarName, cond ast.Expr, next func(int) (any, bool)) *signal {
+	r.traceCmd(c, command.OK)
+	for i := 0; ; i++ {
+		v, more := next(i)
+		if !more {
+			return nil
+		}
+		if i > 0 {
+			if sig := r.step(c); sig != nil {
+				return sig
+			}
+			if sig := r.backBranch(c, i+1); sig != nil {
+				return sig
+			}
+		}
+		if err := r.assign(ctl, v, modeReplace); err != nil {
+			return r.exprFail(c, err)
+		}
+		if cond != nil {
+			ok, sig := r.evalCondition(c, cond)
+			if sig != nil {
+				return sig
+			}
+			if !ok {
+				return nil
+			}
+		}
+		cont, out := r.loopControl(s, r.execList(s.Body))
+		if !cont {
+			return out
+		}
+		r.blockCmd(s.End)
+	}
+}

@@ -1,0 +1,222 @@
+package interp
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/spf13/afero"
+
+	"sdfp/hypervisor/command"
+	"sdfp/lexer"
+	"sdfp/parser/ast"
+)
+
+// frame is one procedure level: the procedure, its variables, its options
+// and its return code state.
+type frame struct {
+	proc    *ast.Procedure
+	locals  *scope
+	parent  *frame
+	include bool // entered by INCLUDE-PROCEDURE: the caller's variables are visible
+	level   int
+	callPos lexer.Pos
+
+	implicitDecl bool // IMPLICIT-DECLARATION=*YES
+	byReturnCode bool // ERROR-MECHANISM=*BY-RETURNCODE
+	dataErrors   bool // DATA-ERROR-HANDLING=*YES
+
+	last  command.ReturnCode // return code of the last command
+	saved command.ReturnCode // what SUBCODE1(), SUBCODE2(), MAINCODE() return
+
+	params     []Param // actual parameters of the call, consumed by DECLARE-PARAMETER
+	paramOrder []string
+	usedParams map[int]bool
+
+	labels      map[*ast.Stmt]map[string]int // per statement list: label -> index
+	blocks      map[string]*ast.Block        // BEGIN-BLOCK by tag, for INCLUDE-BLOCK
+	syslstSaved *syslstState                 // SYSLST assignment at the call, restored at exit
+}
+
+// Param is an actual procedure parameter: positional (Name "") or
+// NAME=value. Value is the text as passed.
+type Param struct {
+	Name  string
+	Value string
+}
+
+// labelIndex finds a label among the statements of one list.
+func (f *frame) labelIndex(list []ast.Stmt, label string) int {
+	if len(list) == 0 {
+		return -1
+	}
+	key := &list[0]
+	m, ok := f.labels[key]
+	if !ok {
+		m = map[string]int{}
+		for i, s := range list {
+			if c := s.Opener(); c != nil && c.Label != "" {
+				m[c.Label] = i
+			}
+		}
+		f.labels[key] = m
+	}
+	if i, ok := m[label]; ok {
+		return i
+	}
+	return -1
+}
+
+// call runs a procedure as a new procedure level.
+func (r *Runner) call(proc *ast.Procedure, params []Param, include bool, pos lexer.Pos) (command.ReturnCode, *Error) {
+	f := &frame{
+		proc: proc, locals: newScope(), parent: r.frame, include: include, callPos: pos,
+		implicitDecl: true, dataErrors: true, last: command.OK, saved: command.OK,
+		params: params, usedParams: map[int]bool{}, labels: map[*ast.Stmt]map[string]int{},
+		blocks: map[string]*ast.Block{}, syslstSaved: r.syslst.save(),
+	}
+	if r.frame != nil {
+		f.level = r.frame.level + 1
+		if include {
+			// an INCLUDE procedure starts with its caller's options
+			f.implicitDecl, f.byReturnCode, f.dataErrors = r.frame.implicitDecl, r.frame.byReturnCode, r.frame.dataErrors
+		}
+	} else {
+		f.level = 1
+	}
+	ast.Walk(proc.Body, func(s ast.Stmt) bool {
+		if b, ok := s.(*ast.Block); ok && b.Cmd.Label != "" {
+			f.blocks[b.Cmd.Label] = b
+		}
+		return true
+	})
+	r.frame = f
+	defer func() {
+		r.syslst.restore(f.syslstSaved)
+		r.frame = f.parent
+	}()
+	if err := r.checkParamsPassed(); err != nil {
+		return err.RC, err
+	}
+	sig := r.execList(proc.Body)
+	if sig == nil {
+		if err := r.unusedParams(); err != nil {
+			return err.RC, err
+		}
+		return command.OK, nil
+	}
+	switch sig.kind {
+	case sigError:
+		return sig.err.RC, sig.err
+	case sigExit:
+		if sig.exitErr && sig.rc.SC1 != 0 {
+			return sig.rc, r.errorAt(pos, sig.rc, "PROCEDURE ENDED WITH EXIT-PROCEDURE ERROR=*YES")
+		}
+		return sig.rc, nil
+	case sigGoto:
+		e := r.errorAt(pos, command.ReturnCode{SC1: 1, Main: "SDP0118"}, "GOTO TARGET "+sig.label+" NOT FOUND IN THE CURRENT OR AN ENCLOSING BLOCK")
+		return e.RC, e
+	}
+	what := "EXIT-BLOCK"
+	if sig.kind == sigCycle {
+		what = "CYCLE"
+	}
+	target := "an enclosing block"
+	if sig.label != "" {
+		target = "block " + sig.label
+	}
+	e := r.errorAt(pos, command.ReturnCode{SC1: 1, Main: "SDP0118"}, what+" OUTSIDE OF "+strings.ToUpper(target))
+	return e.RC, e
+}
+
+// checkParamsPassed is a hook for parameter checks at procedure start;
+// parameters are bound when DECLARE-PARAMETER runs.
+func (r *Runner) checkParamsPassed() *Error { return nil }
+
+// unusedParams reports actual parameters that no DECLARE-PARAMETER took.
+func (r *Runner) unusedParams() *Error {
+	f := r.frame
+	for i, p := range f.params {
+		if !f.usedParams[i] {
+			name := p.Name
+			if name == "" {
+				name = "number " + strconv.Itoa(i+1) + " (" + p.Value + ")"
+			}
+			return r.errorAt(f.callPos, command.ReturnCode{SC1: 64, Main: "SDP0091"}, "PROCEDURE PARAMETER "+name+" IS NOT DECLARED BY THE PROCEDURE")
+		}
+	}
+	return nil
+}
+
+// hostName maps a BS2000 file name to the name of a file in the run's
+// file system: the name as written, else in lower case, else lower case
+// with ".proc" appended (so CALL-PROCEDURE MIGRATE finds migrate.proc).
+func (r *Runner) hostName(name string) (string, bool) {
+	for _, cand := range []string{name, strings.ToLower(name), strings.ToLower(name) + ".proc"} {
+		if ok, _ := afero.Exists(r.fs, cand); ok {
+			return cand, true
+		}
+	}
+	return name, false
+}
+
+// loadProcedure reads and parses a procedure file.
+func (r *Runner) loadProcedure(name string) (*ast.Procedure, *Error) {
+	host, ok := r.hostName(name)
+	if !ok {
+		return nil, &Error{RC: command.ReturnCode{SC1: 64, Main: "SDP0091"}, Msg: "PROCEDURE FILE " + name + " NOT FOUND"}
+	}
+	src, err := afero.ReadFile(r.fs, host)
+	if err != nil {
+		return nil, &Error{RC: command.ReturnCode{SC1: 64, Main: "SDP0091"}, Msg: "PROCEDURE FILE " + name + " CANNOT BE READ: " + err.Error()}
+	}
+	text := string(src)
+	if t := strings.TrimLeft(text, " \t\r\n"); !strings.HasPrefix(t, "/") {
+		return nil, &Error{RC: command.ReturnCode{SC1: 64, Main: "SDP0091"}, Msg: "FILE " + name + " IS NOT A PROCEDURE: ITS FIRST RECORD IS NOT A COMMAND"}
+	}
+	proc, errs := r.parser.ParseFile(host, text)
+	if len(errs) > 0 {
+		return nil, &Error{RC: command.ReturnCode{SC1: 1, Main: errs[0].Code}, Msg: errs[0].Msg, Pos: errs[0].Pos}
+	}
+	return proc, nil
+}
+
+// parseActualParams splits PROCEDURE-PARAMETERS text "(A, B='x', , 5)"
+// into parameters. Strings keep their quotes here; binding removes them.
+func parseActualParams(text string) ([]Param, error) {
+	t := strings.TrimSpace(text)
+	if t == "" || strings.EqualFold(t, "*NONE") {
+		return nil, nil
+	}
+	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
+		t = t[1 : len(t)-1]
+	}
+	var out []Param
+	depth, start := 0, 0
+	inStr := false
+	split := func(end int) {
+		part := strings.TrimSpace(t[start:end])
+		p := Param{Value: part}
+		if !strings.HasPrefix(part, "'") {
+			if k, v, ok := strings.Cut(part, "="); ok && !strings.ContainsAny(k, "'(") {
+				p = Param{Name: strings.ToUpper(strings.TrimSpace(k)), Value: strings.TrimSpace(v)}
+			}
+		}
+		out = append(out, p)
+		start = end + 1
+	}
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c == '\'':
+			inStr = !inStr
+		case inStr:
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == ',' && depth == 0:
+			split(i)
+		}
+	}
+	split(len(t))
+	return out, nil
+}

@@ -1,0 +1,270 @@
+package interp
+
+import (
+	"strconv"
+
+	"sdfp/builtins"
+	"sdfp/lexer"
+	"sdfp/parser"
+	"sdfp/parser/ast"
+)
+
+// Variable access: finding a variable by name through the procedure
+// levels, walking list, array and structure elements, reading, writing.
+
+// lookup finds a visible variable by its top-level name: the current
+// procedure level, through INCLUDE levels to their callers, then the task.
+func (r *Runner) lookup(name string) *variable {
+	for f := r.frame; f != nil; f = f.parent {
+		if v := f.locals.vars[name]; v != nil {
+			return v
+		}
+		if !f.include {
+			break
+		}
+	}
+	return r.globals.vars[name]
+}
+
+// procedureScope is the scope SCOPE=*PROCEDURE declares into: that of the
+// procedure last entered by CALL-PROCEDURE (through INCLUDE levels).
+func (r *Runner) procedureScope() *scope {
+	f := r.frame
+	for f.include && f.parent != nil {
+		f = f.parent
+	}
+	return f.locals
+}
+
+// index returns the integer value of an index part.
+func (r *Runner) index(p ast.NamePart) (int, error) {
+	switch p.Index {
+	case ast.LitIndex:
+		return int(p.IndexLit), nil
+	case ast.VarIndex:
+		v := r.lookup(p.IndexVar)
+		if v == nil || v.node.t.kind != simpleNode {
+			return 0, semanticf("INDEX VARIABLE %s IS NOT A DECLARED SIMPLE VARIABLE", p.IndexVar)
+		}
+		n, ok := v.node.value.(int)
+		if !ok {
+			return 0, semanticf("INDEX VARIABLE %s DOES NOT HOLD AN INTEGER", p.IndexVar)
+		}
+		return n, nil
+	}
+	return 1, nil // L# without index: the first element
+}
+
+// walk follows the parts of a name from a variable's node. With create
+// set, dynamic structures get missing elements, an array gets a missing
+// cell and a list its next element (n+1).
+func (r *Runner) walk(v *variable, parts []ast.NamePart, create bool) (*node, error) {
+	n := v.node
+	for i, p := range parts {
+		if i > 0 {
+			if n.t.kind != structNode {
+				return nil, semanticf("%s IS NOT A STRUCTURE, SO IT HAS NO ELEMENT %s", pathText(parts[:i]), p.Name)
+			}
+			f := n.fields[p.Name]
+			if f == nil {
+				if !create || !n.t.dynamic {
+					return nil, semanticf("STRUCTURE %s HAS NO ELEMENT %s", pathText(parts[:i]), p.Name)
+				}
+				t := &template{kind: simpleNode}
+				if p.Index != ast.NoIndex {
+					t = &template{kind: listNode, elem: &template{kind: simpleNode}}
+				}
+				f = newNode(t)
+				n.fields[p.Name] = f
+				n.order = append(n.order, p.Name)
+			}
+			n = f
+		}
+		if p.Index == ast.NoIndex {
+			continue
+		}
+		k, err := r.index(p)
+		if err != nil {
+			return nil, err
+		}
+		switch n.t.kind {
+		case listNode:
+			switch {
+			case k >= 1 && k <= len(n.elems):
+				n = n.elems[k-1]
+			case create && k == len(n.elems)+1 && (n.t.limit == 0 || k <= n.t.limit):
+				e := newNode(n.t.elem)
+				n.elems = append(n.elems, e)
+				n = e
+			default:
+				return nil, semanticf("LIST %s HAS NO ELEMENT %d (IT HAS %d)", pathText(append(parts[:i:i], ast.NamePart{Name: p.Name})), k, len(n.elems))
+			}
+		case arrayNode:
+			if k < n.t.lower || n.t.bounded && k > n.t.upper {
+				return nil, semanticf("INDEX %d OUTSIDE THE BOUNDS OF ARRAY %s", k, pathText(parts[:i+1]))
+			}
+			c := n.cells[k]
+			if c == nil {
+				if !create {
+					return nil, semanticf("ARRAY ELEMENT %s (INDEX %d) DOES NOT EXIST", pathText(parts[:i+1]), k)
+				}
+				c = newNode(n.t.elem)
+				n.cells[k] = c
+			}
+			n = c
+		default:
+			return nil, semanticf("%s IS NOT A LIST OR ARRAY, SO IT HAS NO ELEMENT #%d", p.Name, k)
+		}
+	}
+	return n, nil
+}
+
+// readVar reads a variable's value. found is false when no variable of
+// that name exists (the caller may then try a builtin function).
+func (r *Runner) readVar(name *ast.VarName) (any, bool, error) {
+	v := r.lookup(name.Parts[0].Name)
+	if v == nil {
+		return nil, false, nil
+	}
+	n, err := r.walk(v, name.Parts, false)
+	if err != nil {
+		return nil, true, err
+	}
+	if n.t.kind != simpleNode {
+		return complexRef{n}, true, nil
+	}
+	if n.value == nil {
+		return nil, true, semanticf("VARIABLE %s IS NOT INITIALIZED", name.Text)
+	}
+	return n.value, true, nil
+}
+
+// writeMode is SET-VARIABLE's WRITE-MODE.
+type writeMode int
+
+const (
+	modeReplace writeMode = iota
+	modeExtend
+	modePrefix
+)
+
+// assign stores a value (or a copy of a complex variable) in a variable
+// or element, declaring a simple variable implicitly when allowed.
+func (r *Runner) assign(name *ast.VarName, val any, mode writeMode) error {
+	v := r.lookup(name.Parts[0].Name)
+	if v == nil {
+		if !r.frame.implicitDecl {
+			return semanticf("VARIABLE %s IS NOT DECLARED AND IMPLICIT-DECLARATION=*NO", name.Parts[0].Name)
+		}
+		if len(name.Parts) > 1 || name.Parts[0].Index != ast.NoIndex {
+			return semanticf("VARIABLE %s IS NOT DECLARED; ONLY SIMPLE VARIABLES ARE DECLARED IMPLICITLY", name.Parts[0].Name)
+		}
+		t := &template{kind: simpleNode, typ: builtins.TypeAny}
+		if ref, ok := val.(complexRef); ok {
+			t = ref.n.t
+		}
+		v = &variable{name: name.Parts[0].Name, node: newNode(t), scope: "*PROCEDURE", implicit: true}
+		r.frame.locals.vars[v.name] = v
+	}
+	n, err := r.walk(v, name.Parts, true)
+	if err != nil {
+		return err
+	}
+	return r.store(n, name.Text, val, mode)
+}
+
+func (r *Runner) store(n *node, text string, val any, mode writeMode) error {
+	if n.t.kind == listNode && mode != modeReplace {
+		var e *node
+		if ref, ok := val.(complexRef); ok {
+			e = ref.n.clone()
+		} else {
+			e = newNode(n.t.elem)
+			if err := r.store(e, text, val, modeReplace); err != nil {
+				return err
+			}
+		}
+		if n.t.limit > 0 && len(n.elems) >= n.t.limit {
+			return semanticf("LIST %s IS FULL (LIMIT %d)", text, n.t.limit)
+		}
+		if mode == modeExtend {
+			n.elems = append(n.elems, e)
+		} else {
+			n.elems = append([]*node{e}, n.elems...)
+		}
+		return nil
+	}
+	if ref, ok := val.(complexRef); ok {
+		if ref.n.t.kind != n.t.kind {
+			return semanticf("INCORRECT DATA TYPE: %s CANNOT TAKE A %s", text, ref.n.t.kindName())
+		}
+		c := ref.n.clone()
+		*n = *c
+		return nil
+	}
+	if n.t.kind != simpleNode {
+		return semanticf("INCORRECT DATA TYPE: %s IS %s AND CANNOT TAKE A SIMPLE VALUE", text, n.t.kindName())
+	}
+	if !n.t.accepts(val) {
+		return semanticf("INCORRECT DATA TYPE: %s IS OF TYPE %s AND CANNOT TAKE A %s", text, n.t.typ, typeName(val))
+	}
+	if s, ok := val.(string); ok && len(s) > maxString {
+		return semanticf("STRING FOR %s LONGER THAN %d CHARACTERS", text, maxString)
+	}
+	n.value = val
+	return nil
+}
+
+// varName parses a variable name given as text (function arguments,
+// command operands) into its parts.
+func varName(text string) (*ast.VarName, error) {
+	n, err := parser.ParseVarName(text, lexer.Pos{})
+	if err != nil {
+		return nil, &exprError{code: err.Code, msg: err.Msg}
+	}
+	return n, nil
+}
+
+// find resolves a name given as text for the variable functions; the
+// name "L#" (index without number) there means the whole list.
+func (r *Runner) find(text string) (*variable, *node, bool) {
+	name, err := varName(text)
+	if err != nil {
+		return nil, nil, false
+	}
+	v := r.lookup(name.Parts[0].Name)
+	if v == nil {
+		return nil, nil, false
+	}
+	parts := name.Parts
+	last := parts[len(parts)-1]
+	wholeList := last.Index == ast.EmptyIndex
+	if wholeList {
+		parts = append(append([]ast.NamePart(nil), parts[:len(parts)-1]...), ast.NamePart{Name: last.Name})
+	}
+	n, werr := r.walk(v, parts, false)
+	if werr != nil {
+		return v, nil, false
+	}
+	return v, n, true
+}
+
+// elementNames lists the names of a complex node's direct elements.
+func elementNames(prefix string, n *node) []string {
+	var out []string
+	switch n.t.kind {
+	case listNode:
+		for i := range n.elems {
+			out = append(out, prefix+"#"+strconv.Itoa(i+1))
+		}
+	case arrayNode:
+		for _, k := range n.arrayIndexes() {
+			out = append(out, prefix+"#"+strconv.Itoa(k))
+		}
+	case structNode:
+		for _, f := range n.order {
+			out = append(out, prefix+"."+f)
+		}
+	}
+	return out
+}

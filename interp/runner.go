@@ -1,0 +1,274 @@
+// Package interp runs SDF-P procedures: variables, expressions (compiled
+// to expr programs), builtin functions, control flow, SDF-P error handling
+// and procedure calls. Commands it does not execute itself go down a
+// handler chain (package hypervisor/command): the job environment, the
+// embedded VM2000 and test stubs plug in there.
+//
+// A Runner is built with functional options and holds everything of one
+// run; two runners share nothing.
+package interp
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/expr-lang/expr/vm"
+	"github.com/spf13/afero"
+
+	"sdfp/builtins"
+	"sdfp/hypervisor/command"
+	"sdfp/lexer"
+	"sdfp/parser"
+	"sdfp/parser/ast"
+	"sdfp/parser/catalog"
+)
+
+// Clock tells the run's time. The runtime never reads the wall clock; the
+// default is a fixed instant, and the job environment supplies a virtual
+// clock that advances while tasks wait.
+type Clock interface {
+	Now() time.Time
+}
+
+// FixedClock is a clock that always shows the same instant.
+type FixedClock time.Time
+
+// Now implements Clock.
+func (c FixedClock) Now() time.Time { return time.Time(c) }
+
+// DefaultStart is the virtual time a run starts at unless told otherwise.
+var DefaultStart = time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC)
+
+// Waiter parks a task that waits for an event (WAIT-EVENT) and reports
+// whether the condition held before the time limit. Without one, a wait
+// whose condition is not already true times out at once.
+type Waiter interface {
+	Wait(ctx context.Context, task command.Task, w *command.Wait) (ready bool, err error)
+}
+
+// Option configures a Runner.
+type Option func(*Runner)
+
+// WithFS sets the file system every file of the run lives in: procedure
+// files, SYSLST files, job variables. The default is an empty in-memory
+// file system.
+func WithFS(fs afero.Fs) Option { return func(r *Runner) { r.fs = fs } }
+
+// WithStdout sets where SYSOUT goes.
+func WithStdout(w io.Writer) Option { return func(r *Runner) { r.sysout = w } }
+
+// WithStdin sets where READ-VARIABLE reads from (the task's SYSDTA).
+func WithStdin(in io.Reader) Option { return func(r *Runner) { r.stdin = bufio.NewReader(in) } }
+
+// WithSyslst sets the primary SYSLST (where SYSLST goes when it is not
+// assigned to a file).
+func WithSyslst(w io.Writer) Option { return func(r *Runner) { r.primarySyslst = w } }
+
+// WithClock sets the clock DATE() and TIME() read.
+func WithClock(c Clock) Option { return func(r *Runner) { r.clock = c } }
+
+// WithWaiter sets how tasks wait for events.
+func WithWaiter(w Waiter) Option { return func(r *Runner) { r.waiter = w } }
+
+// WithStepLimit ends a run with an error after n commands (0: no limit).
+func WithStepLimit(n int64) Option { return func(r *Runner) { r.stepLimit = n } }
+
+// WithBackBranchLimit ends a loop with SDP0139 after n passes of one loop
+// activation (0: no limit).
+func WithBackBranchLimit(n int) Option { return func(r *Runner) { r.backBranchLimit = n } }
+
+// WithHandlers adds command handlers; they are asked in order.
+func WithHandlers(h ...command.Handler) Option {
+	return func(r *Runner) { r.handlers = append(r.handlers, h...) }
+}
+
+// WithCatalog sets the command catalog (default: catalog.Builtin()).
+func WithCatalog(c *catalog.Catalog) Option { return func(r *Runner) { r.parser = parser.New(c) } }
+
+// WithFunctions sets the builtin function table.
+func WithFunctions(t *builtins.Table) Option { return func(r *Runner) { r.funcs = t } }
+
+// WithLanguage sets the message language, "E" (default) or "D".
+func WithLanguage(lang string) Option { return func(r *Runner) { r.lang = strings.ToUpper(lang) } }
+
+// WithTask sets the task's TSN and user ID.
+func WithTask(tsn, user string) Option { return func(r *Runner) { r.tsn, r.user = tsn, user } }
+
+// WithMessages sets the message catalog MSG() and HELP-MSG read.
+func WithMessages(m Messages) Option { return func(r *Runner) { r.messages = m } }
+
+// WithJVs sets where JV() and JV conditions read job variables.
+func WithJVs(j JVReader) Option { return func(r *Runner) { r.jvs = j } }
+
+// WithTrace sets a function called for every executed command.
+func WithTrace(fn func(TraceEvent)) Option { return func(r *Runner) { r.trace = fn } }
+
+// Messages renders message texts by key.
+type Messages interface {
+	Text(key, lang string, inserts []string) (string, bool)
+}
+
+// TraceEvent describes one executed command.
+type TraceEvent struct {
+	Time  time.Time
+	Pos   lexer.Pos
+	Level int    // procedure nesting level, 1 for the procedure run
+	Text  string // the command in accepted form
+	RC    command.ReturnCode
+}
+
+// Runner runs procedures.
+type Runner struct {
+	fs              afero.Fs
+	sysout          io.Writer
+	primarySysout   io.Writer
+	sysoutFile      io.WriteCloser
+	jvs             JVReader
+	primarySyslst   io.Writer
+	syslst          *syslst
+	stdin           *bufio.Reader
+	clock           Clock
+	waiter          Waiter
+	stepLimit       int64
+	backBranchLimit int
+	handlers        command.Chain
+	parser          *parser.Parser
+	funcs           *builtins.Table
+	lang            string
+	tsn, user       string
+	messages        Messages
+	trace           func(TraceEvent)
+
+	ctx      context.Context
+	steps    int64
+	globals  *scope
+	frame    *frame
+	listing  bool // MODIFY-JOB-OPTIONS LOGGING=*PAR(LISTING=*YES)
+	programs map[ast.Expr]*vm.Program
+	vm       vm.VM
+	env      *exprEnv
+	layouts  map[string]*template // structure layouts (BEGIN-STRUCTURE)
+	// substExprs caches the expressions of &(...) by their text.
+	substExprs map[string]ast.Expr
+	layout     *layoutDef // the layout being defined
+}
+
+// New returns a runner.
+func New(opts ...Option) *Runner {
+	r := &Runner{
+		fs:         afero.NewMemMapFs(),
+		sysout:     io.Discard,
+		clock:      FixedClock(DefaultStart),
+		stepLimit:  100_000_000,
+		parser:     parser.New(catalog.Builtin()),
+		funcs:      builtins.Default,
+		lang:       "E",
+		tsn:        "0001",
+		user:       "SDFPUSER",
+		globals:    newScope(),
+		programs:   map[ast.Expr]*vm.Program{},
+		layouts:    map[string]*template{},
+		substExprs: map[string]ast.Expr{},
+	}
+	for _, o := range opts {
+		o(r)
+	}
+	if r.stdin == nil {
+		r.stdin = bufio.NewReader(strings.NewReader(""))
+	}
+	if r.primarySyslst == nil {
+		r.primarySyslst = io.Discard
+	}
+	r.syslst = &syslst{w: r.primarySyslst}
+	r.primarySysout = r.sysout
+	r.env = newExprEnv(r)
+	return r
+}
+
+// ID implements command.Task.
+func (r *Runner) ID() string { return r.tsn }
+
+// Language implements command.Task.
+func (r *Runner) Language() string { return r.lang }
+
+// Parser returns the runner's parser.
+func (r *Runner) Parser() *parser.Parser { return r.parser }
+
+// Result is how a procedure ended.
+type Result struct {
+	// RC is the return code the procedure passes to its caller.
+	RC command.ReturnCode
+	// Err is set when the procedure ended with an error (an unhandled
+	// command error, EXIT-PROCEDURE ERROR=*YES, or a limit).
+	Err *Error
+	// Steps is the number of commands executed.
+	Steps int64
+}
+
+// RunFile reads a procedure from the run's file system and runs it.
+func (r *Runner) RunFile(ctx context.Context, name string, params []Param) Result {
+	proc, err := r.loadProcedure(name)
+	if err != nil {
+		return Result{RC: err.RC, Err: err}
+	}
+	return r.Run(ctx, proc, params)
+}
+
+// RunSource parses and runs a procedure given as text. Syntax errors the
+// reader finds make the run fail before any command executes.
+func (r *Runner) RunSource(ctx context.Context, file, src string, params []Param) Result {
+	proc, errs := r.parser.ParseFile(file, src)
+	if len(errs) > 0 {
+		e := &Error{RC: command.ReturnCode{SC1: 1, Main: errs[0].Code}, Msg: errs[0].Msg, Pos: errs[0].Pos}
+		return Result{RC: e.RC, Err: e}
+	}
+	return r.Run(ctx, proc, params)
+}
+
+// Run runs a parsed procedure as the outermost procedure of the task.
+func (r *Runner) Run(ctx context.Context, proc *ast.Procedure, params []Param) Result {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	r.ctx = ctx
+	rc, err := r.call(proc, params, false, lexer.Pos{})
+	r.syslst.close()
+	if r.sysoutFile != nil {
+		r.sysoutFile.Close()
+		r.sysoutFile = nil
+	}
+	return Result{RC: rc, Err: err, Steps: r.steps}
+}
+
+// Error is a runtime error: the return code, the message and where it
+// happened, with the procedure call stack.
+type Error struct {
+	RC    command.ReturnCode
+	Msg   string
+	Pos   lexer.Pos
+	Stack []lexer.Pos // positions of the calls that led here, outermost first
+	// Limit is set when the run was stopped by the step limit, a
+	// cancelled context or the virtual time limit.
+	Limit bool
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s %s", lexer.FormatPos(e.Pos), e.RC.Main, e.Msg)
+	for i := len(e.Stack) - 1; i >= 0; i-- {
+		fmt.Fprintf(&b, "\n\tcalled from %s", lexer.FormatPos(e.Stack[i]))
+	}
+	return b.String()
+}
+
+// println writes a line to SYSOUT and, with LISTING=*YES, to SYSLST.
+func (r *Runner) println(line string) {
+	fmt.Fprintln(r.sysout, line)
+	if r.listing {
+		r.syslst.println(line)
+	}
+}

@@ -1,0 +1,130 @@
+package interp
+
+import (
+	"bufio"
+	"io"
+	"os"
+
+	"sdfp/hypervisor/command"
+	"sdfp/parser/ast"
+)
+
+// System files. SYSLST goes to the primary writer until ASSIGN-SYSLST
+// directs it to a file of the run's file system; the file is named as in
+// BS2000 (LST.VMMEM) and closed when the assigning procedure ends or
+// SYSLST is assigned again. SYSOUT can be directed to a file the same way.
+
+type syslst struct {
+	w    io.Writer
+	file io.WriteCloser
+	buf  *bufio.Writer
+	name string
+}
+
+// syslstState is a saved assignment (restored when a procedure ends).
+type syslstState struct {
+	name string
+	file io.WriteCloser
+	buf  *bufio.Writer
+	w    io.Writer
+}
+
+func (s *syslst) println(line string) {
+	io.WriteString(s.w, line+"\n")
+}
+
+func (s *syslst) save() *syslstState {
+	return &syslstState{name: s.name, file: s.file, buf: s.buf, w: s.w}
+}
+
+// restore closes an assignment made since st was saved and goes back to
+// the one in st.
+func (s *syslst) restore(st *syslstState) {
+	if s.file != nil && s.file != st.file {
+		s.flushClose()
+	}
+	s.name, s.file, s.buf, s.w = st.name, st.file, st.buf, st.w
+}
+
+func (s *syslst) flushClose() {
+	if s.buf != nil {
+		s.buf.Flush()
+	}
+	if s.file != nil {
+		s.file.Close()
+	}
+	s.file, s.buf = nil, nil
+}
+
+func (s *syslst) close() { s.flushClose() }
+
+// openOutput opens a file of the run's file system for a system file.
+func (r *Runner) openOutput(name string, extend bool) (io.WriteCloser, error) {
+	flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
+	if extend {
+		flags = os.O_CREATE | os.O_WRONLY | os.O_APPEND
+	}
+	host, _ := r.hostName(name)
+	return r.fs.OpenFile(host, flags, 0o644)
+}
+
+func (r *Runner) assignSyslst(c *ast.Command) (command.Result, *signal) {
+	to := c.Args.Get("TO")
+	switch to.Keyword {
+	case "*PRIMARY":
+		r.syslst.flushClose()
+		r.syslst.w, r.syslst.name = r.primarySyslst, ""
+		return ok, nil
+	case "*DUMMY":
+		r.syslst.flushClose()
+		r.syslst.w, r.syslst.name = io.Discard, "*DUMMY"
+		return ok, nil
+	case "*VARIABLE":
+		return semanticError("ASSIGN-SYSLST TO=*VARIABLE IS NOT SUPPORTED BY SDFP"), nil
+	}
+	f, err := r.openOutput(to.Str, c.Args.Keyword("OPEN-MODE") == "*EXTEND")
+	if err != nil {
+		return command.Error(64, "DMS0501", "FILE "+to.Str+" CANNOT BE OPENED: "+err.Error()), nil
+	}
+	r.syslst.flushClose()
+	buf := bufio.NewWriter(f)
+	r.syslst.file, r.syslst.buf, r.syslst.w, r.syslst.name = f, buf, buf, to.Str
+	return ok, nil
+}
+
+func (r *Runner) assignSysout(c *ast.Command) (command.Result, *signal) {
+	to := c.Args.Get("TO")
+	switch to.Keyword {
+	case "*PRIMARY":
+		if r.sysoutFile != nil {
+			r.sysoutFile.Close()
+			r.sysoutFile = nil
+		}
+		r.sysout = r.primarySysout
+		return ok, nil
+	case "*DUMMY":
+		r.sysout = io.Discard
+		return ok, nil
+	}
+	f, err := r.openOutput(to.Str, c.Args.Keyword("OPEN-MODE") == "*EXTEND")
+	if err != nil {
+		return command.Error(64, "DMS0501", "FILE "+to.Str+" CANNOT BE OPENED: "+err.Error()), nil
+	}
+	if r.sysoutFile != nil {
+		r.sysoutFile.Close()
+	}
+	r.sysoutFile, r.sysout = f, f
+	return ok, nil
+}
+
+func (r *Runner) modifyJobOptions(c *ast.Command) (command.Result, *signal) {
+	if l := c.Args.Get("LOGGING"); l != nil && l.Keyword == "*PARAMETERS" {
+		switch l.Struct.Keyword("LISTING") {
+		case "*YES":
+			r.listing = true
+		case "*NO":
+			r.listing = false
+		}
+	}
+	return ok, nil
+}

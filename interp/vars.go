@@ -1,0 +1,233 @@
+package interp
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"sdfp/builtins"
+	"sdfp/parser/ast"
+)
+
+// S variables. A variable is a tree of nodes: a simple node holds a value
+// (nil: not initialized); a list holds elements numbered 1..n without gaps;
+// an array holds elements by index within its bounds, sparsely; a structure
+// holds named elements in declaration order.
+
+type nodeKind int
+
+const (
+	simpleNode nodeKind = iota
+	listNode
+	arrayNode
+	structNode
+)
+
+// template describes what a node (or every element of a list or array)
+// is: its kind, the type of simple values, and for lists and arrays the
+// template of their elements.
+type template struct {
+	kind     nodeKind
+	typ      builtins.Type // type of a simple node
+	dynamic  bool          // a structure that grows on assignment
+	elem     *template     // list and array elements
+	lower    int           // array bounds
+	upper    int
+	bounded  bool // array has an upper bound
+	limit    int  // list limit, 0 = none
+	elements []namedTemplate
+}
+
+type namedTemplate struct {
+	name string
+	t    *template
+}
+
+type node struct {
+	t      *template
+	value  any              // simple
+	elems  []*node          // list
+	cells  map[int]*node    // array
+	fields map[string]*node // structure
+	order  []string         // structure element order
+}
+
+func newNode(t *template) *node {
+	n := &node{t: t}
+	switch t.kind {
+	case arrayNode:
+		n.cells = map[int]*node{}
+	case structNode:
+		n.fields = map[string]*node{}
+		for _, e := range t.elements {
+			n.fields[e.name] = newNode(e.t)
+			n.order = append(n.order, e.name)
+		}
+	}
+	return n
+}
+
+// clone copies a node deeply (assignment of complex variables and FOR
+// over a list of structures copy values, they do not alias).
+func (n *node) clone() *node {
+	c := &node{t: n.t, value: n.value}
+	for _, e := range n.elems {
+		c.elems = append(c.elems, e.clone())
+	}
+	if n.cells != nil {
+		c.cells = make(map[int]*node, len(n.cells))
+		for k, v := range n.cells {
+			c.cells[k] = v.clone()
+		}
+	}
+	if n.fields != nil {
+		c.fields = make(map[string]*node, len(n.fields))
+		for k, v := range n.fields {
+			c.fields[k] = v.clone()
+		}
+		c.order = append([]string(nil), n.order...)
+	}
+	return c
+}
+
+// initialized: a simple node has a value; a complex node has any
+// initialized element.
+func (n *node) initialized() bool {
+	switch n.t.kind {
+	case simpleNode:
+		return n.value != nil
+	case listNode:
+		return len(n.elems) > 0
+	case arrayNode:
+		for _, c := range n.cells {
+			if c.initialized() {
+				return true
+			}
+		}
+		return false
+	}
+	for _, f := range n.fields {
+		if f.initialized() {
+			return true
+		}
+	}
+	return false
+}
+
+// arrayIndexes returns the indexes of an array in ascending order.
+func (n *node) arrayIndexes() []int {
+	idx := make([]int, 0, len(n.cells))
+	for k := range n.cells {
+		idx = append(idx, k)
+	}
+	sort.Ints(idx)
+	return idx
+}
+
+// variable is a declared (or implicitly declared) S variable.
+type variable struct {
+	name     string
+	node     *node
+	scope    string // *PROCEDURE or *TASK
+	implicit bool
+}
+
+// scope is a set of variables of one procedure level or of the task.
+type scope struct {
+	vars map[string]*variable
+}
+
+func newScope() *scope { return &scope{vars: map[string]*variable{}} }
+
+// names returns the variable names in sorted order.
+func (s *scope) names() []string {
+	out := make([]string, 0, len(s.vars))
+	for k := range s.vars {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// complexRef is the value of a complex variable read in an expression:
+// only assignment and FOR can use it; operators reject it as a type error.
+type complexRef struct{ n *node }
+
+// kindName names a template for messages and VARIABLE-ATTRIBUTE.
+func (t *template) kindName() string {
+	switch t.kind {
+	case listNode:
+		return "*LIST"
+	case arrayNode:
+		return "*ARRAY"
+	case structNode:
+		return "*STRUCTURE"
+	}
+	return "*NO"
+}
+
+// checkType reports whether a value fits a simple template.
+func (t *template) accepts(v any) bool {
+	switch t.typ {
+	case builtins.TypeString:
+		_, ok := v.(string)
+		return ok
+	case builtins.TypeInteger:
+		_, ok := v.(int)
+		return ok
+	case builtins.TypeBoolean:
+		_, ok := v.(bool)
+		return ok
+	}
+	return true
+}
+
+// showLines renders a variable for SHOW-VARIABLE: one "name = value" line
+// per initialized simple element; list elements as name(*LIST) unless
+// indexes are asked for.
+func showLines(name string, n *node, withIndex bool, out *[]string) {
+	switch n.t.kind {
+	case simpleNode:
+		if n.value != nil {
+			*out = append(*out, name+" = "+formatValue(n.value))
+		}
+	case listNode:
+		for i, e := range n.elems {
+			en := name + "(*LIST)"
+			if withIndex {
+				en = name + "#" + strconv.Itoa(i+1)
+			}
+			showLines(en, e, withIndex, out)
+		}
+	case arrayNode:
+		for _, k := range n.arrayIndexes() {
+			showLines(name+"#"+strconv.Itoa(k), n.cells[k], withIndex, out)
+		}
+	case structNode:
+		for _, f := range n.order {
+			showLines(name+"."+f, n.fields[f], withIndex, out)
+		}
+	}
+}
+
+// partText renders one name part back (for messages).
+func partText(p ast.NamePart) string {
+	s := p.Name
+	switch p.Index {
+	case ast.EmptyIndex:
+		s += "#"
+	case ast.LitIndex:
+		s += "#" + strconv.Itoa(int(p.IndexLit))
+	case ast.VarIndex:
+		s += "#" + p.IndexVar
+	}
+	return s
+}
+
+func pathText(parts []ast.NamePart) string {
+	s := make([]string, len(parts))
+	for i, p := range parts {
+		s[i] = partText(p)
+	}
+	return strings.Join(s, ".")
+}
