@@ -350,7 +350,7 @@ func (r *Runner) execFor(s *ast.For) *signal {
 	if c.Args == nil {
 		return r.fail(c, command.ReturnCode{SC1: 1, Main: "CMD0202"}, "FOR NOT ANALYSABLE")
 	}
-	ctl, err := varName(c.Args.Str("CONTROL-VARIABLE"))
+	ctl, err := nameOf(c.Args.Get("CONTROL-VARIABLE"))
 	if err != nil {
 		return r.exprFail(c, err)
 	}

@@ -94,24 +94,6 @@ func opName(op string) string {
 	return op // MOD AND OR XOR
 }
 
-// eval evaluates an expression, compiling it on first use.
-func (r *Runner) eval(e ast.Expr) (any, error) {
-	prog, ok := r.programs[e]
-	if !ok {
-		var err error
-		prog, err = r.env.compile(e)
-		if err != nil {
-			return nil, err
-		}
-		r.programs[e] = prog
-	}
-	v, err := r.vm.Run(prog, nil)
-	if err != nil {
-		return nil, err
-	}
-	return v, nil
-}
-
 // compile translates and compiles one expression site.
 func (e *exprEnv) compile(x ast.Expr) (*vm.Program, error) {
 	node, err := e.translate(x)
@@ -180,15 +162,18 @@ func (e *exprEnv) translate(x ast.Expr) (exprast.Node, error) {
 
 // variable reads a variable; a name that is no variable but a builtin
 // function is called without arguments (SUBCODE1, MAINCODE ...).
-func (e *exprEnv) variable(i int) (any, error) {
-	name := e.names[i]
-	v, found, err := e.r.readVar(name)
+func (e *exprEnv) variable(i int) (any, error) { return e.r.varOrFunction(e.names[i]) }
+
+// varOrFunction reads a variable; a name that is no variable but a
+// builtin function is called without arguments (SUBCODE1, MAINCODE ...).
+func (r *Runner) varOrFunction(name *ast.VarName) (any, error) {
+	v, found, err := r.readVar(name)
 	if found || err != nil {
 		return v, err
 	}
 	if name.Simple() {
-		if f := e.r.funcs.Lookup(name.Parts[0].Name); f != nil {
-			return e.r.callFunction(f, nil)
+		if f := r.funcs.Lookup(name.Parts[0].Name); f != nil {
+			return r.callFunction(f, nil)
 		}
 	}
 	return nil, semanticf("VARIABLE %s IS NOT DECLARED", name.Text)

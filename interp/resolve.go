@@ -225,6 +225,15 @@ func varName(text string) (*ast.VarName, error) {
 	return n, nil
 }
 
+// nameOf returns the variable name of an operand value, parsed when the
+// command was read (or now, for a value that was not).
+func nameOf(v *ast.Value) (*ast.VarName, error) {
+	if v.Name != nil {
+		return v.Name, nil
+	}
+	return varName(v.Str)
+}
+
 // find resolves a name given as text for the variable functions; the
 // name "L#" (index without number) there means the whole list.
 func (r *Runner) find(text string) (*variable, *node, bool) {

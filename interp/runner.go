@@ -143,15 +143,16 @@ type Runner struct {
 	messages        Messages
 	trace           func(TraceEvent)
 
-	ctx      context.Context
-	steps    int64
-	globals  *scope
-	frame    *frame
-	listing  bool // MODIFY-JOB-OPTIONS LOGGING=*PAR(LISTING=*YES)
-	programs map[ast.Expr]*vm.Program
-	vm       vm.VM
-	env      *exprEnv
-	layouts  map[string]*template // structure layouts (BEGIN-STRUCTURE)
+	ctx       context.Context
+	steps     int64
+	globals   *scope
+	frame     *frame
+	listing   bool // MODIFY-JOB-OPTIONS LOGGING=*PAR(LISTING=*YES)
+	sites     map[ast.Expr]*site
+	directOff bool
+	vm        vm.VM
+	env       *exprEnv
+	layouts   map[string]*template // structure layouts (BEGIN-STRUCTURE)
 	// substExprs caches the expressions of &(...) by their text.
 	substExprs map[string]ast.Expr
 	layout     *layoutDef // the layout being defined
@@ -170,7 +171,7 @@ func New(opts ...Option) *Runner {
 		tsn:        "0001",
 		user:       "SDFPUSER",
 		globals:    newScope(),
-		programs:   map[ast.Expr]*vm.Program{},
+		sites:      map[ast.Expr]*site{},
 		layouts:    map[string]*template{},
 		substExprs: map[string]ast.Expr{},
 	}

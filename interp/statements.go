@@ -179,7 +179,7 @@ func (r *Runner) declareVariable(c *ast.Command) (command.Result, *signal) {
 	a := c.Args
 	res := ok
 	for _, item := range declaredItems(a, "VARIABLE-NAME") {
-		name, err := varName(item.Str)
+		name, err := nameOf(item)
 		if err != nil || !name.Simple() {
 			return semanticError("DECLARE-VARIABLE NEEDS A SIMPLE NAME, NOT " + item.Str), nil
 		}
@@ -237,7 +237,7 @@ func (r *Runner) declareVariable(c *ast.Command) (command.Result, *signal) {
 func (r *Runner) declareElement(c *ast.Command) (command.Result, *signal) {
 	a := c.Args
 	for _, item := range declaredItems(a, "NAME") {
-		name, err := varName(item.Str)
+		name, err := nameOf(item)
 		if err != nil {
 			return resultOf(err), nil
 		}
@@ -318,7 +318,7 @@ func modeOf(a *ast.Args) writeMode {
 
 func (r *Runner) setVariable(c *ast.Command) (command.Result, *signal) {
 	a := c.Args
-	name, err := varName(a.Str("VARIABLE-NAME"))
+	name, err := nameOf(a.Get("VARIABLE-NAME"))
 	if err != nil {
 		return resultOf(err), nil
 	}
@@ -356,7 +356,7 @@ func (r *Runner) setVariable(c *ast.Command) (command.Result, *signal) {
 
 func (r *Runner) freeVariable(c *ast.Command) (command.Result, *signal) {
 	for _, item := range declaredItems(c.Args, "VARIABLE-NAME") {
-		name, err := varName(item.Str)
+		name, err := nameOf(item)
 		if err != nil {
 			return resultOf(err), nil
 		}

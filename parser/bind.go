@@ -263,6 +263,7 @@ func (b *binder) alternative(op *catalog.Operand, atoms []*Atom, toks []lexer.To
 		for _, a := range op.Alts {
 			if len(a.Struct) > 0 && a.Kind != catalog.AltKeyword && nameFits(a, atoms[0].Token.Value) {
 				v.Alt, v.Str = a, atoms[0].Token.Value
+				v.Name = varNameOf(a, v.Str)
 				b.structure(v, a, atoms[1].Group, atoms[0].Pos)
 				return v
 			}
@@ -515,6 +516,7 @@ func (b *binder) scalar(v *ast.Value, op *catalog.Operand, t lexer.Token) bool {
 		for _, a := range op.Alts {
 			if isNameAlt(a) && nameFits(a, t.Value) {
 				v.Alt, v.Str = a, t.Value
+				v.Name = varNameOf(a, v.Str)
 				return true
 			}
 		}
@@ -543,6 +545,19 @@ func (b *binder) scalar(v *ast.Value, op *catalog.Operand, t lexer.Token) bool {
 		}
 	}
 	return false
+}
+
+// varNameOf parses a composed name once at bind time, so the interpreter
+// does not split variable names on every execution.
+func varNameOf(a *catalog.Alt, s string) *ast.VarName {
+	if a.Kind != catalog.AltComposedName {
+		return nil
+	}
+	n, err := ParseVarName(s, lexer.Pos{})
+	if err != nil {
+		return nil
+	}
+	return n
 }
 
 func isNameAlt(a *catalog.Alt) bool {

@@ -30,7 +30,8 @@ type Value struct {
 	// Str is the string content, the name (upper case), or the raw text
 	// of text/command values.
 	Str    string
-	Expr   Expr  // expression and condition values
+	Name   *VarName // a composed (variable) name, parsed
+	Expr   Expr     // expression and condition values
 	Struct *Args // sub-operands of a structure value
 	List   []*Value
 	IsList bool

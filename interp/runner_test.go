@@ -1,0 +1,141 @@
+package interp
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/spf13/afero"
+
+	"sdfp/hypervisor/command"
+)
+
+func run(t *testing.T, src string, opts ...Option) (string, Result) {
+	t.Helper()
+	var out bytes.Buffer
+	r := New(append([]Option{WithStdout(&out)}, opts...)...)
+	res := r.RunSource(context.Background(), "t.proc", src, nil)
+	return out.String(), res
+}
+
+// Two runners in one process share nothing: variables of the same name
+// in parallel runs do not see each other.
+func TestRunnersShareNothing(t *testing.T) {
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			src := "/DECLARE-VARIABLE X(TYPE=*INTEGER),SCOPE=*TASK\n/X = " + itoa(i) + "\n/FOR K = *COUNTER(FROM=1,TO=200); X = X + 1; END-FOR\n/WRITE-TEXT '&X'\n"
+			out, res := run(t, src)
+			if res.Err != nil || out != itoa(i+200)+"\n" {
+				t.Errorf("run %d: %q %v", i, out, res.Err)
+			}
+		}(i)
+	}
+	wg.Wait()
+}
+
+// A cancelled context ends a run with a positioned limit error.
+func TestCancellation(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r := New(WithStepLimit(0))
+	res := r.RunSource(ctx, "t.proc", "/WHILE (TRUE)\n/  A = 1\n/END-WHILE\n", nil)
+	if res.Err == nil || !res.Err.Limit || !strings.Contains(res.Err.Msg, "CANCELLED") {
+		t.Fatalf("got %+v", res.Err)
+	}
+	if res.Err.Pos.Line == 0 {
+		t.Error("error has no position")
+	}
+}
+
+// The back-branch limit ends a loop with SDP0139 as a command error that
+// an IF-BLOCK-ERROR can handle.
+func TestBackBranchLimit(t *testing.T) {
+	out, res := run(t, "/BEGIN-BLOCK\n/  WHILE (TRUE); END-WHILE\n/END-BLOCK\n/IF-BLOCK-ERROR; WRITE-TEXT 'LIMIT &(MC)'; END-IF\n", WithBackBranchLimit(100))
+	if res.Err != nil || !strings.HasSuffix(out, "LIMIT SDP0139\n") {
+		t.Fatalf("out %q err %v", out, res.Err)
+	}
+}
+
+// Commands the interpreter does not execute go to the handler chain; an
+// unknown one is a command error, a handled one returns its output and
+// return code.
+func TestHandlerChain(t *testing.T) {
+	stub := command.HandlerFunc(func(ctx context.Context, req *command.Request) (command.Result, bool) {
+		if req.Name != "SHOW-VM-ATTRIBUTES" {
+			return command.Result{}, false
+		}
+		id, _ := req.Args.Int("VM-IDENTIFICATION")
+		return command.Result{RC: command.OK, Output: []string{"% STUB VM " + itoa(int(id))},
+			Records: []command.Record{{{Name: "VM-ID", Value: int(id)}, {Name: "MIN-MEM-SIZE", Value: "*UNDEF"}}}}, true
+	})
+	src := "/SHOW-VM-ATTR VM-ID=4\n/EXEC-CMD (SHOW-VM-ATTR VM-ID=5),TEXT-OUTPUT=*NONE,STRUCT-OUT=S\n/WRITE-TEXT '&(S#.VM-ID) &(S#1.MIN-MEM-SIZE)'\n/MIGRATE-VM VM-ID=2\n"
+	out, res := run(t, src, WithHandlers(stub))
+	want := "% STUB VM 4\n5 *UNDEF\n% CMD0202 COMMAND MIGRATE-VM IS NOT AVAILABLE IN THIS ENVIRONMENT\n"
+	if out != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	if res.Err == nil || res.Err.RC.Main != "CMD0202" {
+		t.Errorf("err %v", res.Err)
+	}
+}
+
+// Every procedure shipped in procs/ that needs no hypervisor runs to its
+// end (procedures that use VM2000 commands are run by the golden cases of
+// the hypervisor).
+func TestProcsWithoutHypervisor(t *testing.T) {
+	files, _ := filepath.Glob("../procs/*.proc")
+	if len(files) == 0 {
+		t.Fatal("no procedures")
+	}
+	ran := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := New()
+		proc, errs := r.Parser().ParseFile(f, string(src))
+		if len(errs) > 0 {
+			t.Errorf("%s: %v", f, errs[0])
+			continue
+		}
+		if usesHandlers(proc) {
+			continue
+		}
+		ran++
+		if res := r.Run(context.Background(), proc, nil); res.Err != nil {
+			t.Errorf("%s: %v", f, res.Err)
+		}
+	}
+	if ran == 0 {
+		t.Skip("every procedure in procs/ uses VM2000 or job commands")
+	}
+}
+
+// DATE and TIME read the run's clock, never the wall clock.
+func TestVirtualClock(t *testing.T) {
+	at := time.Date(2030, 6, 15, 13, 14, 15, 0, time.UTC)
+	out, res := run(t, "/WRITE-TEXT '&(TIME()) &(DATE(FORMAT=*GERMAN))'\n", WithClock(FixedClock(at)))
+	if res.Err != nil || !strings.HasPrefix(out, "13:14:15 15.06.2030") {
+		t.Errorf("got %q %v", out, res.Err)
+	}
+}
+
+// Procedure files are found in the run's file system by their BS2000 name.
+func TestCallByFileName(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	afero.WriteFile(fs, "sub.proc", []byte("/WRITE-TEXT 'SUB'\n"), 0o644)
+	afero.WriteFile(fs, "DATA.TXT", []byte("not a procedure\n"), 0o644)
+	out, res := run(t, "/CALL-PROCEDURE SUB\n/CALL-PROCEDURE SUB.PROC\n/CALL-PROCEDURE DATA.TXT\n", WithFS(fs))
+	if out != "SUB\nSUB\n% SDP0091 FILE DATA.TXT IS NOT A PROCEDURE: ITS FIRST RECORD IS NOT A COMMAND\n" || res.Err == nil {
+		t.Errorf("got %q %v", out, res.Err)
+	}
+}
