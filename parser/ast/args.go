@@ -32,7 +32,7 @@ type Value struct {
 	Str    string
 	Name   *VarName // a composed (variable) name, parsed
 	Expr   Expr     // expression and condition values
-	Struct *Args // sub-operands of a structure value
+	Struct *Args    // sub-operands of a structure value
 	List   []*Value
 	IsList bool
 	Tokens []lexer.Token // the tokens the value was written with
