@@ -123,6 +123,9 @@ func (r *Runner) apply(c *ast.Command, res command.Result) *signal {
 	r.frame.last = res.RC
 	r.traceCmd(c, res.RC)
 	if !r.isError(res) {
+		if res.Goto != "" {
+			return &signal{kind: sigGoto, label: res.Goto}
+		}
 		return nil
 	}
 	msg := ""

@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"testing"
 
+	"sdfp/builtins"
 	"sdfp/lexer"
 	"sdfp/parser/ast"
 )
@@ -143,8 +144,8 @@ func refCompare(a, b any) (int, bool) {
 		}
 		// EBCDIC order from the conversion table, prefix is smaller
 		for i := 0; i < len(x) && i < len(y); i++ {
-			if ebcdic[x[i]] != ebcdic[y[i]] {
-				if ebcdic[x[i]] < ebcdic[y[i]] {
+			if builtins.EBCDICByte(x[i]) != builtins.EBCDICByte(y[i]) {
+				if builtins.EBCDICByte(x[i]) < builtins.EBCDICByte(y[i]) {
 					return -1, true
 				}
 				return 1, true

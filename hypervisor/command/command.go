@@ -65,6 +65,9 @@ type Result struct {
 	// Wait, when set, parks the task until the condition holds or the
 	// time limit passes (WAIT-EVENT); the interpreter resumes it.
 	Wait *Wait
+	// Goto, when set, makes the procedure continue at this label
+	// (WAIT-EVENT TIMEOUT-LABEL).
+	Goto string
 }
 
 // Wait describes a task waiting on the virtual clock.

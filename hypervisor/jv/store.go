@@ -1,0 +1,302 @@
+// Package jv stores job variables (JVs) in the run's file system: one file
+// per JV under the directory JV/, written atomically (a temporary file
+// renamed over the old one), so a later run sees them and a crash never
+// leaves a torn value. A JV holds up to 256 bytes; one that was never
+// written reads as 256 bytes X'EE'. A monitoring JV (MONJV) is written by
+// the system while its monitoring runs; user writes and deletes are then
+// refused, and afterwards it is an ordinary user JV.
+package jv
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/afero"
+)
+
+// MaxLen is the longest JV value.
+const MaxLen = 256
+
+// Undefined is the value of a JV that was never written.
+var Undefined = strings.Repeat("\xEE", MaxLen)
+
+// Dir is the directory of the file system that holds the JVs.
+const Dir = "JV"
+
+// JV is one job variable.
+type JV struct {
+	Name          string    `json:"name"`
+	Value         string    `json:"value"`
+	Defined       bool      `json:"defined"`
+	ReadPassword  string    `json:"read-password,omitempty"`
+	WritePassword string    `json:"write-password,omitempty"`
+	Monitor       string    `json:"monitor,omitempty"` // what monitors it, while monitoring runs
+	Created       time.Time `json:"created"`
+}
+
+// Read returns the value (Undefined when never written).
+func (j *JV) Read() string {
+	if !j.Defined {
+		return Undefined
+	}
+	return j.Value
+}
+
+// Error is a JV error with its message key and inserts.
+type Error struct {
+	Key     string
+	Inserts []string
+}
+
+func (e *Error) Error() string { return e.Key + " " + strings.Join(e.Inserts, ",") }
+
+// Message keys. The JV manual pages read give no keys for these cases;
+// the keys are sdfp's (tag I in the message catalog).
+const (
+	KeyNotFound   = "JVS0410"
+	KeyExists     = "JVS0411"
+	KeyPassword   = "JVS0412"
+	KeyMonitored  = "JVS0413"
+	KeyTooLong    = "JVS0414"
+	KeyBadName    = "JVS0415"
+	KeyStoreError = "JVS0416"
+)
+
+// Store is the JV store of one run.
+type Store struct {
+	fs  afero.Fs
+	now func() time.Time
+	// Changes counts writes; a waiting task re-evaluates its condition
+	// when it changes.
+	Changes uint64
+}
+
+// New returns a store in fs; now stamps creation times.
+func New(fs afero.Fs, now func() time.Time) *Store { return &Store{fs: fs, now: now} }
+
+// NormalName checks a JV name (a BS2000 file name: 1..54 characters of
+// letters, digits, $ # @ . - and catalog-ID colons) and returns it in
+// upper case.
+func NormalName(name string) (string, error) {
+	n := strings.ToUpper(strings.TrimSpace(name))
+	if len(n) == 0 || len(n) > 54 || strings.HasPrefix(n, ".") || strings.HasSuffix(n, ".") || strings.Contains(n, "..") {
+		return "", &Error{Key: KeyBadName, Inserts: []string{name}}
+	}
+	for i := 0; i < len(n); i++ {
+		c := n[i]
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("$#@.-:", c) >= 0) {
+			return "", &Error{Key: KeyBadName, Inserts: []string{name}}
+		}
+	}
+	return n, nil
+}
+
+func (s *Store) file(name string) string { return path.Join(Dir, name) }
+
+// Get loads a JV.
+func (s *Store) Get(name string) (*JV, error) {
+	n, err := NormalName(name)
+	if err != nil {
+		return nil, err
+	}
+	data, err := afero.ReadFile(s.fs, s.file(n))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, &Error{Key: KeyNotFound, Inserts: []string{n}}
+	}
+	if err != nil {
+		return nil, &Error{Key: KeyStoreError, Inserts: []string{n, err.Error()}}
+	}
+	j := &JV{}
+	if err := json.Unmarshal(data, j); err != nil {
+		return nil, &Error{Key: KeyStoreError, Inserts: []string{n, "unreadable store file: " + err.Error()}}
+	}
+	return j, nil
+}
+
+// put writes a JV atomically: a temporary file renamed over the old one.
+func (s *Store) put(j *JV) error {
+	data, err := json.MarshalIndent(j, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := s.fs.MkdirAll(Dir, 0o755); err != nil {
+		return &Error{Key: KeyStoreError, Inserts: []string{j.Name, err.Error()}}
+	}
+	tmp := s.file("." + j.Name + ".tmp")
+	if err := afero.WriteFile(s.fs, tmp, data, 0o644); err != nil {
+		return &Error{Key: KeyStoreError, Inserts: []string{j.Name, err.Error()}}
+	}
+	if err := s.fs.Rename(tmp, s.file(j.Name)); err != nil {
+		return &Error{Key: KeyStoreError, Inserts: []string{j.Name, err.Error()}}
+	}
+	s.Changes++
+	return nil
+}
+
+// Create makes a new JV with an undefined value.
+func (s *Store) Create(name, readPW, writePW string) error {
+	n, err := NormalName(name)
+	if err != nil {
+		return err
+	}
+	if _, err := s.Get(n); err == nil {
+		return &Error{Key: KeyExists, Inserts: []string{n}}
+	}
+	return s.put(&JV{Name: n, ReadPassword: readPW, WritePassword: writePW, Created: s.now()})
+}
+
+// Read returns a JV's value, checking the read password.
+func (s *Store) Read(name, password string) (string, error) {
+	j, err := s.Get(name)
+	if err != nil {
+		return "", err
+	}
+	if j.ReadPassword != "" && j.ReadPassword != password {
+		return "", &Error{Key: KeyPassword, Inserts: []string{j.Name}}
+	}
+	return j.Read(), nil
+}
+
+// Write sets part of a user JV's value: value goes to position pos
+// (1-based); with length 0 it replaces the rest of the value, otherwise it
+// is cut or blank-padded to length and the value after it is kept.
+// Undefined positions before pos are filled with blanks.
+func (s *Store) Write(name string, pos, length int, value, password string) error {
+	j, err := s.Get(name)
+	if err != nil {
+		return err
+	}
+	if j.Monitor != "" {
+		return &Error{Key: KeyMonitored, Inserts: []string{j.Name, j.Monitor}}
+	}
+	if j.WritePassword != "" && j.WritePassword != password {
+		return &Error{Key: KeyPassword, Inserts: []string{j.Name}}
+	}
+	return s.set(j, pos, length, value)
+}
+
+func (s *Store) set(j *JV, pos, length int, value string) error {
+	cur := ""
+	if j.Defined {
+		cur = j.Value
+	}
+	if pos < 1 {
+		pos = 1
+	}
+	for len(cur) < pos-1 {
+		cur += " "
+	}
+	var next string
+	if length <= 0 {
+		next = cur[:pos-1] + value
+	} else {
+		v := value
+		if len(v) > length {
+			v = v[:length]
+		}
+		for len(v) < length {
+			v += " "
+		}
+		next = cur[:pos-1] + v
+		if pos-1+length < len(cur) {
+			next += cur[pos-1+length:]
+		}
+	}
+	if len(next) > MaxLen {
+		return &Error{Key: KeyTooLong, Inserts: []string{j.Name}}
+	}
+	j.Value, j.Defined = next, true
+	return s.put(j)
+}
+
+// Delete removes a user JV.
+func (s *Store) Delete(name, password string) error {
+	j, err := s.Get(name)
+	if err != nil {
+		return err
+	}
+	if j.Monitor != "" {
+		return &Error{Key: KeyMonitored, Inserts: []string{j.Name, j.Monitor}}
+	}
+	if j.WritePassword != "" && j.WritePassword != password {
+		return &Error{Key: KeyPassword, Inserts: []string{j.Name}}
+	}
+	if err := s.fs.Remove(s.file(j.Name)); err != nil {
+		return &Error{Key: KeyStoreError, Inserts: []string{j.Name, err.Error()}}
+	}
+	s.Changes++
+	return nil
+}
+
+// StartMonitor makes a JV a monitoring JV of what (e.g. "MIGRATE-VM
+// VM12PROD"), creating it when missing. An existing JV's write password
+// must be given.
+func (s *Store) StartMonitor(name, what, password string) (string, error) {
+	n, err := NormalName(name)
+	if err != nil {
+		return "", err
+	}
+	j, err := s.Get(n)
+	var je *Error
+	switch {
+	case errors.As(err, &je) && je.Key == KeyNotFound:
+		j = &JV{Name: n, Created: s.now()}
+	case err != nil:
+		return "", err
+	case j.Monitor != "":
+		return "", &Error{Key: KeyMonitored, Inserts: []string{n, j.Monitor}}
+	case j.WritePassword != "" && j.WritePassword != password:
+		return "", &Error{Key: KeyPassword, Inserts: []string{n}}
+	}
+	j.Monitor = what
+	return n, s.put(j)
+}
+
+// SystemWrite writes part of a monitoring JV for the system.
+func (s *Store) SystemWrite(name string, pos int, value string) error {
+	j, err := s.Get(name)
+	if err != nil {
+		return err
+	}
+	return s.set(j, pos, len(value), value)
+}
+
+// EndMonitor ends monitoring: the JV stays as an ordinary user JV.
+func (s *Store) EndMonitor(name string) error {
+	j, err := s.Get(name)
+	if err != nil {
+		return err
+	}
+	j.Monitor = ""
+	return s.put(j)
+}
+
+// List returns the JVs whose names start with prefix, sorted.
+func (s *Store) List(prefix string) ([]*JV, error) {
+	entries, err := afero.ReadDir(s.fs, Dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []*JV
+	prefix = strings.ToUpper(prefix)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		j, err := s.Get(e.Name())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, j)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Name < out[b].Name })
+	return out, nil
+}
