@@ -7,9 +7,7 @@ require (
 	github.com/expr-lang/expr v1.17.8
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/spf13/afero v1.15.0
+	golang.org/x/text v0.28.0
 )
 
-require (
-	golang.org/x/text v0.28.0 // indirect
-	golang.org/x/tools v0.35.0 // indirect
-)
+require golang.org/x/tools v0.35.0 // indirect

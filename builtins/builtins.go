@@ -123,7 +123,10 @@ type TaskInfo struct {
 type Error struct {
 	Code string // e.g. SDP0412
 	SC1  int    // subcode 1 of the resulting command error (64: semantic)
-	Msg  string
+	Msg  string // the message in English
+	// Inserts are the values of the message's inserts when the message
+	// is the catalog text of Code; nil when Msg is a free text.
+	Inserts []string
 }
 
 func (e *Error) Error() string { return e.Code + " " + e.Msg }

@@ -127,7 +127,7 @@ func TestBind(t *testing.T) {
 func TestMessages(t *testing.T) {
 	t.Parallel()
 	for _, code := range []string{codeNotInteger, codeNoVariable, codeOutOfRange, codeWrongValue, codeBadListElem} {
-		if _, ok := MessageText(code); !ok {
+		if messageCatalog().Lookup(code) == nil {
 			t.Errorf("no text for %s", code)
 		}
 	}

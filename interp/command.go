@@ -60,6 +60,7 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 	if fn := natives[c.Name]; fn != nil {
 		var sig *signal
 		res, sig = fn(r, c)
+		r.localize(&res)
 		if sig != nil {
 			if sig.kind == sigError {
 				r.frame.last = sig.err.RC
@@ -152,9 +153,41 @@ func (r *Runner) fail(c *ast.Command, rc command.ReturnCode, msg string) *signal
 }
 
 func (r *Runner) failAt(pos lexer.Pos, rc command.ReturnCode, msg string) *signal {
-	r.println("% " + rc.Main + " " + msg)
+	r.println(r.messageLine(rc.Main, msg))
 	r.frame.last, r.frame.saved = rc, rc
 	return &signal{kind: sigError, err: r.errorAt(pos, rc, msg)}
+}
+
+// messageLine renders an interpreter message "% KEY text" through the
+// message catalog in the run's language; detail is the message's insert.
+// Without a catalog entry the detail is the text.
+func (r *Runner) messageLine(key, detail string) string { return r.line(key, detail) }
+
+// line renders a message "% KEY text" with its inserts in the run's
+// language; without a catalog entry the inserts are the text.
+func (r *Runner) line(key string, inserts ...string) string {
+	if r.messages != nil {
+		if t, ok := r.messages.Text(key, r.lang, inserts); ok {
+			return "% " + key + " " + t
+		}
+	}
+	return "% " + key + " " + strings.Join(inserts, " ")
+}
+
+// errResult is the result of a failing command with a catalog message.
+func (r *Runner) errResult(sc1 int, key string, inserts ...string) command.Result {
+	return command.Result{RC: command.ReturnCode{SC1: sc1, Main: key}, SpinOff: sc1 != 0, Output: []string{r.line(key, inserts...)}}
+}
+
+// localize renders the message lines the interpreter's own statements
+// produce ("% KEY detail", see command.Error) through the catalog.
+func (r *Runner) localize(res *command.Result) {
+	prefix := "% " + res.RC.Main + " "
+	for i, line := range res.Output {
+		if res.RC.Main != "" && res.RC.Main != "CMD0001" && strings.HasPrefix(line, prefix) {
+			res.Output[i] = r.messageLine(res.RC.Main, strings.TrimPrefix(line, prefix))
+		}
+	}
 }
 
 // exprFail turns an expression evaluation error into a command error.
@@ -169,7 +202,16 @@ func (r *Runner) exprFail(c *ast.Command, err error) *signal {
 		if sc1 == 0 {
 			sc1 = 64
 		}
-		return r.fail(c, command.ReturnCode{SC1: sc1, Main: be.Code}, be.Msg)
+		rc := command.ReturnCode{SC1: sc1, Main: be.Code}
+		if be.Inserts == nil {
+			// a free text: printed as it is
+			r.println("% " + be.Code + " " + be.Msg)
+			r.frame.last, r.frame.saved = rc, rc
+			return &signal{kind: sigError, err: r.errorAt(c.Pos, rc, be.Msg)}
+		}
+		r.println(r.line(be.Code, be.Inserts...))
+		r.frame.last, r.frame.saved = rc, rc
+		return &signal{kind: sigError, err: r.errorAt(c.Pos, rc, be.Msg)}
 	}
 	var se *signalError
 	if errors.As(err, &se) {
@@ -247,7 +289,7 @@ func (r *Runner) substituted(c *ast.Command) (*ast.Command, *signal) {
 	nc, errs := r.parser.ParseCommand(u)
 	if len(errs) > 0 {
 		return nil, r.fail(c, command.ReturnCode{SC1: 1, Main: "SDP0140"},
-			"SYNTAX ERROR AFTER REPLACEMENT: "+errs[0].Msg+" IN: "+strings.TrimSpace(text))
+			errs[0].Msg+" IN THE REPLACED COMMAND: "+strings.TrimSpace(text))
 	}
 	if nc.Label != "" && nc.Label != c.Label {
 		return nil, r.fail(c, command.ReturnCode{SC1: 1, Main: "SDP0140"}, "A LABEL CANNOT BE CREATED BY REPLACEMENT")

@@ -26,7 +26,7 @@ type JVReader interface {
 
 func (e builtinEnv) JV(name string) (string, error) {
 	if e.r.jvs == nil {
-		return "", builtins.Errorf("SDP1024", "JV: JOB VARIABLE '%s' DOES NOT EXIST", strings.ToUpper(name))
+		return "", builtins.Fail("SDP1024", strings.ToUpper(name))
 	}
 	return e.r.jvs.ReadJV(name)
 }
@@ -47,7 +47,7 @@ func (e builtinEnv) Task() builtins.TaskInfo {
 }
 
 // Warn prints a function's warning message on SYSOUT; it is no error.
-func (e builtinEnv) Warn(code, text string) { e.r.println("% " + code + " " + text) }
+func (e builtinEnv) Warn(code, text string) { e.r.println(e.r.messageLine(code, text)) }
 
 // varInfo answers the variable functions (IS-DECLARED, VARIABLE-ATTRIBUTE ...).
 type varInfo struct{ r *Runner }

@@ -84,7 +84,7 @@ func (r *Runner) assignSyslst(c *ast.Command) (command.Result, *signal) {
 	}
 	f, err := r.openOutput(to.Str, c.Args.Keyword("OPEN-MODE") == "*EXTEND")
 	if err != nil {
-		return command.Error(64, "DMS0501", "FILE "+to.Str+" CANNOT BE OPENED: "+err.Error()), nil
+		return r.errResult(64, "DMS0501", to.Str, err.Error()), nil
 	}
 	r.syslst.flushClose()
 	buf := bufio.NewWriter(f)
@@ -108,7 +108,7 @@ func (r *Runner) assignSysout(c *ast.Command) (command.Result, *signal) {
 	}
 	f, err := r.openOutput(to.Str, c.Args.Keyword("OPEN-MODE") == "*EXTEND")
 	if err != nil {
-		return command.Error(64, "DMS0501", "FILE "+to.Str+" CANNOT BE OPENED: "+err.Error()), nil
+		return r.errResult(64, "DMS0501", to.Str, err.Error()), nil
 	}
 	if r.sysoutFile != nil {
 		r.sysoutFile.Close()
@@ -117,6 +117,9 @@ func (r *Runner) assignSysout(c *ast.Command) (command.Result, *signal) {
 	return ok, nil
 }
 
+// modifyJobOptions switches the procedure log; a job monitoring JV
+// (MONJV=) is the job environment's, so the command goes on to the
+// handler chain for it.
 func (r *Runner) modifyJobOptions(c *ast.Command) (command.Result, *signal) {
 	if l := c.Args.Get("LOGGING"); l != nil && l.Keyword == "*PARAMETERS" {
 		switch l.Struct.Keyword("LISTING") {
@@ -125,6 +128,9 @@ func (r *Runner) modifyJobOptions(c *ast.Command) (command.Result, *signal) {
 		case "*NO":
 			r.listing = false
 		}
+	}
+	if c.Args.Given("MONJV") {
+		return r.dispatch(c), nil
 	}
 	return ok, nil
 }

@@ -214,7 +214,9 @@ func Tokenize(u *Unit) ([]Token, error) {
 
 // scanName returns the end of the name starting at i. A hyphen or period
 // belongs to the name only when a name character follows it, so "N-1" is
-// one name (as in SDF-P) but "A -1" is a name and a minus. After '#' a
+// one name (as in SDF-P) but "A -1" is a name and a minus; a period that
+// ends the name (before a blank, a comma or a parenthesis) is kept, as in
+// partially qualified file names (JV.TEST.). After '#' a
 // '-' followed by a digit is a negative index ("L#-1").
 func scanName(t string, i int) int {
 	j := i
@@ -224,6 +226,9 @@ func scanName(t string, i int) int {
 		case isNameChar(c):
 			j++
 		case (c == '-' || c == '.') && j+1 < len(t) && isNameChar(t[j+1]):
+			j++
+		case c == '.' && j > i && t[j-1] != '.' && (j+1 == len(t) || strings.IndexByte(" \t,)=;\"", t[j+1]) >= 0):
+			// a partially qualified file name ends with a period: JV.TEST.
 			j++
 		case c == '-' && j > i && t[j-1] == '#' && j+1 < len(t) && isDigit(t[j+1]):
 			j++

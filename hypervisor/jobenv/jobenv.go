@@ -30,12 +30,14 @@ type Env struct {
 	Msgs    *msg.Catalog
 	// Catalog and User form the full names SHOW-JV-ATTRIBUTES prints.
 	Catalog, User string
-	links   map[string]string // JV link name -> JV name
+	links         map[string]string // JV link name -> JV name
+	// jobMonitors maps a task to its job monitoring JV.
+	jobMonitors map[string]string
 }
 
 // New returns a job environment.
 func New(jvs *jv.Store, clk *clock.Clock, con *console.Console, msgs *msg.Catalog) *Env {
-	return &Env{JVs: jvs, Clock: clk, Console: con, Msgs: msgs, Catalog: "SDFP", User: "SDFPUSER", links: map[string]string{}}
+	return &Env{JVs: jvs, Clock: clk, Console: con, Msgs: msgs, Catalog: "SDFP", User: "SDFPUSER", links: map[string]string{}, jobMonitors: map[string]string{}}
 }
 
 // Handle implements command.Handler.
@@ -51,6 +53,7 @@ func (e *Env) Handle(ctx context.Context, req *command.Request) (command.Result,
 		"SEND-MSG":             e.sendMsg,
 		"INFORM-OPERATOR":      e.sendMsg,
 		"HELP-MSG-INFORMATION": e.helpMsg,
+		"MODIFY-JOB-OPTIONS":   e.modifyJobOptions,
 	}[req.Name]
 	if fn == nil {
 		return command.Result{}, false
@@ -268,12 +271,12 @@ func (e *Env) ReadJV(name string) (string, error) {
 	if errors.As(err, &je) {
 		switch je.Key {
 		case jv.KeyNotFound, jv.KeyBadName:
-			return "", builtins.Errorf("SDP1024", "JV: JOB VARIABLE '%s' DOES NOT EXIST", strings.ToUpper(name))
+			return "", builtins.Fail("SDP1024", strings.ToUpper(name))
 		case jv.KeyPassword:
-			return "", builtins.Errorf("SDP1022", "JV: JOB VARIABLE '%s' NOT ACCESSIBLE", strings.ToUpper(name))
+			return "", builtins.Fail("SDP1022", strings.ToUpper(name))
 		}
 	}
-	return "", builtins.Errorf("SDP1054", "JOB VARIABLE ERROR: JVS ERROR CODE '%s' WHILE ACCESSING JOB VARIABLE '%s'", errKey(err), strings.ToUpper(name))
+	return "", builtins.Fail("SDP1054", errKey(err), strings.ToUpper(name))
 }
 
 func errKey(err error) string {

@@ -154,4 +154,3 @@ func (e *Env) term(c ast.Expr) (string, error) {
 	}
 	return "", errors.New("JV CONDITION: " + c.String() + " IS NOT A JOB VARIABLE OR A CONSTANT")
 }
-

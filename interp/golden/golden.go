@@ -11,6 +11,11 @@
 //	sysout          expected SYSOUT
 //	result          expected end of the run (return code or error)
 //	syslst:NAME     expected contents of file NAME written by the run
+//	console         expected operator console (virtual time, source, text)
+//	jv:NAME         expected value of job variable NAME after the run
+//	lang            message language of the run (E or D)
+//	events          writes to job variables by another job, in virtual
+//	                time: one "+SECONDS JV-NAME VALUE" per line
 //
 // Expected sections are compared byte for byte. Update rewrites the
 // expected sections from a run; it is only called with an explicit flag.
@@ -24,11 +29,13 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/spf13/afero"
 
 	"sdfp/interp"
+	"sdfp/interp/session"
 )
 
 // Case is one golden test case.
@@ -116,25 +123,66 @@ func (c *Case) Run(ctx context.Context) (Outcome, error) {
 	var sysout bytes.Buffer
 	stdin, _ := c.section("stdin")
 	args, _ := c.section("args")
-	r := interp.New(
-		interp.WithFS(fs),
-		interp.WithStdout(&sysout),
-		interp.WithStdin(strings.NewReader(stdin)),
-		interp.WithStepLimit(1_000_000),
-	)
-	res := r.RunFile(ctx, proc, parseArgs(args))
-	out := Outcome{"sysout": sysout.String(), "result": describe(res)}
+	lang, _ := c.section("lang")
+	s := session.New(session.Options{
+		FS:       fs,
+		Lang:     strings.TrimSpace(lang),
+		Stdout:   &sysout,
+		Stdin:    strings.NewReader(stdin),
+		MaxSteps: 1_000_000,
+	})
+	events, _ := c.section("events")
+	if err := scheduleEvents(s, events); err != nil {
+		return nil, fmt.Errorf("%s: events: %v", c.Path, err)
+	}
+	res := s.Run(ctx, proc, parseArgs(args))
+	out := Outcome{"sysout": sysout.String(), "result": describe(res), "console": s.Console.Text()}
 	for _, f := range c.Archive.Files {
-		if name, ok := strings.CutPrefix(f.Name, "syslst:"); ok {
+		switch {
+		case strings.HasPrefix(f.Name, "syslst:"):
+			name := strings.TrimPrefix(f.Name, "syslst:")
 			data, err := afero.ReadFile(fs, name)
 			if err != nil {
 				out[f.Name] = fmt.Sprintf("(file %s not written: %v)\n", name, err)
 				continue
 			}
 			out[f.Name] = string(data)
+		case strings.HasPrefix(f.Name, "jv:"):
+			name := strings.TrimPrefix(f.Name, "jv:")
+			j, err := s.JVs.Get(name)
+			if err != nil {
+				out[f.Name] = fmt.Sprintf("(%v)\n", err)
+				continue
+			}
+			out[f.Name] = fmt.Sprintf("%q monitor=%q\n", j.Read(), j.Monitor)
 		}
 	}
 	return out, nil
+}
+
+// scheduleEvents schedules the JV writes of an events section: another
+// job changing a job variable while the procedure waits.
+func scheduleEvents(s *session.Session, text string) error {
+	for _, line := range strings.Split(text, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) != 3 || !strings.HasPrefix(f[0], "+") {
+			return fmt.Errorf("%q: want +SECONDS JV-NAME VALUE", line)
+		}
+		secs, err := time.ParseDuration(f[0][1:] + "s")
+		if err != nil {
+			return err
+		}
+		name, value := f[1], f[2]
+		s.Clock.Schedule(secs, "write "+name, func() {
+			if err := s.JVs.Write(name, 1, 0, value, ""); err != nil {
+				s.Console.Write("EVENT", "write of "+name+" failed: "+err.Error())
+			}
+		})
+	}
+	return nil
 }
 
 func parseArgs(text string) []interp.Param {
@@ -177,12 +225,13 @@ func (c *Case) Diff(out Outcome) []string {
 	return diffs
 }
 
-// expected lists the expected sections of the case; sysout and result are
-// always expected.
+// expected lists the expected sections of the case: sysout and result
+// always, the console when the case has that section or the run wrote to
+// it, and every syslst: and jv: section.
 func (c *Case) expected() []string {
 	names := []string{"sysout", "result"}
 	for _, f := range c.Archive.Files {
-		if strings.HasPrefix(f.Name, "syslst:") {
+		if f.Name == "console" || strings.HasPrefix(f.Name, "syslst:") || strings.HasPrefix(f.Name, "jv:") {
 			names = append(names, f.Name)
 		}
 	}
@@ -190,8 +239,13 @@ func (c *Case) expected() []string {
 }
 
 // Update rewrites the expected sections from an outcome and saves the case.
+// A console section is added when the run wrote to the console.
 func (c *Case) Update(out Outcome) error {
-	for _, name := range c.expected() {
+	names := c.expected()
+	if _, has := c.section("console"); !has && out["console"] != "" {
+		names = append(names, "console")
+	}
+	for _, name := range names {
 		found := false
 		for i := range c.Archive.Files {
 			if c.Archive.Files[i].Name == name {

@@ -23,8 +23,8 @@ type IntLit struct {
 // StrLit is a string literal ('...', C'...' or X'...').
 type StrLit struct {
 	P   Pos
-	Val string // for X'..' the decoded bytes
-	Hex bool
+	Val string // for X'..' the decoded text
+	Hex string // for X'..' the hex digits as written
 }
 
 // BoolLit is TRUE/ON/YES or FALSE/OFF/NO.
@@ -103,8 +103,8 @@ func (e *Subst) Position() Pos      { return e.P }
 
 func (e *IntLit) String() string { return strconv.Itoa(int(e.Val)) }
 func (e *StrLit) String() string {
-	if e.Hex {
-		return "X'" + strings.ToUpper(hexString(e.Val)) + "'"
+	if e.Hex != "" {
+		return "X'" + e.Hex + "'"
 	}
 	return "'" + strings.ReplaceAll(e.Val, "'", "''") + "'"
 }
@@ -140,15 +140,6 @@ func (e *JVPart) String() string {
 	return "(" + e.JV + "," + strconv.Itoa(int(e.Start)) + "," + strconv.Itoa(int(e.Length)) + ")"
 }
 func (e *Subst) String() string { return e.Raw }
-
-func hexString(s string) string {
-	const digits = "0123456789ABCDEF"
-	b := make([]byte, 0, 2*len(s))
-	for i := 0; i < len(s); i++ {
-		b = append(b, digits[s[i]>>4], digits[s[i]&15])
-	}
-	return string(b)
-}
 
 // IndexKind says what follows the '#' of a name part.
 type IndexKind int

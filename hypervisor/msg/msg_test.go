@@ -1,0 +1,86 @@
+package msg
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+func TestCatalogLoads(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range c.Keys() {
+		m := c.Lookup(k)
+		if m.Text["E"] == "" || m.Text["D"] == "" {
+			t.Errorf("%s lacks an English or German text", k)
+		}
+		if m.Source == "" {
+			t.Errorf("%s has no source", k)
+		}
+	}
+}
+
+var keyLiteral = regexp.MustCompile(`"((?:CMD|SDP|JVS|VMS|HAL|DMS|EXC|NBR)[0-9][0-9A-F]{3})"`)
+
+// Every message key that a non-test source file of the repository can
+// emit has an English and a German text in the catalog.
+func TestEveryEmittedKeyHasBothTexts(t *testing.T) {
+	c := Default()
+	root := filepath.Join("..", "..")
+	missing := map[string][]string{}
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == ".git" || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range keyLiteral.FindAllStringSubmatch(string(src), -1) {
+			msg := c.Lookup(m[1])
+			if msg == nil || msg.Text["E"] == "" || msg.Text["D"] == "" {
+				missing[m[1]] = append(missing[m[1]], p)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := make([]string, 0, len(missing))
+	for k := range missing {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		t.Errorf("%s (used in %s) is not in the catalog with both texts", k, strings.Join(missing[k], ", "))
+	}
+}
+
+func TestFillAndHelp(t *testing.T) {
+	if got := Fill("VM ((&00),(&01)) '(&02)'", []string{"12", "VM12PROD", "X"}); got != "VM (12,VM12PROD) 'X'" {
+		t.Errorf("Fill: %q", got)
+	}
+	if got := Fill("A (&05) B", nil); got != "A  B" {
+		t.Errorf("Fill without insert: %q", got)
+	}
+	c := Default()
+	lines, ok := c.Help("SDP1024", "D")
+	if !ok || lines[0] != "% SDP1024 JV: JOBVARIABLE '(&00)' EXISTIERT NICHT" || !strings.HasPrefix(lines[1], "% ? ") {
+		t.Errorf("Help: %v", lines)
+	}
+	if got := c.Line("SDP1024", "E", "X.Y"); got != "% SDP1024 JV: JOB VARIABLE 'X.Y' DOES NOT EXIST" {
+		t.Errorf("Line: %q", got)
+	}
+}

@@ -1,0 +1,141 @@
+// Package session wires a run together: the interpreter, the job
+// environment (virtual clock, job variables, console, message catalog)
+// and, when given, command handlers such as the embedded VM2000. The CLI,
+// the dialog and the golden tests all build their runs here, so they
+// behave alike.
+package session
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"github.com/spf13/afero"
+
+	"sdfp/hypervisor/clock"
+	"sdfp/hypervisor/command"
+	"sdfp/hypervisor/console"
+	"sdfp/hypervisor/jobenv"
+	"sdfp/hypervisor/jv"
+	"sdfp/hypervisor/msg"
+	"sdfp/interp"
+)
+
+// Options configure a session. Zero values give an in-memory file
+// system, English messages, the default start time and no output.
+type Options struct {
+	FS             afero.Fs  // the BS2000 files of the run: procedures, SYSLST files, JVs
+	Lang           string    // message language, "E" or "D"
+	Start          time.Time // virtual time at the start
+	Stdout         io.Writer // SYSOUT
+	Stdin          io.Reader // SYSDTA for READ-VARIABLE
+	Syslst         io.Writer // the primary SYSLST
+	Console        io.Writer // console lines as they are written
+	MaxSteps       int64     // 0: the interpreter's default
+	BackBranch     int       // loop pass limit, 0: none
+	MaxVirtualTime time.Duration
+	Trace          func(interp.TraceEvent)
+	Handlers       []command.Handler // handlers asked before the job environment (VM2000, stubs)
+	TSN, User      string
+}
+
+// Session is one run's shared environment.
+type Session struct {
+	Clock   *clock.Clock
+	JVs     *jv.Store
+	Console *console.Console
+	Msgs    *msg.Catalog
+	Env     *jobenv.Env
+	opts    Options
+}
+
+// New builds a session.
+func New(o Options) *Session {
+	if o.FS == nil {
+		o.FS = afero.NewMemMapFs()
+	}
+	if o.Lang == "" {
+		o.Lang = "E"
+	}
+	if o.Start.IsZero() {
+		o.Start = interp.DefaultStart
+	}
+	if o.TSN == "" {
+		o.TSN = "0001"
+	}
+	if o.User == "" {
+		o.User = "SDFPUSER"
+	}
+	s := &Session{Clock: clock.New(o.Start), Msgs: msg.Default(), opts: o}
+	if o.MaxVirtualTime > 0 {
+		s.Clock.Limit = o.Start.Add(o.MaxVirtualTime)
+	}
+	s.JVs = jv.New(o.FS, s.Clock.Now)
+	s.Console = console.New(s.Clock.Now)
+	s.Console.W = o.Console
+	s.Env = jobenv.New(s.JVs, s.Clock, s.Console, s.Msgs)
+	s.Env.User = o.User
+	return s
+}
+
+// Runner returns an interpreter for a task of the session.
+func (s *Session) Runner() *interp.Runner {
+	o := s.opts
+	opts := []interp.Option{
+		interp.WithFS(o.FS),
+		interp.WithClock(s.Clock),
+		interp.WithWaiter(s.Clock),
+		interp.WithJVs(s.Env),
+		interp.WithMessages(s.Msgs),
+		interp.WithLanguage(o.Lang),
+		interp.WithTask(o.TSN, o.User),
+		interp.WithHandlers(o.Handlers...),
+		interp.WithHandlers(s.Env),
+	}
+	if o.Stdout != nil {
+		opts = append(opts, interp.WithStdout(o.Stdout))
+	}
+	if o.Stdin != nil {
+		opts = append(opts, interp.WithStdin(o.Stdin))
+	}
+	if o.Syslst != nil {
+		opts = append(opts, interp.WithSyslst(o.Syslst))
+	}
+	if o.MaxSteps > 0 {
+		opts = append(opts, interp.WithStepLimit(o.MaxSteps))
+	}
+	if o.BackBranch > 0 {
+		opts = append(opts, interp.WithBackBranchLimit(o.BackBranch))
+	}
+	if o.Trace != nil {
+		opts = append(opts, interp.WithTrace(o.Trace))
+	}
+	return interp.New(opts...)
+}
+
+// Run runs a procedure file of the session's file system as a task, then
+// lets asynchronous operations it started finish (see Drain).
+func (s *Session) Run(ctx context.Context, file string, params []interp.Param) interp.Result {
+	r := s.Runner()
+	res := r.RunFile(ctx, file, params)
+	s.Env.EndJob(r.ID())
+	s.Drain()
+	return res
+}
+
+// maxDrainEvents bounds Drain, so an event that keeps rescheduling itself
+// cannot hold a run forever.
+const maxDrainEvents = 1_000_000
+
+// Drain runs the events still scheduled when the tasks have ended (a
+// migration started without waiting for it goes on to its end), within
+// the virtual time limit.
+func (s *Session) Drain() {
+	for i := 0; i < maxDrainEvents; i++ {
+		at, ok := s.Clock.Next()
+		if !ok || !s.Clock.Limit.IsZero() && at.After(s.Clock.Limit) {
+			return
+		}
+		s.Clock.Step()
+	}
+}
