@@ -106,8 +106,12 @@ func (r *Runner) wait(res command.Result) command.Result {
 		return w.OnTimeout
 	}
 	ok, err := r.waiter.Wait(r.ctx, r, w)
+	var limit interface{ RunLimit() bool }
+	if errors.As(err, &limit) || err != nil && r.ctx.Err() != nil {
+		return r.errResult(130, "SDP0099", strings.ToUpper(err.Error()))
+	}
 	if err != nil {
-		return command.Error(64, codeSemantic, err.Error())
+		return r.errResult(64, codeSemantic, strings.ToUpper(err.Error()))
 	}
 	if !ok {
 		return w.OnTimeout
@@ -134,7 +138,9 @@ func (r *Runner) apply(c *ast.Command, res command.Result) *signal {
 		msg = strings.TrimPrefix(res.Output[len(res.Output)-1], "% "+res.RC.Main+" ")
 	}
 	r.frame.saved = res.RC
-	return &signal{kind: sigError, err: r.errorAt(c.Pos, res.RC, msg)}
+	e := r.errorAt(c.Pos, res.RC, msg)
+	e.Limit = res.RC.SC1 == 130 && res.RC.Main == "SDP0099"
+	return &signal{kind: sigError, err: e}
 }
 
 // isError decides by the procedure's ERROR-MECHANISM whether a result is

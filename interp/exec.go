@@ -47,6 +47,9 @@ func (r *Runner) execList(list []ast.Stmt) *signal {
 				}
 				i, sig, jumped = j, nil, true
 			case sigError:
+				if sig.err.Limit {
+					return sig // a run limit ends the run; no handler catches it
+				}
 				k := errorHandlerIndex(list, i)
 				if k < 0 {
 					return sig

@@ -170,7 +170,15 @@ func (r *Runner) assign(name *ast.VarName, val any, mode writeMode) error {
 	if err != nil {
 		return err
 	}
-	return r.store(n, name.Text, val, mode)
+	if err := r.store(n, name.Text, val, mode); err != nil {
+		return err
+	}
+	if r.varHook != nil {
+		if _, complex := val.(complexRef); !complex {
+			r.varHook(name.Text, val)
+		}
+	}
+	return nil
 }
 
 func (r *Runner) store(n *node, text string, val any, mode writeMode) error {

@@ -104,6 +104,10 @@ func WithMessages(m Messages) Option { return func(r *Runner) { r.messages = m }
 // WithJVs sets where JV() and JV conditions read job variables.
 func WithJVs(j JVReader) Option { return func(r *Runner) { r.jvs = j } }
 
+// WithVarHook sets a function called after every assignment to a
+// variable (for JSON event output).
+func WithVarHook(fn func(name string, value any)) Option { return func(r *Runner) { r.varHook = fn } }
+
 // WithTrace sets a function called for every executed command.
 func WithTrace(fn func(TraceEvent)) Option { return func(r *Runner) { r.trace = fn } }
 
@@ -142,6 +146,7 @@ type Runner struct {
 	tsn, user       string
 	messages        Messages
 	trace           func(TraceEvent)
+	varHook         func(name string, value any)
 
 	ctx       context.Context
 	steps     int64

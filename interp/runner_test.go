@@ -139,3 +139,11 @@ func TestCallByFileName(t *testing.T) {
 		t.Errorf("got %q %v", out, res.Err)
 	}
 }
+
+// A run limit is no procedure error: no IF-BLOCK-ERROR catches it.
+func TestLimitNotCaught(t *testing.T) {
+	_, res := run(t, "/BEGIN-BLOCK\n/  WHILE (TRUE); END-WHILE\n/END-BLOCK\n/IF-BLOCK-ERROR\n/  WRITE-TEXT 'CAUGHT'\n/END-IF\n", WithStepLimit(50))
+	if res.Err == nil || !res.Err.Limit {
+		t.Fatalf("got %v", res.Err)
+	}
+}

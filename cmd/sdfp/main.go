@@ -1,11 +1,12 @@
 // Command sdfp runs, checks and explains BS2000 SDF-P procedures on a
 // laptop or in CI, against an embedded VM2000 model with a virtual clock.
 //
+//	sdfp run [flags] FILE.proc [PARAM=VALUE ...]
 //	sdfp check [--format text|json] FILE...
 //	sdfp help [COMMAND|FUNCTION]
 //
 // Exit codes: 0 success, 1 findings or a procedure error, 2 usage or
-// syntax error.
+// syntax error, 3 a run limit was reached.
 package main
 
 import (
@@ -36,6 +37,7 @@ type subcommand struct {
 
 func subcommands() []subcommand {
 	return []subcommand{
+		{"run", "run procedures against the embedded VM2000", (*cli).run},
 		{"check", "report problems in procedures without running them", (*cli).check},
 		{"help", "describe commands, builtin functions and operands", (*cli).help},
 	}

@@ -67,6 +67,10 @@ type Clock struct {
 // ErrTimeLimit reports that a wait would pass the clock's Limit.
 type ErrTimeLimit struct{ Limit time.Time }
 
+// RunLimit marks the error as a run limit (the interpreter ends the run
+// with exit status "limit reached" rather than a procedure error).
+func (e *ErrTimeLimit) RunLimit() bool { return true }
+
 func (e *ErrTimeLimit) Error() string {
 	return fmt.Sprintf("virtual time limit %s reached", e.Limit.Format(time.DateTime))
 }

@@ -28,6 +28,8 @@ type Console struct {
 	lines []Line
 	// W, when set, receives every line as it is written.
 	W io.Writer
+	// OnLine, when set, is called for every line as it is written.
+	OnLine func(Line)
 }
 
 // New returns a console stamping lines with now().
@@ -39,6 +41,9 @@ func (c *Console) Write(source, text string) {
 	c.lines = append(c.lines, l)
 	if c.W != nil {
 		fmt.Fprintln(c.W, l.String())
+	}
+	if c.OnLine != nil {
+		c.OnLine(l)
 	}
 }
 

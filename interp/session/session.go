@@ -7,6 +7,7 @@ package session
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"time"
 
@@ -35,6 +36,7 @@ type Options struct {
 	BackBranch     int       // loop pass limit, 0: none
 	MaxVirtualTime time.Duration
 	Trace          func(interp.TraceEvent)
+	VarHook        func(name string, value any)
 	Handlers       []command.Handler // handlers asked before the job environment (VM2000, stubs)
 	TSN, User      string
 }
@@ -78,9 +80,15 @@ func New(o Options) *Session {
 	return s
 }
 
+// AddHandler adds a command handler (the embedded VM2000, a stub) built on
+// the session's clock and job variables; it is asked before the job
+// environment.
+func (s *Session) AddHandler(h command.Handler) { s.opts.Handlers = append(s.opts.Handlers, h) }
+
 // Runner returns an interpreter for a task of the session.
-func (s *Session) Runner() *interp.Runner {
-	o := s.opts
+func (s *Session) Runner() *interp.Runner { return s.runnerWith(s.opts) }
+
+func (s *Session) runnerWith(o Options) *interp.Runner {
 	opts := []interp.Option{
 		interp.WithFS(o.FS),
 		interp.WithClock(s.Clock),
@@ -110,6 +118,9 @@ func (s *Session) Runner() *interp.Runner {
 	if o.Trace != nil {
 		opts = append(opts, interp.WithTrace(o.Trace))
 	}
+	if o.VarHook != nil {
+		opts = append(opts, interp.WithVarHook(o.VarHook))
+	}
 	return interp.New(opts...)
 }
 
@@ -121,6 +132,52 @@ func (s *Session) Run(ctx context.Context, file string, params []interp.Param) i
 	s.Env.EndJob(r.ID())
 	s.Drain()
 	return res
+}
+
+// Task is one procedure to run as a task of the session.
+type Task struct {
+	Name   string // file name for messages
+	Source string // the procedure text
+	Params []interp.Param
+	Stdout io.Writer // the task's SYSOUT (default: the session's)
+}
+
+// RunTasks runs procedures as concurrent tasks on the session's clock
+// and installation, interleaved deterministically (clock.Scheduler); one
+// task runs without a scheduler. It returns each task's result.
+func (s *Session) RunTasks(ctx context.Context, tasks []Task) []interp.Result {
+	results := make([]interp.Result, len(tasks))
+	runner := func(i int, w interp.Waiter) *interp.Runner {
+		o := s.opts
+		o.TSN = fmt.Sprintf("%04d", i+1)
+		if tasks[i].Stdout != nil {
+			o.Stdout = tasks[i].Stdout
+		}
+		r := s.runnerWith(o)
+		if w != nil {
+			interp.WithWaiter(w)(r)
+		}
+		return r
+	}
+	if len(tasks) == 1 {
+		r := runner(0, nil)
+		results[0] = r.RunSource(ctx, tasks[0].Name, tasks[0].Source, tasks[0].Params)
+		s.Env.EndJob(r.ID())
+		s.Drain()
+		return results
+	}
+	sched := clock.NewScheduler(s.Clock)
+	for i := range tasks {
+		i := i
+		sched.Add(fmt.Sprintf("%04d", i+1), func(w *clock.TaskWaiter) {
+			r := runner(i, w)
+			results[i] = r.RunSource(ctx, tasks[i].Name, tasks[i].Source, tasks[i].Params)
+			s.Env.EndJob(r.ID())
+		})
+	}
+	sched.Run(ctx)
+	s.Drain()
+	return results
 }
 
 // maxDrainEvents bounds Drain, so an event that keeps rescheduling itself

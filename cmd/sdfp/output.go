@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"sdfp/hypervisor/command"
+	"sdfp/hypervisor/console"
+	"sdfp/interp"
+	"sdfp/lexer"
+)
+
+// JSONSchemaVersion is the version of the --format json event schema. Each
+// line is one JSON object with "v" (this version) and "event", one of:
+//
+//	sysout    {"task","text"}                       a SYSOUT line
+//	console   {"time","source","text"}              an operator console line
+//	command   {"time","file","line","level","text","rc"}  an executed command
+//	variable  {"name","value"}                      a variable was assigned
+//	result    {"file","rc","error","exit"}          how a task ended
+//	dry-run   {"files"}                             what a dry run would write
+//
+// rc is {"sc2","sc1","main"}; time is RFC 3339 virtual time. New fields may
+// be added within a version; removing or changing one raises it.
+const JSONSchemaVersion = 1
+
+// output renders a run's output as text or JSON events.
+type output struct {
+	w    io.Writer
+	json bool
+	enc  *json.Encoder
+}
+
+func newOutput(w io.Writer, asJSON bool) *output {
+	return &output{w: w, json: asJSON, enc: json.NewEncoder(w)}
+}
+
+type rcJSON struct {
+	SC2  int    `json:"sc2"`
+	SC1  int    `json:"sc1"`
+	Main string `json:"main"`
+}
+
+func rcOf(rc command.ReturnCode) rcJSON { return rcJSON{rc.SC2, rc.SC1, rc.Main} }
+
+func (o *output) event(kind string, fields map[string]any) {
+	fields["v"] = JSONSchemaVersion
+	fields["event"] = kind
+	o.enc.Encode(fields)
+}
+
+// lineWriter calls fn for each complete line written to it.
+type lineWriter struct {
+	buf bytes.Buffer
+	fn  func(string)
+}
+
+func (l *lineWriter) Write(p []byte) (int, error) {
+	l.buf.Write(p)
+	for {
+		line, err := l.buf.ReadString('\n')
+		if err != nil {
+			l.buf.WriteString(line)
+			return len(p), nil
+		}
+		l.fn(strings.TrimSuffix(line, "\n"))
+	}
+}
+
+// sysout is the SYSOUT writer of a single task.
+func (o *output) sysout() io.Writer { return o.taskSysout("") }
+
+// taskSysout is the SYSOUT writer of one of several tasks: in text form
+// its lines carry the task's TSN.
+func (o *output) taskSysout(tsn string) io.Writer {
+	if o.json {
+		return &lineWriter{fn: func(s string) { o.event("sysout", map[string]any{"task": tsn, "text": s}) }}
+	}
+	if tsn == "" {
+		return o.w
+	}
+	return &lineWriter{fn: func(s string) { fmt.Fprintf(o.w, "[TSN %s] %s\n", tsn, s) }}
+}
+
+// console shows an operator console line: in text form marked with
+// brackets and its virtual time, so it stands out from SYSOUT.
+func (o *output) console(l console.Line) {
+	if o.json {
+		o.event("console", map[string]any{"time": l.Time.Format(time.RFC3339), "source": l.Source, "text": l.Text})
+		return
+	}
+	fmt.Fprintf(o.w, "[%s %s] %s\n", l.Time.Format("15:04:05"), l.Source, l.Text)
+}
+
+func (o *output) variable(name string, value any) {
+	o.event("variable", map[string]any{"name": name, "value": value})
+}
+
+// trace logs an executed command: to w in text form, as an event in JSON.
+func (o *output) trace(w io.Writer, e interp.TraceEvent) {
+	if o.json {
+		o.event("command", map[string]any{"time": e.Time.Format(time.RFC3339), "file": e.Pos.Filename,
+			"line": e.Pos.Line, "level": e.Level, "text": e.Text, "rc": rcOf(e.RC)})
+		return
+	}
+	fmt.Fprintf(w, "%s %s level %d: %s  -> %s\n", e.Time.Format("15:04:05"), lexer.FormatPos(e.Pos), e.Level, e.Text, e.RC)
+}
+
+// result reports how a task ended and returns the exit status for it.
+func (o *output) result(file string, res interp.Result) int {
+	status := exitOK
+	switch {
+	case res.Err != nil && res.Err.Limit:
+		status = exitLimit
+	case res.Err != nil:
+		status = exitFindings
+	}
+	if o.json {
+		f := map[string]any{"file": file, "rc": rcOf(res.RC), "exit": status}
+		if res.Err != nil {
+			f["error"] = res.Err.Error()
+		}
+		o.event("result", f)
+		return status
+	}
+	if res.Err != nil {
+		what := "ended with an error"
+		if res.Err.Limit {
+			what = "was stopped"
+		}
+		fmt.Fprintf(o.w, "sdfp: procedure %s %s: MAINCODE %s, SUBCODE1 %d, SUBCODE2 %d\n  %s\n",
+			file, what, res.RC.Main, res.RC.SC1, res.RC.SC2, res.Err)
+	}
+	return status
+}
+
+func (o *output) dryRun(files []string) {
+	if o.json {
+		o.event("dry-run", map[string]any{"files": files})
+		return
+	}
+	if len(files) == 0 {
+		fmt.Fprintln(o.w, "sdfp: dry run: nothing would have been written")
+		return
+	}
+	fmt.Fprintln(o.w, "sdfp: dry run: would have written:")
+	for _, f := range files {
+		fmt.Fprintln(o.w, "  "+f)
+	}
+}
+
+func (o *output) flush() {}

@@ -1,0 +1,252 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/afero"
+
+	"sdfp/interp"
+	"sdfp/interp/check"
+	"sdfp/interp/session"
+)
+
+// exitLimit: the run was stopped by the step or virtual-time limit.
+const exitLimit = 3
+
+// DefaultWorkdir is where `sdfp run` keeps the BS2000 files of runs (SYSLST
+// files, job variables, called procedures) unless --workdir says otherwise.
+const DefaultWorkdir = "sdfp-work"
+
+// optionalFile is a flag that may be given alone (--trace) or with a file
+// (--trace=FILE).
+type optionalFile struct {
+	set  bool
+	file string
+}
+
+func (o *optionalFile) String() string { return o.file }
+func (o *optionalFile) Set(v string) error {
+	o.set = true
+	if v != "true" {
+		o.file = v
+	}
+	return nil
+}
+func (o *optionalFile) IsBoolFlag() bool { return true }
+
+type runFlags struct {
+	installation string
+	su           string
+	lang         string
+	workdir      string
+	dryRun       bool
+	start        string
+	console      string
+	trace        optionalFile
+	format       string
+	maxSteps     int64
+	maxVTime     time.Duration
+}
+
+func (c *cli) run(args []string) int {
+	fs := flag.NewFlagSet("sdfp run", flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	var f runFlags
+	fs.StringVar(&f.installation, "installation", "", "VM2000 installation file (YAML); default: the embedded installation")
+	fs.StringVar(&f.su, "su", "", "server unit whose monitor system runs the procedures")
+	fs.StringVar(&f.lang, "lang", "E", "message language: E or D")
+	fs.StringVar(&f.workdir, "workdir", DefaultWorkdir, "directory holding the run's BS2000 files (SYSLST files, job variables, procedures)")
+	fs.BoolVar(&f.dryRun, "dry-run", false, "keep every write in memory and list what would have been written")
+	fs.StringVar(&f.start, "start", "", "virtual start time, e.g. 2026-01-01T08:00:00Z (default "+interp.DefaultStart.Format(time.RFC3339)+")")
+	fs.StringVar(&f.console, "console", "on", "operator console messages: on (interleaved with SYSOUT), off, or a FILE")
+	fs.Var(&f.trace, "trace", "log each executed command to stderr (or --trace=FILE)")
+	fs.StringVar(&f.format, "format", "text", "output format: text, or json (one event per line)")
+	fs.Int64Var(&f.maxSteps, "max-steps", 100_000_000, "stop after this many commands (exit status 3)")
+	fs.DurationVar(&f.maxVTime, "max-virtual-time", 0, "stop when virtual time passes this much (e.g. 48h; exit status 3)")
+	fs.Usage = func() {
+		fmt.Fprintln(c.stderr, "usage: sdfp run [flags] FILE.proc [PARAM=VALUE ...] [FILE2.proc [PARAM=VALUE ...] ...]")
+		fmt.Fprintln(c.stderr, "Runs procedures against the embedded VM2000 (several files run as concurrent tasks).")
+		fmt.Fprintln(c.stderr, "Exit status: 0 normal end, 1 procedure ended with an error, 2 usage or syntax error, 3 limit reached.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return exitOK
+		}
+		return exitUsage
+	}
+	tasks, err := taskArgs(fs.Args())
+	if err != nil {
+		fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
+		fs.Usage()
+		return exitUsage
+	}
+	if f.format != "text" && f.format != "json" {
+		fmt.Fprintf(c.stderr, "sdfp run: --format must be text or json, not %q\n", f.format)
+		return exitUsage
+	}
+	lang := strings.ToUpper(f.lang)
+	if lang != "E" && lang != "D" {
+		fmt.Fprintf(c.stderr, "sdfp run: --lang must be E or D, not %q\n", f.lang)
+		return exitUsage
+	}
+	start := interp.DefaultStart
+	if f.start != "" {
+		if start, err = parseStart(f.start); err != nil {
+			fmt.Fprintf(c.stderr, "sdfp run: --start: %v\n", err)
+			return exitUsage
+		}
+	}
+	// A procedure with syntax errors does not run: report them like check.
+	chk := check.New()
+	bad := false
+	for i := range tasks {
+		src, err := os.ReadFile(tasks[i].Name)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
+			return exitUsage
+		}
+		tasks[i].Source = string(src)
+		if _, errs := chk.Parser.ParseFile(tasks[i].Name, tasks[i].Source); len(errs) > 0 {
+			for _, e := range errs {
+				printFinding(&cli{stdout: c.stderr}, e, tasks[i].Source)
+			}
+			bad = true
+		}
+	}
+	if bad {
+		return exitUsage
+	}
+	return c.execute(f, lang, start, tasks)
+}
+
+// taskArgs splits FILE [PARAM=VALUE ...] groups.
+func taskArgs(args []string) ([]session.Task, error) {
+	var tasks []session.Task
+	for _, a := range args {
+		if k, v, ok := strings.Cut(a, "="); ok && !strings.ContainsAny(k, "/.") {
+			if len(tasks) == 0 {
+				return nil, fmt.Errorf("parameter %s comes before any procedure file", a)
+			}
+			t := &tasks[len(tasks)-1]
+			t.Params = append(t.Params, interp.Param{Name: strings.ToUpper(k), Value: v})
+			continue
+		}
+		tasks = append(tasks, session.Task{Name: a})
+	}
+	if len(tasks) == 0 {
+		return nil, fmt.Errorf("no procedure file given")
+	}
+	return tasks, nil
+}
+
+func parseStart(s string) (time.Time, error) {
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a time like 2026-01-01T08:00:00Z", s)
+}
+
+// execute builds the session and runs the tasks.
+func (c *cli) execute(f runFlags, lang string, start time.Time, tasks []session.Task) int {
+	var fsys afero.Fs
+	var overlay afero.Fs
+	root, err := session.OpenRoot(f.workdir)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "sdfp run: workdir: %v\n", err)
+		return exitUsage
+	}
+	defer root.Close()
+	fsys = root
+	if f.dryRun {
+		overlay = afero.NewMemMapFs()
+		fsys = afero.NewCopyOnWriteFs(afero.NewReadOnlyFs(root), overlay)
+	}
+	out := newOutput(c.stdout, f.format == "json")
+	var consoleFile *os.File
+	opts := session.Options{
+		FS: fsys, Lang: lang, Start: start, Stdout: out.sysout(), Stdin: c.stdin,
+		MaxSteps: f.maxSteps, MaxVirtualTime: f.maxVTime,
+	}
+	if out.json {
+		opts.VarHook = out.variable
+	}
+	if f.trace.set {
+		w := c.stderr
+		if f.trace.file != "" {
+			tf, err := os.Create(f.trace.file)
+			if err != nil {
+				fmt.Fprintf(c.stderr, "sdfp run: --trace: %v\n", err)
+				return exitUsage
+			}
+			defer tf.Close()
+			w = tf
+		}
+		opts.Trace = func(e interp.TraceEvent) { out.trace(w, e) }
+	} else if out.json {
+		opts.Trace = func(e interp.TraceEvent) { out.trace(nil, e) }
+	}
+	handlers, err := hypervisorHandlers(f)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
+		return exitUsage
+	}
+	s := session.New(opts)
+	if err := handlers.attach(s); err != nil {
+		fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
+		return exitUsage
+	}
+	switch f.console {
+	case "off":
+	case "on":
+		s.Console.OnLine = out.console
+	default:
+		consoleFile, err = os.Create(f.console)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "sdfp run: --console: %v\n", err)
+			return exitUsage
+		}
+		defer consoleFile.Close()
+		s.Console.W = consoleFile
+	}
+	if len(tasks) > 1 {
+		for i := range tasks {
+			tasks[i].Stdout = out.taskSysout(fmt.Sprintf("%04d", i+1))
+		}
+	}
+	results := s.RunTasks(context.Background(), tasks)
+	status := exitOK
+	for i, res := range results {
+		st := out.result(tasks[i].Name, res)
+		if st > status {
+			status = st
+		}
+	}
+	if f.dryRun {
+		c.listWrites(overlay, out)
+	}
+	out.flush()
+	return status
+}
+
+// listWrites reports what a dry run would have written to the workdir.
+func (c *cli) listWrites(overlay afero.Fs, out *output) {
+	files := []string{}
+	afero.Walk(overlay, "", func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() && !strings.HasPrefix(filepath.Base(p), ".") {
+			files = append(files, fmt.Sprintf("%s (%d bytes)", strings.TrimPrefix(p, "/"), info.Size()))
+		}
+		return nil
+	})
+	sort.Strings(files)
+	out.dryRun(files)
+}

@@ -1,0 +1,180 @@
+package clock
+
+import (
+	"context"
+	"time"
+
+	"sdfp/hypervisor/command"
+)
+
+// Scheduler runs several tasks on one clock, interleaved
+// deterministically: exactly one task runs at a time, until it waits or
+// ends; then the first runnable task in start order goes on. When every
+// task waits, the clock jumps to the next event or time limit, runs the
+// event and wakes the tasks whose condition now holds, in start order.
+// Each task runs in a goroutine of its own only so that a deep call stack
+// can be parked in the middle of a command; the hand-over through
+// channels makes the order of everything fixed.
+type Scheduler struct {
+	clock *Clock
+	tasks []*task
+	yield chan *task
+}
+
+type waitResult struct {
+	ok  bool
+	err error
+}
+
+type task struct {
+	id       string
+	run      func(w *TaskWaiter)
+	resume   chan waitResult
+	wait     *command.Wait
+	deadline time.Time
+	done     bool
+}
+
+// TaskWaiter is the interpreter's Waiter for one task of a scheduler.
+type TaskWaiter struct {
+	s *Scheduler
+	t *task
+}
+
+// NewScheduler returns a scheduler on clk.
+func NewScheduler(clk *Clock) *Scheduler {
+	return &Scheduler{clock: clk, yield: make(chan *task)}
+}
+
+// Add registers a task; run is called with the task's waiter when the
+// scheduler starts it.
+func (s *Scheduler) Add(id string, run func(w *TaskWaiter)) {
+	s.tasks = append(s.tasks, &task{id: id, run: run, resume: make(chan waitResult)})
+}
+
+// Wait implements the interpreter's Waiter: the task parks until its
+// condition holds (true) or its time limit passes (false).
+func (w *TaskWaiter) Wait(ctx context.Context, _ command.Task, cw *command.Wait) (bool, error) {
+	ok, err := cw.Ready()
+	if err != nil || ok {
+		return ok, err
+	}
+	w.t.wait = cw
+	w.t.deadline = w.s.clock.Now().Add(time.Duration(cw.Deadline) * time.Second)
+	w.s.yield <- w.t
+	r := <-w.t.resume
+	return r.ok, r.err
+}
+
+// Run starts the tasks and runs until all have ended.
+func (s *Scheduler) Run(ctx context.Context) {
+	for _, t := range s.tasks {
+		t := t
+		go func() {
+			<-t.resume
+			t.run(&TaskWaiter{s: s, t: t})
+			t.done = true
+			s.yield <- t
+		}()
+	}
+	runnable := make([]waitResult, len(s.tasks))
+	ready := make([]bool, len(s.tasks))
+	for i := range s.tasks {
+		ready[i] = true // every task starts runnable
+	}
+	for {
+		i := firstReady(ready)
+		if i >= 0 {
+			ready[i] = false
+			s.tasks[i].resume <- runnable[i]
+			<-s.yield // until it waits or ends
+			s.wake(ready, runnable)
+			continue
+		}
+		if !s.anyWaiting() {
+			return
+		}
+		if !s.advance(ctx, ready, runnable) {
+			return
+		}
+	}
+}
+
+func firstReady(ready []bool) int {
+	for i, r := range ready {
+		if r {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s *Scheduler) anyWaiting() bool {
+	for _, t := range s.tasks {
+		if !t.done && t.wait != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// wake marks waiting tasks whose condition holds (or failed) runnable.
+func (s *Scheduler) wake(ready []bool, res []waitResult) {
+	for i, t := range s.tasks {
+		if t.done || t.wait == nil {
+			continue
+		}
+		ok, err := t.wait.Ready()
+		if ok || err != nil {
+			t.wait = nil
+			ready[i], res[i] = true, waitResult{ok: ok, err: err}
+		}
+	}
+}
+
+// advance moves the clock to the next event or the earliest time limit of
+// a waiting task; it reports false when the run cannot go on.
+func (s *Scheduler) advance(ctx context.Context, ready []bool, res []waitResult) bool {
+	var earliest time.Time
+	for _, t := range s.tasks {
+		if !t.done && t.wait != nil && (earliest.IsZero() || t.deadline.Before(earliest)) {
+			earliest = t.deadline
+		}
+	}
+	if at, ok := s.clock.Next(); ok && !at.After(earliest) {
+		if !s.clock.Limit.IsZero() && at.After(s.clock.Limit) {
+			s.failAll(ready, res, &ErrTimeLimit{s.clock.Limit})
+			return true
+		}
+		s.clock.Step()
+		s.wake(ready, res)
+		return true
+	}
+	if !s.clock.Limit.IsZero() && earliest.After(s.clock.Limit) {
+		s.failAll(ready, res, &ErrTimeLimit{s.clock.Limit})
+		return true
+	}
+	if ctx.Err() != nil {
+		s.failAll(ready, res, ctx.Err())
+		return true
+	}
+	if earliest.After(s.clock.now) {
+		s.clock.now = earliest
+	}
+	for i, t := range s.tasks {
+		if !t.done && t.wait != nil && !t.deadline.After(s.clock.now) {
+			t.wait = nil
+			ready[i], res[i] = true, waitResult{ok: false}
+		}
+	}
+	return true
+}
+
+func (s *Scheduler) failAll(ready []bool, res []waitResult, err error) {
+	for i, t := range s.tasks {
+		if !t.done && t.wait != nil {
+			t.wait = nil
+			ready[i], res[i] = true, waitResult{err: err}
+		}
+	}
+}
