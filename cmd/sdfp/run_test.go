@@ -1,0 +1,114 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeProc writes a procedure into dir and returns its path.
+func writeProc(t *testing.T, dir, name, src string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestRunExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name, src string
+		args      []string
+		code      int
+		out       string
+	}{
+		{"ok", "/DECLARE-PARAMETER P\n/WRITE-TEXT 'HELLO &P'\n", []string{"P=WORLD"}, exitOK, "HELLO WORLD\n"},
+		{"error", "/A = 1 / 0\n", nil, exitFindings, "MAINCODE SDP0091"},
+		{"syntax", "/IF (A = 1)\n", nil, exitUsage, "END-IF missing"},
+		{"limit", "/WHILE (TRUE); END-WHILE\n", []string{}, exitLimit, "was stopped"},
+	}
+	for _, tt := range tests {
+		p := writeProc(t, dir, tt.name+".proc", tt.src)
+		args := []string{"run", "--workdir", filepath.Join(dir, "work"), "--max-steps", "1000", p}
+		args = append(args, tt.args...)
+		code, out, errOut := runCLI(args...)
+		if code != tt.code || !strings.Contains(out+errOut, tt.out) {
+			t.Errorf("%s: exit %d (want %d), output %q", tt.name, code, tt.code, out+errOut)
+		}
+	}
+}
+
+// A dry run writes nothing to the workdir and lists what it would have
+// written; a real run persists job variables for the next run.
+func TestRunDryRunAndPersistence(t *testing.T) {
+	dir := t.TempDir()
+	work := filepath.Join(dir, "work")
+	p := writeProc(t, dir, "jv.proc", "/CREATE-JV JV.KEEP\n/MODIFY-JV JV.KEEP,SET-VALUE='KEPT'\n/ASSIGN-SYSLST LST.X\n/WRITE-TEXT 'X',OUTPUT=*SYSLST\n/ASSIGN-SYSLST *PRIMARY\n")
+	code, out, _ := runCLI("run", "--workdir", work, "--dry-run", p)
+	if code != exitOK || !strings.Contains(out, "would have written:\n  JV/JV.KEEP") || !strings.Contains(out, "LST.X (2 bytes)") {
+		t.Fatalf("dry run: exit %d, %q", code, out)
+	}
+	if entries, _ := os.ReadDir(work); len(entries) != 0 {
+		t.Fatalf("dry run wrote to the workdir: %v", entries)
+	}
+	if code, out, _ := runCLI("run", "--workdir", work, p); code != exitOK {
+		t.Fatalf("real run: exit %d %q", code, out)
+	}
+	q := writeProc(t, dir, "read.proc", "/WRITE-TEXT '&(JV('JV.KEEP'))'\n")
+	if code, out, _ := runCLI("run", "--workdir", work, q); code != exitOK || out != "KEPT\n" {
+		t.Fatalf("later run: exit %d %q", code, out)
+	}
+}
+
+// --format json writes one event per line of the documented schema.
+func TestRunJSON(t *testing.T) {
+	dir := t.TempDir()
+	p := writeProc(t, dir, "j.proc", "/X = 5\n/WRITE-TEXT 'X=&X'\n/SEND-MSG TO=OPER,MSG='DONE'\n")
+	code, out, _ := runCLI("run", "--workdir", filepath.Join(dir, "w"), "--format", "json", p)
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	kinds := map[string]int{}
+	sc := bufio.NewScanner(strings.NewReader(out))
+	for sc.Scan() {
+		var ev map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &ev); err != nil {
+			t.Fatalf("line %q: %v", sc.Text(), err)
+		}
+		if ev["v"] != float64(JSONSchemaVersion) {
+			t.Errorf("event without schema version: %v", ev)
+		}
+		kinds[ev["event"].(string)]++
+	}
+	for _, k := range []string{"sysout", "console", "command", "variable", "result"} {
+		if kinds[k] == 0 {
+			t.Errorf("no %s event in %s", k, out)
+		}
+	}
+}
+
+// Two procedures run as tasks on one clock: the first waits for a job
+// variable that the second writes after waiting 90 seconds itself.
+func TestRunConcurrentTasks(t *testing.T) {
+	dir := t.TempDir()
+	a := writeProc(t, dir, "a.proc", "/CREATE-JV JV.HANDSHAKE\n/WRITE-TEXT 'A WAITS AT &(TIME())'\n/WAIT-EVENT *JV((JV.HANDSHAKE,1,4) = 'DONE',TIME-LIM=300)\n/WRITE-TEXT 'A WOKE AT &(TIME())'\n")
+	b := writeProc(t, dir, "b.proc", "/WRITE-TEXT 'B STARTS AT &(TIME())'\n/WAIT-EVENT *TIME(TIME-LIMIT=90)\n/MODIFY-JV JV.HANDSHAKE,SET-VALUE='DONE'\n/WRITE-TEXT 'B WROTE AT &(TIME())'\n")
+	code, out, errOut := runCLI("run", "--workdir", filepath.Join(dir, "w"), a, b)
+	want := "[TSN 0001] A WAITS AT 08:00:00\n[TSN 0002] B STARTS AT 08:00:00\n[TSN 0002] B WROTE AT 08:01:30\n[TSN 0001] A WOKE AT 08:01:30\n"
+	if code != exitOK || out != want {
+		t.Fatalf("exit %d\n%s%s\nwant\n%s", code, out, errOut, want)
+	}
+}
+
+func TestRunUsage(t *testing.T) {
+	for _, args := range [][]string{{"run"}, {"run", "P=1"}, {"run", "--lang", "F", "x.proc"}, {"run", "--format", "xml", "x.proc"}, {"run", "--start", "yesterday", "x.proc"}, {"run", "missing.proc"}} {
+		if code, _, _ := runCLI(args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
+		}
+	}
+}
