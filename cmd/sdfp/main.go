@@ -38,6 +38,7 @@ type subcommand struct {
 func subcommands() []subcommand {
 	return []subcommand{
 		{"run", "run procedures against the embedded VM2000", (*cli).run},
+		{"test", "run golden test cases (txtar) and compare their output", (*cli).test},
 		{"check", "report problems in procedures without running them", (*cli).check},
 		{"help", "describe commands, builtin functions and operands", (*cli).help},
 	}

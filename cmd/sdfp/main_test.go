@@ -19,7 +19,7 @@ func runCLI(args ...string) (int, string, string) {
 }
 
 // golden compares got with testdata/name, rewriting it with -update.
-func golden(t *testing.T, name, got string) {
+func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
 	if *update {
@@ -48,7 +48,7 @@ func TestCheckFindings(t *testing.T) {
 	if code != exitFindings {
 		t.Errorf("exit %d, want %d", code, exitFindings)
 	}
-	golden(t, "check-bad.golden", out)
+	checkGolden(t, "check-bad.golden", out)
 }
 
 func TestCheckJSON(t *testing.T) {
@@ -56,7 +56,7 @@ func TestCheckJSON(t *testing.T) {
 	if code != exitFindings {
 		t.Errorf("exit %d, want %d", code, exitFindings)
 	}
-	golden(t, "check-bad.json", out)
+	checkGolden(t, "check-bad.json", out)
 }
 
 func TestUsageErrors(t *testing.T) {
@@ -87,7 +87,7 @@ func TestHelp(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
-	golden(t, "help-modify-job-options.golden", out)
+	checkGolden(t, "help-modify-job-options.golden", out)
 	code, out, _ = runCLI("help", "SUBSTR")
 	if code != exitOK || !strings.HasPrefix(out, "SUBSTRING(STRING=string") {
 		t.Errorf("help SUBSTR: exit %d, %q", code, out)

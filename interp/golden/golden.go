@@ -105,9 +105,25 @@ func (c *Case) mainProc() string {
 // Outcome is what a run produced, by section name.
 type Outcome map[string]string
 
+// Options adjust how a case runs.
+type Options struct {
+	// Trace is called for every executed command (coverage, traces).
+	Trace func(interp.TraceEvent)
+	// Setup, when set, is called with the new session before the run;
+	// it attaches handlers such as the embedded VM2000 from the case's
+	// sections (see Case.Section).
+	Setup func(c *Case, s *session.Session) error
+}
+
+// Section returns the text of a section of the case.
+func (c *Case) Section(name string) (string, bool) { return c.section(name) }
+
 // Run runs a case in isolation: its own in-memory file system, output
 // buffers and fixed clock.
-func (c *Case) Run(ctx context.Context) (Outcome, error) {
+func (c *Case) Run(ctx context.Context) (Outcome, error) { return c.RunWith(ctx, Options{}) }
+
+// RunWith runs a case with options.
+func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 	proc := c.mainProc()
 	if proc == "" {
 		return nil, fmt.Errorf("%s: no .proc section", c.Path)
@@ -130,7 +146,13 @@ func (c *Case) Run(ctx context.Context) (Outcome, error) {
 		Stdout:   &sysout,
 		Stdin:    strings.NewReader(stdin),
 		MaxSteps: 1_000_000,
+		Trace:    opts.Trace,
 	})
+	if opts.Setup != nil {
+		if err := opts.Setup(c, s); err != nil {
+			return nil, fmt.Errorf("%s: %v", c.Path, err)
+		}
+	}
 	events, _ := c.section("events")
 	if err := scheduleEvents(s, events); err != nil {
 		return nil, fmt.Errorf("%s: events: %v", c.Path, err)
