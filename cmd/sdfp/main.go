@@ -39,6 +39,7 @@ func subcommands() []subcommand {
 	return []subcommand{
 		{"run", "run procedures against the embedded VM2000", (*cli).run},
 		{"test", "run golden test cases (txtar) and compare their output", (*cli).test},
+		{"dialog", "an interactive BS2000 dialog on the embedded installation", (*cli).dialog},
 		{"check", "report problems in procedures without running them", (*cli).check},
 		{"help", "describe commands, builtin functions and operands", (*cli).help},
 	}

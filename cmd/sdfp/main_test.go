@@ -101,3 +101,19 @@ func TestHelp(t *testing.T) {
 		t.Errorf("help unknown: exit %d, %q", code, errOut)
 	}
 }
+
+// The dialog driven by a script: blocks run at their closing command,
+// continuation lines are joined, variables persist between inputs, an
+// error ends only its input, !history and !N work.
+func TestDialogScript(t *testing.T) {
+	input, err := os.ReadFile("testdata/dialog.input")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	code := (&cli{stdin: bytes.NewReader(input), stdout: &out, stderr: &errb}).main([]string{"dialog", "--workdir", t.TempDir()})
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	checkGolden(t, "dialog.golden", out.String())
+}

@@ -1,0 +1,67 @@
+package interp
+
+import (
+	"context"
+
+	"sdfp/hypervisor/command"
+	"sdfp/lexer"
+	"sdfp/parser/ast"
+)
+
+// Dialog runs commands entered one after another at the terminal, as in
+// a BS2000 dialog: all inputs share one procedure level, so variables,
+// options and the saved return code carry over from one input to the
+// next. An error ends only the input that caused it.
+type Dialog struct {
+	r *Runner
+	f *frame
+}
+
+// NewDialog starts a dialog on the runner.
+func (r *Runner) NewDialog(ctx context.Context) *Dialog {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	r.ctx = ctx
+	f := &frame{
+		proc: &ast.Procedure{File: "dialog", Labels: map[string]*ast.Command{}}, locals: newScope(),
+		level: 1, implicitDecl: true, dataErrors: true, last: command.OK, saved: command.OK,
+		usedParams: map[int]bool{}, labels: map[*ast.Stmt]map[string]int{}, blocks: map[string]*ast.Block{},
+		syslstSaved: r.syslst.save(),
+	}
+	r.frame = f
+	return &Dialog{r: r, f: f}
+}
+
+// Run executes the statements of one input (a command, or a whole block
+// entered up to its closing command). It returns the error the input
+// ended with, if any.
+func (d *Dialog) Run(stmts *ast.Procedure) *Error {
+	r := d.r
+	r.frame = d.f
+	ast.Walk(stmts.Body, func(s ast.Stmt) bool {
+		if b, ok := s.(*ast.Block); ok && b.Cmd.Label != "" {
+			d.f.blocks[b.Cmd.Label] = b
+		}
+		return true
+	})
+	sig := r.execList(stmts.Body)
+	if sig == nil {
+		return nil
+	}
+	switch sig.kind {
+	case sigError:
+		return sig.err
+	case sigExit:
+		return nil
+	case sigGoto:
+		return r.errorAt(lexer.Pos{}, command.ReturnCode{SC1: 1, Main: "SDP0118"}, "GOTO TARGET "+sig.label+" NOT FOUND IN THIS INPUT")
+	}
+	return r.errorAt(lexer.Pos{}, command.ReturnCode{SC1: 1, Main: "SDP0118"}, "CYCLE OR EXIT-BLOCK OUTSIDE OF A LOOP OR BLOCK")
+}
+
+// Close ends the dialog: SYSLST files are closed.
+func (d *Dialog) Close() {
+	d.r.syslst.restore(d.f.syslstSaved)
+	d.r.syslst.close()
+}
