@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"sdfp/builtins"
+	"sdfp/hypervisor/msg"
 	"sdfp/parser/catalog"
 )
 
@@ -20,6 +21,11 @@ func (c *cli) help(args []string) int {
 		return exitUsage
 	}
 	name := strings.ToUpper(args[0])
+	msgs := msg.Default()
+	if m := msgs.Lookup(name); m != nil {
+		helpMessage(c.stdout, msgs, m)
+		return exitOK
+	}
 	if f := builtins.Default.Lookup(strings.TrimSuffix(name, "()")); f != nil {
 		helpFunction(c.stdout, f)
 		return exitOK
@@ -32,7 +38,7 @@ func (c *cli) help(args []string) int {
 	if len(cands) > 1 {
 		fmt.Fprintf(c.stderr, "sdfp help: %s is ambiguous: %s\n", name, strings.Join(cands, ", "))
 	} else {
-		fmt.Fprintf(c.stderr, "sdfp help: no command or function %s (run 'sdfp help' for the list)\n", name)
+		fmt.Fprintf(c.stderr, "sdfp help: no command, function or message %s (run 'sdfp help' for the list)\n", name)
 	}
 	return exitFindings
 }
@@ -56,6 +62,27 @@ func (c *cli) helpIndex(cat *catalog.Catalog) {
 		}
 		fmt.Fprintf(w, "  %-30s %-7s %s\n", f.Name+alias, f.Result, firstSentence(f.Help))
 	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Messages (sdfp help KEY shows both languages):")
+	msgs := msg.Default()
+	for _, k := range msgs.Keys() {
+		fmt.Fprintf(w, "  %s %s\n", k, msgs.Lookup(k).Text["E"])
+	}
+}
+
+// helpMessage shows a message key in both languages with its meaning.
+func helpMessage(w io.Writer, msgs *msg.Catalog, m *msg.Message) {
+	for i, lang := range []string{"E", "D"} {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		lines, _ := msgs.Help(m.Key, lang)
+		fmt.Fprintf(w, "%s:\n", map[string]string{"E": "English", "D": "German"}[lang])
+		for _, l := range lines {
+			fmt.Fprintln(w, "  "+l)
+		}
+	}
+	fmt.Fprintf(w, "\nSource: %s\n", m.Source)
 }
 
 func firstSentence(s string) string {

@@ -96,8 +96,13 @@ func TestHelp(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "WAIT-EVENT") || !strings.Contains(out, "SUBSTRING (SUBSTR)") {
 		t.Errorf("help index: exit %d, %q", code, out)
 	}
+	code, out, _ = runCLI("help", "sdp1024")
+	if code != exitOK || !strings.Contains(out, "English:\n  % SDP1024 JV: JOB VARIABLE '(&00)' DOES NOT EXIST") ||
+		!strings.Contains(out, "German:\n  % SDP1024 JV: JOBVARIABLE '(&00)' EXISTIERT NICHT") {
+		t.Errorf("help message: exit %d, %q", code, out)
+	}
 	code, _, errOut := runCLI("help", "NO-SUCH-THING")
-	if code != exitFindings || !strings.Contains(errOut, "no command or function NO-SUCH-THING") {
+	if code != exitFindings || !strings.Contains(errOut, "no command, function or message NO-SUCH-THING") {
 		t.Errorf("help unknown: exit %d, %q", code, errOut)
 	}
 }
