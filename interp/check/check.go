@@ -51,6 +51,7 @@ func (c *Checker) Procedure(proc *ast.Procedure) []*Finding {
 	w.indexLabels(&proc.Body)
 	w.walk(&proc.Body, []frame{{list: &proc.Body}})
 	w.declarations(proc)
+	w.flowChecks(proc)
 	return w.out
 }
 

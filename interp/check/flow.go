@@ -1,0 +1,405 @@
+package check
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"sdfp/lexer"
+	"sdfp/parser/ast"
+	"sdfp/parser/catalog"
+)
+
+// Checks of what a run would refuse or what cannot be meant: VM2000
+// commands outside an administration dialog, WAIT-EVENT on a job variable
+// nothing in the procedure creates or monitors, IF-CMD-ERROR where it has
+// no command to apply to, code no path reaches, variables read before
+// anything assigns them. They look at the procedure in source order
+// (they do not follow GOTOs), so they are warnings.
+
+// Codes of these findings: SDP0118 for context, SDP0091 for variables.
+const (
+	codeContext  = "SDP0118"
+	codeVariable = "SDP0091"
+)
+
+func (w *walker) warn(pos lexer.Pos, code, format string, args ...any) {
+	w.out = append(w.out, lexer.Warnf(pos, code, format, args...))
+}
+
+// flowChecks runs the source-order checks.
+func (w *walker) flowChecks(proc *ast.Procedure) {
+	w.dialogs(proc)
+	w.waitEvents(proc)
+	w.cmdErrorTargets(proc.Body)
+	w.unreachable(proc.Body)
+	w.readsBeforeAssignment(proc)
+}
+
+// inner returns the command an EXECUTE-CMD runs, parsed, or nil.
+func (w *walker) inner(c *ast.Command) *ast.Command {
+	if c.Name != "EXECUTE-CMD" || c.Args == nil {
+		return nil
+	}
+	in, errs := w.c.Parser.ParseCommand(lexer.NewUnit(c.Args.Str("CMD"), c.Pos))
+	if len(errs) > 0 || in.Spec == nil {
+		return nil
+	}
+	return in
+}
+
+// allCommands lists every command of the procedure in source order.
+func allCommands(proc *ast.Procedure) []*ast.Command {
+	var out []*ast.Command
+	ast.Walk(proc.Body, func(s ast.Stmt) bool {
+		out = append(out, directCommands(s)...)
+		return true
+	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos.Offset < out[j].Pos.Offset })
+	return out
+}
+
+// dialogs: a VM2000 command needs the administration dialog opened by
+// BEGIN-VM-DIALOG and not yet closed by END-VM-DIALOG.
+func (w *walker) dialogs(proc *ast.Procedure) {
+	open := false
+	for _, c := range allCommands(proc) {
+		cmd := c
+		if in := w.inner(c); in != nil {
+			cmd = in
+		}
+		if cmd.Spec == nil || cmd.Spec.Domain != "VM2000" {
+			continue
+		}
+		switch cmd.Name {
+		case "BEGIN-VM-DIALOG":
+			open = true
+		case "END-VM-DIALOG":
+			if !open {
+				w.warn(c.Pos, codeContext, "END-VM-DIALOG without a preceding BEGIN-VM-DIALOG")
+			}
+			open = false
+		default:
+			if !open {
+				w.warn(c.Pos, codeContext, "%s is a VM2000 command but no BEGIN-VM-DIALOG precedes it: VM2000 refuses it outside an administration dialog", cmd.Name)
+			}
+		}
+	}
+}
+
+// waitEvents: a WAIT-EVENT on a job variable that the procedure neither
+// creates, writes nor names as MONJV waits on something only another job
+// can change; usually a misspelt name.
+func (w *walker) waitEvents(proc *ast.Procedure) {
+	known := map[string]bool{}
+	var waits []*ast.Command
+	note := func(name string) {
+		if name != "" {
+			known[strings.ToUpper(name)] = true
+		}
+	}
+	for _, c := range allCommands(proc) {
+		if c.Args == nil || c.Subst {
+			continue
+		}
+		if v := c.Args.Get("MONJV"); v != nil && v.Given {
+			note(v.Str)
+		}
+		switch c.Name {
+		case "CREATE-JV", "SET-JV-LINK":
+			note(c.Args.Str("JV-NAME"))
+		case "MODIFY-JV":
+			v := c.Args.Get("JV-CONTENTS")
+			if v.Struct != nil {
+				note(v.Struct.Str("JV-NAME"))
+			} else {
+				note(v.Str)
+			}
+		case "WAIT-EVENT":
+			waits = append(waits, c)
+		}
+	}
+	for _, c := range waits {
+		u := c.Args.Get("UNTIL")
+		if u == nil || u.Keyword != "*JV" || u.Struct == nil {
+			continue
+		}
+		cond := u.Struct.Get("CONDITION")
+		if cond == nil || cond.Expr == nil {
+			continue
+		}
+		for _, name := range jvNames(cond.Expr) {
+			if !known[strings.ToUpper(name)] && !strings.HasPrefix(name, "*") {
+				w.warn(c.Pos, codeContext, "WAIT-EVENT waits on job variable %s, which this procedure never creates, writes or names as MONJV", name)
+			}
+		}
+	}
+}
+
+func jvNames(e ast.Expr) []string {
+	switch x := e.(type) {
+	case *ast.JVPart:
+		return []string{x.JV}
+	case *ast.Unary:
+		return jvNames(x.X)
+	case *ast.Binary:
+		return append(jvNames(x.X), jvNames(x.Y)...)
+	}
+	return nil
+}
+
+// cmdErrorTargets: IF-CMD-ERROR applies to the command directly before
+// it; after a block, a branch command or nothing it never sees an error.
+func (w *walker) cmdErrorTargets(list []ast.Stmt) {
+	for i, s := range list {
+		if eb, ok := s.(*ast.ErrorBlock); ok && eb.ForCmd {
+			switch prev := previousCommand(list, i).(type) {
+			case nil:
+				w.warn(eb.Cmd.Pos, codeContext, "IF-CMD-ERROR has no command before it to apply to")
+			case *ast.Command:
+				if prev.Spec != nil && prev.Spec.Role == catalog.RoleBranch {
+					w.warn(eb.Cmd.Pos, codeContext, "IF-CMD-ERROR follows %s, to which it cannot apply", prev.Name)
+				}
+			default:
+				w.warn(eb.Cmd.Pos, codeContext, "IF-CMD-ERROR follows the block ending at line %d; it applies only to a simple command and never sees an error here", lastLine(prev))
+			}
+		}
+		for _, l := range ast.Children(s) {
+			w.cmdErrorTargets(l)
+		}
+	}
+}
+
+// previousCommand is the statement before list[i], skipping comment lines.
+func previousCommand(list []ast.Stmt, i int) ast.Stmt {
+	for j := i - 1; j >= 0; j-- {
+		if c, ok := list[j].(*ast.Command); ok && c.Name == "" && c.Label == "" && !c.Subst {
+			continue
+		}
+		if _, ok := list[j].(*ast.Data); ok {
+			continue
+		}
+		return list[j]
+	}
+	return nil
+}
+
+func lastLine(s ast.Stmt) int {
+	cmds := ast.Commands(s)
+	if len(cmds) == 0 {
+		return 0
+	}
+	return cmds[len(cmds)-1].Pos.Line
+}
+
+// unreachable: after GOTO, EXIT-PROCEDURE, CYCLE or EXIT-BLOCK the next
+// statements of the same list run only if a label or an IF-BLOCK-ERROR
+// (reached in error handling) lets control in again.
+func (w *walker) unreachable(list []ast.Stmt) {
+	dead := false
+	var after string
+	for _, s := range list {
+		c := s.Opener()
+		_, isErrBlock := s.(*ast.ErrorBlock)
+		if dead {
+			if c != nil && c.Label != "" || isErrBlock && !s.(*ast.ErrorBlock).ForCmd {
+				dead = false
+			} else if c == nil || c.Name != "" || c.Subst {
+				pos := s.Position()
+				w.warn(pos, codeContext, "this command is never reached: it follows %s and carries no label", after)
+				dead = false // one finding per dead stretch
+				for _, l := range ast.Children(s) {
+					w.unreachable(l)
+				}
+				continue
+			}
+		}
+		for _, l := range ast.Children(s) {
+			w.unreachable(l)
+		}
+		if cmd, ok := s.(*ast.Command); ok && cmd.Spec != nil && !cmd.Subst {
+			switch cmd.Name {
+			case "GOTO", "EXIT-PROCEDURE", "CYCLE", "EXIT-BLOCK", "CANCEL-PROCEDURE", "END-PROCEDURE":
+				dead, after = true, cmd.Name+" at line "+strconv.Itoa(cmd.Pos.Line)
+			}
+		}
+	}
+}
+
+// readsBeforeAssignment: a variable read (in an expression or by
+// &-replacement) that nothing in the procedure assigns or declares with a
+// value before it, in source order. Names of builtin functions without
+// parentheses (SC1, MAINCODE) are not variables.
+func (w *walker) readsBeforeAssignment(proc *ast.Procedure) {
+	first := map[string]int{} // variable -> offset of the first assignment
+	set := func(name string, off int) {
+		name = rootName(name)
+		if name == "" {
+			return
+		}
+		if old, ok := first[name]; !ok || off < old {
+			first[name] = off
+		}
+	}
+	type read struct {
+		name string
+		pos  lexer.Pos
+	}
+	var reads []read
+	for _, c := range allCommands(proc) {
+		if c.Subst && c.Unit != nil {
+			for _, n := range substNames(c.Unit.Text) {
+				reads = append(reads, read{n, c.Pos})
+			}
+		}
+		if c.Args == nil {
+			continue
+		}
+		off := c.Pos.Offset
+		switch c.Name {
+		case "SET-VARIABLE", "FOR":
+			key := "VARIABLE-NAME"
+			if c.Name == "FOR" {
+				key = "CONTROL-VARIABLE"
+			}
+			// the value is read before the variable is set
+			w.collectReads(c.Args, func(n string, p lexer.Pos) { reads = append(reads, read{n, p}) })
+			set(c.Args.Str(key), off+1)
+			continue
+		case "DECLARE-VARIABLE", "DECLARE-PARAMETER", "READ-VARIABLE", "FREE-VARIABLE", "DELETE-VARIABLE":
+			key := "VARIABLE-NAME"
+			if c.Name == "DECLARE-PARAMETER" {
+				key = "NAME"
+			}
+			if v := c.Args.Get(key); v != nil {
+				for _, e := range v.List {
+					if c.Name == "DECLARE-VARIABLE" && !hasInitial(e, c.Args) {
+						continue // declared without a value
+					}
+					set(e.Str, off)
+				}
+			}
+		case "EXECUTE-CMD":
+			for _, key := range []string{"TEXT-OUTPUT", "STRUCTURE-OUTPUT", "MSG-STRUCTURE-OUTPUT"} {
+				if v := c.Args.Get(key); v != nil && v.Given && v.Alt != nil && v.Alt.Kind != catalog.AltKeyword {
+					set(v.Str, off)
+				}
+			}
+			if v := c.Args.Get("RETURNCODE"); v != nil && v.Struct != nil {
+				for _, k := range []string{"SUBCODE1", "SUBCODE2", "MAINCODE"} {
+					if t := v.Struct.Get(k); t != nil && t.Given {
+						set(t.Str, off)
+					}
+				}
+			}
+		case "SHOW-VARIABLE":
+			if v := c.Args.Get("OUTPUT"); v != nil && v.Given && v.Alt != nil && v.Alt.Kind != catalog.AltKeyword {
+				set(v.Str, off)
+			}
+		}
+		w.collectReads(c.Args, func(n string, p lexer.Pos) { reads = append(reads, read{n, p}) })
+	}
+	reported := map[string]bool{}
+	for _, r := range reads {
+		name := rootName(r.name)
+		if reported[name] || w.c.Functions.Lookup(name) != nil {
+			continue
+		}
+		off, ok := first[name]
+		if ok && off <= r.pos.Offset {
+			continue
+		}
+		reported[name] = true
+		if !ok {
+			w.warn(r.pos, codeVariable, "variable %s is read but nothing in the procedure gives it a value", name)
+		} else {
+			w.warn(r.pos, codeVariable, "variable %s is read before the procedure first gives it a value", name)
+		}
+	}
+}
+
+func hasInitial(item *ast.Value, a *ast.Args) bool {
+	if item.Struct != nil {
+		if v := item.Struct.Get("INITIAL-VALUE"); v != nil && v.Given {
+			return true
+		}
+	}
+	v := a.Get("INITIAL-VALUE")
+	return v != nil && v.Given
+}
+
+// collectReads calls fn for every variable an operand's expression reads.
+func (w *walker) collectReads(a *ast.Args, fn func(string, lexer.Pos)) {
+	for _, v := range a.Values {
+		if v == nil {
+			continue
+		}
+		if v.Expr != nil && (v.Alt == nil || v.Alt.Kind != catalog.AltCond) {
+			exprReads(v.Expr, fn)
+		}
+		if v.Struct != nil {
+			w.collectReads(v.Struct, fn)
+		}
+		for _, e := range v.List {
+			if e.Struct != nil {
+				w.collectReads(e.Struct, fn)
+			}
+		}
+	}
+}
+
+func exprReads(e ast.Expr, fn func(string, lexer.Pos)) {
+	switch x := e.(type) {
+	case *ast.VarRef:
+		fn(x.Name.Text, x.P)
+		for _, p := range x.Name.Parts {
+			if p.Index == ast.VarIndex {
+				fn(p.IndexVar, x.P)
+			}
+		}
+	case *ast.Call:
+		for _, a := range x.Args {
+			exprReads(a.Value, fn)
+		}
+	case *ast.Unary:
+		exprReads(x.X, fn)
+	case *ast.Binary:
+		exprReads(x.X, fn)
+		exprReads(x.Y, fn)
+	}
+}
+
+// substNames are the variables of &NAME replacements in a command text
+// (not those inside &(...), which may be any expression).
+func substNames(text string) []string {
+	var out []string
+	inString := false
+	for i := 0; i < len(text); i++ {
+		switch {
+		case text[i] == '\'':
+			inString = !inString
+			continue
+		case text[i] == '"' && !inString:
+			// a comment: & there is not replaced
+			if end := strings.IndexByte(text[i+1:], '"'); end >= 0 {
+				i += end + 1
+			} else {
+				i = len(text)
+			}
+			continue
+		}
+		if text[i] != '&' || i+1 >= len(text) {
+			continue
+		}
+		if text[i+1] == '&' {
+			i++
+			continue
+		}
+		end := lexer.SubstNameEnd(text, i+1)
+		if end > i+1 {
+			out = append(out, strings.ToUpper(text[i+1:end]))
+			i = end - 1
+		}
+	}
+	return out
+}
