@@ -37,22 +37,32 @@ func (r *Runner) limitError(c *ast.Command, msg string) *Error {
 	return e
 }
 
+// begin starts executing a command: it counts the step, performs &
+// replacement (giving the command as analysed after it) and logs it.
+func (r *Runner) begin(c *ast.Command) (*ast.Command, *signal) {
+	if sig := r.step(c); sig != nil {
+		return nil, sig
+	}
+	if c.Subst {
+		sc, sig := r.substituted(c)
+		if sig != nil {
+			return nil, sig
+		}
+		c = sc
+	}
+	r.logCmd(c)
+	return c, nil
+}
+
 // execCommand runs one simple command.
 func (r *Runner) execCommand(c *ast.Command) *signal {
 	if c.Name == "" && !c.Subst {
 		return nil // comment line or label alone
 	}
-	if sig := r.step(c); sig != nil {
+	c, sig := r.begin(c)
+	if sig != nil {
 		return sig
 	}
-	if c.Subst {
-		sc, sig := r.substituted(c)
-		if sig != nil {
-			return sig
-		}
-		c = sc
-	}
-	r.logCmd(c)
 	if c.Spec == nil || c.Args == nil {
 		return r.fail(c, command.ReturnCode{SC1: 1, Main: "CMD0202"}, "COMMAND NOT ANALYSABLE: "+strings.TrimSpace(c.Unit.Text))
 	}

@@ -338,18 +338,10 @@ func (r *Runner) dataLine(d *ast.Data) *signal {
 // execFor runs FOR over the elements of a list or over a counter. The
 // values (list snapshot, FROM, TO, INCREMENT) are taken once at the start.
 func (r *Runner) execFor(s *ast.For) *signal {
-	c := s.Cmd
-	if sig := r.step(c); sig != nil {
+	c, sig := r.begin(s.Cmd)
+	if sig != nil {
 		return sig
 	}
-	if c.Subst {
-		sc, sig := r.substituted(c)
-		if sig != nil {
-			return sig
-		}
-		c = sc
-	}
-	r.logCmd(c)
 	if c.Args == nil {
 		return r.fail(c, command.ReturnCode{SC1: 1, Main: "CMD0202"}, "FOR NOT ANALYSABLE")
 	}

@@ -88,18 +88,19 @@ func (r *Runner) procedureOptions(c *ast.Command) (command.Result, *signal) {
 	return ok, nil
 }
 
+// simpleTypes maps the TYPE keywords of simple variables to their types
+// (*ANY and anything else: TypeAny).
+var simpleTypes = map[string]builtins.Type{
+	"*STRING": builtins.TypeString, "*INTEGER": builtins.TypeInteger, "*BOOLEAN": builtins.TypeBoolean,
+}
+
 // typeTemplate builds the template of a declared variable or element from
 // the TYPE and MULTIPLE-ELEMENTS operands.
 func (r *Runner) typeTemplate(typ *ast.Value, mult *ast.Value) (*template, error) {
 	t := &template{kind: simpleNode}
 	if typ != nil {
+		t.typ = simpleTypes[typ.Keyword]
 		switch typ.Keyword {
-		case "*STRING":
-			t.typ = builtins.TypeString
-		case "*INTEGER":
-			t.typ = builtins.TypeInteger
-		case "*BOOLEAN":
-			t.typ = builtins.TypeBoolean
 		case "*STRUCTURE":
 			t = &template{kind: structNode, dynamic: true}
 			if typ.Struct != nil {
@@ -661,14 +662,7 @@ func (r *Runner) declareParameter(c *ast.Command) (command.Result, *signal) {
 		t := &template{kind: simpleNode}
 		var initial *ast.Value
 		if item.Struct != nil {
-			switch item.Struct.Keyword("TYPE") {
-			case "*STRING":
-				t.typ = builtins.TypeString
-			case "*INTEGER":
-				t.typ = builtins.TypeInteger
-			case "*BOOLEAN":
-				t.typ = builtins.TypeBoolean
-			}
+			t.typ = simpleTypes[item.Struct.Keyword("TYPE")]
 			initial = item.Struct.Get("INITIAL-VALUE")
 		}
 		pos := len(f.paramOrder)

@@ -171,13 +171,22 @@ func (s *Store) Write(name string, pos, length int, value, password string) erro
 	if err != nil {
 		return err
 	}
+	if err := j.userWrite(password); err != nil {
+		return err
+	}
+	return s.set(j, pos, length, value)
+}
+
+// userWrite checks that a user may change the JV: it is not monitored and
+// the write password fits.
+func (j *JV) userWrite(password string) error {
 	if j.Monitor != "" {
 		return &Error{Key: KeyMonitored, Inserts: []string{j.Name, j.Monitor}}
 	}
 	if j.WritePassword != "" && j.WritePassword != password {
 		return &Error{Key: KeyPassword, Inserts: []string{j.Name}}
 	}
-	return s.set(j, pos, length, value)
+	return nil
 }
 
 func (s *Store) set(j *JV, pos, length int, value string) error {
@@ -220,11 +229,8 @@ func (s *Store) Delete(name, password string) error {
 	if err != nil {
 		return err
 	}
-	if j.Monitor != "" {
-		return &Error{Key: KeyMonitored, Inserts: []string{j.Name, j.Monitor}}
-	}
-	if j.WritePassword != "" && j.WritePassword != password {
-		return &Error{Key: KeyPassword, Inserts: []string{j.Name}}
+	if err := j.userWrite(password); err != nil {
+		return err
 	}
 	if err := s.fs.Remove(s.file(j.Name)); err != nil {
 		return &Error{Key: KeyStoreError, Inserts: []string{j.Name, err.Error()}}
@@ -248,10 +254,10 @@ func (s *Store) StartMonitor(name, what, password string) (string, error) {
 		j = &JV{Name: n, Created: s.now()}
 	case err != nil:
 		return "", err
-	case j.Monitor != "":
-		return "", &Error{Key: KeyMonitored, Inserts: []string{n, j.Monitor}}
-	case j.WritePassword != "" && j.WritePassword != password:
-		return "", &Error{Key: KeyPassword, Inserts: []string{n}}
+	default:
+		if err := j.userWrite(password); err != nil {
+			return "", err
+		}
 	}
 	j.Monitor = what
 	return n, s.put(j)

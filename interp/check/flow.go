@@ -60,31 +60,91 @@ func allCommands(proc *ast.Procedure) []*ast.Command {
 }
 
 // dialogs: a VM2000 command needs the administration dialog opened by
-// BEGIN-VM-DIALOG and not yet closed by END-VM-DIALOG.
+// BEGIN-VM-DIALOG and not yet closed by END-VM-DIALOG. The state follows
+// the blocks: a branch that ends with GOTO or EXIT-PROCEDURE does not
+// carry its state on, and after a block the dialog counts as open when it
+// is open on any path that goes on (so only certain mistakes are shown).
 func (w *walker) dialogs(proc *ast.Procedure) {
-	open := false
-	for _, c := range allCommands(proc) {
-		cmd := c
-		if in := w.inner(c); in != nil {
-			cmd = in
-		}
-		if cmd.Spec == nil || cmd.Spec.Domain != "VM2000" {
+	w.dialogList(proc.Body, false)
+}
+
+func (w *walker) dialogList(list []ast.Stmt, open bool) bool {
+	for _, s := range list {
+		if c, ok := s.(*ast.Command); ok {
+			open = w.dialogCommand(c, open)
 			continue
 		}
-		switch cmd.Name {
-		case "BEGIN-VM-DIALOG":
-			open = true
-		case "END-VM-DIALOG":
-			if !open {
-				w.warn(c.Pos, codeContext, "END-VM-DIALOG without a preceding BEGIN-VM-DIALOG")
+		for _, c := range directCommands(s) {
+			if c != s.Opener() {
+				continue
 			}
-			open = false
-		default:
-			if !open {
-				w.warn(c.Pos, codeContext, "%s is a VM2000 command but no BEGIN-VM-DIALOG precedes it: VM2000 refuses it outside an administration dialog", cmd.Name)
+			open = w.dialogCommand(c, open)
+		}
+		after := false
+		branches := ast.Children(s)
+		fallsThroughAll := true
+		for _, body := range branches {
+			end := w.dialogList(body, open)
+			if fallsThrough(body) {
+				after = after || end
+			} else {
+				fallsThroughAll = false
 			}
 		}
+		switch s.(type) {
+		case *ast.If, *ast.While, *ast.For, *ast.ErrorBlock:
+			// a branch may not run at all
+			after = after || open
+		}
+		if len(branches) > 0 && !fallsThroughAll && !after {
+			after = open
+		}
+		open = after
 	}
+	return open
+}
+
+func (w *walker) dialogCommand(c *ast.Command, open bool) bool {
+	cmd := c
+	if in := w.inner(c); in != nil {
+		cmd = in
+	}
+	if cmd.Spec == nil || cmd.Spec.Domain != "VM2000" {
+		return open
+	}
+	switch cmd.Name {
+	case "BEGIN-VM-DIALOG":
+		return true
+	case "END-VM-DIALOG":
+		if !open {
+			w.warn(c.Pos, codeContext, "END-VM-DIALOG without a preceding BEGIN-VM-DIALOG")
+		}
+		return false
+	}
+	if !open {
+		w.warn(c.Pos, codeContext, "%s is a VM2000 command but no BEGIN-VM-DIALOG precedes it: VM2000 refuses it outside an administration dialog", cmd.Name)
+	}
+	return open
+}
+
+// fallsThrough reports whether control can leave a statement list at its
+// end (its last command is not a branch or exit).
+func fallsThrough(list []ast.Stmt) bool {
+	for i := len(list) - 1; i >= 0; i-- {
+		c, ok := list[i].(*ast.Command)
+		if !ok {
+			return true
+		}
+		if c.Name == "" && !c.Subst {
+			continue // comment
+		}
+		switch c.Name {
+		case "GOTO", "EXIT-PROCEDURE", "CANCEL-PROCEDURE", "END-PROCEDURE", "EXIT-BLOCK", "CYCLE":
+			return false
+		}
+		return true
+	}
+	return true
 }
 
 // waitEvents: a WAIT-EVENT on a job variable that the procedure neither

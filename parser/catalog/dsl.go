@@ -201,19 +201,7 @@ func (p *dslParser) alt() (*Alt, error) {
 		}
 		p.i++
 		a.NullAbbrev = true
-		if p.peek() == '(' {
-			p.i++
-			sub, err := p.operands(1)
-			if err != nil {
-				return nil, err
-			}
-			if p.peek() != ')' {
-				return nil, p.errf("')' expected to close structure %s", a.Keyword)
-			}
-			p.i++
-			a.Struct = sub
-		}
-		return a, nil
+		return a, p.structure(a, a.Keyword)
 	case c == '*':
 		p.i++
 		w := p.word()
@@ -221,19 +209,7 @@ func (p *dslParser) alt() (*Alt, error) {
 			return nil, p.errf("keyword expected after '*'")
 		}
 		a := &Alt{Kind: AltKeyword, Keyword: "*" + strings.ToUpper(w)}
-		if p.peek() == '(' {
-			p.i++
-			sub, err := p.operands(1)
-			if err != nil {
-				return nil, err
-			}
-			if p.peek() != ')' {
-				return nil, p.errf("')' expected to close structure %s", a.Keyword)
-			}
-			p.i++
-			a.Struct = sub
-		}
-		return a, nil
+		return a, p.structure(a, a.Keyword)
 	case c == '<':
 		end := strings.IndexByte(p.src[p.i:], '>')
 		if end < 0 {
@@ -245,20 +221,8 @@ func (p *dslParser) alt() (*Alt, error) {
 		if err != nil {
 			return nil, err
 		}
-		if p.peek() == '(' {
-			// a name followed by a structure: NAME(TYPE=..., ...)
-			p.i++
-			sub, err := p.operands(1)
-			if err != nil {
-				return nil, err
-			}
-			if p.peek() != ')' {
-				return nil, p.errf("')' expected to close the structure of <%s>", body)
-			}
-			p.i++
-			a.Struct = sub
-		}
-		return a, nil
+		// a name may be followed by a structure: NAME(TYPE=..., ...)
+		return a, p.structure(a, "<"+body+">")
 	case c == '\'':
 		end := strings.IndexByte(p.src[p.i+1:], '\'')
 		if end < 0 {
@@ -274,6 +238,24 @@ func (p *dslParser) alt() (*Alt, error) {
 		}
 		return &Alt{Kind: AltLiteral, Literal: strings.ToUpper(w)}, nil
 	}
+}
+
+// structure parses the "(sub-operands)" that may follow an alternative.
+func (p *dslParser) structure(a *Alt, what string) error {
+	if p.peek() != '(' {
+		return nil
+	}
+	p.i++
+	sub, err := p.operands(1)
+	if err != nil {
+		return err
+	}
+	if p.peek() != ')' {
+		return p.errf("')' expected to close the structure of %s", what)
+	}
+	p.i++
+	a.Struct = sub
+	return nil
 }
 
 func parseType(body string, p *dslParser) (*Alt, error) {
