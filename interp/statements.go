@@ -630,11 +630,14 @@ func (r *Runner) exitProcedure(c *ast.Command) (command.Result, *signal) {
 
 func (r *Runner) callProcedure(c *ast.Command) (command.Result, *signal) {
 	from := c.Args.Get("FROM-FILE")
-	if from.Keyword == "*VARIABLE" {
-		return semanticError("PROCEDURES IN LIST VARIABLES ARE NOT SUPPORTED BY SDFP"), nil
-	}
 	params, _ := parseActualParams(c.Args.Str("PROCEDURE-PARAMETERS"))
-	proc, err := r.loadProcedure(from.Str)
+	var proc *ast.Procedure
+	var err *Error
+	if from.Keyword == "*VARIABLE" {
+		proc, err = r.procedureFromList(from.Struct.Str("VARIABLE-NAME"))
+	} else {
+		proc, err = r.loadProcedure(from.Str)
+	}
 	if err != nil {
 		return command.Error(err.RC.SC1, err.RC.Main, err.Msg), nil
 	}
@@ -643,13 +646,41 @@ func (r *Runner) callProcedure(c *ast.Command) (command.Result, *signal) {
 	if perr != nil {
 		// The called procedure's error becomes the error of the call; its
 		// message was printed where it happened.
+		// The error keeps the position where it happened and the call
+		// stack that led there.
 		r.frame.saved = rc
-		if perr.Limit {
-			return command.Result{}, &signal{kind: sigError, err: perr}
-		}
-		return command.Result{}, &signal{kind: sigError, err: r.errorAt(c.Pos, rc, perr.Msg)}
+		return command.Result{}, &signal{kind: sigError, err: perr}
 	}
 	return command.Result{RC: rc}, nil
+}
+
+// procedureFromList reads a procedure stored in a list variable of
+// strings, one record per element.
+func (r *Runner) procedureFromList(name string) (*ast.Procedure, *Error) {
+	fail := func(msg string) (*ast.Procedure, *Error) {
+		return nil, &Error{RC: command.ReturnCode{SC1: 64, Main: codeSemantic}, Msg: msg}
+	}
+	_, n, found := r.find(name)
+	if !found || n.t.kind != listNode {
+		return fail("PROCEDURE CONTAINER " + strings.ToUpper(name) + " IS NOT A DECLARED LIST VARIABLE")
+	}
+	var b strings.Builder
+	for i, e := range n.elems {
+		s, isString := e.value.(string)
+		if !isString {
+			return fail("ELEMENT " + itoa(i+1) + " OF PROCEDURE CONTAINER " + strings.ToUpper(name) + " IS NOT A STRING")
+		}
+		b.WriteString(s + "\n")
+	}
+	text := b.String()
+	if !strings.HasPrefix(strings.TrimLeft(text, " "), "/") {
+		return fail("LIST " + strings.ToUpper(name) + " HOLDS NO PROCEDURE: ITS FIRST RECORD IS NOT A COMMAND")
+	}
+	proc, errs := r.parser.ParseFile(strings.ToUpper(name), text)
+	if len(errs) > 0 {
+		return nil, &Error{RC: command.ReturnCode{SC1: 1, Main: errs[0].Code}, Msg: errs[0].Msg, Pos: errs[0].Pos}
+	}
+	return proc, nil
 }
 
 // declareParameter declares procedure parameters and gives them the

@@ -51,6 +51,12 @@ func (p *Parser) ParseFile(file, src string) (*ast.Procedure, []*lexer.Error) {
 func (p *Parser) ParseCommand(u *lexer.Unit) (*ast.Command, []*lexer.Error) {
 	cmd := &ast.Command{Pos: u.Pos(), Unit: u}
 	toks, err := lexer.Tokenize(u)
+	if err != nil && strings.Contains(u.Text, "&") {
+		// & replacement comes before syntax analysis: quotes inside an
+		// &(...) within a string are only sorted out after it.
+		cmd.Subst = true
+		return cmd, nil
+	}
 	if err != nil {
 		var le *lexer.Error
 		if errors.As(err, &le) {
