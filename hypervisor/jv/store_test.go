@@ -48,9 +48,9 @@ func TestWriteRules(t *testing.T) {
 		value, want string
 	}{
 		{1, 0, "HELLO", "HELLO"},
-		{8, 0, "X", "HELLO  X"},           // blanks fill undefined positions
-		{2, 2, "ABCDEF", "HABLO  X"},      // cut to LENGTH, rest kept
-		{3, 4, "Z", "HAZ    X"},           // blank-padded to LENGTH
+		{8, 0, "X", "HELLO  X"},      // blanks fill undefined positions
+		{2, 2, "ABCDEF", "HABLO  X"}, // cut to LENGTH, rest kept
+		{3, 4, "Z", "HAZ    X"},      // blank-padded to LENGTH
 		{1, 0, strings.Repeat("Q", 256), strings.Repeat("Q", 256)},
 	}
 	for _, st := range steps {
