@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"sync"
+
 	"github.com/alecthomas/participle/v2"
 	plexer "github.com/alecthomas/participle/v2/lexer"
 
@@ -67,10 +69,16 @@ func (l *OperandList) Operands() []*OperandSyntax {
 // command name in front of it are recognised by the reader (parser.go):
 // the short assignment form "/A = 1" has no command name, and the name
 // decides which declaration the operands are bound to.
-var operandGrammar = participle.MustBuild[OperandList](
-	participle.Lexer(lexer.Definition{}),
-	participle.UseLookahead(2),
-)
+//
+// It is built on first use: most commands are read by the fast parser
+// (operands.go), and building the grammar costs a noticeable part of the
+// start-up of a short run.
+var operandGrammar = sync.OnceValue(func() *participle.Parser[OperandList] {
+	return participle.MustBuild[OperandList](
+		participle.Lexer(lexer.Definition{}),
+		participle.UseLookahead(2),
+	)
+})
 
 // parseOperands runs participle over the operand tokens of one command
 // (ending with EOF).
@@ -79,5 +87,5 @@ func parseOperands(toks []lexer.Token) (*OperandList, error) {
 	if err != nil {
 		return nil, err
 	}
-	return operandGrammar.ParseFromLexer(peek)
+	return operandGrammar().ParseFromLexer(peek)
 }

@@ -27,6 +27,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Message is one catalog entry.
@@ -46,15 +47,18 @@ type Catalog struct {
 //go:embed *.msg
 var files embed.FS
 
-// Default returns the built-in catalog. It panics only when the embedded
-// files are malformed, which the package tests rule out.
-func Default() *Catalog {
+// Default returns the built-in catalog, read once and shared: a Catalog
+// is never changed after loading. It panics only when the embedded files
+// are malformed, which the package tests rule out.
+func Default() *Catalog { return defaultCatalog() }
+
+var defaultCatalog = sync.OnceValue(func() *Catalog {
 	c, err := Load()
 	if err != nil {
 		panic(err)
 	}
 	return c
-}
+})
 
 // Load parses the embedded message files.
 func Load() (*Catalog, error) {
