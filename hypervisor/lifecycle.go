@@ -1,0 +1,295 @@
+package hypervisor
+
+import (
+	"fmt"
+
+	"sdfp/hypervisor/command"
+)
+
+// The life of a VM: CREATE-VM, START-VM, HOLD-VM, RESUME-VM, RESET-VM,
+// SHUTDOWN-VM, DELETE-VM. Which command runs in which state is the table
+// stateRules (state.go).
+
+// createVM: CREATE-VM. The VM is INIT-ONLY afterwards. V:CRVM, V:INIT
+func (m *Model) createVM(c *call) command.Result {
+	su := c.su
+	arch := su.arch
+	size, _, _ := megabytes(c.args, "MEMORY-SIZE")
+	min, _, _ := megabytes(c.args, "MIN-MEMORY-SIZE")
+	max, _, hasMax := megabytes(c.args, "MAX-MEMORY-SIZE")
+	if !hasMax && arch == archX86 {
+		max = size // I: MAX-MEMORY-SIZE=*STD allows no extension
+	}
+	index := 0
+	if n, ok := c.args.Int("VM-INDEX"); ok {
+		index = int(n)
+		if su.vms[index] != nil {
+			return m.refuse(c, vmIndexTaken, itoa(index))
+		}
+	} else if index = su.freeIndex(m.inst.Limits.MaxVMIndex); index == 0 {
+		return m.refuse(c, noFreeIndex, su.name)
+	}
+	name := c.args.Str("VM-NAME")
+	if name == "" || name == "*STD" {
+		name = fmt.Sprintf("VM%02d", index)
+	}
+	if su.nameTaken(name) {
+		return m.refuse(c, vmNameTaken, name)
+	}
+	probe := &VM{index: index, name: name, su: su}
+	for _, mb := range []int{size, min, max} {
+		if mb == 0 {
+			continue
+		}
+		if cond := sizeCondition(arch, mb); cond != "" {
+			return m.badSize(c, probe, mb, cond)
+		}
+	}
+	if min > size {
+		return m.badSize(c, probe, min, "<= "+itoa(size))
+	}
+	if max > 0 && max < size {
+		return m.badSize(c, probe, max, ">= "+itoa(size))
+	}
+	location, ok := su.place(size, nil)
+	if !ok {
+		return m.refuse(c, memoryShort, itoa(size), su.name)
+	}
+	vm := &VM{su: su, index: index, name: name, state: StateInitOnly, size: size, min: min, max: max, location: location,
+		processors: 1, maxIO: 100, pool: stdPool, persistent: c.args.Keyword("PERSISTENT") == "*YES",
+		password: password(c.args, "PASSWORD"), devices: map[string]usage{}}
+	j, res := m.startMonitorJV(c, "CREATE-VM "+name, vmMonitorLayout, vm)
+	if res != nil {
+		return *res
+	}
+	if j != nil {
+		vm.monJV = j.name
+	}
+	su.addVM(vm)
+	m.updateVMMonitor(vm)
+	m.consoleLine(su, msgCreated, vm.inserts()...)
+	return done(m.line(c, msgCreated, vm.inserts()...))
+}
+
+// updateVMMonitor writes the VM's MONJV (CREATE-VM MONJV=) after a state
+// change. V10:150-151
+func (m *Model) updateVMMonitor(vm *VM) {
+	if vm.monJV == "" {
+		return
+	}
+	j := m.newMonitorJV(vm.monJV, vmMonitorLayout, vm)
+	m.writeMonitorJV(j, vmMonitorStatus[vm.state], map[string]string{"guest-state": vm.guest.String()})
+}
+
+// processed is the success line of an action command. V:SEND
+func (m *Model) processed(c *call, vm *VM) string {
+	return m.line(c, msgProcessed, "/"+c.req.Name, vm.inserts()[0], vm.name)
+}
+
+// startVM: START-VM. V:START, V:STARTG
+func (m *Model) startVM(c *call) command.Result {
+	vm, res := m.vmByOperand(c, "VM-IDENTIFICATION")
+	if res != nil {
+		return *res
+	}
+	noCheck := c.args.Keyword("CHECK-VM-STATE") == "*NO"
+	hold := c.args.Keyword("HOLD") == "*YES"
+	key := ruleStart
+	if noCheck {
+		key = ruleStartNoCheck
+	}
+	if hold && vm.su.arch == archX86 {
+		return m.refuse(c, notOnX86, "/START-VM HOLD=*YES")
+	}
+	if res, _ := m.applyRule(c, key, vm); res != nil {
+		return *res
+	}
+	active := vm.state == StateRunning || vm.state == StateInHold
+	if !active && vm.su.running >= m.inst.Limits.MaxRunningGuests {
+		return m.refuse(c, tooManyGuests, vm.su.name, itoa(m.inst.Limits.MaxRunningGuests))
+	}
+	if unit := c.args.Str("IPL-UNIT"); unit != "" && unit != "*STD" {
+		if _, ok := vm.devices[unit]; !ok {
+			return m.refuse(c, deviceNotAssigned, unit, vm.inserts()[0], vm.name)
+		}
+	}
+	if vm.migration != nil {
+		m.abortMigration(vm.migration, "/START-VM")
+	}
+	if noCheck && active {
+		m.abortReconfiguration(vm, "/START-VM", true)
+	}
+	m.stopGuest(vm)
+	if hold {
+		key = ruleStartHold
+	}
+	m.transition(vm, key)
+	vm.guest = GuestStart
+	if vm.state == StateRunning {
+		m.scheduleSystemReady(vm)
+	}
+	m.updateVMMonitor(vm)
+	return done(m.processed(c, vm))
+}
+
+// scheduleSystemReady lets the guest reach SYSTEM READY after the
+// start-up time, unless a fault keeps it from ever getting there.
+func (m *Model) scheduleSystemReady(vm *VM) {
+	if m.faults.guestNeverReady[vm.name] || vm.ready != nil {
+		return
+	}
+	vm.ready = m.clk.Schedule(m.timing.GuestStart, "SYSTEM READY "+vm.name, func() {
+		vm.ready = nil
+		if vm.state == StateRunning && vm.guest == GuestStart {
+			vm.guest = GuestReady
+			m.updateVMMonitor(vm)
+		}
+	})
+}
+
+// transition moves a VM to the state its command leads to (stateRules).
+func (m *Model) transition(vm *VM, key ruleKey) {
+	if r := stateRules[key]; r.changes {
+		vm.su.setState(vm, r.to)
+	}
+}
+
+// stopGuest cancels a pending SYSTEM READY.
+func (m *Model) stopGuest(vm *VM) {
+	m.clk.Cancel(vm.ready)
+	vm.ready = nil
+}
+
+// forEachVM applies fn to the VM named by VM-IDENTIFICATION, or with
+// *ALL (VM2000 administrator only) to every guest VM; with *ALL a VM in
+// the wrong state is skipped and one being migrated makes the command
+// partly executed (VMS3041, return code VMS9005). V:HOLD, V:NALLOW
+// fn does the work and returns the line that reports it.
+func (m *Model) forEachVM(c *call, key ruleKey, fn func(*VM) string) command.Result {
+	all := c.args.Keyword("VM-IDENTIFICATION") == "*ALL" || c.args.Keyword("VM-IDENTIFICATION") == "*VM-GUESTS"
+	if !all {
+		vm, res := m.vmByOperand(c, "VM-IDENTIFICATION")
+		if res != nil {
+			return *res
+		}
+		if res, _ := m.applyRule(c, key, vm); res != nil {
+			return *res
+		}
+		return done(fn(vm))
+	}
+	if !c.dlg.admin {
+		return m.refuse(c, notAdministrator, "/"+c.req.Name)
+	}
+	if stateRules[key].only390 && c.su.arch == archX86 {
+		return m.refuse(c, notOnX86, "/"+c.req.Name)
+	}
+	var lines []string
+	partly := false
+	for _, vm := range c.su.sortedVMs() {
+		if vm.isMonitor() {
+			continue
+		}
+		res, noop := m.applyRule(c, key, vm)
+		switch {
+		case res == nil:
+			lines = append(lines, fn(vm))
+		case !noop && res.RC.Main == outcomes[vmMigrating].Main:
+			partly = true
+		}
+	}
+	if partly {
+		return m.finish(c, partlyExecuted, lines, "/"+c.req.Name)
+	}
+	return done(lines...)
+}
+
+// holdVM: HOLD-VM (/390). A guest in start-up stops getting there.
+func (m *Model) holdVM(c *call) command.Result {
+	return m.forEachVM(c, ruleHold, func(vm *VM) string {
+		m.stopGuest(vm)
+		m.transition(vm, ruleHold)
+		m.updateVMMonitor(vm)
+		return m.processed(c, vm)
+	})
+}
+
+// resumeVM: RESUME-VM (/390).
+func (m *Model) resumeVM(c *call) command.Result {
+	return m.forEachVM(c, ruleResume, func(vm *VM) string {
+		m.transition(vm, ruleResume)
+		if vm.guest == GuestStart {
+			m.scheduleSystemReady(vm)
+		}
+		m.updateVMMonitor(vm)
+		return m.processed(c, vm)
+	})
+}
+
+// resetVM: RESET-VM. The guest is aborted, the VM is INIT-ONLY; a
+// running reconfiguration is aborted. V10:136, V:RECONF
+func (m *Model) resetVM(c *call) command.Result {
+	vm, res := m.vmByOperand(c, "VM-IDENTIFICATION")
+	if res != nil {
+		return *res
+	}
+	if res, _ := m.applyRule(c, ruleReset, vm); res != nil {
+		return *res
+	}
+	m.abortReconfiguration(vm, "/RESET-VM", false)
+	m.stopGuest(vm)
+	m.transition(vm, ruleReset)
+	vm.guest = GuestNone
+	m.updateVMMonitor(vm)
+	return done(m.processed(c, vm))
+}
+
+// shutdownVM: SHUTDOWN-VM. *VM-GUESTS shuts every guest down; *VM2000
+// (the whole VM2000 session) is outside the model.
+func (m *Model) shutdownVM(c *call) command.Result {
+	if c.args.Keyword("VM-IDENTIFICATION") == "*VM2000" {
+		return m.refuse(c, functionNotHere, "/SHUTDOWN-VM VM-ID=*VM2000")
+	}
+	return m.forEachVM(c, ruleShutdown, func(vm *VM) string {
+		m.abortReconfiguration(vm, "/SHUTDOWN-VM", false)
+		m.stopGuest(vm)
+		m.transition(vm, ruleShutdown)
+		vm.guest = GuestNTerm
+		m.updateVMMonitor(vm)
+		return m.processed(c, vm)
+	})
+}
+
+// deleteVM: DELETE-VM. A persistent VM leaves its definition behind
+// (DEFINED_ONLY). V:DEL, V:TERM
+func (m *Model) deleteVM(c *call) command.Result {
+	key := ruleDelete
+	if c.args.Keyword("CHECK-VM-STATE") == "*NO" {
+		key = ruleDeleteForce
+	}
+	return m.forEachVM(c, key, func(vm *VM) string {
+		if vm.migration != nil {
+			m.abortMigration(vm.migration, "/DELETE-VM")
+		}
+		m.abortReconfiguration(vm, "/DELETE-VM", false)
+		m.stopGuest(vm)
+		m.terminate(vm)
+		return m.line(c, msgTerminated, vm.inserts()...)
+	})
+}
+
+// terminate removes a VM from its server unit, keeping a persistent
+// definition, ending its MONJV and announcing it on the console.
+func (m *Model) terminate(vm *VM) {
+	su := vm.su
+	su.removeVM(vm)
+	if vm.persistent {
+		su.definitions[vm.name] = &definition{name: vm.name, index: vm.index, size: vm.size, min: vm.min, max: vm.max,
+			processors: vm.processors, maxIO: vm.maxIO, pool: vm.pool, ha: vm.ha, devices: vm.sortedDevices()}
+	}
+	if vm.monJV != "" {
+		j := m.newMonitorJV(vm.monJV, vmMonitorLayout, vm)
+		m.writeMonitorJV(j, vmMonitorTerminated, map[string]string{"guest-state": GuestNone.String()})
+		m.endMonitorJV(j)
+	}
+	m.consoleLine(su, msgTerminated, vm.inserts()...)
+}
