@@ -57,9 +57,14 @@ func (c *cli) dialog(args []string) int {
 	}
 	defer root.Close()
 	out := newOutput(c.stdout, false)
-	s := session.New(session.Options{FS: root, Lang: lang, Stdout: c.stdout, Stdin: strings.NewReader("")})
-	vm, _ := hypervisorHandlers(f)
-	if err := vm.attach(s); err != nil {
+	inst, err := installation(f.installation)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "sdfp dialog: %v\n", err)
+		return exitUsage
+	}
+	s, err := session.New(session.Options{FS: root, Lang: lang, Stdout: c.stdout, Stdin: strings.NewReader(""),
+		Installation: inst, LocalSU: f.su})
+	if err != nil {
 		fmt.Fprintf(c.stderr, "sdfp dialog: %v\n", err)
 		return exitUsage
 	}

@@ -2,28 +2,20 @@ package main
 
 import (
 	"fmt"
+	"os"
 
-	"sdfp/interp/golden"
-	"sdfp/interp/session"
+	"sdfp/hypervisor"
 )
 
-// vm2000 attaches the embedded VM2000 to a session.
-type vm2000 struct {
-	installation string
-	su           string
-}
-
-func hypervisorHandlers(f runFlags) (*vm2000, error) {
-	return &vm2000{installation: f.installation, su: f.su}, nil
-}
-
-func (v *vm2000) attach(s *session.Session) error {
-	if v.installation != "" || v.su != "" {
-		return fmt.Errorf("the embedded VM2000 is not available in this build")
+// installation loads the --installation file, or returns nil for the
+// embedded default installation.
+func installation(file string) (*hypervisor.Installation, error) {
+	if file == "" {
+		return nil, nil
 	}
-	return nil
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("--installation: %v", err)
+	}
+	return hypervisor.LoadInstallation(file, data)
 }
-
-// attachCaseVM2000 attaches the embedded VM2000 to the session of a golden
-// case, with the case's installation section when it has one.
-func attachCaseVM2000(c *golden.Case, s *session.Session) error { return nil }

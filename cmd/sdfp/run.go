@@ -195,13 +195,14 @@ func (c *cli) execute(f runFlags, lang string, start time.Time, tasks []session.
 	} else if out.json {
 		opts.Trace = func(e interp.TraceEvent) { out.trace(nil, e) }
 	}
-	handlers, err := hypervisorHandlers(f)
+	inst, err := installation(f.installation)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
 		return exitUsage
 	}
-	s := session.New(opts)
-	if err := handlers.attach(s); err != nil {
+	opts.Installation, opts.LocalSU = inst, f.su
+	s, err := session.New(opts)
+	if err != nil {
 		fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
 		return exitUsage
 	}

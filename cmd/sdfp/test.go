@@ -152,7 +152,6 @@ func runCases(cases []*golden.Case, jobs int, update bool, cov *coverage) []case
 				start := time.Now()
 				out, err := c.RunWith(context.Background(), golden.Options{
 					Trace: func(e interp.TraceEvent) { cov.hit(c.Path, e.Pos.Filename, e.Pos.Line) },
-					Setup: attachCaseVM2000,
 				})
 				r := caseResult{c: c, err: err, took: time.Since(start)}
 				if err == nil {

@@ -13,6 +13,8 @@
 //	syslst:NAME     expected contents of file NAME written by the run
 //	console         expected operator console (virtual time, source, text)
 //	jv:NAME         expected value of job variable NAME after the run
+//	installation.yaml  the VM2000 installation (default: the embedded one)
+//	su              the server unit whose monitor system runs the procedure
 //	lang            message language of the run (E or D)
 //	events          writes to job variables by another job, in virtual
 //	                time: one "+SECONDS JV-NAME VALUE" per line
@@ -34,6 +36,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/spf13/afero"
 
+	"sdfp/hypervisor"
 	"sdfp/interp"
 	"sdfp/interp/session"
 )
@@ -140,14 +143,27 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 	stdin, _ := c.section("stdin")
 	args, _ := c.section("args")
 	lang, _ := c.section("lang")
-	s := session.New(session.Options{
-		FS:       fs,
-		Lang:     strings.TrimSpace(lang),
-		Stdout:   &sysout,
-		Stdin:    strings.NewReader(stdin),
-		MaxSteps: 1_000_000,
-		Trace:    opts.Trace,
+	var inst *hypervisor.Installation
+	if data, ok := c.section("installation.yaml"); ok {
+		var err error
+		if inst, err = hypervisor.LoadInstallation(c.Path+"#installation.yaml", []byte(data)); err != nil {
+			return nil, err
+		}
+	}
+	su, _ := c.section("su")
+	s, err := session.New(session.Options{
+		FS:           fs,
+		Lang:         strings.TrimSpace(lang),
+		Stdout:       &sysout,
+		Stdin:        strings.NewReader(stdin),
+		MaxSteps:     1_000_000,
+		Trace:        opts.Trace,
+		Installation: inst,
+		LocalSU:      strings.TrimSpace(su),
 	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", c.Path, err)
+	}
 	if opts.Setup != nil {
 		if err := opts.Setup(c, s); err != nil {
 			return nil, fmt.Errorf("%s: %v", c.Path, err)

@@ -23,7 +23,10 @@ func BenchmarkJVWritesAndWaits(b *testing.B) {
 `, n)
 			for i := 0; i < b.N; i++ {
 				var out bytes.Buffer
-				s := New(Options{Stdout: &out})
+				s, err := New(Options{Stdout: &out})
+				if err != nil {
+					b.Fatal(err)
+				}
 				res := s.RunTasks(context.Background(), []Task{{Name: "bench.proc", Source: src}})
 				if res[0].Err != nil || out.String() != "DONE\n" {
 					b.Fatalf("%v %q", res[0].Err, out.String())

@@ -37,7 +37,10 @@ func FuzzSession(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		s := New(Options{MaxSteps: 2000, BackBranch: 500, MaxVirtualTime: 24 * time.Hour})
+		s, err := New(Options{MaxSteps: 2000, BackBranch: 500, MaxVirtualTime: 24 * time.Hour})
+		if err != nil {
+			t.Fatal(err)
+		}
 		s.RunTasks(ctx, []Task{{Name: "f.proc", Source: src}})
 	})
 }

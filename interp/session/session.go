@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/afero"
 
+	"sdfp/hypervisor"
 	"sdfp/hypervisor/clock"
 	"sdfp/hypervisor/command"
 	"sdfp/hypervisor/console"
@@ -37,8 +38,16 @@ type Options struct {
 	MaxVirtualTime time.Duration
 	Trace          func(interp.TraceEvent)
 	VarHook        func(name string, value any)
-	Handlers       []command.Handler // handlers asked before the job environment (VM2000, stubs)
+	Handlers       []command.Handler // handlers asked before the VM2000 and the job environment (stubs)
 	TSN, User      string
+	// Installation is the VM2000 the procedures run against (nil: the
+	// embedded default installation); LocalSU names the server unit whose
+	// monitor system runs them (empty: the installation's choice).
+	Installation *hypervisor.Installation
+	LocalSU      string
+	// NoVM2000 leaves the embedded VM2000 out (VM2000 commands then fail
+	// as unknown in this environment).
+	NoVM2000 bool
 }
 
 // Session is one run's shared environment.
@@ -48,11 +57,13 @@ type Session struct {
 	Console *console.Console
 	Msgs    *msg.Catalog
 	Env     *jobenv.Env
+	VM2000  *hypervisor.Model // nil with Options.NoVM2000
 	opts    Options
 }
 
-// New builds a session.
-func New(o Options) *Session {
+// New builds a session. It fails only when the installation cannot be
+// set up (for example an unknown LocalSU).
+func New(o Options) (*Session, error) {
 	if o.FS == nil {
 		o.FS = afero.NewMemMapFs()
 	}
@@ -77,7 +88,24 @@ func New(o Options) *Session {
 	s.Console.W = o.Console
 	s.Env = jobenv.New(s.JVs, s.Clock, s.Console, s.Msgs)
 	s.Env.User = o.User
-	return s
+	if !o.NoVM2000 {
+		inst := o.Installation
+		if inst == nil {
+			inst = hypervisor.DefaultInstallation()
+		}
+		m, err := hypervisor.New(inst, s.Clock, s.JVs, s.Console, s.Msgs)
+		if err != nil {
+			return nil, err
+		}
+		if o.LocalSU != "" {
+			if err := m.SetLocalSU(o.LocalSU); err != nil {
+				return nil, err
+			}
+		}
+		s.VM2000 = m
+		s.opts.Handlers = append(s.opts.Handlers, m)
+	}
+	return s, nil
 }
 
 // AddHandler adds a command handler (the embedded VM2000, a stub) built on
