@@ -259,14 +259,24 @@ func (b *binder) alternative(op *catalog.Operand, atoms []*Atom, toks []lexer.To
 		return v
 	}
 	if len(atoms) == 2 && atoms[0].Token != nil && atoms[1].Group != nil {
-		// name(structure), as in DECLARE-VARIABLE NAME=X(TYPE=*INTEGER)
+		// a value with a structure: NAME=X(TYPE=*INTEGER) in
+		// DECLARE-VARIABLE, NEW-MEMORY-SIZE=4(DIMENSION=*GIGABYTE)
+		tok := *atoms[0].Token
 		for _, a := range op.Alts {
-			if len(a.Struct) > 0 && a.Kind != catalog.AltKeyword && nameFits(a, atoms[0].Token.Value) {
-				v.Alt, v.Str = a, atoms[0].Token.Value
-				v.Name = varNameOf(a, v.Str)
-				b.structure(v, a, atoms[1].Group, atoms[0].Pos)
-				return v
+			if len(a.Struct) == 0 || a.Kind == catalog.AltKeyword {
+				continue
 			}
+			switch {
+			case a.Kind == catalog.AltInteger && tok.Type == lexer.Int:
+				b.scalar(v, &catalog.Operand{Name: op.Name, Alts: []*catalog.Alt{a}}, tok)
+			case isNameAlt(a) && nameFits(a, tok.Value):
+				v.Alt, v.Str = a, tok.Value
+				v.Name = varNameOf(a, v.Str)
+			default:
+				continue
+			}
+			b.structure(v, a, atoms[1].Group, atoms[0].Pos)
+			return v
 		}
 	}
 	if len(atoms) == 1 && first.Group != nil {
