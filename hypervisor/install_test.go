@@ -71,7 +71,7 @@ func TestInstallationErrors(t *testing.T) {
 // The default installation, the test data and the annotated example of
 // the package documentation all load.
 func TestInstallationsLoad(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.yaml")
+	files, _ := filepath.Glob("../procs/*.yaml")
 	files = append(files, "default.yaml")
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -143,7 +143,7 @@ func TestModelsIndependent(t *testing.T) {
 // LoadInstallation never panics, and whatever it accepts builds a model
 // that answers commands.
 func FuzzLoadInstallation(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.yaml")
+	files, _ := filepath.Glob("../procs/*.yaml")
 	for _, name := range append(files, "default.yaml") {
 		if data, err := os.ReadFile(name); err == nil {
 			f.Add(data)

@@ -11,7 +11,7 @@ import (
 
 func loadTestdata(t *testing.T, name string) *rig {
 	t.Helper()
-	data, err := os.ReadFile("testdata/" + name)
+	data, err := os.ReadFile("../procs/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,8 @@ package interp
 import (
 	"strconv"
 
+	"sdfp/lexer"
+
 	"sdfp/hypervisor/command"
 	"sdfp/parser/ast"
 )
@@ -29,7 +31,8 @@ type signal struct {
 	label   string // GOTO target; CYCLE/EXIT-BLOCK tag ("" = innermost)
 	err     *Error // sigError
 	rc      command.ReturnCode
-	exitErr bool // sigExit: EXIT-PROCEDURE ERROR=*YES
+	exitErr bool      // sigExit: EXIT-PROCEDURE ERROR=*YES
+	pos     lexer.Pos // sigExit: where the procedure was left
 }
 
 // execList runs a statement list.

@@ -109,7 +109,7 @@ func (r *Runner) call(proc *ast.Procedure, params []Param, include bool, pos lex
 		return sig.err.RC, sig.err
 	case sigExit:
 		if sig.exitErr && sig.rc.SC1 != 0 {
-			return sig.rc, r.errorAt(pos, sig.rc, "PROCEDURE ENDED WITH EXIT-PROCEDURE ERROR=*YES")
+			return sig.rc, r.errorAt(sig.pos, sig.rc, "PROCEDURE ENDED WITH EXIT-PROCEDURE ERROR=*YES")
 		}
 		return sig.rc, nil
 	case sigGoto:

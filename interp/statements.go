@@ -611,7 +611,7 @@ func (r *Runner) saveReturncode(c *ast.Command) (command.Result, *signal) {
 func (r *Runner) exitProcedure(c *ast.Command) (command.Result, *signal) {
 	if c.Name == "CANCEL-PROCEDURE" {
 		rc := command.ReturnCode{SC1: 64, Main: "SDP0018"}
-		return command.Result{}, &signal{kind: sigExit, rc: rc, exitErr: true}
+		return command.Result{}, &signal{kind: sigExit, rc: rc, exitErr: true, pos: c.Pos}
 	}
 	if c.Name == "END-PROCEDURE" {
 		return command.Result{}, &signal{kind: sigExit, rc: command.OK}
@@ -623,7 +623,7 @@ func (r *Runner) exitProcedure(c *ast.Command) (command.Result, *signal) {
 	if e.Keyword == "*YES" {
 		sc1, _ := s.Int("SUBCODE1")
 		rc.SC1 = int(sc1)
-		return command.Result{}, &signal{kind: sigExit, rc: rc, exitErr: true}
+		return command.Result{}, &signal{kind: sigExit, rc: rc, exitErr: true, pos: c.Pos}
 	}
 	return command.Result{}, &signal{kind: sigExit, rc: rc}
 }

@@ -6,6 +6,9 @@
 // Sections of a case:
 //
 //	*.proc          procedure files; the first one (or main.proc) is run
+//	proc-file       instead of a .proc section: the path (relative to the
+//	                case file) of a procedure to run, e.g. ../../procs/vmmem.proc
+//	installation-file  the path of an installation file, relative likewise
 //	args            procedure parameters, one NAME=VALUE (or VALUE) per line
 //	stdin           what READ-VARIABLE reads
 //	sysout          expected SYSOUT
@@ -89,6 +92,17 @@ func (c *Case) section(name string) (string, bool) {
 	return "", false
 }
 
+// fileSection reads the file a section names, relative to the case file.
+func (c *Case) fileSection(name string) ([]byte, string, bool, error) {
+	ref, ok := c.section(name)
+	if !ok {
+		return nil, "", false, nil
+	}
+	path := filepath.Join(filepath.Dir(c.Path), strings.TrimSpace(ref))
+	data, err := os.ReadFile(path)
+	return data, path, true, err
+}
+
 // mainProc is the procedure a case runs.
 func (c *Case) mainProc() string {
 	first := ""
@@ -127,11 +141,20 @@ func (c *Case) Run(ctx context.Context) (Outcome, error) { return c.RunWith(ctx,
 
 // RunWith runs a case with options.
 func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
-	proc := c.mainProc()
-	if proc == "" {
-		return nil, fmt.Errorf("%s: no .proc section", c.Path)
-	}
 	fs := afero.NewMemMapFs()
+	proc := c.mainProc()
+	if data, path, ok, err := c.fileSection("proc-file"); ok {
+		if err != nil {
+			return nil, fmt.Errorf("%s: proc-file: %v", c.Path, err)
+		}
+		proc = filepath.Base(path)
+		if err := afero.WriteFile(fs, proc, data, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	if proc == "" {
+		return nil, fmt.Errorf("%s: no .proc or proc-file section", c.Path)
+	}
 	for _, f := range c.Archive.Files {
 		if strings.HasSuffix(f.Name, ".proc") {
 			if err := afero.WriteFile(fs, f.Name, f.Data, 0o644); err != nil {
@@ -147,6 +170,14 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 	if data, ok := c.section("installation.yaml"); ok {
 		var err error
 		if inst, err = hypervisor.LoadInstallation(c.Path+"#installation.yaml", []byte(data)); err != nil {
+			return nil, err
+		}
+	}
+	if data, path, ok, err := c.fileSection("installation-file"); ok {
+		if err != nil {
+			return nil, fmt.Errorf("%s: installation-file: %v", c.Path, err)
+		}
+		if inst, err = hypervisor.LoadInstallation(path, data); err != nil {
 			return nil, err
 		}
 	}
