@@ -91,6 +91,9 @@ func (c *cli) dialog(args []string) int {
 		if err := d.Run(proc); err != nil && err.Limit {
 			fmt.Fprintf(c.stdout, "%% %s %s\n", err.RC.Main, err.Msg)
 		}
+		if err := s.Flush(); err != nil {
+			fmt.Fprintf(c.stdout, "%% %v\n", err)
+		}
 	}
 	// Input that does not come from a terminal is echoed after the prompt,
 	// so a scripted dialog reads like a terminal session.

@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 
 	"github.com/spf13/afero"
@@ -84,6 +85,9 @@ func New(o Options) (*Session, error) {
 		s.Clock.Limit = o.Start.Add(o.MaxVirtualTime)
 	}
 	s.JVs = jv.New(o.FS, s.Clock.Now)
+	// JV changes reach the files when the tasks end (Flush), each file
+	// replaced atomically once, not at every state a MONJV passes.
+	s.JVs.Deferred = true
 	s.Console = console.New(s.Clock.Now)
 	s.Console.W = o.Console
 	s.Env = jobenv.New(s.JVs, s.Clock, s.Console, s.Msgs)
@@ -91,7 +95,7 @@ func New(o Options) (*Session, error) {
 	if !o.NoVM2000 {
 		inst := o.Installation
 		if inst == nil {
-			inst = hypervisor.DefaultInstallation()
+			inst = defaultInstallation()
 		}
 		m, err := hypervisor.New(inst, s.Clock, s.JVs, s.Console, s.Msgs)
 		if err != nil {
@@ -107,6 +111,10 @@ func New(o Options) (*Session, error) {
 	}
 	return s, nil
 }
+
+// defaultInstallation reads the embedded installation once per process;
+// sessions only read it (each hypervisor.Model builds its own state).
+var defaultInstallation = sync.OnceValue(hypervisor.DefaultInstallation)
 
 // AddHandler adds a command handler (the embedded VM2000, a stub) built on
 // the session's clock and job variables; it is asked before the job
@@ -158,7 +166,7 @@ func (s *Session) Run(ctx context.Context, file string, params []interp.Param) i
 	r := s.Runner()
 	res := r.RunFile(ctx, file, params)
 	s.Env.EndJob(r.ID())
-	s.Drain()
+	s.finish()
 	return res
 }
 
@@ -191,7 +199,7 @@ func (s *Session) RunTasks(ctx context.Context, tasks []Task) []interp.Result {
 		r := runner(0, nil)
 		results[0] = r.RunSource(ctx, tasks[0].Name, tasks[0].Source, tasks[0].Params)
 		s.Env.EndJob(r.ID())
-		s.Drain()
+		s.finish()
 		return results
 	}
 	sched := clock.NewScheduler(s.Clock)
@@ -204,9 +212,21 @@ func (s *Session) RunTasks(ctx context.Context, tasks []Task) []interp.Result {
 		})
 	}
 	sched.Run(ctx)
-	s.Drain()
+	s.finish()
 	return results
 }
+
+// finish lets asynchronous work end and writes the job variables.
+func (s *Session) finish() {
+	s.Drain()
+	if err := s.JVs.Flush(); err != nil && s.opts.Stdout != nil {
+		fmt.Fprintf(s.opts.Stdout, "%% %s\n", err)
+	}
+}
+
+// Flush writes the job variables changed so far (the dialog calls it
+// after each input).
+func (s *Session) Flush() error { return s.JVs.Flush() }
 
 // maxDrainEvents bounds Drain, so an event that keeps rescheduling itself
 // cannot hold a run forever.
