@@ -82,11 +82,14 @@ func (r *Runner) assignSyslst(c *ast.Command) (command.Result, *signal) {
 	case "*VARIABLE":
 		return semanticError("ASSIGN-SYSLST TO=*VARIABLE IS NOT SUPPORTED BY SDFP"), nil
 	}
+	// the previous file is complete before the new one is opened: it may
+	// be the same file, extended
+	r.syslst.flushClose()
 	f, err := r.openOutput(to.Str, c.Args.Keyword("OPEN-MODE") == "*EXTEND")
 	if err != nil {
+		r.syslst.w, r.syslst.name = r.primarySyslst, ""
 		return r.errResult(64, "DMS0501", to.Str, err.Error()), nil
 	}
-	r.syslst.flushClose()
 	buf := bufio.NewWriter(f)
 	r.syslst.file, r.syslst.buf, r.syslst.w, r.syslst.name = f, buf, buf, to.Str
 	return ok, nil
@@ -106,12 +109,13 @@ func (r *Runner) assignSysout(c *ast.Command) (command.Result, *signal) {
 		r.sysout = io.Discard
 		return ok, nil
 	}
+	if r.sysoutFile != nil {
+		r.sysoutFile.Close()
+		r.sysoutFile, r.sysout = nil, r.primarySysout
+	}
 	f, err := r.openOutput(to.Str, c.Args.Keyword("OPEN-MODE") == "*EXTEND")
 	if err != nil {
 		return r.errResult(64, "DMS0501", to.Str, err.Error()), nil
-	}
-	if r.sysoutFile != nil {
-		r.sysoutFile.Close()
 	}
 	r.sysoutFile, r.sysout = f, f
 	return ok, nil
