@@ -2,6 +2,8 @@ package hypervisor
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -162,14 +164,7 @@ func (vm *VM) displayState() string {
 }
 
 // sortedDevices returns the VM's devices in name order.
-func (vm *VM) sortedDevices() []string {
-	out := make([]string, 0, len(vm.devices))
-	for mn := range vm.devices {
-		out = append(out, mn)
-	}
-	sort.Strings(out)
-	return out
-}
+func (vm *VM) sortedDevices() []string { return slices.Sorted(maps.Keys(vm.devices)) }
 
 // definition is a persistent VM definition of an uninitialised VM.
 type definition struct {

@@ -1,7 +1,8 @@
 package interp
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -115,14 +116,7 @@ func (n *node) initialized() bool {
 }
 
 // arrayIndexes returns the indexes of an array in ascending order.
-func (n *node) arrayIndexes() []int {
-	idx := make([]int, 0, len(n.cells))
-	for k := range n.cells {
-		idx = append(idx, k)
-	}
-	sort.Ints(idx)
-	return idx
-}
+func (n *node) arrayIndexes() []int { return slices.Sorted(maps.Keys(n.cells)) }
 
 // variable is a declared (or implicitly declared) S variable.
 type variable struct {
@@ -140,14 +134,7 @@ type scope struct {
 func newScope() *scope { return &scope{vars: map[string]*variable{}} }
 
 // names returns the variable names in sorted order.
-func (s *scope) names() []string {
-	out := make([]string, 0, len(s.vars))
-	for k := range s.vars {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+func (s *scope) names() []string { return slices.Sorted(maps.Keys(s.vars)) }
 
 // complexRef is the value of a complex variable read in an expression:
 // only assignment and FOR can use it; operators reject it as a type error.

@@ -47,20 +47,12 @@ func (c *cli) helpIndex(cat *catalog.Catalog) {
 	w := c.stdout
 	fmt.Fprintln(w, "Commands (sdfp help COMMAND shows the operands; names may be abbreviated):")
 	for _, cmd := range cat.Commands() {
-		alias := ""
-		if len(cmd.Aliases) > 0 {
-			alias = " (" + strings.Join(cmd.Aliases, ", ") + ")"
-		}
-		fmt.Fprintf(w, "  %-30s %-7s %s\n", cmd.Name+alias, cmd.Domain, firstSentence(cmd.Help))
+		fmt.Fprintf(w, "  %-30s %-7s %s\n", withAliases(cmd.Name, cmd.Aliases), cmd.Domain, firstSentence(cmd.Help))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Builtin functions (sdfp help FUNCTION):")
 	for _, f := range builtins.Default.Functions() {
-		alias := ""
-		if len(f.Aliases) > 0 {
-			alias = " (" + strings.Join(f.Aliases, ", ") + ")"
-		}
-		fmt.Fprintf(w, "  %-30s %-7s %s\n", f.Name+alias, f.Result, firstSentence(f.Help))
+		fmt.Fprintf(w, "  %-30s %-7s %s\n", withAliases(f.Name, f.Aliases), f.Result, firstSentence(f.Help))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Messages (sdfp help KEY shows both languages):")
@@ -83,6 +75,14 @@ func helpMessage(w io.Writer, msgs *msg.Catalog, m *msg.Message) {
 		}
 	}
 	fmt.Fprintf(w, "\nSource: %s\n", m.Source)
+}
+
+// withAliases renders "NAME (ALIAS, ...)".
+func withAliases(name string, aliases []string) string {
+	if len(aliases) == 0 {
+		return name
+	}
+	return name + " (" + strings.Join(aliases, ", ") + ")"
 }
 
 func firstSentence(s string) string {
