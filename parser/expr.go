@@ -239,7 +239,8 @@ func (p *exprParser) paren() (ast.Expr, *lexer.Error) {
 		return nil, err
 	}
 	defer p.leave()
-	if t := p.peek(); t != nil && t.Type == lexer.Name && p.i+1 < len(p.toks) && p.toks[p.i+1].Type == lexer.Comma {
+	// (JV-NAME,pos,len) or (*LINK,pos,len): a job variable substring
+	if t := p.peek(); t != nil && (t.Type == lexer.Name || t.Type == lexer.Keyword) && p.i+1 < len(p.toks) && p.toks[p.i+1].Type == lexer.Comma {
 		return p.jvPart(open.Pos)
 	}
 	e, err := p.expr(0)
