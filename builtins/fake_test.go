@@ -221,7 +221,11 @@ func evalCall(env Env, src string) (any, error) {
 	}
 	var args []Arg
 	if rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), ")")); rest != "" {
-		for _, text := range splitArgs(rest) {
+		texts, ok := SplitTopLevel(rest)
+		if !ok {
+			return nil, fmt.Errorf("unbalanced arguments %q", rest)
+		}
+		for _, text := range texts {
 			a, err := parseArg(text)
 			if err != nil {
 				return nil, err
@@ -230,27 +234,6 @@ func evalCall(env Env, src string) (any, error) {
 		}
 	}
 	return f.Call(env, args)
-}
-
-// splitArgs splits at commas outside quotes and parentheses.
-func splitArgs(s string) []string {
-	var out []string
-	depth, quoted, from := 0, false, 0
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '\'':
-			quoted = !quoted
-		case quoted:
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-		case c == ',' && depth == 0:
-			out = append(out, s[from:i])
-			from = i + 1
-		}
-	}
-	return append(out, s[from:])
 }
 
 func parseArg(text string) (Arg, error) {

@@ -110,10 +110,26 @@ func splitSDFList(s string) ([]string, bool) {
 	if strings.Trim(inner, " ") == "" {
 		return []string{}, true
 	}
-	var elems []string
+	elems, ok := SplitTopLevel(inner)
+	if !ok {
+		return nil, false
+	}
+	for i, e := range elems {
+		if elems[i] = strings.Trim(e, " "); elems[i] == "" {
+			return nil, false
+		}
+	}
+	return elems, true
+}
+
+// SplitTopLevel splits s at the commas that stand outside apostrophe-quoted
+// text and outside parentheses; ok is false when a parenthesis or quote is
+// left open or a ')' closes more than was opened. Elements keep their
+// blanks; empty elements are kept.
+func SplitTopLevel(s string) (elems []string, ok bool) {
 	depth, quoted, from := 0, false, 0
-	for i := 0; i < len(inner); i++ {
-		switch c := inner[i]; {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
 		case c == '\'':
 			quoted = !quoted
 		case quoted:
@@ -121,23 +137,17 @@ func splitSDFList(s string) ([]string, bool) {
 			depth++
 		case c == ')':
 			if depth--; depth < 0 {
-				return nil, false // the outer '(' closed before the end
+				return nil, false
 			}
 		case c == ',' && depth == 0:
-			elems = append(elems, inner[from:i])
+			elems = append(elems, s[from:i])
 			from = i + 1
 		}
 	}
 	if depth != 0 || quoted {
 		return nil, false
 	}
-	elems = append(elems, inner[from:])
-	for i, e := range elems {
-		if elems[i] = strings.Trim(e, " "); elems[i] == "" {
-			return nil, false
-		}
-	}
-	return elems, true
+	return append(elems, s[from:]), true
 }
 
 // isSDFStructure: an introducing value (a name or keyword such as *P,

@@ -1,11 +1,13 @@
 package interp
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/afero"
 
+	"sdfp/builtins"
 	"sdfp/hypervisor/command"
 	"sdfp/lexer"
 	"sdfp/parser/ast"
@@ -190,11 +192,13 @@ func parseActualParams(text string) ([]Param, error) {
 	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
 		t = t[1 : len(t)-1]
 	}
+	parts, ok := builtins.SplitTopLevel(t)
+	if !ok {
+		return nil, fmt.Errorf("unbalanced parentheses or quotes in %q", text)
+	}
 	var out []Param
-	depth, start := 0, 0
-	inStr := false
-	split := func(end int) {
-		part := strings.TrimSpace(t[start:end])
+	for _, part := range parts {
+		part = strings.TrimSpace(part)
 		p := Param{Value: part}
 		if !strings.HasPrefix(part, "'") {
 			if k, v, ok := strings.Cut(part, "="); ok && !strings.ContainsAny(k, "'(") {
@@ -202,21 +206,6 @@ func parseActualParams(text string) ([]Param, error) {
 			}
 		}
 		out = append(out, p)
-		start = end + 1
 	}
-	for i := 0; i < len(t); i++ {
-		switch c := t[i]; {
-		case c == '\'':
-			inStr = !inStr
-		case inStr:
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-		case c == ',' && depth == 0:
-			split(i)
-		}
-	}
-	split(len(t))
 	return out, nil
 }

@@ -630,7 +630,10 @@ func (r *Runner) exitProcedure(c *ast.Command) (command.Result, *signal) {
 
 func (r *Runner) callProcedure(c *ast.Command) (command.Result, *signal) {
 	from := c.Args.Get("FROM-FILE")
-	params, _ := parseActualParams(c.Args.Str("PROCEDURE-PARAMETERS"))
+	params, perr := parseActualParams(c.Args.Str("PROCEDURE-PARAMETERS"))
+	if perr != nil {
+		return semanticError("PROCEDURE-PARAMETERS: " + strings.ToUpper(perr.Error())), nil
+	}
 	var proc *ast.Procedure
 	var err *Error
 	if from.Keyword == "*VARIABLE" {
