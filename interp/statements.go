@@ -630,9 +630,9 @@ func (r *Runner) exitProcedure(c *ast.Command) (command.Result, *signal) {
 
 func (r *Runner) callProcedure(c *ast.Command) (command.Result, *signal) {
 	from := c.Args.Get("FROM-FILE")
-	params, perr := parseActualParams(c.Args.Str("PROCEDURE-PARAMETERS"))
-	if perr != nil {
-		return semanticError("PROCEDURE-PARAMETERS: " + strings.ToUpper(perr.Error())), nil
+	params, paramErr := parseActualParams(c.Args.Str("PROCEDURE-PARAMETERS"))
+	if paramErr != nil {
+		return semanticError("PROCEDURE-PARAMETERS: " + strings.ToUpper(paramErr.Error())), nil
 	}
 	var proc *ast.Procedure
 	var err *Error
