@@ -1,0 +1,151 @@
+package interp
+
+import (
+	"sdfp/builtins"
+	"sdfp/hypervisor/command"
+	"sdfp/lexer"
+	"sdfp/parser/ast"
+	"sdfp/parser/catalog"
+)
+
+// EXECUTE-CMD: running a command with its text and structured output
+// caught in variables.
+
+// executeCmd runs a command and catches its text output, its structured
+// output and its return code.
+func (r *Runner) executeCmd(c *ast.Command) (command.Result, *signal) {
+	a := c.Args
+	inner, errs := r.parser.ParseCommand(lexer.NewUnit(a.Str("CMD"), c.Pos))
+	if len(errs) > 0 {
+		return command.Error(1, "CMD0202", "EXECUTE-CMD: "+errs[0].Msg), nil
+	}
+	if inner.Spec == nil || inner.Args == nil {
+		return command.Error(1, "CMD0202", "EXECUTE-CMD: NO COMMAND GIVEN"), nil
+	}
+	if inner.Spec.Role != catalog.RoleNone {
+		return command.Error(1, "SDP0118", "EXECUTE-CMD CANNOT RUN THE CONTROL COMMAND "+inner.Name), nil
+	}
+	var res command.Result
+	if fn := natives[inner.Name]; fn != nil {
+		var sig *signal
+		res, sig = fn(r, inner)
+		if sig != nil {
+			return command.Result{}, sig
+		}
+	} else {
+		res = r.dispatch(inner)
+	}
+	switch to := a.Get("TEXT-OUTPUT"); {
+	case to.Keyword == "*NONE":
+	case to.Keyword == "*SYSOUT":
+		for _, l := range res.Output {
+			r.println(l)
+		}
+	default:
+		if _, sig := r.linesToList(to.Str, res.Output, modeOf(to.Struct)); sig != nil {
+			return command.Result{}, sig
+		}
+	}
+	if so := a.Get("STRUCTURE-OUTPUT"); so.Keyword != "*NONE" {
+		if err := r.structureOutput(so.Str, res.Records, modeOf(so.Struct)); err != nil {
+			return resultOf(err), nil
+		}
+	}
+	switch rcOp := a.Get("RETURNCODE"); rcOp.Keyword {
+	case "*STD":
+		return command.Result{RC: res.RC, SpinOff: res.SpinOff}, nil
+	case "*VARIABLE":
+		for key, val := range map[string]any{"SUBCODE1": res.RC.SC1, "SUBCODE2": res.RC.SC2, "MAINCODE": res.RC.Main} {
+			target := rcOp.Struct.Get(key)
+			if target == nil || target.Keyword == "*NONE" || target.Str == "" {
+				continue
+			}
+			name, err := varName(target.Str)
+			if err != nil {
+				return resultOf(err), nil
+			}
+			if err := r.assign(name, val, modeReplace); err != nil {
+				return resultOf(err), nil
+			}
+		}
+	}
+	return ok, nil
+}
+
+// structureOutput stores a command's structured output as a list of
+// structures: one element per record. A missing target is declared as a
+// list of dynamic structures; for a list of static structures only the
+// declared elements are filled, the others get their type's default.
+func (r *Runner) structureOutput(target string, records []command.Record, mode writeMode) error {
+	name, err := varName(target)
+	if err != nil {
+		return err
+	}
+	v := r.lookup(name.Parts[0].Name)
+	if v == nil {
+		if !name.Simple() {
+			return semanticf("VARIABLE %s IS NOT DECLARED", name.Text)
+		}
+		v = &variable{name: name.Parts[0].Name, scope: "*PROCEDURE",
+			node: newNode(&template{kind: listNode, elem: &template{kind: structNode, dynamic: true}})}
+		r.frame.locals.vars[v.name] = v
+	}
+	list, err := r.walk(v, name.Parts, true)
+	if err != nil {
+		return err
+	}
+	if list.t.kind != listNode || list.t.elem.kind != structNode {
+		return semanticf("STRUCTURE-OUTPUT NEEDS A LIST OF STRUCTURES, BUT %s IS %s", name.Text, list.t.kindName())
+	}
+	if mode == modeReplace {
+		list.elems = nil
+	}
+	for _, rec := range records {
+		list.elems = append(list.elems, recordNode(rec, list.t.elem))
+	}
+	return nil
+}
+
+func recordNode(rec command.Record, t *template) *node {
+	n := newNode(t)
+	for _, f := range rec {
+		existing := n.fields[f.Name]
+		if existing == nil && !t.dynamic {
+			continue
+		}
+		var e *node
+		switch v := f.Value.(type) {
+		case []command.Record:
+			e = newNode(&template{kind: listNode, elem: &template{kind: structNode, dynamic: true}})
+			for _, sub := range v {
+				e.elems = append(e.elems, recordNode(sub, e.t.elem))
+			}
+		default:
+			if existing != nil && existing.t.kind == simpleNode && existing.t.accepts(v) {
+				existing.value = v
+				continue
+			}
+			e = newNode(&template{kind: simpleNode})
+			e.value = v
+		}
+		if existing == nil {
+			n.order = append(n.order, f.Name)
+		}
+		n.fields[f.Name] = e
+	}
+	if !t.dynamic {
+		for _, name := range n.order {
+			if f := n.fields[name]; f.t.kind == simpleNode && f.value == nil {
+				switch f.t.typ {
+				case builtins.TypeInteger:
+					f.value = 0
+				case builtins.TypeBoolean:
+					f.value = false
+				default:
+					f.value = ""
+				}
+			}
+		}
+	}
+	return n
+}
