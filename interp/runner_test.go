@@ -147,3 +147,20 @@ func TestLimitNotCaught(t *testing.T) {
 		t.Fatalf("got %v", res.Err)
 	}
 }
+
+// A system file assigned again is replaced, however long its old content
+// was (it is written over and cut at close, not truncated at open), and
+// extended when OPEN-MODE=*EXTEND says so.
+func TestSyslstReplacesOldContent(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	afero.WriteFile(fs, "LST.X", []byte(strings.Repeat("OLD LINE\n", 100)), 0o644)
+	src := "/ASSIGN-SYSLST LST.X\n/WRITE-TEXT 'NEW',OUTPUT=*SYSLST\n/ASSIGN-SYSLST *PRIMARY\n" +
+		"/ASSIGN-SYSLST LST.X,OPEN-MODE=*EXTEND\n/WRITE-TEXT 'MORE',OUTPUT=*SYSLST\n/ASSIGN-SYSLST *PRIMARY\n"
+	if _, res := run(t, src, WithFS(fs)); res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	got, _ := afero.ReadFile(fs, "LST.X")
+	if string(got) != "NEW\nMORE\n" {
+		t.Errorf("LST.X = %q", got)
+	}
+}

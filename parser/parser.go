@@ -113,7 +113,7 @@ func (p *Parser) ParseCommand(u *lexer.Unit) (*ast.Command, []*lexer.Error) {
 		return cmd, []*lexer.Error{participleError(perr, cmd.Pos)}
 	}
 	b := &binder{unit: u, lenient: cmd.Subst}
-	cmd.Args = b.bind(spec.Operands, list.Operands(), cmd.Pos, spec.NameValue)
+	cmd.Args = b.bind(spec.Operands(), list.Operands(), cmd.Pos, spec.NameValue)
 	return cmd, b.errs
 }
 

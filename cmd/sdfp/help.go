@@ -99,11 +99,11 @@ func helpCommand(w io.Writer, cmd *catalog.Command) {
 	}
 	fmt.Fprintf(w, "   [%s]\n\n", cmd.Domain)
 	fmt.Fprintf(w, "%s\n\n", wrap(cmd.Help, 76, ""))
-	if len(cmd.Operands) == 0 {
+	if len(cmd.Operands()) == 0 {
 		fmt.Fprintln(w, "No operands.")
 	} else {
 		fmt.Fprintln(w, "Operands (the first alternative is the default):")
-		for _, op := range cmd.Operands {
+		for _, op := range cmd.Operands() {
 			line := op.Synopsis()
 			if op.Mandatory {
 				line += "   (mandatory)"

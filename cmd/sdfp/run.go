@@ -104,6 +104,7 @@ func (c *cli) run(args []string) int {
 			return exitUsage
 		}
 	}
+	session.Warm(f.installation == "")
 	// A procedure with syntax errors does not run: report them like check.
 	chk := check.New()
 	bad := false
@@ -114,7 +115,9 @@ func (c *cli) run(args []string) int {
 			return exitUsage
 		}
 		tasks[i].Source = string(src)
-		if _, errs := chk.Parser.ParseFile(tasks[i].Name, tasks[i].Source); len(errs) > 0 {
+		proc, errs := chk.Parser.ParseFile(tasks[i].Name, tasks[i].Source)
+		tasks[i].Proc = proc
+		if len(errs) > 0 {
 			for _, e := range errs {
 				printFinding(&cli{stdout: c.stderr}, e, tasks[i].Source)
 			}

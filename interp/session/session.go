@@ -22,6 +22,8 @@ import (
 	"sdfp/hypervisor/jv"
 	"sdfp/hypervisor/msg"
 	"sdfp/interp"
+	"sdfp/parser/ast"
+	"sdfp/parser/catalog"
 )
 
 // Options configure a session. Zero values give an in-memory file
@@ -174,8 +176,31 @@ func (s *Session) Run(ctx context.Context, file string, params []interp.Param) i
 type Task struct {
 	Name   string // file name for messages
 	Source string // the procedure text
+	// Proc is the procedure already parsed from Source with the built-in
+	// catalog (a caller that checked it first need not parse it twice);
+	// nil: RunTasks parses Source.
+	Proc   *ast.Procedure
 	Params []interp.Param
 	Stdout io.Writer // the task's SYSOUT (default: the session's)
+}
+
+func (t *Task) run(ctx context.Context, r *interp.Runner) interp.Result {
+	if t.Proc != nil {
+		return r.Run(ctx, t.Proc, t.Params)
+	}
+	return r.RunSource(ctx, t.Name, t.Source, t.Params)
+}
+
+// Warm starts reading the embedded tables a run needs (the default
+// installation, the message catalog, the command catalog) on other
+// goroutines, so that a short run does not pay for them one after the
+// other: the process start of `sdfp run` is most of its time.
+func Warm(withDefaultInstallation bool) {
+	if withDefaultInstallation {
+		go defaultInstallation()
+	}
+	go msg.Default()
+	go catalog.Builtin()
 }
 
 // RunTasks runs procedures as concurrent tasks on the session's clock
@@ -197,7 +222,7 @@ func (s *Session) RunTasks(ctx context.Context, tasks []Task) []interp.Result {
 	}
 	if len(tasks) == 1 {
 		r := runner(0, nil)
-		results[0] = r.RunSource(ctx, tasks[0].Name, tasks[0].Source, tasks[0].Params)
+		results[0] = tasks[0].run(ctx, r)
 		s.Env.EndJob(r.ID())
 		s.finish()
 		return results
@@ -207,7 +232,7 @@ func (s *Session) RunTasks(ctx context.Context, tasks []Task) []interp.Result {
 		i := i
 		sched.Add(fmt.Sprintf("%04d", i+1), func(w *clock.TaskWaiter) {
 			r := runner(i, w)
-			results[i] = r.RunSource(ctx, tasks[i].Name, tasks[i].Source, tasks[i].Params)
+			results[i] = tasks[i].run(ctx, r)
 			s.Env.EndJob(r.ID())
 		})
 	}

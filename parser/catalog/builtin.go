@@ -19,7 +19,7 @@ type decl struct {
 func (d decl) command() *Command {
 	return &Command{
 		Name: d.name, Aliases: d.aliases, Role: d.role, Domain: d.domain,
-		Source: d.source, Help: d.help, Operands: MustOperands(d.ops), NameValue: d.nameValue,
+		Source: d.source, Help: d.help, decl: d.ops, NameValue: d.nameValue,
 	}
 }
 

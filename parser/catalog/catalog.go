@@ -8,6 +8,7 @@ package catalog
 import (
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Role is the part a command plays in SDF-P's block structure.
@@ -37,12 +38,11 @@ const (
 
 // Command is the declaration of one SDF command.
 type Command struct {
-	Name     string
-	Aliases  []string // exact alternative names (STV, EXEC-CMD, CALL)
-	Operands []*Operand
-	Role     Role
-	Domain   string // "SDF-P", "BS2000", "JV", "VM2000"
-	Help     string // one-paragraph description for `sdfp help`
+	Name    string
+	Aliases []string // exact alternative names (STV, EXEC-CMD, CALL)
+	Role    Role
+	Domain  string // "SDF-P", "BS2000", "JV", "VM2000"
+	Help    string // one-paragraph description for `sdfp help`
 	// Source says where the declaration comes from and how sure it is:
 	// V verified in a manual page, I inferred, S from the seeds only.
 	Source string
@@ -53,6 +53,21 @@ type Command struct {
 	// Minimum is the shortest accepted abbreviation of the name, if the
 	// syntax file sets one; shorter input is rejected even when unique.
 	Minimum string
+
+	// The operand declaration (DSL notation) is parsed at the first use
+	// of the command: a short run uses a dozen commands of the catalog's
+	// hundred, and parsing them all was a tenth of its start.
+	decl     string
+	opsOnce  sync.Once
+	operands []*Operand
+}
+
+// Operands returns the command's operand declarations, parsed from the
+// catalog's notation at the first call. The built-in declarations all
+// parse (a package test parses every one).
+func (c *Command) Operands() []*Operand {
+	c.opsOnce.Do(func() { c.operands = MustOperands(c.decl) })
+	return c.operands
 }
 
 // Operand declares one operand of a command or structure.
