@@ -109,7 +109,9 @@ func isHex(c byte) bool {
 // its physical position.
 func Tokenize(u *Unit) ([]Token, error) {
 	t := u.Text
-	toks := make([]Token, 0, len(t)/4+2)
+	// about one token in eight characters: an estimate that rarely grows
+	// and does not reserve much for comments
+	toks := make([]Token, 0, len(t)/8+4)
 	emit := func(typ plexer.TokenType, val string, at int) {
 		toks = append(toks, Token{Type: typ, Value: val, Pos: u.PosAt(at)})
 	}

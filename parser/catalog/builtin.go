@@ -25,7 +25,7 @@ func (d decl) command() *Command {
 
 var (
 	builtinOnce sync.Once
-	builtinCmds []*Command
+	builtin     *Catalog
 )
 
 // Builtin returns a new catalog holding every command sdfp declares. Each
@@ -34,11 +34,12 @@ var (
 // must not be modified.
 func Builtin() *Catalog {
 	builtinOnce.Do(func() {
+		builtin = New()
 		for _, table := range [][]decl{sdfpCommands, systemCommands, vm2000Commands} {
 			for _, d := range table {
-				builtinCmds = append(builtinCmds, d.command())
+				builtin.Add(d.command())
 			}
 		}
 	})
-	return New(builtinCmds...)
+	return builtin.clone()
 }

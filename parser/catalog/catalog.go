@@ -6,6 +6,8 @@
 package catalog
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -194,6 +196,12 @@ func (c *Catalog) Add(cmd *Command) {
 	for _, a := range cmd.Aliases {
 		c.byName[a] = cmd
 	}
+}
+
+// clone returns a catalog with the same commands that can be extended
+// without changing c.
+func (c *Catalog) clone() *Catalog {
+	return &Catalog{cmds: slices.Clone(c.cmds), byName: maps.Clone(c.byName)}
 }
 
 // Commands returns all declarations sorted by name.
