@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/term"
+
 	"sdfp/interp/session"
 	"sdfp/parser/catalog"
 )
@@ -20,6 +22,7 @@ import (
 // entered; a line ending with "-" continues on the next. Lines starting
 // with "!" are dialog commands of sdfp: !history lists the inputs, !N
 // runs input N again, !quit (or LOGOFF, or end of input) ends the dialog.
+// On a terminal the cursor keys edit the line and recall earlier lines.
 
 func (c *cli) dialog(args []string) int {
 	fs := flag.NewFlagSet("sdfp dialog", flag.ContinueOnError)
@@ -56,66 +59,145 @@ func (c *cli) dialog(args []string) int {
 		return exitUsage
 	}
 	defer root.Close()
-	out := newOutput(c.stdout, false)
 	inst, err := installation(f.installation)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "sdfp dialog: %v\n", err)
 		return exitUsage
 	}
-	s, err := session.New(session.Options{FS: root, Lang: lang, Stdout: c.stdout, Stdin: strings.NewReader(""),
+	in, out, restore, err := c.dialogIO()
+	if err != nil {
+		fmt.Fprintf(c.stderr, "sdfp dialog: terminal: %v\n", err)
+		return exitUsage
+	}
+	defer restore()
+	s, err := session.New(session.Options{FS: root, Lang: lang, Stdout: out, Stdin: strings.NewReader(""),
 		Installation: inst, LocalSU: f.su})
 	if err != nil {
 		fmt.Fprintf(c.stderr, "sdfp dialog: %v\n", err)
 		return exitUsage
 	}
-	s.Console.OnLine = out.console
+	s.Console.OnLine = newOutput(out, false).console
+	runDialog(s, in, out)
+	return exitOK
+}
+
+// dialogInput gives the dialog its input lines, prompting for each;
+// io.EOF ends the dialog.
+type dialogInput interface {
+	readLine() (string, error)
+}
+
+// dialogIO picks the input: a terminal gets line editing and arrow-key
+// recall (golang.org/x/term), with the session's output going through
+// the terminal so that it can keep the prompt line apart; anything else
+// is read line by line and echoed after the prompt, so that a scripted
+// dialog reads like a terminal session.
+func (c *cli) dialogIO() (in dialogInput, out io.Writer, restore func(), err error) {
+	stdin, okIn := c.stdin.(*os.File)
+	stdout, okOut := c.stdout.(*os.File)
+	if okIn && okOut && term.IsTerminal(int(stdin.Fd())) && term.IsTerminal(int(stdout.Fd())) {
+		state, err := term.MakeRaw(int(stdin.Fd()))
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		t := newTerminalInput(stdin, stdout)
+		return t, t.term, func() { term.Restore(int(stdin.Fd()), state) }, nil
+	}
+	return &scriptInput{in: bufio.NewScanner(c.stdin), out: c.stdout}, c.stdout, func() {}, nil
+}
+
+// scriptInput reads lines that do not come from a terminal.
+type scriptInput struct {
+	in  *bufio.Scanner
+	out io.Writer
+}
+
+func (s *scriptInput) readLine() (string, error) {
+	fmt.Fprint(s.out, "/")
+	if !s.in.Scan() {
+		if err := s.in.Err(); err != nil {
+			return "", err
+		}
+		fmt.Fprintln(s.out)
+		return "", io.EOF
+	}
+	line := s.in.Text()
+	fmt.Fprintln(s.out, strings.TrimPrefix(strings.TrimLeft(line, " "), "/"))
+	return line, nil
+}
+
+// terminalInput reads lines from a terminal in raw mode: the cursor keys
+// edit the line and recall earlier ones; Ctrl-D on an empty line or
+// Ctrl-C ends the dialog.
+type terminalInput struct{ term *term.Terminal }
+
+func newTerminalInput(r io.Reader, w io.Writer) *terminalInput {
+	return &terminalInput{term: term.NewTerminal(struct {
+		io.Reader
+		io.Writer
+	}{r, w}, "/")}
+}
+
+func (t *terminalInput) readLine() (string, error) {
+	line, err := t.term.ReadLine()
+	if err == term.ErrPasteIndicator {
+		err = nil // a pasted line is a line like any other
+	}
+	if err == io.EOF {
+		t.term.Write([]byte("\n"))
+	}
+	return line, err
+}
+
+// runDialog reads and runs the dialog's inputs until LOGOFF, !quit or
+// the end of the input.
+func runDialog(s *session.Session, in dialogInput, out io.Writer) {
 	r := s.Runner()
 	d := r.NewDialog(context.Background())
 	defer d.Close()
 	p := r.Parser()
 	cat := catalog.Builtin()
-	in := bufio.NewScanner(c.stdin)
 	var history []string
 	var pending []string // lines of an open block or continued command
 	depth, n := 0, 0
-	prompt := func() { fmt.Fprint(c.stdout, "/") }
 	runInput := func(text string) {
 		n++
 		proc, errs := p.ParseFile(fmt.Sprintf("input %d", n), text)
 		if len(errs) > 0 {
 			for _, e := range errs {
-				fmt.Fprintf(c.stdout, "%% %s %s\n", e.Code, e.Msg)
+				fmt.Fprintf(out, "%% %s %s\n", e.Code, e.Msg)
 			}
 			return
 		}
 		if err := d.Run(proc); err != nil && err.Limit {
-			fmt.Fprintf(c.stdout, "%% %s %s\n", err.RC.Main, err.Msg)
+			fmt.Fprintf(out, "%% %s %s\n", err.RC.Main, err.Msg)
 		}
 		if err := s.Flush(); err != nil {
-			fmt.Fprintf(c.stdout, "%% %v\n", err)
+			fmt.Fprintf(out, "%% %v\n", err)
 		}
 	}
-	// Input that does not come from a terminal is echoed after the prompt,
-	// so a scripted dialog reads like a terminal session.
-	echo := !isTerminal(c.stdin)
-	for prompt(); in.Scan(); prompt() {
-		line := strings.TrimRight(in.Text(), " \t\r")
-		if echo {
-			fmt.Fprintln(c.stdout, strings.TrimPrefix(strings.TrimLeft(line, " "), "/"))
+	for {
+		line, err := in.readLine()
+		if err != nil {
+			if err != io.EOF {
+				fmt.Fprintf(out, "sdfp dialog: %v\n", err)
+			}
+			return
 		}
+		line = strings.TrimRight(line, " \t\r")
 		if len(pending) == 0 && strings.HasPrefix(line, "!") {
 			cmd := strings.TrimSpace(line[1:])
 			switch {
 			case cmd == "quit":
-				return exitOK
+				return
 			case cmd == "history":
 				for i, h := range history {
-					fmt.Fprintf(c.stdout, "%3d %s\n", i+1, strings.ReplaceAll(h, "\n", "\n    "))
+					fmt.Fprintf(out, "%3d %s\n", i+1, strings.ReplaceAll(h, "\n", "\n    "))
 				}
 			default:
 				k, err := strconv.Atoi(cmd)
 				if err != nil || k < 1 || k > len(history) {
-					fmt.Fprintf(c.stdout, "sdfp: unknown dialog command !%s (!history, !N, !quit)\n", cmd)
+					fmt.Fprintf(out, "sdfp: unknown dialog command !%s (!history, !N, !quit)\n", cmd)
 					continue
 				}
 				history = append(history, history[k-1])
@@ -138,24 +220,13 @@ func (c *cli) dialog(args []string) int {
 			continue
 		}
 		if strings.EqualFold(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "/")), "LOGOFF") && len(pending) == 1 {
-			return exitOK
+			return
 		}
 		text := strings.Join(pending, "\n") + "\n"
 		pending, depth = nil, 0
 		history = append(history, strings.TrimSuffix(text, "\n"))
 		runInput(text)
 	}
-	fmt.Fprintln(c.stdout)
-	return exitOK
-}
-
-func isTerminal(r io.Reader) bool {
-	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
 // blockDepthChange tells how a command line changes the block nesting:
