@@ -138,3 +138,104 @@ func TestBareRequests(t *testing.T) {
 		t.Error("a command that is not VM2000's was handled")
 	}
 }
+
+// createInstallation has a CPU pool and a VM group on the /390 unit and
+// an x86 unit without groups; VM 2 sits right behind the monitor
+// (64 MB hypervisor + 1024 MB monitor), so memory from 2112 MB is free.
+const createInstallation = `
+local-su: SU390
+server-units:
+  - name: SU390
+    type: /390
+    memory: 8192
+    hypervisor: 64
+    monitor: {memory: 1024}
+    cpu-pools: [POOL1]
+    vm-groups: [GRP1]
+    vms:
+      - {index: 2, name: VM02, memory: 1024}
+  - name: SUX86
+    type: x86
+    memory: 16384
+    monitor: {memory: 2048}
+    cpu-pools: [POOL1]
+`
+
+// CREATE-VM with the CPU, pool, group and location operands: what the
+// new VM gets, and the refusals the model can decide. On each refusal
+// no VM is created.
+func TestCreateVMOperands(t *testing.T) {
+	type attrs struct {
+		processors, maxIO, location int
+		quota                       float64
+		pool, group                 string
+	}
+	std := attrs{processors: 1, maxIO: 100, location: 2112, quota: 1, pool: "*STDPOOL"}
+	tests := []struct {
+		name, su, operands string
+		want               attrs
+		main, msg          string // refusal: maincode and message key
+	}{
+		{name: "defaults", su: "SU390", want: std},
+		{name: "cpu", su: "SU390",
+			operands: ",PROCESSOR=*QUADRO,CPU-QUOTA=30,MAX-CPU-UTIL=50,MAX-IO-UTIL=40,CPU-POOL=POOL1,ADMIN-PRIV=*MAX," +
+				"PRIVILEGES=*PAR(IO-RESET=*NO,IO-PRIORITY=*NO),VM-ACTIVE-IDLE=*AT-DEDICATED-CPUS",
+			want: attrs{processors: 4, maxIO: 40, location: 2112, quota: 30, pool: "POOL1"}},
+		{name: "processor-number", su: "SU390", operands: ",PROCESSOR=6",
+			want: attrs{processors: 6, maxIO: 100, location: 2112, quota: 1, pool: "*STDPOOL"}},
+		{name: "processor-maximum", su: "SU390", operands: ",PROCESSOR=*MAXIMUM", want: std},
+		{name: "vm-group", su: "SU390", operands: ",CPU-QUOTA=*BY-VM-GROUP(VM-GROUP-NAME=GRP1,MEMBER-CPU-QUOTA=12)",
+			want: attrs{processors: 1, maxIO: 100, location: 2112, quota: 12, pool: "*STDPOOL", group: "GRP1"}},
+		{name: "memory-end", su: "SU390", operands: ",LOCATION=*MEMORY-END",
+			want: attrs{processors: 1, maxIO: 100, location: 7168, quota: 1, pool: "*STDPOOL"}},
+		{name: "after-vm", su: "SU390", operands: ",LOCATION=*AFTER-VM(VM-ID=VM02)", want: std},
+		{name: "before-vm-no-room", su: "SU390", operands: ",LOCATION=*BEFORE-VM(VM-ID=2)", main: "VMS4504", msg: "VMS4504"},
+		{name: "before-unknown-vm", su: "SU390", operands: ",LOCATION=*BEFORE-VM(VM-ID=9)", main: "VMS4000", msg: "VMS4000"},
+		{name: "unknown-pool", su: "SU390", operands: ",CPU-POOL=NOPOOL", main: "VMS4600", msg: "VMS4600"},
+		{name: "unknown-group", su: "SU390", operands: ",CPU-QUOTA=*BY-VM-GROUP(VM-GROUP-NAME=NOGRP,MEMBER-CPU-QUOTA=1)", main: "VMS4400", msg: "VMS4400"},
+		{name: "x86", su: "SUX86", operands: ",PROCESSOR=*BI,CPU-POOL=POOL1,MAX-IO-UTIL=40",
+			want: attrs{processors: 2, maxIO: 100, quota: 1, pool: "POOL1"}},
+		{name: "x86-group", su: "SUX86", operands: ",CPU-QUOTA=*BY-VM-GROUP(VM-GROUP-NAME=GRP1,MEMBER-CPU-QUOTA=1)", main: "VMS9004", msg: "VMS3011"},
+		{name: "x86-location", su: "SUX86", operands: ",LOCATION=*MEMORY-END", main: "VMS9004", msg: "VMS3011"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			yaml := createInstallation
+			if tt.su == "SUX86" {
+				yaml = strings.Replace(yaml, "local-su: SU390", "local-su: SUX86", 1)
+			}
+			r := newRig(t, yaml).admin()
+			res := r.run("CREATE-VM MEMORY-SIZE=1024,VM-NAME=NEW" + tt.operands)
+			vm := r.vm(tt.su, "NEW")
+			if tt.main != "" {
+				if res.RC.Main != tt.main || res.RC.SC1 == 0 || len(res.Output) != 1 || !strings.HasPrefix(res.Output[0], "% "+tt.msg) {
+					t.Errorf("refusal %v %q, want %s with %s", res.RC, res.Output, tt.main, tt.msg)
+				}
+				if vm != nil {
+					t.Error("VM created although refused")
+				}
+				return
+			}
+			if res.RC != command.OK || vm == nil {
+				t.Fatalf("%v %q", res.RC, res.Output)
+			}
+			got := attrs{vm.processors, vm.maxIO, vm.location, vm.cpuQuota, vm.pool, vm.group}
+			if got != tt.want {
+				t.Errorf("VM attributes %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+// What CREATE-VM gives the VM is what SHOW-VM-ATTRIBUTES shows.
+func TestCreateVMShown(t *testing.T) {
+	r := newRig(t, createInstallation).admin()
+	r.ok("CREATE-VM MEMORY-SIZE=1024,VM-NAME=NEW,PROCESSOR=*BI,CPU-QUOTA=*BY-VM-GROUP(VM-GROUP-NAME=GRP1,MEMBER-CPU-QUOTA=12),LOCATION=*MEMORY-END")
+	res := r.ok("SHOW-VM-ATTRIBUTES VM-ID=NEW,INFORMATION=*ALL")
+	rec := res.Records[0]
+	for name, want := range map[string]any{"PROC": 2, "CPU-QUOTA": "12.00", "VM-GROUP": "GRP1", "CPU-POOL": "*STDPOOL", "START-ADDR": "00001C00"} {
+		if got := field(t, rec, name); got != want {
+			t.Errorf("%s = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"sdfp/hypervisor/command"
+	"sdfp/parser/catalog"
 )
 
 // The life of a VM: CREATE-VM, START-VM, HOLD-VM, RESUME-VM, RESET-VM,
@@ -51,13 +52,17 @@ func (m *Model) createVM(c *call) command.Result {
 	if max > 0 && max < size {
 		return m.badSize(c, probe, max, ">= "+itoa(size))
 	}
-	location, ok := su.place(size, nil)
-	if !ok {
-		return m.refuse(c, memoryShort, itoa(size), su.name)
+	cpu, res := m.cpuAttributes(c)
+	if res != nil {
+		return *res
+	}
+	location, res := m.createLocation(c, size)
+	if res != nil {
+		return *res
 	}
 	vm := &VM{su: su, index: index, name: name, state: StateInitOnly, size: size, min: min, max: max, location: location,
-		processors: 1, maxIO: 100, pool: stdPool, persistent: c.args.Keyword("PERSISTENT") == "*YES",
-		password: password(c.args, "PASSWORD"), devices: map[string]usage{}}
+		processors: cpu.processors, cpuQuota: cpu.quota, maxIO: cpu.maxIO, pool: cpu.pool, group: cpu.group,
+		persistent: c.args.Keyword("PERSISTENT") == "*YES", password: password(c.args, "PASSWORD"), devices: map[string]usage{}}
 	j, res := m.startMonitorJV(c, "CREATE-VM "+name, vmMonitorLayout, vm)
 	if res != nil {
 		return *res
@@ -69,6 +74,119 @@ func (m *Model) createVM(c *call) command.Result {
 	m.updateVMMonitor(vm)
 	m.consoleLine(su, msgCreated, vm.inserts()...)
 	return done(m.line(c, msgCreated, vm.inserts()...))
+}
+
+// processorLevels is the number of virtual CPUs each PROCESSOR keyword
+// gives (the keywords V, their numbers what the names say, I). *MAXIMUM
+// and *EXTRA-AND-NORMAL count real CPUs, which the model does not have:
+// such a VM gets one virtual CPU.
+var processorLevels = map[string]int{"*MONO": 1, "*BI": 2, "*TRIPLE": 3, "*QUADRO": 4, "*OCTO": 8}
+
+// stdCPUQuota is the CPU quota of CPU-QUOTA=*STD: I, as CREATE-VM-GROUP's
+// *STD (V, ...-214).
+const stdCPUQuota = 1
+
+// cpuSettings are the CPU attributes CREATE-VM gives a VM.
+type cpuSettings struct {
+	processors  int
+	quota       float64 // own CPU quota, or the member CPU quota in a group
+	maxIO       int
+	pool, group string
+}
+
+// cpuAttributes reads PROCESSOR, CPU-QUOTA, CPU-POOL and
+// MAX-IO-UTILIZATION and checks the names they give: the CPU pool must
+// exist (VMS4600), a VM group exists on /390 only (VMS3011, VMS9004)
+// and must exist (VMS4400). The model's groups have no CPU pool, so
+// that the VM is in its group's pool (VMS4422) is not checked.
+// MAX-CPU-UTILIZATION, ADMIN-PRIVILEGES, PRIVILEGES and VM-ACTIVE-IDLE
+// are accepted and ignored: the model has no scheduler and no privileges.
+func (m *Model) cpuAttributes(c *call) (cpuSettings, *command.Result) {
+	s := cpuSettings{processors: 1, quota: stdCPUQuota, maxIO: 100, pool: stdPool}
+	if n, ok := c.args.Int("PROCESSOR"); ok {
+		s.processors = int(n)
+	} else if n := processorLevels[c.args.Keyword("PROCESSOR")]; n > 0 {
+		s.processors = n
+	}
+	if pool := c.args.Str("CPU-POOL"); pool != "" && pool != stdPool {
+		if !c.su.pools[pool] {
+			r := m.refuse(c, cpuPoolUnknown, pool)
+			return s, &r
+		}
+		s.pool = pool
+	}
+	switch c.args.Keyword("CPU-QUOTA") {
+	case "*STD":
+	case "*BY-VM-GROUP":
+		if c.su.arch == archX86 {
+			r := m.refuse(c, notOnX86, "/CREATE-VM CPU-QUOTA=*BY-VM-GROUP")
+			return s, &r
+		}
+		group := c.args.Struct("CPU-QUOTA")
+		s.group = group.Str("VM-GROUP-NAME")
+		if !c.su.groups[s.group] {
+			r := m.refuse(c, vmGroupUnknown, s.group)
+			return s, &r
+		}
+		s.quota, _ = group.Fixed("MEMBER-CPU-QUOTA")
+	default:
+		s.quota, _ = c.args.Fixed("CPU-QUOTA")
+	}
+	// Maximum I/O utilisation exists on /390 only (V:CRVM); on x86 the
+	// operand is accepted and the VM keeps 100 (I).
+	if n, ok := c.args.Int("MAX-IO-UTILIZATION"); ok && c.su.arch != archX86 {
+		s.maxIO = int(n)
+	}
+	return s, nil
+}
+
+// createLocation places a new VM of size MB: on /390 in the first free
+// area that fits (*ANY), the highest one (*MEMORY-END) or right before or
+// after a named VM; LOCATION other than *ANY is refused on x86, where
+// memory has no location (V:MEMX86, as MOVE-VM V:MOVE).
+func (m *Model) createLocation(c *call, size int) (int, *command.Result) {
+	su := c.su
+	kw := c.args.Keyword("LOCATION")
+	if kw != "*ANY" && su.arch == archX86 {
+		r := m.refuse(c, notOnX86, "/CREATE-VM LOCATION="+kw)
+		return 0, &r
+	}
+	location, ok := -1, false
+	switch kw {
+	case "*MEMORY-END":
+		gaps := su.gaps(nil)
+		for i := len(gaps) - 1; i >= 0; i-- {
+			if gaps[i].end-gaps[i].start >= size {
+				location = gaps[i].end - size
+				break
+			}
+		}
+	case "*BEFORE-VM", "*AFTER-VM":
+		v := c.args.Struct("LOCATION").Get("VM-IDENTIFICATION")
+		id := v.Str
+		if v.Alt != nil && v.Alt.Kind == catalog.AltInteger {
+			id = itoa(int(v.Int))
+		}
+		next := su.lookupVM(id)
+		if next == nil {
+			r := m.refuse(c, vmUnknown, id)
+			return 0, &r
+		}
+		location = next.location + next.occupied()
+		if kw == "*BEFORE-VM" {
+			location = next.location - size
+		}
+	default:
+		location, ok = su.place(size, nil)
+	}
+	if location >= 0 && kw != "*ANY" {
+		ok = su.placeAt(location, size, nil)
+	}
+	if !ok {
+		r := m.refuse(c, memoryShort, itoa(size), su.name)
+		return 0, &r
+	}
+	return location, nil
 }
 
 // updateVMMonitor writes the VM's MONJV (CREATE-VM MONJV=) after a state

@@ -47,6 +47,8 @@ const (
 	noActionRequired     outcomeID = "no-action-required"
 	definitionRejected   outcomeID = "definition-rejected"
 	partlyExecuted       outcomeID = "partly-executed"
+	cpuPoolUnknown       outcomeID = "cpu-pool-unknown"
+	vmGroupUnknown       outcomeID = "vm-group-unknown"
 )
 
 var outcomes = map[outcomeID]outcome{
@@ -83,6 +85,8 @@ var outcomes = map[outcomeID]outcome{
 	definitionRejected:   {Msg: "VMS2324", Main: "VMS2324", SC1: 64, Source: "V:MIGDEF VMS2324 = migration of the definition rejected by the target SU; text I"},
 	noActionRequired:     {Main: "CMD0001", SC2: 1, Source: "V:RESUME (1,0,CMD0001)"},
 	partlyExecuted:       {Msg: "VMS3041", Main: "VMS9005", SC1: 64, Source: "V:NALLOW VMS3041 with return code VMS9005"},
+	cpuPoolUnknown:       {Msg: "VMS4600", Main: "VMS4600", SC1: 64, Source: "V: VMS4600 = CPU pool not created, SC1=64 (CREATE-VM-GROUP ...-214, ASSIGN-VM-TO-CPU-POOL V10:441); for CREATE-VM I"},
+	vmGroupUnknown:       {Msg: "VMS4400", Main: "VMS4400", SC1: 64, Source: "V: VMS4400 = VM group not yet created, SC1=64 (ADD-VM-TO-VM-GROUP ...-202); for CREATE-VM I"},
 }
 
 // Messages the model writes that are not refusals. Keys only here, texts

@@ -491,6 +491,20 @@ func (b *binder) scalar(v *ast.Value, op *catalog.Operand, t lexer.Token) bool {
 				b.errf(t.Pos, CodeBadValue, "value %s of operand %s is outside the range %d..%d", t.Value, op.Name, a.Min, a.Max)
 			}
 			return true
+		case catalog.AltFixed:
+			// The lexer reads no decimal point yet (12.5 is a syntax
+			// error before binding), so whole numbers are what reaches
+			// here; ParseFixed takes both.
+			if t.Type != lexer.Int {
+				continue
+			}
+			n, ok := catalog.ParseFixed(t.Value, a.Scale)
+			v.Alt, v.Int, v.Str = a, n, catalog.FormatFixed(n, a.Scale)
+			if !ok || a.HasRange && (n < a.Min || n > a.Max) {
+				b.errf(t.Pos, CodeBadValue, "value %s of operand %s is outside the range %s..%s", t.Value, op.Name,
+					catalog.FormatFixed(a.Min, a.Scale), catalog.FormatFixed(a.Max, a.Scale))
+			}
+			return true
 		case catalog.AltCString:
 			if t.Type != lexer.String {
 				continue

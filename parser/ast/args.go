@@ -1,6 +1,8 @@
 package ast
 
 import (
+	"math"
+
 	"sdfp/lexer"
 	"sdfp/parser/catalog"
 )
@@ -79,6 +81,23 @@ func (a *Args) Int(name string) (int64, bool) {
 		return v.Int, true
 	case catalog.AltLiteral:
 		return v.Int, v.Str == "" && v.Keyword != "" && isInt(v.Keyword)
+	}
+	return 0, false
+}
+
+// Fixed returns the value of a <fixed> operand, or of a whole-number
+// literal default (MAX-CPU-UTILIZATION = 100 / <fixed ...>); ok is false
+// for any other value.
+func (a *Args) Fixed(name string) (float64, bool) {
+	v := a.Get(name)
+	if v == nil || v.Alt == nil {
+		return 0, false
+	}
+	switch v.Alt.Kind {
+	case catalog.AltFixed:
+		return float64(v.Int) / math.Pow10(v.Alt.Scale), true
+	case catalog.AltLiteral:
+		return float64(v.Int), isInt(v.Keyword)
 	}
 	return 0, false
 }

@@ -99,13 +99,14 @@ const (
 	AltExpr                          // <expr>: an SDF-P expression
 	AltCond                          // <cond>: a JV conditional expression
 	AltCommand                       // <command>: the text of a command (EXECUTE-CMD)
+	AltFixed                         // <fixed n.nn..m.mm>: a decimal number (CPU quotas)
 )
 
 var altKindNames = map[string]AltKind{
 	"integer": AltInteger, "c-string": AltCString, "x-string": AltXString,
 	"name": AltName, "alphanum-name": AltAlphanumName, "structured-name": AltStructuredName,
 	"composed-name": AltComposedName, "filename": AltFilename, "text": AltText,
-	"expr": AltExpr, "cond": AltCond, "command": AltCommand,
+	"expr": AltExpr, "cond": AltCond, "command": AltCommand, "fixed": AltFixed,
 }
 
 // KindName returns the manual's name of a data type, as used in help.
@@ -128,7 +129,11 @@ type Alt struct {
 	Literal  string // AltLiteral: the literal text
 	Min, Max int64  // ranges: integer bounds, or length bounds (0 = none)
 	HasRange bool
-	Lower    bool // with-low: lower case is kept
+	// Scale is the number of decimal places of a <fixed> range; its
+	// bounds, and the values bound to it, count in units of 10^-Scale
+	// (<fixed 0.01..99.99>: Min 1, Max 9999, Scale 2).
+	Scale int
+	Lower bool // with-low: lower case is kept
 	// NullAbbrev: the keyword may be omitted and only its structure
 	// written in parentheses, as in JV-CONTENTS=(MYJV,5,2).
 	NullAbbrev bool

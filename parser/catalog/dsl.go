@@ -269,7 +269,14 @@ func parseType(body string, p *dslParser) (*Alt, error) {
 	}
 	a := &Alt{Kind: kind}
 	for _, attr := range f[1:] {
-		if lo, hi, ok := strings.Cut(attr, ".."); ok {
+		if lo, hi, ok := strings.Cut(attr, ".."); ok && kind == AltFixed {
+			min, max, scale, ok := fixedRange(lo, hi)
+			if !ok {
+				return nil, p.errf("bad range %q", attr)
+			}
+			a.Min, a.Max, a.Scale, a.HasRange = min, max, scale, true
+			continue
+		} else if ok {
 			min, err1 := strconv.ParseInt(lo, 10, 64)
 			max, err2 := strconv.ParseInt(hi, 10, 64)
 			if err1 != nil || err2 != nil || min > max {
@@ -288,6 +295,48 @@ func parseType(body string, p *dslParser) (*Alt, error) {
 		}
 	}
 	return a, nil
+}
+
+// fixedRange parses the bounds of a <fixed> range ("0.01", "99.99") into
+// whole units of the finer of their two scales.
+func fixedRange(lo, hi string) (from, to int64, scale int, ok bool) {
+	scale = max(decimals(lo), decimals(hi))
+	from, ok1 := ParseFixed(lo, scale)
+	to, ok2 := ParseFixed(hi, scale)
+	return from, to, scale, ok1 && ok2 && from <= to
+}
+
+func decimals(s string) int {
+	if _, frac, ok := strings.Cut(s, "."); ok {
+		return len(frac)
+	}
+	return 0
+}
+
+// ParseFixed reads a decimal number written with at most scale decimal
+// places (12, 12.5, 0.01) as a count of units of 10^-scale.
+func ParseFixed(s string, scale int) (int64, bool) {
+	whole, frac, _ := strings.Cut(s, ".")
+	if whole == "" && frac == "" || len(frac) > scale || strings.HasPrefix(frac, "-") || strings.HasPrefix(frac, "+") {
+		return 0, false
+	}
+	digits := whole + frac + strings.Repeat("0", scale-len(frac))
+	n, err := strconv.ParseInt(digits, 10, 64)
+	return n, err == nil
+}
+
+// FormatFixed writes units of 10^-scale as a decimal number with scale
+// places (1250, 2 -> "12.50").
+func FormatFixed(n int64, scale int) string {
+	if scale == 0 {
+		return strconv.FormatInt(n, 10)
+	}
+	sign := ""
+	if n < 0 {
+		sign, n = "-", -n
+	}
+	s := fmt.Sprintf("%0*d", scale+1, n)
+	return sign + s[:len(s)-scale] + "." + s[len(s)-scale:]
 }
 
 // Synopsis renders an operand declaration back in manual style for help.
@@ -318,7 +367,10 @@ func (a *Alt) String() string {
 		return a.Literal
 	}
 	s := "<" + a.Kind.String()
-	if a.HasRange {
+	switch {
+	case a.HasRange && a.Kind == AltFixed:
+		s += " " + FormatFixed(a.Min, a.Scale) + ".." + FormatFixed(a.Max, a.Scale)
+	case a.HasRange:
 		s += fmt.Sprintf(" %d..%d", a.Min, a.Max)
 	}
 	if a.Lower {

@@ -41,15 +41,36 @@ var vm2000Commands = []decl{
 		help: "Lists persistent VM definitions; ACT=NO marks a definition whose VM is not initialised (DEFINED_ONLY).",
 		ops: `VM-NAME = *ALL / <name 1..8>
 			INFORMATION = *STD / *CPU / *MEMORY / *PRIVILEGES / *IPL / *UNITS / *ALL`},
-	{name: "CREATE-VM", domain: "VM2000", source: "V:CRVM, operand list partial (vm2000 2.2)",
-		help: "Initialises a virtual machine (state INIT-ONLY) with its memory, index and name.",
+	// Only the opening of the V12 page V:CRVM (its attribute list and the
+	// first operands) could be read, so the value syntax below comes from
+	// the pages that describe the same attributes, named per operand;
+	// what none of them shows is marked I.
+	{name: "CREATE-VM", domain: "VM2000",
+		source: "V:CRVM (VM2000 V12 user guide 2023-11, 'CREATE-VM (Initialize a VM)', ...-210): operand list complete, " +
+			"one operand for every attribute the page lists; value syntax V from V:CRDEF, V:MODATT and the pages named per operand, I where marked. " +
+			"The model keeps PROCESSOR, CPU-QUOTA (own or member quota and VM group), CPU-POOL, MAX-IO-UTILIZATION (/390) and LOCATION (/390); " +
+			"MAX-CPU-UTILIZATION, ADMIN-PRIVILEGES, PRIVILEGES and VM-ACTIVE-IDLE are accepted and ignored (vm2000 2.2)",
+		help: "Initialises a virtual machine (state INIT-ONLY): its index and name, memory sizes, place in memory (/390), " +
+			"number of virtual CPUs, CPU share or VM group membership, CPU pool, I/O limit, password, privileges and monitoring JV.",
 		ops: `MEMORY-SIZE = ` + memSize + ` !
 			MIN-MEMORY-SIZE = *STD / ` + memSize + `
 			MAX-MEMORY-SIZE = *STD / ` + memSize + `
-			VM-INDEX = *ANY / <integer 2..99>
-			VM-NAME = *STD / <name 1..8>
+			VM-INDEX = *ANY / <integer 2..99>             # V:CRDEF
+			VM-NAME = *STD / <name 1..8>                  # V:CRDEF, V:INIT
+			# keywords V (...-30, monitor configuration file); levels 1..32 V (...-122); the integer form I
+			PROCESSOR = *MONO / *BI / *TRIPLE / *QUADRO / *OCTO / *MAXIMUM / *EXTRA-AND-NORMAL / <integer 1..32>
+			# V:MODATT, V (...-30: *BY-VM-GROUP at CREATE-VM); structure as ADD-VM-TO-VM-GROUP (V, ...-202), I
+			CPU-QUOTA = *STD / <fixed 0.01..99.99> / *BY-VM-GROUP(VM-GROUP-NAME = <name 1..8> !, MEMBER-CPU-QUOTA = <fixed 0.01..99.99> !)
+			MAX-CPU-UTILIZATION = 100 / <fixed 0.01..100.00>   # V:MODATT, V (...-214)
+			MAX-IO-UTILIZATION = 100 / <integer 1..100>        # V:MODATT, V (...-30)
+			CPU-POOL = *STDPOOL / <name 1..8>             # name V (...-30), values as TO-CPU-POOL (V, ...-204)
+			# /390 only; values as MOVE-VM (V:MOVE), *ANY (first free area) I
+			LOCATION = *ANY / *MEMORY-END / *BEFORE-VM(VM-IDENTIFICATION = <integer 2..99> / <name 1..8> !) / *AFTER-VM(VM-IDENTIFICATION = <integer 1..99> / <name 1..8> !)
 			PASSWORD = *NONE / <c-string 1..8> / <x-string 1..16>
 			ADMIN-PRIVILEGES = *STD / *MINIMUM / *MAXIMUM
+			# sub-operands V:MODATT; defaults I (the manual advises IO-RESET=*NO and IO-PRIORITY=*NO, so both are granted unless said)
+			PRIVILEGES = [*PARAMETERS](IO-RESET = *YES / *NO, IO-PRIORITY = *YES / *NO, AUTO-SNAP-ASSIGNMENT = *NO / *YES, ASSIGN-BY-GUEST = *NO / *YES)
+			VM-ACTIVE-IDLE = *NO / *AT-DEDICATED-CPUS     # V:CRVM (de)
 			PERSISTENT = *NO / *YES
 			` + monJV + `
 			` + jvPassword},
