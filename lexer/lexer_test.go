@@ -116,6 +116,8 @@ func TestTokenize(t *testing.T) {
 		{"A * B", "Name:A Op:* Name:B"},
 		{"CMD *KEY", "Name:CMD Keyword:*KEY"},
 		{"2*A", "Int:2 Op:* Name:A"},
+		{"CPU-QUOTA=12.5", "Name:CPU-QUOTA Op:= Fixed:12.5"},
+		{"L#3.ELEM", "Name:L#3.ELEM"},
 		{"A // B", "Name:A Op:// Name:B"},
 		{"A<>B A==B A<=B A>=B A<B A>B", "Name:A Op:<> Name:B Name:A Op:== Name:B Name:A Op:<= Name:B Name:A Op:>= Name:B Name:A Op:< Name:B Name:A Op:> Name:B"},
 		{"&NAME &(A + 1) && &N.FIX", "Subst:&NAME Subst:&(A + 1) Subst:&& Subst:&N. Name:FIX"},

@@ -25,12 +25,13 @@ const (
 	LParen                              // (
 	RParen                              // )
 	Colon                               // :
+	Fixed                               // 12.5, a <fixed> operand value
 )
 
 var symbols = map[string]plexer.TokenType{
 	"EOF": EOF, "Name": Name, "Keyword": Keyword, "String": String, "XString": XString,
 	"Int": Int, "Subst": Subst, "Op": Op, "Comma": Comma, "LParen": LParen,
-	"RParen": RParen, "Colon": Colon,
+	"RParen": RParen, "Colon": Colon, "Fixed": Fixed,
 }
 
 // TypeName returns the symbolic name of a token type.
@@ -122,7 +123,7 @@ func Tokenize(u *Unit) ([]Token, error) {
 			return false
 		}
 		switch toks[len(toks)-1].Type {
-		case Name, Int, String, XString, RParen, Subst:
+		case Name, Int, Fixed, String, XString, RParen, Subst:
 			return true
 		}
 		return false
@@ -171,10 +172,19 @@ func Tokenize(u *Unit) ([]Token, error) {
 			for j < len(t) && isDigit(t[j]) {
 				j++
 			}
-			if j < len(t) && (isNameStart(t[j]) || t[j] == '_') {
+			switch {
+			case j < len(t) && (isNameStart(t[j]) || t[j] == '_'):
 				j = scanName(t, j)
 				emit(Name, strings.ToUpper(t[i:j]), i)
-			} else {
+			case j+1 < len(t) && t[j] == '.' && isDigit(t[j+1]):
+				// a decimal number (CPU-QUOTA=12.5); a period followed
+				// by a letter ends an index instead (L#3.ELEM)
+				j++
+				for j < len(t) && isDigit(t[j]) {
+					j++
+				}
+				emit(Fixed, t[i:j], i)
+			default:
 				emit(Int, t[i:j], i)
 			}
 			i = j

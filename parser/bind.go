@@ -492,10 +492,8 @@ func (b *binder) scalar(v *ast.Value, op *catalog.Operand, t lexer.Token) bool {
 			}
 			return true
 		case catalog.AltFixed:
-			// The lexer reads no decimal point yet (12.5 is a syntax
-			// error before binding), so whole numbers are what reaches
-			// here; ParseFixed takes both.
-			if t.Type != lexer.Int {
+			// 12.5 or a whole number
+			if t.Type != lexer.Int && t.Type != lexer.Fixed {
 				continue
 			}
 			n, ok := catalog.ParseFixed(t.Value, a.Scale)

@@ -39,7 +39,19 @@ func TestBindFixed(t *testing.T) {
 	if _, ok := cmd.Args.Fixed("CPU-POOL"); ok {
 		t.Error("Fixed of a keyword value")
 	}
+	cmd, errs = parse("CREATE-VM MEMORY-SIZE=1024,CPU-QUOTA=12.5,MAX-CPU-UTIL=99.99")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if q, _ := cmd.Args.Fixed("CPU-QUOTA"); q != 12.5 {
+		t.Errorf("CPU-QUOTA=12.5 read as %v", q)
+	}
+	if u, _ := cmd.Args.Fixed("MAX-CPU-UTILIZATION"); u != 99.99 {
+		t.Errorf("MAX-CPU-UTIL=99.99 read as %v", u)
+	}
 	for src, want := range map[string]string{
+		"CREATE-VM MEMORY-SIZE=1024,CPU-QUOTA=1.234":                          "CPU-QUOTA",
+		"CREATE-VM MEMORY-SIZE=12.5":                                          "MEMORY-SIZE",
 		"CREATE-VM MEMORY-SIZE=1024,CPU-QUOTA=0":                              "outside the range 0.01..99.99",
 		"CREATE-VM MEMORY-SIZE=1024,CPU-QUOTA=100":                            "outside the range 0.01..99.99",
 		"CREATE-VM MEMORY-SIZE=1024,MAX-CPU-UTIL=101":                         "outside the range 0.01..100.00",

@@ -196,6 +196,8 @@ func (p *exprParser) primary() (ast.Expr, *lexer.Error) {
 			return nil, lexer.Errorf(t.Pos, CodeIntRange, "integer %s is outside the range -2147483648..2147483647", t.Value)
 		}
 		return &ast.IntLit{P: t.Pos, Val: int32(n)}, nil
+	case lexer.Fixed:
+		return nil, lexer.Errorf(t.Pos, CodeExprSyntax, "decimal number %s in an expression: SDF-P computes with integers only", t.Value)
 	case lexer.String:
 		p.i++
 		return &ast.StrLit{P: t.Pos, Val: t.Value}, nil

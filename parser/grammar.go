@@ -46,7 +46,7 @@ type Atom struct {
 	EndPos plexer.Position
 	Tokens []plexer.Token
 	Group  *OperandList  `parser:"  LParen @@ RParen"`
-	Token  *plexer.Token `parser:"| @(Name | Keyword | String | XString | Int | Subst | Op | Colon)"`
+	Token  *plexer.Token `parser:"| @(Name | Keyword | String | XString | Int | Fixed | Subst | Op | Colon)"`
 }
 
 // Operands flattens the list: one entry per comma-separated position, nil

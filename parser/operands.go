@@ -38,7 +38,7 @@ func (p *fastParser) list() *OperandList {
 
 func isAtomToken(t lexer.Token) bool {
 	switch t.Type {
-	case lexer.Name, lexer.Keyword, lexer.String, lexer.XString, lexer.Int, lexer.Subst, lexer.Op, lexer.Colon:
+	case lexer.Name, lexer.Keyword, lexer.String, lexer.XString, lexer.Int, lexer.Fixed, lexer.Subst, lexer.Op, lexer.Colon:
 		return true
 	}
 	return false
