@@ -257,8 +257,11 @@ func (c *checker) vm(su *ServerUnitSpec, vm *VMSpec, arch architecture, lim Limi
 	if vm.MaxIO == 0 {
 		vm.MaxIO = 100
 	}
-	if vm.Processors < 1 || vm.MaxIO < 1 || vm.MaxIO > 100 || vm.CPUQuota < 0 || vm.CPUQuota > 99.99 {
-		c.errorf(vm.at.node, "VM %s: processors >= 1, max-io 1..100 and cpu-quota 0..99.99 expected", vm.Name)
+	if vm.CPUQuota == 0 {
+		vm.CPUQuota = stdCPUQuota
+	}
+	if vm.Processors < 1 || vm.MaxIO < 1 || vm.MaxIO > 100 || vm.CPUQuota < 0.01 || vm.CPUQuota > 99.99 {
+		c.errorf(vm.at.node, "VM %s: processors >= 1, max-io 1..100 and cpu-quota 0.01..99.99 expected", vm.Name)
 	}
 	if vm.Load < 0 || vm.Load > 1 {
 		c.errorf(vm.at.of("load"), "load is a share of 0..1")

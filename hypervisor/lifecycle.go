@@ -86,6 +86,11 @@ var processorLevels = map[string]int{"*MONO": 1, "*BI": 2, "*TRIPLE": 3, "*QUADR
 // *STD (V, ...-214).
 const stdCPUQuota = 1
 
+// monitorCPUQuota is the monitor VM's CPU quota when the VM2000
+// configuration file sets none (V: VM2000 V12, "Configuration via the
+// VM2000 configuration file (SU /390)": default 14).
+const monitorCPUQuota = 14
+
 // cpuSettings are the CPU attributes CREATE-VM gives a VM.
 type cpuSettings struct {
 	processors  int

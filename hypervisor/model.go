@@ -111,7 +111,8 @@ func buildServerUnit(spec *ServerUnitSpec) (*serverUnit, error) {
 	}
 	mon := spec.Monitor
 	su.addVM(&VM{index: 1, name: mon.Name, state: StateRunning, guest: GuestReady, size: mon.Memory, min: mon.MinMemory,
-		max: mon.MaxMemory, location: spec.Hypervisor, processors: mon.Processors, maxIO: 100, pool: stdPool, devices: map[string]usage{}})
+		max: mon.MaxMemory, location: spec.Hypervisor, processors: mon.Processors, cpuQuota: monitorCPUQuota, maxIO: 100, pool: stdPool,
+		devices: map[string]usage{}})
 	// VMs with an explicit location first, so the others fill the gaps.
 	var later []*VM
 	for _, vs := range spec.VMs {
