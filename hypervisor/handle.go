@@ -66,6 +66,9 @@ type call struct {
 // Handle implements command.Handler: it executes the VM2000 commands and
 // reports handled=false for every other command.
 func (m *Model) Handle(_ context.Context, req *command.Request) (command.Result, bool) {
+	if s := m.site[req.Name]; s != nil {
+		return s.result(), true
+	}
 	spec, ok := commands[req.Name]
 	if !ok {
 		return command.Result{}, false

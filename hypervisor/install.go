@@ -23,6 +23,8 @@ type Installation struct {
 	Clusters        []ClusterSpec    `yaml:"clusters"`
 	ServerUnits     []ServerUnitSpec `yaml:"server-units"`
 	Faults          []FaultSpec      `yaml:"faults"`
+	// Commands are the site's BS2000 commands sdfp does not model (site.go).
+	Commands []CommandSpec `yaml:"commands"`
 }
 
 // Limits are the hardware-dependent limits of a server unit.

@@ -66,6 +66,10 @@ func (inst *Installation) check() InstallErrors {
 	for i := range inst.Faults {
 		c.fault(&inst.Faults[i], units)
 	}
+	seen := map[string]bool{}
+	for i := range inst.Commands {
+		c.siteCommand(&inst.Commands[i], seen)
+	}
 	return c.errs
 }
 

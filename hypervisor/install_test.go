@@ -47,6 +47,12 @@ func TestInstallationErrors(t *testing.T) {
 		{"fault phase", goodSU + "faults:\n  - migration-abort: {vm: A, phase: later}\n", 10, "phase must be"},
 		{"device taken twice", goodSU + "faults:\n  - device-taken: {su: SU1, device: \"4683\", vm: A}\n", 10, "already assigned"},
 		{"two documents", goodSU + "---\n" + goodSU, 9, "one YAML document"},
+		{"site command name", goodSU + "commands:\n  - {name: SHOW FILE}\n", 10, "not a command name"},
+		{"site command redeclares", goodSU + "commands:\n  - {name: write-text}\n", 10, "WRITE-TEXT is a command sdfp runs itself"},
+		{"site command twice", goodSU + "commands:\n  - {name: SHOW-FILE}\n  - {name: SHOW-FILE}\n", 11, "declared twice"},
+		{"site command operands", goodSU + "commands:\n  - {name: SHOW-FILE,\n     operands: \"FILE-NAME = <nonsense>\"}\n", 11, "operands of SHOW-FILE"},
+		{"site command fails without maincode", goodSU + "commands:\n  - {name: SHOW-FILE, sc1: 64}\n", 10, "needs the maincode"},
+		{"site command maincode", goodSU + "commands:\n  - {name: SHOW-FILE, maincode: oops}\n", 10, "no message key"},
 	}
 	pattern := regexp.MustCompile(`^test\.yaml:(\d+):(\d+): `)
 	for _, tc := range tests {
@@ -161,4 +167,26 @@ func FuzzLoadInstallation(f *testing.F) {
 		r.run("SHOW-VM-ATTRIBUTES VM-ID=*VM2000,INFORMATION=*ALL")
 		r.run("SHOW-VM-DEFINITION")
 	})
+}
+
+// The complete example of the installation format in README loads: the
+// documentation cannot drift from what the loader accepts.
+func TestReadmeExampleLoads(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "```yaml\n")
+	example, _, closed := strings.Cut(rest, "```")
+	if !ok || !closed || !strings.Contains(example, "server-units:") {
+		t.Fatal("README has no ```yaml block with an installation")
+	}
+	inst, err := LoadInstallation("README.md", []byte(example))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(inst.Commands) == 0 || len(inst.Faults) == 0 || len(inst.Clusters) == 0 {
+		t.Errorf("the example should show every part of the format: %d commands, %d faults, %d clusters",
+			len(inst.Commands), len(inst.Faults), len(inst.Clusters))
+	}
 }

@@ -28,6 +28,7 @@ type Model struct {
 	local   *serverUnit
 	dialogs map[string]*dialog // by task ID
 	faults  faults
+	site    map[string]*CommandSpec // the installation's site commands
 }
 
 // faults are the injected faults that act at run time, by VM name.
@@ -48,8 +49,11 @@ func New(inst *Installation, clk *clock.Clock, jvs *jv.Store, con *console.Conso
 		return nil, errors.New("hypervisor: New needs a clock, a console and a message catalog")
 	}
 	m := &Model{inst: inst, timing: inst.Timing.withDefaults(), clk: clk, jvs: jvs, con: con, msgs: msgs,
-		byName: map[string]*serverUnit{}, dialogs: map[string]*dialog{},
+		byName: map[string]*serverUnit{}, dialogs: map[string]*dialog{}, site: map[string]*CommandSpec{},
 		faults: faults{migrationAbort: map[string]MigrationAbortFault{}, extendStops: map[string]int{}, guestNeverReady: map[string]bool{}},
+	}
+	for i := range inst.Commands {
+		m.site[inst.Commands[i].Name] = &inst.Commands[i]
 	}
 	for i := range inst.ServerUnits {
 		su, err := buildServerUnit(&inst.ServerUnits[i])

@@ -112,6 +112,10 @@ func (p *Parser) ParseCommand(u *lexer.Unit) (*ast.Command, []*lexer.Error) {
 		}
 		return cmd, []*lexer.Error{participleError(perr, cmd.Pos)}
 	}
+	if spec.AnyOperands {
+		cmd.Args = &ast.Args{}
+		return cmd, nil
+	}
 	b := &binder{unit: u, lenient: cmd.Subst}
 	cmd.Args = b.bind(spec.Operands(), list.Operands(), cmd.Pos, spec.NameValue)
 	return cmd, b.errs

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 
-	"sdfp/interp/check"
 	"sdfp/lexer"
 )
 
@@ -24,8 +23,9 @@ func (c *cli) check(args []string) int {
 	fs := flag.NewFlagSet("sdfp check", flag.ContinueOnError)
 	fs.SetOutput(c.stderr)
 	format := fs.String("format", "text", "output format: text or json")
+	instFile := fs.String("installation", "", "installation file whose site commands the procedures may use")
 	fs.Usage = func() {
-		fmt.Fprintln(c.stderr, "usage: sdfp check [--format text|json] FILE...")
+		fmt.Fprintln(c.stderr, "usage: sdfp check [--format text|json] [--installation FILE] FILE...")
 		fmt.Fprintln(c.stderr, "Reports syntax errors, unknown commands and operands, misnested blocks,")
 		fmt.Fprintln(c.stderr, "bad branch targets and builtin calls without running anything.")
 		fmt.Fprintln(c.stderr, "Exit status: 0 clean, 1 findings, 2 usage error.")
@@ -45,7 +45,12 @@ func (c *cli) check(args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	chk := check.New()
+	inst, err := installation(*instFile)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "sdfp check: %v\n", err)
+		return exitUsage
+	}
+	chk := checker(inst)
 	all := []jsonFinding{}
 	count := 0
 	for _, file := range fs.Args() {

@@ -122,3 +122,36 @@ func TestDialogScript(t *testing.T) {
 	}
 	checkGolden(t, "dialog.golden", out.String())
 }
+
+// Site commands: sdfp check and sdfp run know them from the installation
+// file, check their declared operands, and know nothing of them without
+// it.
+func TestSiteCommands(t *testing.T) {
+	dir := t.TempDir()
+	inst := filepath.Join(dir, "site.yaml")
+	os.WriteFile(inst, []byte(`server-units:
+  - {name: SU1, type: /390, memory: 4096, hypervisor: 64, home-pubset: A1, monitor: {name: MON, memory: 1024}}
+commands:
+  - name: START-EXECUTABLE-PROGRAM
+    operands: "FROM-FILE = <filename 1..54> !"
+    output: ["% BLS0500 PROGRAM LOADED"]
+`), 0o644)
+	good := filepath.Join(dir, "good.proc")
+	os.WriteFile(good, []byte("/START-EXE FROM-FILE=MIGCHK\n"), 0o644)
+	bad := filepath.Join(dir, "bad.proc")
+	os.WriteFile(bad, []byte("/START-EXE FROM-FILE=MIGCHK,BOGUS=1\n"), 0o644)
+
+	if code, out, errOut := runCLI("check", "--installation", inst, good); code != exitOK {
+		t.Errorf("check good: exit %d %s%s", code, out, errOut)
+	}
+	if code, out, _ := runCLI("check", "--installation", inst, bad); code != exitFindings || !strings.Contains(out, "bad.proc:1:29:") || !strings.Contains(out, "BOGUS") {
+		t.Errorf("check bad: exit %d %q", code, out)
+	}
+	if code, out, _ := runCLI("check", good); code != exitFindings || !strings.Contains(out, "command START-EXE is not known") {
+		t.Errorf("check without installation: exit %d %q", code, out)
+	}
+	code, out, errOut := runCLI("run", "--installation", inst, "--workdir", dir, "--console", "off", good)
+	if code != exitOK || out != "% BLS0500 PROGRAM LOADED\n" {
+		t.Errorf("run: exit %d %q %s", code, out, errOut)
+	}
+}

@@ -12,8 +12,8 @@ import (
 
 	"github.com/spf13/afero"
 
+	"sdfp/hypervisor"
 	"sdfp/interp"
-	"sdfp/interp/check"
 	"sdfp/interp/session"
 )
 
@@ -105,8 +105,13 @@ func (c *cli) run(args []string) int {
 		}
 	}
 	session.Warm(f.installation == "")
+	inst, err := installation(f.installation)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
+		return exitUsage
+	}
 	// A procedure with syntax errors does not run: report them like check.
-	chk := check.New()
+	chk := checker(inst)
 	bad := false
 	for i := range tasks {
 		src, err := os.ReadFile(tasks[i].Name)
@@ -127,7 +132,7 @@ func (c *cli) run(args []string) int {
 	if bad {
 		return exitUsage
 	}
-	return c.execute(f, lang, start, tasks)
+	return c.execute(f, inst, lang, start, tasks)
 }
 
 // taskArgs splits FILE [PARAM=VALUE ...] groups.
@@ -160,7 +165,7 @@ func parseStart(s string) (time.Time, error) {
 }
 
 // execute builds the session and runs the tasks.
-func (c *cli) execute(f runFlags, lang string, start time.Time, tasks []session.Task) int {
+func (c *cli) execute(f runFlags, inst *hypervisor.Installation, lang string, start time.Time, tasks []session.Task) int {
 	var fsys afero.Fs
 	var overlay afero.Fs
 	root, err := session.OpenRoot(f.workdir)
@@ -197,11 +202,6 @@ func (c *cli) execute(f runFlags, lang string, start time.Time, tasks []session.
 		opts.Trace = func(e interp.TraceEvent) { out.trace(w, e) }
 	} else if out.json {
 		opts.Trace = func(e interp.TraceEvent) { out.trace(nil, e) }
-	}
-	inst, err := installation(f.installation)
-	if err != nil {
-		fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
-		return exitUsage
 	}
 	opts.Installation, opts.LocalSU = inst, f.su
 	s, err := session.New(opts)

@@ -18,7 +18,6 @@ import (
 	"sdfp/interp/golden"
 	"sdfp/parser"
 	"sdfp/parser/ast"
-	"sdfp/parser/catalog"
 )
 
 // caseResult is the outcome of one golden case.
@@ -195,8 +194,9 @@ func (c *coverage) hit(casePath, proc string, line int) {
 
 // index finds the lines that hold commands in each procedure of the cases.
 func (c *coverage) index(cases []*golden.Case) {
-	p := parser.New(catalog.Builtin())
 	for _, cs := range cases {
+		inst, _ := cs.Installation() // a bad one fails the case's run
+		p := parser.New(catalogFor(inst))
 		for _, f := range cs.Archive.Files {
 			if !strings.HasSuffix(f.Name, ".proc") {
 				continue

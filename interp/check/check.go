@@ -27,8 +27,12 @@ type Checker struct {
 }
 
 // New returns a checker for the built-in catalog and function table.
-func New() *Checker {
-	return &Checker{Parser: parser.New(catalog.Builtin()), Functions: builtins.Default}
+func New() *Checker { return NewFor(catalog.Builtin()) }
+
+// NewFor returns a checker for a command catalog (the built-in one
+// extended by an installation's site commands).
+func NewFor(cat *catalog.Catalog) *Checker {
+	return &Checker{Parser: parser.New(cat), Functions: builtins.Default}
 }
 
 // Source reads and checks one procedure. Findings are sorted by position.

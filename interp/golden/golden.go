@@ -132,6 +132,27 @@ type Options struct {
 	Setup func(c *Case, s *session.Session) error
 }
 
+// Installation loads the case's installation (its installation.yaml
+// section or installation-file), or returns nil for the embedded one.
+func (c *Case) Installation() (*hypervisor.Installation, error) {
+	var inst *hypervisor.Installation
+	if data, ok := c.section("installation.yaml"); ok {
+		var err error
+		if inst, err = hypervisor.LoadInstallation(c.Path+"#installation.yaml", []byte(data)); err != nil {
+			return nil, err
+		}
+	}
+	if data, path, ok, err := c.fileSection("installation-file"); ok {
+		if err != nil {
+			return nil, fmt.Errorf("%s: installation-file: %v", c.Path, err)
+		}
+		if inst, err = hypervisor.LoadInstallation(path, data); err != nil {
+			return nil, err
+		}
+	}
+	return inst, nil
+}
+
 // Section returns the text of a section of the case.
 func (c *Case) Section(name string) (string, bool) { return c.section(name) }
 
@@ -166,20 +187,9 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 	stdin, _ := c.section("stdin")
 	args, _ := c.section("args")
 	lang, _ := c.section("lang")
-	var inst *hypervisor.Installation
-	if data, ok := c.section("installation.yaml"); ok {
-		var err error
-		if inst, err = hypervisor.LoadInstallation(c.Path+"#installation.yaml", []byte(data)); err != nil {
-			return nil, err
-		}
-	}
-	if data, path, ok, err := c.fileSection("installation-file"); ok {
-		if err != nil {
-			return nil, fmt.Errorf("%s: installation-file: %v", c.Path, err)
-		}
-		if inst, err = hypervisor.LoadInstallation(path, data); err != nil {
-			return nil, err
-		}
+	inst, err := c.Installation()
+	if err != nil {
+		return nil, err
 	}
 	su, _ := c.section("su")
 	s, err := session.New(session.Options{

@@ -62,6 +62,7 @@ type Session struct {
 	Env     *jobenv.Env
 	VM2000  *hypervisor.Model // nil with Options.NoVM2000
 	opts    Options
+	catalog *catalog.Catalog // nil: the built-in one
 }
 
 // New builds a session. It fails only when the installation cannot be
@@ -110,6 +111,9 @@ func New(o Options) (*Session, error) {
 		}
 		s.VM2000 = m
 		s.opts.Handlers = append(s.opts.Handlers, m)
+		if len(inst.Commands) > 0 {
+			s.catalog = inst.Catalog()
+		}
 	}
 	return s, nil
 }
@@ -137,6 +141,9 @@ func (s *Session) runnerWith(o Options) *interp.Runner {
 		interp.WithTask(o.TSN, o.User),
 		interp.WithHandlers(o.Handlers...),
 		interp.WithHandlers(s.Env),
+	}
+	if s.catalog != nil {
+		opts = append(opts, interp.WithCatalog(s.catalog))
 	}
 	if o.Stdout != nil {
 		opts = append(opts, interp.WithStdout(o.Stdout))
@@ -176,7 +183,7 @@ func (s *Session) Run(ctx context.Context, file string, params []interp.Param) i
 type Task struct {
 	Name   string // file name for messages
 	Source string // the procedure text
-	// Proc is the procedure already parsed from Source with the built-in
+	// Proc is the procedure already parsed from Source with the session's
 	// catalog (a caller that checked it first need not parse it twice);
 	// nil: RunTasks parses Source.
 	Proc   *ast.Procedure

@@ -6,6 +6,7 @@
 package catalog
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"sort"
@@ -55,6 +56,10 @@ type Command struct {
 	// Minimum is the shortest accepted abbreviation of the name, if the
 	// syntax file sets one; shorter input is rejected even when unique.
 	Minimum string
+	// AnyOperands: the command's operands are not declared; any
+	// syntactically correct operand list is accepted and none is bound
+	// (a site command of an installation file declared without operands).
+	AnyOperands bool
 
 	// The operand declaration (DSL notation) is parsed at the first use
 	// of the command: a short run uses a dozen commands of the catalog's
@@ -70,6 +75,38 @@ type Command struct {
 func (c *Command) Operands() []*Operand {
 	c.opsOnce.Do(func() { c.operands = MustOperands(c.decl) })
 	return c.operands
+}
+
+// NewCommand declares a command from outside the built-in tables (an
+// installation file's site commands): ops in the catalog notation, or
+// empty for a command whose operands are not checked. It fails on a
+// name that is no command name or on a bad declaration.
+func NewCommand(name, ops, domain, source, help string) (*Command, error) {
+	name = strings.ToUpper(name)
+	if !isCommandName(name) {
+		return nil, fmt.Errorf("%q is not a command name (letters, digits and hyphens, 1..30 characters, starting with a letter)", name)
+	}
+	cmd := &Command{Name: name, Domain: domain, Source: source, Help: help, decl: ops, AnyOperands: strings.TrimSpace(ops) == ""}
+	if !cmd.AnyOperands {
+		parsed, err := ParseOperands(ops)
+		if err != nil {
+			return nil, err
+		}
+		cmd.opsOnce.Do(func() { cmd.operands = parsed })
+	}
+	return cmd, nil
+}
+
+func isCommandName(s string) bool {
+	if s == "" || len(s) > 30 || s[0] < 'A' || s[0] > 'Z' || strings.HasSuffix(s, "-") || strings.Contains(s, "--") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // Operand declares one operand of a command or structure.
