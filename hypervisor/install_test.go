@@ -156,6 +156,7 @@ func FuzzLoadInstallation(f *testing.F) {
 		}
 	}
 	f.Add([]byte(goodSU))
+	f.Add([]byte(goodSU + "commands:\n  - {name: SHOW-FILE, operands: \"F = <name 1..8> !\", output: [\"% X\"], maincode: DMS0533, sc1: 64}\n"))
 	f.Add([]byte("server-units: [{name: A, type: x86, memory: 4096, vms: [{index: 2, memory: 1024}]}]"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		inst, err := LoadInstallation("fuzz.yaml", data)

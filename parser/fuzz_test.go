@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"sdfp/lexer"
+	"sdfp/parser/catalog"
 )
 
 // seedProcedures adds every procedure in the repository to a fuzz corpus.
@@ -79,5 +80,24 @@ func FuzzParseExpr(f *testing.F) {
 		if e2.String() != canon {
 			t.Fatalf("canonical form not stable: %q -> %q", canon, e2.String())
 		}
+	})
+}
+
+// FuzzSiteCommand: a command declared by an installation file, with any
+// declaration the notation accepts, binds any operand list without a
+// panic.
+func FuzzSiteCommand(f *testing.F) {
+	f.Add("FROM-FILE = <filename 1..54> !\nPROGRAM-PARAMETERS = *NONE / <c-string 1..1800>", "FROM-FILE=X,PROG-PAR='A'")
+	f.Add("A = *X(B = <integer 1..9>, C = *NO / *YES) / <fixed 0.01..99.99>", "*X(B=3,C=*YES)")
+	f.Add("L = list-poss(3): <name 1..8>", "(A,B,C,D)")
+	f.Add("", "ANY=THING,(1,2)")
+	f.Fuzz(func(t *testing.T, ops, operands string) {
+		cmd, err := catalog.NewCommand("SITE-COMMAND", ops, "site", "fuzz", "")
+		if err != nil {
+			return
+		}
+		cat := catalog.Builtin()
+		cat.Add(cmd)
+		New(cat).ParseCommand(lexer.NewUnit("SITE-COMMAND "+operands, lexer.Pos{Line: 1, Column: 1}))
 	})
 }
