@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -11,13 +12,32 @@ import (
 )
 
 func (c *cli) help(args []string) int {
-	cat := catalog.Builtin()
+	fs := flag.NewFlagSet("sdfp help", flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	instFile := fs.String("installation", "", "installation file whose site commands are listed too")
+	fs.Usage = func() {
+		fmt.Fprintln(c.stderr, "usage: sdfp help [--installation FILE] [COMMAND|FUNCTION|MESSAGE]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return exitOK
+		}
+		return exitUsage
+	}
+	args = fs.Args()
+	inst, err := installation(*instFile)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "sdfp help: %v\n", err)
+		return exitUsage
+	}
+	cat := catalogFor(inst)
 	if len(args) == 0 {
 		c.helpIndex(cat)
 		return exitOK
 	}
-	if len(args) > 1 || strings.HasPrefix(args[0], "-") {
-		fmt.Fprintln(c.stderr, "usage: sdfp help [COMMAND|FUNCTION]")
+	if len(args) > 1 {
+		fs.Usage()
 		return exitUsage
 	}
 	name := strings.ToUpper(args[0])
@@ -99,9 +119,12 @@ func helpCommand(w io.Writer, cmd *catalog.Command) {
 	}
 	fmt.Fprintf(w, "   [%s]\n\n", cmd.Domain)
 	fmt.Fprintf(w, "%s\n\n", wrap(cmd.Help, 76, ""))
-	if len(cmd.Operands()) == 0 {
+	switch {
+	case cmd.AnyOperands:
+		fmt.Fprintln(w, "Operands not declared: any operand list is accepted.")
+	case len(cmd.Operands()) == 0:
 		fmt.Fprintln(w, "No operands.")
-	} else {
+	default:
 		fmt.Fprintln(w, "Operands (the first alternative is the default):")
 		for _, op := range cmd.Operands() {
 			line := op.Synopsis()

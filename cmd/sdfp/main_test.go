@@ -135,6 +135,7 @@ commands:
   - name: START-EXECUTABLE-PROGRAM
     operands: "FROM-FILE = <filename 1..54> !"
     output: ["% BLS0500 PROGRAM LOADED"]
+  - name: SHOW-FILE-ATTRIBUTES
 `), 0o644)
 	good := filepath.Join(dir, "good.proc")
 	os.WriteFile(good, []byte("/START-EXE FROM-FILE=MIGCHK\n"), 0o644)
@@ -153,5 +154,15 @@ commands:
 	code, out, errOut := runCLI("run", "--installation", inst, "--workdir", dir, "--console", "off", good)
 	if code != exitOK || out != "% BLS0500 PROGRAM LOADED\n" {
 		t.Errorf("run: exit %d %q %s", code, out, errOut)
+	}
+	if code, out, _ := runCLI("help", "--installation", inst, "START-EXE"); code != exitOK ||
+		!strings.Contains(out, "FROM-FILE = <filename 1..54>") || !strings.Contains(out, "Source: installation file "+inst) {
+		t.Errorf("help of a site command: exit %d %q", code, out)
+	}
+	if code, out, _ := runCLI("help", "--installation", inst, "SHOW-FILE-ATTR"); code != exitOK || !strings.Contains(out, "any operand list is accepted") {
+		t.Errorf("help of a site command without operands: exit %d %q", code, out)
+	}
+	if code, out, _ := runCLI("help", "--installation", inst); code != exitOK || !strings.Contains(out, "SHOW-FILE-ATTRIBUTES") {
+		t.Errorf("help index with site commands: exit %d", code)
 	}
 }
