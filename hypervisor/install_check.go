@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"sdfp/parser/catalog"
 )
 
 // checker collects the semantic errors of an installation file.
@@ -66,9 +68,11 @@ func (inst *Installation) check() InstallErrors {
 	for i := range inst.Faults {
 		c.fault(&inst.Faults[i], units)
 	}
-	seen := map[string]bool{}
-	for i := range inst.Commands {
-		c.siteCommand(&inst.Commands[i], seen)
+	if len(inst.Commands) > 0 {
+		builtin, seen := catalog.Builtin(), map[string]bool{}
+		for i := range inst.Commands {
+			c.siteCommand(&inst.Commands[i], builtin, seen)
+		}
 	}
 	return c.errs
 }

@@ -43,14 +43,15 @@ func (s *CommandSpec) UnmarshalYAML(_ context.Context, n ast.Node) error {
 
 var maincodeSyntax = regexp.MustCompile(`^[A-Z]{3}[0-9A-Z]{4}$`)
 
-// siteCommand checks a site command's declaration and fills its defaults.
-func (c *checker) siteCommand(s *CommandSpec, seen map[string]bool) {
+// siteCommand checks a site command's declaration against the built-in
+// catalog and the commands seen before it, and fills its defaults.
+func (c *checker) siteCommand(s *CommandSpec, builtin *catalog.Catalog, seen map[string]bool) {
 	s.Name = strings.ToUpper(strings.TrimSpace(s.Name))
-	if _, err := catalog.NewCommand(s.Name, "", "", "", ""); err != nil {
-		c.errorf(s.at.of("name"), "site command: %v", err)
+	if !catalog.IsCommandName(s.Name) {
+		c.errorf(s.at.of("name"), "site command: %q is not a command name (letters, digits and hyphens, 1..30 characters, starting with a letter)", s.Name)
 		return
 	}
-	if catalog.Builtin().Exact(s.Name) != nil {
+	if builtin.Exact(s.Name) != nil {
 		c.errorf(s.at.of("name"), "site command %s is a command sdfp runs itself and cannot be redeclared", s.Name)
 	}
 	if seen[s.Name] {

@@ -83,7 +83,7 @@ func (c *Command) Operands() []*Operand {
 // name that is no command name or on a bad declaration.
 func NewCommand(name, ops, domain, source, help string) (*Command, error) {
 	name = strings.ToUpper(name)
-	if !isCommandName(name) {
+	if !IsCommandName(name) {
 		return nil, fmt.Errorf("%q is not a command name (letters, digits and hyphens, 1..30 characters, starting with a letter)", name)
 	}
 	cmd := &Command{Name: name, Domain: domain, Source: source, Help: help, decl: ops, AnyOperands: strings.TrimSpace(ops) == ""}
@@ -97,7 +97,9 @@ func NewCommand(name, ops, domain, source, help string) (*Command, error) {
 	return cmd, nil
 }
 
-func isCommandName(s string) bool {
+// IsCommandName reports whether s (in capitals) can name a command:
+// letters, digits and hyphens, 1..30 characters, starting with a letter.
+func IsCommandName(s string) bool {
 	if s == "" || len(s) > 30 || s[0] < 'A' || s[0] > 'Z' || strings.HasSuffix(s, "-") || strings.Contains(s, "--") {
 		return false
 	}
