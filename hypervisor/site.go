@@ -48,7 +48,7 @@ var maincodeSyntax = regexp.MustCompile(`^[A-Z]{3}[0-9A-Z]{4}$`)
 func (c *checker) siteCommand(s *CommandSpec, builtin *catalog.Catalog, seen map[string]bool) {
 	s.Name = strings.ToUpper(strings.TrimSpace(s.Name))
 	if !catalog.IsCommandName(s.Name) {
-		c.errorf(s.at.of("name"), "site command: %q is not a command name (letters, digits and hyphens, 1..30 characters, starting with a letter)", s.Name)
+		c.errorf(s.at.of("name"), "site command: %q is not a command name (%s)", s.Name, catalog.CommandNameRule)
 		return
 	}
 	if builtin.Exact(s.Name) != nil {

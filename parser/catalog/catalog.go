@@ -84,7 +84,7 @@ func (c *Command) Operands() []*Operand {
 func NewCommand(name, ops, domain, source, help string) (*Command, error) {
 	name = strings.ToUpper(name)
 	if !IsCommandName(name) {
-		return nil, fmt.Errorf("%q is not a command name (letters, digits and hyphens, 1..30 characters, starting with a letter)", name)
+		return nil, fmt.Errorf("%q is not a command name (%s)", name, CommandNameRule)
 	}
 	cmd := &Command{Name: name, Domain: domain, Source: source, Help: help, decl: ops, AnyOperands: strings.TrimSpace(ops) == ""}
 	if !cmd.AnyOperands {
@@ -97,8 +97,10 @@ func NewCommand(name, ops, domain, source, help string) (*Command, error) {
 	return cmd, nil
 }
 
-// IsCommandName reports whether s (in capitals) can name a command:
-// letters, digits and hyphens, 1..30 characters, starting with a letter.
+// CommandNameRule says in words what IsCommandName accepts.
+const CommandNameRule = "letters, digits and hyphens, 1..30 characters, starting with a letter"
+
+// IsCommandName reports whether s (in capitals) can name a command.
 func IsCommandName(s string) bool {
 	if s == "" || len(s) > 30 || s[0] < 'A' || s[0] > 'Z' || strings.HasSuffix(s, "-") || strings.Contains(s, "--") {
 		return false
