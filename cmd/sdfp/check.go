@@ -31,11 +31,8 @@ func (c *cli) check(args []string) int {
 		fmt.Fprintln(c.stderr, "Exit status: 0 clean, 1 findings, 2 usage error.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return exitOK
-		}
-		return exitUsage
+	if code, done := parseFlags(fs, args); done {
+		return code
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(c.stderr, "sdfp check: --format must be text or json, not %q\n", *format)

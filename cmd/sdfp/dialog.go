@@ -38,11 +38,8 @@ func (c *cli) dialog(args []string) int {
 		fmt.Fprintln(c.stderr, "closing command; !history, !N and !quit are sdfp's own dialog commands.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return exitOK
-		}
-		return exitUsage
+	if code, done := parseFlags(fs, args); done {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()

@@ -19,11 +19,8 @@ func (c *cli) help(args []string) int {
 		fmt.Fprintln(c.stderr, "usage: sdfp help [--installation FILE] [COMMAND|FUNCTION|MESSAGE]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return exitOK
-		}
-		return exitUsage
+	if code, done := parseFlags(fs, args); done {
+		return code
 	}
 	args = fs.Args()
 	inst, err := installation(*instFile)

@@ -10,6 +10,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -76,4 +77,18 @@ func (c *cli) usage(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run 'sdfp <subcommand> -h' for its flags.")
+}
+
+// parseFlags parses a subcommand's flags. done reports that the
+// subcommand ends here, with exit status code: after -h (usage shown,
+// exit 0) or a bad flag (the flag package has said what is wrong).
+func parseFlags(fs *flag.FlagSet, args []string) (code int, done bool) {
+	err := fs.Parse(args)
+	switch {
+	case err == flag.ErrHelp:
+		return exitOK, true
+	case err != nil:
+		return exitUsage, true
+	}
+	return 0, false
 }

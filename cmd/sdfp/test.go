@@ -43,11 +43,8 @@ func (c *cli) test(args []string) int {
 		fmt.Fprintln(c.stderr, "Exit status: 0 all passed, 1 failures, 2 usage error.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return exitOK
-		}
-		return exitUsage
+	if code, done := parseFlags(fs, args); done {
+		return code
 	}
 	paths := fs.Args()
 	if len(paths) == 0 {
