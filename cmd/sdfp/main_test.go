@@ -166,3 +166,16 @@ commands:
 		t.Errorf("help index with site commands: exit %d", code)
 	}
 }
+
+// Every subcommand ends with 0 after -h (its usage on stderr) and with 2
+// on a flag it does not know.
+func TestSubcommandFlags(t *testing.T) {
+	for _, sub := range []string{"run", "check", "test", "dialog", "help"} {
+		if code, _, errOut := runCLI(sub, "-h"); code != exitOK || !strings.Contains(errOut, "usage: sdfp "+sub) {
+			t.Errorf("%s -h: exit %d, %q", sub, code, errOut)
+		}
+		if code, _, errOut := runCLI(sub, "--no-such-flag"); code != exitUsage || !strings.Contains(errOut, "no-such-flag") {
+			t.Errorf("%s --no-such-flag: exit %d, %q", sub, code, errOut)
+		}
+	}
+}
