@@ -28,10 +28,7 @@ func (c *cli) dialog(args []string) int {
 	fs := flag.NewFlagSet("sdfp dialog", flag.ContinueOnError)
 	fs.SetOutput(c.stderr)
 	var f runFlags
-	fs.StringVar(&f.installation, "installation", "", "VM2000 installation file (YAML); default: the embedded installation")
-	fs.StringVar(&f.su, "su", "", "server unit whose monitor system the dialog runs in")
-	fs.StringVar(&f.lang, "lang", "E", "message language: E or D")
-	fs.StringVar(&f.workdir, "workdir", DefaultWorkdir, "directory holding the BS2000 files")
+	f.sessionFlags(fs, "server unit whose monitor system the dialog runs in", "directory holding the BS2000 files")
 	fs.Usage = func() {
 		fmt.Fprintln(c.stderr, "usage: sdfp dialog [flags]")
 		fmt.Fprintln(c.stderr, "An interactive BS2000 dialog: enter commands at the / prompt; blocks run at their")
@@ -45,9 +42,8 @@ func (c *cli) dialog(args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	lang := strings.ToUpper(f.lang)
-	if lang != "E" && lang != "D" {
-		fmt.Fprintf(c.stderr, "sdfp dialog: --lang must be E or D, not %q\n", f.lang)
+	lang, ok := f.language(c, "dialog")
+	if !ok {
 		return exitUsage
 	}
 	root, err := session.OpenRoot(f.workdir)

@@ -178,4 +178,9 @@ func TestSubcommandFlags(t *testing.T) {
 			t.Errorf("%s --no-such-flag: exit %d, %q", sub, code, errOut)
 		}
 	}
+	for sub, args := range map[string][]string{"run": {"../../procs/vmmem.proc"}, "dialog": nil} {
+		if code, _, errOut := runCLI(append([]string{sub, "--lang", "X"}, args...)...); code != exitUsage || !strings.Contains(errOut, "sdfp "+sub+": --lang must be E or D") {
+			t.Errorf("%s --lang X: exit %d, %q", sub, code, errOut)
+		}
+	}
 }

@@ -55,14 +55,32 @@ type runFlags struct {
 	maxVTime     time.Duration
 }
 
+// sessionFlags declares the flags run and dialog share: the
+// installation, the local SU, the message language and the workdir.
+func (f *runFlags) sessionFlags(fs *flag.FlagSet, suUse, workdirUse string) {
+	fs.StringVar(&f.installation, "installation", "", "VM2000 installation file (YAML); default: the embedded installation")
+	fs.StringVar(&f.su, "su", "", suUse)
+	fs.StringVar(&f.lang, "lang", "E", "message language: E or D")
+	fs.StringVar(&f.workdir, "workdir", DefaultWorkdir, workdirUse)
+}
+
+// language returns the --lang value in capitals, or an error naming the
+// subcommand when it is neither E nor D.
+func (f *runFlags) language(c *cli, sub string) (string, bool) {
+	lang := strings.ToUpper(f.lang)
+	if lang != "E" && lang != "D" {
+		fmt.Fprintf(c.stderr, "sdfp %s: --lang must be E or D, not %q\n", sub, f.lang)
+		return "", false
+	}
+	return lang, true
+}
+
 func (c *cli) run(args []string) int {
 	fs := flag.NewFlagSet("sdfp run", flag.ContinueOnError)
 	fs.SetOutput(c.stderr)
 	var f runFlags
-	fs.StringVar(&f.installation, "installation", "", "VM2000 installation file (YAML); default: the embedded installation")
-	fs.StringVar(&f.su, "su", "", "server unit whose monitor system runs the procedures")
-	fs.StringVar(&f.lang, "lang", "E", "message language: E or D")
-	fs.StringVar(&f.workdir, "workdir", DefaultWorkdir, "directory holding the run's BS2000 files (SYSLST files, job variables, procedures)")
+	f.sessionFlags(fs, "server unit whose monitor system runs the procedures",
+		"directory holding the run's BS2000 files (SYSLST files, job variables, procedures)")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "keep every write in memory and list what would have been written")
 	fs.StringVar(&f.start, "start", "", "virtual start time, e.g. 2026-01-01T08:00:00Z (default "+interp.DefaultStart.Format(time.RFC3339)+")")
 	fs.StringVar(&f.console, "console", "on", "operator console messages: on (interleaved with SYSOUT), off, or a FILE")
@@ -89,9 +107,8 @@ func (c *cli) run(args []string) int {
 		fmt.Fprintf(c.stderr, "sdfp run: --format must be text or json, not %q\n", f.format)
 		return exitUsage
 	}
-	lang := strings.ToUpper(f.lang)
-	if lang != "E" && lang != "D" {
-		fmt.Fprintf(c.stderr, "sdfp run: --lang must be E or D, not %q\n", f.lang)
+	lang, ok := f.language(c, "run")
+	if !ok {
 		return exitUsage
 	}
 	start := interp.DefaultStart
