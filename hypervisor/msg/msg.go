@@ -21,8 +21,7 @@
 package msg
 
 import (
-	"bufio"
-	"embed"
+	_ "embed"
 	"fmt"
 	"sort"
 	"strconv"
@@ -39,100 +38,169 @@ type Message struct {
 	InsertDoc map[string][]string // insert descriptions by language
 }
 
-// Catalog holds messages by key.
+// Catalog holds messages by key. Entries are parsed when first looked
+// up: a run needs a handful of the catalog's messages, and parsing all of
+// them was a fifth of the allocations of a short run.
 type Catalog struct {
-	byKey map[string]*Message
+	index map[string]entry // every key, and where its entry is
+
+	mu     sync.Mutex
+	parsed map[string]*Message
 }
 
-//go:embed *.msg
-var files embed.FS
+// entry locates one message's field lines in its file.
+type entry struct {
+	file   string
+	line   int // line of the first field
+	fields string
+}
 
-// Default returns the built-in catalog, read once and shared: a Catalog
-// is never changed after loading. It panics only when the embedded files
-// are malformed, which the package tests rule out.
+// The message files, embedded as strings so that looking an entry up
+// slices the binary's data instead of copying it. TestSourcesAreAllFiles
+// keeps this list equal to the *.msg files of the directory.
+var (
+	//go:embed jvs.msg
+	jvsFile string
+	//go:embed sdf.msg
+	sdfFile string
+	//go:embed vms.msg
+	vmsFile string
+
+	sources = []struct{ name, text string }{
+		{"jvs.msg", jvsFile}, {"sdf.msg", sdfFile}, {"vms.msg", vmsFile},
+	}
+)
+
+// Default returns the built-in catalog, indexed once and shared. It
+// panics only when the embedded files are malformed, which the package
+// tests rule out by loading every entry with Load.
 func Default() *Catalog { return defaultCatalog() }
 
 var defaultCatalog = sync.OnceValue(func() *Catalog {
-	c, err := Load()
+	c, err := indexFiles()
 	if err != nil {
 		panic(err)
 	}
 	return c
 })
 
-// Load parses the embedded message files.
+// Load reads the embedded message files and parses every entry, so that
+// any malformed one is reported, with its file and line.
 func Load() (*Catalog, error) {
-	c := &Catalog{byKey: map[string]*Message{}}
-	entries, err := files.ReadDir(".")
+	c, err := indexFiles()
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range entries {
-		data, err := files.ReadFile(e.Name())
+	for key, e := range c.index {
+		m, err := e.parse(key)
 		if err != nil {
 			return nil, err
 		}
-		if err := c.parse(e.Name(), string(data)); err != nil {
+		c.parsed[key] = m
+	}
+	return c, nil
+}
+
+func indexFiles() (*Catalog, error) {
+	c := &Catalog{index: make(map[string]entry, 256), parsed: map[string]*Message{}}
+	for _, src := range sources {
+		if err := c.indexFile(src.name, src.text); err != nil {
 			return nil, err
 		}
 	}
 	return c, nil
 }
 
-var fieldLang = map[string]string{"en": "E", "de": "D"}
-
-func (c *Catalog) parse(file, data string) error {
-	var cur *Message
-	sc := bufio.NewScanner(strings.NewReader(data))
-	line := 0
-	for sc.Scan() {
+// indexFile records where each entry of a file is. Entries are separated
+// by blank lines and start with their key; # lines are comments.
+func (c *Catalog) indexFile(file, data string) error {
+	var key string
+	line, off := 0, 0
+	first, start := 0, 0 // the current entry's first field: its line and offset
+	for l := range strings.Lines(data) {
 		line++
-		t := strings.TrimRight(sc.Text(), " \t")
+		t := strings.TrimRight(l, " \t\r\n")
 		switch {
 		case strings.HasPrefix(t, "#"):
-			continue
 		case t == "":
-			cur = nil
-			continue
-		case cur == nil:
+			if key != "" {
+				c.index[key] = entry{file: file, line: first, fields: data[start:off]}
+				key = ""
+			}
+		case key == "":
 			if len(t) != 7 || strings.Contains(t, ":") {
 				return fmt.Errorf("%s:%d: message key of 7 characters expected, found %q", file, line, t)
 			}
-			if c.byKey[t] != nil {
+			if _, dup := c.index[t]; dup {
 				return fmt.Errorf("%s:%d: message %s defined twice", file, line, t)
 			}
-			cur = &Message{Key: t, Text: map[string]string{}, Meaning: map[string]string{}, InsertDoc: map[string][]string{}}
-			c.byKey[t] = cur
+			key, first, start = t, line+1, off+len(l)
+		}
+		off += len(l)
+	}
+	if key != "" {
+		c.index[key] = entry{file: file, line: first, fields: data[start:]}
+	}
+	return nil
+}
+
+var fieldLang = map[string]string{"en": "E", "de": "D"}
+
+// parse reads an entry's field lines into a Message.
+func (e entry) parse(key string) (*Message, error) {
+	m := &Message{Key: key, Text: map[string]string{}, Meaning: map[string]string{}, InsertDoc: map[string][]string{}}
+	line := e.line - 1
+	for l := range strings.Lines(e.fields) {
+		line++
+		t := strings.TrimRight(l, " \t\r\n")
+		if t == "" || strings.HasPrefix(t, "#") {
 			continue
 		}
 		name, value, ok := strings.Cut(t, ":")
 		if !ok {
-			return fmt.Errorf("%s:%d: 'field: value' expected in %s", file, line, cur.Key)
+			return nil, fmt.Errorf("%s:%d: 'field: value' expected in %s", e.file, line, key)
 		}
 		value = strings.TrimSpace(value)
 		switch {
 		case name == "source":
-			cur.Source = value
+			m.Source = value
 		case fieldLang[name] != "":
-			cur.Text[fieldLang[name]] = value
+			m.Text[fieldLang[name]] = value
 		case strings.HasPrefix(name, "meaning-") && fieldLang[name[8:]] != "":
-			cur.Meaning[fieldLang[name[8:]]] = value
+			m.Meaning[fieldLang[name[8:]]] = value
 		case strings.HasPrefix(name, "insert-") && fieldLang[name[7:]] != "":
-			cur.InsertDoc[fieldLang[name[7:]]] = append(cur.InsertDoc[fieldLang[name[7:]]], value)
+			m.InsertDoc[fieldLang[name[7:]]] = append(m.InsertDoc[fieldLang[name[7:]]], value)
 		default:
-			return fmt.Errorf("%s:%d: unknown field %q in %s", file, line, name, cur.Key)
+			return nil, fmt.Errorf("%s:%d: unknown field %q in %s", e.file, line, name, key)
 		}
 	}
-	return sc.Err()
+	return m, nil
 }
 
-// Lookup returns a message by key.
-func (c *Catalog) Lookup(key string) *Message { return c.byKey[strings.ToUpper(key)] }
+// Lookup returns a message by key, or nil when the catalog has none.
+func (c *Catalog) Lookup(key string) *Message {
+	key = strings.ToUpper(key)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if m, ok := c.parsed[key]; ok {
+		return m
+	}
+	e, ok := c.index[key]
+	if !ok {
+		return nil
+	}
+	m, err := e.parse(key)
+	if err != nil {
+		panic(err) // Load, run by the package tests, parses every entry
+	}
+	c.parsed[key] = m
+	return m
+}
 
 // Keys returns all keys, sorted.
 func (c *Catalog) Keys() []string {
-	keys := make([]string, 0, len(c.byKey))
-	for k := range c.byKey {
+	keys := make([]string, 0, len(c.index))
+	for k := range c.index {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)

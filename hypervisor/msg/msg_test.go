@@ -84,3 +84,70 @@ func TestFillAndHelp(t *testing.T) {
 		t.Errorf("Line: %q", got)
 	}
 }
+
+// The embedded sources are exactly the *.msg files of this directory, so
+// a new file cannot be forgotten in the list.
+func TestSourcesAreAllFiles(t *testing.T) {
+	files, err := filepath.Glob("*.msg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listed []string
+	for _, s := range sources {
+		listed = append(listed, s.name)
+		disk, err := os.ReadFile(s.name)
+		if err != nil || string(disk) != s.text {
+			t.Errorf("%s: embedded text differs from the file (%v)", s.name, err)
+		}
+	}
+	sort.Strings(files)
+	if strings.Join(files, " ") != strings.Join(listed, " ") {
+		t.Errorf("sources list %v, directory has %v", listed, files)
+	}
+}
+
+// Entries are parsed on first lookup; the default catalog and a full
+// Load give the same message.
+func TestLazyLookupMatchesLoad(t *testing.T) {
+	full, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := indexFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lazy.parsed) != 0 {
+		t.Fatalf("index parsed %d entries before any lookup", len(lazy.parsed))
+	}
+	for _, k := range full.Keys() {
+		a, b := full.Lookup(k), lazy.Lookup(strings.ToLower(k))
+		if b == nil || a.Source != b.Source || a.Text["E"] != b.Text["E"] || a.Text["D"] != b.Text["D"] ||
+			strings.Join(a.InsertDoc["D"], "|") != strings.Join(b.InsertDoc["D"], "|") || a.Meaning["E"] != b.Meaning["E"] {
+			t.Errorf("%s: lazy %+v, loaded %+v", k, b, a)
+		}
+	}
+	if lazy.Lookup("VMS9999") != nil {
+		t.Error("unknown key found")
+	}
+}
+
+func TestMalformedFilesNameTheLine(t *testing.T) {
+	for _, tc := range []struct{ data, want string }{
+		{"# c\n\nVMS12\nen: x\n", "t.msg:3: message key of 7 characters expected"},
+		{"VMS1234\nen: a\n\nVMS1234\nen: b\n", "t.msg:4: message VMS1234 defined twice"},
+		{"VMS1234\nen: a\n# note\nbogus\n", "t.msg:4: 'field: value' expected in VMS1234"},
+		{"VMS1234\nsource: V\nfr: texte\n", "t.msg:3: unknown field \"fr\" in VMS1234"},
+	} {
+		c := &Catalog{index: map[string]entry{}, parsed: map[string]*Message{}}
+		err := c.indexFile("t.msg", tc.data)
+		for k, e := range c.index {
+			if err == nil {
+				_, err = e.parse(k)
+			}
+		}
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%q: error %v, want %q", tc.data, err, tc.want)
+		}
+	}
+}
