@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -61,4 +62,24 @@ func benchParse(b *testing.B, n int) {
 	sec := b.Elapsed().Seconds() / float64(b.N)
 	b.ReportMetric(float64(lines)/sec, "lines/s")
 	b.ReportMetric(sec*1e9/float64(lines), "ns/line")
+}
+
+// BenchmarkParseVMMEM parses the seed procedure that `sdfp run
+// procs/vmmem.proc` starts with: the per-run parse cost of the
+// end-to-end figure.
+func BenchmarkParseVMMEM(b *testing.B) {
+	data, err := os.ReadFile("../procs/vmmem.proc")
+	if err != nil {
+		b.Fatal(err)
+	}
+	src := string(data)
+	p := newParser()
+	if _, errs := p.ParseFile("vmmem.proc", src); len(errs) > 0 {
+		b.Fatalf("vmmem.proc has diagnostics: %v", errs[0])
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p.ParseFile("vmmem.proc", src)
+	}
 }

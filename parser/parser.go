@@ -7,7 +7,9 @@ package parser
 
 import (
 	"errors"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/participle/v2"
 
@@ -31,19 +33,43 @@ func New(cat *catalog.Catalog) *Parser { return &Parser{Catalog: cat} }
 // can report them all at once.
 func (p *Parser) ParseFile(file, src string) (*ast.Procedure, []*lexer.Error) {
 	units, errs := lexer.Read(file, src)
-	items := make([]ast.Stmt, 0, len(units))
-	for _, u := range units {
-		if u.Kind == lexer.CommandUnit {
-			cmd, cerrs := p.ParseCommand(u)
-			errs = append(errs, cerrs...)
-			items = append(items, cmd)
-			continue
-		}
-		items = append(items, &ast.Data{Unit: u, Kind: u.Kind})
+	items := make([]ast.Stmt, len(units))
+	cmdErrs := make([][]*lexer.Error, len(units))
+	p.parseUnits(units, items, cmdErrs)
+	for _, e := range cmdErrs {
+		errs = append(errs, e...)
 	}
 	proc, berrs := buildBlocks(file, items)
 	errs = append(errs, berrs...)
 	return proc, errs
+}
+
+// parallelUnits is the number of commands from which a procedure is
+// parsed by several goroutines. Commands parse independently of each
+// other; below this the goroutines cost more than they save.
+const parallelUnits = 64
+
+// parseUnits parses units into items, and each unit's problems into errs
+// at the same index, so the result does not depend on the split.
+func (p *Parser) parseUnits(units []*lexer.Unit, items []ast.Stmt, errs [][]*lexer.Error) {
+	workers := min(runtime.GOMAXPROCS(0), len(units)/parallelUnits+1)
+	if workers > 1 {
+		var wg sync.WaitGroup
+		chunk := (len(units) + workers - 1) / workers
+		for lo := 0; lo < len(units); lo += chunk {
+			hi := min(lo+chunk, len(units))
+			wg.Go(func() { p.parseUnits(units[lo:hi], items[lo:hi], errs[lo:hi]) })
+		}
+		wg.Wait()
+		return
+	}
+	for i, u := range units {
+		if u.Kind == lexer.CommandUnit {
+			items[i], errs[i] = p.ParseCommand(u)
+			continue
+		}
+		items[i] = &ast.Data{Unit: u, Kind: u.Kind}
+	}
 }
 
 // ParseCommand reads one logical command. The interpreter calls it again
