@@ -1,6 +1,10 @@
 package catalog
 
-import "sync"
+import (
+	"sort"
+	"strings"
+	"sync"
+)
 
 // decl is the shape of one built-in declaration; the tables in sdfp.go,
 // system.go and vm2000.go are lists of these.
@@ -17,9 +21,11 @@ type decl struct {
 }
 
 func (d decl) command() *Command {
+	ops, _ := builtinOperands(d.name)
 	return &Command{
 		Name: d.name, Aliases: d.aliases, Role: d.role, Domain: d.domain,
 		Source: d.source, Help: d.help, decl: d.ops, NameValue: d.nameValue,
+		operands: ops,
 	}
 }
 
@@ -42,4 +48,15 @@ func Builtin() *Catalog {
 		}
 	})
 	return builtin.clone()
+}
+
+// builtinOperands returns the generated operand declarations of a
+// built-in command (operands_literal.go); ok is false for a command
+// without operands.
+func builtinOperands(name string) (ops []*Operand, ok bool) {
+	i, found := sort.Find(len(builtinOperandLists), func(i int) int { return strings.Compare(name, builtinOperandLists[i].name) })
+	if !found {
+		return nil, false
+	}
+	return builtinOperandLists[i].ops, true
 }

@@ -61,19 +61,23 @@ type Command struct {
 	// (a site command of an installation file declared without operands).
 	AnyOperands bool
 
-	// The operand declaration (DSL notation) is parsed at the first use
-	// of the command: a short run uses a dozen commands of the catalog's
-	// hundred, and parsing them all was a tenth of its start.
+	// The operand declaration in the catalog notation. Built-in commands
+	// come with operands already parsed (operands_literal.go); others are
+	// parsed at the first use of the command.
 	decl     string
 	opsOnce  sync.Once
 	operands []*Operand
 }
 
 // Operands returns the command's operand declarations, parsed from the
-// catalog's notation at the first call. The built-in declarations all
-// parse (a package test parses every one).
+// catalog's notation at the first call unless they came parsed. The
+// built-in declarations all parse (a package test parses every one).
 func (c *Command) Operands() []*Operand {
-	c.opsOnce.Do(func() { c.operands = MustOperands(c.decl) })
+	c.opsOnce.Do(func() {
+		if c.operands == nil {
+			c.operands = MustOperands(c.decl)
+		}
+	})
 	return c.operands
 }
 
@@ -92,7 +96,7 @@ func NewCommand(name, ops, domain, source, help string) (*Command, error) {
 		if err != nil {
 			return nil, err
 		}
-		cmd.opsOnce.Do(func() { cmd.operands = parsed })
+		cmd.operands = parsed
 	}
 	return cmd, nil
 }
