@@ -3,8 +3,11 @@ package parser
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
+
+	"sdfp/parser/ast"
 )
 
 // generatedProcedure builds a procedure of about n lines mixing the
@@ -81,5 +84,40 @@ func BenchmarkParseVMMEM(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		p.ParseFile("vmmem.proc", src)
+	}
+}
+
+// A procedure long enough to be parsed by several goroutines gives the
+// same tree and the same problems, in the same order, as a serial parse.
+func TestParallelParseMatchesSerial(t *testing.T) {
+	src := generatedProcedure(1000)
+	// problems spread over the file, so each goroutine meets some
+	lines := strings.Split(src, "\n")
+	for i := 40; i < len(lines); i += 170 {
+		lines[i] = fmt.Sprintf("/NO-SUCH-COMMAND-%d X=1", i)
+		lines[i+7] = "/SHOW-VM-ATTR VM-ID=200"
+	}
+	src = strings.Join(lines, "\n")
+	parse := func(procs int) (string, string) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		proc, errs := newParser().ParseFile("gen.proc", src)
+		var msgs []string
+		for _, e := range errs {
+			msgs = append(msgs, e.Error())
+		}
+		return ast.Print(proc), strings.Join(msgs, "\n")
+	}
+	serialTree, serialErrs := parse(1)
+	if strings.Count(serialErrs, "\n") < 8 {
+		t.Fatalf("the injected problems were not all found:\n%s", serialErrs)
+	}
+	for _, procs := range []int{2, 3, 8} {
+		tree, errs := parse(procs)
+		if tree != serialTree {
+			t.Errorf("GOMAXPROCS=%d: the tree differs from the serial parse", procs)
+		}
+		if errs != serialErrs {
+			t.Errorf("GOMAXPROCS=%d: problems\n%s\nserial:\n%s", procs, errs, serialErrs)
+		}
 	}
 }
