@@ -109,10 +109,17 @@ func isHex(c byte) bool {
 // ("...") are skipped. The first problem found is returned as *Error with
 // its physical position.
 func Tokenize(u *Unit) ([]Token, error) {
+	return TokenizeAppend(make([]Token, 0, EstimateTokens(u)), u)
+}
+
+// EstimateTokens is about one token in eight characters of a command: an
+// estimate that rarely grows and does not reserve much for comments.
+func EstimateTokens(u *Unit) int { return len(u.Text)/8 + 4 }
+
+// TokenizeAppend is Tokenize appending the tokens to toks, so that a
+// reader of many commands can take them from one allocation.
+func TokenizeAppend(toks []Token, u *Unit) ([]Token, error) {
 	t := u.Text
-	// about one token in eight characters: an estimate that rarely grows
-	// and does not reserve much for comments
-	toks := make([]Token, 0, len(t)/8+4)
 	emit := func(typ plexer.TokenType, val string, at int) {
 		toks = append(toks, Token{Type: typ, Value: val, Pos: u.PosAt(at)})
 	}

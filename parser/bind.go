@@ -240,8 +240,8 @@ func (b *binder) alternative(op *catalog.Operand, atoms []*Atom, toks []lexer.To
 		// WRITE-TEXT) is taken as that rather than as raw text.
 		saved := b.lenient
 		b.lenient = true
-		probe := &ast.Value{Pos: pos, Operand: op, Given: true, Tokens: toks}
-		ok := b.scalar(probe, op, *first.Token)
+		probe := ast.Value{Pos: pos, Operand: op, Given: true, Tokens: toks}
+		ok := b.scalar(&probe, op, *first.Token)
 		b.lenient = saved
 		if ok {
 			b.scalar(v, op, *first.Token)

@@ -48,8 +48,7 @@ func (p *fastParser) operand() *OperandSyntax {
 	start := p.i
 	o := &OperandSyntax{Pos: p.toks[p.i].Pos}
 	if p.toks[p.i].Type == lexer.Name && p.toks[p.i+1].Type == lexer.Op && p.toks[p.i+1].Value == "=" {
-		k := p.toks[p.i]
-		o.Key = &k
+		o.Key = &p.toks[p.i]
 		p.i += 2
 	}
 	for !p.failed {
@@ -82,8 +81,8 @@ func (p *fastParser) atom() *Atom {
 		return &Atom{Pos: t.Pos, EndPos: p.toks[p.i].Pos, Tokens: p.toks[start:p.i], Group: g}
 	case isAtomToken(t):
 		p.i++
-		tok := t
-		return &Atom{Pos: t.Pos, EndPos: p.toks[p.i].Pos, Tokens: p.toks[start:p.i], Token: &tok}
+		// the token itself, not a copy: nothing changes tokens once read
+		return &Atom{Pos: t.Pos, EndPos: p.toks[p.i].Pos, Tokens: p.toks[start:p.i], Token: &p.toks[start]}
 	}
 	return nil
 }

@@ -63,9 +63,10 @@ func (p *Parser) parseUnits(units []*lexer.Unit, items []ast.Stmt, errs [][]*lex
 		wg.Wait()
 		return
 	}
+	a := &tokenArena{}
 	for i, u := range units {
 		if u.Kind == lexer.CommandUnit {
-			items[i], errs[i] = p.ParseCommand(u)
+			items[i], errs[i] = p.parseCommand(u, a)
 			continue
 		}
 		items[i] = &ast.Data{Unit: u, Kind: u.Kind}
@@ -75,8 +76,13 @@ func (p *Parser) parseUnits(units []*lexer.Unit, items []ast.Stmt, errs [][]*lex
 // ParseCommand reads one logical command. The interpreter calls it again
 // at run time on the text that & substitution produced.
 func (p *Parser) ParseCommand(u *lexer.Unit) (*ast.Command, []*lexer.Error) {
+	return p.parseCommand(u, nil)
+}
+
+// parseCommand reads one logical command, its tokens taken from a.
+func (p *Parser) parseCommand(u *lexer.Unit, a *tokenArena) (*ast.Command, []*lexer.Error) {
 	cmd := &ast.Command{Pos: u.Pos(), Unit: u}
-	toks, err := lexer.Tokenize(u)
+	toks, err := a.tokenize(u)
 	if err != nil && strings.Contains(u.Text, "&") {
 		// & replacement comes before syntax analysis: quotes inside an
 		// &(...) within a string are only sorted out after it.
