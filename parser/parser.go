@@ -47,7 +47,7 @@ func (p *Parser) ParseFile(file, src string) (*ast.Procedure, []*lexer.Error) {
 // parallelUnits is the number of commands from which a procedure is
 // parsed by several goroutines. Commands parse independently of each
 // other; below this the goroutines cost more than they save.
-const parallelUnits = 64
+const parallelUnits = 256
 
 // parseUnits parses units into items, and each unit's problems into errs
 // at the same index, so the result does not depend on the split.
