@@ -22,15 +22,18 @@ func TestDefaultLiteral(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	src, err := defaultLiteralSource(want)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if *update {
-		src, err := defaultLiteralSource(want)
-		if err != nil {
-			t.Fatal(err)
-		}
 		if err := os.WriteFile("default_literal.go", src, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
+	}
+	if onDisk, err := os.ReadFile("default_literal.go"); err != nil || !bytes.Equal(onDisk, src) {
+		t.Errorf("default_literal.go is not what default.yaml generates (%v): go test ./hypervisor -run TestDefaultLiteral -update", err)
 	}
 	if defaultLiteral == nil {
 		t.Fatal("default_literal.go is missing: go test ./hypervisor -run TestDefaultLiteral -update")

@@ -41,15 +41,18 @@ func TestOperandsLiteral(t *testing.T) {
 		}
 	}
 	slices.Sort(names)
+	src, err := operandsLiteralSource(names, parsed)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if *update {
-		src, err := operandsLiteralSource(names, parsed)
-		if err != nil {
-			t.Fatal(err)
-		}
 		if err := os.WriteFile("operands_literal.go", src, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
+	}
+	if onDisk, err := os.ReadFile("operands_literal.go"); err != nil || !bytes.Equal(onDisk, src) {
+		t.Errorf("operands_literal.go is not what the tables generate (%v): %s", err, regenerate)
 	}
 	for name, want := range parsed {
 		got, ok := builtinOperands(name)
