@@ -3,9 +3,9 @@ package parser
 import "sdfp/lexer"
 
 // tokenArena hands out the tokens of a file's commands from shared
-// chunks instead of one allocation per command sized by a guess: a
-// procedure's commands take half the token memory and a tenth of the
-// allocations. A chunk lives as long as any command's tokens in it,
+// chunks instead of one allocation per command sized by a guess: the
+// tokens of vmmem.proc take half the memory (29 instead of 58 KB), in
+// four allocations instead of a hundred. A chunk lives as long as any command's tokens in it,
 // which for a procedure's tree is the whole run. A nil *tokenArena
 // allocates per command, as a command parsed at run time should.
 type tokenArena struct{ free []lexer.Token }

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/alecthomas/participle/v2"
 
@@ -50,19 +51,34 @@ func (p *Parser) ParseFile(file, src string) (*ast.Procedure, []*lexer.Error) {
 const parallelUnits = 256
 
 // parseUnits parses units into items, and each unit's problems into errs
-// at the same index, so the result does not depend on the split.
+// at the same index, so the result does not depend on the split. With
+// several workers, each takes the next parallelUnits commands until none
+// are left, so a worker that meets short commands takes more of them.
 func (p *Parser) parseUnits(units []*lexer.Unit, items []ast.Stmt, errs [][]*lexer.Error) {
 	workers := min(runtime.GOMAXPROCS(0), len(units)/parallelUnits+1)
-	if workers > 1 {
-		var wg sync.WaitGroup
-		chunk := (len(units) + workers - 1) / workers
-		for lo := 0; lo < len(units); lo += chunk {
-			hi := min(lo+chunk, len(units))
-			wg.Go(func() { p.parseUnits(units[lo:hi], items[lo:hi], errs[lo:hi]) })
-		}
-		wg.Wait()
+	if workers == 1 {
+		p.parseSerial(units, items, errs)
 		return
 	}
+	var next atomic.Int64 // the first unit of the next chunk
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				hi := int(next.Add(parallelUnits))
+				lo := hi - parallelUnits
+				if lo >= len(units) {
+					return
+				}
+				hi = min(hi, len(units))
+				p.parseSerial(units[lo:hi], items[lo:hi], errs[lo:hi])
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func (p *Parser) parseSerial(units []*lexer.Unit, items []ast.Stmt, errs [][]*lexer.Error) {
 	a := &tokenArena{}
 	for i, u := range units {
 		if u.Kind == lexer.CommandUnit {
