@@ -29,6 +29,9 @@ func (d decl) command() *Command {
 	}
 }
 
+// builtinTables are the declaration tables, in the order they are added.
+var builtinTables = [][]decl{sdfpCommands, systemCommands, vm2000Commands}
+
 var (
 	builtinOnce sync.Once
 	builtin     *Catalog
@@ -41,7 +44,7 @@ var (
 func Builtin() *Catalog {
 	builtinOnce.Do(func() {
 		builtin = New()
-		for _, table := range [][]decl{sdfpCommands, systemCommands, vm2000Commands} {
+		for _, table := range builtinTables {
 			for _, d := range table {
 				builtin.Add(d.command())
 			}

@@ -5,7 +5,7 @@ import "testing"
 // Operand declarations now also come from installation files (site
 // commands): no declaration text may panic the notation's parser.
 func FuzzParseOperands(f *testing.F) {
-	for _, table := range [][]decl{sdfpCommands, systemCommands, vm2000Commands} {
+	for _, table := range builtinTables {
 		for _, d := range table {
 			f.Add(d.ops)
 		}
