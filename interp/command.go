@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"sdfp/builtins"
-	"sdfp/hypervisor/command"
+	"sdfp/interp/handler"
 	"sdfp/lexer"
 	"sdfp/parser/ast"
 )
@@ -13,7 +13,7 @@ import (
 // native is an SDF-P statement the interpreter executes itself. It
 // returns the command's result, or a signal for branches, exits and
 // errors it raises itself.
-type native func(r *Runner, c *ast.Command) (command.Result, *signal)
+type native func(r *Runner, c *ast.Command) (handler.Result, *signal)
 
 // natives is filled in init (statements.go) to avoid an initialisation
 // cycle: the statements call back into the runner.
@@ -32,7 +32,7 @@ func (r *Runner) step(c *ast.Command) *signal {
 }
 
 func (r *Runner) limitError(c *ast.Command, msg string) *Error {
-	e := r.errorAt(c.Pos, command.ReturnCode{SC1: 130, Main: "SDP0099"}, msg)
+	e := r.errorAt(c.Pos, handler.ReturnCode{SC1: 130, Main: "SDP0099"}, msg)
 	e.Limit = true
 	return e
 }
@@ -64,9 +64,9 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 		return sig
 	}
 	if c.Spec == nil || c.Args == nil {
-		return r.fail(c, command.ReturnCode{SC1: 1, Main: "CMD0202"}, "COMMAND NOT ANALYSABLE: "+strings.TrimSpace(c.Unit.Text))
+		return r.fail(c, handler.ReturnCode{SC1: 1, Main: "CMD0202"}, "COMMAND NOT ANALYSABLE: "+strings.TrimSpace(c.Unit.Text))
 	}
-	var res command.Result
+	var res handler.Result
 	if fn := natives[c.Name]; fn != nil {
 		var sig *signal
 		res, sig = fn(r, c)
@@ -76,8 +76,8 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 				r.frame.last = sig.err.RC
 				r.traceCmd(c, sig.err.RC)
 			} else {
-				r.frame.last = command.OK
-				r.traceCmd(c, command.OK)
+				r.frame.last = handler.OK
+				r.traceCmd(c, handler.OK)
 			}
 			return sig
 		}
@@ -88,11 +88,11 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 }
 
 // dispatch hands a command to the handler chain.
-func (r *Runner) dispatch(c *ast.Command) command.Result {
-	req := &command.Request{Name: c.Name, Args: c.Args, Text: ast.CommandText(c), Pos: c.Pos, Task: r}
+func (r *Runner) dispatch(c *ast.Command) handler.Result {
+	req := &handler.Request{Name: c.Name, Args: c.Args, Text: ast.CommandText(c), Pos: c.Pos, Task: r}
 	res, ok := r.handlers.Handle(r.ctx, req)
 	if !ok {
-		return command.Error(1, "CMD0202", "COMMAND "+c.Name+" IS NOT AVAILABLE IN THIS ENVIRONMENT")
+		return handler.Error(1, "CMD0202", "COMMAND "+c.Name+" IS NOT AVAILABLE IN THIS ENVIRONMENT")
 	}
 	if res.Wait != nil {
 		return r.wait(res)
@@ -102,13 +102,13 @@ func (r *Runner) dispatch(c *ast.Command) command.Result {
 
 // wait parks the task until the awaited condition holds or its time
 // limit passes.
-func (r *Runner) wait(res command.Result) command.Result {
+func (r *Runner) wait(res handler.Result) handler.Result {
 	w := res.Wait
 	res.Wait = nil
 	if r.waiter == nil {
 		ok, err := w.Ready()
 		if err != nil {
-			return command.Error(64, codeSemantic, err.Error())
+			return handler.Error(64, codeSemantic, err.Error())
 		}
 		if ok {
 			return res
@@ -131,7 +131,7 @@ func (r *Runner) wait(res command.Result) command.Result {
 
 // apply prints a command's output, records its return code and turns an
 // error into error mode.
-func (r *Runner) apply(c *ast.Command, res command.Result) *signal {
+func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
 	for _, line := range res.Output {
 		r.println(line)
 	}
@@ -155,7 +155,7 @@ func (r *Runner) apply(c *ast.Command, res command.Result) *signal {
 
 // isError decides by the procedure's ERROR-MECHANISM whether a result is
 // an error: a spin-off, or any SUBCODE1 other than 0.
-func (r *Runner) isError(res command.Result) bool {
+func (r *Runner) isError(res handler.Result) bool {
 	if r.frame.byReturnCode {
 		return res.RC.SC1 != 0
 	}
@@ -164,11 +164,11 @@ func (r *Runner) isError(res command.Result) bool {
 
 // fail makes a command fail with a message of its own: the message is
 // printed and error handling starts.
-func (r *Runner) fail(c *ast.Command, rc command.ReturnCode, msg string) *signal {
+func (r *Runner) fail(c *ast.Command, rc handler.ReturnCode, msg string) *signal {
 	return r.failAt(c.Pos, rc, msg)
 }
 
-func (r *Runner) failAt(pos lexer.Pos, rc command.ReturnCode, msg string) *signal {
+func (r *Runner) failAt(pos lexer.Pos, rc handler.ReturnCode, msg string) *signal {
 	r.println(r.messageLine(rc.Main, msg))
 	r.frame.last, r.frame.saved = rc, rc
 	return &signal{kind: sigError, err: r.errorAt(pos, rc, msg)}
@@ -191,13 +191,13 @@ func (r *Runner) line(key string, inserts ...string) string {
 }
 
 // errResult is the result of a failing command with a catalog message.
-func (r *Runner) errResult(sc1 int, key string, inserts ...string) command.Result {
-	return command.Result{RC: command.ReturnCode{SC1: sc1, Main: key}, SpinOff: sc1 != 0, Output: []string{r.line(key, inserts...)}}
+func (r *Runner) errResult(sc1 int, key string, inserts ...string) handler.Result {
+	return handler.Result{RC: handler.ReturnCode{SC1: sc1, Main: key}, SpinOff: sc1 != 0, Output: []string{r.line(key, inserts...)}}
 }
 
 // localize renders the message lines the interpreter's own statements
-// produce ("% KEY detail", see command.Error) through the catalog.
-func (r *Runner) localize(res *command.Result) {
+// produce ("% KEY detail", see handler.Error) through the catalog.
+func (r *Runner) localize(res *handler.Result) {
 	prefix := "% " + res.RC.Main + " "
 	for i, line := range res.Output {
 		if res.RC.Main != "" && res.RC.Main != "CMD0001" && strings.HasPrefix(line, prefix) {
@@ -210,7 +210,7 @@ func (r *Runner) localize(res *command.Result) {
 func (r *Runner) exprFail(c *ast.Command, err error) *signal {
 	var ee *exprError
 	if errors.As(err, &ee) {
-		return r.fail(c, command.ReturnCode{SC1: 64, Main: ee.code}, ee.msg)
+		return r.fail(c, handler.ReturnCode{SC1: 64, Main: ee.code}, ee.msg)
 	}
 	var be *builtins.Error
 	if errors.As(err, &be) {
@@ -218,7 +218,7 @@ func (r *Runner) exprFail(c *ast.Command, err error) *signal {
 		if sc1 == 0 {
 			sc1 = 64
 		}
-		rc := command.ReturnCode{SC1: sc1, Main: be.Code}
+		rc := handler.ReturnCode{SC1: sc1, Main: be.Code}
 		if be.Inserts == nil {
 			// a free text: printed as it is
 			r.println("% " + be.Code + " " + be.Msg)
@@ -233,7 +233,7 @@ func (r *Runner) exprFail(c *ast.Command, err error) *signal {
 	if errors.As(err, &se) {
 		return se.sig
 	}
-	return r.fail(c, command.ReturnCode{SC1: 64, Main: codeSemantic}, strings.ToUpper(err.Error()))
+	return r.fail(c, handler.ReturnCode{SC1: 64, Main: codeSemantic}, strings.ToUpper(err.Error()))
 }
 
 // signalError carries a signal through expr's error path (a limit hit
@@ -243,7 +243,7 @@ type signalError struct{ sig *signal }
 func (e *signalError) Error() string { return e.sig.err.Msg }
 
 // errorAt builds an Error with the current call stack.
-func (r *Runner) errorAt(pos lexer.Pos, rc command.ReturnCode, msg string) *Error {
+func (r *Runner) errorAt(pos lexer.Pos, rc handler.ReturnCode, msg string) *Error {
 	e := &Error{RC: rc, Msg: msg, Pos: pos}
 	for f := r.frame; f != nil && f.parent != nil; f = f.parent {
 		e.Stack = append([]lexer.Pos{f.callPos}, e.Stack...)
@@ -263,7 +263,7 @@ func (r *Runner) logCmd(c *ast.Command) {
 
 // traceCmd reports an executed command with its return code to the trace
 // hook.
-func (r *Runner) traceCmd(c *ast.Command, rc command.ReturnCode) {
+func (r *Runner) traceCmd(c *ast.Command, rc handler.ReturnCode) {
 	if c == nil || r.trace == nil {
 		return
 	}
@@ -278,7 +278,7 @@ func (r *Runner) traceCmd(c *ast.Command, rc command.ReturnCode) {
 // ELSE, END-IF ...).
 func (r *Runner) blockCmd(c *ast.Command) {
 	r.logCmd(c)
-	r.traceCmd(c, command.OK)
+	r.traceCmd(c, handler.OK)
 }
 
 // logLine formats one procedure log record: procedure level, line number
@@ -304,17 +304,17 @@ func (r *Runner) substituted(c *ast.Command) (*ast.Command, *signal) {
 	u := lexer.NewUnit(text, c.Unit.Pos())
 	nc, errs := r.parser.ParseCommand(u)
 	if len(errs) > 0 {
-		return nil, r.fail(c, command.ReturnCode{SC1: 1, Main: "SDP0140"},
+		return nil, r.fail(c, handler.ReturnCode{SC1: 1, Main: "SDP0140"},
 			errs[0].Msg+" IN THE REPLACED COMMAND: "+strings.TrimSpace(text))
 	}
 	if nc.Label != "" && nc.Label != c.Label {
-		return nil, r.fail(c, command.ReturnCode{SC1: 1, Main: "SDP0140"}, "A LABEL CANNOT BE CREATED BY REPLACEMENT")
+		return nil, r.fail(c, handler.ReturnCode{SC1: 1, Main: "SDP0140"}, "A LABEL CANNOT BE CREATED BY REPLACEMENT")
 	}
 	if c.Spec != nil && c.Spec.Role != 0 && (nc.Spec == nil || nc.Spec.Role != c.Spec.Role) {
-		return nil, r.fail(c, command.ReturnCode{SC1: 1, Main: "SDP0140"}, "A CONTROL COMMAND CANNOT BE CREATED OR CHANGED BY REPLACEMENT")
+		return nil, r.fail(c, handler.ReturnCode{SC1: 1, Main: "SDP0140"}, "A CONTROL COMMAND CANNOT BE CREATED OR CHANGED BY REPLACEMENT")
 	}
 	if c.Spec == nil && nc.Spec != nil && nc.Spec.Role != 0 {
-		return nil, r.fail(c, command.ReturnCode{SC1: 1, Main: "SDP0140"}, "A CONTROL COMMAND CANNOT BE CREATED BY REPLACEMENT")
+		return nil, r.fail(c, handler.ReturnCode{SC1: 1, Main: "SDP0140"}, "A CONTROL COMMAND CANNOT BE CREATED BY REPLACEMENT")
 	}
 	nc.Pos, nc.Label = c.Pos, c.Label
 	return nc, nil

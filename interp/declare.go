@@ -2,7 +2,7 @@ package interp
 
 import (
 	"sdfp/builtins"
-	"sdfp/hypervisor/command"
+	"sdfp/interp/handler"
 	"sdfp/parser/ast"
 )
 
@@ -97,7 +97,7 @@ func pick(item *ast.Value, a *ast.Args, name string) *ast.Value {
 	return a.Get(name)
 }
 
-func (r *Runner) declareVariable(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) declareVariable(c *ast.Command) (handler.Result, *signal) {
 	a := c.Args
 	res := ok
 	for _, item := range declaredItems(a, "VARIABLE-NAME") {
@@ -156,7 +156,7 @@ func (r *Runner) declareVariable(c *ast.Command) (command.Result, *signal) {
 
 // declareElement adds elements to a dynamic structure, or to the layout
 // being defined between BEGIN-STRUCTURE and END-STRUCTURE.
-func (r *Runner) declareElement(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) declareElement(c *ast.Command) (handler.Result, *signal) {
 	a := c.Args
 	for _, item := range declaredItems(a, "NAME") {
 		name, err := nameOf(item)
@@ -211,7 +211,7 @@ type layoutDef struct {
 	t    *template
 }
 
-func (r *Runner) beginStructure(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) beginStructure(c *ast.Command) (handler.Result, *signal) {
 	if r.layout != nil {
 		return semanticError("BEGIN-STRUCTURE INSIDE THE DEFINITION OF LAYOUT " + r.layout.name), nil
 	}
@@ -219,9 +219,9 @@ func (r *Runner) beginStructure(c *ast.Command) (command.Result, *signal) {
 	return ok, nil
 }
 
-func (r *Runner) endStructure(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) endStructure(c *ast.Command) (handler.Result, *signal) {
 	if r.layout == nil {
-		return command.Error(1, "SDP0118", "END-STRUCTURE WITHOUT BEGIN-STRUCTURE"), nil
+		return handler.Error(1, "SDP0118", "END-STRUCTURE WITHOUT BEGIN-STRUCTURE"), nil
 	}
 	r.layouts[r.layout.name] = r.layout.t
 	r.layout = nil

@@ -3,7 +3,7 @@ package interp
 import (
 	"context"
 
-	"sdfp/hypervisor/command"
+	"sdfp/interp/handler"
 	"sdfp/lexer"
 	"sdfp/parser/ast"
 )
@@ -25,7 +25,7 @@ func (r *Runner) NewDialog(ctx context.Context) *Dialog {
 	r.ctx = ctx
 	f := &frame{
 		proc: &ast.Procedure{File: "dialog", Labels: map[string]*ast.Command{}}, locals: newScope(),
-		level: 1, implicitDecl: true, dataErrors: true, last: command.OK, saved: command.OK,
+		level: 1, implicitDecl: true, dataErrors: true, last: handler.OK, saved: handler.OK,
 		usedParams: map[int]bool{}, labels: map[*ast.Stmt]map[string]int{}, blocks: map[string]*ast.Block{},
 		syslstSaved: r.syslst.save(),
 	}
@@ -55,9 +55,9 @@ func (d *Dialog) Run(stmts *ast.Procedure) *Error {
 	case sigExit:
 		return nil
 	case sigGoto:
-		return r.errorAt(lexer.Pos{}, command.ReturnCode{SC1: 1, Main: "SDP0118"}, "GOTO TARGET "+sig.label+" NOT FOUND IN THIS INPUT")
+		return r.errorAt(lexer.Pos{}, handler.ReturnCode{SC1: 1, Main: "SDP0118"}, "GOTO TARGET "+sig.label+" NOT FOUND IN THIS INPUT")
 	}
-	return r.errorAt(lexer.Pos{}, command.ReturnCode{SC1: 1, Main: "SDP0118"}, "CYCLE OR EXIT-BLOCK OUTSIDE OF A LOOP OR BLOCK")
+	return r.errorAt(lexer.Pos{}, handler.ReturnCode{SC1: 1, Main: "SDP0118"}, "CYCLE OR EXIT-BLOCK OUTSIDE OF A LOOP OR BLOCK")
 }
 
 // Close ends the dialog: SYSLST files are closed.

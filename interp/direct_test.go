@@ -5,8 +5,8 @@ import (
 	"math/rand"
 	"testing"
 
-	"sdfp/builtins"
 	"sdfp/lexer"
+	"sdfp/lexer/ebcdic"
 	"sdfp/parser/ast"
 )
 
@@ -144,8 +144,8 @@ func refCompare(a, b any) (int, bool) {
 		}
 		// EBCDIC order from the conversion table, prefix is smaller
 		for i := 0; i < len(x) && i < len(y); i++ {
-			if builtins.EBCDICByte(x[i]) != builtins.EBCDICByte(y[i]) {
-				if builtins.EBCDICByte(x[i]) < builtins.EBCDICByte(y[i]) {
+			if ebcdic.Byte(x[i]) != ebcdic.Byte(y[i]) {
+				if ebcdic.Byte(x[i]) < ebcdic.Byte(y[i]) {
 					return -1, true
 				}
 				return 1, true

@@ -5,7 +5,7 @@ import (
 
 	"sdfp/lexer"
 
-	"sdfp/hypervisor/command"
+	"sdfp/interp/handler"
 	"sdfp/parser/ast"
 )
 
@@ -30,7 +30,7 @@ type signal struct {
 	kind    sigKind
 	label   string // GOTO target; CYCLE/EXIT-BLOCK tag ("" = innermost)
 	err     *Error // sigError
-	rc      command.ReturnCode
+	rc      handler.ReturnCode
 	exitErr bool      // sigExit: EXIT-PROCEDURE ERROR=*YES
 	pos     lexer.Pos // sigExit: where the procedure was left
 }
@@ -191,7 +191,7 @@ func (r *Runner) execIf(s *ast.If) *signal {
 		if sig != nil {
 			return sig
 		}
-		r.traceCmd(b.Cmd, command.OK)
+		r.traceCmd(b.Cmd, handler.OK)
 		if ok {
 			return r.blockExit(s, r.endBlock(s.End, r.execList(b.Body)))
 		}
@@ -215,7 +215,7 @@ func (r *Runner) endBlock(end *ast.Command, sig *signal) *signal {
 // backBranch counts a loop pass against the back-branch limit.
 func (r *Runner) backBranch(cmd *ast.Command, passes int) *signal {
 	if r.backBranchLimit > 0 && passes > r.backBranchLimit {
-		return r.fail(cmd, command.ReturnCode{SC1: 1, Main: "SDP0139"},
+		return r.fail(cmd, handler.ReturnCode{SC1: 1, Main: "SDP0139"},
 			"BACK BRANCH LIMIT OF "+strconv.Itoa(r.backBranchLimit)+" LOOP PASSES REACHED")
 	}
 	return nil
@@ -245,7 +245,7 @@ func (r *Runner) execWhile(s *ast.While) *signal {
 		if sig != nil {
 			return sig
 		}
-		r.traceCmd(s.Cmd, command.OK)
+		r.traceCmd(s.Cmd, handler.OK)
 		if !ok {
 			return nil
 		}
@@ -282,7 +282,7 @@ func (r *Runner) execRepeat(s *ast.Repeat) *signal {
 		if sig != nil {
 			return sig
 		}
-		r.traceCmd(s.Until, command.OK)
+		r.traceCmd(s.Until, handler.OK)
 		if ok {
 			return nil
 		}
@@ -315,7 +315,7 @@ func conditionOf(c *ast.Command) ast.Expr {
 // evalCondition evaluates a condition that must be BOOLEAN.
 func (r *Runner) evalCondition(cmd *ast.Command, cond ast.Expr) (bool, *signal) {
 	if cond == nil {
-		return false, r.fail(cmd, command.ReturnCode{SC1: 1, Main: "CMD0202"}, "CONDITION MISSING OR NOT ANALYSABLE")
+		return false, r.fail(cmd, handler.ReturnCode{SC1: 1, Main: "CMD0202"}, "CONDITION MISSING OR NOT ANALYSABLE")
 	}
 	v, err := r.eval(cond)
 	if err != nil {
@@ -323,7 +323,7 @@ func (r *Runner) evalCondition(cmd *ast.Command, cond ast.Expr) (bool, *signal) 
 	}
 	b, ok := v.(bool)
 	if !ok {
-		return false, r.fail(cmd, command.ReturnCode{SC1: 64, Main: codeSemantic},
+		return false, r.fail(cmd, handler.ReturnCode{SC1: 64, Main: codeSemantic},
 			"CONDITION IS OF TYPE "+typeName(v)+", NOT BOOLEAN")
 	}
 	return b, nil
@@ -334,7 +334,7 @@ func (r *Runner) dataLine(d *ast.Data) *signal {
 	if !r.frame.dataErrors {
 		return nil
 	}
-	return r.failAt(d.Unit.Pos(), command.ReturnCode{SC1: 64, Main: codeSemantic},
+	return r.failAt(d.Unit.Pos(), handler.ReturnCode{SC1: 64, Main: codeSemantic},
 		"DATA LINE IN FALSE CONTEXT: NO PROGRAM IS READING DATA")
 }
 
@@ -346,7 +346,7 @@ func (r *Runner) execFor(s *ast.For) *signal {
 		return sig
 	}
 	if c.Args == nil {
-		return r.fail(c, command.ReturnCode{SC1: 1, Main: "CMD0202"}, "FOR NOT ANALYSABLE")
+		return r.fail(c, handler.ReturnCode{SC1: 1, Main: "CMD0202"}, "FOR NOT ANALYSABLE")
 	}
 	ctl, err := nameOf(c.Args.Get("CONTROL-VARIABLE"))
 	if err != nil {
@@ -373,7 +373,7 @@ func (r *Runner) execFor(s *ast.For) *signal {
 		}
 		ref, isRef := v.(complexRef)
 		if !isRef || ref.n.t.kind != listNode {
-			return r.fail(c, command.ReturnCode{SC1: 64, Main: codeSemantic}, ln.Text+" IS NOT A LIST")
+			return r.fail(c, handler.ReturnCode{SC1: 64, Main: codeSemantic}, ln.Text+" IS NOT A LIST")
 		}
 		for _, e := range ref.n.elems {
 			if e.t.kind == simpleNode {
@@ -398,13 +398,13 @@ func (r *Runner) execFor(s *ast.For) *signal {
 			}
 			n, isInt := x.(int)
 			if !isInt {
-				return r.fail(c, command.ReturnCode{SC1: 64, Main: codeSemantic}, key+" OF *COUNTER IS NOT AN INTEGER")
+				return r.fail(c, handler.ReturnCode{SC1: 64, Main: codeSemantic}, key+" OF *COUNTER IS NOT AN INTEGER")
 			}
 			bounds[i] = n
 		}
 		from, to, inc := bounds[0], bounds[1], bounds[2]
 		if inc == 0 {
-			return r.fail(c, command.ReturnCode{SC1: 64, Main: codeSemantic}, "INCREMENT OF *COUNTER IS 0")
+			return r.fail(c, handler.ReturnCode{SC1: 64, Main: codeSemantic}, "INCREMENT OF *COUNTER IS 0")
 		}
 		return r.forPasses(s, c, ctl, cond, func(i int) (any, bool) {
 			v := int64(from) + int64(i)*int64(inc)
@@ -414,7 +414,7 @@ func (r *Runner) execFor(s *ast.For) *signal {
 			return int(v), true
 		})
 	default:
-		return r.fail(c, command.ReturnCode{SC1: 1, Main: "CMD0202"}, "FOR NEEDS *LIST OR *COUNTER")
+		return r.fail(c, handler.ReturnCode{SC1: 1, Main: "CMD0202"}, "FOR NEEDS *LIST OR *COUNTER")
 	}
 	return r.forPasses(s, c, ctl, cond, func(i int) (any, bool) {
 		if i >= len(items) {
@@ -425,7 +425,7 @@ func (r *Runner) execFor(s *ast.For) *signal {
 }
 
 func (r *Runner) forPasses(s *ast.For, c *ast.Command, ctl *ast.VarName, cond ast.Expr, next func(int) (any, bool)) *signal {
-	r.traceCmd(c, command.OK)
+	r.traceCmd(c, handler.OK)
 	for i := 0; ; i++ {
 		v, more := next(i)
 		if !more {

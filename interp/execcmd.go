@@ -2,7 +2,7 @@ package interp
 
 import (
 	"sdfp/builtins"
-	"sdfp/hypervisor/command"
+	"sdfp/interp/handler"
 	"sdfp/lexer"
 	"sdfp/parser/ast"
 	"sdfp/parser/catalog"
@@ -13,24 +13,24 @@ import (
 
 // executeCmd runs a command and catches its text output, its structured
 // output and its return code.
-func (r *Runner) executeCmd(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 	a := c.Args
 	inner, errs := r.parser.ParseCommand(lexer.NewUnit(a.Str("CMD"), c.Pos))
 	if len(errs) > 0 {
-		return command.Error(1, "CMD0202", "EXECUTE-CMD: "+errs[0].Msg), nil
+		return handler.Error(1, "CMD0202", "EXECUTE-CMD: "+errs[0].Msg), nil
 	}
 	if inner.Spec == nil || inner.Args == nil {
-		return command.Error(1, "CMD0202", "EXECUTE-CMD: NO COMMAND GIVEN"), nil
+		return handler.Error(1, "CMD0202", "EXECUTE-CMD: NO COMMAND GIVEN"), nil
 	}
 	if inner.Spec.Role != catalog.RoleNone {
-		return command.Error(1, "SDP0118", "EXECUTE-CMD CANNOT RUN THE CONTROL COMMAND "+inner.Name), nil
+		return handler.Error(1, "SDP0118", "EXECUTE-CMD CANNOT RUN THE CONTROL COMMAND "+inner.Name), nil
 	}
-	var res command.Result
+	var res handler.Result
 	if fn := natives[inner.Name]; fn != nil {
 		var sig *signal
 		res, sig = fn(r, inner)
 		if sig != nil {
-			return command.Result{}, sig
+			return handler.Result{}, sig
 		}
 	} else {
 		res = r.dispatch(inner)
@@ -43,7 +43,7 @@ func (r *Runner) executeCmd(c *ast.Command) (command.Result, *signal) {
 		}
 	default:
 		if _, sig := r.linesToList(to.Str, res.Output, modeOf(to.Struct)); sig != nil {
-			return command.Result{}, sig
+			return handler.Result{}, sig
 		}
 	}
 	if so := a.Get("STRUCTURE-OUTPUT"); so.Keyword != "*NONE" {
@@ -53,7 +53,7 @@ func (r *Runner) executeCmd(c *ast.Command) (command.Result, *signal) {
 	}
 	switch rcOp := a.Get("RETURNCODE"); rcOp.Keyword {
 	case "*STD":
-		return command.Result{RC: res.RC, SpinOff: res.SpinOff}, nil
+		return handler.Result{RC: res.RC, SpinOff: res.SpinOff}, nil
 	case "*VARIABLE":
 		for key, val := range map[string]any{"SUBCODE1": res.RC.SC1, "SUBCODE2": res.RC.SC2, "MAINCODE": res.RC.Main} {
 			target := rcOp.Struct.Get(key)
@@ -76,7 +76,7 @@ func (r *Runner) executeCmd(c *ast.Command) (command.Result, *signal) {
 // structures: one element per record. A missing target is declared as a
 // list of dynamic structures; for a list of static structures only the
 // declared elements are filled, the others get their type's default.
-func (r *Runner) structureOutput(target string, records []command.Record, mode writeMode) error {
+func (r *Runner) structureOutput(target string, records []handler.Record, mode writeMode) error {
 	name, err := varName(target)
 	if err != nil {
 		return err
@@ -106,7 +106,7 @@ func (r *Runner) structureOutput(target string, records []command.Record, mode w
 	return nil
 }
 
-func recordNode(rec command.Record, t *template) *node {
+func recordNode(rec handler.Record, t *template) *node {
 	n := newNode(t)
 	for _, f := range rec {
 		existing := n.fields[f.Name]
@@ -115,7 +115,7 @@ func recordNode(rec command.Record, t *template) *node {
 		}
 		var e *node
 		switch v := f.Value.(type) {
-		case []command.Record:
+		case []handler.Record:
 			e = newNode(&template{kind: listNode, elem: &template{kind: structNode, dynamic: true}})
 			for _, sub := range v {
 				e.elems = append(e.elems, recordNode(sub, e.t.elem))

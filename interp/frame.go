@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/afero"
 
 	"sdfp/builtins"
-	"sdfp/hypervisor/command"
+	"sdfp/interp/handler"
 	"sdfp/lexer"
 	"sdfp/parser/ast"
 )
@@ -27,8 +27,8 @@ type frame struct {
 	byReturnCode bool // ERROR-MECHANISM=*BY-RETURNCODE
 	dataErrors   bool // DATA-ERROR-HANDLING=*YES
 
-	last  command.ReturnCode // return code of the last command
-	saved command.ReturnCode // what SUBCODE1(), SUBCODE2(), MAINCODE() return
+	last  handler.ReturnCode // return code of the last command
+	saved handler.ReturnCode // what SUBCODE1(), SUBCODE2(), MAINCODE() return
 
 	params     []Param // actual parameters of the call, consumed by DECLARE-PARAMETER
 	paramOrder []string
@@ -69,10 +69,10 @@ func (f *frame) labelIndex(list []ast.Stmt, label string) int {
 }
 
 // call runs a procedure as a new procedure level.
-func (r *Runner) call(proc *ast.Procedure, params []Param, include bool, pos lexer.Pos) (command.ReturnCode, *Error) {
+func (r *Runner) call(proc *ast.Procedure, params []Param, include bool, pos lexer.Pos) (handler.ReturnCode, *Error) {
 	f := &frame{
 		proc: proc, locals: newScope(), parent: r.frame, include: include, callPos: pos,
-		implicitDecl: true, dataErrors: true, last: command.OK, saved: command.OK,
+		implicitDecl: true, dataErrors: true, last: handler.OK, saved: handler.OK,
 		params: params, usedParams: map[int]bool{}, labels: map[*ast.Stmt]map[string]int{},
 		blocks: map[string]*ast.Block{}, syslstSaved: r.syslst.save(),
 	}
@@ -104,7 +104,7 @@ func (r *Runner) call(proc *ast.Procedure, params []Param, include bool, pos lex
 		if err := r.unusedParams(); err != nil {
 			return err.RC, err
 		}
-		return command.OK, nil
+		return handler.OK, nil
 	}
 	switch sig.kind {
 	case sigError:
@@ -115,7 +115,7 @@ func (r *Runner) call(proc *ast.Procedure, params []Param, include bool, pos lex
 		}
 		return sig.rc, nil
 	case sigGoto:
-		e := r.errorAt(pos, command.ReturnCode{SC1: 1, Main: "SDP0118"}, "GOTO TARGET "+sig.label+" NOT FOUND IN THE CURRENT OR AN ENCLOSING BLOCK")
+		e := r.errorAt(pos, handler.ReturnCode{SC1: 1, Main: "SDP0118"}, "GOTO TARGET "+sig.label+" NOT FOUND IN THE CURRENT OR AN ENCLOSING BLOCK")
 		return e.RC, e
 	}
 	what := "EXIT-BLOCK"
@@ -126,7 +126,7 @@ func (r *Runner) call(proc *ast.Procedure, params []Param, include bool, pos lex
 	if sig.label != "" {
 		target = "block " + sig.label
 	}
-	e := r.errorAt(pos, command.ReturnCode{SC1: 1, Main: "SDP0118"}, what+" OUTSIDE OF "+strings.ToUpper(target))
+	e := r.errorAt(pos, handler.ReturnCode{SC1: 1, Main: "SDP0118"}, what+" OUTSIDE OF "+strings.ToUpper(target))
 	return e.RC, e
 }
 
@@ -143,7 +143,7 @@ func (r *Runner) unusedParams() *Error {
 			if name == "" {
 				name = "number " + strconv.Itoa(i+1) + " (" + p.Value + ")"
 			}
-			return r.errorAt(f.callPos, command.ReturnCode{SC1: 64, Main: "SDP0091"}, "PROCEDURE PARAMETER "+name+" IS NOT DECLARED BY THE PROCEDURE")
+			return r.errorAt(f.callPos, handler.ReturnCode{SC1: 64, Main: "SDP0091"}, "PROCEDURE PARAMETER "+name+" IS NOT DECLARED BY THE PROCEDURE")
 		}
 	}
 	return nil
@@ -165,19 +165,19 @@ func (r *Runner) hostName(name string) (string, bool) {
 func (r *Runner) loadProcedure(name string) (*ast.Procedure, *Error) {
 	host, ok := r.hostName(name)
 	if !ok {
-		return nil, &Error{RC: command.ReturnCode{SC1: 64, Main: "SDP0091"}, Msg: "PROCEDURE FILE " + name + " NOT FOUND"}
+		return nil, &Error{RC: handler.ReturnCode{SC1: 64, Main: "SDP0091"}, Msg: "PROCEDURE FILE " + name + " NOT FOUND"}
 	}
 	src, err := afero.ReadFile(r.fs, host)
 	if err != nil {
-		return nil, &Error{RC: command.ReturnCode{SC1: 64, Main: "SDP0091"}, Msg: "PROCEDURE FILE " + name + " CANNOT BE READ: " + err.Error()}
+		return nil, &Error{RC: handler.ReturnCode{SC1: 64, Main: "SDP0091"}, Msg: "PROCEDURE FILE " + name + " CANNOT BE READ: " + err.Error()}
 	}
 	text := string(src)
 	if t := strings.TrimLeft(text, " \t\r\n"); !strings.HasPrefix(t, "/") {
-		return nil, &Error{RC: command.ReturnCode{SC1: 64, Main: "SDP0091"}, Msg: "FILE " + name + " IS NOT A PROCEDURE: ITS FIRST RECORD IS NOT A COMMAND"}
+		return nil, &Error{RC: handler.ReturnCode{SC1: 64, Main: "SDP0091"}, Msg: "FILE " + name + " IS NOT A PROCEDURE: ITS FIRST RECORD IS NOT A COMMAND"}
 	}
 	proc, errs := r.parser.ParseFile(host, text)
 	if len(errs) > 0 {
-		return nil, &Error{RC: command.ReturnCode{SC1: 1, Main: errs[0].Code}, Msg: errs[0].Msg, Pos: errs[0].Pos}
+		return nil, &Error{RC: handler.ReturnCode{SC1: 1, Main: errs[0].Code}, Msg: errs[0].Msg, Pos: errs[0].Pos}
 	}
 	return proc, nil
 }

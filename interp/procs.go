@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"sdfp/builtins"
-	"sdfp/hypervisor/command"
+	"sdfp/interp/handler"
 	"sdfp/parser/ast"
 	"sdfp/parser/catalog"
 )
@@ -13,7 +13,7 @@ import (
 // CALL-PROCEDURE and DECLARE-PARAMETER: finding the called procedure and
 // binding its parameters.
 
-func (r *Runner) callProcedure(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) callProcedure(c *ast.Command) (handler.Result, *signal) {
 	from := c.Args.Get("FROM-FILE")
 	params, paramErr := parseActualParams(c.Args.Str("PROCEDURE-PARAMETERS"))
 	if paramErr != nil {
@@ -27,7 +27,7 @@ func (r *Runner) callProcedure(c *ast.Command) (command.Result, *signal) {
 		proc, err = r.loadProcedure(from.Str)
 	}
 	if err != nil {
-		return command.Error(err.RC.SC1, err.RC.Main, err.Msg), nil
+		return handler.Error(err.RC.SC1, err.RC.Main, err.Msg), nil
 	}
 	rc, perr := r.call(proc, params, c.Name == "INCLUDE-PROCEDURE", c.Pos)
 	r.frame.last = rc
@@ -37,16 +37,16 @@ func (r *Runner) callProcedure(c *ast.Command) (command.Result, *signal) {
 		// The error keeps the position where it happened and the call
 		// stack that led there.
 		r.frame.saved = rc
-		return command.Result{}, &signal{kind: sigError, err: perr}
+		return handler.Result{}, &signal{kind: sigError, err: perr}
 	}
-	return command.Result{RC: rc}, nil
+	return handler.Result{RC: rc}, nil
 }
 
 // procedureFromList reads a procedure stored in a list variable of
 // strings, one record per element.
 func (r *Runner) procedureFromList(name string) (*ast.Procedure, *Error) {
 	fail := func(msg string) (*ast.Procedure, *Error) {
-		return nil, &Error{RC: command.ReturnCode{SC1: 64, Main: codeSemantic}, Msg: msg}
+		return nil, &Error{RC: handler.ReturnCode{SC1: 64, Main: codeSemantic}, Msg: msg}
 	}
 	_, n, found := r.find(name)
 	if !found || n.t.kind != listNode {
@@ -66,7 +66,7 @@ func (r *Runner) procedureFromList(name string) (*ast.Procedure, *Error) {
 	}
 	proc, errs := r.parser.ParseFile(strings.ToUpper(name), text)
 	if len(errs) > 0 {
-		return nil, &Error{RC: command.ReturnCode{SC1: 1, Main: errs[0].Code}, Msg: errs[0].Msg, Pos: errs[0].Pos}
+		return nil, &Error{RC: handler.ReturnCode{SC1: 1, Main: errs[0].Code}, Msg: errs[0].Msg, Pos: errs[0].Pos}
 	}
 	return proc, nil
 }
@@ -74,7 +74,7 @@ func (r *Runner) procedureFromList(name string) (*ast.Procedure, *Error) {
 // declareParameter declares procedure parameters and gives them the
 // values the caller passed: positionally in the order the parameters are
 // declared, or by (abbreviated) keyword.
-func (r *Runner) declareParameter(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) declareParameter(c *ast.Command) (handler.Result, *signal) {
 	f := r.frame
 	for _, item := range declaredItems(c.Args, "NAME") {
 		name := strings.ToUpper(item.Str)

@@ -20,7 +20,7 @@ import (
 	"github.com/spf13/afero"
 
 	"sdfp/builtins"
-	"sdfp/hypervisor/command"
+	"sdfp/interp/handler"
 	"sdfp/lexer"
 	"sdfp/parser"
 	"sdfp/parser/ast"
@@ -47,7 +47,7 @@ var DefaultStart = time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC)
 // whether the condition held before the time limit. Without one, a wait
 // whose condition is not already true times out at once.
 type Waiter interface {
-	Wait(ctx context.Context, task command.Task, w *command.Wait) (ready bool, err error)
+	Wait(ctx context.Context, task handler.Task, w *handler.Wait) (ready bool, err error)
 }
 
 // Option configures a Runner.
@@ -82,7 +82,7 @@ func WithStepLimit(n int64) Option { return func(r *Runner) { r.stepLimit = n } 
 func WithBackBranchLimit(n int) Option { return func(r *Runner) { r.backBranchLimit = n } }
 
 // WithHandlers adds command handlers; they are asked in order.
-func WithHandlers(h ...command.Handler) Option {
+func WithHandlers(h ...handler.Handler) Option {
 	return func(r *Runner) { r.handlers = append(r.handlers, h...) }
 }
 
@@ -122,7 +122,7 @@ type TraceEvent struct {
 	Pos   lexer.Pos
 	Level int    // procedure nesting level, 1 for the procedure run
 	Text  string // the command in accepted form
-	RC    command.ReturnCode
+	RC    handler.ReturnCode
 }
 
 // Runner runs procedures.
@@ -139,7 +139,7 @@ type Runner struct {
 	waiter          Waiter
 	stepLimit       int64
 	backBranchLimit int
-	handlers        command.Chain
+	handlers        handler.Chain
 	parser          *parser.Parser
 	funcs           *builtins.Table
 	lang            string
@@ -195,10 +195,10 @@ func New(opts ...Option) *Runner {
 	return r
 }
 
-// ID implements command.Task.
+// ID implements handler.Task.
 func (r *Runner) ID() string { return r.tsn }
 
-// Language implements command.Task.
+// Language implements handler.Task.
 func (r *Runner) Language() string { return r.lang }
 
 // Parser returns the runner's parser.
@@ -207,7 +207,7 @@ func (r *Runner) Parser() *parser.Parser { return r.parser }
 // Result is how a procedure ended.
 type Result struct {
 	// RC is the return code the procedure passes to its caller.
-	RC command.ReturnCode
+	RC handler.ReturnCode
 	// Err is set when the procedure ended with an error (an unhandled
 	// command error, EXIT-PROCEDURE ERROR=*YES, or a limit).
 	Err *Error
@@ -229,7 +229,7 @@ func (r *Runner) RunFile(ctx context.Context, name string, params []Param) Resul
 func (r *Runner) RunSource(ctx context.Context, file, src string, params []Param) Result {
 	proc, errs := r.parser.ParseFile(file, src)
 	if len(errs) > 0 {
-		e := &Error{RC: command.ReturnCode{SC1: 1, Main: errs[0].Code}, Msg: errs[0].Msg, Pos: errs[0].Pos}
+		e := &Error{RC: handler.ReturnCode{SC1: 1, Main: errs[0].Code}, Msg: errs[0].Msg, Pos: errs[0].Pos}
 		return Result{RC: e.RC, Err: e}
 	}
 	return r.Run(ctx, proc, params)
@@ -253,7 +253,7 @@ func (r *Runner) Run(ctx context.Context, proc *ast.Procedure, params []Param) R
 // Error is a runtime error: the return code, the message and where it
 // happened, with the procedure call stack.
 type Error struct {
-	RC    command.ReturnCode
+	RC    handler.ReturnCode
 	Msg   string
 	Pos   lexer.Pos
 	Stack []lexer.Pos // positions of the calls that led here, outermost first

@@ -12,7 +12,7 @@ import (
 
 	"github.com/spf13/afero"
 
-	"sdfp/hypervisor/command"
+	"sdfp/interp/handler"
 )
 
 func run(t *testing.T, src string, opts ...Option) (string, Result) {
@@ -68,13 +68,13 @@ func TestBackBranchLimit(t *testing.T) {
 // unknown one is a command error, a handled one returns its output and
 // return code.
 func TestHandlerChain(t *testing.T) {
-	stub := command.HandlerFunc(func(ctx context.Context, req *command.Request) (command.Result, bool) {
+	stub := handler.HandlerFunc(func(ctx context.Context, req *handler.Request) (handler.Result, bool) {
 		if req.Name != "SHOW-VM-ATTRIBUTES" {
-			return command.Result{}, false
+			return handler.Result{}, false
 		}
 		id, _ := req.Args.Int("VM-IDENTIFICATION")
-		return command.Result{RC: command.OK, Output: []string{"% STUB VM " + itoa(int(id))},
-			Records: []command.Record{{{Name: "VM-ID", Value: int(id)}, {Name: "MIN-MEM-SIZE", Value: "*UNDEF"}}}}, true
+		return handler.Result{RC: handler.OK, Output: []string{"% STUB VM " + itoa(int(id))},
+			Records: []handler.Record{{{Name: "VM-ID", Value: int(id)}, {Name: "MIN-MEM-SIZE", Value: "*UNDEF"}}}}, true
 	})
 	src := "/SHOW-VM-ATTR VM-ID=4\n/EXEC-CMD (SHOW-VM-ATTR VM-ID=5),TEXT-OUTPUT=*NONE,STRUCT-OUT=S\n/WRITE-TEXT '&(S#.VM-ID) &(S#1.MIN-MEM-SIZE)'\n/MIGRATE-VM VM-ID=2\n"
 	out, res := run(t, src, WithHandlers(stub))

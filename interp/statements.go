@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"sdfp/builtins"
-	"sdfp/hypervisor/command"
+	"sdfp/interp/handler"
 	"sdfp/parser/ast"
 	"sdfp/parser/catalog"
 )
@@ -43,28 +43,28 @@ func init() {
 		"ASSIGN-SYSLST":            (*Runner).assignSyslst,
 		"ASSIGN-SYSOUT":            (*Runner).assignSysout,
 		"MODIFY-JOB-OPTIONS":       (*Runner).modifyJobOptions,
-		"REMARK":                   func(*Runner, *ast.Command) (command.Result, *signal) { return command.Result{RC: command.OK}, nil },
-		"TRACE-PROCEDURE":          func(*Runner, *ast.Command) (command.Result, *signal) { return command.Result{RC: command.OK}, nil },
+		"REMARK":                   func(*Runner, *ast.Command) (handler.Result, *signal) { return handler.Result{RC: handler.OK}, nil },
+		"TRACE-PROCEDURE":          func(*Runner, *ast.Command) (handler.Result, *signal) { return handler.Result{RC: handler.OK}, nil },
 	}
 }
 
-var ok = command.Result{RC: command.OK}
+var ok = handler.Result{RC: handler.OK}
 
 // semanticError is the result of a command whose operands are wrong in
 // content: SC1=64, message printed, error handling starts.
-func semanticError(msg string) command.Result { return command.Error(64, codeSemantic, msg) }
+func semanticError(msg string) handler.Result { return handler.Error(64, codeSemantic, msg) }
 
-func resultOf(err error) command.Result {
+func resultOf(err error) handler.Result {
 	switch e := err.(type) {
 	case *exprError:
-		return command.Error(64, e.code, e.msg)
+		return handler.Error(64, e.code, e.msg)
 	case *builtins.Error:
-		return command.Error(64, e.Code, e.Msg)
+		return handler.Error(64, e.Code, e.Msg)
 	}
 	return semanticError(strings.ToUpper(err.Error()))
 }
 
-func (r *Runner) procedureOptions(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) procedureOptions(c *ast.Command) (handler.Result, *signal) {
 	a := c.Args
 	switch a.Keyword("IMPLICIT-DECLARATION") {
 	case "*YES":
@@ -97,7 +97,7 @@ func modeOf(a *ast.Args) writeMode {
 	return modeReplace
 }
 
-func (r *Runner) setVariable(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) setVariable(c *ast.Command) (handler.Result, *signal) {
 	a := c.Args
 	name, err := nameOf(a.Get("VARIABLE-NAME"))
 	if err != nil {
@@ -109,7 +109,7 @@ func (r *Runner) setVariable(c *ast.Command) (command.Result, *signal) {
 	case val.Expr != nil:
 		v, err = r.eval(val.Expr)
 		if err != nil {
-			return command.Result{}, r.exprFail(c, err)
+			return handler.Result{}, r.exprFail(c, err)
 		}
 	case val.Keyword == "*STRING-TO-VARIABLE":
 		return semanticError("*STRING-TO-VARIABLE IS NOT SUPPORTED BY SDFP"), nil
@@ -135,7 +135,7 @@ func (r *Runner) setVariable(c *ast.Command) (command.Result, *signal) {
 	return ok, nil
 }
 
-func (r *Runner) freeVariable(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) freeVariable(c *ast.Command) (handler.Result, *signal) {
 	for _, item := range declaredItems(c.Args, "VARIABLE-NAME") {
 		name, err := nameOf(item)
 		if err != nil {
@@ -188,7 +188,7 @@ func (r *Runner) free(v *variable, parts []ast.NamePart) error {
 	return nil
 }
 
-func (r *Runner) deleteVariable(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) deleteVariable(c *ast.Command) (handler.Result, *signal) {
 	for _, item := range declaredItems(c.Args, "VARIABLE-NAME") {
 		name := strings.ToUpper(item.Str)
 		sc := r.frame.locals
@@ -203,7 +203,7 @@ func (r *Runner) deleteVariable(c *ast.Command) (command.Result, *signal) {
 	return ok, nil
 }
 
-func (r *Runner) showVariable(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) showVariable(c *ast.Command) (handler.Result, *signal) {
 	var lines []string
 	v := c.Args.Get("VARIABLE-NAME")
 	if v.Alt != nil && v.Alt.Kind == catalog.AltKeyword {
@@ -237,13 +237,13 @@ func (r *Runner) showVariable(c *ast.Command) (command.Result, *signal) {
 }
 
 // output sends lines to SYSOUT (in the result), SYSLST or a list variable.
-func (r *Runner) output(dest *ast.Value, lines []string) (command.Result, *signal) {
+func (r *Runner) output(dest *ast.Value, lines []string) (handler.Result, *signal) {
 	switch {
 	case dest == nil || dest.Keyword == "*SYSOUT" || dest.Keyword == "":
 		if dest != nil && dest.Alt != nil && dest.Alt.Kind != catalog.AltKeyword {
 			return r.linesToList(dest.Str, lines, modeExtend)
 		}
-		return command.Result{RC: command.OK, Output: lines}, nil
+		return handler.Result{RC: handler.OK, Output: lines}, nil
 	case dest.Keyword == "*SYSLST":
 		for _, l := range lines {
 			r.syslst.println(l)
@@ -255,7 +255,7 @@ func (r *Runner) output(dest *ast.Value, lines []string) (command.Result, *signa
 
 // linesToList stores lines in a list variable, declaring it as a list of
 // strings when it does not exist.
-func (r *Runner) linesToList(target string, lines []string, mode writeMode) (command.Result, *signal) {
+func (r *Runner) linesToList(target string, lines []string, mode writeMode) (handler.Result, *signal) {
 	name, err := varName(target)
 	if err != nil {
 		return resultOf(err), nil
@@ -278,19 +278,19 @@ func (r *Runner) linesToList(target string, lines []string, mode writeMode) (com
 	return ok, nil
 }
 
-func (r *Runner) writeText(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) writeText(c *ast.Command) (handler.Result, *signal) {
 	line := c.Args.Str("TEXT")
 	if c.Args.Keyword("OUTPUT") == "*SYSLST" {
 		r.syslst.println(line)
 		return ok, nil
 	}
-	return command.Result{RC: command.OK, Output: []string{line}}, nil
+	return handler.Result{RC: handler.OK, Output: []string{line}}, nil
 }
 
 // readVariable reads one input line per variable from the task's SYSDTA
 // (the run's standard input). A quoted input is a string, digits an
 // integer, anything else a string.
-func (r *Runner) readVariable(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) readVariable(c *ast.Command) (handler.Result, *signal) {
 	v := c.Args.Get("VARIABLE-NAME")
 	if v.Keyword == "*BY-INPUT" {
 		return semanticError("READ-VARIABLE *BY-INPUT IS NOT SUPPORTED BY SDFP"), nil
@@ -336,7 +336,7 @@ func inputValue(s string, quotes bool) any {
 	return s
 }
 
-func (r *Runner) gotoLabel(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) gotoLabel(c *ast.Command) (handler.Result, *signal) {
 	return ok, &signal{kind: sigGoto, label: c.Args.Str("LABEL")}
 }
 
@@ -347,65 +347,65 @@ func tagOperand(c *ast.Command, key string) string {
 	return ""
 }
 
-func (r *Runner) cycle(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) cycle(c *ast.Command) (handler.Result, *signal) {
 	return ok, &signal{kind: sigCycle, label: tagOperand(c, "LOOP")}
 }
 
-func (r *Runner) exitBlock(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) exitBlock(c *ast.Command) (handler.Result, *signal) {
 	return ok, &signal{kind: sigExitBlock, label: tagOperand(c, "BLOCK")}
 }
 
 // includeBlock runs a tagged BEGIN block as an internal subprocedure.
-func (r *Runner) includeBlock(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) includeBlock(c *ast.Command) (handler.Result, *signal) {
 	tag := c.Args.Str("BLOCK")
 	b := r.frame.blocks[tag]
 	if b == nil {
-		return command.Error(1, "SDP0118", "INCLUDE-BLOCK: NO BEGIN-BLOCK WITH TAG "+tag), nil
+		return handler.Error(1, "SDP0118", "INCLUDE-BLOCK: NO BEGIN-BLOCK WITH TAG "+tag), nil
 	}
 	if sig := r.execStmt(b); sig != nil {
-		return command.Result{}, sig
+		return handler.Result{}, sig
 	}
 	return ok, nil
 }
 
-func (r *Runner) skipCommands(c *ast.Command) (command.Result, *signal) {
-	return command.Error(1, "SDP0118", "SKIP-COMMANDS AND NON-S LABELS ARE NOT SUPPORTED BY SDFP; USE GOTO"), nil
+func (r *Runner) skipCommands(c *ast.Command) (handler.Result, *signal) {
+	return handler.Error(1, "SDP0118", "SKIP-COMMANDS AND NON-S LABELS ARE NOT SUPPORTED BY SDFP; USE GOTO"), nil
 }
 
-func (r *Runner) raiseError(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) raiseError(c *ast.Command) (handler.Result, *signal) {
 	sc1, _ := c.Args.Int("SUBCODE1")
 	sc2, _ := c.Args.Int("SUBCODE2")
-	rc := command.ReturnCode{SC1: int(sc1), SC2: int(sc2), Main: c.Args.Str("MAINCODE")}
+	rc := handler.ReturnCode{SC1: int(sc1), SC2: int(sc2), Main: c.Args.Str("MAINCODE")}
 	if rc.SC1 == 0 {
 		r.frame.saved = rc
-		return command.Result{RC: rc}, nil
+		return handler.Result{RC: rc}, nil
 	}
-	return command.Result{RC: rc, SpinOff: true}, nil
+	return handler.Result{RC: rc, SpinOff: true}, nil
 }
 
-func (r *Runner) saveReturncode(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) saveReturncode(c *ast.Command) (handler.Result, *signal) {
 	r.frame.saved = r.frame.last
-	return command.Result{RC: r.frame.last}, nil
+	return handler.Result{RC: r.frame.last}, nil
 }
 
-func (r *Runner) exitProcedure(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) exitProcedure(c *ast.Command) (handler.Result, *signal) {
 	if c.Name == "CANCEL-PROCEDURE" {
-		rc := command.ReturnCode{SC1: 64, Main: "SDP0018"}
-		return command.Result{}, &signal{kind: sigExit, rc: rc, exitErr: true, pos: c.Pos}
+		rc := handler.ReturnCode{SC1: 64, Main: "SDP0018"}
+		return handler.Result{}, &signal{kind: sigExit, rc: rc, exitErr: true, pos: c.Pos}
 	}
 	if c.Name == "END-PROCEDURE" {
-		return command.Result{}, &signal{kind: sigExit, rc: command.OK}
+		return handler.Result{}, &signal{kind: sigExit, rc: handler.OK}
 	}
 	e := c.Args.Get("ERROR")
 	s := e.Struct
 	sc2, _ := s.Int("SUBCODE2")
-	rc := command.ReturnCode{SC2: int(sc2), Main: s.Str("MAINCODE")}
+	rc := handler.ReturnCode{SC2: int(sc2), Main: s.Str("MAINCODE")}
 	if e.Keyword == "*YES" {
 		sc1, _ := s.Int("SUBCODE1")
 		rc.SC1 = int(sc1)
-		return command.Result{}, &signal{kind: sigExit, rc: rc, exitErr: true, pos: c.Pos}
+		return handler.Result{}, &signal{kind: sigExit, rc: rc, exitErr: true, pos: c.Pos}
 	}
-	return command.Result{}, &signal{kind: sigExit, rc: rc}
+	return handler.Result{}, &signal{kind: sigExit, rc: rc}
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

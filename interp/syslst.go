@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/afero"
 
-	"sdfp/hypervisor/command"
+	"sdfp/interp/handler"
 	"sdfp/parser/ast"
 )
 
@@ -97,7 +97,7 @@ func (f *rewrittenFile) Close() error {
 	return err
 }
 
-func (r *Runner) assignSyslst(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) assignSyslst(c *ast.Command) (handler.Result, *signal) {
 	to := c.Args.Get("TO")
 	switch to.Keyword {
 	case "*PRIMARY":
@@ -124,7 +124,7 @@ func (r *Runner) assignSyslst(c *ast.Command) (command.Result, *signal) {
 	return ok, nil
 }
 
-func (r *Runner) assignSysout(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) assignSysout(c *ast.Command) (handler.Result, *signal) {
 	to := c.Args.Get("TO")
 	switch to.Keyword {
 	case "*PRIMARY":
@@ -153,7 +153,7 @@ func (r *Runner) assignSysout(c *ast.Command) (command.Result, *signal) {
 // modifyJobOptions switches the procedure log; a job monitoring JV
 // (MONJV=) is the job environment's, so the command goes on to the
 // handler chain for it.
-func (r *Runner) modifyJobOptions(c *ast.Command) (command.Result, *signal) {
+func (r *Runner) modifyJobOptions(c *ast.Command) (handler.Result, *signal) {
 	if l := c.Args.Get("LOGGING"); l != nil && l.Keyword == "*PARAMETERS" {
 		switch l.Struct.Keyword("LISTING") {
 		case "*YES":

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"sdfp/builtins"
+	"sdfp/lexer/ebcdic"
 )
 
 // Values are plain Go values, the same as in package builtins: string,
@@ -53,5 +54,5 @@ func formatValue(v any) string {
 	return ""
 }
 
-// compareStrings compares in EBCDIC order (see builtins.CompareEBCDIC).
-func compareStrings(a, b string) int { return builtins.CompareEBCDIC(a, b) }
+// compareStrings compares in EBCDIC order (package lexer/ebcdic).
+func compareStrings(a, b string) int { return ebcdic.Compare(a, b) }

@@ -12,7 +12,7 @@ import (
 
 	"golang.org/x/term"
 
-	"sdfp/interp/session"
+	"sdfp/cmd/internal/session"
 	"sdfp/parser/catalog"
 )
 

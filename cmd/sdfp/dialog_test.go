@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"sdfp/interp/session"
+	"sdfp/cmd/internal/session"
 )
 
 // The terminal input edits and recalls lines with the cursor keys: the

@@ -4,15 +4,15 @@ import (
 	"fmt"
 	"os"
 
-	"sdfp/hypervisor"
-	"sdfp/interp/check"
+	"sdfp/hypervisor/vm2000"
 	"sdfp/parser/catalog"
+	"sdfp/parser/check"
 )
 
 // catalogFor returns the command catalog of procedures that run on inst:
 // the built-in one, with inst's site commands when it declares any (nil:
 // the embedded installation, which declares none).
-func catalogFor(inst *hypervisor.Installation) *catalog.Catalog {
+func catalogFor(inst *vm2000.Installation) *catalog.Catalog {
 	if inst == nil {
 		return catalog.Builtin()
 	}
@@ -20,11 +20,11 @@ func catalogFor(inst *hypervisor.Installation) *catalog.Catalog {
 }
 
 // checker returns the checker for procedures that run on inst.
-func checker(inst *hypervisor.Installation) *check.Checker { return check.NewFor(catalogFor(inst)) }
+func checker(inst *vm2000.Installation) *check.Checker { return check.NewFor(catalogFor(inst)) }
 
 // installation loads the --installation file, or returns nil for the
 // embedded default installation.
-func installation(file string) (*hypervisor.Installation, error) {
+func installation(file string) (*vm2000.Installation, error) {
 	if file == "" {
 		return nil, nil
 	}
@@ -32,5 +32,5 @@ func installation(file string) (*hypervisor.Installation, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--installation: %v", err)
 	}
-	return hypervisor.LoadInstallation(file, data)
+	return vm2000.LoadInstallation(file, data)
 }

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"sdfp/hypervisor/command"
-	"sdfp/hypervisor/console"
+	"sdfp/hypervisor/bs2000/console"
 	"sdfp/interp"
+	"sdfp/interp/handler"
 	"sdfp/lexer"
 )
 
@@ -45,7 +45,7 @@ type rcJSON struct {
 	Main string `json:"main"`
 }
 
-func rcOf(rc command.ReturnCode) rcJSON { return rcJSON{rc.SC2, rc.SC1, rc.Main} }
+func rcOf(rc handler.ReturnCode) rcJSON { return rcJSON{rc.SC2, rc.SC1, rc.Main} }
 
 func (o *output) event(kind string, fields map[string]any) {
 	fields["v"] = JSONSchemaVersion

@@ -12,9 +12,9 @@ import (
 
 	"github.com/spf13/afero"
 
-	"sdfp/hypervisor"
+	"sdfp/cmd/internal/session"
+	"sdfp/hypervisor/vm2000"
 	"sdfp/interp"
-	"sdfp/interp/session"
 )
 
 // exitLimit: the run was stopped by the step or virtual-time limit.
@@ -179,7 +179,7 @@ func parseStart(s string) (time.Time, error) {
 }
 
 // execute builds the session and runs the tasks.
-func (c *cli) execute(f runFlags, inst *hypervisor.Installation, lang string, start time.Time, tasks []session.Task) int {
+func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start time.Time, tasks []session.Task) int {
 	var fsys afero.Fs
 	var overlay afero.Fs
 	root, err := session.OpenRoot(f.workdir)

@@ -14,8 +14,8 @@ import (
 	"sync"
 	"time"
 
+	"sdfp/cmd/internal/golden"
 	"sdfp/interp"
-	"sdfp/interp/golden"
 	"sdfp/parser"
 	"sdfp/parser/ast"
 )

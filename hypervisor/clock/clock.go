@@ -12,7 +12,7 @@ import (
 	"fmt"
 	"time"
 
-	"sdfp/hypervisor/command"
+	"sdfp/interp/handler"
 )
 
 // Event is a scheduled piece of work.
@@ -151,7 +151,7 @@ func (c *Clock) Advance(d time.Duration) error {
 // events in virtual time until the condition holds (true) or the time
 // limit passes (false). The condition is evaluated at once and after
 // every event, which is exactly when a job variable it reads can change.
-func (c *Clock) Wait(ctx context.Context, task command.Task, w *command.Wait) (bool, error) {
+func (c *Clock) Wait(ctx context.Context, task handler.Task, w *handler.Wait) (bool, error) {
 	deadline := c.now.Add(time.Duration(w.Deadline) * time.Second)
 	for {
 		ok, err := w.Ready()

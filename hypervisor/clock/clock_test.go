@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"sdfp/hypervisor/command"
+	"sdfp/interp/handler"
 )
 
 var t0 = time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC)
@@ -39,12 +39,12 @@ func TestWait(t *testing.T) {
 	flag := false
 	c.Schedule(90*time.Second, "set", func() { flag = true })
 	c.Schedule(500*time.Second, "late", func() {})
-	w := &command.Wait{Ready: func() (bool, error) { return flag, nil }, Deadline: 300}
+	w := &handler.Wait{Ready: func() (bool, error) { return flag, nil }, Deadline: 300}
 	ok, err := c.Wait(context.Background(), nil, w)
 	if !ok || err != nil || c.Now() != t0.Add(90*time.Second) {
 		t.Fatalf("ok=%v err=%v now=%v", ok, err, c.Now())
 	}
-	never := &command.Wait{Ready: func() (bool, error) { return false, nil }, Deadline: 60}
+	never := &handler.Wait{Ready: func() (bool, error) { return false, nil }, Deadline: 60}
 	ok, err = c.Wait(context.Background(), nil, never)
 	if ok || err != nil || c.Now() != t0.Add(150*time.Second) {
 		t.Fatalf("timeout: ok=%v err=%v now=%v", ok, err, c.Now())
@@ -58,7 +58,7 @@ func TestWait(t *testing.T) {
 func TestLimit(t *testing.T) {
 	c := New(t0)
 	c.Limit = t0.Add(time.Minute)
-	never := &command.Wait{Ready: func() (bool, error) { return false, nil }, Deadline: 3600}
+	never := &handler.Wait{Ready: func() (bool, error) { return false, nil }, Deadline: 3600}
 	_, err := c.Wait(context.Background(), nil, never)
 	if _, isLimit := err.(*ErrTimeLimit); !isLimit || c.Now() != c.Limit {
 		t.Fatalf("err=%v now=%v", err, c.Now())
@@ -82,7 +82,7 @@ func TestSchedulerDeterministic(t *testing.T) {
 				for i := 0; i < 3; i++ {
 					trace = append(trace, id+c.Now().Format(":04:05"))
 					target := shared + 1
-					w.Wait(context.Background(), nil, &command.Wait{
+					w.Wait(context.Background(), nil, &handler.Wait{
 						Ready: func() (bool, error) { return shared >= target, nil }, Deadline: 10})
 					shared++
 				}

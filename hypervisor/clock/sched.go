@@ -4,7 +4,7 @@ import (
 	"context"
 	"time"
 
-	"sdfp/hypervisor/command"
+	"sdfp/interp/handler"
 )
 
 // Scheduler runs several tasks on one clock, interleaved
@@ -30,7 +30,7 @@ type task struct {
 	id       string
 	run      func(w *TaskWaiter)
 	resume   chan waitResult
-	wait     *command.Wait
+	wait     *handler.Wait
 	deadline time.Time
 	done     bool
 }
@@ -54,7 +54,7 @@ func (s *Scheduler) Add(id string, run func(w *TaskWaiter)) {
 
 // Wait implements the interpreter's Waiter: the task parks until its
 // condition holds (true) or its time limit passes (false).
-func (w *TaskWaiter) Wait(ctx context.Context, _ command.Task, cw *command.Wait) (bool, error) {
+func (w *TaskWaiter) Wait(ctx context.Context, _ handler.Task, cw *handler.Wait) (bool, error) {
 	ok, err := cw.Ready()
 	if err != nil || ok {
 		return ok, err

@@ -1,0 +1,373 @@
+// Package golden runs golden test cases: one txtar archive per case with
+// the procedure (and any procedures it calls or input it reads) and the
+// expected results side by side. The same cases run under `go test` and
+// `sdfp test`.
+//
+// Sections of a case:
+//
+//	*.proc          procedure files; the first one (or main.proc) is run
+//	proc-file       instead of a .proc section: the path (relative to the
+//	                case file) of a procedure to run, e.g. ../../procs/vmmem.proc
+//	installation-file  the path of an installation file, relative likewise
+//	args            procedure parameters, one NAME=VALUE (or VALUE) per line
+//	stdin           what READ-VARIABLE reads
+//	sysout          expected SYSOUT
+//	result          expected end of the run (return code or error)
+//	syslst:NAME     expected contents of file NAME written by the run
+//	console         expected operator console (virtual time, source, text)
+//	jv:NAME         expected value of job variable NAME after the run
+//	installation.yaml  the VM2000 installation (default: the embedded one)
+//	su              the server unit whose monitor system runs the procedure
+//	lang            message language of the run (E or D)
+//	events          writes to job variables by another job, in virtual
+//	                time: one "+SECONDS JV-NAME VALUE" per line
+//
+// Expected sections are compared byte for byte. Update rewrites the
+// expected sections from a run; it is only called with an explicit flag.
+package golden
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/spf13/afero"
+
+	"sdfp/cmd/internal/session"
+	"sdfp/hypervisor/vm2000"
+	"sdfp/interp"
+)
+
+// Case is one golden test case.
+type Case struct {
+	Path    string
+	Archive *txtar.Archive
+}
+
+// Load reads a case file.
+func Load(path string) (*Case, error) {
+	a, err := txtar.ParseFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return &Case{Path: path, Archive: a}, nil
+}
+
+// Glob loads every *.txtar case below dir, sorted by path.
+func Glob(dir string) ([]*Case, error) {
+	var paths []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txtar") {
+			paths = append(paths, p)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(paths)
+	cases := make([]*Case, 0, len(paths))
+	for _, p := range paths {
+		c, err := Load(p)
+		if err != nil {
+			return nil, err
+		}
+		cases = append(cases, c)
+	}
+	return cases, nil
+}
+
+func (c *Case) section(name string) (string, bool) {
+	for _, f := range c.Archive.Files {
+		if f.Name == name {
+			return string(f.Data), true
+		}
+	}
+	return "", false
+}
+
+// fileSection reads the file a section names, relative to the case file.
+func (c *Case) fileSection(name string) ([]byte, string, bool, error) {
+	ref, ok := c.section(name)
+	if !ok {
+		return nil, "", false, nil
+	}
+	path := filepath.Join(filepath.Dir(c.Path), strings.TrimSpace(ref))
+	data, err := os.ReadFile(path)
+	return data, path, true, err
+}
+
+// mainProc is the procedure a case runs.
+func (c *Case) mainProc() string {
+	first := ""
+	for _, f := range c.Archive.Files {
+		if strings.HasSuffix(f.Name, ".proc") {
+			if f.Name == "main.proc" {
+				return f.Name
+			}
+			if first == "" {
+				first = f.Name
+			}
+		}
+	}
+	return first
+}
+
+// Outcome is what a run produced, by section name.
+type Outcome map[string]string
+
+// Options adjust how a case runs.
+type Options struct {
+	// Trace is called for every executed command (coverage, traces).
+	Trace func(interp.TraceEvent)
+	// Setup, when set, is called with the new session before the run;
+	// it attaches handlers such as the embedded VM2000 from the case's
+	// sections (see Case.Section).
+	Setup func(c *Case, s *session.Session) error
+}
+
+// Installation loads the case's installation (its installation.yaml
+// section or installation-file), or returns nil for the embedded one.
+func (c *Case) Installation() (*vm2000.Installation, error) {
+	var inst *vm2000.Installation
+	if data, ok := c.section("installation.yaml"); ok {
+		var err error
+		if inst, err = vm2000.LoadInstallation(c.Path+"#installation.yaml", []byte(data)); err != nil {
+			return nil, err
+		}
+	}
+	if data, path, ok, err := c.fileSection("installation-file"); ok {
+		if err != nil {
+			return nil, fmt.Errorf("%s: installation-file: %v", c.Path, err)
+		}
+		if inst, err = vm2000.LoadInstallation(path, data); err != nil {
+			return nil, err
+		}
+	}
+	return inst, nil
+}
+
+// Section returns the text of a section of the case.
+func (c *Case) Section(name string) (string, bool) { return c.section(name) }
+
+// Run runs a case in isolation: its own in-memory file system, output
+// buffers and fixed clock.
+func (c *Case) Run(ctx context.Context) (Outcome, error) { return c.RunWith(ctx, Options{}) }
+
+// RunWith runs a case with options.
+func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
+	fs := afero.NewMemMapFs()
+	proc := c.mainProc()
+	if data, path, ok, err := c.fileSection("proc-file"); ok {
+		if err != nil {
+			return nil, fmt.Errorf("%s: proc-file: %v", c.Path, err)
+		}
+		proc = filepath.Base(path)
+		if err := afero.WriteFile(fs, proc, data, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	if proc == "" {
+		return nil, fmt.Errorf("%s: no .proc or proc-file section", c.Path)
+	}
+	for _, f := range c.Archive.Files {
+		if strings.HasSuffix(f.Name, ".proc") {
+			if err := afero.WriteFile(fs, f.Name, f.Data, 0o644); err != nil {
+				return nil, err
+			}
+		}
+	}
+	var sysout bytes.Buffer
+	stdin, _ := c.section("stdin")
+	args, _ := c.section("args")
+	lang, _ := c.section("lang")
+	inst, err := c.Installation()
+	if err != nil {
+		return nil, err
+	}
+	su, _ := c.section("su")
+	s, err := session.New(session.Options{
+		FS:           fs,
+		Lang:         strings.TrimSpace(lang),
+		Stdout:       &sysout,
+		Stdin:        strings.NewReader(stdin),
+		MaxSteps:     1_000_000,
+		Trace:        opts.Trace,
+		Installation: inst,
+		LocalSU:      strings.TrimSpace(su),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", c.Path, err)
+	}
+	if opts.Setup != nil {
+		if err := opts.Setup(c, s); err != nil {
+			return nil, fmt.Errorf("%s: %v", c.Path, err)
+		}
+	}
+	events, _ := c.section("events")
+	if err := scheduleEvents(s, events); err != nil {
+		return nil, fmt.Errorf("%s: events: %v", c.Path, err)
+	}
+	res := s.Run(ctx, proc, parseArgs(args))
+	out := Outcome{"sysout": sysout.String(), "result": describe(res), "console": s.Console.Text()}
+	for _, f := range c.Archive.Files {
+		switch {
+		case strings.HasPrefix(f.Name, "syslst:"):
+			name := strings.TrimPrefix(f.Name, "syslst:")
+			data, err := afero.ReadFile(fs, name)
+			if err != nil {
+				out[f.Name] = fmt.Sprintf("(file %s not written: %v)\n", name, err)
+				continue
+			}
+			out[f.Name] = string(data)
+		case strings.HasPrefix(f.Name, "jv:"):
+			name := strings.TrimPrefix(f.Name, "jv:")
+			j, err := s.JVs.Get(name)
+			if err != nil {
+				out[f.Name] = fmt.Sprintf("(%v)\n", err)
+				continue
+			}
+			out[f.Name] = fmt.Sprintf("%q monitor=%q\n", j.Read(), j.Monitor)
+		}
+	}
+	return out, nil
+}
+
+// scheduleEvents schedules the JV writes of an events section: another
+// job changing a job variable while the procedure waits.
+func scheduleEvents(s *session.Session, text string) error {
+	for _, line := range strings.Split(text, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) != 3 || !strings.HasPrefix(f[0], "+") {
+			return fmt.Errorf("%q: want +SECONDS JV-NAME VALUE", line)
+		}
+		secs, err := time.ParseDuration(f[0][1:] + "s")
+		if err != nil {
+			return err
+		}
+		name, value := f[1], f[2]
+		s.Clock.Schedule(secs, "write "+name, func() {
+			if err := s.JVs.Write(name, 1, 0, value, ""); err != nil {
+				s.Console.Write("EVENT", "write of "+name+" failed: "+err.Error())
+			}
+		})
+	}
+	return nil
+}
+
+func parseArgs(text string) []interp.Param {
+	var ps []interp.Param
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if k, v, ok := strings.Cut(line, "="); ok && !strings.HasPrefix(line, "'") {
+			ps = append(ps, interp.Param{Name: strings.ToUpper(strings.TrimSpace(k)), Value: strings.TrimSpace(v)})
+		} else {
+			ps = append(ps, interp.Param{Value: line})
+		}
+	}
+	return ps
+}
+
+// describe renders how a run ended.
+func describe(res interp.Result) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "rc %s\n", res.RC)
+	if res.Err != nil {
+		fmt.Fprintf(&b, "error %s\n", res.Err)
+	}
+	return b.String()
+}
+
+// Diff compares an outcome with the case's expected sections and returns
+// one message per differing section (empty when the case passes).
+func (c *Case) Diff(out Outcome) []string {
+	var diffs []string
+	for _, name := range c.expected() {
+		want, _ := c.section(name)
+		got := out[name]
+		if got != want {
+			diffs = append(diffs, fmt.Sprintf("section %s differs:\n%s", name, LineDiff(want, got)))
+		}
+	}
+	return diffs
+}
+
+// expected lists the expected sections of the case: sysout and result
+// always, the console when the case has that section or the run wrote to
+// it, and every syslst: and jv: section.
+func (c *Case) expected() []string {
+	names := []string{"sysout", "result"}
+	for _, f := range c.Archive.Files {
+		if f.Name == "console" || strings.HasPrefix(f.Name, "syslst:") || strings.HasPrefix(f.Name, "jv:") {
+			names = append(names, f.Name)
+		}
+	}
+	return names
+}
+
+// Update rewrites the expected sections from an outcome and saves the case.
+// A console section is added when the run wrote to the console.
+func (c *Case) Update(out Outcome) error {
+	names := c.expected()
+	if _, has := c.section("console"); !has && out["console"] != "" {
+		names = append(names, "console")
+	}
+	for _, name := range names {
+		found := false
+		for i := range c.Archive.Files {
+			if c.Archive.Files[i].Name == name {
+				c.Archive.Files[i].Data = []byte(out[name])
+				found = true
+			}
+		}
+		if !found {
+			c.Archive.Files = append(c.Archive.Files, txtar.File{Name: name, Data: []byte(out[name])})
+		}
+	}
+	return os.WriteFile(c.Path, txtar.Format(c.Archive), 0o644)
+}
+
+// LineDiff renders the differing lines of two texts, marked - (want) and
+// + (got), with their line numbers.
+func LineDiff(want, got string) string {
+	w := strings.SplitAfter(want, "\n")
+	g := strings.SplitAfter(got, "\n")
+	var b strings.Builder
+	n := len(w)
+	if len(g) > n {
+		n = len(g)
+	}
+	shown := 0
+	for i := 0; i < n && shown < 20; i++ {
+		var a, x string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			x = g[i]
+		}
+		if a == x {
+			continue
+		}
+		shown++
+		if i < len(w) {
+			fmt.Fprintf(&b, "%4d - %s", i+1, strings.TrimSuffix(a, "\n")+"\n")
+		}
+		if i < len(g) {
+			fmt.Fprintf(&b, "%4d + %s", i+1, strings.TrimSuffix(x, "\n")+"\n")
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,278 @@
+// Package session wires a run together: the interpreter, the job
+// environment (virtual clock, job variables, console, message catalog)
+// and, when given, command handlers such as the embedded VM2000. The CLI,
+// the dialog and the golden tests all build their runs here, so they
+// behave alike.
+package session
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/spf13/afero"
+
+	"sdfp/hypervisor/bs2000/console"
+	"sdfp/hypervisor/bs2000/jobenv"
+	"sdfp/hypervisor/bs2000/jv"
+	"sdfp/hypervisor/clock"
+	"sdfp/hypervisor/msg"
+	"sdfp/hypervisor/vm2000"
+	"sdfp/interp"
+	"sdfp/interp/handler"
+	"sdfp/parser/ast"
+	"sdfp/parser/catalog"
+)
+
+// Options configure a session. Zero values give an in-memory file
+// system, English messages, the default start time and no output.
+type Options struct {
+	FS             afero.Fs  // the BS2000 files of the run: procedures, SYSLST files, JVs
+	Lang           string    // message language, "E" or "D"
+	Start          time.Time // virtual time at the start
+	Stdout         io.Writer // SYSOUT
+	Stdin          io.Reader // SYSDTA for READ-VARIABLE
+	Syslst         io.Writer // the primary SYSLST
+	Console        io.Writer // console lines as they are written
+	MaxSteps       int64     // 0: the interpreter's default
+	BackBranch     int       // loop pass limit, 0: none
+	MaxVirtualTime time.Duration
+	Trace          func(interp.TraceEvent)
+	VarHook        func(name string, value any)
+	Handlers       []handler.Handler // handlers asked before the VM2000 and the job environment (stubs)
+	TSN, User      string
+	// Installation is the VM2000 the procedures run against (nil: the
+	// embedded default installation); LocalSU names the server unit whose
+	// monitor system runs them (empty: the installation's choice).
+	Installation *vm2000.Installation
+	LocalSU      string
+	// NoVM2000 leaves the embedded VM2000 out (VM2000 commands then fail
+	// as unknown in this environment).
+	NoVM2000 bool
+}
+
+// Session is one run's shared environment.
+type Session struct {
+	Clock   *clock.Clock
+	JVs     *jv.Store
+	Console *console.Console
+	Msgs    *msg.Catalog
+	Env     *jobenv.Env
+	VM2000  *vm2000.Model // nil with Options.NoVM2000
+	opts    Options
+	catalog *catalog.Catalog // nil: the built-in one
+}
+
+// New builds a session. It fails only when the installation cannot be
+// set up (for example an unknown LocalSU).
+func New(o Options) (*Session, error) {
+	if o.FS == nil {
+		o.FS = afero.NewMemMapFs()
+	}
+	if o.Lang == "" {
+		o.Lang = "E"
+	}
+	if o.Start.IsZero() {
+		o.Start = interp.DefaultStart
+	}
+	if o.TSN == "" {
+		o.TSN = "0001"
+	}
+	if o.User == "" {
+		o.User = "SDFPUSER"
+	}
+	s := &Session{Clock: clock.New(o.Start), Msgs: msg.Default(), opts: o}
+	if o.MaxVirtualTime > 0 {
+		s.Clock.Limit = o.Start.Add(o.MaxVirtualTime)
+	}
+	s.JVs = jv.New(o.FS, s.Clock.Now)
+	// JV changes reach the files when the tasks end (Flush), each file
+	// replaced atomically once, not at every state a MONJV passes.
+	s.JVs.Deferred = true
+	s.Console = console.New(s.Clock.Now)
+	s.Console.W = o.Console
+	s.Env = jobenv.New(s.JVs, s.Clock, s.Console, s.Msgs)
+	s.Env.User = o.User
+	if !o.NoVM2000 {
+		inst := o.Installation
+		if inst == nil {
+			inst = defaultInstallation()
+		}
+		m, err := vm2000.New(inst, s.Clock, s.JVs, s.Console, s.Msgs)
+		if err != nil {
+			return nil, err
+		}
+		if o.LocalSU != "" {
+			if err := m.SetLocalSU(o.LocalSU); err != nil {
+				return nil, err
+			}
+		}
+		s.VM2000 = m
+		s.opts.Handlers = append(s.opts.Handlers, m)
+		if len(inst.Commands) > 0 {
+			s.catalog = inst.Catalog()
+		}
+	}
+	return s, nil
+}
+
+// defaultInstallation reads the embedded installation once per process;
+// sessions only read it (each vm2000.Model builds its own state).
+var defaultInstallation = sync.OnceValue(vm2000.DefaultInstallation)
+
+// AddHandler adds a command handler (the embedded VM2000, a stub) built on
+// the session's clock and job variables; it is asked before the job
+// environment.
+func (s *Session) AddHandler(h handler.Handler) { s.opts.Handlers = append(s.opts.Handlers, h) }
+
+// Runner returns an interpreter for a task of the session.
+func (s *Session) Runner() *interp.Runner { return s.runnerWith(s.opts) }
+
+func (s *Session) runnerWith(o Options) *interp.Runner {
+	opts := []interp.Option{
+		interp.WithFS(o.FS),
+		interp.WithClock(s.Clock),
+		interp.WithWaiter(s.Clock),
+		interp.WithJVs(s.Env),
+		interp.WithMessages(s.Msgs),
+		interp.WithLanguage(o.Lang),
+		interp.WithTask(o.TSN, o.User),
+		interp.WithHandlers(o.Handlers...),
+		interp.WithHandlers(s.Env),
+	}
+	if s.catalog != nil {
+		opts = append(opts, interp.WithCatalog(s.catalog))
+	}
+	if o.Stdout != nil {
+		opts = append(opts, interp.WithStdout(o.Stdout))
+	}
+	if o.Stdin != nil {
+		opts = append(opts, interp.WithStdin(o.Stdin))
+	}
+	if o.Syslst != nil {
+		opts = append(opts, interp.WithSyslst(o.Syslst))
+	}
+	if o.MaxSteps > 0 {
+		opts = append(opts, interp.WithStepLimit(o.MaxSteps))
+	}
+	if o.BackBranch > 0 {
+		opts = append(opts, interp.WithBackBranchLimit(o.BackBranch))
+	}
+	if o.Trace != nil {
+		opts = append(opts, interp.WithTrace(o.Trace))
+	}
+	if o.VarHook != nil {
+		opts = append(opts, interp.WithVarHook(o.VarHook))
+	}
+	return interp.New(opts...)
+}
+
+// Run runs a procedure file of the session's file system as a task, then
+// lets asynchronous operations it started finish (see Drain).
+func (s *Session) Run(ctx context.Context, file string, params []interp.Param) interp.Result {
+	r := s.Runner()
+	res := r.RunFile(ctx, file, params)
+	s.Env.EndJob(r.ID())
+	s.finish()
+	return res
+}
+
+// Task is one procedure to run as a task of the session.
+type Task struct {
+	Name   string // file name for messages
+	Source string // the procedure text
+	// Proc is the procedure already parsed from Source with the session's
+	// catalog (a caller that checked it first need not parse it twice);
+	// nil: RunTasks parses Source.
+	Proc   *ast.Procedure
+	Params []interp.Param
+	Stdout io.Writer // the task's SYSOUT (default: the session's)
+}
+
+func (t *Task) run(ctx context.Context, r *interp.Runner) interp.Result {
+	if t.Proc != nil {
+		return r.Run(ctx, t.Proc, t.Params)
+	}
+	return r.RunSource(ctx, t.Name, t.Source, t.Params)
+}
+
+// Warm starts reading the embedded tables a run needs (the default
+// installation, the message catalog, the command catalog) on other
+// goroutines, so that a short run does not pay for them one after the
+// other: the process start of `sdfp run` is most of its time.
+func Warm(withDefaultInstallation bool) {
+	if withDefaultInstallation {
+		go defaultInstallation()
+	}
+	go msg.Default()
+	go catalog.Builtin()
+}
+
+// RunTasks runs procedures as concurrent tasks on the session's clock
+// and installation, interleaved deterministically (clock.Scheduler); one
+// task runs without a scheduler. It returns each task's result.
+func (s *Session) RunTasks(ctx context.Context, tasks []Task) []interp.Result {
+	results := make([]interp.Result, len(tasks))
+	runner := func(i int, w interp.Waiter) *interp.Runner {
+		o := s.opts
+		o.TSN = fmt.Sprintf("%04d", i+1)
+		if tasks[i].Stdout != nil {
+			o.Stdout = tasks[i].Stdout
+		}
+		r := s.runnerWith(o)
+		if w != nil {
+			interp.WithWaiter(w)(r)
+		}
+		return r
+	}
+	if len(tasks) == 1 {
+		r := runner(0, nil)
+		results[0] = tasks[0].run(ctx, r)
+		s.Env.EndJob(r.ID())
+		s.finish()
+		return results
+	}
+	sched := clock.NewScheduler(s.Clock)
+	for i := range tasks {
+		i := i
+		sched.Add(fmt.Sprintf("%04d", i+1), func(w *clock.TaskWaiter) {
+			r := runner(i, w)
+			results[i] = tasks[i].run(ctx, r)
+			s.Env.EndJob(r.ID())
+		})
+	}
+	sched.Run(ctx)
+	s.finish()
+	return results
+}
+
+// finish lets asynchronous work end and writes the job variables.
+func (s *Session) finish() {
+	s.Drain()
+	if err := s.JVs.Flush(); err != nil && s.opts.Stdout != nil {
+		fmt.Fprintf(s.opts.Stdout, "%% %s\n", err)
+	}
+}
+
+// Flush writes the job variables changed so far (the dialog calls it
+// after each input).
+func (s *Session) Flush() error { return s.JVs.Flush() }
+
+// maxDrainEvents bounds Drain, so an event that keeps rescheduling itself
+// cannot hold a run forever.
+const maxDrainEvents = 1_000_000
+
+// Drain runs the events still scheduled when the tasks have ended (a
+// migration started without waiting for it goes on to its end), within
+// the virtual time limit.
+func (s *Session) Drain() {
+	for i := 0; i < maxDrainEvents; i++ {
+		at, ok := s.Clock.Next()
+		if !ok || !s.Clock.Limit.IsZero() && at.After(s.Clock.Limit) {
+			return
+		}
+		s.Clock.Step()
+	}
+}

@@ -1,0 +1,85 @@
+package jobenv
+
+import (
+	"fmt"
+	"strings"
+
+	"sdfp/interp/handler"
+)
+
+// Job monitoring: MODIFY-JOB-OPTIONS MONJV=name makes a JV the monitoring
+// JV of the task's job. The system writes its status ($R while the job
+// runs, $T at its end) and protects it until the job ends; afterwards it
+// is an ordinary user JV.
+
+// jobMONJV is the layout of the system part of a job MONJV (JV user
+// guide, "values for monitoring job variables", tag V): field, 1-based
+// position and length. A corrected layout changes only this table.
+var jobMONJV = struct {
+	status, tsn, catid, kind, start struct{ pos, len int }
+}{
+	status: struct{ pos, len int }{1, 3},
+	tsn:    struct{ pos, len int }{5, 4},
+	catid:  struct{ pos, len int }{9, 4},
+	kind:   struct{ pos, len int }{17, 1},
+	start:  struct{ pos, len int }{21, 16},
+}
+
+func field(v string, n int, rightJustify bool) string {
+	if len(v) > n {
+		return v[:n]
+	}
+	pad := strings.Repeat(" ", n-len(v))
+	if rightJustify {
+		return pad + v
+	}
+	return v + pad
+}
+
+// modifyJobOptions starts job monitoring with the JV named by MONJV.
+func (e *Env) modifyJobOptions(req *handler.Request) handler.Result {
+	name := req.Args.Str("MONJV")
+	if req.Args.Keyword("MONJV") == "*NONE" {
+		return handler.Result{RC: handler.OK}
+	}
+	if req.Args.Keyword("MONJV") == "*UNCHANGED" {
+		return handler.Result{RC: handler.OK}
+	}
+	n, err := e.JVs.StartMonitor(name, "JOB "+req.Task.ID(), password(req.Args, "JV-PASSWORD"))
+	if err != nil {
+		return e.jvFail(req, err)
+	}
+	l := jobMONJV
+	writes := []struct {
+		pos   int
+		value string
+	}{
+		{l.status.pos, field("$R", l.status.len, false)},
+		{l.tsn.pos, field(req.Task.ID(), l.tsn.len, true)},
+		{l.catid.pos, field(e.Catalog, l.catid.len, false)},
+		{l.kind.pos, "J"},
+		{l.start.pos, field(e.Clock.Now().UTC().Format("2006-01-02150405"), l.start.len, false)},
+	}
+	for _, w := range writes {
+		if err := e.JVs.SystemWrite(n, w.pos, w.value); err != nil {
+			return e.jvFail(req, err)
+		}
+	}
+	e.jobMonitors[req.Task.ID()] = n
+	return handler.Result{RC: handler.OK}
+}
+
+// EndJob ends the job of a task: its monitoring JV gets $T and becomes an
+// ordinary user JV. (An S procedure ending with an error still ends the
+// job normally; only CANCEL-JOB or an abnormal EXIT-JOB give $A.)
+func (e *Env) EndJob(taskID string) error {
+	n, ok := e.jobMonitors[taskID]
+	if !ok {
+		return nil
+	}
+	delete(e.jobMonitors, taskID)
+	if err := e.JVs.SystemWrite(n, jobMONJV.status.pos, field("$T", jobMONJV.status.len, false)); err != nil {
+		return fmt.Errorf("ending job monitoring: %w", err)
+	}
+	return e.JVs.EndMonitor(n)
+}

@@ -1,0 +1,81 @@
+package vm2000
+
+import (
+	"strconv"
+
+	"sdfp/interp/handler"
+	"sdfp/parser/ast"
+)
+
+// dialog is the administration dialog of a task: with the monitor VM it
+// makes the task VM2000 administrator, with a guest VM the VM
+// administrator of that VM. V:BVD, V:TYPES
+type dialog struct {
+	su    *serverUnit
+	vm    *VM
+	admin bool
+}
+
+// dialogOf returns the task's dialog; a dialog whose VM has been deleted
+// or has left its server unit has ended with it. V:BVD
+func (m *Model) dialogOf(task string) *dialog {
+	d := m.dialogs[task]
+	if d != nil && d.su.vms[d.vm.index] != d.vm {
+		delete(m.dialogs, task)
+		return nil
+	}
+	return d
+}
+
+// beginDialog: BEGIN-VM-DIALOG. One dialog per task.
+func (m *Model) beginDialog(c *call) handler.Result {
+	if c.dlg != nil {
+		return m.refuse(c, dialogAlreadyOpen, c.dlg.vm.inserts()...)
+	}
+	c.su = m.local
+	vm, res := m.vmByOperand(c, "VM-IDENTIFICATION")
+	if res != nil {
+		return *res
+	}
+	if vm.password != "" && password(c.args, "PASSWORD") != vm.password {
+		return m.refuse(c, badPassword, vm.inserts()...)
+	}
+	m.dialogs[c.task] = &dialog{su: c.su, vm: vm, admin: vm.isMonitor()}
+	tsn := c.task
+	if tsn == "" {
+		tsn = "0000"
+	}
+	m.consoleLine(c.su, msgDialogBegun, append(vm.inserts(), tsn)...)
+	return done()
+}
+
+// endDialog: END-VM-DIALOG. Ending a dialog that is not open is refused.
+func (m *Model) endDialog(c *call) handler.Result {
+	if c.dlg == nil {
+		return m.refuse(c, notInDialog, "/"+c.req.Name)
+	}
+	vm, res := m.vmByOperand(c, "VM-IDENTIFICATION")
+	if res != nil {
+		return *res
+	}
+	if vm != c.dlg.vm {
+		return m.refuse(c, notAdministrator, "/"+c.req.Name)
+	}
+	delete(m.dialogs, c.task)
+	return done(m.line(c, msgDialogEnded, vm.inserts()...))
+}
+
+// password returns the text of a password operand (c-string, x-string
+// or integer), "" for *NONE.
+func password(a *ast.Args, operand string) string {
+	if a.Keyword(operand) != "" {
+		return ""
+	}
+	if s := a.Str(operand); s != "" {
+		return s
+	}
+	if n, ok := a.Int(operand); ok {
+		return strconv.FormatInt(n, 10)
+	}
+	return ""
+}

@@ -1,0 +1,182 @@
+package vm2000
+
+import (
+	"context"
+	"strconv"
+
+	"sdfp/interp/handler"
+	"sdfp/parser/ast"
+	"sdfp/parser/catalog"
+)
+
+// access is who may issue a command.
+type access int
+
+const (
+	accessAnyone access = iota // BEGIN-VM-DIALOG
+	accessDialog               // VM administrators for their own VM, and the VM2000 administrator
+	accessVM2000               // the VM2000 administrator only
+)
+
+// commandSpec describes one VM2000 command for the dispatcher.
+type commandSpec struct {
+	run    func(*Model, *call) handler.Result
+	access access
+	// info: an information command, which never spins off. V:RC
+	info bool
+}
+
+// commands are the VM2000 commands the model executes. Access per
+// V:PRIVF/V:TYPES and the command pages (spec section 2).
+var commands = map[string]commandSpec{
+	"BEGIN-VM-DIALOG":       {run: (*Model).beginDialog, access: accessAnyone},
+	"END-VM-DIALOG":         {run: (*Model).endDialog, access: accessAnyone},
+	"SHOW-VM-ATTRIBUTES":    {run: (*Model).showAttributes, access: accessDialog, info: true},
+	"SHOW-VM-RESOURCES":     {run: (*Model).showResources, access: accessVM2000, info: true},
+	"SHOW-VM-STATUS":        {run: (*Model).showStatus, access: accessDialog, info: true},
+	"SHOW-VM-DEFINITION":    {run: (*Model).showDefinition, access: accessVM2000, info: true},
+	"CREATE-VM":             {run: (*Model).createVM, access: accessVM2000},
+	"START-VM":              {run: (*Model).startVM, access: accessDialog},
+	"HOLD-VM":               {run: (*Model).holdVM, access: accessDialog},
+	"RESUME-VM":             {run: (*Model).resumeVM, access: accessDialog},
+	"MOVE-VM":               {run: (*Model).moveVM, access: accessVM2000},
+	"RESET-VM":              {run: (*Model).resetVM, access: accessDialog},
+	"SHUTDOWN-VM":           {run: (*Model).shutdownVM, access: accessDialog},
+	"DELETE-VM":             {run: (*Model).deleteVM, access: accessDialog},
+	"ADD-VM-DEVICES":        {run: (*Model).addDevices, access: accessVM2000},
+	"REMOVE-VM-DEVICES":     {run: (*Model).removeDevices, access: accessDialog},
+	"CHECK-VM-MIGRATION":    {run: (*Model).checkMigrationCommand, access: accessVM2000},
+	"MIGRATE-VM":            {run: (*Model).migrateVM, access: accessVM2000},
+	"MIGRATE-VM-DEFINITION": {run: (*Model).migrateDefinition, access: accessVM2000},
+	"EXTEND-VM-MEMORY":      {run: (*Model).extendMemory, access: accessVM2000},
+	"REDUCE-VM-MEMORY":      {run: (*Model).reduceMemory, access: accessVM2000},
+}
+
+// call is one command being executed.
+type call struct {
+	req  *handler.Request
+	args *ast.Args
+	lang string
+	task string
+	dlg  *dialog     // the task's dialog, nil when none
+	su   *serverUnit // the server unit the command acts on
+	info bool
+}
+
+// Handle implements handler.Handler: it executes the VM2000 commands and
+// reports handled=false for every other command.
+func (m *Model) Handle(_ context.Context, req *handler.Request) (handler.Result, bool) {
+	if s := m.site[req.Name]; s != nil {
+		return s.result(), true
+	}
+	spec, ok := commands[req.Name]
+	if !ok {
+		return handler.Result{}, false
+	}
+	c := &call{req: req, args: req.Args, lang: "E", su: m.local, info: spec.info}
+	if req.Task != nil {
+		c.lang, c.task = req.Task.Language(), req.Task.ID()
+	}
+	if c.args == nil {
+		c.args = &ast.Args{}
+	}
+	c.dlg = m.dialogOf(c.task)
+	if c.dlg != nil {
+		c.su = c.dlg.su
+	}
+	switch {
+	case spec.access == accessAnyone:
+	case c.dlg == nil:
+		return m.refuse(c, notInDialog, "/"+req.Name), true
+	case spec.access == accessVM2000 && !c.dlg.admin:
+		return m.refuse(c, notAdministrator, "/"+req.Name), true
+	}
+	return spec.run(m, c), true
+}
+
+// line renders a message in the task's language.
+func (m *Model) line(c *call, key string, inserts ...string) string {
+	return m.msgs.Line(key, c.lang, inserts...)
+}
+
+// refuse ends a command with an outcome of the table.
+func (m *Model) refuse(c *call, id outcomeID, inserts ...string) handler.Result {
+	return m.finish(c, id, nil, inserts...)
+}
+
+// finish ends a command with an outcome after the lines already written.
+func (m *Model) finish(c *call, id outcomeID, lines []string, inserts ...string) handler.Result {
+	o := outcomes[id]
+	if o.Msg != "" {
+		lines = append(lines, m.line(c, o.Msg, inserts...))
+	}
+	return handler.Result{RC: handler.ReturnCode{SC2: o.SC2, SC1: o.SC1, Main: o.Main},
+		SpinOff: o.SC1 != 0 && !c.info, Output: lines}
+}
+
+// done ends a command successfully with its output lines.
+func done(lines ...string) handler.Result {
+	return handler.Result{RC: handler.OK, Output: lines}
+}
+
+// vmByOperand resolves a VM-IDENTIFICATION operand (index, name or
+// *CURRENT) on the call's server unit. A VM administrator may only name
+// his own VM. On failure res is the refusal.
+func (m *Model) vmByOperand(c *call, operand string) (vm *VM, res *handler.Result) {
+	v := c.args.Get(operand)
+	id := "*CURRENT"
+	switch {
+	case v == nil || v.Alt == nil:
+	case v.Alt.Kind == catalog.AltInteger:
+		id = strconv.FormatInt(v.Int, 10)
+		vm = c.su.vms[int(v.Int)]
+	case v.Alt.Kind == catalog.AltKeyword:
+		id = v.Keyword
+	default:
+		id = v.Str
+		vm = c.su.byName[v.Str]
+	}
+	if id == "*CURRENT" && c.dlg != nil {
+		vm = c.dlg.vm
+		if vm != nil && c.su.vms[vm.index] != vm {
+			vm = nil
+		}
+	}
+	if vm == nil {
+		r := m.refuse(c, vmUnknown, id)
+		return nil, &r
+	}
+	if c.dlg != nil && !c.dlg.admin && vm != c.dlg.vm {
+		r := m.refuse(c, notAdministrator, "/"+c.req.Name)
+		return nil, &r
+	}
+	return vm, nil
+}
+
+// applyRule checks a command against the state machine for a VM. It
+// returns the refusal, or nil when the command may go ahead; noop is set
+// when the VM is already where the command would bring it.
+func (m *Model) applyRule(c *call, key ruleKey, vm *VM) (res *handler.Result, noop bool) {
+	rule := stateRules[key]
+	refuse := func(id outcomeID, inserts ...string) (*handler.Result, bool) {
+		r := m.refuse(c, id, inserts...)
+		return &r, false
+	}
+	cmd := "/" + c.req.Name
+	switch {
+	case rule.only390 && vm.su.arch == archX86:
+		return refuse(notOnX86, cmd)
+	case vm.isMonitor() && !rule.monitor:
+		return refuse(monitorVM, cmd)
+	case vm.incoming != nil:
+		return refuse(vmMigrating, append(vm.inserts(), cmd)...)
+	case vm.migration != nil && rule.migrating == migrationRefuses:
+		return refuse(vmMigrating, append(vm.inserts(), cmd)...)
+	case rule.noAction.has(vm.state):
+		r := m.refuse(c, noActionRequired)
+		return &r, true
+	case !rule.allowed.has(vm.state):
+		return refuse(wrongState, append(vm.inserts(), vm.displayState(), cmd)...)
+	}
+	return nil, false
+}

@@ -1,0 +1,553 @@
+package vm2000
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"sdfp/parser/catalog"
+)
+
+// checker collects the semantic errors of an installation file.
+type checker struct {
+	file string
+	errs InstallErrors
+}
+
+func (c *checker) errorf(p position, format string, args ...any) {
+	c.errs = append(c.errs, &InstallError{File: c.file, Line: p.line, Col: p.col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// check validates the installation, normalises names to upper case and
+// fills defaults, reporting every problem with its position.
+func (inst *Installation) check() InstallErrors {
+	c := &checker{file: inst.File}
+	if inst.Limits.MaxVMIndex == 0 {
+		inst.Limits.MaxVMIndex = limitFacts.maxVMIndex
+	}
+	if inst.Limits.MaxRunningGuests == 0 {
+		inst.Limits.MaxRunningGuests = limitFacts.maxRunningGuests
+	}
+	if inst.Limits.MaxVMIndex < 2 || inst.Limits.MaxVMIndex > limitFacts.scaleTestIndex || inst.Limits.MaxRunningGuests < 1 {
+		c.errorf(position{1, 1}, "limits: max-vm-index must be 2..%d and max-running-guests at least 1", limitFacts.scaleTestIndex)
+	}
+	switch strings.ToUpper(inst.ConsoleLanguage) {
+	case "", "E":
+		inst.ConsoleLanguage = "E"
+	case "D":
+		inst.ConsoleLanguage = "D"
+	default:
+		c.errorf(position{1, 1}, "console-language must be E or D, not %q", inst.ConsoleLanguage)
+	}
+	if err := inst.Timing.check(); err != "" {
+		c.errorf(position{1, 1}, "timing: %s", err)
+	}
+	if len(inst.ServerUnits) == 0 {
+		c.errorf(position{1, 1}, "no server-units defined")
+		return c.errs
+	}
+	units := map[string]*ServerUnitSpec{}
+	for i := range inst.ServerUnits {
+		su := &inst.ServerUnits[i]
+		c.serverUnit(su, inst.Limits)
+		if units[su.Name] != nil {
+			c.errorf(su.at.of("name"), "server unit %s defined twice", su.Name)
+		}
+		units[su.Name] = su
+	}
+	inst.LocalSU = strings.ToUpper(inst.LocalSU)
+	if inst.LocalSU == "" {
+		inst.LocalSU = inst.ServerUnits[0].Name
+	} else if units[inst.LocalSU] == nil {
+		c.errorf(position{1, 1}, "local-su %s is not a server unit of the installation", inst.LocalSU)
+	}
+	inCluster := map[string]string{}
+	for i := range inst.Clusters {
+		c.cluster(&inst.Clusters[i], units, inCluster)
+	}
+	for i := range inst.Faults {
+		c.fault(&inst.Faults[i], units)
+	}
+	if len(inst.Commands) > 0 {
+		builtin, seen := catalog.Builtin(), map[string]bool{}
+		for i := range inst.Commands {
+			c.siteCommand(&inst.Commands[i], builtin, seen)
+		}
+	}
+	return c.errs
+}
+
+func (t *Timing) check() string {
+	if t.GuestStart < 0 || t.Migration.Setup < 0 || t.Migration.Suspend < 0 || t.Reconfiguration.Base < 0 {
+		return "durations must not be negative"
+	}
+	if t.Migration.TransferRate < 0 || t.Migration.DirtyFactor < 0 || t.Reconfiguration.Rate < 0 ||
+		t.Reconfiguration.GuestRate < 0 || t.Reconfiguration.X86Step < 0 {
+		return "rates and factors must not be negative"
+	}
+	return ""
+}
+
+func (c *checker) serverUnit(su *ServerUnitSpec, lim Limits) {
+	su.Name = strings.ToUpper(su.Name)
+	if !validSUName(su.Name) {
+		c.errorf(su.at.of("name"), "server unit name %q must be 1..64 letters, digits or $#@-.", su.Name)
+	}
+	arch, ok := parseArch(su.Type)
+	if !ok {
+		c.errorf(su.at.of("type"), "server unit type must be /390 or x86, not %q", su.Type)
+	}
+	su.Type = arch.String()
+	if su.Memory <= 0 {
+		c.errorf(su.at.of("memory"), "memory of server unit %s must be given in MB", su.Name)
+	}
+	if su.Hypervisor < 0 || arch == archX86 && su.Hypervisor != 0 {
+		c.errorf(su.at.of("hypervisor"), "hypervisor memory is a /390 setting of 0.. MB")
+	}
+	if su.HomePubset == "" {
+		su.HomePubset = suFacts.homePubset
+	}
+	su.HomePubset = strings.ToUpper(su.HomePubset)
+	if len(su.HomePubset) > 4 {
+		c.errorf(su.at.of("home-pubset"), "home-pubset is a catalog ID of 1..4 characters")
+	}
+	if su.Session == 0 {
+		su.Session = 1
+	}
+	if su.Session < 1 || su.Session > 999 {
+		c.errorf(su.at.of("session"), "session number must be 1..999")
+	}
+	c.monitor(su, arch)
+	pools := map[string]bool{stdPool: true}
+	for _, p := range su.CPUPools {
+		pools[strings.ToUpper(p)] = true
+	}
+	groups := map[string]bool{}
+	for _, g := range su.VMGroups {
+		groups[strings.ToUpper(g)] = true
+	}
+	if arch == archX86 && len(su.VMGroups) > 0 {
+		c.errorf(su.at.of("vm-groups"), "VM groups exist on SU /390 only")
+	}
+	devices := map[string]*DeviceSpec{}
+	for i := range su.Devices {
+		d := &su.Devices[i]
+		d.MN = strings.ToUpper(d.MN)
+		if !validMN(d.MN) {
+			c.errorf(d.at.of("mn"), "device name %q must be 2 alphanumerics or 4 hex digits", d.MN)
+		}
+		if d.Kind == "" {
+			d.Kind = "disk"
+		}
+		if _, ok := deviceKinds[d.Kind]; !ok {
+			c.errorf(d.at.of("kind"), "unknown device kind %q (known: %s)", d.Kind, strings.Join(deviceKindNames(), ", "))
+		}
+		if devices[d.MN] != nil {
+			c.errorf(d.at.of("mn"), "device %s defined twice on %s", d.MN, su.Name)
+		}
+		devices[d.MN] = d
+	}
+	names := map[string]bool{su.Monitor.Name: true}
+	indexes := map[int]bool{1: true}
+	exclusive := map[string]string{}
+	used := su.Hypervisor + su.Monitor.Memory
+	running := 0
+	for i := range su.VMs {
+		vm := &su.VMs[i]
+		c.vm(su, vm, arch, lim, pools, groups)
+		if indexes[vm.Index] {
+			c.errorf(vm.at.of("index"), "VM index %d used twice on %s", vm.Index, su.Name)
+		}
+		indexes[vm.Index] = true
+		if names[vm.Name] {
+			c.errorf(vm.at.of("name"), "VM name %s used twice on %s", vm.Name, su.Name)
+		}
+		names[vm.Name] = true
+		used += vm.Memory
+		if vm.State == StateRunning.String() || vm.State == StateInHold.String() {
+			running++
+		}
+		for j := range vm.Devices {
+			d := &vm.Devices[j]
+			if devices[d.MN] == nil {
+				c.errorf(d.at.node, "device %s of VM %s is not generated on %s", d.MN, vm.Name, su.Name)
+				continue
+			}
+			holder, taken := exclusive[d.MN]
+			switch {
+			case taken:
+				c.errorf(d.at.node, "device %s assigned to VM %s is already assigned exclusively to VM %s", d.MN, vm.Name, holder)
+			case d.Usage == usageExclusive.String():
+				exclusive[d.MN] = vm.Name
+			}
+		}
+	}
+	for _, vm := range su.VMs {
+		for _, d := range vm.Devices {
+			if holder, ok := exclusive[d.MN]; ok && holder != vm.Name && d.Usage == usageShared.String() {
+				c.errorf(d.at.node, "device %s of VM %s is assigned exclusively to VM %s", d.MN, vm.Name, holder)
+			}
+		}
+	}
+	if running > lim.MaxRunningGuests {
+		c.errorf(su.at.of("vms"), "%d guest systems active on %s, at most %d may run at once", running, su.Name, lim.MaxRunningGuests)
+	}
+	if su.Memory > 0 && used > su.Memory {
+		c.errorf(su.at.of("memory"), "the VMs of %s need %d MB, the server unit has %d MB", su.Name, used, su.Memory)
+	}
+	if arch == arch390 && used <= su.Memory {
+		c.locations(su)
+	}
+	for i := range su.Definitions {
+		d := &su.Definitions[i]
+		c.definition(su, d, arch, lim, pools, devices)
+		if names[d.Name] {
+			c.errorf(d.at.of("name"), "VM name %s used twice on %s", d.Name, su.Name)
+		}
+		names[d.Name] = true
+	}
+}
+
+func (c *checker) monitor(su *ServerUnitSpec, arch architecture) {
+	m := &su.Monitor
+	if m.Name == "" {
+		m.Name = suFacts.monitorName
+	}
+	m.Name = strings.ToUpper(m.Name)
+	if !validVMName(m.Name) {
+		c.errorf(m.at.of("name"), "monitor VM name %q is not a name of 1..8 characters", m.Name)
+	}
+	rules := memoryRules[arch]
+	if m.Memory == 0 {
+		m.Memory = rules.monitorMin
+	}
+	if m.Processors == 0 {
+		m.Processors = 1
+	}
+	if m.Memory < rules.monitorMin {
+		c.errorf(m.at.of("memory"), "the monitor VM needs at least %d MB on SU %s", rules.monitorMin, arch)
+	}
+	c.memory(m.at, arch, m.Memory, m.MinMemory, &m.MaxMemory)
+}
+
+func (c *checker) vm(su *ServerUnitSpec, vm *VMSpec, arch architecture, lim Limits, pools, groups map[string]bool) {
+	if vm.Index < 2 || vm.Index > lim.MaxVMIndex {
+		c.errorf(vm.at.of("index"), "VM index must be 2..%d (1 is the monitor VM), not %d", lim.MaxVMIndex, vm.Index)
+	}
+	if vm.Name == "" {
+		vm.Name = fmt.Sprintf("VM%02d", vm.Index)
+	}
+	vm.Name = strings.ToUpper(vm.Name)
+	if !validVMName(vm.Name) {
+		c.errorf(vm.at.of("name"), "VM name %q is not a name of 1..8 characters", vm.Name)
+	}
+	if vm.State == "" {
+		vm.State = StateRunning.String()
+	}
+	st, ok := parseState(vm.State)
+	if !ok {
+		c.errorf(vm.at.of("state"), "VM state must be INIT-ONLY, RUNNING, IN-HOLD or DOWN, not %q", vm.State)
+	}
+	vm.State = st.String()
+	if st == StateInHold && arch == archX86 {
+		c.errorf(vm.at.of("state"), "IN-HOLD exists on SU /390 only")
+	}
+	if vm.Memory <= 0 {
+		c.errorf(vm.at.of("memory"), "memory of VM %s must be given in MB", vm.Name)
+	}
+	c.memory(vm.at, arch, vm.Memory, vm.MinMemory, &vm.MaxMemory)
+	if vm.Location != nil && arch == archX86 {
+		c.errorf(vm.at.of("location"), "memory locations exist on SU /390 only")
+	}
+	if vm.Processors == 0 {
+		vm.Processors = 1
+	}
+	if vm.MaxIO == 0 {
+		vm.MaxIO = 100
+	}
+	if vm.CPUQuota == 0 {
+		vm.CPUQuota = stdCPUQuota
+	}
+	if vm.Processors < 1 || vm.MaxIO < 1 || vm.MaxIO > 100 || vm.CPUQuota < 0.01 || vm.CPUQuota > 99.99 {
+		c.errorf(vm.at.node, "VM %s: processors >= 1, max-io 1..100 and cpu-quota 0.01..99.99 expected", vm.Name)
+	}
+	if vm.Load < 0 || vm.Load > 1 {
+		c.errorf(vm.at.of("load"), "load is a share of 0..1")
+	}
+	vm.CPUPool = strings.ToUpper(vm.CPUPool)
+	if vm.CPUPool == "" {
+		vm.CPUPool = stdPool
+	}
+	if !pools[vm.CPUPool] {
+		c.errorf(vm.at.of("cpu-pool"), "CPU pool %s is not defined on %s", vm.CPUPool, su.Name)
+	}
+	vm.VMGroup = strings.ToUpper(vm.VMGroup)
+	if vm.VMGroup != "" && !groups[vm.VMGroup] {
+		c.errorf(vm.at.of("vm-group"), "VM group %s is not defined on %s", vm.VMGroup, su.Name)
+	}
+	seen := map[string]bool{}
+	for i := range vm.Devices {
+		d := &vm.Devices[i]
+		d.MN = strings.ToUpper(d.MN)
+		switch strings.ToLower(d.Usage) {
+		case "", "exclusive":
+			d.Usage = usageExclusive.String()
+		case "shared":
+			d.Usage = usageShared.String()
+		default:
+			c.errorf(d.at.of("usage"), "device usage must be exclusive or shared, not %q", d.Usage)
+		}
+		if seen[d.MN] {
+			c.errorf(d.at.node, "device %s assigned twice to VM %s", d.MN, vm.Name)
+		}
+		seen[d.MN] = true
+	}
+}
+
+// memory checks sizes against the SU type's granularity and bounds and
+// fills the x86 default of the maximum (the initial size).
+func (c *checker) memory(at located, arch architecture, size, min int, max *int) {
+	rules := memoryRules[arch]
+	for _, f := range []struct {
+		key string
+		mb  int
+	}{{"memory", size}, {"min-memory", min}, {"max-memory", *max}} {
+		if f.mb != 0 && (f.mb < rules.guestMin || f.mb%rules.granule != 0 || f.mb > maxMemoryMB) {
+			c.errorf(at.of(f.key), "%s %d MB: SU %s needs a multiple of %d MB from %d to %d MB", f.key, f.mb, arch, rules.granule, rules.guestMin, maxMemoryMB)
+		}
+	}
+	if min < 0 || *max < 0 || min > 0 && min > size {
+		c.errorf(at.of("min-memory"), "min-memory %d MB exceeds memory %d MB", min, size)
+	}
+	if *max == 0 && arch == archX86 {
+		*max = size
+	}
+	if *max > 0 && *max < size {
+		c.errorf(at.of("max-memory"), "max-memory %d MB is below memory %d MB", *max, size)
+	}
+}
+
+// locations checks explicit /390 start addresses: inside main memory,
+// after the hypervisor and the monitor, not overlapping.
+func (c *checker) locations(su *ServerUnitSpec) {
+	type area struct {
+		name       string
+		start, end int
+		at         position
+	}
+	areas := []area{{"the monitor VM", su.Hypervisor, su.Hypervisor + su.Monitor.Memory, su.Monitor.at.node}}
+	for _, vm := range su.VMs {
+		if vm.Location == nil {
+			continue
+		}
+		a := area{vm.Name, *vm.Location, *vm.Location + vm.Memory, vm.at.of("location")}
+		if a.start < su.Hypervisor+su.Monitor.Memory || a.end > su.Memory {
+			c.errorf(a.at, "location %d of VM %s is outside the memory free for guests (%d..%d MB)", a.start, vm.Name, su.Hypervisor+su.Monitor.Memory, su.Memory)
+		}
+		for _, b := range areas {
+			if a.start < b.end && b.start < a.end {
+				c.errorf(a.at, "memory of VM %s overlaps %s", vm.Name, b.name)
+			}
+		}
+		areas = append(areas, a)
+	}
+}
+
+func (c *checker) definition(su *ServerUnitSpec, d *DefinitionSpec, arch architecture, lim Limits, pools map[string]bool, devices map[string]*DeviceSpec) {
+	d.Name = strings.ToUpper(d.Name)
+	if !validVMName(d.Name) {
+		c.errorf(d.at.of("name"), "VM name %q is not a name of 1..8 characters", d.Name)
+	}
+	if d.Index != 0 && (d.Index < 2 || d.Index > lim.MaxVMIndex) {
+		c.errorf(d.at.of("index"), "VM index must be 2..%d, not %d", lim.MaxVMIndex, d.Index)
+	}
+	if d.Memory <= 0 {
+		c.errorf(d.at.of("memory"), "memory of VM definition %s must be given in MB", d.Name)
+	}
+	c.memory(d.at, arch, d.Memory, d.MinMemory, &d.MaxMemory)
+	if d.Processors == 0 {
+		d.Processors = 1
+	}
+	if d.MaxIO == 0 {
+		d.MaxIO = 100
+	}
+	d.CPUPool = strings.ToUpper(d.CPUPool)
+	if d.CPUPool == "" {
+		d.CPUPool = stdPool
+	}
+	if !pools[d.CPUPool] {
+		c.errorf(d.at.of("cpu-pool"), "CPU pool %s is not defined on %s", d.CPUPool, su.Name)
+	}
+	for i, mn := range d.Devices {
+		d.Devices[i] = strings.ToUpper(mn)
+		if devices[d.Devices[i]] == nil {
+			c.errorf(d.at.of("devices"), "device %s of VM definition %s is not generated on %s", mn, d.Name, su.Name)
+		}
+	}
+}
+
+func (c *checker) cluster(cl *ClusterSpec, units map[string]*ServerUnitSpec, inCluster map[string]string) {
+	cl.Name = strings.ToUpper(cl.Name)
+	if cl.Active == nil {
+		active := true
+		cl.Active = &active
+	}
+	if len(cl.Units) < 2 {
+		c.errorf(cl.at.of("units"), "SU cluster %s needs at least two server units", cl.Name)
+	}
+	var arch string
+	for i, name := range cl.Units {
+		name = strings.ToUpper(name)
+		cl.Units[i] = name
+		su := units[name]
+		if su == nil {
+			c.errorf(cl.at.of("units"), "server unit %s of SU cluster %s is not defined", name, cl.Name)
+			continue
+		}
+		if other, ok := inCluster[name]; ok {
+			c.errorf(cl.at.of("units"), "server unit %s is already in SU cluster %s", name, other)
+		}
+		inCluster[name] = cl.Name
+		if arch == "" {
+			arch = su.Type
+		} else if su.Type != arch {
+			c.errorf(cl.at.of("units"), "SU cluster %s mixes server units of type %s and %s", cl.Name, arch, su.Type)
+		}
+	}
+}
+
+func (c *checker) fault(f *FaultSpec, units map[string]*ServerUnitSpec) {
+	set := 0
+	for _, given := range []bool{f.DeviceTaken != nil, f.MemoryShort != nil, f.MigrationAbort != nil, f.ExtendStops != nil, f.GuestNeverReady != nil} {
+		if given {
+			set++
+		}
+	}
+	if set != 1 {
+		c.errorf(f.at.node, "a fault needs exactly one of device-taken, memory-short, migration-abort, extend-stops, guest-never-ready")
+		return
+	}
+	su := func(key, name string) *ServerUnitSpec {
+		s := units[strings.ToUpper(name)]
+		if s == nil {
+			c.errorf(f.at.of(key), "server unit %q is not defined", name)
+		}
+		return s
+	}
+	switch {
+	case f.DeviceTaken != nil:
+		d := f.DeviceTaken
+		d.SU, d.Device, d.VM = strings.ToUpper(d.SU), strings.ToUpper(d.Device), strings.ToUpper(d.VM)
+		s := su("device-taken", d.SU)
+		if s == nil {
+			return
+		}
+		vm := findVMSpec(s, d.VM)
+		if vm == nil {
+			c.errorf(f.at.of("device-taken"), "VM %q is not defined on %s", d.VM, s.Name)
+			return
+		}
+		if !deviceGenerated(s, d.Device) {
+			c.errorf(f.at.of("device-taken"), "device %s is not generated on %s", d.Device, s.Name)
+			return
+		}
+		for _, other := range s.VMs {
+			for _, od := range other.Devices {
+				if od.MN == d.Device {
+					c.errorf(f.at.of("device-taken"), "device %s is already assigned to VM %s", d.Device, other.Name)
+					return
+				}
+			}
+		}
+	case f.MemoryShort != nil:
+		f.MemoryShort.SU = strings.ToUpper(f.MemoryShort.SU)
+		su("memory-short", f.MemoryShort.SU)
+		if f.MemoryShort.Free < 0 {
+			c.errorf(f.at.of("memory-short"), "free memory must not be negative")
+		}
+	case f.MigrationAbort != nil:
+		a := f.MigrationAbort
+		a.VM, a.Phase, a.Reason = strings.ToUpper(a.VM), strings.ToLower(a.Phase), strings.ToUpper(a.Reason)
+		if _, ok := parsePhase(a.Phase); !ok {
+			c.errorf(f.at.of("migration-abort"), "migration phase must be setup, transfer or switch, not %q", a.Phase)
+		}
+		if a.Reason != "" && len(a.Reason) != 7 {
+			c.errorf(f.at.of("migration-abort"), "reason must be a message key such as VMS4504")
+		}
+		if a.VM == "" {
+			c.errorf(f.at.of("migration-abort"), "migration-abort needs the vm name")
+		}
+	case f.ExtendStops != nil:
+		f.ExtendStops.VM = strings.ToUpper(f.ExtendStops.VM)
+		if f.ExtendStops.VM == "" || f.ExtendStops.At <= 0 {
+			c.errorf(f.at.of("extend-stops"), "extend-stops needs the vm name and the size it stops at")
+		}
+	case f.GuestNeverReady != nil:
+		f.GuestNeverReady.VM = strings.ToUpper(f.GuestNeverReady.VM)
+		if f.GuestNeverReady.VM == "" {
+			c.errorf(f.at.of("guest-never-ready"), "guest-never-ready needs the vm name")
+		}
+	}
+}
+
+func findVMSpec(su *ServerUnitSpec, id string) *VMSpec {
+	n, err := strconv.Atoi(id)
+	for i := range su.VMs {
+		if err == nil && su.VMs[i].Index == n || su.VMs[i].Name == id {
+			return &su.VMs[i]
+		}
+	}
+	return nil
+}
+
+func deviceGenerated(su *ServerUnitSpec, mn string) bool {
+	for _, d := range su.Devices {
+		if d.MN == mn {
+			return true
+		}
+	}
+	return false
+}
+
+// validVMName: an SDF <name 1..8>: a letter or $#@ first, then letters,
+// digits and $#@.
+func validVMName(s string) bool {
+	if len(s) < 1 || len(s) > 8 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		letter := ch >= 'A' && ch <= 'Z' || ch == '$' || ch == '#' || ch == '@'
+		if !letter && (i == 0 || ch < '0' || ch > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// validSUName: an SDF <composed-name 1..64> as far as SU names use it.
+func validSUName(s string) bool {
+	if len(s) < 1 || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		if !(ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || strings.IndexByte("$#@-.", ch) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// validMN: a mnemonic device name, <alphanum-name 2..2> or <x-text 4..4>.
+func validMN(s string) bool {
+	alnum := func(ch byte) bool { return ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' }
+	hex := func(ch byte) bool { return ch >= 'A' && ch <= 'F' || ch >= '0' && ch <= '9' }
+	switch len(s) {
+	case 2:
+		return alnum(s[0]) && alnum(s[1])
+	case 4:
+		return hex(s[0]) && hex(s[1]) && hex(s[2]) && hex(s[3])
+	}
+	return false
+}

@@ -1,0 +1,210 @@
+package vm2000
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"sdfp/hypervisor/bs2000/console"
+	"sdfp/hypervisor/bs2000/jv"
+	"sdfp/hypervisor/clock"
+	"sdfp/hypervisor/msg"
+)
+
+// Model is the embedded VM2000 of one run: the server units of an
+// installation with their VMs, the administration dialogs of the tasks,
+// and the asynchronous operations scheduled on the run's virtual clock.
+// Two Models share nothing; a Model is not safe for concurrent use (a
+// run's tasks and its clock execute one at a time).
+type Model struct {
+	inst    *Installation
+	timing  Timing
+	clk     *clock.Clock
+	jvs     *jv.Store
+	con     *console.Console
+	msgs    *msg.Catalog
+	units   []*serverUnit
+	byName  map[string]*serverUnit
+	local   *serverUnit
+	dialogs map[string]*dialog // by task ID
+	faults  faults
+	site    map[string]*CommandSpec // the installation's site commands
+}
+
+// faults are the injected faults that act at run time, by VM name.
+type faults struct {
+	migrationAbort  map[string]MigrationAbortFault
+	extendStops     map[string]int
+	guestNeverReady map[string]bool
+}
+
+// New builds a model of the installation. clk, jvs, con and msgs are the
+// run's virtual clock, job-variable store, console and message catalog;
+// jvs may be nil when no procedure uses MONJVs.
+func New(inst *Installation, clk *clock.Clock, jvs *jv.Store, con *console.Console, msgs *msg.Catalog) (*Model, error) {
+	if inst == nil || len(inst.ServerUnits) == 0 {
+		return nil, errors.New("hypervisor: the installation has no server units")
+	}
+	if clk == nil || con == nil || msgs == nil {
+		return nil, errors.New("hypervisor: New needs a clock, a console and a message catalog")
+	}
+	m := &Model{inst: inst, timing: inst.Timing.withDefaults(), clk: clk, jvs: jvs, con: con, msgs: msgs,
+		byName: map[string]*serverUnit{}, dialogs: map[string]*dialog{}, site: map[string]*CommandSpec{},
+		faults: faults{migrationAbort: map[string]MigrationAbortFault{}, extendStops: map[string]int{}, guestNeverReady: map[string]bool{}},
+	}
+	for i := range inst.Commands {
+		m.site[inst.Commands[i].Name] = &inst.Commands[i]
+	}
+	for i := range inst.ServerUnits {
+		su, err := buildServerUnit(&inst.ServerUnits[i])
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", inst.File, err)
+		}
+		m.units = append(m.units, su)
+		m.byName[su.name] = su
+	}
+	for _, cs := range inst.Clusters {
+		cl := &suCluster{name: cs.Name, active: cs.Active == nil || *cs.Active}
+		for _, name := range cs.Units {
+			if su := m.byName[name]; su != nil {
+				su.cluster = cl
+				cl.units = append(cl.units, su)
+			}
+		}
+	}
+	if err := m.applyFaults(); err != nil {
+		return nil, fmt.Errorf("%s: %w", inst.File, err)
+	}
+	m.local = m.byName[inst.LocalSU]
+	if m.local == nil {
+		m.local = m.units[0]
+	}
+	return m, nil
+}
+
+// SetLocalSU makes the named server unit the one whose monitor system the
+// procedures run in. Dialogs already open stay with their server unit.
+func (m *Model) SetLocalSU(name string) error {
+	su := m.byName[strings.ToUpper(name)]
+	if su == nil {
+		return fmt.Errorf("hypervisor: no server unit %q in %s", name, m.inst.File)
+	}
+	m.local = su
+	return nil
+}
+
+// LocalSU returns the name of the server unit the procedures run on.
+func (m *Model) LocalSU() string { return m.local.name }
+
+func buildServerUnit(spec *ServerUnitSpec) (*serverUnit, error) {
+	arch, _ := parseArch(spec.Type)
+	su := &serverUnit{name: spec.Name, arch: arch, memory: spec.Memory, hypervisor: spec.Hypervisor,
+		homePubset: spec.HomePubset, session: spec.Session,
+		pools: map[string]bool{stdPool: true}, groups: map[string]bool{},
+		devices: map[string]*device{}, vms: map[int]*VM{}, byName: map[string]*VM{}, definitions: map[string]*definition{},
+		used: spec.Hypervisor,
+	}
+	for _, p := range spec.CPUPools {
+		su.pools[strings.ToUpper(p)] = true
+	}
+	for _, g := range spec.VMGroups {
+		su.groups[strings.ToUpper(g)] = true
+	}
+	for _, d := range spec.Devices {
+		su.devices[d.MN] = &device{mn: d.MN, kind: d.Kind}
+	}
+	mon := spec.Monitor
+	su.addVM(&VM{index: 1, name: mon.Name, state: StateRunning, guest: GuestReady, size: mon.Memory, min: mon.MinMemory,
+		max: mon.MaxMemory, location: spec.Hypervisor, processors: mon.Processors, cpuQuota: monitorCPUQuota, maxIO: 100, pool: stdPool,
+		devices: map[string]usage{}})
+	// VMs with an explicit location first, so the others fill the gaps.
+	var later []*VM
+	for _, vs := range spec.VMs {
+		st, _ := parseState(vs.State)
+		vm := &VM{index: vs.Index, name: vs.Name, state: st, size: vs.Memory, min: vs.MinMemory, max: vs.MaxMemory,
+			processors: vs.Processors, cpuQuota: vs.CPUQuota, maxIO: vs.MaxIO, pool: vs.CPUPool, group: vs.VMGroup,
+			persistent: vs.Persistent, ha: vs.HA, password: vs.Password, load: vs.Load, devices: map[string]usage{}}
+		if st == StateRunning || st == StateInHold {
+			vm.guest = GuestReady
+		}
+		for _, d := range vs.Devices {
+			u := usageExclusive
+			if d.Usage == usageShared.String() {
+				u = usageShared
+			}
+			vm.devices[d.MN] = u
+			su.devices[d.MN].assigned = append(su.devices[d.MN].assigned, assignment{vm, u})
+		}
+		if vs.Location != nil {
+			vm.location = *vs.Location
+			su.addVM(vm)
+		} else {
+			later = append(later, vm)
+		}
+	}
+	for _, vm := range later {
+		loc, ok := su.place(vm.size, nil)
+		if !ok {
+			return nil, fmt.Errorf("no free area of %d MB for VM %s on %s", vm.size, vm.name, su.name)
+		}
+		vm.location = loc
+		su.addVM(vm)
+	}
+	for _, ds := range spec.Definitions {
+		su.definitions[ds.Name] = &definition{name: ds.Name, index: ds.Index, size: ds.Memory, min: ds.MinMemory, max: ds.MaxMemory,
+			processors: ds.Processors, maxIO: ds.MaxIO, pool: ds.CPUPool, ha: ds.HA, devices: append([]string(nil), ds.Devices...)}
+	}
+	return su, nil
+}
+
+func (m *Model) applyFaults() error {
+	for _, f := range m.inst.Faults {
+		switch {
+		case f.DeviceTaken != nil:
+			su := m.byName[f.DeviceTaken.SU]
+			vm := su.lookupVM(f.DeviceTaken.VM)
+			d := su.devices[f.DeviceTaken.Device]
+			if vm == nil || d == nil {
+				return fmt.Errorf("fault device-taken: no VM %s or device %s on %s", f.DeviceTaken.VM, f.DeviceTaken.Device, su.name)
+			}
+			vm.devices[d.mn] = usageExclusive
+			d.assigned = append(d.assigned, assignment{vm, usageExclusive})
+		case f.MemoryShort != nil:
+			su := m.byName[f.MemoryShort.SU]
+			su.reserveForeign(su.freeMemory() - f.MemoryShort.Free)
+		case f.MigrationAbort != nil:
+			m.faults.migrationAbort[f.MigrationAbort.VM] = *f.MigrationAbort
+		case f.ExtendStops != nil:
+			m.faults.extendStops[f.ExtendStops.VM] = f.ExtendStops.At
+		case f.GuestNeverReady != nil:
+			m.faults.guestNeverReady[f.GuestNeverReady.VM] = true
+		}
+	}
+	return nil
+}
+
+// lookupVM finds a VM by index (decimal text) or name.
+func (su *serverUnit) lookupVM(id string) *VM {
+	if vm := su.byName[id]; vm != nil {
+		return vm
+	}
+	n := 0
+	for _, ch := range id {
+		if ch < '0' || ch > '9' || n > 1000000 {
+			return nil
+		}
+		n = n*10 + int(ch-'0')
+	}
+	return su.vms[n]
+}
+
+// consoleLine writes a message to the console of a server unit's monitor
+// system (and so to its VM2000 administrators).
+func (m *Model) consoleLine(su *serverUnit, key string, inserts ...string) {
+	m.con.Write(su.name, m.msgs.Line(key, m.inst.ConsoleLanguage, inserts...))
+}
+
+// guestConsoleLine writes a message to the console of a guest system.
+func (m *Model) guestConsoleLine(vm *VM, key string, inserts ...string) {
+	m.con.Write(vm.name, m.msgs.Line(key, m.inst.ConsoleLanguage, inserts...))
+}

@@ -1,0 +1,109 @@
+package vm2000
+
+// outcome is how a command ends when it is refused or only partly done:
+// the message printed on SYSOUT and the return code. Texts are in
+// msg/vms.msg under the message key.
+type outcome struct {
+	Msg      string // key of the message printed
+	Main     string // maincode of the return code
+	SC1, SC2 int
+	Source   string
+}
+
+// outcomeID names an outcome by what happened.
+type outcomeID string
+
+const (
+	notInDialog          outcomeID = "not-in-dialog"
+	notAdministrator     outcomeID = "not-administrator"
+	dialogAlreadyOpen    outcomeID = "dialog-already-open"
+	badPassword          outcomeID = "bad-password"
+	vmUnknown            outcomeID = "vm-unknown"
+	definitionUnknown    outcomeID = "definition-unknown"
+	vmNameTaken          outcomeID = "vm-name-taken"
+	vmIndexTaken         outcomeID = "vm-index-taken"
+	noFreeIndex          outcomeID = "no-free-index"
+	tooManyGuests        outcomeID = "too-many-guests"
+	alreadyInitialized   outcomeID = "already-initialized"
+	vmMigrating          outcomeID = "vm-migrating"
+	notOnX86             outcomeID = "not-on-x86"
+	wrongState           outcomeID = "wrong-state"
+	monitorVM            outcomeID = "monitor-vm"
+	notSystemReady       outcomeID = "not-system-ready"
+	reconfigRunning      outcomeID = "reconfiguration-running"
+	badMemorySize        outcomeID = "bad-memory-size"
+	memoryShort          outcomeID = "memory-short"
+	deviceUnknown        outcomeID = "device-unknown"
+	deviceBusy           outcomeID = "device-busy"
+	deviceNotAssigned    outcomeID = "device-not-assigned"
+	suUnknown            outcomeID = "su-unknown"
+	suNotUnique          outcomeID = "su-not-unique"
+	suIsLocal            outcomeID = "su-is-local"
+	suNotInCluster       outcomeID = "su-not-in-cluster"
+	clusterInactive      outcomeID = "cluster-inactive"
+	migrationNotPossible outcomeID = "migration-not-possible"
+	migrationRejected    outcomeID = "migration-rejected"
+	functionNotHere      outcomeID = "function-not-available"
+	noActionRequired     outcomeID = "no-action-required"
+	definitionRejected   outcomeID = "definition-rejected"
+	partlyExecuted       outcomeID = "partly-executed"
+	cpuPoolUnknown       outcomeID = "cpu-pool-unknown"
+	vmGroupUnknown       outcomeID = "vm-group-unknown"
+)
+
+var outcomes = map[outcomeID]outcome{
+	notInDialog:          {Msg: "VMS1010", Main: "VMS1010", SC1: 64, Source: "I: no VM2000 administrator rights without BEGIN-VM-DIALOG (V:ADMT); key and text sdfp's"},
+	notAdministrator:     {Msg: "VMS1011", Main: "VMS1011", SC1: 64, Source: "I: VM administrators act on their own VM only (V:PRIVF); key sdfp's"},
+	dialogAlreadyOpen:    {Msg: "VMS1014", Main: "VMS1014", SC1: 64, Source: "V:BVD one ADMIN dialog per user task; key I"},
+	badPassword:          {Msg: "VMS1016", Main: "VMS1016", SC1: 64, Source: "V:PWD per-VM password; key I"},
+	vmUnknown:            {Msg: "VMS4000", Main: "VMS4000", SC1: 64, Source: "V:CHK VMS4000 = VM not yet created"},
+	definitionUnknown:    {Msg: "VMS2300", Main: "VMS2300", SC1: 64, Source: "V:MIGDEF VMS2300 = VM definition does not exist"},
+	vmNameTaken:          {Msg: "VMS4013", Main: "VMS4013", SC1: 64, Source: "V:RECOVER VMS4013 = VM name not available"},
+	vmIndexTaken:         {Msg: "VMS4012", Main: "VMS4012", SC1: 64, Source: "I"},
+	noFreeIndex:          {Msg: "VMS4014", Main: "VMS4014", SC1: 64, Source: "I"},
+	tooManyGuests:        {Msg: "VMS4016", Main: "VMS4016", SC1: 64, Source: "V: at most 32 guests run at once; key I"},
+	alreadyInitialized:   {Msg: "VMS4015", Main: "VMS4015", SC1: 64, Source: "S seed 000; V:MIGDEF SC1=64"},
+	vmMigrating:          {Msg: "VMS3042", Main: "VMS3042", SC1: 64, Source: "V:NALLOW"},
+	notOnX86:             {Msg: "VMS3011", Main: "VMS9004", SC1: 64, Source: "V:HOLD/MOVE VMS3011 with return code VMS9004"},
+	wrongState:           {Msg: "VMS3010", Main: "VMS3010", SC1: 64, Source: "I: no key known for a VM in the wrong state"},
+	monitorVM:            {Msg: "VMS3012", Main: "VMS3012", SC1: 64, Source: "V:RESTR the monitor VM cannot be started, held, moved, migrated, deleted; key I"},
+	notSystemReady:       {Msg: "VMS4092", Main: "VMS4092", SC1: 64, Source: "V:EXT reconfiguration of a running guest only after SYSTEM READY; key I"},
+	reconfigRunning:      {Msg: "VMS4090", Main: "VMS4090", SC1: 64, Source: "V:EXT a second EXTEND/REDUCE for the same VM is rejected; key I"},
+	badMemorySize:        {Msg: "VMS4091", Main: "VMS4091", SC1: 64, Source: "I"},
+	memoryShort:          {Msg: "VMS4504", Main: "VMS4504", SC1: 128, Source: "V:RC VMS4504 memory bottleneck, SC1=128; text I"},
+	deviceUnknown:        {Msg: "VMS4030", Main: "VMS4030", SC1: 64, Source: "I"},
+	deviceBusy:           {Msg: "VMS4032", Main: "VMS4032", SC1: 64, Source: "I"},
+	deviceNotAssigned:    {Msg: "VMS4033", Main: "VMS4033", SC1: 64, Source: "I"},
+	suUnknown:            {Msg: "VMS2400", Main: "VMS2400", SC1: 64, Source: "V:CHK"},
+	suNotUnique:          {Msg: "VMS2341", Main: "VMS2341", SC1: 64, Source: "V:CHK"},
+	suIsLocal:            {Msg: "VMS2342", Main: "VMS2342", SC1: 64, Source: "V:RECOVER"},
+	suNotInCluster:       {Msg: "VMS2343", Main: "VMS2343", SC1: 64, Source: "V:RECOVER"},
+	clusterInactive:      {Msg: "VMS2406", Main: "VMS2406", SC1: 64, Source: "V:SECL no migration in a deactivated SU cluster; key I (one of CHECK's guaranteed messages)"},
+	migrationNotPossible: {Msg: "VMS2461", Main: "VMS2461", SC2: 2, Source: "V:CHK SC2=2, SC1=0"},
+	migrationRejected:    {Msg: "VMS2461", Main: "VMS2461", SC1: 64, Source: "I (spec 4.1 proposal)"},
+	functionNotHere:      {Msg: "VMS9001", Main: "VMS9001", SC1: 64, Source: "V:RC VMS9001 function not available"},
+	definitionRejected:   {Msg: "VMS2324", Main: "VMS2324", SC1: 64, Source: "V:MIGDEF VMS2324 = migration of the definition rejected by the target SU; text I"},
+	noActionRequired:     {Main: "CMD0001", SC2: 1, Source: "V:RESUME (1,0,CMD0001)"},
+	partlyExecuted:       {Msg: "VMS3041", Main: "VMS9005", SC1: 64, Source: "V:NALLOW VMS3041 with return code VMS9005"},
+	cpuPoolUnknown:       {Msg: "VMS4600", Main: "VMS4600", SC1: 64, Source: "V: VMS4600 = CPU pool not created, SC1=64 (CREATE-VM-GROUP ...-214, ASSIGN-VM-TO-CPU-POOL V10:441); for CREATE-VM I"},
+	vmGroupUnknown:       {Msg: "VMS4400", Main: "VMS4400", SC1: 64, Source: "V: VMS4400 = VM group not yet created, SC1=64 (ADD-VM-TO-VM-GROUP ...-202); for CREATE-VM I"},
+}
+
+// Messages the model writes that are not refusals. Keys only here, texts
+// in msg/vms.msg.
+const (
+	msgProcessed         = "VMS3000" // V:SEND
+	msgCreated           = "VMS3050" // V:WP390
+	msgTerminated        = "VMS4024" // V:WP390
+	msgDeviceAssigned    = "VMS4005" // V:WP390
+	msgDeviceRemoved     = "VMS4009" // V:WP390
+	msgDialogBegun       = "VMS1013" // V:ADMT tells the TSN; text I
+	msgDialogEnded       = "VMS1015" // I
+	msgDefinitionMoved   = "VMS2320" // S seed 000
+	msgMigrationRefused  = "VMS2404" // V:CHK, S seed 000 (de)
+	msgMigrationPossible = "VMS2460" // S seed 000
+	msgDeviceDetached    = "VMS2471" // V:PHA meaning; text I
+	msgReconfigAccepted  = "VMS4093" // I
+	msgReconfigDone      = "VMS4094" // S seed 003; text I
+	msgReconfigFailed    = "VMS4095" // S seed 003; text I
+)

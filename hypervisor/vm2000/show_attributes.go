@@ -1,0 +1,191 @@
+package vm2000
+
+import (
+	"fmt"
+
+	"sdfp/interp/handler"
+)
+
+// SHOW-VM-ATTRIBUTES: the attributes of one VM, or with *VM2000 of all
+// VMs of the server unit. The S-variable names are sdfp's proposal (spec
+// 3.2, I) except VM-INDEX and VM-NAME (V, spec 10.1) and MEM-SIZE /
+// MIN-MEM-SIZE, which the VMMEM procedure reads (S seed 003).
+
+// x86FirmwareMB is the share of a VM's memory the x86 firmware uses, the
+// difference of MEM-SIZE and BS2-MEM-S. V:MEMX86 says it is small; the
+// size is sdfp's (I).
+const x86FirmwareMB = 32
+
+// infoSections are the sections each INFORMATION value shows.
+var infoSections = map[string][]string{
+	"*STD":        {"std"},
+	"*CPU":        {"cpu"},
+	"*MEMORY":     {"memory"},
+	"*UNITS":      {"units"},
+	"*MONJV":      {"monjv"},
+	"*PRIVILEGES": {"privileges"},
+	"*ALL":        {"std", "cpu", "memory", "units", "monjv", "privileges"},
+}
+
+// showAttributes: SHOW-VM-ATTRIBUTES.
+func (m *Model) showAttributes(c *call) handler.Result {
+	var vms []*VM
+	if c.args.Keyword("VM-IDENTIFICATION") == "*VM2000" {
+		if !c.dlg.admin {
+			return m.refuse(c, notAdministrator, "/"+c.req.Name)
+		}
+		vms = c.su.sortedVMs()
+	} else {
+		vm, res := m.vmByOperand(c, "VM-IDENTIFICATION")
+		if res != nil {
+			return *res
+		}
+		vms = []*VM{vm}
+	}
+	info := c.args.Keyword("INFORMATION")
+	if info == "" {
+		info = "*STD"
+	}
+	var lines []string
+	records := make([]handler.Record, len(vms))
+	for i, vm := range vms {
+		records[i] = handler.Record{{Name: "VM-INDEX", Value: vm.index}, {Name: "VM-NAME", Value: vm.name},
+			{Name: "STATE", Value: vm.displayState()}, {Name: "GUEST-STATE", Value: vm.guest.String()}}
+	}
+	for _, section := range infoSections[info] {
+		show := attributeSections[section]
+		lines = append(lines, header(show.cols))
+		for i, vm := range vms {
+			lines = append(lines, show.lines(vm)...)
+			records[i] = append(records[i], show.fields(vm)...)
+		}
+	}
+	return handler.Result{RC: handler.OK, Output: lines, Records: records}
+}
+
+// attributeSection is one INFORMATION class: its SYSOUT columns and
+// lines, and its structured-output fields.
+type attributeSection struct {
+	cols   []column
+	lines  func(vm *VM) []string
+	fields func(vm *VM) []handler.Field
+}
+
+var (
+	stateColumn       = column{title: "STATE", width: 13}
+	stdColumns        = []column{vmIDColumn, stateColumn, {title: "CPU-POOL(P)", width: 11}, {title: "PROC", width: 4, right: true}, {title: "MEM-SIZE", width: 8, right: true}, {title: "PER", width: 3}}
+	cpuColumns        = []column{vmIDColumn, stateColumn, {title: "PROC", width: 4, right: true}, {title: "CPU-Q", width: 6, right: true}, {title: "MAX-U", width: 6, right: true}, {title: "VM-GROUP(G)", width: 11}}
+	memoryColumns     = []column{vmIDColumn, stateColumn, {title: "MEM-SIZE", width: 8, right: true}, {title: "BS2-MEM-S", width: 9, right: true}, {title: "MIN-MEM-S", width: 9, right: true}, {title: "MAX-MEM-S", width: 9, right: true}, {title: "PLAN-MEM-S", width: 10, right: true}, {title: "START-ADR", width: 9}}
+	unitColumns       = []column{vmIDColumn, stateColumn, {title: "UNIT", width: 4}, {title: "USAGE", width: 9}, {title: "KIND", width: 13}}
+	monjvColumns      = []column{vmIDColumn, stateColumn, {title: "MONJV", width: 54}}
+	privColumns       = []column{vmIDColumn, stateColumn, {title: "ADMIN-PRIV", width: 10}, {title: "PASSWORD", width: 8}}
+	attributeSections = map[string]attributeSection{
+		"std": {cols: stdColumns,
+			lines: func(vm *VM) []string {
+				return []string{row(stdColumns, vmID(vm.index, vm.name), vm.displayState(), poolColumn("", vm.pool), itoa(vm.processors), itoa(vm.size), yesNo(vm.persistent))}
+			},
+			fields: func(vm *VM) []handler.Field {
+				return []handler.Field{{Name: "PROC", Value: vm.processors}, {Name: "CPU-POOL", Value: vm.pool},
+					{Name: "VM-GROUP", Value: groupOrNone(vm.group)}, {Name: "MEM-SIZE", Value: vm.size}, {Name: "PERSISTENT", Value: vm.persistent}}
+			}},
+		"cpu": {cols: cpuColumns,
+			lines: func(vm *VM) []string {
+				return []string{row(cpuColumns, vmID(vm.index, vm.name), vm.displayState(), itoa(vm.processors), quota(vm.cpuQuota), "100.00", poolColumn(vm.group, vm.pool))}
+			},
+			fields: func(vm *VM) []handler.Field {
+				return []handler.Field{{Name: "PROC", Value: vm.processors}, {Name: "CPU-QUOTA", Value: quota(vm.cpuQuota)},
+					{Name: "MAX-CPU-UTIL", Value: "100.00"}, {Name: "CPU-POOL", Value: vm.pool}, {Name: "VM-GROUP", Value: groupOrNone(vm.group)}}
+			}},
+		"memory": {cols: memoryColumns,
+			lines: func(vm *VM) []string {
+				mem := memoryView(vm)
+				return []string{row(memoryColumns, vmID(vm.index, vm.name), vm.displayState(), itoa(vm.size), itoa(mem.bs2), mem.min, mem.max, mem.planned, mem.start)}
+			},
+			fields: func(vm *VM) []handler.Field {
+				mem := memoryView(vm)
+				return []handler.Field{{Name: "MEM-SIZE", Value: vm.size}, {Name: "BS2-MEM-SIZE", Value: mem.bs2},
+					{Name: "MIN-MEM-SIZE", Value: mem.min}, {Name: "MAX-MEM-SIZE", Value: mem.max},
+					{Name: "PLAN-MEM-SIZE", Value: mem.plannedField}, {Name: "RECONF", Value: mem.reconf}, {Name: "START-ADDR", Value: mem.start}}
+			}},
+		"units": {cols: unitColumns,
+			lines: func(vm *VM) []string {
+				var out []string
+				for _, mn := range vm.sortedDevices() {
+					out = append(out, row(unitColumns, vmID(vm.index, vm.name), vm.displayState(), mn, vm.devices[mn].String(), vm.su.devices[mn].kind))
+				}
+				if len(out) == 0 {
+					out = append(out, row(unitColumns, vmID(vm.index, vm.name), vm.displayState(), "NONE"))
+				}
+				return out
+			},
+			fields: func(vm *VM) []handler.Field {
+				units := []handler.Record{}
+				for _, mn := range vm.sortedDevices() {
+					units = append(units, handler.Record{{Name: "UNIT", Value: mn}, {Name: "USAGE", Value: "*" + vm.devices[mn].String()},
+						{Name: "KIND", Value: vm.su.devices[mn].kind}})
+				}
+				return []handler.Field{{Name: "UNIT", Value: units}}
+			}},
+		"monjv": {cols: monjvColumns,
+			lines: func(vm *VM) []string {
+				return []string{row(monjvColumns, vmID(vm.index, vm.name), vm.displayState(), noneIfEmpty(vm.monJV))}
+			},
+			fields: func(vm *VM) []handler.Field {
+				return []handler.Field{{Name: "MONJV", Value: noneIfEmpty(vm.monJV)}}
+			}},
+		"privileges": {cols: privColumns,
+			lines: func(vm *VM) []string {
+				return []string{row(privColumns, vmID(vm.index, vm.name), vm.displayState(), "*STD", yesNo(vm.password != ""))}
+			},
+			fields: func(vm *VM) []handler.Field {
+				return []handler.Field{{Name: "ADMIN-PRIVILEGES", Value: "*STD"}, {Name: "PASSWORD", Value: vm.password != ""}}
+			}},
+	}
+)
+
+// memoryFacts is the memory view of a VM for SHOW output.
+type memoryFacts struct {
+	bs2                      int
+	min, max, planned, start string
+	plannedField, reconf     string
+}
+
+// memoryView: MIN-MEM-SIZE is *UNDEF when the VM has no minimum or when
+// no reconfiguration is possible right now (state, migration, one
+// already running), which is what the VMMEM procedure asks (S seed 003,
+// I); the planned size is shown while a reconfiguration runs (V:RECONF).
+func memoryView(vm *VM) memoryFacts {
+	f := memoryFacts{bs2: vm.size, min: sizeOrUndef(vm.min), max: sizeOrUndef(vm.max), plannedField: "*NONE", reconf: "*NONE", start: "*UNDEF"}
+	if !reconfigurationPossible(vm) {
+		f.min = "*UNDEF"
+	}
+	if vm.su.arch == archX86 {
+		f.bs2 = vm.size - x86FirmwareMB
+	} else {
+		f.start = fmt.Sprintf("%08X", vm.location)
+	}
+	if r := vm.reconfig; r != nil {
+		f.planned, f.plannedField = itoa(r.planned), itoa(r.planned)
+		f.reconf = "*REDUCE"
+		if r.extend {
+			f.reconf = "*EXTEND"
+		}
+	}
+	return f
+}
+
+func groupOrNone(g string) string {
+	if g == "" {
+		return "*NONE"
+	}
+	return g
+}
+
+func noneIfEmpty(s string) string {
+	if s == "" {
+		return "*NONE"
+	}
+	return s
+}
+
+func quota(q float64) string { return fmt.Sprintf("%.2f", q) }

@@ -1,0 +1,99 @@
+package vm2000
+
+import (
+	"sort"
+
+	"sdfp/interp/handler"
+)
+
+// showResources: SHOW-VM-RESOURCES, the resources of the server unit:
+// memory (total, free, largest size still assignable, distribution),
+// devices and their owners, VMs and definitions. One record with the
+// totals and the lists VM(*LIST) and UNIT(*LIST). V:SVR; layout I.
+func (m *Model) showResources(c *call) handler.Result {
+	su := c.su
+	info := c.args.Keyword("INFORMATION")
+	if info == "" {
+		info = "*STD"
+	}
+	section := func(names ...string) bool {
+		for _, n := range names {
+			if info == n || info == "*ALL" {
+				return true
+			}
+		}
+		return false
+	}
+	vms := su.sortedVMs()
+	free := su.freeMemory()
+	largest := su.largestFree()
+	freeIndexes := m.inst.Limits.MaxVMIndex - 1 - (len(su.vms) - 1) // indexes 2..max not in use
+	sumCols := []column{{title: "SERVER-UNIT", width: 15}, {title: "TYPE", width: 4}, {title: "MEM-SIZE", width: 8, right: true},
+		{title: "FREE-MEM", width: 8, right: true}, {title: "MAX-VM-MEM", width: 10, right: true}, {title: "VMS", width: 3, right: true},
+		{title: "FREE-VMS", width: 8, right: true}, {title: "DEFS", width: 4, right: true}}
+	lines := []string{header(sumCols), row(sumCols, su.name, su.arch.String(), itoa(su.memory), itoa(free), itoa(largest),
+		itoa(len(vms)), itoa(freeIndexes), itoa(len(su.definitions)))}
+	rec := handler.Record{
+		{Name: "SU-NAME", Value: su.name}, {Name: "SU-TYPE", Value: su.arch.String()},
+		{Name: "MEM-SIZE", Value: su.memory}, {Name: "FREE-MEM-SIZE", Value: free}, {Name: "MAX-VM-MEM-SIZE", Value: largest},
+		{Name: "NUM-OF-VMS", Value: len(vms)}, {Name: "NUM-OF-FREE-VMS", Value: freeIndexes},
+		{Name: "NUM-OF-DEFINITIONS", Value: len(su.definitions)},
+	}
+	if section("*CONFIGURATION") {
+		cfg := []column{{title: "MAX-VM-INDEX", width: 12, right: true}, {title: "MAX-ACTIVE", width: 10, right: true}, {title: "ACTIVE", width: 6, right: true}}
+		lines = append(lines, header(cfg), row(cfg, itoa(m.inst.Limits.MaxVMIndex), itoa(m.inst.Limits.MaxRunningGuests), itoa(su.running)))
+		rec = append(rec, handler.Field{Name: "MAX-VM-INDEX", Value: m.inst.Limits.MaxVMIndex},
+			handler.Field{Name: "MAX-ACTIVE-GUESTS", Value: m.inst.Limits.MaxRunningGuests}, handler.Field{Name: "NUM-OF-ACTIVE-GUESTS", Value: su.running})
+	}
+	if section("*MEMORY") {
+		lines = append(lines, header(memoryColumns))
+		list := []handler.Record{}
+		for _, vm := range vms {
+			mem := memoryView(vm)
+			lines = append(lines, row(memoryColumns, vmID(vm.index, vm.name), vm.displayState(), itoa(vm.size), itoa(mem.bs2), mem.min, mem.max, mem.planned, mem.start))
+			list = append(list, handler.Record{{Name: "VM-INDEX", Value: vm.index}, {Name: "VM-NAME", Value: vm.name},
+				{Name: "MEM-SIZE", Value: vm.size}, {Name: "MIN-MEM-SIZE", Value: mem.min}, {Name: "MAX-MEM-SIZE", Value: mem.max},
+				{Name: "PLAN-MEM-SIZE", Value: mem.plannedField}, {Name: "START-ADDR", Value: mem.start}})
+		}
+		rec = append(rec, handler.Field{Name: "VM", Value: list})
+	}
+	if section("*UNITS") {
+		rec = append(rec, handler.Field{Name: "UNIT", Value: m.unitLines(c, su, &lines)})
+	}
+	return handler.Result{RC: handler.OK, Output: lines, Records: []handler.Record{rec}}
+}
+
+// unitLines adds the device table (filtered by UNITS) and returns its
+// records.
+func (m *Model) unitLines(c *call, su *serverUnit, lines *[]string) []handler.Record {
+	wanted := map[string]bool{}
+	units, _ := unitsOperand(c)
+	for _, mn := range units {
+		wanted[mn] = true
+	}
+	names := make([]string, 0, len(su.devices))
+	for mn := range su.devices {
+		if len(wanted) == 0 || wanted[mn] {
+			names = append(names, mn)
+		}
+	}
+	sort.Strings(names)
+	cols := []column{{title: "UNIT", width: 4}, {title: "KIND", width: 13}, vmIDColumn, {title: "USAGE", width: 9}}
+	*lines = append(*lines, header(cols))
+	list := []handler.Record{}
+	for _, mn := range names {
+		d := su.devices[mn]
+		if len(d.assigned) == 0 {
+			*lines = append(*lines, row(cols, mn, d.kind, "  FREE"))
+			list = append(list, handler.Record{{Name: "UNIT", Value: mn}, {Name: "KIND", Value: d.kind},
+				{Name: "VM-INDEX", Value: 0}, {Name: "VM-NAME", Value: "*NONE"}, {Name: "USAGE", Value: "*NONE"}})
+			continue
+		}
+		for _, a := range d.assigned {
+			*lines = append(*lines, row(cols, mn, d.kind, vmID(a.vm.index, a.vm.name), a.usage.String()))
+			list = append(list, handler.Record{{Name: "UNIT", Value: mn}, {Name: "KIND", Value: d.kind},
+				{Name: "VM-INDEX", Value: a.vm.index}, {Name: "VM-NAME", Value: a.vm.name}, {Name: "USAGE", Value: "*" + a.usage.String()}})
+		}
+	}
+	return list
+}

@@ -1,0 +1,130 @@
+// Package command is the narrow interface between the interpreter and
+// everything that executes commands for it: the job environment (job
+// variables, system files, operator messages), the embedded VM2000 model
+// and a test's stubs. The interpreter executes SDF-P's own statements and
+// hands every other command to a chain of Handlers; a handler answers with
+// a Result carrying the return code triplet, SYSOUT lines, structured
+// output records (for EXECUTE-CMD STRUCTURE-OUTPUT) and whether the
+// command spins off. Handlers never see the interpreter.
+package handler
+
+import (
+	"context"
+	"fmt"
+
+	"sdfp/lexer"
+	"sdfp/parser/ast"
+)
+
+// ReturnCode is the command return code triplet.
+type ReturnCode struct {
+	SC2  int    // subcode 2: additional information, also warnings
+	SC1  int    // subcode 1: error class (0 no error, 1..31 syntax, 32 internal, 64.. semantic, 128.. retry)
+	Main string // maincode: a 7-character message key such as CMD0001
+}
+
+// OK is the return code of a command that ran without error.
+var OK = ReturnCode{Main: "CMD0001"}
+
+func (rc ReturnCode) String() string { return fmt.Sprintf("(%d,%d,%s)", rc.SC2, rc.SC1, rc.Main) }
+
+// Field is one element of a structured output record, in output order.
+// Value is a string, an int, a bool, or a []Record for nested lists.
+type Field struct {
+	Name  string
+	Value any
+}
+
+// Record is one object of a command's structured output ("S variable
+// stream"): EXECUTE-CMD turns each record into one list element of type
+// structure.
+type Record []Field
+
+// Get returns the value of a field and whether it exists.
+func (r Record) Get(name string) (any, bool) {
+	for _, f := range r {
+		if f.Name == name {
+			return f.Value, true
+		}
+	}
+	return nil, false
+}
+
+// Result is what a handler reports for one command.
+type Result struct {
+	RC ReturnCode
+	// SpinOff is set when the command's error triggers error handling
+	// under ERROR-MECHANISM=*SPIN-OFF-COMPATIBLE (BS2000's spin-off). With
+	// *BY-RETURNCODE the interpreter looks at RC.SC1 instead.
+	SpinOff bool
+	// Output are the command's SYSOUT lines, as BS2000 prints them
+	// (messages as "% KEYnnnn text").
+	Output []string
+	// Records is the structured output of SHOW commands.
+	Records []Record
+	// Wait, when set, parks the task until the condition holds or the
+	// time limit passes (WAIT-EVENT); the interpreter resumes it.
+	Wait *Wait
+	// Goto, when set, makes the procedure continue at this label
+	// (WAIT-EVENT TIMEOUT-LABEL).
+	Goto string
+}
+
+// Wait describes a task waiting on the virtual clock.
+type Wait struct {
+	// Ready reports whether the awaited condition holds now. It is asked
+	// again whenever something the task waits for may have changed.
+	Ready func() (bool, error)
+	// Deadline is the virtual time limit in seconds from now; 0 = none.
+	Deadline int64
+	// OnTimeout is the result of the command when the time limit passes.
+	OnTimeout Result
+}
+
+// Error returns a result for an error with the given subcode 1 and
+// maincode whose message line is printed; it spins off.
+func Error(sc1 int, main, text string) Result {
+	return Result{RC: ReturnCode{SC1: sc1, Main: main}, SpinOff: sc1 != 0, Output: []string{"% " + main + " " + text}}
+}
+
+// Request is one command for a handler.
+type Request struct {
+	Name string    // full command name from the catalog
+	Args *ast.Args // operands bound to the catalog declaration
+	Text string    // the command as written (after & substitution)
+	Pos  lexer.Pos
+	Task Task
+}
+
+// Task is what a handler may know about the task issuing the command.
+type Task interface {
+	// ID identifies the task (its TSN) among several tasks of a run.
+	ID() string
+	// Language is the task's message language, "E" or "D".
+	Language() string
+}
+
+// Handler executes commands. Handle reports handled=false for commands
+// it does not implement, so the next handler of the chain gets them.
+type Handler interface {
+	Handle(ctx context.Context, req *Request) (res Result, handled bool)
+}
+
+// HandlerFunc adapts a function to Handler.
+type HandlerFunc func(ctx context.Context, req *Request) (Result, bool)
+
+// Handle implements Handler.
+func (f HandlerFunc) Handle(ctx context.Context, req *Request) (Result, bool) { return f(ctx, req) }
+
+// Chain tries handlers in order.
+type Chain []Handler
+
+// Handle implements Handler.
+func (c Chain) Handle(ctx context.Context, req *Request) (Result, bool) {
+	for _, h := range c {
+		if res, ok := h.Handle(ctx, req); ok {
+			return res, true
+		}
+	}
+	return Result{}, false
+}
