@@ -24,7 +24,7 @@ func (d decl) command() *Command {
 	ops, _ := builtinOperands(d.name)
 	return &Command{
 		Name: d.name, Aliases: d.aliases, Role: d.role, Domain: d.domain,
-		Source: d.source, Help: d.help, decl: d.ops, NameValue: d.nameValue,
+		Source: d.source, Help: d.help, NameValue: d.nameValue,
 		operands: ops,
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // Role is the part a command plays in SDF-P's block structure.
@@ -61,25 +60,13 @@ type Command struct {
 	// (a site command of an installation file declared without operands).
 	AnyOperands bool
 
-	// The operand declaration in the catalog notation. Built-in commands
-	// come with operands already parsed (operands_literal.go); others are
-	// parsed at the first use of the command.
-	decl     string
-	opsOnce  sync.Once
+	// operands: a built-in command's come from operands_literal.go, a
+	// site command's are parsed by NewCommand.
 	operands []*Operand
 }
 
-// Operands returns the command's operand declarations, parsed from the
-// catalog's notation at the first call unless they came parsed. The
-// built-in declarations all parse (a package test parses every one).
-func (c *Command) Operands() []*Operand {
-	c.opsOnce.Do(func() {
-		if c.operands == nil {
-			c.operands = MustOperands(c.decl)
-		}
-	})
-	return c.operands
-}
+// Operands returns the command's operand declarations, parsed.
+func (c *Command) Operands() []*Operand { return c.operands }
 
 // NewCommand declares a command from outside the built-in tables (an
 // installation file's site commands): ops in the catalog notation, or
@@ -90,7 +77,7 @@ func NewCommand(name, ops, domain, source, help string) (*Command, error) {
 	if !IsCommandName(name) {
 		return nil, fmt.Errorf("%q is not a command name (%s)", name, CommandNameRule)
 	}
-	cmd := &Command{Name: name, Domain: domain, Source: source, Help: help, decl: ops, AnyOperands: strings.TrimSpace(ops) == ""}
+	cmd := &Command{Name: name, Domain: domain, Source: source, Help: help, AnyOperands: strings.TrimSpace(ops) == ""}
 	if !cmd.AnyOperands {
 		parsed, err := ParseOperands(ops)
 		if err != nil {

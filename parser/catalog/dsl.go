@@ -22,9 +22,10 @@ import (
 // (64, SDP0018) is a literal default. A line starting with "#", and text
 // after " # ", is a comment.
 
-// ParseOperands parses an operand declaration list. It is used at start-up
-// on the built-in tables (a test parses them all) and on installation
-// extensions, so it reports errors instead of panicking.
+// ParseOperands parses an operand declaration list. It parses the
+// built-in tables when operands_literal.go is generated from them, and
+// an installation's site commands at run time, so it reports errors
+// instead of panicking.
 func ParseOperands(src string) ([]*Operand, error) {
 	p := &dslParser{src: stripComments(src)}
 	ops, err := p.operands(0)
@@ -36,15 +37,6 @@ func ParseOperands(src string) ([]*Operand, error) {
 		return nil, p.errf("unexpected %q", p.src[p.i:])
 	}
 	return ops, nil
-}
-
-// MustOperands is ParseOperands for the built-in tables.
-func MustOperands(src string) []*Operand {
-	ops, err := ParseOperands(src)
-	if err != nil {
-		panic("catalog: " + err.Error())
-	}
-	return ops
 }
 
 func stripComments(src string) string {
