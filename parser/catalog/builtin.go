@@ -24,7 +24,7 @@ func (d decl) command() *Command {
 	ops, _ := builtinOperands(d.name)
 	return &Command{
 		Name: d.name, Aliases: d.aliases, Role: d.role, Domain: d.domain,
-		Source: d.source, Help: d.help, NameValue: d.nameValue,
+		Source: d.source, Help: d.help, Notation: d.ops, NameValue: d.nameValue,
 		operands: ops,
 	}
 }
@@ -52,6 +52,12 @@ func Builtin() *Catalog {
 	})
 	return builtin.clone()
 }
+
+// operands_literal.go holds the operand declarations of the tables,
+// parsed and written as Go values, so that a run does not parse the
+// notation of every command it uses. After a change to a table:
+//
+//go:generate go run ./internal/gencatalog
 
 // builtinOperands returns the generated operand declarations of a
 // built-in command (operands_literal.go); ok is false for a command

@@ -60,6 +60,12 @@ type Command struct {
 	// (a site command of an installation file declared without operands).
 	AnyOperands bool
 
+	// Notation is the operand declaration in the catalog notation, as
+	// the built-in table or the installation file writes it. Operands
+	// holds it parsed; internal/gencatalog parses the built-in ones anew
+	// to generate operands_literal.go.
+	Notation string
+
 	// operands: a built-in command's come from operands_literal.go, a
 	// site command's are parsed by NewCommand.
 	operands []*Operand
@@ -77,7 +83,7 @@ func NewCommand(name, ops, domain, source, help string) (*Command, error) {
 	if !IsCommandName(name) {
 		return nil, fmt.Errorf("%q is not a command name (%s)", name, CommandNameRule)
 	}
-	cmd := &Command{Name: name, Domain: domain, Source: source, Help: help, AnyOperands: strings.TrimSpace(ops) == ""}
+	cmd := &Command{Name: name, Domain: domain, Source: source, Help: help, Notation: ops, AnyOperands: strings.TrimSpace(ops) == ""}
 	if !cmd.AnyOperands {
 		parsed, err := ParseOperands(ops)
 		if err != nil {
