@@ -75,6 +75,17 @@ func (e *ErrTimeLimit) Error() string {
 	return fmt.Sprintf("virtual time limit %s reached", e.Limit.Format(time.DateTime))
 }
 
+// pastLimit returns the error of a run that would reach t after the
+// clock's Limit, or nil while t is within it (or there is no limit). It
+// is the one test of the limit: Advance, Wait and the Scheduler all ask
+// it.
+func (c *Clock) pastLimit(t time.Time) error {
+	if c.Limit.IsZero() || !t.After(c.Limit) {
+		return nil
+	}
+	return &ErrTimeLimit{c.Limit}
+}
+
 // New returns a clock that starts at start.
 func New(start time.Time) *Clock { return &Clock{now: start, start: start} }
 
@@ -133,8 +144,8 @@ func (c *Clock) Step() bool {
 // Advance moves the clock forward by d, running every event due by then.
 func (c *Clock) Advance(d time.Duration) error {
 	target := c.now.Add(d)
-	if !c.Limit.IsZero() && target.After(c.Limit) {
-		return &ErrTimeLimit{c.Limit}
+	if err := c.pastLimit(target); err != nil {
+		return err
 	}
 	for {
 		at, ok := c.Next()
@@ -163,9 +174,9 @@ func (c *Clock) Wait(ctx context.Context, task handler.Task, w *handler.Wait) (b
 		}
 		at, more := c.Next()
 		if !more || at.After(deadline) {
-			if !c.Limit.IsZero() && deadline.After(c.Limit) {
+			if err := c.pastLimit(deadline); err != nil {
 				c.now = c.Limit
-				return false, &ErrTimeLimit{c.Limit}
+				return false, err
 			}
 			// nothing can change before the time limit
 			if deadline.After(c.now) {
@@ -173,9 +184,9 @@ func (c *Clock) Wait(ctx context.Context, task handler.Task, w *handler.Wait) (b
 			}
 			return false, nil
 		}
-		if !c.Limit.IsZero() && at.After(c.Limit) {
+		if err := c.pastLimit(at); err != nil {
 			c.now = c.Limit
-			return false, &ErrTimeLimit{c.Limit}
+			return false, err
 		}
 		c.Step()
 	}

@@ -2,6 +2,7 @@ package clock
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -54,17 +55,81 @@ func TestWait(t *testing.T) {
 	}
 }
 
-// A wait that would pass the clock's limit fails with ErrTimeLimit.
+// The virtual-time limit holds alike for a single task (Clock.Wait) and
+// for the tasks of a Scheduler: a wait whose deadline, or whose next
+// event, lies past the limit fails with ErrTimeLimit; reaching the limit
+// itself is allowed.
 func TestLimit(t *testing.T) {
-	c := New(t0)
-	c.Limit = t0.Add(time.Minute)
-	never := &handler.Wait{Ready: func() (bool, error) { return false, nil }, Deadline: 3600}
-	_, err := c.Wait(context.Background(), nil, never)
-	if _, isLimit := err.(*ErrTimeLimit); !isLimit || c.Now() != c.Limit {
-		t.Fatalf("err=%v now=%v", err, c.Now())
+	limit := t0.Add(time.Minute)
+	tests := []struct {
+		name      string
+		limit     time.Time
+		event     time.Duration // an event sets the condition then; 0: none
+		deadline  int64         // seconds
+		wantOK    bool
+		wantLimit bool
+	}{
+		{"deadline past the limit", limit, 0, 3600, false, true},
+		{"event past the limit", limit, 90 * time.Second, 3600, false, true},
+		{"event at the limit", limit, time.Minute, 3600, true, false},
+		{"deadline at the limit", limit, 0, 60, false, false},
+		{"deadline before the limit, event after both", limit, 2 * time.Minute, 30, false, false},
+		{"no limit", time.Time{}, 0, 3600, false, false},
 	}
+	type result struct {
+		ok  bool
+		err error
+	}
+	// Each path starts a clock with the case's limit and event and
+	// returns what its waits gave.
+	paths := map[string]func(c *Clock, wait func() *handler.Wait) []result{
+		"Clock.Wait": func(c *Clock, wait func() *handler.Wait) []result {
+			ok, err := c.Wait(context.Background(), nil, wait())
+			if err != nil && c.Now() != c.Limit {
+				t.Errorf("Clock.Wait stopped at %v, not at the limit", c.Now())
+			}
+			return []result{{ok, err}}
+		},
+		"Scheduler": func(c *Clock, wait func() *handler.Wait) []result {
+			s := NewScheduler(c)
+			res := make([]result, 2) // every waiting task fails alike
+			for i := range res {
+				s.Add(string(rune('A'+i)), func(w *TaskWaiter) {
+					res[i].ok, res[i].err = w.Wait(context.Background(), nil, wait())
+				})
+			}
+			s.Run(context.Background())
+			return res
+		},
+	}
+	for _, tt := range tests {
+		for path, run := range paths {
+			c := New(t0)
+			c.Limit = tt.limit
+			set := false
+			if tt.event > 0 {
+				c.Schedule(tt.event, "set", func() { set = true })
+			}
+			wait := func() *handler.Wait {
+				return &handler.Wait{Ready: func() (bool, error) { return set, nil }, Deadline: tt.deadline}
+			}
+			for i, r := range run(c, wait) {
+				var limitErr *ErrTimeLimit
+				isLimit := errors.As(r.err, &limitErr)
+				if r.ok != tt.wantOK || isLimit != tt.wantLimit || r.err != nil && !isLimit || isLimit && !limitErr.Limit.Equal(tt.limit) {
+					t.Errorf("%s, %s, task %d: ok=%v err=%v; want ok=%v, limit error %v", tt.name, path, i, r.ok, r.err, tt.wantOK, tt.wantLimit)
+				}
+			}
+		}
+	}
+
+	c := New(t0)
+	c.Limit = limit
 	if err := c.Advance(2 * time.Minute); err == nil {
 		t.Error("Advance past the limit succeeded")
+	}
+	if err := c.Advance(time.Minute); err != nil || c.Now() != limit {
+		t.Errorf("Advance to the limit: err=%v now=%v", err, c.Now())
 	}
 }
 

@@ -142,16 +142,16 @@ func (s *Scheduler) advance(ctx context.Context, ready []bool, res []waitResult)
 		}
 	}
 	if at, ok := s.clock.Next(); ok && !at.After(earliest) {
-		if !s.clock.Limit.IsZero() && at.After(s.clock.Limit) {
-			s.failAll(ready, res, &ErrTimeLimit{s.clock.Limit})
+		if err := s.clock.pastLimit(at); err != nil {
+			s.failAll(ready, res, err)
 			return true
 		}
 		s.clock.Step()
 		s.wake(ready, res)
 		return true
 	}
-	if !s.clock.Limit.IsZero() && earliest.After(s.clock.Limit) {
-		s.failAll(ready, res, &ErrTimeLimit{s.clock.Limit})
+	if err := s.clock.pastLimit(earliest); err != nil {
+		s.failAll(ready, res, err)
 		return true
 	}
 	if ctx.Err() != nil {
