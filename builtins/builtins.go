@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"sdfp/hypervisor/msg"
 	"sdfp/parser/catalog"
 )
 
@@ -88,8 +89,8 @@ type Env interface {
 	Variables() VariableInfo
 	// Task describes the task: TSN, user ID, task mode.
 	Task() TaskInfo
-	// Warn records a warning message (e.g. SDP0414) without failing.
-	Warn(code, text string)
+	// Warn prints a warning message (e.g. SDP0414) without failing.
+	Warn(m msg.Message)
 }
 
 // VariableInfo is the view of the variable store the variable functions
@@ -115,25 +116,6 @@ type TaskInfo struct {
 	TSN      string
 	UserID   string
 	TaskMode string // BATCH, DIALOG
-}
-
-// Error is a function error with its SDF-P message key. Functions return
-// it; the interpreter turns it into a command error of the command that
-// evaluated the expression.
-type Error struct {
-	Code string // e.g. SDP0412
-	SC1  int    // subcode 1 of the resulting command error (64: semantic)
-	Msg  string // the message in English
-	// Inserts are the values of the message's inserts when the message
-	// is the catalog text of Code; nil when Msg is a free text.
-	Inserts []string
-}
-
-func (e *Error) Error() string { return e.Code + " " + e.Msg }
-
-// Errorf returns a semantic (SC1=64) function error.
-func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, SC1: 64, Msg: fmt.Sprintf(format, args...)}
 }
 
 // Table is a set of functions with lookup by name and alias.
@@ -185,10 +167,10 @@ func (f *Function) Bind(args []Arg) ([]any, error) {
 		i := -1
 		if a.Key == "" {
 			if sawKey {
-				return nil, Errorf("SDP0010", "%s: positional parameter after a keyword parameter", f.Name)
+				return nil, positionalAfterKeyword.err(f.Name)
 			}
 			if next >= len(f.Params) {
-				return nil, Errorf("SDP0010", "%s takes at most %d parameters", f.Name, len(f.Params))
+				return nil, tooManyParameters.err(f.Name, len(f.Params))
 			}
 			i = next
 			next++
@@ -200,7 +182,7 @@ func (f *Function) Bind(args []Arg) ([]any, error) {
 			}
 		}
 		if set[i] {
-			return nil, Errorf("SDP0010", "%s: parameter %s given twice", f.Name, f.Params[i].Name)
+			return nil, parameterTwice.err(f.Name, f.Params[i].Name)
 		}
 		v, err := f.Params[i].check(f.Name, a.Value)
 		if err != nil {
@@ -213,7 +195,7 @@ func (f *Function) Bind(args []Arg) ([]any, error) {
 			continue
 		}
 		if p.Default == nil {
-			return nil, Errorf("SDP0010", "%s: parameter %s is missing", f.Name, p.Name)
+			return nil, parameterMissing.err(f.Name, p.Name)
 		}
 		out[i] = p.Default
 	}
@@ -231,13 +213,13 @@ func (f *Function) paramIndex(key string) (int, error) {
 		}
 		if abbreviates(key, p.Name) {
 			if found >= 0 {
-				return -1, Errorf("SDP0010", "%s: parameter abbreviation %s is ambiguous", f.Name, key)
+				return -1, abbreviationAmbiguous.err(f.Name, key)
 			}
 			found = i
 		}
 	}
 	if found < 0 {
-		return -1, Errorf("SDP0010", "%s has no parameter %s", f.Name, key)
+		return -1, noSuchParameter.err(f.Name, key)
 	}
 	return found, nil
 }
@@ -254,7 +236,7 @@ func (p Param) check(fn string, v any) (any, error) {
 			}
 			if abbreviates(string(kw), k) {
 				if found != "" {
-					return nil, Errorf("SDP0010", "%s: keyword %s is ambiguous for parameter %s", fn, kw, p.Name)
+					return nil, keywordAmbiguous.err(fn, string(kw), p.Name)
 				}
 				found = k
 			}
@@ -262,18 +244,18 @@ func (p Param) check(fn string, v any) (any, error) {
 		if found != "" {
 			return Keyword(found), nil
 		}
-		return nil, Errorf("SDP0010", "%s: keyword %s is not allowed for parameter %s", fn, kw, p.Name)
+		return nil, keywordNotAllowed.err(fn, string(kw), p.Name)
 	}
 	if p.NoValue {
-		return nil, Errorf("SDP0010", "%s: parameter %s takes one of %s", fn, p.Name, strings.Join(p.Keywords, ", "))
+		return nil, keywordOnly.err(fn, p.Name, strings.Join(p.Keywords, ", "))
 	}
 	if p.Type != TypeAny && TypeOf(v) != p.Type {
-		return nil, Errorf("SDP0010", "TYPE OF PARAMETER '%s' INVALID: %s needs %s, not %s", p.Name, fn, p.Type, TypeOf(v))
+		return nil, wrongType.err(p.Name)
 	}
 	// SDF-P has only 32-bit integers; a wider Go int can only come from a
 	// caller's bug, and must not reach the functions' arithmetic.
 	if n, ok := v.(int); ok && (n < minInt32 || n > maxInt32) {
-		return nil, Errorf("SDP0010", "TYPE OF PARAMETER '%s' INVALID: %d is outside the INTEGER range", p.Name, n)
+		return nil, wrongType.err(p.Name)
 	}
 	return v, nil
 }

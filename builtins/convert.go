@@ -23,7 +23,7 @@ var fnString = &Function{
 		case bool:
 			return boolText(v), nil
 		}
-		return nil, fail(codeWrongValue, "VALUE")
+		return nil, wrongType.err("VALUE")
 	},
 }
 
@@ -50,9 +50,9 @@ var fnInteger = &Function{
 			if n, ok := parseInteger(v); ok {
 				return n, nil
 			}
-			return nil, fail(codeNotInteger, "STRING '"+v+"' IS NOT AN INTEGER")
+			return nil, notAnInteger.err(v)
 		}
-		return nil, fail(codeWrongValue, "VALUE")
+		return nil, wrongType.err("VALUE")
 	},
 }
 

@@ -44,7 +44,7 @@ var fnDate = &Function{
 	Impl: func(env Env, a []any) (any, error) {
 		f, ok := dateFormats[a[0].(Keyword)]
 		if !ok {
-			return nil, fail(codeWrongValue, "FORMAT")
+			return nil, wrongType.err("FORMAT")
 		}
 		t := clock(env, a[1])
 		s := t.Format(f.layout)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"sdfp/hypervisor/msg"
 )
 
 // fakeEnv is a small, fixed run state for the tests: a clock at
@@ -51,15 +53,15 @@ func (e *fakeEnv) ReturnCode() (sc1, sc2 int, mc string) { return e.sc1, e.sc2, 
 func (e *fakeEnv) Language() string                      { return e.lang }
 func (e *fakeEnv) Variables() VariableInfo               { return e.vars }
 func (e *fakeEnv) Task() TaskInfo                        { return e.task }
-func (e *fakeEnv) Warn(code, text string)                { e.warnings = append(e.warnings, code) }
+func (e *fakeEnv) Warn(m msg.Message)                    { e.warnings = append(e.warnings, m.Key) }
 
 func (e *fakeEnv) JV(name string) (string, error) {
 	v, ok := e.jvs[name]
 	switch {
 	case !ok:
-		return "", fail("SDP1024", name)
+		return "", jvNotFound.err(name)
 	case v == "\x00locked":
-		return "", fail("SDP1022", name)
+		return "", jvNotAccessible.err(name)
 	case v == "\x00plain":
 		return "", errors.New("JVS0001")
 	}
@@ -192,7 +194,7 @@ func runCases(t *testing.T, cases []callCase) {
 			got, err := evalCall(env, c.call)
 			if c.err != "" {
 				var e *Error
-				if !errors.As(err, &e) || e.Code != c.err {
+				if !errors.As(err, &e) || e.Msg.Key != c.err {
 					t.Fatalf("got %v, %v; want error %s", got, err, c.err)
 				}
 				if c.want != "" && literal(got) != c.want {

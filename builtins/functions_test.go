@@ -86,7 +86,7 @@ func TestConversionFunctions(t *testing.T) {
 		{call: "STRING(TRUE)", want: "'TRUE'"},
 		{call: "STRING(FALSE)", want: "'FALSE'"},
 		{call: "STRING('X')", want: "'X'"},
-		{call: "STRING(*X)", err: "SDP0010"},
+		{call: "STRING(*X)", err: "SDP0091"},
 
 		{call: "INT('512')", want: "512"},
 		{call: "INTEGER('512')", want: "512"},
@@ -190,8 +190,8 @@ func TestVariableFunctions(t *testing.T) {
 		{call: "VAR-ATTR('A', ATTRIBUTE=*CONTAINER)", want: "'*STD'"},
 		{call: "VAR-ATTR('A', ATTR=*SC)", want: "'*CURRENT'"},
 		{call: "VAR-ATTR('NOPE')", err: "SDP0091"},
-		{call: "VAR-ATTR('A', *COLOUR)", err: "SDP0010"},
-		{call: "VAR-ATTR('A', *CONT)", err: "SDP0010"}, // *CONTAINER, -NAME or -SCOPE?
+		{call: "VAR-ATTR('A', *COLOUR)", err: "SDP0091"},
+		{call: "VAR-ATTR('A', *CONT)", err: "SDP0091"}, // *CONTAINER, -NAME or -SCOPE?
 
 		// Structure walking as in the manual [UG-282, UG-320].
 		{call: "FIRST-VARIABLE-NAME('FSTAT')", want: "'FSTAT#1'"},
@@ -264,7 +264,7 @@ func TestReturnCodeFunctions(t *testing.T) {
 		{call: "SC2", want: "1", env: func(e *fakeEnv) { e.sc1, e.sc2 = 0, 1 }},
 		{call: "MC()", want: "'CMD0001'", env: noError},
 		{call: "SC1()", want: "0", env: noError},
-		{call: "MC(1)", err: "SDP0010"},
+		{call: "MC(1)", err: "SDP0091"},
 
 		{call: "MSG('SDP0412')", want: "'START POSITION OUT OF RANGE'"},
 		{call: "MSG('sdp0412', LANGUAGE=*STD)", want: "'START POSITION OUT OF RANGE'"},
@@ -276,8 +276,8 @@ func TestReturnCodeFunctions(t *testing.T) {
 			env: func(e *fakeEnv) { e.lang = "D" }},
 		{call: "MSG('SDP0412', MSG-STRUCTURE-OUTPUT=*SYSMSG)", want: "'START POSITION OUT OF RANGE'"},
 		{call: "MSG('XYZ9999')", want: "''"},
-		{call: "MSG('SDP1018', INSERT-0='A')", err: "SDP0010"}, // ambiguous abbreviation
-		{call: "MSG('SDP1018', LANGUAGE=*FRENCH)", err: "SDP0010"},
+		{call: "MSG('SDP1018', INSERT-0='A')", err: "SDP0091"}, // ambiguous abbreviation
+		{call: "MSG('SDP1018', LANGUAGE=*FRENCH)", err: "SDP0091"},
 	})
 }
 
@@ -299,7 +299,7 @@ func TestEnvironmentFunctions(t *testing.T) {
 		// The manual's example date 2007-04-16 is day 106 [UGde-274].
 		{call: "DATE()", want: "'2007-04-16106'",
 			env: func(e *fakeEnv) { e.now = time.Date(2007, 4, 16, 12, 0, 0, 0, time.UTC) }},
-		{call: "DATE(FORMAT='ISO')", err: "SDP0010"},
+		{call: "DATE(FORMAT='ISO')", err: "SDP0091"},
 
 		{call: "TIME()", want: "'08:00:00'"},
 		{call: "TIME", want: "'08:00:00'"},

@@ -3,11 +3,15 @@ package builtins
 import (
 	"errors"
 	"strings"
+
+	"sdfp/hypervisor/bs2000/jv"
 )
 
 // Job variable functions. Sources: spec §4.3 "JV" [V UG-311, CMD-61] and
 // §10.2 IS-CATALOGED-JV [Vn CMD-56]. The job-variable store answers
-// through Env.JV; a store error that is not an *Error becomes SDP1054.
+// through Env.JV with the store's own errors (package
+// hypervisor/bs2000/jv), which jvError maps to the keys of the JV()
+// function.
 
 var fnJV = &Function{
 	Name: "JV", Result: TypeString, Source: "V UG-311, CMD-61",
@@ -41,7 +45,7 @@ var fnIsCatalogedJV = &Function{
 		// [I] Not accessible or not a string: the JV is cataloged all the
 		// same. Any other failure counts as "not found".
 		var e *Error
-		if errors.As(err, &e) && (e.Code == "SDP1022" || e.Code == "SDP1027") {
+		if errors.As(jvError(jvName(a[0].(string)), err), &e) && (e.Msg.Key == "SDP1022" || e.Msg.Key == "SDP1027") {
 			return true, nil
 		}
 		return false, nil
@@ -51,10 +55,23 @@ var fnIsCatalogedJV = &Function{
 // jvName: JV names are file names, which BS2000 folds to upper case [I].
 func jvName(s string) string { return strings.ToUpper(strings.Trim(s, " ")) }
 
+// jvError maps a job-variable store error to the message of JV(): a
+// missing JV is SDP1024, a protected one SDP1022, any other store error
+// SDP1054 with the store's key.
 func jvError(name string, err error) error {
+	var je *jv.Error
+	if errors.As(err, &je) {
+		switch je.Key {
+		case jv.KeyNotFound, jv.KeyBadName:
+			return jvNotFound.err(name)
+		case jv.KeyPassword:
+			return jvNotAccessible.err(name)
+		}
+		return jvStoreError.err(je.Key, name)
+	}
 	var e *Error
 	if errors.As(err, &e) {
 		return e
 	}
-	return fail("SDP1054", err.Error(), name)
+	return jvStoreError.err("?", name)
 }

@@ -18,14 +18,14 @@ var fnSublist = &Function{
 	Impl: func(env Env, a []any) (any, error) {
 		list, pos := a[0].(string), a[1].(int)
 		if list == "" {
-			return nil, fail("SDP0411")
+			return nil, emptyString.err()
 		}
 		elems, ok := splitSDFList(list)
 		if !ok {
-			return nil, fail("SDP0447")
+			return nil, notSDFList.err()
 		}
 		if pos < 1 || pos > len(elems) {
-			return nil, fail("SDP0448")
+			return nil, positionOutOfRange.err()
 		}
 		return elems[pos-1], nil
 	},
@@ -44,7 +44,7 @@ var fnExtendSDFList = &Function{
 	Impl: func(env Env, a []any) (any, error) {
 		elems, ok := splitSDFList(a[0].(string))
 		if !ok {
-			return nil, fail("SDP0447")
+			return nil, notSDFList.err()
 		}
 		at := len(elems)
 		switch p := a[2].(type) {
@@ -54,7 +54,7 @@ var fnExtendSDFList = &Function{
 			}
 		case int:
 			if p < 1 {
-				return nil, fail("SDP0481")
+				return nil, positionNotPositive.err()
 			}
 			if p-1 < at {
 				at = p - 1
@@ -68,7 +68,7 @@ var fnExtendSDFList = &Function{
 		// [I] An ELEMENT that is empty or unbalanced would make a string
 		// that is no list; refuse it rather than return one.
 		if _, ok := splitSDFList(result); !ok {
-			return nil, fail(codeBadListElem)
+			return nil, notSDFList.err()
 		}
 		return result, nil
 	},

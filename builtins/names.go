@@ -85,7 +85,7 @@ func validIndex(s string) bool {
 // and checked; a bad name is SDP1101.
 func variableName(s string) (string, error) {
 	if !ValidVariableName(s) {
-		return "", fail("SDP1101", s)
+		return "", badVariableName.err()
 	}
 	return strings.ToUpper(s), nil
 }

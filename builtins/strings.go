@@ -42,21 +42,21 @@ var fnSubstring = &Function{
 func cut(env Env, s string, start int, length any) (string, error) {
 	if s == "" && start == 1 {
 		if l, ok := length.(int); ok && l < 0 {
-			return "", fail("SDP0413")
+			return "", negativeLength.err()
 		}
 		return "", nil
 	}
 	if start < 1 || start > len(s) {
-		return "", fail("SDP0412")
+		return "", startOutOfRange.err()
 	}
 	rest := len(s) - start + 1
 	n := rest
 	if l, ok := length.(int); ok {
 		switch {
 		case l < 0:
-			return "", fail("SDP0413")
+			return "", negativeLength.err()
 		case l > rest:
-			warn(env, "SDP0414")
+			env.Warn(restLengthUsed.message())
 		default:
 			n = l
 		}
@@ -80,7 +80,7 @@ var fnIndex = &Function{
 		s, pat, begin := a[0].(string), a[1].(string), a[3].(int)
 		// [I] A column before the first is as wrong as SUBSTRING's START.
 		if begin < 1 {
-			return nil, fail("SDP0412")
+			return nil, startOutOfRange.err()
 		}
 		end := len(s)
 		if e, ok := a[4].(int); ok && e < end {
@@ -115,7 +115,7 @@ var fnVerify = &Function{
 	Impl: func(env Env, a []any) (any, error) {
 		s, pat := a[0].(string), a[1].(string)
 		if pat == "" {
-			return nil, fail("SDP0413")
+			return nil, negativeLength.err()
 		}
 		var set [256]bool
 		for i := 0; i < len(pat); i++ {

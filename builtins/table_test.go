@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"sdfp/hypervisor/msg"
 )
 
 // TestTableEntries: every entry is complete, names and aliases are unique
@@ -78,7 +80,7 @@ func TestBind(t *testing.T) {
 		name string
 		fn   *Function
 		args []Arg
-		want []any // nil: an SDP0010 error is expected
+		want []any // nil: an error is expected: SDP0010 for a type, else SDP0091
 		msg  string
 	}{
 		{"positional", sub, []Arg{{Value: "ABC"}, {Value: 2}, {Value: 1}}, []any{"ABC", 2, 1}, ""},
@@ -99,7 +101,7 @@ func TestBind(t *testing.T) {
 		{"given twice", sub, []Arg{{Value: "A"}, {"STRING", "B"}}, nil, "given twice"},
 		{"ambiguous abbreviation", sub, []Arg{{"S", "A"}}, nil, "ambiguous"},
 		{"unknown parameter", sub, []Arg{{"FROM", 1}}, nil, "no parameter FROM"},
-		{"beyond INTEGER", sub, []Arg{{Value: "A"}, {Value: 1 << 31}}, nil, "outside the INTEGER range"},
+		{"beyond INTEGER", sub, []Arg{{Value: "A"}, {Value: 1 << 31}}, nil, "TYPE OF PARAMETER 'START' INVALID"},
 		{"value for a keyword-only parameter", Default.Lookup("INDEX"),
 			[]Arg{{Value: "A"}, {Value: "B"}, {Value: "FORWARD"}}, nil, "takes one of *FORWARD, *REVERSE"},
 		{"no parameters", Default.Lookup("TSN"), []Arg{{Value: 1}}, nil, "at most 0"},
@@ -114,9 +116,13 @@ func TestBind(t *testing.T) {
 				}
 				return
 			}
+			key := codeSemantic
+			if strings.HasPrefix(c.msg, "TYPE OF PARAMETER") {
+				key = codeWrongValue
+			}
 			var e *Error
-			if !errors.As(err, &e) || e.Code != "SDP0010" || e.SC1 != 64 || !strings.Contains(e.Msg, c.msg) {
-				t.Errorf("Bind = %#v, %v; want SDP0010 with %q", got, err, c.msg)
+			if !errors.As(err, &e) || e.Msg.Key != key || e.SC1 != 64 || !strings.Contains(e.Error(), strings.ToUpper(c.msg)) {
+				t.Errorf("Bind = %#v, %v; want %s with %q", got, err, key, c.msg)
 			}
 		})
 	}
@@ -126,15 +132,15 @@ func TestBind(t *testing.T) {
 // filled.
 func TestMessages(t *testing.T) {
 	t.Parallel()
-	for _, code := range []string{codeNotInteger, codeNoVariable, codeOutOfRange, codeWrongValue, codeBadListElem} {
-		if messageCatalog().Lookup(code) == nil {
+	for _, code := range []string{codeSemantic, codeWrongValue} {
+		if msg.Default().Lookup(code) == nil {
 			t.Errorf("no text for %s", code)
 		}
 	}
-	if e := fail("SDP1054", "0815", "JV.X"); !strings.Contains(e.Error(), "'0815' WHILE ACCESSING JOB VARIABLE 'JV.X'") {
+	if e := jvStoreError.err("0815", "JV.X"); !strings.Contains(e.Error(), "'0815' WHILE ACCESSING JOB VARIABLE 'JV.X'") {
 		t.Errorf("inserts not filled: %s", e)
 	}
-	if e := fail("SDP1054", "(&01)", "JV.X"); !strings.Contains(e.Msg, "'(&01)' WHILE ACCESSING JOB VARIABLE 'JV.X'") {
+	if e := jvStoreError.err("(&01)", "JV.X"); !strings.Contains(e.Error(), "'(&01)' WHILE ACCESSING JOB VARIABLE 'JV.X'") {
 		t.Errorf("an insert was substituted again: %s", e)
 	}
 	if _, err := intResult("X", maxInt32+1); err == nil {
@@ -189,7 +195,7 @@ func FuzzCall(f *testing.F) {
 		got, err := fn.Call(newFakeEnv(), args)
 		if err != nil {
 			var e *Error
-			if !errors.As(err, &e) || e.Code == "" {
+			if !errors.As(err, &e) || e.Msg.Key == "" {
 				t.Fatalf("%s%v: error %v is not an *Error with a key", fn.Name, args, err)
 			}
 			return
@@ -201,4 +207,21 @@ func FuzzCall(f *testing.F) {
 			t.Fatalf("%s%v = %d, beyond the INTEGER range", fn.Name, args, n)
 		}
 	})
+}
+
+// Every row of the outcome table renders in English and German, with as
+// many inserts as its texts take, and says nothing twice.
+func TestOutcomesRenderInBothLanguages(t *testing.T) {
+	for id := range outcomes {
+		key := outcomes[id].key
+		if outcomes[id].detail != "" {
+			key = outcomes[id].detail
+		}
+		m := outcomeID(id).message(msg.Default().StandIns(key)...)
+		for _, lang := range []string{"E", "D"} {
+			for _, p := range msg.Default().Lint(m, lang) {
+				t.Errorf("outcome %d: %s", id, p)
+			}
+		}
+	}
 }

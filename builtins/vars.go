@@ -143,7 +143,7 @@ var fnIsVariableName = &Function{
 }
 
 func notDeclared(name string) *Error {
-	return fail(codeNoVariable, "VARIABLE '"+name+"' NOT DECLARED")
+	return variableNotDeclared.err(name)
 }
 
 // variables guards against a run without a variable store (e.g. a static

@@ -2,9 +2,12 @@ package interp
 
 import (
 	"errors"
+	"io/fs"
 	"strings"
+	"time"
 
-	"sdfp/builtins"
+	"sdfp/hypervisor/clock"
+	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 	"sdfp/lexer"
 	"sdfp/parser/ast"
@@ -15,24 +18,22 @@ import (
 // errors it raises itself.
 type native func(r *Runner, c *ast.Command) (handler.Result, *signal)
 
-// natives is filled in init (statements.go) to avoid an initialisation
-// cycle: the statements call back into the runner.
-var natives map[string]native
-
 // step counts one executed command against the limits and the context.
 func (r *Runner) step(c *ast.Command) *signal {
 	r.steps++
 	if r.stepLimit > 0 && r.steps > r.stepLimit {
-		return &signal{kind: sigError, err: r.limitError(c, "STEP LIMIT OF "+itoa(int(r.stepLimit))+" COMMANDS REACHED")}
+		return &signal{kind: sigError, err: r.limitError(c, stepLimit.result(r.stepLimit))}
 	}
 	if r.steps&1023 == 0 && r.ctx.Err() != nil {
-		return &signal{kind: sigError, err: r.limitError(c, "RUN CANCELLED: "+r.ctx.Err().Error())}
+		return &signal{kind: sigError, err: r.limitError(c, runCancelled.result(r.ctx.Err().Error()))}
 	}
 	return nil
 }
 
-func (r *Runner) limitError(c *ast.Command, msg string) *Error {
-	e := r.errorAt(c.Pos, handler.ReturnCode{SC1: 130, Main: "SDP0099"}, msg)
+// limitError is the error of a run stopped by a limit; its message is
+// not printed on SYSOUT, the run's summary reports it.
+func (r *Runner) limitError(c *ast.Command, res handler.Result) *Error {
+	e := r.errorAt(c.Pos, res.RC, res.Message())
 	e.Limit = true
 	return e
 }
@@ -64,13 +65,12 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 		return sig
 	}
 	if c.Spec == nil || c.Args == nil {
-		return r.fail(c, handler.ReturnCode{SC1: 1, Main: "CMD0202"}, "COMMAND NOT ANALYSABLE: "+strings.TrimSpace(c.Unit.Text))
+		return r.fail(c, commandNotAnalysable.result(strings.TrimSpace(c.Unit.Text)))
 	}
 	var res handler.Result
-	if fn := natives[c.Name]; fn != nil {
+	if fn := r.natives[c.Name]; fn != nil {
 		var sig *signal
 		res, sig = fn(r, c)
-		r.localize(&res)
 		if sig != nil {
 			if sig.kind == sigError {
 				r.frame.last = sig.err.RC
@@ -92,7 +92,7 @@ func (r *Runner) dispatch(c *ast.Command) handler.Result {
 	req := &handler.Request{Name: c.Name, Args: c.Args, Text: ast.CommandText(c), Pos: c.Pos, Task: r}
 	res, ok := r.handlers.Handle(r.ctx, req)
 	if !ok {
-		return handler.Error(1, "CMD0202", "COMMAND "+c.Name+" IS NOT AVAILABLE IN THIS ENVIRONMENT")
+		return commandNotAvailable.result(c.Name)
 	}
 	if res.Wait != nil {
 		return r.wait(res)
@@ -106,24 +106,23 @@ func (r *Runner) wait(res handler.Result) handler.Result {
 	w := res.Wait
 	res.Wait = nil
 	if r.waiter == nil {
-		ok, err := w.Ready()
+		ready, err := w.Ready()
 		if err != nil {
-			return handler.Error(64, codeSemantic, err.Error())
+			return resultOf(err)
 		}
-		if ok {
+		if ready {
 			return res
 		}
 		return w.OnTimeout
 	}
-	ok, err := r.waiter.Wait(r.ctx, r, w)
-	var limit interface{ RunLimit() bool }
-	if errors.As(err, &limit) || err != nil && r.ctx.Err() != nil {
-		return r.errResult(130, "SDP0099", strings.ToUpper(err.Error()))
+	ready, err := r.waiter.Wait(r.ctx, r, w)
+	if err != nil && r.ctx.Err() != nil {
+		return runCancelled.result(r.ctx.Err().Error())
 	}
 	if err != nil {
-		return r.errResult(64, codeSemantic, strings.ToUpper(err.Error()))
+		return resultOf(err)
 	}
-	if !ok {
+	if !ready {
 		return w.OnTimeout
 	}
 	return res
@@ -133,7 +132,7 @@ func (r *Runner) wait(res handler.Result) handler.Result {
 // error into error mode.
 func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
 	for _, line := range res.Output {
-		r.println(line)
+		r.print(line)
 	}
 	r.frame.last = res.RC
 	r.traceCmd(c, res.RC)
@@ -143,12 +142,8 @@ func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
 		}
 		return nil
 	}
-	msg := ""
-	if len(res.Output) > 0 {
-		msg = strings.TrimPrefix(res.Output[len(res.Output)-1], "% "+res.RC.Main+" ")
-	}
 	r.frame.saved = res.RC
-	e := r.errorAt(c.Pos, res.RC, msg)
+	e := r.errorAt(c.Pos, res.RC, res.Message())
 	e.Limit = res.RC.SC1 == 130 && res.RC.Main == "SDP0099"
 	return &signal{kind: sigError, err: e}
 }
@@ -162,89 +157,57 @@ func (r *Runner) isError(res handler.Result) bool {
 	return res.SpinOff
 }
 
-// fail makes a command fail with a message of its own: the message is
-// printed and error handling starts.
-func (r *Runner) fail(c *ast.Command, rc handler.ReturnCode, msg string) *signal {
-	return r.failAt(c.Pos, rc, msg)
-}
+// fail makes a command fail with an error the interpreter raises itself:
+// its message is printed and error handling starts, whatever the
+// ERROR-MECHANISM.
+func (r *Runner) fail(c *ast.Command, res handler.Result) *signal { return r.failAt(c.Pos, res) }
 
-func (r *Runner) failAt(pos lexer.Pos, rc handler.ReturnCode, msg string) *signal {
-	r.println(r.messageLine(rc.Main, msg))
-	r.frame.last, r.frame.saved = rc, rc
-	return &signal{kind: sigError, err: r.errorAt(pos, rc, msg)}
-}
-
-// messageLine renders an interpreter message "% KEY text" through the
-// message catalog in the run's language; detail is the message's insert.
-// Without a catalog entry the detail is the text.
-func (r *Runner) messageLine(key, detail string) string { return r.line(key, detail) }
-
-// line renders a message "% KEY text" with its inserts in the run's
-// language; without a catalog entry the inserts are the text.
-func (r *Runner) line(key string, inserts ...string) string {
-	if r.messages != nil {
-		if t, ok := r.messages.Text(key, r.lang, inserts); ok {
-			return "% " + key + " " + t
-		}
+func (r *Runner) failAt(pos lexer.Pos, res handler.Result) *signal {
+	for _, line := range res.Output {
+		r.print(line)
 	}
-	return "% " + key + " " + strings.Join(inserts, " ")
+	r.frame.last, r.frame.saved = res.RC, res.RC
+	return &signal{kind: sigError, err: r.errorAt(pos, res.RC, res.Message())}
 }
 
-// errResult is the result of a failing command with a catalog message.
-func (r *Runner) errResult(sc1 int, key string, inserts ...string) handler.Result {
-	return handler.Result{RC: handler.ReturnCode{SC1: sc1, Main: key}, SpinOff: sc1 != 0, Output: []string{r.line(key, inserts...)}}
-}
-
-// localize renders the message lines the interpreter's own statements
-// produce ("% KEY detail", see handler.Error) through the catalog.
-func (r *Runner) localize(res *handler.Result) {
-	prefix := "% " + res.RC.Main + " "
-	for i, line := range res.Output {
-		if res.RC.Main != "" && res.RC.Main != "CMD0001" && strings.HasPrefix(line, prefix) {
-			res.Output[i] = r.messageLine(res.RC.Main, strings.TrimPrefix(line, prefix))
+// resultOf is the result of a command whose expression, name or value
+// failed: a message-valued failure keeps its message; anything else is
+// an internal error of sdfp, reported with its Go text.
+func resultOf(err error) handler.Result {
+	var f *msg.Failure
+	if errors.As(err, &f) {
+		sc1 := f.SC1
+		if sc1 == 0 {
+			sc1 = 64
 		}
+		return handler.Fail(sc1, f.Msg)
 	}
+	var tl *clock.ErrTimeLimit
+	if errors.As(err, &tl) {
+		return virtualTimeLimit.result(tl.Limit.Format(time.DateTime))
+	}
+	return internalError.result(strings.ToUpper(err.Error()))
 }
 
 // exprFail turns an expression evaluation error into a command error.
 func (r *Runner) exprFail(c *ast.Command, err error) *signal {
-	var ee *exprError
-	if errors.As(err, &ee) {
-		return r.fail(c, handler.ReturnCode{SC1: 64, Main: ee.code}, ee.msg)
-	}
-	var be *builtins.Error
-	if errors.As(err, &be) {
-		sc1 := be.SC1
-		if sc1 == 0 {
-			sc1 = 64
-		}
-		rc := handler.ReturnCode{SC1: sc1, Main: be.Code}
-		if be.Inserts == nil {
-			// a free text: printed as it is
-			r.println("% " + be.Code + " " + be.Msg)
-			r.frame.last, r.frame.saved = rc, rc
-			return &signal{kind: sigError, err: r.errorAt(c.Pos, rc, be.Msg)}
-		}
-		r.println(r.line(be.Code, be.Inserts...))
-		r.frame.last, r.frame.saved = rc, rc
-		return &signal{kind: sigError, err: r.errorAt(c.Pos, rc, be.Msg)}
-	}
 	var se *signalError
 	if errors.As(err, &se) {
 		return se.sig
 	}
-	return r.fail(c, handler.ReturnCode{SC1: 64, Main: codeSemantic}, strings.ToUpper(err.Error()))
+	return r.fail(c, resultOf(err))
 }
 
 // signalError carries a signal through expr's error path (a limit hit
 // inside a function call).
 type signalError struct{ sig *signal }
 
-func (e *signalError) Error() string { return e.sig.err.Msg }
+func (e *signalError) Error() string { return e.sig.err.Text }
 
-// errorAt builds an Error with the current call stack.
-func (r *Runner) errorAt(pos lexer.Pos, rc handler.ReturnCode, msg string) *Error {
-	e := &Error{RC: rc, Msg: msg, Pos: pos}
+// errorAt builds an Error with the current call stack; its text is
+// rendered once, in the task's language.
+func (r *Runner) errorAt(pos lexer.Pos, rc handler.ReturnCode, m msg.Message) *Error {
+	e := &Error{RC: rc, Msg: m, Text: r.messages.Body(m, r.lang), Pos: pos}
 	for f := r.frame; f != nil && f.parent != nil; f = f.parent {
 		e.Stack = append([]lexer.Pos{f.callPos}, e.Stack...)
 	}
@@ -304,18 +267,46 @@ func (r *Runner) substituted(c *ast.Command) (*ast.Command, *signal) {
 	u := lexer.NewUnit(text, c.Unit.Pos())
 	nc, errs := r.parser.ParseCommand(u)
 	if len(errs) > 0 {
-		return nil, r.fail(c, handler.ReturnCode{SC1: 1, Main: "SDP0140"},
-			errs[0].Msg+" IN THE REPLACED COMMAND: "+strings.TrimSpace(text))
+		return nil, r.fail(c, substReparse.result(errs[0].Msg, strings.TrimSpace(text)))
 	}
 	if nc.Label != "" && nc.Label != c.Label {
-		return nil, r.fail(c, handler.ReturnCode{SC1: 1, Main: "SDP0140"}, "A LABEL CANNOT BE CREATED BY REPLACEMENT")
+		return nil, r.fail(c, substLabel.result())
 	}
 	if c.Spec != nil && c.Spec.Role != 0 && (nc.Spec == nil || nc.Spec.Role != c.Spec.Role) {
-		return nil, r.fail(c, handler.ReturnCode{SC1: 1, Main: "SDP0140"}, "A CONTROL COMMAND CANNOT BE CREATED OR CHANGED BY REPLACEMENT")
+		return nil, r.fail(c, substControlChanged.result())
 	}
 	if c.Spec == nil && nc.Spec != nil && nc.Spec.Role != 0 {
-		return nil, r.fail(c, handler.ReturnCode{SC1: 1, Main: "SDP0140"}, "A CONTROL COMMAND CANNOT BE CREATED BY REPLACEMENT")
+		return nil, r.fail(c, substControlCreated.result())
 	}
 	nc.Pos, nc.Label = c.Pos, c.Label
 	return nc, nil
+}
+
+// errorOf is the error of a result that ends a procedure before it runs
+// (a procedure that cannot be loaded): its message is not printed here.
+func (r *Runner) errorOf(pos lexer.Pos, res handler.Result) *Error {
+	return r.errorAt(pos, res.RC, res.Message())
+}
+
+// syntaxError is the error of a procedure the reader rejects: the reader's
+// own text under its key.
+func (r *Runner) syntaxError(e *lexer.Error) *Error {
+	m := msg.New(e.Code, e.Msg)
+	return &Error{RC: handler.ReturnCode{SC1: 1, Main: e.Code}, Msg: m, Text: e.Msg, Pos: e.Pos}
+}
+
+// parseFailure is a reader error met while running (a variable name given
+// as text): its text is the reader's.
+func parseFailure(e *lexer.Error) error {
+	return &msg.Failure{SC1: 64, Msg: msg.New(e.Code, e.Msg)}
+}
+
+// openFailure is what an I/O error says, without the file name the
+// message names already.
+func openFailure(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return strings.ToUpper(err.Error())
 }

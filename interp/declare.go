@@ -29,7 +29,7 @@ func (r *Runner) typeTemplate(typ *ast.Value, mult *ast.Value) (*template, error
 					name := def.Struct.Str("LAYOUT-NAME")
 					l := r.layouts[name]
 					if l == nil {
-						return nil, semanticf("STRUCTURE LAYOUT %s IS NOT DEFINED", name)
+						return nil, layoutNotDefined.err(name)
 					}
 					t = l
 				}
@@ -52,7 +52,7 @@ func (r *Runner) typeTemplate(typ *ast.Value, mult *ast.Value) (*template, error
 			if n, ok := mult.Struct.Int("UPPER-BOUND"); ok {
 				at.upper, at.bounded = int(n), true
 				if at.upper < at.lower {
-					return nil, semanticf("ARRAY UPPER BOUND %d IS BELOW THE LOWER BOUND %d", at.upper, at.lower)
+					return nil, arrayBoundsReversed.err(at.upper, at.lower)
 				}
 			}
 			t = at
@@ -99,11 +99,11 @@ func pick(item *ast.Value, a *ast.Args, name string) *ast.Value {
 
 func (r *Runner) declareVariable(c *ast.Command) (handler.Result, *signal) {
 	a := c.Args
-	res := ok
+	res := done
 	for _, item := range declaredItems(a, "VARIABLE-NAME") {
 		name, err := nameOf(item)
 		if err != nil || !name.Simple() {
-			return semanticError("DECLARE-VARIABLE NEEDS A SIMPLE NAME, NOT " + item.Str), nil
+			return declareNeedsSimpleName.result(item.Str), nil
 		}
 		t, err := r.typeTemplate(pick(item, a, "TYPE"), a.Get("MULTIPLE-ELEMENTS"))
 		if err != nil {
@@ -124,17 +124,17 @@ func (r *Runner) declareVariable(c *ast.Command) (handler.Result, *signal) {
 		if old := sc.vars[root]; old != nil {
 			switch {
 			case state == "*NEW":
-				return semanticError("VARIABLE " + root + " ALREADY EXISTS (STATE=*NEW)"), nil
+				return varExists.result(root), nil
 			case sameShape(old.node.t, t) || old.implicit && t.kind == simpleNode && t.typ == builtins.TypeAny:
 				old.implicit = false
 				res.RC.SC2 = 1 // already declared: a warning
 				continue
 			default:
-				return semanticError("VARIABLE " + root + " IS ALREADY DECLARED WITH OTHER ATTRIBUTES"), nil
+				return varOtherAttributes.result(root), nil
 			}
 		}
 		if state == "*OLD" {
-			return semanticError("VARIABLE " + root + " DOES NOT EXIST (STATE=*OLD)"), nil
+			return varDoesNotExist.result(root), nil
 		}
 		v := &variable{name: root, node: newNode(t), scope: scopeName}
 		if iv := pick(item, a, "INITIAL-VALUE"); iv != nil && iv.Expr != nil {
@@ -143,7 +143,7 @@ func (r *Runner) declareVariable(c *ast.Command) (handler.Result, *signal) {
 				return resultOf(err), nil
 			}
 			if t.kind != simpleNode {
-				return semanticError("INITIAL-VALUE IS ONLY ALLOWED FOR SIMPLE VARIABLES"), nil
+				return initialValueSimple.result(), nil
 			}
 			if err := r.store(v.node, root, val, modeReplace); err != nil {
 				return resultOf(err), nil
@@ -172,11 +172,11 @@ func (r *Runner) declareElement(c *ast.Command) (handler.Result, *signal) {
 			continue
 		}
 		if len(name.Parts) < 2 {
-			return semanticError("DECLARE-ELEMENT NEEDS STRUCTURE.ELEMENT, NOT " + item.Str), nil
+			return declareElementName.result(item.Str), nil
 		}
 		v := r.lookup(name.Parts[0].Name)
 		if v == nil {
-			return semanticError("STRUCTURE " + name.Parts[0].Name + " IS NOT DECLARED"), nil
+			return structureNotDeclared.result(name.Parts[0].Name), nil
 		}
 		parent, werr := r.walk(v, name.Parts[:len(name.Parts)-1], false)
 		if werr != nil {
@@ -184,7 +184,7 @@ func (r *Runner) declareElement(c *ast.Command) (handler.Result, *signal) {
 		}
 		last := name.Parts[len(name.Parts)-1]
 		if parent.t.kind != structNode {
-			return semanticError(pathText(name.Parts[:len(name.Parts)-1]) + " IS NOT A STRUCTURE"), nil
+			return notAStructure.result(pathText(name.Parts[:len(name.Parts)-1])), nil
 		}
 		if parent.fields[last.Name] != nil {
 			continue
@@ -202,7 +202,7 @@ func (r *Runner) declareElement(c *ast.Command) (handler.Result, *signal) {
 		parent.fields[last.Name] = e
 		parent.order = append(parent.order, last.Name)
 	}
-	return ok, nil
+	return done, nil
 }
 
 // layoutDef is a structure layout being defined.
@@ -213,17 +213,17 @@ type layoutDef struct {
 
 func (r *Runner) beginStructure(c *ast.Command) (handler.Result, *signal) {
 	if r.layout != nil {
-		return semanticError("BEGIN-STRUCTURE INSIDE THE DEFINITION OF LAYOUT " + r.layout.name), nil
+		return nestedLayout.result(r.layout.name), nil
 	}
 	r.layout = &layoutDef{name: c.Args.Str("LAYOUT-NAME"), t: &template{kind: structNode}}
-	return ok, nil
+	return done, nil
 }
 
 func (r *Runner) endStructure(c *ast.Command) (handler.Result, *signal) {
 	if r.layout == nil {
-		return handler.Error(1, "SDP0118", "END-STRUCTURE WITHOUT BEGIN-STRUCTURE"), nil
+		return endStructureAlone.result(), nil
 	}
 	r.layouts[r.layout.name] = r.layout.t
 	r.layout = nil
-	return ok, nil
+	return done, nil
 }

@@ -55,9 +55,9 @@ func (d *Dialog) Run(stmts *ast.Procedure) *Error {
 	case sigExit:
 		return nil
 	case sigGoto:
-		return r.errorAt(lexer.Pos{}, handler.ReturnCode{SC1: 1, Main: "SDP0118"}, "GOTO TARGET "+sig.label+" NOT FOUND IN THIS INPUT")
+		return r.errorOf(lexer.Pos{}, gotoTargetMissing.result(sig.label))
 	}
-	return r.errorAt(lexer.Pos{}, handler.ReturnCode{SC1: 1, Main: "SDP0118"}, "CYCLE OR EXIT-BLOCK OUTSIDE OF A LOOP OR BLOCK")
+	return r.errorOf(lexer.Pos{}, loopControlOutside.result())
 }
 
 // Close ends the dialog: SYSLST files are closed.

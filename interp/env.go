@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"sdfp/builtins"
+	"sdfp/hypervisor/bs2000/jv"
+	"sdfp/hypervisor/msg"
 )
 
 // builtinEnv is what builtin functions see of the run.
@@ -26,15 +28,12 @@ type JVReader interface {
 
 func (e builtinEnv) JV(name string) (string, error) {
 	if e.r.jvs == nil {
-		return "", builtins.Fail("SDP1024", strings.ToUpper(name))
+		return "", &jv.Error{Key: jv.KeyNotFound, Inserts: []string{strings.ToUpper(name)}}
 	}
 	return e.r.jvs.ReadJV(name)
 }
 
 func (e builtinEnv) Message(key, lang string, inserts []string) (string, bool) {
-	if e.r.messages == nil {
-		return "", false
-	}
 	return e.r.messages.Text(key, lang, inserts)
 }
 
@@ -47,7 +46,7 @@ func (e builtinEnv) Task() builtins.TaskInfo {
 }
 
 // Warn prints a function's warning message on SYSOUT; it is no error.
-func (e builtinEnv) Warn(code, text string) { e.r.println(e.r.messageLine(code, text)) }
+func (e builtinEnv) Warn(m msg.Message) { e.r.print(m) }
 
 // varInfo answers the variable functions (IS-DECLARED, VARIABLE-ATTRIBUTE ...).
 type varInfo struct{ r *Runner }

@@ -1,8 +1,6 @@
 package interp
 
 import (
-	"strconv"
-
 	"sdfp/lexer"
 
 	"sdfp/interp/handler"
@@ -215,8 +213,7 @@ func (r *Runner) endBlock(end *ast.Command, sig *signal) *signal {
 // backBranch counts a loop pass against the back-branch limit.
 func (r *Runner) backBranch(cmd *ast.Command, passes int) *signal {
 	if r.backBranchLimit > 0 && passes > r.backBranchLimit {
-		return r.fail(cmd, handler.ReturnCode{SC1: 1, Main: "SDP0139"},
-			"BACK BRANCH LIMIT OF "+strconv.Itoa(r.backBranchLimit)+" LOOP PASSES REACHED")
+		return r.fail(cmd, backBranchLimit.result(r.backBranchLimit))
 	}
 	return nil
 }
@@ -315,7 +312,7 @@ func conditionOf(c *ast.Command) ast.Expr {
 // evalCondition evaluates a condition that must be BOOLEAN.
 func (r *Runner) evalCondition(cmd *ast.Command, cond ast.Expr) (bool, *signal) {
 	if cond == nil {
-		return false, r.fail(cmd, handler.ReturnCode{SC1: 1, Main: "CMD0202"}, "CONDITION MISSING OR NOT ANALYSABLE")
+		return false, r.fail(cmd, conditionMissing.result())
 	}
 	v, err := r.eval(cond)
 	if err != nil {
@@ -323,8 +320,7 @@ func (r *Runner) evalCondition(cmd *ast.Command, cond ast.Expr) (bool, *signal) 
 	}
 	b, ok := v.(bool)
 	if !ok {
-		return false, r.fail(cmd, handler.ReturnCode{SC1: 64, Main: codeSemantic},
-			"CONDITION IS OF TYPE "+typeName(v)+", NOT BOOLEAN")
+		return false, r.fail(cmd, conditionNotBoolean.result(typeName(v)))
 	}
 	return b, nil
 }
@@ -334,8 +330,7 @@ func (r *Runner) dataLine(d *ast.Data) *signal {
 	if !r.frame.dataErrors {
 		return nil
 	}
-	return r.failAt(d.Unit.Pos(), handler.ReturnCode{SC1: 64, Main: codeSemantic},
-		"DATA LINE IN FALSE CONTEXT: NO PROGRAM IS READING DATA")
+	return r.failAt(d.Unit.Pos(), dataLineFalseContext.result())
 }
 
 // execFor runs FOR over the elements of a list or over a counter. The
@@ -346,7 +341,7 @@ func (r *Runner) execFor(s *ast.For) *signal {
 		return sig
 	}
 	if c.Args == nil {
-		return r.fail(c, handler.ReturnCode{SC1: 1, Main: "CMD0202"}, "FOR NOT ANALYSABLE")
+		return r.fail(c, forNotAnalysable.result())
 	}
 	ctl, err := nameOf(c.Args.Get("CONTROL-VARIABLE"))
 	if err != nil {
@@ -366,14 +361,14 @@ func (r *Runner) execFor(s *ast.For) *signal {
 		}
 		v, found, err := r.readVar(ln)
 		if err == nil && !found {
-			err = semanticf("LIST %s IS NOT DECLARED", ln.Text)
+			err = listNotDeclared.err(ln.Text)
 		}
 		if err != nil {
 			return r.exprFail(c, err)
 		}
 		ref, isRef := v.(complexRef)
 		if !isRef || ref.n.t.kind != listNode {
-			return r.fail(c, handler.ReturnCode{SC1: 64, Main: codeSemantic}, ln.Text+" IS NOT A LIST")
+			return r.fail(c, notAList.result(ln.Text))
 		}
 		for _, e := range ref.n.elems {
 			if e.t.kind == simpleNode {
@@ -398,13 +393,13 @@ func (r *Runner) execFor(s *ast.For) *signal {
 			}
 			n, isInt := x.(int)
 			if !isInt {
-				return r.fail(c, handler.ReturnCode{SC1: 64, Main: codeSemantic}, key+" OF *COUNTER IS NOT AN INTEGER")
+				return r.fail(c, counterNotInteger.result(key))
 			}
 			bounds[i] = n
 		}
 		from, to, inc := bounds[0], bounds[1], bounds[2]
 		if inc == 0 {
-			return r.fail(c, handler.ReturnCode{SC1: 64, Main: codeSemantic}, "INCREMENT OF *COUNTER IS 0")
+			return r.fail(c, counterIncrementZero.result())
 		}
 		return r.forPasses(s, c, ctl, cond, func(i int) (any, bool) {
 			v := int64(from) + int64(i)*int64(inc)
@@ -414,7 +409,7 @@ func (r *Runner) execFor(s *ast.For) *signal {
 			return int(v), true
 		})
 	default:
-		return r.fail(c, handler.ReturnCode{SC1: 1, Main: "CMD0202"}, "FOR NEEDS *LIST OR *COUNTER")
+		return r.fail(c, forNeedsListOrCounter.result())
 	}
 	return r.forPasses(s, c, ctl, cond, func(i int) (any, bool) {
 		if i >= len(items) {

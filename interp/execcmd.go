@@ -17,16 +17,16 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 	a := c.Args
 	inner, errs := r.parser.ParseCommand(lexer.NewUnit(a.Str("CMD"), c.Pos))
 	if len(errs) > 0 {
-		return handler.Error(1, "CMD0202", "EXECUTE-CMD: "+errs[0].Msg), nil
+		return execCmdSyntax.result(errs[0].Msg), nil
 	}
 	if inner.Spec == nil || inner.Args == nil {
-		return handler.Error(1, "CMD0202", "EXECUTE-CMD: NO COMMAND GIVEN"), nil
+		return execCmdEmpty.result(), nil
 	}
 	if inner.Spec.Role != catalog.RoleNone {
-		return handler.Error(1, "SDP0118", "EXECUTE-CMD CANNOT RUN THE CONTROL COMMAND "+inner.Name), nil
+		return execCmdControl.result(inner.Name), nil
 	}
 	var res handler.Result
-	if fn := natives[inner.Name]; fn != nil {
+	if fn := r.natives[inner.Name]; fn != nil {
 		var sig *signal
 		res, sig = fn(r, inner)
 		if sig != nil {
@@ -39,10 +39,10 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 	case to.Keyword == "*NONE":
 	case to.Keyword == "*SYSOUT":
 		for _, l := range res.Output {
-			r.println(l)
+			r.print(l)
 		}
 	default:
-		if _, sig := r.linesToList(to.Str, res.Output, modeOf(to.Struct)); sig != nil {
+		if _, sig := r.linesToList(to.Str, r.render(res.Output), modeOf(to.Struct)); sig != nil {
 			return handler.Result{}, sig
 		}
 	}
@@ -53,7 +53,10 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 	}
 	switch rcOp := a.Get("RETURNCODE"); rcOp.Keyword {
 	case "*STD":
-		return handler.Result{RC: res.RC, SpinOff: res.SpinOff}, nil
+		// The message stays the error's reason: the command's output went
+		// where TEXT-OUTPUT says, but the run's summary names it.
+		reason := res.Message()
+		return handler.Result{RC: res.RC, SpinOff: res.SpinOff, Reason: &reason}, nil
 	case "*VARIABLE":
 		for key, val := range map[string]any{"SUBCODE1": res.RC.SC1, "SUBCODE2": res.RC.SC2, "MAINCODE": res.RC.Main} {
 			target := rcOp.Struct.Get(key)
@@ -69,7 +72,7 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 			}
 		}
 	}
-	return ok, nil
+	return done, nil
 }
 
 // structureOutput stores a command's structured output as a list of
@@ -84,7 +87,7 @@ func (r *Runner) structureOutput(target string, records []handler.Record, mode w
 	v := r.lookup(name.Parts[0].Name)
 	if v == nil {
 		if !name.Simple() {
-			return semanticf("VARIABLE %s IS NOT DECLARED", name.Text)
+			return varNotDeclared.err(name.Text)
 		}
 		v = &variable{name: name.Parts[0].Name, scope: "*PROCEDURE",
 			node: newNode(&template{kind: listNode, elem: &template{kind: structNode, dynamic: true}})}
@@ -95,7 +98,7 @@ func (r *Runner) structureOutput(target string, records []handler.Record, mode w
 		return err
 	}
 	if list.t.kind != listNode || list.t.elem.kind != structNode {
-		return semanticf("STRUCTURE-OUTPUT NEEDS A LIST OF STRUCTURES, BUT %s IS %s", name.Text, list.t.kindName())
+		return structureOutputTarget.err(name.Text, list.t.kindName())
 	}
 	if mode == modeReplace {
 		list.elems = nil

@@ -155,7 +155,7 @@ func (e *exprEnv) translate(x ast.Expr) (exprast.Node, error) {
 		}
 		return call(opName(x.Op), a, b), nil
 	case *ast.Subst:
-		return nil, &exprError{code: "SDP0140", msg: "REPLACEMENT " + x.Raw + " LEFT IN AN EXPRESSION"}
+		return nil, replacementLeft.err(x.Raw)
 	}
 	return nil, fmt.Errorf("unknown expression node %T", x)
 }
@@ -176,20 +176,20 @@ func (r *Runner) varOrFunction(name *ast.VarName) (any, error) {
 			return r.callFunction(f, nil)
 		}
 	}
-	return nil, semanticf("VARIABLE %s IS NOT DECLARED", name.Text)
+	return nil, varNotDeclared.err(name.Text)
 }
 
 func (e *exprEnv) call(i int, vals []any) (any, error) {
 	c := e.calls[i]
 	f := e.r.funcs.Lookup(c.Name)
 	if f == nil {
-		return nil, semanticf("FUNCTION %s IS NOT KNOWN", c.Name)
+		return nil, functionUnknown.err(c.Name)
 	}
 	args := make([]builtins.Arg, len(vals))
 	for k, v := range vals {
 		if ref, ok := v.(complexRef); ok {
 			_ = ref
-			return nil, semanticf("INCORRECT DATA TYPE: %s GETS A COMPLEX VARIABLE AS PARAMETER", c.Name)
+			return nil, functionComplexArg.err(c.Name)
 		}
 		args[k] = builtins.Arg{Key: c.Args[k].Key, Value: v}
 	}
@@ -207,7 +207,7 @@ func (r *Runner) callFunction(f *builtins.Function, args []builtins.Arg) (any, e
 		return nil, err
 	}
 	if n, ok := v.(int); ok && (n < minInt || n > maxInt) {
-		return nil, semanticf("INTEGER OVERFLOW: %s RETURNED %d", f.Name, n)
+		return nil, functionOverflow.err(f.Name, fmt.Sprint(n))
 	}
 	return v, nil
 }

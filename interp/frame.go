@@ -1,13 +1,12 @@
 package interp
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/afero"
 
 	"sdfp/builtins"
+	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 	"sdfp/lexer"
 	"sdfp/parser/ast"
@@ -111,22 +110,22 @@ func (r *Runner) call(proc *ast.Procedure, params []Param, include bool, pos lex
 		return sig.err.RC, sig.err
 	case sigExit:
 		if sig.exitErr && sig.rc.SC1 != 0 {
-			return sig.rc, r.errorAt(sig.pos, sig.rc, "PROCEDURE ENDED WITH EXIT-PROCEDURE ERROR=*YES")
+			return sig.rc, r.errorAt(sig.pos, sig.rc, msg.New("exit-procedure-error"))
 		}
 		return sig.rc, nil
 	case sigGoto:
-		e := r.errorAt(pos, handler.ReturnCode{SC1: 1, Main: "SDP0118"}, "GOTO TARGET "+sig.label+" NOT FOUND IN THE CURRENT OR AN ENCLOSING BLOCK")
+		e := r.errorOf(pos, gotoNotEnclosing.result(sig.label))
 		return e.RC, e
 	}
 	what := "EXIT-BLOCK"
 	if sig.kind == sigCycle {
 		what = "CYCLE"
 	}
-	target := "an enclosing block"
+	res := exitOutsideBlock.result(what)
 	if sig.label != "" {
-		target = "block " + sig.label
+		res = exitOutsideNamedBlock.result(what, strings.ToUpper(sig.label))
 	}
-	e := r.errorAt(pos, handler.ReturnCode{SC1: 1, Main: "SDP0118"}, what+" OUTSIDE OF "+strings.ToUpper(target))
+	e := r.errorOf(pos, res)
 	return e.RC, e
 }
 
@@ -139,11 +138,11 @@ func (r *Runner) unusedParams() *Error {
 	f := r.frame
 	for i, p := range f.params {
 		if !f.usedParams[i] {
-			name := p.Name
-			if name == "" {
-				name = "number " + strconv.Itoa(i+1) + " (" + p.Value + ")"
+			var name any = p.Name
+			if p.Name == "" {
+				name = msg.New("param-number", i+1, p.Value)
 			}
-			return r.errorAt(f.callPos, handler.ReturnCode{SC1: 64, Main: "SDP0091"}, "PROCEDURE PARAMETER "+name+" IS NOT DECLARED BY THE PROCEDURE")
+			return r.errorOf(f.callPos, paramNotDeclared.result(name))
 		}
 	}
 	return nil
@@ -165,36 +164,36 @@ func (r *Runner) hostName(name string) (string, bool) {
 func (r *Runner) loadProcedure(name string) (*ast.Procedure, *Error) {
 	host, ok := r.hostName(name)
 	if !ok {
-		return nil, &Error{RC: handler.ReturnCode{SC1: 64, Main: "SDP0091"}, Msg: "PROCEDURE FILE " + name + " NOT FOUND"}
+		return nil, r.errorOf(lexer.Pos{}, procFileNotFound.result(name))
 	}
 	src, err := afero.ReadFile(r.fs, host)
 	if err != nil {
-		return nil, &Error{RC: handler.ReturnCode{SC1: 64, Main: "SDP0091"}, Msg: "PROCEDURE FILE " + name + " CANNOT BE READ: " + err.Error()}
+		return nil, r.errorOf(lexer.Pos{}, procFileUnreadable.result(name, openFailure(err)))
 	}
 	text := string(src)
 	if t := strings.TrimLeft(text, " \t\r\n"); !strings.HasPrefix(t, "/") {
-		return nil, &Error{RC: handler.ReturnCode{SC1: 64, Main: "SDP0091"}, Msg: "FILE " + name + " IS NOT A PROCEDURE: ITS FIRST RECORD IS NOT A COMMAND"}
+		return nil, r.errorOf(lexer.Pos{}, procFileNotProcedure.result(name))
 	}
 	proc, errs := r.parser.ParseFile(host, text)
 	if len(errs) > 0 {
-		return nil, &Error{RC: handler.ReturnCode{SC1: 1, Main: errs[0].Code}, Msg: errs[0].Msg, Pos: errs[0].Pos}
+		return nil, r.syntaxError(errs[0])
 	}
 	return proc, nil
 }
 
 // parseActualParams splits PROCEDURE-PARAMETERS text "(A, B='x', , 5)"
 // into parameters. Strings keep their quotes here; binding removes them.
-func parseActualParams(text string) ([]Param, error) {
+func parseActualParams(text string) ([]Param, bool) {
 	t := strings.TrimSpace(text)
 	if t == "" || strings.EqualFold(t, "*NONE") {
-		return nil, nil
+		return nil, true
 	}
 	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
 		t = t[1 : len(t)-1]
 	}
 	parts, ok := builtins.SplitTopLevel(t)
 	if !ok {
-		return nil, fmt.Errorf("unbalanced parentheses or quotes in %q", text)
+		return nil, false
 	}
 	var out []Param
 	for _, part := range parts {
@@ -207,5 +206,5 @@ func parseActualParams(text string) ([]Param, error) {
 		}
 		out = append(out, p)
 	}
-	return out, nil
+	return out, true
 }

@@ -8,29 +8,14 @@ import "fmt"
 // type (strings in EBCDIC order), logical operators on BOOLEAN only. Each
 // operator is registered with expr as a function (exprbridge.go).
 
-// Message keys of expression errors. The manuals name only the general
-// "semantic error" key for type errors; overflow and division by zero have
-// no key of their own in the pages read, so they use it too.
-const (
-	codeSemantic = "SDP0091"
-)
-
-// exprError is an error raised while evaluating an expression; the
-// interpreter makes it the error of the command being executed.
-type exprError struct {
-	code string
-	msg  string
-}
-
-func (e *exprError) Error() string { return e.code + " " + e.msg }
-
-func semanticf(format string, args ...any) error {
-	return &exprError{code: codeSemantic, msg: fmt.Sprintf(format, args...)}
-}
+// Expression errors are rows of the outcome table (outcomes.go). The
+// manuals name only the general "semantic error" key SDP0091 for type
+// errors; overflow and division by zero have no key of their own in the
+// pages read, so they are SDP0091 with a detail too.
 
 func checkInt(op string, n int64) (any, error) {
 	if n < minInt || n > maxInt {
-		return nil, semanticf("INTEGER OVERFLOW IN %s: RESULT %d OUTSIDE -2147483648..2147483647", op, n)
+		return nil, intOverflow.err(op, fmt.Sprint(n))
 	}
 	return int(n), nil
 }
@@ -39,7 +24,7 @@ func ints(op string, a, b any) (int64, int64, error) {
 	x, ok1 := a.(int)
 	y, ok2 := b.(int)
 	if !ok1 || !ok2 {
-		return 0, 0, semanticf("INCORRECT DATA TYPE: OPERATOR %s NEEDS INTEGER OPERANDS, NOT %s AND %s", op, typeName(a), typeName(b))
+		return 0, 0, opNeedsIntegers.err(op, typeName(a), typeName(b))
 	}
 	return int64(x), int64(y), nil
 }
@@ -75,7 +60,7 @@ func opDiv(a, b any) (any, error) {
 		return nil, err
 	}
 	if y == 0 {
-		return nil, semanticf("DIVISION BY ZERO")
+		return nil, divisionByZero.err()
 	}
 	return checkInt("/", x/y)
 }
@@ -87,7 +72,7 @@ func opMod(a, b any) (any, error) {
 		return nil, err
 	}
 	if y == 0 {
-		return nil, semanticf("DIVISION BY ZERO IN MOD")
+		return nil, modByZero.err()
 	}
 	return checkInt("MOD", x%y)
 }
@@ -95,14 +80,14 @@ func opMod(a, b any) (any, error) {
 func opNeg(a any) (any, error) {
 	x, ok := a.(int)
 	if !ok {
-		return nil, semanticf("INCORRECT DATA TYPE: SIGN NEEDS AN INTEGER, NOT %s", typeName(a))
+		return nil, signNeedsInteger.err(typeName(a))
 	}
 	return checkInt("-", -int64(x))
 }
 
 func opPos(a any) (any, error) {
 	if _, ok := a.(int); !ok {
-		return nil, semanticf("INCORRECT DATA TYPE: SIGN NEEDS AN INTEGER, NOT %s", typeName(a))
+		return nil, signNeedsInteger.err(typeName(a))
 	}
 	return a, nil
 }
@@ -111,10 +96,10 @@ func opConcat(a, b any) (any, error) {
 	x, ok1 := a.(string)
 	y, ok2 := b.(string)
 	if !ok1 || !ok2 {
-		return nil, semanticf("INCORRECT DATA TYPE: // NEEDS STRING OPERANDS, NOT %s AND %s", typeName(a), typeName(b))
+		return nil, concatNeedsStrings.err(typeName(a), typeName(b))
 	}
 	if len(x)+len(y) > maxString {
-		return nil, semanticf("STRING LONGER THAN %d CHARACTERS", maxString)
+		return nil, stringTooLong.err(maxString)
 	}
 	return x + y, nil
 }
@@ -148,7 +133,7 @@ func compare(op string, a, b any) (int, error) {
 			return 1, nil
 		}
 	}
-	return 0, semanticf("COMPARISON %s OF %s WITH %s: OPERANDS MUST HAVE THE SAME TYPE", op, typeName(a), typeName(b))
+	return 0, compareTypes.err(op, typeName(a), typeName(b))
 }
 
 func comparison(op string, test func(int) bool) func(a, b any) (any, error) {
@@ -174,7 +159,7 @@ func bools(op string, a, b any) (bool, bool, error) {
 	x, ok1 := a.(bool)
 	y, ok2 := b.(bool)
 	if !ok1 || !ok2 {
-		return false, false, semanticf("INCORRECT DATA TYPE: %s NEEDS BOOLEAN OPERANDS, NOT %s AND %s", op, typeName(a), typeName(b))
+		return false, false, opNeedsBooleans.err(op, typeName(a), typeName(b))
 	}
 	return x, y, nil
 }
@@ -197,7 +182,7 @@ func opXor(a, b any) (any, error) {
 func opNot(a any) (any, error) {
 	x, ok := a.(bool)
 	if !ok {
-		return nil, semanticf("INCORRECT DATA TYPE: NOT NEEDS A BOOLEAN, NOT %s", typeName(a))
+		return nil, notNeedsBoolean.err(typeName(a))
 	}
 	return !x, nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"sdfp/builtins"
 	"sdfp/interp/handler"
+	"sdfp/lexer"
 	"sdfp/parser/ast"
 	"sdfp/parser/catalog"
 )
@@ -15,9 +16,9 @@ import (
 
 func (r *Runner) callProcedure(c *ast.Command) (handler.Result, *signal) {
 	from := c.Args.Get("FROM-FILE")
-	params, paramErr := parseActualParams(c.Args.Str("PROCEDURE-PARAMETERS"))
-	if paramErr != nil {
-		return semanticError("PROCEDURE-PARAMETERS: " + strings.ToUpper(paramErr.Error())), nil
+	params, ok := parseActualParams(c.Args.Str("PROCEDURE-PARAMETERS"))
+	if !ok {
+		return procParamsUnbalanced.result(c.Args.Str("PROCEDURE-PARAMETERS")), nil
 	}
 	var proc *ast.Procedure
 	var err *Error
@@ -27,7 +28,7 @@ func (r *Runner) callProcedure(c *ast.Command) (handler.Result, *signal) {
 		proc, err = r.loadProcedure(from.Str)
 	}
 	if err != nil {
-		return handler.Error(err.RC.SC1, err.RC.Main, err.Msg), nil
+		return handler.Fail(err.RC.SC1, err.Msg), nil
 	}
 	rc, perr := r.call(proc, params, c.Name == "INCLUDE-PROCEDURE", c.Pos)
 	r.frame.last = rc
@@ -45,28 +46,28 @@ func (r *Runner) callProcedure(c *ast.Command) (handler.Result, *signal) {
 // procedureFromList reads a procedure stored in a list variable of
 // strings, one record per element.
 func (r *Runner) procedureFromList(name string) (*ast.Procedure, *Error) {
-	fail := func(msg string) (*ast.Procedure, *Error) {
-		return nil, &Error{RC: handler.ReturnCode{SC1: 64, Main: codeSemantic}, Msg: msg}
+	fail := func(id outcomeID, inserts ...any) (*ast.Procedure, *Error) {
+		return nil, r.errorOf(lexer.Pos{}, id.result(inserts...))
 	}
 	_, n, found := r.find(name)
 	if !found || n.t.kind != listNode {
-		return fail("PROCEDURE CONTAINER " + strings.ToUpper(name) + " IS NOT A DECLARED LIST VARIABLE")
+		return fail(procContainerNotList, strings.ToUpper(name))
 	}
 	var b strings.Builder
 	for i, e := range n.elems {
 		s, isString := e.value.(string)
 		if !isString {
-			return fail("ELEMENT " + itoa(i+1) + " OF PROCEDURE CONTAINER " + strings.ToUpper(name) + " IS NOT A STRING")
+			return fail(procContainerElement, i+1, strings.ToUpper(name))
 		}
 		b.WriteString(s + "\n")
 	}
 	text := b.String()
 	if !strings.HasPrefix(strings.TrimLeft(text, " "), "/") {
-		return fail("LIST " + strings.ToUpper(name) + " HOLDS NO PROCEDURE: ITS FIRST RECORD IS NOT A COMMAND")
+		return fail(procContainerEmpty, strings.ToUpper(name))
 	}
 	proc, errs := r.parser.ParseFile(strings.ToUpper(name), text)
 	if len(errs) > 0 {
-		return nil, &Error{RC: handler.ReturnCode{SC1: 1, Main: errs[0].Code}, Msg: errs[0].Msg, Pos: errs[0].Pos}
+		return nil, r.syntaxError(errs[0])
 	}
 	return proc, nil
 }
@@ -103,10 +104,10 @@ func (r *Runner) declareParameter(c *ast.Command) (handler.Result, *signal) {
 				return resultOf(err), nil
 			}
 		default:
-			return semanticError("PROCEDURE PARAMETER " + name + " HAS NO VALUE: THE CALLER MUST PASS ONE"), nil
+			return paramNoValue.result(name), nil
 		}
 	}
-	return ok, nil
+	return done, nil
 }
 
 // takeParam finds the actual parameter for a formal one: by keyword

@@ -44,11 +44,11 @@ func (r *Runner) index(p ast.NamePart) (int, error) {
 	case ast.VarIndex:
 		v := r.lookup(p.IndexVar)
 		if v == nil || v.node.t.kind != simpleNode {
-			return 0, semanticf("INDEX VARIABLE %s IS NOT A DECLARED SIMPLE VARIABLE", p.IndexVar)
+			return 0, indexVarNotSimple.err(p.IndexVar)
 		}
 		n, ok := v.node.value.(int)
 		if !ok {
-			return 0, semanticf("INDEX VARIABLE %s DOES NOT HOLD AN INTEGER", p.IndexVar)
+			return 0, indexVarNotInteger.err(p.IndexVar)
 		}
 		return n, nil
 	}
@@ -63,12 +63,12 @@ func (r *Runner) walk(v *variable, parts []ast.NamePart, create bool) (*node, er
 	for i, p := range parts {
 		if i > 0 {
 			if n.t.kind != structNode {
-				return nil, semanticf("%s IS NOT A STRUCTURE, SO IT HAS NO ELEMENT %s", pathText(parts[:i]), p.Name)
+				return nil, noElementNotStructure.err(pathText(parts[:i]), p.Name)
 			}
 			f := n.fields[p.Name]
 			if f == nil {
 				if !create || !n.t.dynamic {
-					return nil, semanticf("STRUCTURE %s HAS NO ELEMENT %s", pathText(parts[:i]), p.Name)
+					return nil, structureNoElement.err(pathText(parts[:i]), p.Name)
 				}
 				t := &template{kind: simpleNode}
 				if p.Index != ast.NoIndex {
@@ -97,23 +97,23 @@ func (r *Runner) walk(v *variable, parts []ast.NamePart, create bool) (*node, er
 				n.elems = append(n.elems, e)
 				n = e
 			default:
-				return nil, semanticf("LIST %s HAS NO ELEMENT %d (IT HAS %d)", pathText(append(parts[:i:i], ast.NamePart{Name: p.Name})), k, len(n.elems))
+				return nil, listNoElementOf.err(pathText(append(parts[:i:i], ast.NamePart{Name: p.Name})), k, len(n.elems))
 			}
 		case arrayNode:
 			if k < n.t.lower || n.t.bounded && k > n.t.upper {
-				return nil, semanticf("INDEX %d OUTSIDE THE BOUNDS OF ARRAY %s", k, pathText(parts[:i+1]))
+				return nil, arrayIndexOutside.err(k, pathText(parts[:i+1]))
 			}
 			c := n.cells[k]
 			if c == nil {
 				if !create {
-					return nil, semanticf("ARRAY ELEMENT %s (INDEX %d) DOES NOT EXIST", pathText(parts[:i+1]), k)
+					return nil, arrayElementMissing.err(pathText(parts[:i+1]), k)
 				}
 				c = newNode(n.t.elem)
 				n.cells[k] = c
 			}
 			n = c
 		default:
-			return nil, semanticf("%s IS NOT A LIST OR ARRAY, SO IT HAS NO ELEMENT #%d", p.Name, k)
+			return nil, noElementNotList.err(p.Name, k)
 		}
 	}
 	return n, nil
@@ -134,7 +134,7 @@ func (r *Runner) readVar(name *ast.VarName) (any, bool, error) {
 		return complexRef{n}, true, nil
 	}
 	if n.value == nil {
-		return nil, true, semanticf("VARIABLE %s IS NOT INITIALIZED", name.Text)
+		return nil, true, varNotInitialized.err(name.Text)
 	}
 	return n.value, true, nil
 }
@@ -154,10 +154,10 @@ func (r *Runner) assign(name *ast.VarName, val any, mode writeMode) error {
 	v := r.lookup(name.Parts[0].Name)
 	if v == nil {
 		if !r.frame.implicitDecl {
-			return semanticf("VARIABLE %s IS NOT DECLARED AND IMPLICIT-DECLARATION=*NO", name.Parts[0].Name)
+			return varNotDeclaredNoImplicit.err(name.Parts[0].Name)
 		}
 		if len(name.Parts) > 1 || name.Parts[0].Index != ast.NoIndex {
-			return semanticf("VARIABLE %s IS NOT DECLARED; ONLY SIMPLE VARIABLES ARE DECLARED IMPLICITLY", name.Parts[0].Name)
+			return varNotDeclaredComplex.err(name.Parts[0].Name)
 		}
 		t := &template{kind: simpleNode, typ: builtins.TypeAny}
 		if ref, ok := val.(complexRef); ok {
@@ -193,7 +193,7 @@ func (r *Runner) store(n *node, text string, val any, mode writeMode) error {
 			}
 		}
 		if n.t.limit > 0 && len(n.elems) >= n.t.limit {
-			return semanticf("LIST %s IS FULL (LIMIT %d)", text, n.t.limit)
+			return listFull.err(text, n.t.limit)
 		}
 		if mode == modeExtend {
 			n.elems = append(n.elems, e)
@@ -204,20 +204,20 @@ func (r *Runner) store(n *node, text string, val any, mode writeMode) error {
 	}
 	if ref, ok := val.(complexRef); ok {
 		if ref.n.t.kind != n.t.kind {
-			return semanticf("INCORRECT DATA TYPE: %s CANNOT TAKE A %s", text, ref.n.t.kindName())
+			return typeCannotTake.err(text, ref.n.t.kindName())
 		}
 		c := ref.n.clone()
 		*n = *c
 		return nil
 	}
 	if n.t.kind != simpleNode {
-		return semanticf("INCORRECT DATA TYPE: %s IS %s AND CANNOT TAKE A SIMPLE VALUE", text, n.t.kindName())
+		return typeNotSimple.err(text, n.t.kindName())
 	}
 	if !n.t.accepts(val) {
-		return semanticf("INCORRECT DATA TYPE: %s IS OF TYPE %s AND CANNOT TAKE A %s", text, n.t.typ, typeName(val))
+		return typeMismatch.err(text, n.t.typ.String(), typeName(val))
 	}
 	if s, ok := val.(string); ok && len(s) > maxString {
-		return semanticf("STRING FOR %s LONGER THAN %d CHARACTERS", text, maxString)
+		return stringTooLongFor.err(text, maxString)
 	}
 	n.value = val
 	return nil
@@ -228,7 +228,7 @@ func (r *Runner) store(n *node, text string, val any, mode writeMode) error {
 func varName(text string) (*ast.VarName, error) {
 	n, err := parser.ParseVarName(text, lexer.Pos{})
 	if err != nil {
-		return nil, &exprError{code: err.Code, msg: err.Msg}
+		return nil, parseFailure(err)
 	}
 	return n, nil
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/spf13/afero"
 
 	"sdfp/builtins"
+	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 	"sdfp/lexer"
 	"sdfp/parser"
@@ -98,8 +99,9 @@ func WithLanguage(lang string) Option { return func(r *Runner) { r.lang = string
 // WithTask sets the task's TSN and user ID.
 func WithTask(tsn, user string) Option { return func(r *Runner) { r.tsn, r.user = tsn, user } }
 
-// WithMessages sets the message catalog MSG() and HELP-MSG read.
-func WithMessages(m Messages) Option { return func(r *Runner) { r.messages = m } }
+// WithMessages sets the message catalog every message is rendered from
+// (default: msg.Default()).
+func WithMessages(m *msg.Catalog) Option { return func(r *Runner) { r.messages = m } }
 
 // WithJVs sets where JV() and JV conditions read job variables.
 func WithJVs(j JVReader) Option { return func(r *Runner) { r.jvs = j } }
@@ -110,11 +112,6 @@ func WithVarHook(fn func(name string, value any)) Option { return func(r *Runner
 
 // WithTrace sets a function called for every executed command.
 func WithTrace(fn func(TraceEvent)) Option { return func(r *Runner) { r.trace = fn } }
-
-// Messages renders message texts by key.
-type Messages interface {
-	Text(key, lang string, inserts []string) (string, bool)
-}
 
 // TraceEvent describes one executed command.
 type TraceEvent struct {
@@ -140,11 +137,12 @@ type Runner struct {
 	stepLimit       int64
 	backBranchLimit int
 	handlers        handler.Chain
+	natives         map[string]native // the table natives
 	parser          *parser.Parser
 	funcs           *builtins.Table
 	lang            string
 	tsn, user       string
-	messages        Messages
+	messages        *msg.Catalog
 	trace           func(TraceEvent)
 	varHook         func(name string, value any)
 
@@ -173,6 +171,8 @@ func New(opts ...Option) *Runner {
 		parser:     parser.New(catalog.Builtin()),
 		funcs:      builtins.Default,
 		lang:       "E",
+		messages:   msg.Default(),
+		natives:    natives,
 		tsn:        "0001",
 		user:       "SDFPUSER",
 		globals:    newScope(),
@@ -229,7 +229,7 @@ func (r *Runner) RunFile(ctx context.Context, name string, params []Param) Resul
 func (r *Runner) RunSource(ctx context.Context, file, src string, params []Param) Result {
 	proc, errs := r.parser.ParseFile(file, src)
 	if len(errs) > 0 {
-		e := &Error{RC: handler.ReturnCode{SC1: 1, Main: errs[0].Code}, Msg: errs[0].Msg, Pos: errs[0].Pos}
+		e := r.syntaxError(errs[0])
 		return Result{RC: e.RC, Err: e}
 	}
 	return r.Run(ctx, proc, params)
@@ -254,7 +254,8 @@ func (r *Runner) Run(ctx context.Context, proc *ast.Procedure, params []Param) R
 // happened, with the procedure call stack.
 type Error struct {
 	RC    handler.ReturnCode
-	Msg   string
+	Msg   msg.Message // the message, as a value
+	Text  string      // the message's text, rendered in the task's language
 	Pos   lexer.Pos
 	Stack []lexer.Pos // positions of the calls that led here, outermost first
 	// Limit is set when the run was stopped by the step limit, a
@@ -264,17 +265,40 @@ type Error struct {
 
 func (e *Error) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s %s", lexer.FormatPos(e.Pos), e.RC.Main, e.Msg)
+	fmt.Fprintf(&b, "%s: %s %s", lexer.FormatPos(e.Pos), e.RC.Main, e.Text)
 	for i := len(e.Stack) - 1; i >= 0; i-- {
 		fmt.Fprintf(&b, "\n\tcalled from %s", lexer.FormatPos(e.Stack[i]))
 	}
 	return b.String()
 }
 
-// println writes a line to SYSOUT and, with LISTING=*YES, to SYSLST.
-func (r *Runner) println(line string) {
-	fmt.Fprintln(r.sysout, line)
-	if r.listing {
-		r.syslst.println(line)
+// MessageWriter is a SYSOUT writer that wants each line together with the
+// message it was rendered from (the JSON event output): the interpreter
+// calls WriteMessage instead of Write for every line it prints.
+type MessageWriter interface {
+	WriteMessage(text string, m msg.Message)
+}
+
+// print writes a line to SYSOUT and, with LISTING=*YES, to SYSLST,
+// rendered in the task's language.
+func (r *Runner) print(m msg.Message) {
+	text := r.messages.Render(m, r.lang)
+	if mw, ok := r.sysout.(MessageWriter); ok {
+		mw.WriteMessage(text, m)
+	} else {
+		fmt.Fprintln(r.sysout, text)
 	}
+	if r.listing {
+		r.syslst.println(text)
+	}
+}
+
+// render renders output lines as text in the task's language (EXECUTE-CMD
+// TEXT-OUTPUT into a variable).
+func (r *Runner) render(lines []msg.Message) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = r.messages.Render(l, r.lang)
+	}
+	return out
 }

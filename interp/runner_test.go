@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/afero"
 
+	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 )
 
@@ -47,7 +48,7 @@ func TestCancellation(t *testing.T) {
 	cancel()
 	r := New(WithStepLimit(0))
 	res := r.RunSource(ctx, "t.proc", "/WHILE (TRUE)\n/  A = 1\n/END-WHILE\n", nil)
-	if res.Err == nil || !res.Err.Limit || !strings.Contains(res.Err.Msg, "CANCELLED") {
+	if res.Err == nil || !res.Err.Limit || !strings.Contains(res.Err.Text, "CANCELLED") {
 		t.Fatalf("got %+v", res.Err)
 	}
 	if res.Err.Pos.Line == 0 {
@@ -64,6 +65,36 @@ func TestBackBranchLimit(t *testing.T) {
 	}
 }
 
+// Regression: the limit's message once carried its own text as its insert
+// ("BACK BRANCH LIMIT OF BACK BRANCH LIMIT OF 3 LOOP PASSES REACHED LOOP
+// PASSES REACHED"), and an English sentence inside the German one. Each
+// language prints its own text once, and so does the run's summary.
+func TestBackBranchLimitMessage(t *testing.T) {
+	src := "/WHILE (TRUE); END-WHILE\n"
+	for lang, want := range map[string]string{
+		"E": "BACK BRANCH LIMIT OF 3 LOOP PASSES REACHED",
+		"D": "GRENZE VON 3 SCHLEIFENDURCHLAEUFEN ERREICHT",
+	} {
+		out, res := run(t, src, WithBackBranchLimit(3), WithLanguage(lang))
+		if out != "% SDP0139 "+want+"\n" {
+			t.Errorf("%s: printed %q, want %q", lang, out, want)
+		}
+		if res.Err == nil || res.Err.Text != want {
+			t.Errorf("%s: error %v, want %q", lang, res.Err, want)
+		}
+	}
+}
+
+// Regression: under --lang D the details of interpreter errors stayed
+// English inside the German message.
+func TestGermanDetails(t *testing.T) {
+	out, _ := run(t, "/A = 'X' + 1\n", WithLanguage("D"))
+	want := "% SDP0091 SEMANTIKFEHLER: FALSCHER DATENTYP: OPERATOR + BRAUCHT INTEGER-OPERANDEN, NICHT STRING UND INTEGER\n"
+	if out != want {
+		t.Errorf("printed %q, want %q", out, want)
+	}
+}
+
 // Commands the interpreter does not execute go to the handler chain; an
 // unknown one is a command error, a handled one returns its output and
 // return code.
@@ -73,12 +104,12 @@ func TestHandlerChain(t *testing.T) {
 			return handler.Result{}, false
 		}
 		id, _ := req.Args.Int("VM-IDENTIFICATION")
-		return handler.Result{RC: handler.OK, Output: []string{"% STUB VM " + itoa(int(id))},
+		return handler.Result{RC: handler.OK, Output: []msg.Message{msg.Plain("% STUB VM " + itoa(int(id)))},
 			Records: []handler.Record{{{Name: "VM-ID", Value: int(id)}, {Name: "MIN-MEM-SIZE", Value: "*UNDEF"}}}}, true
 	})
 	src := "/SHOW-VM-ATTR VM-ID=4\n/EXEC-CMD (SHOW-VM-ATTR VM-ID=5),TEXT-OUTPUT=*NONE,STRUCT-OUT=S\n/WRITE-TEXT '&(S#.VM-ID) &(S#1.MIN-MEM-SIZE)'\n/MIGRATE-VM VM-ID=2\n"
 	out, res := run(t, src, WithHandlers(stub))
-	want := "% STUB VM 4\n5 *UNDEF\n% CMD0202 COMMAND MIGRATE-VM IS NOT AVAILABLE IN THIS ENVIRONMENT\n"
+	want := "% STUB VM 4\n5 *UNDEF\n% CMD0202 SYNTAX ERROR IN COMMAND: COMMAND MIGRATE-VM IS NOT AVAILABLE IN THIS ENVIRONMENT\n"
 	if out != want {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
@@ -135,7 +166,7 @@ func TestCallByFileName(t *testing.T) {
 	afero.WriteFile(fs, "sub.proc", []byte("/WRITE-TEXT 'SUB'\n"), 0o644)
 	afero.WriteFile(fs, "DATA.TXT", []byte("not a procedure\n"), 0o644)
 	out, res := run(t, "/CALL-PROCEDURE SUB\n/CALL-PROCEDURE SUB.PROC\n/CALL-PROCEDURE DATA.TXT\n", WithFS(fs))
-	if out != "SUB\nSUB\n% SDP0091 FILE DATA.TXT IS NOT A PROCEDURE: ITS FIRST RECORD IS NOT A COMMAND\n" || res.Err == nil {
+	if out != "SUB\nSUB\n% SDP0091 SEMANTIC ERROR: FILE DATA.TXT IS NOT A PROCEDURE: ITS FIRST RECORD IS NOT A COMMAND\n" || res.Err == nil {
 		t.Errorf("got %q %v", out, res.Err)
 	}
 }

@@ -5,64 +5,55 @@ import (
 	"strings"
 
 	"sdfp/builtins"
+	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 	"sdfp/parser/ast"
 	"sdfp/parser/catalog"
 )
 
-// The SDF-P statements the interpreter executes itself (block commands
-// are handled by the statement walk in exec.go).
-func init() {
-	natives = map[string]native{
-		"SET-PROCEDURE-OPTIONS":    (*Runner).procedureOptions,
-		"MODIFY-PROCEDURE-OPTIONS": (*Runner).procedureOptions,
-		"DECLARE-VARIABLE":         (*Runner).declareVariable,
-		"DECLARE-ELEMENT":          (*Runner).declareElement,
-		"BEGIN-STRUCTURE":          (*Runner).beginStructure,
-		"END-STRUCTURE":            (*Runner).endStructure,
-		"SET-VARIABLE":             (*Runner).setVariable,
-		"FREE-VARIABLE":            (*Runner).freeVariable,
-		"DELETE-VARIABLE":          (*Runner).deleteVariable,
-		"SHOW-VARIABLE":            (*Runner).showVariable,
-		"READ-VARIABLE":            (*Runner).readVariable,
-		"WRITE-TEXT":               (*Runner).writeText,
-		"GOTO":                     (*Runner).gotoLabel,
-		"CYCLE":                    (*Runner).cycle,
-		"EXIT-BLOCK":               (*Runner).exitBlock,
-		"INCLUDE-BLOCK":            (*Runner).includeBlock,
-		"SKIP-COMMANDS":            (*Runner).skipCommands,
-		"RAISE-ERROR":              (*Runner).raiseError,
-		"SAVE-RETURNCODE":          (*Runner).saveReturncode,
-		"EXIT-PROCEDURE":           (*Runner).exitProcedure,
-		"END-PROCEDURE":            (*Runner).exitProcedure,
-		"CANCEL-PROCEDURE":         (*Runner).exitProcedure,
-		"CALL-PROCEDURE":           (*Runner).callProcedure,
-		"INCLUDE-PROCEDURE":        (*Runner).callProcedure,
-		"DECLARE-PARAMETER":        (*Runner).declareParameter,
-		"EXECUTE-CMD":              (*Runner).executeCmd,
-		"ASSIGN-SYSLST":            (*Runner).assignSyslst,
-		"ASSIGN-SYSOUT":            (*Runner).assignSysout,
-		"MODIFY-JOB-OPTIONS":       (*Runner).modifyJobOptions,
-		"REMARK":                   func(*Runner, *ast.Command) (handler.Result, *signal) { return handler.Result{RC: handler.OK}, nil },
-		"TRACE-PROCEDURE":          func(*Runner, *ast.Command) (handler.Result, *signal) { return handler.Result{RC: handler.OK}, nil },
-	}
+// natives are the SDF-P statements the interpreter executes itself; the
+// block commands (IF, WHILE, FOR ...) are executed by the statement walk
+// in exec.go. A Runner reaches the table through its field, which keeps
+// the statements that run other commands (EXECUTE-CMD) out of an
+// initialisation cycle.
+var natives = map[string]native{
+	"SET-PROCEDURE-OPTIONS":    (*Runner).procedureOptions,
+	"MODIFY-PROCEDURE-OPTIONS": (*Runner).procedureOptions,
+	"DECLARE-VARIABLE":         (*Runner).declareVariable,
+	"DECLARE-ELEMENT":          (*Runner).declareElement,
+	"BEGIN-STRUCTURE":          (*Runner).beginStructure,
+	"END-STRUCTURE":            (*Runner).endStructure,
+	"SET-VARIABLE":             (*Runner).setVariable,
+	"FREE-VARIABLE":            (*Runner).freeVariable,
+	"DELETE-VARIABLE":          (*Runner).deleteVariable,
+	"SHOW-VARIABLE":            (*Runner).showVariable,
+	"READ-VARIABLE":            (*Runner).readVariable,
+	"WRITE-TEXT":               (*Runner).writeText,
+	"GOTO":                     (*Runner).gotoLabel,
+	"CYCLE":                    (*Runner).cycle,
+	"EXIT-BLOCK":               (*Runner).exitBlock,
+	"INCLUDE-BLOCK":            (*Runner).includeBlock,
+	"SKIP-COMMANDS":            (*Runner).skipCommands,
+	"RAISE-ERROR":              (*Runner).raiseError,
+	"SAVE-RETURNCODE":          (*Runner).saveReturncode,
+	"EXIT-PROCEDURE":           (*Runner).exitProcedure,
+	"END-PROCEDURE":            (*Runner).exitProcedure,
+	"CANCEL-PROCEDURE":         (*Runner).exitProcedure,
+	"CALL-PROCEDURE":           (*Runner).callProcedure,
+	"INCLUDE-PROCEDURE":        (*Runner).callProcedure,
+	"DECLARE-PARAMETER":        (*Runner).declareParameter,
+	"EXECUTE-CMD":              (*Runner).executeCmd,
+	"ASSIGN-SYSLST":            (*Runner).assignSyslst,
+	"ASSIGN-SYSOUT":            (*Runner).assignSysout,
+	"MODIFY-JOB-OPTIONS":       (*Runner).modifyJobOptions,
+	"REMARK":                   (*Runner).noOperation,
+	"TRACE-PROCEDURE":          (*Runner).noOperation,
 }
 
-var ok = handler.Result{RC: handler.OK}
+// done is the result of a statement that ran without error.
+var done = handler.Result{RC: handler.OK}
 
-// semanticError is the result of a command whose operands are wrong in
-// content: SC1=64, message printed, error handling starts.
-func semanticError(msg string) handler.Result { return handler.Error(64, codeSemantic, msg) }
-
-func resultOf(err error) handler.Result {
-	switch e := err.(type) {
-	case *exprError:
-		return handler.Error(64, e.code, e.msg)
-	case *builtins.Error:
-		return handler.Error(64, e.Code, e.Msg)
-	}
-	return semanticError(strings.ToUpper(err.Error()))
-}
+func (r *Runner) noOperation(*ast.Command) (handler.Result, *signal) { return done, nil }
 
 func (r *Runner) procedureOptions(c *ast.Command) (handler.Result, *signal) {
 	a := c.Args
@@ -84,7 +75,7 @@ func (r *Runner) procedureOptions(c *ast.Command) (handler.Result, *signal) {
 	case "*NO":
 		r.frame.dataErrors = false
 	}
-	return ok, nil
+	return done, nil
 }
 
 func modeOf(a *ast.Args) writeMode {
@@ -112,7 +103,7 @@ func (r *Runner) setVariable(c *ast.Command) (handler.Result, *signal) {
 			return handler.Result{}, r.exprFail(c, err)
 		}
 	case val.Keyword == "*STRING-TO-VARIABLE":
-		return semanticError("*STRING-TO-VARIABLE IS NOT SUPPORTED BY SDFP"), nil
+		return stringToVariable.result(), nil
 	case val.Keyword == "*LIST":
 		src, err := varName(val.Struct.Str("LIST-NAME"))
 		if err != nil {
@@ -121,18 +112,18 @@ func (r *Runner) setVariable(c *ast.Command) (handler.Result, *signal) {
 		got, found, err := r.readVar(src)
 		if err != nil || !found {
 			if err == nil {
-				err = semanticf("VARIABLE %s IS NOT DECLARED", src.Text)
+				err = varNotDeclared.err(src.Text)
 			}
 			return resultOf(err), nil
 		}
 		v = got
 	default:
-		return semanticError("VALUE OF SET-VARIABLE NOT ANALYSABLE"), nil
+		return valueNotAnalysable.result(), nil
 	}
 	if err := r.assign(name, v, modeOf(a)); err != nil {
 		return resultOf(err), nil
 	}
-	return ok, nil
+	return done, nil
 }
 
 func (r *Runner) freeVariable(c *ast.Command) (handler.Result, *signal) {
@@ -143,13 +134,13 @@ func (r *Runner) freeVariable(c *ast.Command) (handler.Result, *signal) {
 		}
 		v := r.lookup(name.Parts[0].Name)
 		if v == nil {
-			return semanticError("VARIABLE " + name.Parts[0].Name + " IS NOT DECLARED"), nil
+			return varNotDeclared.result(name.Parts[0].Name), nil
 		}
 		if err := r.free(v, name.Parts); err != nil {
 			return resultOf(err), nil
 		}
 	}
-	return ok, nil
+	return done, nil
 }
 
 // free removes the contents of a variable or element; a list element is
@@ -170,13 +161,13 @@ func (r *Runner) free(v *variable, parts []ast.NamePart) error {
 		switch n.t.kind {
 		case listNode:
 			if k < 1 || k > len(n.elems) {
-				return semanticf("LIST %s HAS NO ELEMENT %d", last.Name, k)
+				return listNoElement.err(last.Name, k)
 			}
 			n.elems = append(n.elems[:k-1], n.elems[k:]...)
 		case arrayNode:
 			delete(n.cells, k)
 		default:
-			return semanticf("%s IS NOT A LIST OR ARRAY", last.Name)
+			return notListOrArray.err(last.Name)
 		}
 		return nil
 	}
@@ -196,11 +187,11 @@ func (r *Runner) deleteVariable(c *ast.Command) (handler.Result, *signal) {
 			sc = r.globals
 		}
 		if sc.vars[name] == nil {
-			return semanticError("VARIABLE " + name + " IS NOT DECLARED"), nil
+			return varNotDeclared.result(name), nil
 		}
 		delete(sc.vars, name)
 	}
-	return ok, nil
+	return done, nil
 }
 
 func (r *Runner) showVariable(c *ast.Command) (handler.Result, *signal) {
@@ -228,7 +219,7 @@ func (r *Runner) showVariable(c *ast.Command) (handler.Result, *signal) {
 		for _, item := range declaredItems(c.Args, "VARIABLE-NAME") {
 			_, n, found := r.find(item.Str)
 			if !found {
-				return semanticError("VARIABLE " + strings.ToUpper(item.Str) + " IS NOT DECLARED"), nil
+				return varNotDeclared.result(strings.ToUpper(item.Str)), nil
 			}
 			showLines(strings.TrimSuffix(strings.ToUpper(item.Str), "#"), n, false, &lines)
 		}
@@ -243,14 +234,14 @@ func (r *Runner) output(dest *ast.Value, lines []string) (handler.Result, *signa
 		if dest != nil && dest.Alt != nil && dest.Alt.Kind != catalog.AltKeyword {
 			return r.linesToList(dest.Str, lines, modeExtend)
 		}
-		return handler.Result{RC: handler.OK, Output: lines}, nil
+		return handler.Done(msg.Plains(lines...)...), nil
 	case dest.Keyword == "*SYSLST":
 		for _, l := range lines {
 			r.syslst.println(l)
 		}
-		return ok, nil
+		return done, nil
 	}
-	return ok, nil
+	return done, nil
 }
 
 // linesToList stores lines in a list variable, declaring it as a list of
@@ -275,16 +266,16 @@ func (r *Runner) linesToList(target string, lines []string, mode writeMode) (han
 			return resultOf(err), nil
 		}
 	}
-	return ok, nil
+	return done, nil
 }
 
 func (r *Runner) writeText(c *ast.Command) (handler.Result, *signal) {
 	line := c.Args.Str("TEXT")
 	if c.Args.Keyword("OUTPUT") == "*SYSLST" {
 		r.syslst.println(line)
-		return ok, nil
+		return done, nil
 	}
-	return handler.Result{RC: handler.OK, Output: []string{line}}, nil
+	return handler.Done(msg.Plain(line)), nil
 }
 
 // readVariable reads one input line per variable from the task's SYSDTA
@@ -293,7 +284,7 @@ func (r *Runner) writeText(c *ast.Command) (handler.Result, *signal) {
 func (r *Runner) readVariable(c *ast.Command) (handler.Result, *signal) {
 	v := c.Args.Get("VARIABLE-NAME")
 	if v.Keyword == "*BY-INPUT" {
-		return semanticError("READ-VARIABLE *BY-INPUT IS NOT SUPPORTED BY SDFP"), nil
+		return readByInput.result(), nil
 	}
 	if v.Keyword == "*LIST" {
 		target := v.Struct.Str("LIST-NAME")
@@ -312,7 +303,7 @@ func (r *Runner) readVariable(c *ast.Command) (handler.Result, *signal) {
 	for _, item := range declaredItems(c.Args, "VARIABLE-NAME") {
 		line, err := r.stdin.ReadString('\n')
 		if err != nil && line == "" {
-			return semanticError("END OF INPUT: NO VALUE FOR " + strings.ToUpper(item.Str)), nil
+			return endOfInput.result(strings.ToUpper(item.Str)), nil
 		}
 		name, nerr := varName(item.Str)
 		if nerr != nil {
@@ -322,7 +313,7 @@ func (r *Runner) readVariable(c *ast.Command) (handler.Result, *signal) {
 			return resultOf(err), nil
 		}
 	}
-	return ok, nil
+	return done, nil
 }
 
 func inputValue(s string, quotes bool) any {
@@ -337,7 +328,7 @@ func inputValue(s string, quotes bool) any {
 }
 
 func (r *Runner) gotoLabel(c *ast.Command) (handler.Result, *signal) {
-	return ok, &signal{kind: sigGoto, label: c.Args.Str("LABEL")}
+	return done, &signal{kind: sigGoto, label: c.Args.Str("LABEL")}
 }
 
 func tagOperand(c *ast.Command, key string) string {
@@ -348,11 +339,11 @@ func tagOperand(c *ast.Command, key string) string {
 }
 
 func (r *Runner) cycle(c *ast.Command) (handler.Result, *signal) {
-	return ok, &signal{kind: sigCycle, label: tagOperand(c, "LOOP")}
+	return done, &signal{kind: sigCycle, label: tagOperand(c, "LOOP")}
 }
 
 func (r *Runner) exitBlock(c *ast.Command) (handler.Result, *signal) {
-	return ok, &signal{kind: sigExitBlock, label: tagOperand(c, "BLOCK")}
+	return done, &signal{kind: sigExitBlock, label: tagOperand(c, "BLOCK")}
 }
 
 // includeBlock runs a tagged BEGIN block as an internal subprocedure.
@@ -360,16 +351,16 @@ func (r *Runner) includeBlock(c *ast.Command) (handler.Result, *signal) {
 	tag := c.Args.Str("BLOCK")
 	b := r.frame.blocks[tag]
 	if b == nil {
-		return handler.Error(1, "SDP0118", "INCLUDE-BLOCK: NO BEGIN-BLOCK WITH TAG "+tag), nil
+		return includeBlockTag.result(tag), nil
 	}
 	if sig := r.execStmt(b); sig != nil {
 		return handler.Result{}, sig
 	}
-	return ok, nil
+	return done, nil
 }
 
 func (r *Runner) skipCommands(c *ast.Command) (handler.Result, *signal) {
-	return handler.Error(1, "SDP0118", "SKIP-COMMANDS AND NON-S LABELS ARE NOT SUPPORTED BY SDFP; USE GOTO"), nil
+	return skipCommands.result(), nil
 }
 
 func (r *Runner) raiseError(c *ast.Command) (handler.Result, *signal) {

@@ -1,8 +1,10 @@
 package interp
 
 import (
+	"errors"
 	"strings"
 
+	"sdfp/hypervisor/msg"
 	"sdfp/lexer"
 	"sdfp/parser"
 )
@@ -14,10 +16,8 @@ import (
 // strings, not inside comments, and is not recursive: an & that a value
 // brings in stays as it is. Integers and booleans are inserted as text.
 
-const (
-	codeSubstSyntax   = "SDP0140" // syntax error during replacement (SC1=1)
-	codeSubstSemantic = "SDP0141" // semantic error during replacement (SC1=64)
-)
+// Its errors are SDP0140 (syntax error during replacement) and SDP0141
+// (semantic error during replacement), rows of the outcome table.
 
 func (r *Runner) substitute(text string) (string, error) {
 	var b strings.Builder
@@ -45,7 +45,7 @@ func (r *Runner) substitute(text string) (string, error) {
 		case i+1 < len(text) && text[i+1] == '(':
 			end := matchingParen(text, i+1)
 			if end < 0 {
-				return "", &exprError{code: codeSubstSyntax, msg: "&( WITHOUT CLOSING PARENTHESIS"}
+				return "", substNoClose.err()
 			}
 			v, err := r.substExpr(text[i+2 : end])
 			if err != nil {
@@ -56,7 +56,7 @@ func (r *Runner) substitute(text string) (string, error) {
 		default:
 			end := lexer.SubstNameEnd(text, i+1)
 			if end == i+1 {
-				return "", &exprError{code: codeSubstSyntax, msg: "& IS NOT FOLLOWED BY A VARIABLE NAME, ( OR &"}
+				return "", substNoName.err()
 			}
 			name := strings.ToUpper(text[i+1 : end])
 			v, err := r.substVar(name)
@@ -100,17 +100,17 @@ func matchingParen(t string, open int) int {
 func (r *Runner) substVar(name string) (string, error) {
 	n, err := parser.ParseVarName(name, lexer.Pos{})
 	if err != nil {
-		return "", &exprError{code: codeSubstSyntax, msg: "&" + name + ": " + err.Msg}
+		return "", substBadName.err(name, err.Msg)
 	}
 	v, found, rerr := r.readVar(n)
 	if !found {
-		return "", &exprError{code: codeSubstSemantic, msg: "&" + name + ": VARIABLE " + name + " IS NOT DECLARED"}
+		return "", substNotDeclared.err(name)
 	}
 	if rerr != nil {
-		return "", &exprError{code: codeSubstSemantic, msg: "&" + name + ": " + errText(rerr)}
+		return "", substFailed.err(name, detailOf(rerr))
 	}
 	if _, complex := v.(complexRef); complex {
-		return "", &exprError{code: codeSubstSemantic, msg: "&" + name + ": A COMPLEX VARIABLE CANNOT BE INSERTED"}
+		return "", substComplex.err(name)
 	}
 	return formatValue(v), nil
 }
@@ -121,25 +121,27 @@ func (r *Runner) substExpr(src string) (string, error) {
 		var perr *lexer.Error
 		e, perr = parser.ParseExprString(src, lexer.Pos{Line: 1, Column: 1})
 		if perr != nil {
-			return "", &exprError{code: codeSubstSyntax, msg: "&(" + src + "): " + perr.Msg}
+			return "", substExprSyntax.err(src, perr.Msg)
 		}
 		r.substExprs[src] = e
 	}
 	v, err := r.eval(e)
 	if err != nil {
-		return "", &exprError{code: codeSubstSemantic, msg: "&(" + src + "): " + errText(err)}
+		return "", substExprFailed.err(src, detailOf(err))
 	}
 	if _, complex := v.(complexRef); complex {
-		return "", &exprError{code: codeSubstSemantic, msg: "&(" + src + "): A COMPLEX VARIABLE CANNOT BE INSERTED"}
+		return "", substExprComplex.err(src)
 	}
 	return formatValue(v), nil
 }
 
-// errText is the message of an evaluation error without its key.
-func errText(err error) string {
-	msg := err.Error()
-	if len(msg) > 8 && msg[7] == ' ' {
-		return msg[8:]
+// detailOf is what an evaluation error says, to be the insert of a
+// replacement error: the detail of a general key (SDP0091 "SEMANTIC
+// ERROR: (&00)" gives its (&00)), else the whole message.
+func detailOf(err error) any {
+	var f *msg.Failure
+	if !errors.As(err, &f) {
+		return strings.ToUpper(err.Error())
 	}
-	return msg
+	return f.Msg.Detail()
 }

@@ -103,13 +103,13 @@ func (r *Runner) assignSyslst(c *ast.Command) (handler.Result, *signal) {
 	case "*PRIMARY":
 		r.syslst.flushClose()
 		r.syslst.w, r.syslst.name = r.primarySyslst, ""
-		return ok, nil
+		return done, nil
 	case "*DUMMY":
 		r.syslst.flushClose()
 		r.syslst.w, r.syslst.name = io.Discard, "*DUMMY"
-		return ok, nil
+		return done, nil
 	case "*VARIABLE":
-		return semanticError("ASSIGN-SYSLST TO=*VARIABLE IS NOT SUPPORTED BY SDFP"), nil
+		return assignSyslstVariable.result(), nil
 	}
 	// the previous file is complete before the new one is opened: it may
 	// be the same file, extended
@@ -117,11 +117,11 @@ func (r *Runner) assignSyslst(c *ast.Command) (handler.Result, *signal) {
 	f, err := r.openOutput(to.Str, c.Args.Keyword("OPEN-MODE") == "*EXTEND")
 	if err != nil {
 		r.syslst.w, r.syslst.name = r.primarySyslst, ""
-		return r.errResult(64, "DMS0501", to.Str, err.Error()), nil
+		return fileNotOpened.result(to.Str, openFailure(err)), nil
 	}
 	buf := bufio.NewWriter(f)
 	r.syslst.file, r.syslst.buf, r.syslst.w, r.syslst.name = f, buf, buf, to.Str
-	return ok, nil
+	return done, nil
 }
 
 func (r *Runner) assignSysout(c *ast.Command) (handler.Result, *signal) {
@@ -133,10 +133,10 @@ func (r *Runner) assignSysout(c *ast.Command) (handler.Result, *signal) {
 			r.sysoutFile = nil
 		}
 		r.sysout = r.primarySysout
-		return ok, nil
+		return done, nil
 	case "*DUMMY":
 		r.sysout = io.Discard
-		return ok, nil
+		return done, nil
 	}
 	if r.sysoutFile != nil {
 		r.sysoutFile.Close()
@@ -144,10 +144,10 @@ func (r *Runner) assignSysout(c *ast.Command) (handler.Result, *signal) {
 	}
 	f, err := r.openOutput(to.Str, c.Args.Keyword("OPEN-MODE") == "*EXTEND")
 	if err != nil {
-		return r.errResult(64, "DMS0501", to.Str, err.Error()), nil
+		return fileNotOpened.result(to.Str, openFailure(err)), nil
 	}
 	r.sysoutFile, r.sysout = f, f
-	return ok, nil
+	return done, nil
 }
 
 // modifyJobOptions switches the procedure log; a job monitoring JV
@@ -165,5 +165,5 @@ func (r *Runner) modifyJobOptions(c *ast.Command) (handler.Result, *signal) {
 	if c.Args.Given("MONJV") {
 		return r.dispatch(c), nil
 	}
-	return ok, nil
+	return done, nil
 }

@@ -80,7 +80,7 @@ func (c *cli) helpIndex(cat *catalog.Catalog) {
 }
 
 // helpMessage shows a message key in both languages with its meaning.
-func helpMessage(w io.Writer, msgs *msg.Catalog, m *msg.Message) {
+func helpMessage(w io.Writer, msgs *msg.Catalog, m *msg.Entry) {
 	for i, lang := range []string{"E", "D"} {
 		if i > 0 {
 			fmt.Fprintln(w)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"sdfp/hypervisor/bs2000/console"
+	"sdfp/hypervisor/msg"
 	"sdfp/interp"
 	"sdfp/interp/handler"
 	"sdfp/lexer"
@@ -17,15 +18,20 @@ import (
 // JSONSchemaVersion is the version of the --format json event schema. Each
 // line is one JSON object with "v" (this version) and "event", one of:
 //
-//	sysout    {"task","text"}                       a SYSOUT line
-//	console   {"time","source","text"}              an operator console line
+//	sysout    {"task","text","message"}             a SYSOUT line
+//	console   {"time","source","text","message"}    an operator console line
 //	command   {"time","file","line","level","text","rc"}  an executed command
 //	variable  {"name","value"}                      a variable was assigned
-//	result    {"file","rc","error","exit"}          how a task ended
+//	result    {"file","rc","error","message","exit"}  how a task ended
 //	dry-run   {"files"}                             what a dry run would write
 //
-// rc is {"sc2","sc1","main"}; time is RFC 3339 virtual time. New fields may
-// be added within a version; removing or changing one raises it.
+// rc is {"sc2","sc1","main"}; time is RFC 3339 virtual time. text is the
+// line as printed, in the run's language; message, present when the line
+// is a message, is the message as a value: {"key","inserts"}, where an
+// insert is a string, a number or a message of its own (a detail such as
+// the one SDP0091 carries), so a pipeline can match on keys and inserts
+// whatever the language. New fields may be added within a version;
+// removing or changing one raises it.
 const JSONSchemaVersion = 1
 
 // output renders a run's output as text or JSON events.
@@ -53,10 +59,30 @@ func (o *output) event(kind string, fields map[string]any) {
 	o.enc.Encode(fields)
 }
 
-// lineWriter calls fn for each complete line written to it.
+// lineWriter calls fn for each complete line written to it; lines the
+// interpreter prints as messages arrive with their message
+// (interp.MessageWriter).
 type lineWriter struct {
 	buf bytes.Buffer
 	fn  func(string)
+	msg func(string, msg.Message)
+}
+
+// WriteMessage implements interp.MessageWriter.
+func (l *lineWriter) WriteMessage(text string, m msg.Message) {
+	if l.msg == nil {
+		l.Write([]byte(text + "\n"))
+		return
+	}
+	l.msg(text, m)
+}
+
+// message is the JSON form of a message, nil for a line that is none.
+func message(m msg.Message) any {
+	if m.Key == "" {
+		return nil
+	}
+	return m
 }
 
 func (l *lineWriter) Write(p []byte) (int, error) {
@@ -78,7 +104,16 @@ func (o *output) sysout() io.Writer { return o.taskSysout("") }
 // its lines carry the task's TSN.
 func (o *output) taskSysout(tsn string) io.Writer {
 	if o.json {
-		return &lineWriter{fn: func(s string) { o.event("sysout", map[string]any{"task": tsn, "text": s}) }}
+		return &lineWriter{
+			fn: func(s string) { o.event("sysout", map[string]any{"task": tsn, "text": s}) },
+			msg: func(s string, m msg.Message) {
+				f := map[string]any{"task": tsn, "text": s}
+				if mm := message(m); mm != nil {
+					f["message"] = mm
+				}
+				o.event("sysout", f)
+			},
+		}
 	}
 	if tsn == "" {
 		return o.w
@@ -90,7 +125,11 @@ func (o *output) taskSysout(tsn string) io.Writer {
 // brackets and its virtual time, so it stands out from SYSOUT.
 func (o *output) console(l console.Line) {
 	if o.json {
-		o.event("console", map[string]any{"time": l.Time.Format(time.RFC3339), "source": l.Source, "text": l.Text})
+		f := map[string]any{"time": l.Time.Format(time.RFC3339), "source": l.Source, "text": l.Text}
+		if mm := message(l.Msg); mm != nil {
+			f["message"] = mm
+		}
+		o.event("console", f)
 		return
 	}
 	fmt.Fprintf(o.w, "[%s %s] %s\n", l.Time.Format("15:04:05"), l.Source, l.Text)
@@ -123,6 +162,9 @@ func (o *output) result(file string, res interp.Result) int {
 		f := map[string]any{"file": file, "rc": rcOf(res.RC), "exit": status}
 		if res.Err != nil {
 			f["error"] = res.Err.Error()
+			if mm := message(res.Err.Msg); mm != nil {
+				f["message"] = mm
+			}
 		}
 		o.event("result", f)
 		return status

@@ -29,8 +29,8 @@ import (
 	"sync"
 )
 
-// Message is one catalog entry.
-type Message struct {
+// Entry is one catalog entry.
+type Entry struct {
 	Key       string
 	Source    string            // where the texts come from (V, I, S tags)
 	Text      map[string]string // by language "E", "D"
@@ -45,7 +45,7 @@ type Catalog struct {
 	index map[string]entry // every key, and where its entry is
 
 	mu     sync.Mutex
-	parsed map[string]*Message
+	parsed map[string]*Entry
 }
 
 // entry locates one message's field lines in its file.
@@ -59,6 +59,8 @@ type entry struct {
 // slices the binary's data instead of copying it. TestSourcesAreAllFiles
 // keeps this list equal to the *.msg files of the directory.
 var (
+	//go:embed details.msg
+	detailsFile string
 	//go:embed jvs.msg
 	jvsFile string
 	//go:embed sdf.msg
@@ -67,7 +69,7 @@ var (
 	vmsFile string
 
 	sources = []struct{ name, text string }{
-		{"jvs.msg", jvsFile}, {"sdf.msg", sdfFile}, {"vms.msg", vmsFile},
+		{"details.msg", detailsFile}, {"jvs.msg", jvsFile}, {"sdf.msg", sdfFile}, {"vms.msg", vmsFile},
 	}
 )
 
@@ -102,7 +104,7 @@ func Load() (*Catalog, error) {
 }
 
 func indexFiles() (*Catalog, error) {
-	c := &Catalog{index: make(map[string]entry, 256), parsed: map[string]*Message{}}
+	c := &Catalog{index: make(map[string]entry, 256), parsed: map[string]*Entry{}}
 	for _, src := range sources {
 		if err := c.indexFile(src.name, src.text); err != nil {
 			return nil, err
@@ -128,8 +130,8 @@ func (c *Catalog) indexFile(file, data string) error {
 				key = ""
 			}
 		case key == "":
-			if len(t) != 7 || strings.Contains(t, ":") {
-				return fmt.Errorf("%s:%d: message key of 7 characters expected, found %q", file, line, t)
+			if !(len(t) == 7 && !strings.Contains(t, ":") || IsDetail(t)) {
+				return fmt.Errorf("%s:%d: message key of 7 characters or detail name expected, found %q", file, line, t)
 			}
 			if _, dup := c.index[t]; dup {
 				return fmt.Errorf("%s:%d: message %s defined twice", file, line, t)
@@ -147,8 +149,8 @@ func (c *Catalog) indexFile(file, data string) error {
 var fieldLang = map[string]string{"en": "E", "de": "D"}
 
 // parse reads an entry's field lines into a Message.
-func (e entry) parse(key string) (*Message, error) {
-	m := &Message{Key: key, Text: map[string]string{}, Meaning: map[string]string{}, InsertDoc: map[string][]string{}}
+func (e entry) parse(key string) (*Entry, error) {
+	m := &Entry{Key: key, Text: map[string]string{}, Meaning: map[string]string{}, InsertDoc: map[string][]string{}}
 	line := e.line - 1
 	for l := range strings.Lines(e.fields) {
 		line++
@@ -178,8 +180,10 @@ func (e entry) parse(key string) (*Message, error) {
 }
 
 // Lookup returns a message by key, or nil when the catalog has none.
-func (c *Catalog) Lookup(key string) *Message {
-	key = strings.ToUpper(key)
+func (c *Catalog) Lookup(key string) *Entry {
+	if !IsDetail(key) {
+		key = strings.ToUpper(key)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if m, ok := c.parsed[key]; ok {
@@ -219,15 +223,6 @@ func (c *Catalog) Text(key, lang string, inserts []string) (string, bool) {
 		t = m.Text["E"]
 	}
 	return Fill(t, inserts), true
-}
-
-// Line renders a message as BS2000 prints it: "% KEY text".
-func (c *Catalog) Line(key, lang string, inserts ...string) string {
-	t, ok := c.Text(key, lang, inserts)
-	if !ok {
-		return "% " + key + " " + strings.Join(inserts, " ")
-	}
-	return "% " + key + " " + t
 }
 
 // Fill replaces the inserts (&00)..(&29) of a template.

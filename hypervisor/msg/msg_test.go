@@ -80,7 +80,7 @@ func TestFillAndHelp(t *testing.T) {
 	if !ok || lines[0] != "% SDP1024 JV: JOBVARIABLE '(&00)' EXISTIERT NICHT" || !strings.HasPrefix(lines[1], "% ? ") {
 		t.Errorf("Help: %v", lines)
 	}
-	if got := c.Line("SDP1024", "E", "X.Y"); got != "% SDP1024 JV: JOB VARIABLE 'X.Y' DOES NOT EXIST" {
+	if got := c.Render(New("SDP1024", "X.Y"), "E"); got != "% SDP1024 JV: JOB VARIABLE 'X.Y' DOES NOT EXIST" {
 		t.Errorf("Line: %q", got)
 	}
 }
@@ -134,12 +134,12 @@ func TestLazyLookupMatchesLoad(t *testing.T) {
 
 func TestMalformedFilesNameTheLine(t *testing.T) {
 	for _, tc := range []struct{ data, want string }{
-		{"# c\n\nVMS12\nen: x\n", "t.msg:3: message key of 7 characters expected"},
+		{"# c\n\nVMS12\nen: x\n", "t.msg:3: message key of 7 characters or detail name expected"},
 		{"VMS1234\nen: a\n\nVMS1234\nen: b\n", "t.msg:4: message VMS1234 defined twice"},
 		{"VMS1234\nen: a\n# note\nbogus\n", "t.msg:4: 'field: value' expected in VMS1234"},
 		{"VMS1234\nsource: V\nfr: texte\n", "t.msg:3: unknown field \"fr\" in VMS1234"},
 	} {
-		c := &Catalog{index: map[string]entry{}, parsed: map[string]*Message{}}
+		c := &Catalog{index: map[string]entry{}, parsed: map[string]*Entry{}}
 		err := c.indexFile("t.msg", tc.data)
 		for k, e := range c.index {
 			if err == nil {

@@ -5,10 +5,9 @@ package vm2000
 func init() {
 	defaultLiteral = func() *Installation {
 		return &Installation{
-			File:            "default.yaml",
-			LocalSU:         "ABGSE501",
-			ConsoleLanguage: "E",
-			Limits:          Limits{MaxVMIndex: 99, MaxRunningGuests: 32},
+			File:    "default.yaml",
+			LocalSU: "ABGSE501",
+			Limits:  Limits{MaxVMIndex: 99, MaxRunningGuests: 32},
 			Clusters: []ClusterSpec{
 				{
 					Name: "ABGCLU01",

@@ -1,6 +1,7 @@
 package vm2000
 
 import (
+	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 	"sdfp/parser/ast"
 )
@@ -46,7 +47,7 @@ func (m *Model) addDevices(c *call) handler.Result {
 	if c.args.Keyword("TYPE") == "*SD" || c.args.Keyword("USAGE") == "*SHARED" {
 		u = usageShared
 	}
-	var lines []string
+	var lines []msg.Message
 	units, _ := unitsOperand(c)
 	for _, mn := range units {
 		d := vm.su.devices[mn]
@@ -65,7 +66,7 @@ func (m *Model) addDevices(c *call) handler.Result {
 		}
 		d.assigned = append(d.assigned, assignment{vm, du})
 		vm.devices[mn] = du
-		text := m.line(c, msgDeviceAssigned, mn, vm.inserts()[0], vm.name)
+		text := line(msgDeviceAssigned, mn, vm.inserts()[0], vm.name)
 		m.consoleLine(vm.su, msgDeviceAssigned, mn, vm.inserts()[0], vm.name)
 		lines = append(lines, text)
 	}
@@ -85,13 +86,13 @@ func (m *Model) removeDevices(c *call) handler.Result {
 	if all {
 		units = vm.sortedDevices()
 	}
-	var lines []string
+	var lines []msg.Message
 	for _, mn := range units {
 		if _, ok := vm.devices[mn]; !ok {
 			return m.finish(c, deviceNotAssigned, lines, mn, vm.inserts()[0], vm.name)
 		}
 		m.unassignDevice(vm, mn)
-		lines = append(lines, m.line(c, msgDeviceRemoved, mn, vm.inserts()[0], vm.name))
+		lines = append(lines, line(msgDeviceRemoved, mn, vm.inserts()[0], vm.name))
 	}
 	return done(lines...)
 }

@@ -62,7 +62,7 @@ func (m *Model) endDialog(c *call) handler.Result {
 		return m.refuse(c, notAdministrator, "/"+c.req.Name)
 	}
 	delete(m.dialogs, c.task)
-	return done(m.line(c, msgDialogEnded, vm.inserts()...))
+	return done(line(msgDialogEnded, vm.inserts()...))
 }
 
 // password returns the text of a password operand (c-string, x-string

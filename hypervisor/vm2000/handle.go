@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 
+	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 	"sdfp/parser/ast"
 	"sdfp/parser/catalog"
@@ -66,9 +67,6 @@ type call struct {
 // Handle implements handler.Handler: it executes the VM2000 commands and
 // reports handled=false for every other command.
 func (m *Model) Handle(_ context.Context, req *handler.Request) (handler.Result, bool) {
-	if s := m.site[req.Name]; s != nil {
-		return s.result(), true
-	}
 	spec, ok := commands[req.Name]
 	if !ok {
 		return handler.Result{}, false
@@ -94,10 +92,9 @@ func (m *Model) Handle(_ context.Context, req *handler.Request) (handler.Result,
 	return spec.run(m, c), true
 }
 
-// line renders a message in the task's language.
-func (m *Model) line(c *call, key string, inserts ...string) string {
-	return m.msgs.Line(key, c.lang, inserts...)
-}
+// line is a message the command prints; it is rendered in the task's
+// language where it is printed.
+func line(key string, inserts ...string) msg.Message { return msg.FromStrings(key, inserts...) }
 
 // refuse ends a command with an outcome of the table.
 func (m *Model) refuse(c *call, id outcomeID, inserts ...string) handler.Result {
@@ -105,17 +102,24 @@ func (m *Model) refuse(c *call, id outcomeID, inserts ...string) handler.Result 
 }
 
 // finish ends a command with an outcome after the lines already written.
-func (m *Model) finish(c *call, id outcomeID, lines []string, inserts ...string) handler.Result {
-	o := outcomes[id]
-	if o.Msg != "" {
-		lines = append(lines, m.line(c, o.Msg, inserts...))
+// An information command never spins off. V:RC
+func (m *Model) finish(c *call, id outcomeID, lines []msg.Message, inserts ...string) handler.Result {
+	res := outcomes[id].Result(anys(inserts)...)
+	res.Output = append(lines, res.Output...)
+	res.SpinOff = res.SpinOff && !c.info
+	return res
+}
+
+func anys(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
 	}
-	return handler.Result{RC: handler.ReturnCode{SC2: o.SC2, SC1: o.SC1, Main: o.Main},
-		SpinOff: o.SC1 != 0 && !c.info, Output: lines}
+	return out
 }
 
 // done ends a command successfully with its output lines.
-func done(lines ...string) handler.Result {
+func done(lines ...msg.Message) handler.Result {
 	return handler.Result{RC: handler.OK, Output: lines}
 }
 

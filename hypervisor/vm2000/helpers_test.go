@@ -55,16 +55,26 @@ func newRigFrom(t testing.TB, inst *Installation) *rig {
 	t.Helper()
 	clk := clock.New(testStart)
 	jvs := jv.New(afero.NewMemMapFs(), clk.Now)
-	con := console.New(clk.Now)
-	m, err := New(inst, clk, jvs, con, msg.Default())
+	con := console.New(clk.Now, msg.Default(), "E")
+	if inst.ConsoleLanguage != "" {
+		con.SetLanguage(inst.ConsoleLanguage)
+	}
+	m, err := New(inst, clk, jvs, con)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return &rig{t: t, m: m, clk: clk, jvs: jvs, con: con, p: parser.New(catalog.Builtin()), task: testTask{"1A2B", "E"}}
 }
 
+// ran is a command's result with its output rendered in the task's
+// language, as the interpreter prints it.
+type ran struct {
+	handler.Result
+	Output []string
+}
+
 // run parses and executes a command as the rig's task.
-func (r *rig) run(src string) handler.Result {
+func (r *rig) run(src string) ran {
 	r.t.Helper()
 	cmd, errs := r.p.ParseCommand(lexer.NewUnit(src, lexer.Pos{Line: 1, Column: 1}))
 	if len(errs) > 0 {
@@ -74,11 +84,15 @@ func (r *rig) run(src string) handler.Result {
 	if !ok {
 		r.t.Fatalf("%s: not handled", src)
 	}
-	return res
+	out := make([]string, len(res.Output))
+	for i, l := range res.Output {
+		out[i] = msg.Default().Render(l, r.task.lang)
+	}
+	return ran{res, out}
 }
 
 // ok runs a command that must succeed without a warning.
-func (r *rig) ok(src string) handler.Result {
+func (r *rig) ok(src string) ran {
 	r.t.Helper()
 	res := r.run(src)
 	if res.RC != handler.OK {

@@ -16,7 +16,8 @@ type Installation struct {
 	// LocalSU is the server unit whose monitor system the procedures run
 	// in; empty means the first server unit.
 	LocalSU string `yaml:"local-su"`
-	// ConsoleLanguage is the language of console messages, "E" or "D".
+	// ConsoleLanguage is the language of console messages, "E" or "D";
+	// empty: the language of the run.
 	ConsoleLanguage string           `yaml:"console-language"`
 	Limits          Limits           `yaml:"limits"`
 	Timing          Timing           `yaml:"timing"`

@@ -32,10 +32,9 @@ func (inst *Installation) check() InstallErrors {
 		c.errorf(position{1, 1}, "limits: max-vm-index must be 2..%d and max-running-guests at least 1", limitFacts.scaleTestIndex)
 	}
 	switch strings.ToUpper(inst.ConsoleLanguage) {
-	case "", "E":
-		inst.ConsoleLanguage = "E"
-	case "D":
-		inst.ConsoleLanguage = "D"
+	case "": // the run's language (sdfp run --lang)
+	case "E", "D":
+		inst.ConsoleLanguage = strings.ToUpper(inst.ConsoleLanguage)
 	default:
 		c.errorf(position{1, 1}, "console-language must be E or D, not %q", inst.ConsoleLanguage)
 	}

@@ -3,6 +3,7 @@ package vm2000
 import (
 	"fmt"
 
+	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 	"sdfp/parser/catalog"
 )
@@ -73,7 +74,7 @@ func (m *Model) createVM(c *call) handler.Result {
 	su.addVM(vm)
 	m.updateVMMonitor(vm)
 	m.consoleLine(su, msgCreated, vm.inserts()...)
-	return done(m.line(c, msgCreated, vm.inserts()...))
+	return done(line(msgCreated, vm.inserts()...))
 }
 
 // processorLevels is the number of virtual CPUs each PROCESSOR keyword
@@ -205,8 +206,8 @@ func (m *Model) updateVMMonitor(vm *VM) {
 }
 
 // processed is the success line of an action command. V:SEND
-func (m *Model) processed(c *call, vm *VM) string {
-	return m.line(c, msgProcessed, "/"+c.req.Name, vm.inserts()[0], vm.name)
+func (m *Model) processed(c *call, vm *VM) msg.Message {
+	return line(msgProcessed, "/"+c.req.Name, vm.inserts()[0], vm.name)
 }
 
 // startVM: START-VM. V:START, V:STARTG
@@ -288,7 +289,7 @@ func (m *Model) stopGuest(vm *VM) {
 // the wrong state is skipped and one being migrated makes the command
 // partly executed (VMS3041, return code VMS9005). V:HOLD, V:NALLOW
 // fn does the work and returns the line that reports it.
-func (m *Model) forEachVM(c *call, key ruleKey, fn func(*VM) string) handler.Result {
+func (m *Model) forEachVM(c *call, key ruleKey, fn func(*VM) msg.Message) handler.Result {
 	all := c.args.Keyword("VM-IDENTIFICATION") == "*ALL" || c.args.Keyword("VM-IDENTIFICATION") == "*VM-GUESTS"
 	if !all {
 		vm, res := m.vmByOperand(c, "VM-IDENTIFICATION")
@@ -306,7 +307,7 @@ func (m *Model) forEachVM(c *call, key ruleKey, fn func(*VM) string) handler.Res
 	if stateRules[key].only390 && c.su.arch == archX86 {
 		return m.refuse(c, notOnX86, "/"+c.req.Name)
 	}
-	var lines []string
+	var lines []msg.Message
 	partly := false
 	for _, vm := range c.su.sortedVMs() {
 		if vm.isMonitor() {
@@ -316,7 +317,7 @@ func (m *Model) forEachVM(c *call, key ruleKey, fn func(*VM) string) handler.Res
 		switch {
 		case res == nil:
 			lines = append(lines, fn(vm))
-		case !noop && res.RC.Main == outcomes[vmMigrating].Main:
+		case !noop && res.RC.Main == outcomes[vmMigrating].Maincode():
 			partly = true
 		}
 	}
@@ -328,7 +329,7 @@ func (m *Model) forEachVM(c *call, key ruleKey, fn func(*VM) string) handler.Res
 
 // holdVM: HOLD-VM (/390). A guest in start-up stops getting there.
 func (m *Model) holdVM(c *call) handler.Result {
-	return m.forEachVM(c, ruleHold, func(vm *VM) string {
+	return m.forEachVM(c, ruleHold, func(vm *VM) msg.Message {
 		m.stopGuest(vm)
 		m.transition(vm, ruleHold)
 		m.updateVMMonitor(vm)
@@ -338,7 +339,7 @@ func (m *Model) holdVM(c *call) handler.Result {
 
 // resumeVM: RESUME-VM (/390).
 func (m *Model) resumeVM(c *call) handler.Result {
-	return m.forEachVM(c, ruleResume, func(vm *VM) string {
+	return m.forEachVM(c, ruleResume, func(vm *VM) msg.Message {
 		m.transition(vm, ruleResume)
 		if vm.guest == GuestStart {
 			m.scheduleSystemReady(vm)
@@ -372,7 +373,7 @@ func (m *Model) shutdownVM(c *call) handler.Result {
 	if c.args.Keyword("VM-IDENTIFICATION") == "*VM2000" {
 		return m.refuse(c, functionNotHere, "/SHUTDOWN-VM VM-ID=*VM2000")
 	}
-	return m.forEachVM(c, ruleShutdown, func(vm *VM) string {
+	return m.forEachVM(c, ruleShutdown, func(vm *VM) msg.Message {
 		m.abortReconfiguration(vm, "/SHUTDOWN-VM", false)
 		m.stopGuest(vm)
 		m.transition(vm, ruleShutdown)
@@ -389,14 +390,14 @@ func (m *Model) deleteVM(c *call) handler.Result {
 	if c.args.Keyword("CHECK-VM-STATE") == "*NO" {
 		key = ruleDeleteForce
 	}
-	return m.forEachVM(c, key, func(vm *VM) string {
+	return m.forEachVM(c, key, func(vm *VM) msg.Message {
 		if vm.migration != nil {
 			m.abortMigration(vm.migration, "/DELETE-VM")
 		}
 		m.abortReconfiguration(vm, "/DELETE-VM", false)
 		m.stopGuest(vm)
 		m.terminate(vm)
-		return m.line(c, msgTerminated, vm.inserts()...)
+		return line(msgTerminated, vm.inserts()...)
 	})
 }
 

@@ -1,6 +1,7 @@
 package vm2000
 
 import (
+	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 )
 
@@ -20,9 +21,9 @@ const (
 
 // migrationCheck is the result of checking a migration.
 type migrationCheck struct {
-	problems []string // message lines, one per violated prerequisite
-	warnings []string // VMS2471 lines, one per device to be detached
-	detach   []string // devices detached on the source during the migration
+	problems []msg.Message // message lines, one per violated prerequisite
+	warnings []msg.Message // VMS2471 lines, one per device to be detached
+	detach   []string      // devices detached on the source during the migration
 }
 
 func (mc *migrationCheck) ok() bool { return len(mc.problems) == 0 }
@@ -61,7 +62,7 @@ func (m *Model) checkMigration(c *call, vm *VM, target *serverUnit) *migrationCh
 	mc := &migrationCheck{}
 	cmd := "/" + c.req.Name
 	problem := func(id outcomeID, inserts ...string) {
-		mc.problems = append(mc.problems, m.line(c, outcomes[id].Msg, inserts...))
+		mc.problems = append(mc.problems, line(outcomes[id].Msg, inserts...))
 	}
 	// source side
 	rule := stateRules[ruleMigrate]
@@ -79,7 +80,7 @@ func (m *Model) checkMigration(c *call, vm *VM, target *serverUnit) *migrationCh
 	}
 	// target side
 	refused := func(reason string) {
-		mc.problems = append(mc.problems, m.line(c, msgMigrationRefused, vm.inserts()[0], vm.name, target.name, reason))
+		mc.problems = append(mc.problems, line(msgMigrationRefused, vm.inserts()[0], vm.name, target.name, reason))
 	}
 	if target.vms[vm.index] != nil || target.nameTaken(vm.name) {
 		refused(reasonVMExists)
@@ -94,7 +95,7 @@ func (m *Model) checkMigration(c *call, vm *VM, target *serverUnit) *migrationCh
 		kind := deviceKinds[vm.su.devices[mn].kind]
 		if kind.detachAtMigration {
 			mc.detach = append(mc.detach, mn)
-			mc.warnings = append(mc.warnings, m.line(c, msgDeviceDetached, mn, vm.inserts()[0], vm.name))
+			mc.warnings = append(mc.warnings, line(msgDeviceDetached, mn, vm.inserts()[0], vm.name))
 			continue
 		}
 		d := target.devices[mn]
@@ -138,5 +139,5 @@ func (m *Model) checkMigrationCommand(c *call) handler.Result {
 	if !mc.ok() {
 		return m.finish(c, migrationNotPossible, lines, vm.inserts()[0], vm.name, target.name)
 	}
-	return done(append(lines, m.line(c, msgMigrationPossible, vm.inserts()[0], vm.name, target.name))...)
+	return done(append(lines, line(msgMigrationPossible, vm.inserts()[0], vm.name, target.name))...)
 }

@@ -28,5 +28,5 @@ func (m *Model) migrateDefinition(c *call) handler.Result {
 	}
 	delete(c.su.definitions, name)
 	target.definitions[name] = def
-	return done(m.line(c, msgDefinitionMoved, name, target.name))
+	return done(line(msgDefinitionMoved, name, target.name))
 }

@@ -22,13 +22,11 @@ type Model struct {
 	clk     *clock.Clock
 	jvs     *jv.Store
 	con     *console.Console
-	msgs    *msg.Catalog
 	units   []*serverUnit
 	byName  map[string]*serverUnit
 	local   *serverUnit
 	dialogs map[string]*dialog // by task ID
 	faults  faults
-	site    map[string]*CommandSpec // the installation's site commands
 }
 
 // faults are the injected faults that act at run time, by VM name.
@@ -41,19 +39,16 @@ type faults struct {
 // New builds a model of the installation. clk, jvs, con and msgs are the
 // run's virtual clock, job-variable store, console and message catalog;
 // jvs may be nil when no procedure uses MONJVs.
-func New(inst *Installation, clk *clock.Clock, jvs *jv.Store, con *console.Console, msgs *msg.Catalog) (*Model, error) {
+func New(inst *Installation, clk *clock.Clock, jvs *jv.Store, con *console.Console) (*Model, error) {
 	if inst == nil || len(inst.ServerUnits) == 0 {
 		return nil, errors.New("hypervisor: the installation has no server units")
 	}
-	if clk == nil || con == nil || msgs == nil {
-		return nil, errors.New("hypervisor: New needs a clock, a console and a message catalog")
+	if clk == nil || con == nil {
+		return nil, errors.New("hypervisor: New needs a clock and a console")
 	}
-	m := &Model{inst: inst, timing: inst.Timing.withDefaults(), clk: clk, jvs: jvs, con: con, msgs: msgs,
-		byName: map[string]*serverUnit{}, dialogs: map[string]*dialog{}, site: map[string]*CommandSpec{},
+	m := &Model{inst: inst, timing: inst.Timing.withDefaults(), clk: clk, jvs: jvs, con: con,
+		byName: map[string]*serverUnit{}, dialogs: map[string]*dialog{},
 		faults: faults{migrationAbort: map[string]MigrationAbortFault{}, extendStops: map[string]int{}, guestNeverReady: map[string]bool{}},
-	}
-	for i := range inst.Commands {
-		m.site[inst.Commands[i].Name] = &inst.Commands[i]
 	}
 	for i := range inst.ServerUnits {
 		su, err := buildServerUnit(&inst.ServerUnits[i])
@@ -201,10 +196,10 @@ func (su *serverUnit) lookupVM(id string) *VM {
 // consoleLine writes a message to the console of a server unit's monitor
 // system (and so to its VM2000 administrators).
 func (m *Model) consoleLine(su *serverUnit, key string, inserts ...string) {
-	m.con.Write(su.name, m.msgs.Line(key, m.inst.ConsoleLanguage, inserts...))
+	m.con.Write(su.name, msg.FromStrings(key, inserts...))
 }
 
 // guestConsoleLine writes a message to the console of a guest system.
 func (m *Model) guestConsoleLine(vm *VM, key string, inserts ...string) {
-	m.con.Write(vm.name, m.msgs.Line(key, m.inst.ConsoleLanguage, inserts...))
+	m.con.Write(vm.name, msg.FromStrings(key, inserts...))
 }

@@ -136,7 +136,7 @@ func (m *Model) startMonitorJV(c *call, what string, layout jvLayout, vm *VM) (*
 		if errors.As(err, &je) {
 			key, inserts = je.Key, je.Inserts
 		}
-		r := handler.Result{RC: handler.ReturnCode{SC1: 64, Main: key}, SpinOff: true, Output: []string{m.line(c, key, inserts...)}}
+		r := handler.Fail(64, line(key, inserts...))
 		return nil, &r
 	}
 	return m.newMonitorJV(normal, layout, vm), nil

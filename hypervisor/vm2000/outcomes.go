@@ -1,14 +1,10 @@
 package vm2000
 
-// outcome is how a command ends when it is refused or only partly done:
-// the message printed on SYSOUT and the return code. Texts are in
-// msg/vms.msg under the message key.
-type outcome struct {
-	Msg      string // key of the message printed
-	Main     string // maincode of the return code
-	SC1, SC2 int
-	Source   string
-}
+import "sdfp/interp/handler"
+
+// The outcome table: how a VM2000 command ends when it is refused or
+// only partly done, the message printed on SYSOUT and the return code.
+// Texts are in msg/vms.msg under the message key.
 
 // outcomeID names an outcome by what happened.
 type outcomeID string
@@ -51,7 +47,7 @@ const (
 	vmGroupUnknown       outcomeID = "vm-group-unknown"
 )
 
-var outcomes = map[outcomeID]outcome{
+var outcomes = map[outcomeID]handler.Outcome{
 	notInDialog:          {Msg: "VMS1010", Main: "VMS1010", SC1: 64, Source: "I: no VM2000 administrator rights without BEGIN-VM-DIALOG (V:ADMT); key and text sdfp's"},
 	notAdministrator:     {Msg: "VMS1011", Main: "VMS1011", SC1: 64, Source: "I: VM administrators act on their own VM only (V:PRIVF); key sdfp's"},
 	dialogAlreadyOpen:    {Msg: "VMS1014", Main: "VMS1014", SC1: 64, Source: "V:BVD one ADMIN dialog per user task; key I"},
@@ -107,3 +103,13 @@ const (
 	msgReconfigDone      = "VMS4094" // S seed 003; text I
 	msgReconfigFailed    = "VMS4095" // S seed 003; text I
 )
+
+// Outcomes returns the outcome table, for the test that renders every
+// row in every language.
+func Outcomes() map[string]handler.Outcome {
+	out := make(map[string]handler.Outcome, len(outcomes))
+	for id, o := range outcomes {
+		out[string(id)] = o
+	}
+	return out
+}

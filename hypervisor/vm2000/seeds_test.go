@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 )
 
@@ -37,7 +38,7 @@ func TestSeed000CheckRejected(t *testing.T) {
 	if res.RC != (handler.ReturnCode{SC2: 2, SC1: 0, Main: "VMS2461"}) || res.SpinOff {
 		t.Errorf("rc %v spin-off %v, want (2,0,VMS2461) without spin-off", res.RC, res.SpinOff)
 	}
-	help, _ := r.m.msgs.Help("VMS2437", "D")
+	help, _ := msg.Default().Help("VMS2437", "D")
 	wantLines(t, help,
 		"% VMS2437 GERAET '(&00)' KANN DER VIRTUELLEN MASCHINE AUF DER ZIEL-SU NICHT ZUGEWIESEN WERDEN",
 		"% ? Das Geraet ist bereits einer anderen VM (exklusiv) zugewiesen.",

@@ -3,6 +3,7 @@ package vm2000
 import (
 	"fmt"
 
+	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 )
 
@@ -60,7 +61,7 @@ func (m *Model) showAttributes(c *call) handler.Result {
 			records[i] = append(records[i], show.fields(vm)...)
 		}
 	}
-	return handler.Result{RC: handler.OK, Output: lines, Records: records}
+	return handler.Result{RC: handler.OK, Output: msg.Plains(lines...), Records: records}
 }
 
 // attributeSection is one INFORMATION class: its SYSOUT columns and

@@ -3,6 +3,7 @@ package vm2000
 import (
 	"sort"
 
+	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 )
 
@@ -62,5 +63,5 @@ func (m *Model) showDefinition(c *call) handler.Result {
 	if len(records) == 0 {
 		return m.refuse(c, definitionUnknown, filter)
 	}
-	return handler.Result{RC: handler.OK, Output: lines, Records: records}
+	return handler.Result{RC: handler.OK, Output: msg.Plains(lines...), Records: records}
 }

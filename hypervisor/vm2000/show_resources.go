@@ -3,6 +3,7 @@ package vm2000
 import (
 	"sort"
 
+	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 )
 
@@ -60,7 +61,7 @@ func (m *Model) showResources(c *call) handler.Result {
 	if section("*UNITS") {
 		rec = append(rec, handler.Field{Name: "UNIT", Value: m.unitLines(c, su, &lines)})
 	}
-	return handler.Result{RC: handler.OK, Output: lines, Records: []handler.Record{rec}}
+	return handler.Result{RC: handler.OK, Output: msg.Plains(lines...), Records: []handler.Record{rec}}
 }
 
 // unitLines adds the device table (filtered by UNITS) and returns its

@@ -3,6 +3,7 @@ package vm2000
 import (
 	"fmt"
 
+	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 )
 
@@ -34,5 +35,5 @@ func (m *Model) showStatus(c *call) handler.Result {
 		}
 		lines = append(lines, row(cols, vmID(vm.index, vm.name), vm.displayState(), vm.guest.String(), fmt.Sprintf("%.2f", util), itoa(vm.size)))
 	}
-	return handler.Result{RC: handler.OK, Output: lines}
+	return handler.Result{RC: handler.OK, Output: msg.Plains(lines...)}
 }

@@ -7,16 +7,14 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 
+	"sdfp/hypervisor/bs2000/site"
 	"sdfp/interp/handler"
 	"sdfp/parser/catalog"
 )
 
-// Site commands: the BS2000 commands of an installation that sdfp does not
-// model (SHOW-FILE-ATTRIBUTES, SET-FILE-LINK, START-EXECUTABLE-PROGRAM
-// ...). A procedure taken from production runs unmodified when the
-// installation file declares them with the output and return code a
-// rehearsal should see; a command declared nowhere stays an error, so a
-// typing mistake is never taken for a site command.
+// Site commands: the installation file declares the BS2000 commands sdfp
+// does not model; they are checked here, with the rest of the file, and
+// run by package hypervisor/bs2000/site.
 
 // CommandSpec declares one site command.
 type CommandSpec struct {
@@ -92,8 +90,12 @@ func (inst *Installation) Catalog() *catalog.Catalog {
 	return cat
 }
 
-// result is what a site command reports when it runs.
-func (s *CommandSpec) result() handler.Result {
-	rc := handler.ReturnCode{SC2: s.SC2, SC1: s.SC1, Main: s.Maincode}
-	return handler.Result{RC: rc, SpinOff: s.SC1 > 0, Output: append([]string(nil), s.Output...)}
+// SiteCommands returns the installation's site commands as they run
+// (package hypervisor/bs2000/site executes them).
+func (inst *Installation) SiteCommands() []site.Command {
+	out := make([]site.Command, len(inst.Commands))
+	for i, s := range inst.Commands {
+		out[i] = site.Command{Name: s.Name, Output: s.Output, RC: handler.ReturnCode{SC2: s.SC2, SC1: s.SC1, Main: s.Maincode}}
+	}
+	return out
 }

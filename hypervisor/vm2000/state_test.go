@@ -78,7 +78,7 @@ func TestStateMachine(t *testing.T) {
 			r.ok("MIGRATE-VM VM-ID=7,SERVER-UNIT-NAME=SU2")
 			r.ok("REDUCE-VM-MEMORY VM-ID=8")
 			cmd := fmt.Sprintf(row.cmd, col.index)
-			if got := verdict(r.run(cmd)); got != want[i] {
+			if got := verdict(r.run(cmd).Result); got != want[i] {
 				t.Errorf("%-50s in %-13s: %s, want %s", cmd, col.name, got, want[i])
 			}
 		}

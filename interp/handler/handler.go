@@ -1,7 +1,9 @@
-// Package command is the narrow interface between the interpreter and
+// Package handler is the narrow interface between the interpreter and
 // everything that executes commands for it: the job environment (job
-// variables, system files, operator messages), the embedded VM2000 model
-// and a test's stubs. The interpreter executes SDF-P's own statements and
+// variables, system files, operator messages), the embedded VM2000 model,
+// the site's commands and a test's stubs. It belongs to the interpreter,
+// as database/sql/driver belongs to database/sql: the system model
+// imports this package, never the interpreter itself. The interpreter executes SDF-P's own statements and
 // hands every other command to a chain of Handlers; a handler answers with
 // a Result carrying the return code triplet, SYSOUT lines, structured
 // output records (for EXECUTE-CMD STRUCTURE-OUTPUT) and whether the
@@ -12,6 +14,7 @@ import (
 	"context"
 	"fmt"
 
+	"sdfp/hypervisor/msg"
 	"sdfp/lexer"
 	"sdfp/parser/ast"
 )
@@ -57,9 +60,14 @@ type Result struct {
 	// under ERROR-MECHANISM=*SPIN-OFF-COMPATIBLE (BS2000's spin-off). With
 	// *BY-RETURNCODE the interpreter looks at RC.SC1 instead.
 	SpinOff bool
-	// Output are the command's SYSOUT lines, as BS2000 prints them
-	// (messages as "% KEYnnnn text").
-	Output []string
+	// Output are the command's SYSOUT lines: messages (key and inserts)
+	// and literal lines, rendered in the task's language where they are
+	// printed or stored.
+	Output []msg.Message
+	// Reason is the message of a failing command when it is not the last
+	// line of Output (EXECUTE-CMD passes on the message of the command it
+	// ran, whose output went to a variable). See Message.
+	Reason *msg.Message
 	// Records is the structured output of SHOW commands.
 	Records []Record
 	// Wait, when set, parks the task until the condition holds or the
@@ -81,10 +89,29 @@ type Wait struct {
 	OnTimeout Result
 }
 
-// Error returns a result for an error with the given subcode 1 and
-// maincode whose message line is printed; it spins off.
-func Error(sc1 int, main, text string) Result {
-	return Result{RC: ReturnCode{SC1: sc1, Main: main}, SpinOff: sc1 != 0, Output: []string{"% " + main + " " + text}}
+// Fail returns the result of a command that fails with subcode 1 sc1
+// and the message m, whose key is the maincode; it spins off.
+func Fail(sc1 int, m msg.Message) Result {
+	return Result{RC: ReturnCode{SC1: sc1, Main: m.Key}, SpinOff: sc1 != 0, Output: []msg.Message{m}}
+}
+
+// Done returns the result of a command that ran without error and
+// printed lines.
+func Done(lines ...msg.Message) Result { return Result{RC: OK, Output: lines} }
+
+// Message is the message that explains a result's return code: Reason
+// when set, else the last output line carrying the maincode, else the
+// maincode's catalog text.
+func (r Result) Message() msg.Message {
+	if r.Reason != nil {
+		return *r.Reason
+	}
+	for i := len(r.Output) - 1; i >= 0; i-- {
+		if r.Output[i].Key == r.RC.Main {
+			return r.Output[i]
+		}
+	}
+	return msg.New(r.RC.Main)
 }
 
 // Request is one command for a handler.
@@ -115,6 +142,10 @@ type HandlerFunc func(ctx context.Context, req *Request) (Result, bool)
 
 // Handle implements Handler.
 func (f HandlerFunc) Handle(ctx context.Context, req *Request) (Result, bool) { return f(ctx, req) }
+
+// Middleware wraps a handler: it may call through to next and change the
+// result, or answer itself (a trace, a dry run, an injected fault).
+type Middleware func(next Handler) Handler
 
 // Chain tries handlers in order.
 type Chain []Handler

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"sdfp/builtins"
+	"sdfp/hypervisor/msg"
 	"sdfp/lexer"
 	"sdfp/parser"
 	"sdfp/parser/ast"
@@ -286,11 +287,11 @@ func (w *walker) call(c *ast.Call) {
 		args[i] = builtins.Arg{Key: a.Key, Value: staticValue(f, a, i)}
 	}
 	if _, err := f.Bind(args); err != nil {
-		msg := err.Error()
+		text := err.Error()
 		if be, ok := err.(*builtins.Error); ok {
-			msg = be.Msg
+			text = msg.Default().Body(be.Msg.Detail(), "E")
 		}
-		w.add(c.P, parser.CodeFunctionArgs, "%s", msg)
+		w.add(c.P, parser.CodeFunctionArgs, "%s", text)
 	}
 }
 

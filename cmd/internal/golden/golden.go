@@ -40,6 +40,7 @@ import (
 	"github.com/spf13/afero"
 
 	"sdfp/cmd/internal/session"
+	"sdfp/hypervisor/msg"
 	"sdfp/hypervisor/vm2000"
 	"sdfp/interp"
 )
@@ -183,7 +184,7 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 			}
 		}
 	}
-	var sysout bytes.Buffer
+	sysout := &lintingSysout{}
 	stdin, _ := c.section("stdin")
 	args, _ := c.section("args")
 	lang, _ := c.section("lang")
@@ -195,7 +196,7 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 	s, err := session.New(session.Options{
 		FS:           fs,
 		Lang:         strings.TrimSpace(lang),
-		Stdout:       &sysout,
+		Stdout:       sysout,
 		Stdin:        strings.NewReader(stdin),
 		MaxSteps:     1_000_000,
 		Trace:        opts.Trace,
@@ -214,8 +215,13 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 	if err := scheduleEvents(s, events); err != nil {
 		return nil, fmt.Errorf("%s: events: %v", c.Path, err)
 	}
+	sysout.lang = s.Language()
 	res := s.Run(ctx, proc, parseArgs(args))
 	out := Outcome{"sysout": sysout.String(), "result": describe(res), "console": s.Console.Text()}
+	for _, l := range s.Console.Lines() {
+		sysout.lint(l.Msg, s.Console.Language())
+	}
+	out[LintSection] = strings.Join(sysout.problems, "\n")
 	for _, f := range c.Archive.Files {
 		switch {
 		case strings.HasPrefix(f.Name, "syslst:"):
@@ -257,7 +263,7 @@ func scheduleEvents(s *session.Session, text string) error {
 		name, value := f[1], f[2]
 		s.Clock.Schedule(secs, "write "+name, func() {
 			if err := s.JVs.Write(name, 1, 0, value, ""); err != nil {
-				s.Console.Write("EVENT", "write of "+name+" failed: "+err.Error())
+				s.Console.Write("EVENT", msg.Plain("write of "+name+" failed: "+err.Error()))
 			}
 		})
 	}
@@ -370,4 +376,27 @@ func LineDiff(want, got string) string {
 		}
 	}
 	return b.String()
+}
+
+// LintSection is the outcome entry that lists what msg.Catalog.Lint found
+// wrong with the messages a case printed on SYSOUT or the console (an
+// insert missing, a text that repeats itself): sdfp's own defects, which
+// the repository's golden test fails on. It is never an expected section.
+const LintSection = "message lint"
+
+// lintingSysout collects SYSOUT and lints every message printed on it.
+type lintingSysout struct {
+	bytes.Buffer
+	lang     string
+	problems []string
+}
+
+// WriteMessage implements interp.MessageWriter.
+func (l *lintingSysout) WriteMessage(text string, m msg.Message) {
+	l.WriteString(text + "\n")
+	l.lint(m, l.lang)
+}
+
+func (l *lintingSysout) lint(m msg.Message, lang string) {
+	l.problems = append(l.problems, msg.Default().Lint(m, lang)...)
 }

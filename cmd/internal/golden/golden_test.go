@@ -37,6 +37,9 @@ func TestCases(t *testing.T) {
 			for _, d := range c.Diff(out) {
 				t.Error(d)
 			}
+			if p := out[LintSection]; p != "" {
+				t.Errorf("messages printed wrong:\n%s", p)
+			}
 		})
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"sdfp/hypervisor/bs2000/console"
 	"sdfp/hypervisor/bs2000/jobenv"
 	"sdfp/hypervisor/bs2000/jv"
+	"sdfp/hypervisor/bs2000/site"
 	"sdfp/hypervisor/clock"
 	"sdfp/hypervisor/msg"
 	"sdfp/hypervisor/vm2000"
@@ -91,7 +92,7 @@ func New(o Options) (*Session, error) {
 	// JV changes reach the files when the tasks end (Flush), each file
 	// replaced atomically once, not at every state a MONJV passes.
 	s.JVs.Deferred = true
-	s.Console = console.New(s.Clock.Now)
+	s.Console = console.New(s.Clock.Now, s.Msgs, o.Lang)
 	s.Console.W = o.Console
 	s.Env = jobenv.New(s.JVs, s.Clock, s.Console, s.Msgs)
 	s.Env.User = o.User
@@ -100,7 +101,10 @@ func New(o Options) (*Session, error) {
 		if inst == nil {
 			inst = defaultInstallation()
 		}
-		m, err := vm2000.New(inst, s.Clock, s.JVs, s.Console, s.Msgs)
+		if inst.ConsoleLanguage != "" {
+			s.Console.SetLanguage(inst.ConsoleLanguage)
+		}
+		m, err := vm2000.New(inst, s.Clock, s.JVs, s.Console)
 		if err != nil {
 			return nil, err
 		}
@@ -113,10 +117,14 @@ func New(o Options) (*Session, error) {
 		s.opts.Handlers = append(s.opts.Handlers, m)
 		if len(inst.Commands) > 0 {
 			s.catalog = inst.Catalog()
+			s.opts.Handlers = append(s.opts.Handlers, site.New(inst.SiteCommands()))
 		}
 	}
 	return s, nil
 }
+
+// Language is the run's message language, "E" or "D".
+func (s *Session) Language() string { return s.opts.Lang }
 
 // defaultInstallation reads the embedded installation once per process;
 // sessions only read it (each vm2000.Model builds its own state).

@@ -1,20 +1,25 @@
 // Package console collects operator-console messages of a run: SEND-MSG
 // and INFORM-OPERATOR from procedures and the console messages VM2000
 // writes on the monitor systems of the server units. Each line is stamped
-// with the virtual time it was written at.
+// with the virtual time it was written at, and rendered once, in the
+// console's language, when it is written.
 package console
 
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
+
+	"sdfp/hypervisor/msg"
 )
 
 // Line is one console message.
 type Line struct {
 	Time   time.Time
-	Source string // who wrote it: a server unit name, or the task's TSN
-	Text   string
+	Source string      // who wrote it: a server unit name, or the task's TSN
+	Msg    msg.Message // the message as a value (key and inserts)
+	Text   string      // the message as rendered in the console's language
 }
 
 // String renders a line as "hh:mm:ss SOURCE  text".
@@ -25,6 +30,8 @@ func (l Line) String() string {
 // Console records lines and optionally writes each as it comes.
 type Console struct {
 	now   func() time.Time
+	msgs  *msg.Catalog
+	lang  string
 	lines []Line
 	// W, when set, receives every line as it is written.
 	W io.Writer
@@ -32,12 +39,22 @@ type Console struct {
 	OnLine func(Line)
 }
 
-// New returns a console stamping lines with now().
-func New(now func() time.Time) *Console { return &Console{now: now} }
+// New returns a console stamping lines with now() and rendering messages
+// from msgs in lang ("E" or "D").
+func New(now func() time.Time, msgs *msg.Catalog, lang string) *Console {
+	return &Console{now: now, msgs: msgs, lang: strings.ToUpper(lang)}
+}
+
+// Language is the language console messages are rendered in.
+func (c *Console) Language() string { return c.lang }
+
+// SetLanguage changes the language of the lines written from now on (an
+// installation that says in which language its console speaks).
+func (c *Console) SetLanguage(lang string) { c.lang = strings.ToUpper(lang) }
 
 // Write adds a line.
-func (c *Console) Write(source, text string) {
-	l := Line{Time: c.now(), Source: source, Text: text}
+func (c *Console) Write(source string, m msg.Message) {
+	l := Line{Time: c.now(), Source: source, Msg: m, Text: c.msgs.Render(m, c.lang)}
 	c.lines = append(c.lines, l)
 	if c.W != nil {
 		fmt.Fprintln(c.W, l.String())
@@ -52,9 +69,10 @@ func (c *Console) Lines() []Line { return c.lines }
 
 // Text renders all lines, one per line.
 func (c *Console) Text() string {
-	s := ""
+	var b strings.Builder
 	for _, l := range c.lines {
-		s += l.String() + "\n"
+		b.WriteString(l.String())
+		b.WriteByte('\n')
 	}
-	return s
+	return b.String()
 }

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"strings"
 
-	"sdfp/builtins"
 	"sdfp/hypervisor/bs2000/console"
 	"sdfp/hypervisor/bs2000/jv"
 	"sdfp/hypervisor/clock"
@@ -61,18 +60,14 @@ func (e *Env) Handle(ctx context.Context, req *handler.Request) (handler.Result,
 	return fn(req), true
 }
 
-// fail renders a message as a failing command's result (SC1=64, spin-off).
-func (e *Env) fail(req *handler.Request, key string, inserts ...string) handler.Result {
-	return handler.Result{RC: handler.ReturnCode{SC1: 64, Main: key}, SpinOff: true,
-		Output: []string{e.Msgs.Line(key, req.Task.Language(), inserts...)}}
-}
-
-func (e *Env) jvFail(req *handler.Request, err error) handler.Result {
+// jvFail is the result of a JV command the store refused (SC1=64,
+// spin-off), with the store's message.
+func jvFail(err error) handler.Result {
 	var je *jv.Error
 	if errors.As(err, &je) {
-		return e.fail(req, je.Key, je.Inserts...)
+		return handler.Fail(64, msg.FromStrings(je.Key, je.Inserts...))
 	}
-	return e.fail(req, jv.KeyStoreError, "?", err.Error())
+	return handler.Fail(64, msg.New(jv.KeyStoreError, "?", err.Error()))
 }
 
 // resolve turns a JV name or *LINK into the JV name.
@@ -104,7 +99,7 @@ func password(a *ast.Args, name string) string {
 func (e *Env) createJV(req *handler.Request) handler.Result {
 	a := req.Args
 	if err := e.JVs.Create(a.Str("JV-NAME"), password(a, "READ-PASSWORD"), password(a, "WRITE-PASSWORD")); err != nil {
-		return e.jvFail(req, err)
+		return jvFail(err)
 	}
 	return handler.Result{RC: handler.OK}
 }
@@ -137,7 +132,7 @@ func (e *Env) modifyJV(req *handler.Request) handler.Result {
 		text = parser.DecodeHex(value.Str)
 	}
 	if err := e.JVs.Write(name, pos, length, text, password(a, "JV-PASSWORD")); err != nil {
-		return e.jvFail(req, err)
+		return jvFail(err)
 	}
 	return handler.Result{RC: handler.OK}
 }
@@ -159,10 +154,10 @@ func (e *Env) showJV(req *handler.Request) handler.Result {
 	name, pos, length := e.target(a)
 	v, err := e.JVs.Read(name, password(a, "JV-PASSWORD"))
 	if err != nil {
-		return e.jvFail(req, err)
+		return jvFail(err)
 	}
 	v = substring(v, pos, length)
-	return handler.Result{RC: handler.OK, Output: []string{"%" + printable(v)}}
+	return handler.Done(msg.Plain("%" + printable(v)))
 }
 
 func substring(v string, pos, length int) string {
@@ -186,7 +181,7 @@ func (e *Env) showJVAttributes(req *handler.Request) handler.Result {
 	}
 	list, err := e.JVs.List(prefix)
 	if err != nil {
-		return e.jvFail(req, err)
+		return jvFail(err)
 	}
 	var out []string
 	total := 0
@@ -207,12 +202,12 @@ func (e *Env) showJVAttributes(req *handler.Request) handler.Result {
 		}
 	}
 	out = append(out, fmt.Sprintf("%%SUM %05d JV'S; JV-VALUE = %08d BYTES", len(list), total))
-	return handler.Result{RC: handler.OK, Output: out}
+	return handler.Done(msg.Plains(out...)...)
 }
 
 func (e *Env) deleteJV(req *handler.Request) handler.Result {
 	if err := e.JVs.Delete(e.resolve(req.Args.Str("JV-NAME")), password(req.Args, "JV-PASSWORD")); err != nil {
-		return e.jvFail(req, err)
+		return jvFail(err)
 	}
 	return handler.Result{RC: handler.OK}
 }
@@ -227,7 +222,7 @@ func (e *Env) setJVLink(req *handler.Request) handler.Result {
 	if _, err := e.JVs.Get(name); err != nil {
 		// the named JV is created when it does not exist
 		if cerr := e.JVs.Create(name, "", ""); cerr != nil {
-			return e.jvFail(req, cerr)
+			return jvFail(cerr)
 		}
 	}
 	n, _ := jv.NormalName(name)
@@ -241,9 +236,9 @@ func (e *Env) sendMsg(req *handler.Request) handler.Result {
 		return handler.Result{RC: handler.ReturnCode{SC2: 1, Main: "CMD0001"}}
 	}
 	if req.Name == "SEND-MSG" && a.Keyword("TO") == "*PROGRAM" {
-		return e.fail(req, "CMD0202", "SEND-MSG TO=*PROGRAM IS NOT SUPPORTED BY SDFP")
+		return outcomes[sendToProgram].Result()
 	}
-	e.Console.Write("TSN "+req.Task.ID(), a.Str("MSG"))
+	e.Console.Write("TSN "+req.Task.ID(), msg.Plain(a.Str("MSG")))
 	return handler.Result{RC: handler.OK}
 }
 
@@ -255,34 +250,12 @@ func (e *Env) helpMsg(req *handler.Request) handler.Result {
 	key := req.Args.Str("MSG-IDENTIFICATION")
 	lines, ok := e.Msgs.Help(key, lang)
 	if !ok {
-		return e.fail(req, "CMD0202", "MESSAGE "+key+" IS NOT IN THE MESSAGE CATALOG")
+		return outcomes[messageUnknown].Result(key)
 	}
-	return handler.Result{RC: handler.OK, Output: lines}
+	return handler.Done(msg.Plains(lines...)...)
 }
 
-// ReadJV implements the interpreter's JVReader for JV() and conditions:
-// errors carry the SDF-P message keys of the JV() function.
-func (e *Env) ReadJV(name string) (string, error) {
-	v, err := e.JVs.Read(e.resolve(name), "")
-	if err == nil {
-		return v, nil
-	}
-	var je *jv.Error
-	if errors.As(err, &je) {
-		switch je.Key {
-		case jv.KeyNotFound, jv.KeyBadName:
-			return "", builtins.Fail("SDP1024", strings.ToUpper(name))
-		case jv.KeyPassword:
-			return "", builtins.Fail("SDP1022", strings.ToUpper(name))
-		}
-	}
-	return "", builtins.Fail("SDP1054", errKey(err), strings.ToUpper(name))
-}
-
-func errKey(err error) string {
-	var je *jv.Error
-	if errors.As(err, &je) {
-		return je.Key
-	}
-	return "?"
-}
+// ReadJV implements the interpreter's JVReader for JV() and conditions.
+// Errors are the store's (*jv.Error): the builtin functions map them to
+// their own message keys.
+func (e *Env) ReadJV(name string) (string, error) { return e.JVs.Read(e.resolve(name), "") }

@@ -47,7 +47,7 @@ func (e *Env) modifyJobOptions(req *handler.Request) handler.Result {
 	}
 	n, err := e.JVs.StartMonitor(name, "JOB "+req.Task.ID(), password(req.Args, "JV-PASSWORD"))
 	if err != nil {
-		return e.jvFail(req, err)
+		return jvFail(err)
 	}
 	l := jobMONJV
 	writes := []struct {
@@ -62,7 +62,7 @@ func (e *Env) modifyJobOptions(req *handler.Request) handler.Result {
 	}
 	for _, w := range writes {
 		if err := e.JVs.SystemWrite(n, w.pos, w.value); err != nil {
-			return e.jvFail(req, err)
+			return jvFail(err)
 		}
 	}
 	e.jobMonitors[req.Task.ID()] = n

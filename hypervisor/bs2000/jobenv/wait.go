@@ -1,9 +1,7 @@
 package jobenv
 
 import (
-	"errors"
-	"fmt"
-
+	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 	"sdfp/lexer/ebcdic"
 	"sdfp/parser/ast"
@@ -30,21 +28,21 @@ func (e *Env) waitEvent(req *handler.Request) handler.Result {
 			Ready: func() (bool, error) { return false, nil }, Deadline: limit,
 			OnTimeout: handler.Result{RC: handler.OK}}}
 	case "*USER-SWITCHES":
-		return e.fail(req, "CMD0202", "WAIT-EVENT *USER-SWITCHES IS NOT SUPPORTED BY SDFP")
+		return outcomes[waitUserSwitches].Result()
 	}
 	cond := s.Get("CONDITION").Expr
 	if cond == nil {
-		return e.fail(req, "CMD0202", "WAIT-EVENT: CONDITION NOT ANALYSABLE")
+		return outcomes[waitNoCondition].Result()
 	}
 	// A condition on a JV that does not exist is rejected at once.
 	for _, name := range jvNames(cond) {
 		if _, err := e.JVs.Get(e.resolve(name)); err != nil {
-			return e.jvFail(req, err)
+			return jvFail(err)
 		}
 	}
 	check := s.Keyword("CHECK-CURRENT-VALUE") != "*NO"
 	seen := e.JVs.Changes
-	timeout := e.fail(req, KeyWaitTimeout, fmt.Sprint(limit))
+	timeout := handler.Fail(64, msg.New(KeyWaitTimeout, limit))
 	if label := s.Get("TIMEOUT-LABEL"); label != nil && label.Keyword != "*NONE" && label.Str != "" {
 		timeout = handler.Result{RC: handler.ReturnCode{SC2: 1, Main: KeyWaitTimeout}, Goto: label.Str}
 	}
@@ -131,7 +129,7 @@ func (e *Env) evalCond(c ast.Expr) (bool, error) {
 	case *ast.BoolLit:
 		return x.Val, nil
 	}
-	return false, errors.New("JV CONDITION: " + c.String() + " IS NOT A COMPARISON OR LOGICAL EXPRESSION")
+	return false, outcomes[conditionNotLogical].Err(c.String())
 }
 
 // term is a JV substring or a constant of a condition.
@@ -152,5 +150,5 @@ func (e *Env) term(c ast.Expr) (string, error) {
 		}
 		return substring(v, 1, 64), nil
 	}
-	return "", errors.New("JV CONDITION: " + c.String() + " IS NOT A JOB VARIABLE OR A CONSTANT")
+	return "", outcomes[conditionBadTerm].Err(c.String())
 }

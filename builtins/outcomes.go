@@ -1,0 +1,79 @@
+package builtins
+
+import "sdfp/hypervisor/msg"
+
+// The outcome table of the builtin functions: every error a function
+// reports, named by what happened, with its message key and, under the
+// general key SDP0091 ("SEMANTIC ERROR: (&00)"), the detail that says
+// what went wrong. Texts are in hypervisor/msg (sdf.msg, details.msg).
+// Every error is semantic (SC1 64); SDP0414 is a warning.
+type outcomeID int
+
+const (
+	positionalAfterKeyword outcomeID = iota
+	tooManyParameters
+	parameterTwice
+	parameterMissing
+	abbreviationAmbiguous
+	noSuchParameter
+	keywordAmbiguous
+	keywordNotAllowed
+	keywordOnly
+	wrongType
+	resultOutOfRange
+	notAnInteger
+	variableNotDeclared
+	jvNotFound
+	jvNotAccessible
+	jvStoreError
+	emptyString
+	notSDFList
+	positionOutOfRange
+	positionNotPositive
+	badVariableName
+	startOutOfRange
+	negativeLength
+	restLengthUsed
+)
+
+// outcome is a row: the message key, and the detail key under SDP0091.
+type outcome struct{ key, detail string }
+
+var outcomes = [...]outcome{
+	positionalAfterKeyword: {codeSemantic, "fn-positional-after-keyword"},
+	tooManyParameters:      {codeSemantic, "fn-too-many-parameters"},
+	parameterTwice:         {codeSemantic, "fn-parameter-twice"},
+	parameterMissing:       {codeSemantic, "fn-parameter-missing"},
+	abbreviationAmbiguous:  {codeSemantic, "fn-abbreviation-ambiguous"},
+	noSuchParameter:        {codeSemantic, "fn-no-such-parameter"},
+	keywordAmbiguous:       {codeSemantic, "fn-keyword-ambiguous"},
+	keywordNotAllowed:      {codeSemantic, "fn-keyword-not-allowed"},
+	keywordOnly:            {codeSemantic, "fn-keyword-only"},
+	wrongType:              {key: "SDP0010"},
+	resultOutOfRange:       {codeSemantic, "fn-result-out-of-range"},
+	notAnInteger:           {codeSemantic, "not-an-integer"},
+	variableNotDeclared:    {codeSemantic, "fn-variable-not-declared"},
+	jvNotFound:             {key: "SDP1024"},
+	jvNotAccessible:        {key: "SDP1022"},
+	jvStoreError:           {key: "SDP1054"},
+	emptyString:            {key: "SDP0411"},
+	notSDFList:             {key: "SDP0447"},
+	positionOutOfRange:     {key: "SDP0448"},
+	positionNotPositive:    {key: "SDP0481"},
+	badVariableName:        {key: "SDP1101"},
+	startOutOfRange:        {key: "SDP0412"},
+	negativeLength:         {key: "SDP0413"},
+	restLengthUsed:         {key: "SDP0414"},
+}
+
+// message is the row's message with the inserts.
+func (id outcomeID) message(inserts ...any) msg.Message {
+	o := outcomes[id]
+	if o.detail == "" {
+		return msg.New(o.key, inserts...)
+	}
+	return msg.New(o.key, msg.New(o.detail, inserts...))
+}
+
+// err is the row as a function error.
+func (id outcomeID) err(inserts ...any) *Error { return &Error{SC1: 64, Msg: id.message(inserts...)} }

@@ -1,0 +1,30 @@
+package jobenv
+
+import "sdfp/interp/handler"
+
+// outcomes are how job-environment commands fail when the store did not
+// refuse them (a refusal carries the store's own message). Detail texts
+// are in msg/details.msg.
+type outcomeID int
+
+const (
+	sendToProgram outcomeID = iota
+	messageUnknown
+	waitUserSwitches
+	waitNoCondition
+	conditionNotLogical
+	conditionBadTerm
+)
+
+var outcomes = [...]handler.Outcome{
+	sendToProgram:       {Msg: "CMD0202", SC1: 64, Detail: "send-msg-to-program", Source: "sdfp: not modelled"},
+	messageUnknown:      {Msg: "CMD0202", SC1: 64, Detail: "message-unknown", Source: "I"},
+	waitUserSwitches:    {Msg: "CMD0202", SC1: 64, Detail: "wait-user-switches", Source: "sdfp: not modelled"},
+	waitNoCondition:     {Msg: "CMD0202", SC1: 64, Detail: "wait-no-condition", Source: "I"},
+	conditionNotLogical: {Msg: "SDP0091", SC1: 64, Detail: "jv-condition-not-logical", Source: "I"},
+	conditionBadTerm:    {Msg: "SDP0091", SC1: 64, Detail: "jv-condition-bad-term", Source: "I"},
+}
+
+// Outcomes returns the outcome table, for the test that renders every
+// row in every language.
+func Outcomes() []handler.Outcome { return outcomes[:] }

@@ -1,0 +1,227 @@
+package interp
+
+import "sdfp/interp/handler"
+
+// The outcome table of the SDF-P statements the interpreter executes and
+// of the errors it raises itself: every failure named by what happened,
+// with its maincode, subcode 1 and, under the general keys (SDP0091
+// semantic error, CMD0202 syntax error, SDP0118 wrong context, SDP0140
+// and SDP0141 replacement errors), the detail that says what went wrong.
+// Texts are in hypervisor/msg (sdf.msg, details.msg), in English and
+// German; a test renders every row in both.
+type outcomeID int
+
+const (
+	stepLimit outcomeID = iota
+	runCancelled
+	virtualTimeLimit
+	backBranchLimit
+	commandNotAnalysable
+	commandNotAvailable
+	internalError
+	substReparse
+	substLabel
+	substControlChanged
+	substControlCreated
+	substNoClose
+	substNoName
+	substBadName
+	substNotDeclared
+	substFailed
+	substComplex
+	substExprSyntax
+	substExprFailed
+	substExprComplex
+	replacementLeft
+	conditionMissing
+	conditionNotBoolean
+	dataLineFalseContext
+	forNotAnalysable
+	forNeedsListOrCounter
+	listNotDeclared
+	notAList
+	counterNotInteger
+	counterIncrementZero
+	indexVarNotSimple
+	indexVarNotInteger
+	noElementNotStructure
+	structureNoElement
+	listNoElementOf
+	listNoElement
+	arrayIndexOutside
+	arrayElementMissing
+	noElementNotList
+	notListOrArray
+	varNotInitialized
+	varNotDeclared
+	varNotDeclaredNoImplicit
+	varNotDeclaredComplex
+	listFull
+	typeCannotTake
+	typeNotSimple
+	typeMismatch
+	stringTooLongFor
+	stringTooLong
+	assignSyslstVariable
+	fileNotOpened
+	layoutNotDefined
+	arrayBoundsReversed
+	declareNeedsSimpleName
+	varExists
+	varOtherAttributes
+	varDoesNotExist
+	initialValueSimple
+	declareElementName
+	structureNotDeclared
+	notAStructure
+	nestedLayout
+	endStructureAlone
+	stringToVariable
+	valueNotAnalysable
+	readByInput
+	endOfInput
+	includeBlockTag
+	skipCommands
+	execCmdSyntax
+	execCmdEmpty
+	execCmdControl
+	structureOutputTarget
+	procParamsUnbalanced
+	procFileNotFound
+	procFileUnreadable
+	procFileNotProcedure
+	procContainerNotList
+	procContainerElement
+	procContainerEmpty
+	paramNoValue
+	intOverflow
+	opNeedsIntegers
+	divisionByZero
+	modByZero
+	signNeedsInteger
+	concatNeedsStrings
+	compareTypes
+	opNeedsBooleans
+	notNeedsBoolean
+	functionUnknown
+	functionComplexArg
+	functionOverflow
+	gotoTargetMissing
+	loopControlOutside
+	gotoNotEnclosing
+	exitOutsideBlock
+	exitOutsideNamedBlock
+	paramNotDeclared
+)
+
+var outcomes = [...]handler.Outcome{
+	stepLimit:                {Msg: "SDP0099", SC1: 130, Detail: "step-limit"},
+	runCancelled:             {Msg: "SDP0099", SC1: 130, Detail: "run-cancelled"},
+	virtualTimeLimit:         {Msg: "SDP0099", SC1: 130, Detail: "virtual-time-limit"},
+	backBranchLimit:          {Msg: "SDP0139", SC1: 1},
+	commandNotAnalysable:     {Msg: "CMD0202", SC1: 1, Detail: "command-not-analysable"},
+	commandNotAvailable:      {Msg: "CMD0202", SC1: 1, Detail: "command-not-available"},
+	internalError:            {Msg: "SDP0091", SC1: 64, Detail: "internal-error"},
+	substReparse:             {Msg: "SDP0140", SC1: 1, Detail: "subst-reparse"},
+	substLabel:               {Msg: "SDP0140", SC1: 1, Detail: "subst-label"},
+	substControlChanged:      {Msg: "SDP0140", SC1: 1, Detail: "subst-control-changed"},
+	substControlCreated:      {Msg: "SDP0140", SC1: 1, Detail: "subst-control-created"},
+	substNoClose:             {Msg: "SDP0140", SC1: 64, Detail: "subst-no-close"},
+	substNoName:              {Msg: "SDP0140", SC1: 64, Detail: "subst-no-name"},
+	substBadName:             {Msg: "SDP0140", SC1: 64, Detail: "subst-bad-name"},
+	substNotDeclared:         {Msg: "SDP0141", SC1: 64, Detail: "subst-not-declared"},
+	substFailed:              {Msg: "SDP0141", SC1: 64, Detail: "subst-failed"},
+	substComplex:             {Msg: "SDP0141", SC1: 64, Detail: "subst-complex"},
+	substExprSyntax:          {Msg: "SDP0140", SC1: 64, Detail: "subst-expr-syntax"},
+	substExprFailed:          {Msg: "SDP0141", SC1: 64, Detail: "subst-expr-failed"},
+	substExprComplex:         {Msg: "SDP0141", SC1: 64, Detail: "subst-expr-complex"},
+	replacementLeft:          {Msg: "SDP0140", SC1: 64, Detail: "replacement-left"},
+	conditionMissing:         {Msg: "CMD0202", SC1: 1, Detail: "condition-missing"},
+	conditionNotBoolean:      {Msg: "SDP0091", SC1: 64, Detail: "condition-not-boolean"},
+	dataLineFalseContext:     {Msg: "SDP0091", SC1: 64, Detail: "data-line-false-context"},
+	forNotAnalysable:         {Msg: "CMD0202", SC1: 1, Detail: "for-not-analysable"},
+	forNeedsListOrCounter:    {Msg: "CMD0202", SC1: 1, Detail: "for-needs-list-or-counter"},
+	listNotDeclared:          {Msg: "SDP0091", SC1: 64, Detail: "list-not-declared"},
+	notAList:                 {Msg: "SDP0091", SC1: 64, Detail: "not-a-list"},
+	counterNotInteger:        {Msg: "SDP0091", SC1: 64, Detail: "counter-not-integer"},
+	counterIncrementZero:     {Msg: "SDP0091", SC1: 64, Detail: "counter-increment-zero"},
+	indexVarNotSimple:        {Msg: "SDP0091", SC1: 64, Detail: "index-var-not-simple"},
+	indexVarNotInteger:       {Msg: "SDP0091", SC1: 64, Detail: "index-var-not-integer"},
+	noElementNotStructure:    {Msg: "SDP0091", SC1: 64, Detail: "no-element-not-structure"},
+	structureNoElement:       {Msg: "SDP0091", SC1: 64, Detail: "structure-no-element"},
+	listNoElementOf:          {Msg: "SDP0091", SC1: 64, Detail: "list-no-element-of"},
+	listNoElement:            {Msg: "SDP0091", SC1: 64, Detail: "list-no-element"},
+	arrayIndexOutside:        {Msg: "SDP0091", SC1: 64, Detail: "array-index-outside"},
+	arrayElementMissing:      {Msg: "SDP0091", SC1: 64, Detail: "array-element-missing"},
+	noElementNotList:         {Msg: "SDP0091", SC1: 64, Detail: "no-element-not-list"},
+	notListOrArray:           {Msg: "SDP0091", SC1: 64, Detail: "not-list-or-array"},
+	varNotInitialized:        {Msg: "SDP0091", SC1: 64, Detail: "var-not-initialized"},
+	varNotDeclared:           {Msg: "SDP0091", SC1: 64, Detail: "var-not-declared"},
+	varNotDeclaredNoImplicit: {Msg: "SDP0091", SC1: 64, Detail: "var-not-declared-no-implicit"},
+	varNotDeclaredComplex:    {Msg: "SDP0091", SC1: 64, Detail: "var-not-declared-complex"},
+	listFull:                 {Msg: "SDP0091", SC1: 64, Detail: "list-full"},
+	typeCannotTake:           {Msg: "SDP0091", SC1: 64, Detail: "type-cannot-take"},
+	typeNotSimple:            {Msg: "SDP0091", SC1: 64, Detail: "type-not-simple"},
+	typeMismatch:             {Msg: "SDP0091", SC1: 64, Detail: "type-mismatch"},
+	stringTooLongFor:         {Msg: "SDP0091", SC1: 64, Detail: "string-too-long-for"},
+	stringTooLong:            {Msg: "SDP0091", SC1: 64, Detail: "string-too-long"},
+	assignSyslstVariable:     {Msg: "SDP0091", SC1: 64, Detail: "assign-syslst-variable"},
+	fileNotOpened:            {Msg: "DMS0501", SC1: 64},
+	layoutNotDefined:         {Msg: "SDP0091", SC1: 64, Detail: "layout-not-defined"},
+	arrayBoundsReversed:      {Msg: "SDP0091", SC1: 64, Detail: "array-bounds-reversed"},
+	declareNeedsSimpleName:   {Msg: "SDP0091", SC1: 64, Detail: "declare-needs-simple-name"},
+	varExists:                {Msg: "SDP0091", SC1: 64, Detail: "var-exists"},
+	varOtherAttributes:       {Msg: "SDP0091", SC1: 64, Detail: "var-other-attributes"},
+	varDoesNotExist:          {Msg: "SDP0091", SC1: 64, Detail: "var-does-not-exist"},
+	initialValueSimple:       {Msg: "SDP0091", SC1: 64, Detail: "initial-value-simple"},
+	declareElementName:       {Msg: "SDP0091", SC1: 64, Detail: "declare-element-name"},
+	structureNotDeclared:     {Msg: "SDP0091", SC1: 64, Detail: "structure-not-declared"},
+	notAStructure:            {Msg: "SDP0091", SC1: 64, Detail: "not-a-structure"},
+	nestedLayout:             {Msg: "SDP0091", SC1: 64, Detail: "nested-layout"},
+	endStructureAlone:        {Msg: "SDP0118", SC1: 1, Detail: "end-structure-alone"},
+	stringToVariable:         {Msg: "SDP0091", SC1: 64, Detail: "string-to-variable"},
+	valueNotAnalysable:       {Msg: "SDP0091", SC1: 64, Detail: "value-not-analysable"},
+	readByInput:              {Msg: "SDP0091", SC1: 64, Detail: "read-by-input"},
+	endOfInput:               {Msg: "SDP0091", SC1: 64, Detail: "end-of-input"},
+	includeBlockTag:          {Msg: "SDP0118", SC1: 1, Detail: "include-block-tag"},
+	skipCommands:             {Msg: "SDP0118", SC1: 1, Detail: "skip-commands"},
+	execCmdSyntax:            {Msg: "CMD0202", SC1: 1, Detail: "exec-cmd-syntax"},
+	execCmdEmpty:             {Msg: "CMD0202", SC1: 1, Detail: "exec-cmd-empty"},
+	execCmdControl:           {Msg: "SDP0118", SC1: 1, Detail: "exec-cmd-control"},
+	structureOutputTarget:    {Msg: "SDP0091", SC1: 64, Detail: "structure-output-target"},
+	procParamsUnbalanced:     {Msg: "SDP0091", SC1: 64, Detail: "proc-params-unbalanced"},
+	procFileNotFound:         {Msg: "SDP0091", SC1: 64, Detail: "proc-file-not-found"},
+	procFileUnreadable:       {Msg: "SDP0091", SC1: 64, Detail: "proc-file-unreadable"},
+	procFileNotProcedure:     {Msg: "SDP0091", SC1: 64, Detail: "proc-file-not-procedure"},
+	procContainerNotList:     {Msg: "SDP0091", SC1: 64, Detail: "proc-container-not-list"},
+	procContainerElement:     {Msg: "SDP0091", SC1: 64, Detail: "proc-container-element"},
+	procContainerEmpty:       {Msg: "SDP0091", SC1: 64, Detail: "proc-container-empty"},
+	paramNoValue:             {Msg: "SDP0091", SC1: 64, Detail: "param-no-value"},
+	intOverflow:              {Msg: "SDP0091", SC1: 64, Detail: "int-overflow"},
+	opNeedsIntegers:          {Msg: "SDP0091", SC1: 64, Detail: "op-needs-integers"},
+	divisionByZero:           {Msg: "SDP0091", SC1: 64, Detail: "division-by-zero"},
+	modByZero:                {Msg: "SDP0091", SC1: 64, Detail: "mod-by-zero"},
+	signNeedsInteger:         {Msg: "SDP0091", SC1: 64, Detail: "sign-needs-integer"},
+	concatNeedsStrings:       {Msg: "SDP0091", SC1: 64, Detail: "concat-needs-strings"},
+	compareTypes:             {Msg: "SDP0091", SC1: 64, Detail: "compare-types"},
+	opNeedsBooleans:          {Msg: "SDP0091", SC1: 64, Detail: "op-needs-booleans"},
+	notNeedsBoolean:          {Msg: "SDP0091", SC1: 64, Detail: "not-needs-boolean"},
+	functionUnknown:          {Msg: "SDP0091", SC1: 64, Detail: "function-unknown"},
+	functionComplexArg:       {Msg: "SDP0091", SC1: 64, Detail: "function-complex-arg"},
+	functionOverflow:         {Msg: "SDP0091", SC1: 64, Detail: "function-overflow"},
+	gotoTargetMissing:        {Msg: "SDP0118", SC1: 1, Detail: "goto-target-missing"},
+	loopControlOutside:       {Msg: "SDP0118", SC1: 1, Detail: "loop-control-outside"},
+	gotoNotEnclosing:         {Msg: "SDP0118", SC1: 1, Detail: "goto-not-enclosing"},
+	exitOutsideBlock:         {Msg: "SDP0118", SC1: 1, Detail: "exit-outside-block"},
+	exitOutsideNamedBlock:    {Msg: "SDP0118", SC1: 1, Detail: "exit-outside-named-block"},
+	paramNotDeclared:         {Msg: "SDP0091", SC1: 64, Detail: "param-not-declared"},
+}
+
+// result is the result of a statement ending with the outcome.
+func (id outcomeID) result(inserts ...any) handler.Result { return outcomes[id].Result(inserts...) }
+
+// err is the outcome as an error (of an expression, a name, a value).
+func (id outcomeID) err(inserts ...any) error { return outcomes[id].Err(inserts...) }
+
+// Outcomes returns the outcome table, for tests.
+func Outcomes() []handler.Outcome { return outcomes[:] }
