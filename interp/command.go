@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"strings"
@@ -90,7 +91,7 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 // dispatch hands a command to the handler chain.
 func (r *Runner) dispatch(c *ast.Command) handler.Result {
 	req := &handler.Request{Name: c.Name, Args: c.Args, Text: ast.CommandText(c), Pos: c.Pos, Task: r}
-	res, ok := r.handlers.Handle(r.ctx, req)
+	res, ok := handle(r.ctx, r.handlers, req)
 	if !ok {
 		return commandNotAvailable.result(c.Name)
 	}
@@ -309,4 +310,21 @@ func openFailure(err error) string {
 		err = pe.Err
 	}
 	return strings.ToUpper(err.Error())
+}
+
+// handle asks a handler, turning an executor that reads an operand its
+// command does not declare (ast.UnpackError, a defect of sdfp that the
+// tests are there to catch) into an internal error of the command rather
+// than a crash of the run.
+func handle(ctx context.Context, h handler.Handler, req *handler.Request) (res handler.Result, ok bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			ue, isUnpack := p.(*ast.UnpackError)
+			if !isUnpack {
+				panic(p)
+			}
+			res, ok = internalError.result(strings.ToUpper(req.Name+": "+ue.Error())), true
+		}
+	}()
+	return h.Handle(ctx, req)
 }

@@ -103,6 +103,15 @@ func WithTask(tsn, user string) Option { return func(r *Runner) { r.tsn, r.user 
 // (default: msg.Default()).
 func WithMessages(m *msg.Catalog) Option { return func(r *Runner) { r.messages = m } }
 
+// JobMonitor starts job monitoring (MODIFY-JOB-OPTIONS MONJV=...): the
+// job environment's part of a command the interpreter executes.
+type JobMonitor interface {
+	MonitorJob(req *handler.Request) handler.Result
+}
+
+// WithJobMonitor sets who starts job monitoring.
+func WithJobMonitor(j JobMonitor) Option { return func(r *Runner) { r.jobs = j } }
+
 // WithJVs sets where JV() and JV conditions read job variables.
 func WithJVs(j JVReader) Option { return func(r *Runner) { r.jvs = j } }
 
@@ -129,6 +138,7 @@ type Runner struct {
 	primarySysout   io.Writer
 	sysoutFile      io.WriteCloser
 	jvs             JVReader
+	jobs            JobMonitor
 	primarySyslst   io.Writer
 	syslst          *syslst
 	stdin           *bufio.Reader

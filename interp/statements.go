@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -400,3 +401,19 @@ func (r *Runner) exitProcedure(c *ast.Command) (handler.Result, *signal) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// Commands lists the commands the interpreter executes itself: its
+// statements, and the block commands (IF ... END-IF, WHILE, FOR,
+// BEGIN-BLOCK ...) that the parser turns into blocks by their role in
+// cat and the statement walk runs. Every other command goes to an
+// executor of the handler chain.
+func Commands(cat *catalog.Catalog) []string {
+	names := handler.Names(natives)
+	for _, c := range cat.Commands() {
+		if c.Role != catalog.RoleNone && natives[c.Name] == nil {
+			names = append(names, c.Name)
+		}
+	}
+	sort.Strings(names)
+	return names
+}

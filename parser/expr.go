@@ -1,13 +1,11 @@
 package parser
 
 import (
-	"encoding/hex"
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/encoding/charmap"
-
 	"sdfp/lexer"
+	"sdfp/lexer/ebcdic"
 	"sdfp/parser/ast"
 )
 
@@ -203,7 +201,7 @@ func (p *exprParser) primary() (ast.Expr, *lexer.Error) {
 		return &ast.StrLit{P: t.Pos, Val: t.Value}, nil
 	case lexer.XString:
 		p.i++
-		return &ast.StrLit{P: t.Pos, Val: DecodeHex(t.Value), Hex: t.Value}, nil
+		return &ast.StrLit{P: t.Pos, Val: ebcdic.DecodeHex(t.Value), Hex: t.Value}, nil
 	case lexer.Keyword:
 		p.i++
 		return &ast.KeywordLit{P: t.Pos, Val: t.Value}, nil
@@ -331,25 +329,6 @@ func (p *exprParser) call(name lexer.Token) (ast.Expr, *lexer.Error) {
 		}
 		p.i++
 	}
-}
-
-// DecodeHex turns the validated hex digits of an X-string into text. An
-// odd count is padded with a zero half-byte on the right, as BS2000 does.
-// The bytes are EBCDIC (code page 1047) on BS2000, while sdfp keeps text
-// in the host's encoding, so they are converted: X'C8' is "H".
-func DecodeHex(digits string) string {
-	if len(digits)%2 == 1 {
-		digits += "0"
-	}
-	b, err := hex.DecodeString(digits)
-	if err != nil {
-		return ""
-	}
-	text, err := charmap.CodePage1047.NewDecoder().Bytes(b)
-	if err != nil {
-		return string(b)
-	}
-	return string(text)
 }
 
 // ParseVarName checks and splits a composed variable name such as

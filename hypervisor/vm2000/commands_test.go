@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"sdfp/interp/handler"
+	"sdfp/lexer"
+	"sdfp/parser/ast"
 )
 
 // CREATE-VM, its VM MONJV, and DELETE-VM of a persistent VM, which leaves
@@ -119,8 +121,12 @@ func TestConsoleLanguage(t *testing.T) {
 	}
 }
 
-// Every command copes with missing operands (a request built by hand,
-// not by the binder) without panicking.
+// Every command copes with missing operands without panicking: a
+// request built by hand (no operands at all) and one the binder built
+// from the command's name alone (every operand at its default, mandatory
+// ones empty). The second also proves that every operand name an
+// executor unpacks is one its declaration has: ast.Args.Unpack panics on
+// any other.
 func TestBareRequests(t *testing.T) {
 	for _, admin := range []bool{false, true} {
 		r := newRig(t, "")
@@ -128,9 +134,15 @@ func TestBareRequests(t *testing.T) {
 			r.admin()
 		}
 		for name := range commands {
-			res, ok := r.m.Handle(context.Background(), &handler.Request{Name: name, Task: r.task})
-			if !ok || res.RC.Main == "" {
-				t.Errorf("%s: %v %v", name, ok, res.RC)
+			bound, _ := r.p.ParseCommand(lexer.NewUnit(name, lexer.Pos{Line: 1, Column: 1}))
+			if bound == nil || bound.Args == nil {
+				t.Fatalf("%s: the binder gives no operands", name)
+			}
+			for _, args := range []*ast.Args{nil, bound.Args} {
+				res, ok := r.m.Handle(context.Background(), &handler.Request{Name: name, Args: args, Task: r.task})
+				if !ok || res.RC.Main == "" {
+					t.Errorf("%s: %v %v", name, ok, res.RC)
+				}
 			}
 		}
 	}

@@ -15,7 +15,8 @@ import (
 // UNITS=*ALL (the binder gives a list-poss operand as a list, so *ALL
 // arrives as its only element).
 func unitsOperand(c *call) (names []string, all bool) {
-	v := c.args.Get("UNITS")
+	var v *ast.Value
+	c.args.Unpack("UNITS", &v)
 	if v == nil {
 		return nil, false
 	}
@@ -44,7 +45,9 @@ func (m *Model) addDevices(c *call) handler.Result {
 		return *res
 	}
 	u := usageExclusive
-	if c.args.Keyword("TYPE") == "*SD" || c.args.Keyword("USAGE") == "*SHARED" {
+	var typ, use ast.Keyword
+	c.args.Unpack("TYPE", &typ, "USAGE", &use)
+	if typ == "*SD" || use == "*SHARED" {
 		u = usageShared
 	}
 	var lines []msg.Message

@@ -1,8 +1,6 @@
 package vm2000
 
 import (
-	"strconv"
-
 	"sdfp/interp/handler"
 	"sdfp/parser/ast"
 )
@@ -37,7 +35,9 @@ func (m *Model) beginDialog(c *call) handler.Result {
 	if res != nil {
 		return *res
 	}
-	if vm.password != "" && password(c.args, "PASSWORD") != vm.password {
+	var pw ast.Password
+	c.args.Unpack("PASSWORD", &pw)
+	if vm.password != "" && string(pw) != vm.password {
 		return m.refuse(c, badPassword, vm.inserts()...)
 	}
 	m.dialogs[c.task] = &dialog{su: c.su, vm: vm, admin: vm.isMonitor()}
@@ -63,19 +63,4 @@ func (m *Model) endDialog(c *call) handler.Result {
 	}
 	delete(m.dialogs, c.task)
 	return done(line(msgDialogEnded, vm.inserts()...))
-}
-
-// password returns the text of a password operand (c-string, x-string
-// or integer), "" for *NONE.
-func password(a *ast.Args, operand string) string {
-	if a.Keyword(operand) != "" {
-		return ""
-	}
-	if s := a.Str(operand); s != "" {
-		return s
-	}
-	if n, ok := a.Int(operand); ok {
-		return strconv.FormatInt(n, 10)
-	}
-	return ""
 }

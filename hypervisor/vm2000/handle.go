@@ -2,12 +2,10 @@ package vm2000
 
 import (
 	"context"
-	"strconv"
 
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 	"sdfp/parser/ast"
-	"sdfp/parser/catalog"
 )
 
 // access is who may issue a command.
@@ -75,9 +73,6 @@ func (m *Model) Handle(_ context.Context, req *handler.Request) (handler.Result,
 	if req.Task != nil {
 		c.lang, c.task = req.Task.Language(), req.Task.ID()
 	}
-	if c.args == nil {
-		c.args = &ast.Args{}
-	}
 	c.dlg = m.dialogOf(c.task)
 	if c.dlg != nil {
 		c.su = c.dlg.su
@@ -127,18 +122,18 @@ func done(lines ...msg.Message) handler.Result {
 // *CURRENT) on the call's server unit. A VM administrator may only name
 // his own VM. On failure res is the refusal.
 func (m *Model) vmByOperand(c *call, operand string) (vm *VM, res *handler.Result) {
-	v := c.args.Get(operand)
+	var ref ast.Ref
+	c.args.Unpack(operand, &ref)
 	id := "*CURRENT"
 	switch {
-	case v == nil || v.Alt == nil:
-	case v.Alt.Kind == catalog.AltInteger:
-		id = strconv.FormatInt(v.Int, 10)
-		vm = c.su.vms[int(v.Int)]
-	case v.Alt.Kind == catalog.AltKeyword:
-		id = v.Keyword
-	default:
-		id = v.Str
-		vm = c.su.byName[v.Str]
+	case ref.IsNumber:
+		id = ref.String()
+		vm = c.su.vms[ref.Number]
+	case ref.Keyword != "":
+		id = ref.Keyword
+	case ref.Name != "":
+		id = ref.Name
+		vm = c.su.byName[ref.Name]
 	}
 	if id == "*CURRENT" && c.dlg != nil {
 		vm = c.dlg.vm
@@ -184,3 +179,6 @@ func (m *Model) applyRule(c *call, key ruleKey, vm *VM) (res *handler.Result, no
 	}
 	return nil, false
 }
+
+// Commands implements handler.Executor: the VM2000 commands of the model.
+func (m *Model) Commands() []string { return handler.Names(commands) }

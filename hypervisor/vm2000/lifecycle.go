@@ -5,7 +5,7 @@ import (
 
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
-	"sdfp/parser/catalog"
+	"sdfp/parser/ast"
 )
 
 // The life of a VM: CREATE-VM, START-VM, HOLD-VM, RESUME-VM, RESET-VM,
@@ -22,16 +22,20 @@ func (m *Model) createVM(c *call) handler.Result {
 	if !hasMax && arch == archX86 {
 		max = size // I: MAX-MEMORY-SIZE=*STD allows no extension
 	}
+	var wantIndex ast.Ref
+	var name string
+	var persistent ast.Keyword
+	var pw ast.Password
+	c.args.Unpack("VM-INDEX", &wantIndex, "VM-NAME", &name, "PERSISTENT", &persistent, "PASSWORD", &pw)
 	index := 0
-	if n, ok := c.args.Int("VM-INDEX"); ok {
-		index = int(n)
+	if wantIndex.IsNumber {
+		index = wantIndex.Number
 		if su.vms[index] != nil {
 			return m.refuse(c, vmIndexTaken, itoa(index))
 		}
 	} else if index = su.freeIndex(m.inst.Limits.MaxVMIndex); index == 0 {
 		return m.refuse(c, noFreeIndex, su.name)
 	}
-	name := c.args.Str("VM-NAME")
 	if name == "" || name == "*STD" {
 		name = fmt.Sprintf("VM%02d", index)
 	}
@@ -63,7 +67,7 @@ func (m *Model) createVM(c *call) handler.Result {
 	}
 	vm := &VM{su: su, index: index, name: name, state: StateInitOnly, size: size, min: min, max: max, location: location,
 		processors: cpu.processors, cpuQuota: cpu.quota, maxIO: cpu.maxIO, pool: cpu.pool, group: cpu.group,
-		persistent: c.args.Keyword("PERSISTENT") == "*YES", password: password(c.args, "PASSWORD"), devices: map[string]usage{}}
+		persistent: persistent == "*YES", password: string(pw), devices: map[string]usage{}}
 	j, res := m.startMonitorJV(c, "CREATE-VM "+name, vmMonitorLayout, vm)
 	if res != nil {
 		return *res
@@ -109,39 +113,44 @@ type cpuSettings struct {
 // are accepted and ignored: the model has no scheduler and no privileges.
 func (m *Model) cpuAttributes(c *call) (cpuSettings, *handler.Result) {
 	s := cpuSettings{processors: 1, quota: stdCPUQuota, maxIO: 100, pool: stdPool}
-	if n, ok := c.args.Int("PROCESSOR"); ok {
-		s.processors = int(n)
-	} else if n := processorLevels[c.args.Keyword("PROCESSOR")]; n > 0 {
+	var processor, maxIO ast.Ref
+	var pool string
+	var quotaKind ast.Keyword
+	var quota float64
+	var group *ast.Args
+	c.args.Unpack("PROCESSOR", &processor, "CPU-POOL", &pool, "MAX-IO-UTILIZATION", &maxIO,
+		"CPU-QUOTA", &quotaKind, "CPU-QUOTA", &quota, "CPU-QUOTA", &group)
+	if processor.IsNumber {
+		s.processors = processor.Number
+	} else if n := processorLevels[processor.Keyword]; n > 0 {
 		s.processors = n
 	}
-	if pool := c.args.Str("CPU-POOL"); pool != "" && pool != stdPool {
+	if pool != "" && pool != stdPool {
 		if !c.su.pools[pool] {
 			r := m.refuse(c, cpuPoolUnknown, pool)
 			return s, &r
 		}
 		s.pool = pool
 	}
-	switch c.args.Keyword("CPU-QUOTA") {
+	switch quotaKind {
 	case "*STD":
 	case "*BY-VM-GROUP":
 		if c.su.arch == archX86 {
 			r := m.refuse(c, notOnX86, "/CREATE-VM CPU-QUOTA=*BY-VM-GROUP")
 			return s, &r
 		}
-		group := c.args.Struct("CPU-QUOTA")
-		s.group = group.Str("VM-GROUP-NAME")
+		group.Unpack("VM-GROUP-NAME", &s.group, "MEMBER-CPU-QUOTA", &s.quota)
 		if !c.su.groups[s.group] {
 			r := m.refuse(c, vmGroupUnknown, s.group)
 			return s, &r
 		}
-		s.quota, _ = group.Fixed("MEMBER-CPU-QUOTA")
 	default:
-		s.quota, _ = c.args.Fixed("CPU-QUOTA")
+		s.quota = quota
 	}
 	// Maximum I/O utilisation exists on /390 only (V:CRVM); on x86 the
 	// operand is accepted and the VM keeps 100 (I).
-	if n, ok := c.args.Int("MAX-IO-UTILIZATION"); ok && c.su.arch != archX86 {
-		s.maxIO = int(n)
+	if maxIO.IsNumber && c.su.arch != archX86 {
+		s.maxIO = maxIO.Number
 	}
 	return s, nil
 }
@@ -152,9 +161,11 @@ func (m *Model) cpuAttributes(c *call) (cpuSettings, *handler.Result) {
 // memory has no location (V:MEMX86, as MOVE-VM V:MOVE).
 func (m *Model) createLocation(c *call, size int) (int, *handler.Result) {
 	su := c.su
-	kw := c.args.Keyword("LOCATION")
+	var kw ast.Keyword
+	var sub *ast.Args
+	c.args.Unpack("LOCATION", &kw, "LOCATION", &sub)
 	if kw != "*ANY" && su.arch == archX86 {
-		r := m.refuse(c, notOnX86, "/CREATE-VM LOCATION="+kw)
+		r := m.refuse(c, notOnX86, "/CREATE-VM LOCATION="+string(kw))
 		return 0, &r
 	}
 	location, ok := -1, false
@@ -168,11 +179,9 @@ func (m *Model) createLocation(c *call, size int) (int, *handler.Result) {
 			}
 		}
 	case "*BEFORE-VM", "*AFTER-VM":
-		v := c.args.Struct("LOCATION").Get("VM-IDENTIFICATION")
-		id := v.Str
-		if v.Alt != nil && v.Alt.Kind == catalog.AltInteger {
-			id = itoa(int(v.Int))
-		}
+		var ref ast.Ref
+		sub.Unpack("VM-IDENTIFICATION", &ref)
+		id := ref.String()
 		next := su.lookupVM(id)
 		if next == nil {
 			r := m.refuse(c, vmUnknown, id)
@@ -216,8 +225,10 @@ func (m *Model) startVM(c *call) handler.Result {
 	if res != nil {
 		return *res
 	}
-	noCheck := c.args.Keyword("CHECK-VM-STATE") == "*NO"
-	hold := c.args.Keyword("HOLD") == "*YES"
+	var check, holdKw ast.Keyword
+	var unit string
+	c.args.Unpack("CHECK-VM-STATE", &check, "HOLD", &holdKw, "IPL-UNIT", &unit)
+	noCheck, hold := check == "*NO", holdKw == "*YES"
 	key := ruleStart
 	if noCheck {
 		key = ruleStartNoCheck
@@ -232,7 +243,7 @@ func (m *Model) startVM(c *call) handler.Result {
 	if !active && vm.su.running >= m.inst.Limits.MaxRunningGuests {
 		return m.refuse(c, tooManyGuests, vm.su.name, itoa(m.inst.Limits.MaxRunningGuests))
 	}
-	if unit := c.args.Str("IPL-UNIT"); unit != "" && unit != "*STD" {
+	if unit != "" && unit != "*STD" {
 		if _, ok := vm.devices[unit]; !ok {
 			return m.refuse(c, deviceNotAssigned, unit, vm.inserts()[0], vm.name)
 		}
@@ -290,7 +301,9 @@ func (m *Model) stopGuest(vm *VM) {
 // partly executed (VMS3041, return code VMS9005). V:HOLD, V:NALLOW
 // fn does the work and returns the line that reports it.
 func (m *Model) forEachVM(c *call, key ruleKey, fn func(*VM) msg.Message) handler.Result {
-	all := c.args.Keyword("VM-IDENTIFICATION") == "*ALL" || c.args.Keyword("VM-IDENTIFICATION") == "*VM-GUESTS"
+	var id ast.Keyword
+	c.args.Unpack("VM-IDENTIFICATION", &id)
+	all := id == "*ALL" || id == "*VM-GUESTS"
 	if !all {
 		vm, res := m.vmByOperand(c, "VM-IDENTIFICATION")
 		if res != nil {
@@ -370,7 +383,9 @@ func (m *Model) resetVM(c *call) handler.Result {
 // shutdownVM: SHUTDOWN-VM. *VM-GUESTS shuts every guest down; *VM2000
 // (the whole VM2000 session) is outside the model.
 func (m *Model) shutdownVM(c *call) handler.Result {
-	if c.args.Keyword("VM-IDENTIFICATION") == "*VM2000" {
+	var id ast.Keyword
+	c.args.Unpack("VM-IDENTIFICATION", &id)
+	if id == "*VM2000" {
 		return m.refuse(c, functionNotHere, "/SHUTDOWN-VM VM-ID=*VM2000")
 	}
 	return m.forEachVM(c, ruleShutdown, func(vm *VM) msg.Message {
@@ -387,7 +402,9 @@ func (m *Model) shutdownVM(c *call) handler.Result {
 // (DEFINED_ONLY). V:DEL, V:TERM
 func (m *Model) deleteVM(c *call) handler.Result {
 	key := ruleDelete
-	if c.args.Keyword("CHECK-VM-STATE") == "*NO" {
+	var check ast.Keyword
+	c.args.Unpack("CHECK-VM-STATE", &check)
+	if check == "*NO" {
 		key = ruleDeleteForce
 	}
 	return m.forEachVM(c, key, func(vm *VM) msg.Message {

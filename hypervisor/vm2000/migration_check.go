@@ -36,7 +36,8 @@ func (m *Model) targetSU(c *call) (*serverUnit, *handler.Result) {
 		r := m.refuse(c, id, inserts...)
 		return nil, &r
 	}
-	name := c.args.Str("SERVER-UNIT-NAME")
+	var name string
+	c.args.Unpack("SERVER-UNIT-NAME", &name)
 	if name == "" || name == "*UNIQUE" {
 		partners := c.su.partners()
 		if len(partners) != 1 {

@@ -8,7 +8,8 @@ import (
 // definition of a VM that is not initialised (DEFINED_ONLY, ACT NO) to
 // the other server unit of the SU cluster. V:MIGDEF, S seed 000.
 func (m *Model) migrateDefinition(c *call) handler.Result {
-	name := c.args.Str("VM-NAME")
+	var name string
+	c.args.Unpack("VM-NAME", &name)
 	if vm := c.su.byName[name]; vm != nil {
 		return m.refuse(c, alreadyInitialized, vm.inserts()[0], vm.name)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"sdfp/hypervisor/bs2000/jv"
 	"sdfp/interp/handler"
+	"sdfp/parser/ast"
 )
 
 // MONJV layouts as data: the system part (bytes 1-128) of a monitoring
@@ -125,11 +126,13 @@ type monitorJV struct {
 // of what, or returns nil when none is named. The result is the command's
 // refusal when the JV cannot be monitored.
 func (m *Model) startMonitorJV(c *call, what string, layout jvLayout, vm *VM) (*monitorJV, *handler.Result) {
-	name := c.args.Str("MONJV")
+	var name string
+	var pw ast.Password
+	c.args.Unpack("MONJV", &name, "JV-PASSWORD", &pw)
 	if name == "" || strings.HasPrefix(name, "*") || m.jvs == nil {
 		return nil, nil
 	}
-	normal, err := m.jvs.StartMonitor(name, what, password(c.args, "JV-PASSWORD"))
+	normal, err := m.jvs.StartMonitor(name, what, string(pw))
 	if err != nil {
 		var je *jv.Error
 		key, inserts := jv.KeyStoreError, []string{name, err.Error()}

@@ -2,7 +2,7 @@ package vm2000
 
 import (
 	"sdfp/interp/handler"
-	"sdfp/parser/catalog"
+	"sdfp/parser/ast"
 )
 
 // moveVM: MOVE-VM (/390) relocates a VM's memory area. A running VM
@@ -20,7 +20,9 @@ func (m *Model) moveVM(c *call) handler.Result {
 	}
 	size := vm.occupied()
 	location, ok := -1, false
-	switch c.args.Keyword("LOCATION") {
+	var where ast.Keyword
+	c.args.Unpack("LOCATION", &where)
+	switch where {
 	case "*BEFORE-VM":
 		if next := m.neighbour(c, vm, +1); next != nil {
 			location = next.location - size
@@ -52,13 +54,15 @@ func (m *Model) moveVM(c *call) handler.Result {
 // or *AFTER-VM(...): a named VM, or *NEXT / *PREVIOUS, the VM whose area
 // follows or precedes this VM's (dir +1 / -1).
 func (m *Model) neighbour(c *call, vm *VM, dir int) *VM {
-	sub := c.args.Struct("LOCATION")
-	v := sub.Get("VM-IDENTIFICATION")
+	var sub *ast.Args
+	c.args.Unpack("LOCATION", &sub)
+	var ref ast.Ref
+	sub.Unpack("VM-IDENTIFICATION", &ref)
 	switch {
-	case v != nil && v.Alt != nil && v.Alt.Kind == catalog.AltInteger:
-		return vm.su.vms[int(v.Int)]
-	case v != nil && v.Alt != nil && v.Alt.Kind != catalog.AltKeyword:
-		return vm.su.lookupVM(v.Str)
+	case ref.IsNumber:
+		return vm.su.vms[ref.Number]
+	case ref.Name != "":
+		return vm.su.lookupVM(ref.Name)
 	}
 	var best *VM
 	for _, other := range vm.su.vms {

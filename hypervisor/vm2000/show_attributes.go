@@ -5,6 +5,7 @@ import (
 
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
+	"sdfp/parser/ast"
 )
 
 // SHOW-VM-ATTRIBUTES: the attributes of one VM, or with *VM2000 of all
@@ -31,7 +32,9 @@ var infoSections = map[string][]string{
 // showAttributes: SHOW-VM-ATTRIBUTES.
 func (m *Model) showAttributes(c *call) handler.Result {
 	var vms []*VM
-	if c.args.Keyword("VM-IDENTIFICATION") == "*VM2000" {
+	var id, info ast.Keyword
+	c.args.Unpack("VM-IDENTIFICATION", &id, "INFORMATION", &info)
+	if id == "*VM2000" {
 		if !c.dlg.admin {
 			return m.refuse(c, notAdministrator, "/"+c.req.Name)
 		}
@@ -43,7 +46,6 @@ func (m *Model) showAttributes(c *call) handler.Result {
 		}
 		vms = []*VM{vm}
 	}
-	info := c.args.Keyword("INFORMATION")
 	if info == "" {
 		info = "*STD"
 	}
@@ -53,7 +55,7 @@ func (m *Model) showAttributes(c *call) handler.Result {
 		records[i] = handler.Record{{Name: "VM-INDEX", Value: vm.index}, {Name: "VM-NAME", Value: vm.name},
 			{Name: "STATE", Value: vm.displayState()}, {Name: "GUEST-STATE", Value: vm.guest.String()}}
 	}
-	for _, section := range infoSections[info] {
+	for _, section := range infoSections[string(info)] {
 		show := attributeSections[section]
 		lines = append(lines, header(show.cols))
 		for i, vm := range vms {

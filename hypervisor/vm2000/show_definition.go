@@ -12,7 +12,8 @@ import (
 // definitions of uninitialised ones (ACT NO, DEFINED_ONLY in the SE
 // Manager). Columns as in seed 000; sorted by VM name. V:SVD, S seed 000
 func (m *Model) showDefinition(c *call) handler.Result {
-	filter := c.args.Str("VM-NAME")
+	var filter string
+	c.args.Unpack("VM-NAME", &filter)
 	type entry struct {
 		name                     string
 		index                    int

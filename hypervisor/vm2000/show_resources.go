@@ -5,6 +5,7 @@ import (
 
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
+	"sdfp/parser/ast"
 )
 
 // showResources: SHOW-VM-RESOURCES, the resources of the server unit:
@@ -13,7 +14,9 @@ import (
 // totals and the lists VM(*LIST) and UNIT(*LIST). V:SVR; layout I.
 func (m *Model) showResources(c *call) handler.Result {
 	su := c.su
-	info := c.args.Keyword("INFORMATION")
+	var kw ast.Keyword
+	c.args.Unpack("INFORMATION", &kw)
+	info := string(kw)
 	if info == "" {
 		info = "*STD"
 	}

@@ -5,6 +5,7 @@ import (
 
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
+	"sdfp/parser/ast"
 )
 
 // showStatus: SHOW-VM-STATUS, one sample of the VMs' state and load. It
@@ -14,7 +15,9 @@ import (
 // configured load (I).
 func (m *Model) showStatus(c *call) handler.Result {
 	var vms []*VM
-	switch kw := c.args.Keyword("VM-IDENTIFICATION"); {
+	var kw ast.Keyword
+	c.args.Unpack("VM-IDENTIFICATION", &kw)
+	switch {
 	case kw == "*ALL" && c.dlg.admin:
 		vms = c.su.sortedVMs()
 	case kw == "*ALL":

@@ -4,7 +4,6 @@ import (
 	"strconv"
 
 	"sdfp/parser/ast"
-	"sdfp/parser/catalog"
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -12,18 +11,16 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // megabytes reads a memory size operand: <integer>(DIMENSION=*MEGABYTE /
 // *GIGABYTE) gives MB and ok; a keyword value gives the keyword.
 func megabytes(a *ast.Args, operand string) (mb int, keyword string, ok bool) {
-	v := a.Get(operand)
-	if v == nil || v.Alt == nil {
-		return 0, "", false
+	var size ast.Ref
+	var sub *ast.Args
+	a.Unpack(operand, &size, operand, &sub)
+	if !size.IsNumber {
+		return 0, size.Keyword, false
 	}
-	if v.Alt.Kind == catalog.AltKeyword {
-		return 0, v.Keyword, false
-	}
-	n, isInt := a.Int(operand)
-	if !isInt {
-		return 0, v.Keyword, false
-	}
-	if v.Struct != nil && v.Struct.Keyword("DIMENSION") == "*GIGABYTE" {
+	n := int64(size.Number)
+	var dim ast.Keyword
+	sub.Unpack("DIMENSION", &dim)
+	if dim == "*GIGABYTE" {
 		n *= 1024
 	}
 	if n > maxMemoryMB {

@@ -13,6 +13,7 @@ package handler
 import (
 	"context"
 	"fmt"
+	"sort"
 
 	"sdfp/hypervisor/msg"
 	"sdfp/lexer"
@@ -156,6 +157,59 @@ func (c Chain) Handle(ctx context.Context, req *Request) (Result, bool) {
 		if res, ok := h.Handle(ctx, req); ok {
 			return res, true
 		}
+	}
+	return Result{}, false
+}
+
+// Executor is a Handler that names the commands it serves, so that a
+// Registry can dispatch by name and a test can prove that every command
+// the catalog declares has exactly one executor.
+type Executor interface {
+	Handler
+	Commands() []string
+}
+
+// Names returns the sorted keys of a command table, for an executor's
+// Commands.
+func Names[V any](table map[string]V) []string {
+	names := make([]string, 0, len(table))
+	for n := range table {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Registry dispatches each command to the one executor that serves it.
+type Registry struct {
+	byName map[string]Executor
+}
+
+// NewRegistry returns a registry of executors; two executors that serve
+// the same command are an error.
+func NewRegistry(execs ...Executor) (*Registry, error) {
+	r := &Registry{byName: map[string]Executor{}}
+	for _, e := range execs {
+		for _, name := range e.Commands() {
+			if r.byName[name] != nil {
+				return nil, fmt.Errorf("command %s has two executors", name)
+			}
+			r.byName[name] = e
+		}
+	}
+	return r, nil
+}
+
+// Executor returns the executor of a command, nil when none serves it.
+func (r *Registry) Executor(name string) Executor { return r.byName[name] }
+
+// Commands returns every command an executor of the registry serves.
+func (r *Registry) Commands() []string { return Names(r.byName) }
+
+// Handle implements Handler.
+func (r *Registry) Handle(ctx context.Context, req *Request) (Result, bool) {
+	if e := r.byName[req.Name]; e != nil {
+		return e.Handle(ctx, req)
 	}
 	return Result{}, false
 }

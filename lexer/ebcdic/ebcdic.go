@@ -3,6 +3,12 @@
 // the job environment (JV conditions of WAIT-EVENT) share one collation.
 package ebcdic
 
+import (
+	"encoding/hex"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
 // EBCDIC collating order. SDF-P compares strings byte by byte in EBCDIC:
 // lower case sorts before upper case and digits after letters. The table
 // maps ASCII to the code points of CCSID 1047; bytes without a mapping
@@ -64,4 +70,23 @@ func Compare(a, b string) int {
 		return 1
 	}
 	return 0
+}
+
+// DecodeHex turns the validated hex digits of an X-string into text. An
+// odd count is padded with a zero half-byte on the right, as BS2000 does.
+// The bytes are EBCDIC (code page 1047) on BS2000, while sdfp keeps text
+// in the host's encoding, so they are converted: X'C8' is "H".
+func DecodeHex(digits string) string {
+	if len(digits)%2 == 1 {
+		digits += "0"
+	}
+	b, err := hex.DecodeString(digits)
+	if err != nil {
+		return ""
+	}
+	text, err := charmap.CodePage1047.NewDecoder().Bytes(b)
+	if err != nil {
+		return string(b)
+	}
+	return string(text)
 }

@@ -62,8 +62,12 @@ type Session struct {
 	Msgs    *msg.Catalog
 	Env     *jobenv.Env
 	VM2000  *vm2000.Model // nil with Options.NoVM2000
-	opts    Options
-	catalog *catalog.Catalog // nil: the built-in one
+	// Executors dispatch every command the interpreter does not run
+	// itself to the one executor that serves it: the job environment,
+	// the VM2000 and the site's commands.
+	Executors *handler.Registry
+	opts      Options
+	catalog   *catalog.Catalog // nil: the built-in one
 }
 
 // New builds a session. It fails only when the installation cannot be
@@ -96,6 +100,7 @@ func New(o Options) (*Session, error) {
 	s.Console.W = o.Console
 	s.Env = jobenv.New(s.JVs, s.Clock, s.Console, s.Msgs)
 	s.Env.User = o.User
+	execs := []handler.Executor{s.Env}
 	if !o.NoVM2000 {
 		inst := o.Installation
 		if inst == nil {
@@ -114,12 +119,17 @@ func New(o Options) (*Session, error) {
 			}
 		}
 		s.VM2000 = m
-		s.opts.Handlers = append(s.opts.Handlers, m)
+		execs = append(execs, m)
 		if len(inst.Commands) > 0 {
 			s.catalog = inst.Catalog()
-			s.opts.Handlers = append(s.opts.Handlers, site.New(inst.SiteCommands()))
+			execs = append(execs, site.New(inst.SiteCommands()))
 		}
 	}
+	reg, err := handler.NewRegistry(execs...)
+	if err != nil {
+		return nil, err
+	}
+	s.Executors = reg
 	return s, nil
 }
 
@@ -130,7 +140,7 @@ func (s *Session) Language() string { return s.opts.Lang }
 // sessions only read it (each vm2000.Model builds its own state).
 var defaultInstallation = sync.OnceValue(vm2000.DefaultInstallation)
 
-// AddHandler adds a command handler (the embedded VM2000, a stub) built on
+// AddHandler adds a command handler (a stub) built on
 // the session's clock and job variables; it is asked before the job
 // environment.
 func (s *Session) AddHandler(h handler.Handler) { s.opts.Handlers = append(s.opts.Handlers, h) }
@@ -148,7 +158,8 @@ func (s *Session) runnerWith(o Options) *interp.Runner {
 		interp.WithLanguage(o.Lang),
 		interp.WithTask(o.TSN, o.User),
 		interp.WithHandlers(o.Handlers...),
-		interp.WithHandlers(s.Env),
+		interp.WithHandlers(s.Executors),
+		interp.WithJobMonitor(s.Env),
 	}
 	if s.catalog != nil {
 		opts = append(opts, interp.WithCatalog(s.catalog))

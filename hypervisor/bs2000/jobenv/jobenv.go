@@ -16,9 +16,7 @@ import (
 	"sdfp/hypervisor/clock"
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
-	"sdfp/parser"
 	"sdfp/parser/ast"
-	"sdfp/parser/catalog"
 )
 
 // Env is the job environment shared by the tasks of a run.
@@ -39,25 +37,31 @@ func New(jvs *jv.Store, clk *clock.Clock, con *console.Console, msgs *msg.Catalo
 	return &Env{JVs: jvs, Clock: clk, Console: con, Msgs: msgs, Catalog: "SDFP", User: "SDFPUSER", links: map[string]string{}, jobMonitors: map[string]string{}}
 }
 
+// commands are the commands the job environment executes, each declared
+// once in the catalog (parser/catalog).
+var commands = map[string]func(*Env, *handler.Request) handler.Result{
+	"CREATE-JV":            (*Env).createJV,
+	"MODIFY-JV":            (*Env).modifyJV,
+	"SHOW-JV":              (*Env).showJV,
+	"SHOW-JV-ATTRIBUTES":   (*Env).showJVAttributes,
+	"DELETE-JV":            (*Env).deleteJV,
+	"SET-JV-LINK":          (*Env).setJVLink,
+	"WAIT-EVENT":           (*Env).waitEvent,
+	"SEND-MSG":             (*Env).sendMsg,
+	"INFORM-OPERATOR":      (*Env).sendMsg,
+	"HELP-MSG-INFORMATION": (*Env).helpMsg,
+}
+
+// Commands implements handler.Executor.
+func (e *Env) Commands() []string { return handler.Names(commands) }
+
 // Handle implements handler.Handler.
 func (e *Env) Handle(ctx context.Context, req *handler.Request) (handler.Result, bool) {
-	fn := map[string]func(*handler.Request) handler.Result{
-		"CREATE-JV":            e.createJV,
-		"MODIFY-JV":            e.modifyJV,
-		"SHOW-JV":              e.showJV,
-		"SHOW-JV-ATTRIBUTES":   e.showJVAttributes,
-		"DELETE-JV":            e.deleteJV,
-		"SET-JV-LINK":          e.setJVLink,
-		"WAIT-EVENT":           e.waitEvent,
-		"SEND-MSG":             e.sendMsg,
-		"INFORM-OPERATOR":      e.sendMsg,
-		"HELP-MSG-INFORMATION": e.helpMsg,
-		"MODIFY-JOB-OPTIONS":   e.modifyJobOptions,
-	}[req.Name]
+	fn := commands[req.Name]
 	if fn == nil {
 		return handler.Result{}, false
 	}
-	return fn(req), true
+	return fn(e, req), true
 }
 
 // jvFail is the result of a JV command the store refused (SC1=64,
@@ -80,25 +84,11 @@ func (e *Env) resolve(name string) string {
 	return name
 }
 
-// password returns the text of a password operand (c-string, x-string or
-// integer), "" for *NONE.
-func password(a *ast.Args, name string) string {
-	v := a.Get(name)
-	if v == nil || v.Alt == nil || v.Keyword == "*NONE" {
-		return ""
-	}
-	if v.Alt.Kind == catalog.AltKeyword {
-		return ""
-	}
-	if v.Str != "" {
-		return v.Str
-	}
-	return fmt.Sprint(v.Int)
-}
-
 func (e *Env) createJV(req *handler.Request) handler.Result {
-	a := req.Args
-	if err := e.JVs.Create(a.Str("JV-NAME"), password(a, "READ-PASSWORD"), password(a, "WRITE-PASSWORD")); err != nil {
+	var name string
+	var read, write ast.Password
+	req.Args.Unpack("JV-NAME", &name, "READ-PASSWORD", &read, "WRITE-PASSWORD", &write)
+	if err := e.JVs.Create(name, string(read), string(write)); err != nil {
 		return jvFail(err)
 	}
 	return handler.Result{RC: handler.OK}
@@ -107,31 +97,27 @@ func (e *Env) createJV(req *handler.Request) handler.Result {
 // target reads JV-CONTENTS: a name, or *SUBSTRING(JV-NAME, POSITION,
 // LENGTH), or *LINK(LINK-NAME, POSITION, LENGTH).
 func (e *Env) target(a *ast.Args) (name string, pos, length int) {
-	v := a.Get("JV-CONTENTS")
-	switch v.Keyword {
-	case "*SUBSTRING", "*LINK":
-		s := v.Struct
-		if v.Keyword == "*LINK" {
-			name = e.resolve("*" + s.Str("LINK-NAME"))
-		} else {
-			name = s.Str("JV-NAME")
-		}
-		p, _ := s.Int("POSITION")
-		l, _ := s.Int("LENGTH")
-		return name, int(p), int(l)
+	var kw ast.Keyword
+	var sub *ast.Args
+	a.Unpack("JV-CONTENTS", &kw, "JV-CONTENTS", &name, "JV-CONTENTS", &sub)
+	switch kw {
+	case "*SUBSTRING":
+		sub.Unpack("JV-NAME", &name, "POSITION", &pos, "LENGTH", &length)
+		return name, pos, length
+	case "*LINK":
+		var link string
+		sub.Unpack("LINK-NAME", &link, "POSITION", &pos, "LENGTH", &length)
+		return e.resolve("*" + link), pos, length
 	}
-	return e.resolve(v.Str), 1, 0
+	return e.resolve(name), 1, 0
 }
 
 func (e *Env) modifyJV(req *handler.Request) handler.Result {
-	a := req.Args
-	name, pos, length := e.target(a)
-	value := a.Get("SET-VALUE")
-	text := value.Str
-	if value.Alt != nil && value.Alt.Kind == catalog.AltXString {
-		text = parser.DecodeHex(value.Str)
-	}
-	if err := e.JVs.Write(name, pos, length, text, password(a, "JV-PASSWORD")); err != nil {
+	name, pos, length := e.target(req.Args)
+	var value string
+	var pw ast.Password
+	req.Args.Unpack("SET-VALUE", &value, "JV-PASSWORD", &pw)
+	if err := e.JVs.Write(name, pos, length, value, string(pw)); err != nil {
 		return jvFail(err)
 	}
 	return handler.Result{RC: handler.OK}
@@ -150,9 +136,10 @@ func printable(s string) string {
 }
 
 func (e *Env) showJV(req *handler.Request) handler.Result {
-	a := req.Args
-	name, pos, length := e.target(a)
-	v, err := e.JVs.Read(name, password(a, "JV-PASSWORD"))
+	name, pos, length := e.target(req.Args)
+	var pw ast.Password
+	req.Args.Unpack("JV-PASSWORD", &pw)
+	v, err := e.JVs.Read(name, string(pw))
 	if err != nil {
 		return jvFail(err)
 	}
@@ -175,9 +162,12 @@ func substring(v string, pos, length int) string {
 }
 
 func (e *Env) showJVAttributes(req *handler.Request) handler.Result {
-	prefix := ""
-	if k := req.Args.Keyword("JV-NAME"); k == "" {
-		prefix = req.Args.Str("JV-NAME")
+	var prefix string
+	var all ast.Keyword
+	var info ast.Keyword
+	req.Args.Unpack("JV-NAME", &prefix, "JV-NAME", &all, "INFORMATION", &info)
+	if all != "" {
+		prefix = ""
 	}
 	list, err := e.JVs.List(prefix)
 	if err != nil {
@@ -192,7 +182,7 @@ func (e *Env) showJVAttributes(req *handler.Request) handler.Result {
 		}
 		total += n
 		out = append(out, fmt.Sprintf("%%%07d :%s:$%s.%s", n, e.Catalog, e.User, j.Name))
-		if req.Args.Keyword("INFORMATION") == "*ALL-ATTRIBUTES" {
+		if info == "*ALL-ATTRIBUTES" {
 			mon := "NO"
 			if j.Monitor != "" {
 				mon = "YES"
@@ -206,19 +196,24 @@ func (e *Env) showJVAttributes(req *handler.Request) handler.Result {
 }
 
 func (e *Env) deleteJV(req *handler.Request) handler.Result {
-	if err := e.JVs.Delete(e.resolve(req.Args.Str("JV-NAME")), password(req.Args, "JV-PASSWORD")); err != nil {
+	var name string
+	var pw ast.Password
+	req.Args.Unpack("JV-NAME", &name, "JV-PASSWORD", &pw)
+	if err := e.JVs.Delete(e.resolve(name), string(pw)); err != nil {
 		return jvFail(err)
 	}
 	return handler.Result{RC: handler.OK}
 }
 
 func (e *Env) setJVLink(req *handler.Request) handler.Result {
-	link := strings.ToUpper(req.Args.Str("LINK-NAME"))
-	if req.Args.Keyword("JV-NAME") == "*NONE" {
+	var link, name string
+	var none ast.Keyword
+	req.Args.Unpack("LINK-NAME", &link, "JV-NAME", &name, "JV-NAME", &none)
+	link = strings.ToUpper(link)
+	if none == "*NONE" {
 		delete(e.links, link)
 		return handler.Result{RC: handler.OK}
 	}
-	name := req.Args.Str("JV-NAME")
 	if _, err := e.JVs.Get(name); err != nil {
 		// the named JV is created when it does not exist
 		if cerr := e.JVs.Create(name, "", ""); cerr != nil {
@@ -231,23 +226,28 @@ func (e *Env) setJVLink(req *handler.Request) handler.Result {
 }
 
 func (e *Env) sendMsg(req *handler.Request) handler.Result {
-	a := req.Args
-	if a.Keyword("MSG") == "*NO" {
+	var text string
+	var no, to ast.Keyword
+	req.Args.Unpack("MSG", &text, "MSG", &no)
+	if req.Name == "SEND-MSG" {
+		req.Args.Unpack("TO", &to)
+	}
+	if no == "*NO" {
 		return handler.Result{RC: handler.ReturnCode{SC2: 1, Main: "CMD0001"}}
 	}
-	if req.Name == "SEND-MSG" && a.Keyword("TO") == "*PROGRAM" {
+	if to == "*PROGRAM" {
 		return outcomes[sendToProgram].Result()
 	}
-	e.Console.Write("TSN "+req.Task.ID(), msg.Plain(a.Str("MSG")))
+	e.Console.Write("TSN "+req.Task.ID(), msg.Plain(text))
 	return handler.Result{RC: handler.OK}
 }
 
 func (e *Env) helpMsg(req *handler.Request) handler.Result {
-	lang := req.Args.Str("LANGUAGE")
+	var lang, key string
+	req.Args.Unpack("LANGUAGE", &lang, "MSG-IDENTIFICATION", &key)
 	if lang == "" || lang == "*STD" {
 		lang = req.Task.Language()
 	}
-	key := req.Args.Str("MSG-IDENTIFICATION")
 	lines, ok := e.Msgs.Help(key, lang)
 	if !ok {
 		return outcomes[messageUnknown].Result(key)

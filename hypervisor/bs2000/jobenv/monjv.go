@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"sdfp/interp/handler"
+	"sdfp/parser/ast"
 )
 
 // Job monitoring: MODIFY-JOB-OPTIONS MONJV=name makes a JV the monitoring
@@ -36,16 +37,18 @@ func field(v string, n int, rightJustify bool) string {
 	return v + pad
 }
 
-// modifyJobOptions starts job monitoring with the JV named by MONJV.
-func (e *Env) modifyJobOptions(req *handler.Request) handler.Result {
-	name := req.Args.Str("MONJV")
-	if req.Args.Keyword("MONJV") == "*NONE" {
+// MonitorJob starts job monitoring with the JV named by the MONJV operand
+// of MODIFY-JOB-OPTIONS. The interpreter executes that command (its
+// LOGGING operand is the procedure log's) and hands the MONJV part here.
+func (e *Env) MonitorJob(req *handler.Request) handler.Result {
+	var name string
+	var kw ast.Keyword
+	var pw ast.Password
+	req.Args.Unpack("MONJV", &name, "MONJV", &kw, "JV-PASSWORD", &pw)
+	if kw != "" { // *NONE, *UNCHANGED
 		return handler.Result{RC: handler.OK}
 	}
-	if req.Args.Keyword("MONJV") == "*UNCHANGED" {
-		return handler.Result{RC: handler.OK}
-	}
-	n, err := e.JVs.StartMonitor(name, "JOB "+req.Task.ID(), password(req.Args, "JV-PASSWORD"))
+	n, err := e.JVs.StartMonitor(name, "JOB "+req.Task.ID(), string(pw))
 	if err != nil {
 		return jvFail(err)
 	}

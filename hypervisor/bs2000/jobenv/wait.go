@@ -19,18 +19,23 @@ import (
 const KeyWaitTimeout = "JVS0420"
 
 func (e *Env) waitEvent(req *handler.Request) handler.Result {
-	until := req.Args.Get("UNTIL")
-	s := until.Struct
-	limit, _ := s.Int("TIME-LIMIT")
-	switch until.Keyword {
+	var kind ast.Keyword
+	var s *ast.Args
+	req.Args.Unpack("UNTIL", &kind, "UNTIL", &s)
+	var limit int
+	switch kind {
 	case "*TIME":
+		s.Unpack("TIME-LIMIT", &limit)
 		return handler.Result{RC: handler.OK, Wait: &handler.Wait{
-			Ready: func() (bool, error) { return false, nil }, Deadline: limit,
+			Ready: func() (bool, error) { return false, nil }, Deadline: int64(limit),
 			OnTimeout: handler.Result{RC: handler.OK}}}
 	case "*USER-SWITCHES":
 		return outcomes[waitUserSwitches].Result()
 	}
-	cond := s.Get("CONDITION").Expr
+	var cond ast.Expr
+	var checkNow ast.Keyword
+	var label string
+	s.Unpack("CONDITION", &cond, "TIME-LIMIT", &limit, "CHECK-CURRENT-VALUE", &checkNow, "TIMEOUT-LABEL", &label)
 	if cond == nil {
 		return outcomes[waitNoCondition].Result()
 	}
@@ -40,11 +45,11 @@ func (e *Env) waitEvent(req *handler.Request) handler.Result {
 			return jvFail(err)
 		}
 	}
-	check := s.Keyword("CHECK-CURRENT-VALUE") != "*NO"
+	check := checkNow != "*NO"
 	seen := e.JVs.Changes
 	timeout := handler.Fail(64, msg.New(KeyWaitTimeout, limit))
-	if label := s.Get("TIMEOUT-LABEL"); label != nil && label.Keyword != "*NONE" && label.Str != "" {
-		timeout = handler.Result{RC: handler.ReturnCode{SC2: 1, Main: KeyWaitTimeout}, Goto: label.Str}
+	if label != "" && label != "*NONE" {
+		timeout = handler.Result{RC: handler.ReturnCode{SC2: 1, Main: KeyWaitTimeout}, Goto: label}
 	}
 	return handler.Result{RC: handler.OK, Wait: &handler.Wait{
 		Ready: func() (bool, error) {
@@ -53,7 +58,7 @@ func (e *Env) waitEvent(req *handler.Request) handler.Result {
 			}
 			return e.evalCond(cond)
 		},
-		Deadline:  limit,
+		Deadline:  int64(limit),
 		OnTimeout: timeout,
 	}}
 }

@@ -9,7 +9,6 @@ package site
 
 import (
 	"context"
-	"sort"
 
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
@@ -36,15 +35,8 @@ func New(cmds []Command) *Commands {
 	return c
 }
 
-// Names lists the commands this executor serves.
-func (c *Commands) Names() []string {
-	names := make([]string, 0, len(c.byName))
-	for n := range c.byName {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+// Commands implements handler.Executor.
+func (c *Commands) Commands() []string { return handler.Names(c.byName) }
 
 // Handle implements handler.Handler. A command with SC1 > 0 fails and
 // spins off.
