@@ -14,8 +14,14 @@ import (
 // executeCmd runs a command and catches its text output, its structured
 // output and its return code.
 func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
-	a := c.Args
-	inner, errs := r.parser.ParseCommand(lexer.NewUnit(a.Str("CMD"), c.Pos))
+	var cmd, textTarget, structTarget string
+	var textKind, structKind, rcKind ast.Keyword
+	var textMode, structMode, rcVars *ast.Args
+	c.Args.Unpack("CMD", &cmd,
+		"TEXT-OUTPUT", &textKind, "TEXT-OUTPUT", &textTarget, "TEXT-OUTPUT", &textMode,
+		"STRUCTURE-OUTPUT", &structKind, "STRUCTURE-OUTPUT", &structTarget, "STRUCTURE-OUTPUT", &structMode,
+		"RETURNCODE", &rcKind, "RETURNCODE", &rcVars)
+	inner, errs := r.parser.ParseCommand(lexer.NewUnit(cmd, c.Pos))
 	if len(errs) > 0 {
 		return execCmdSyntax.result(errs[0].Msg), nil
 	}
@@ -35,39 +41,45 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 	} else {
 		res = r.dispatch(inner)
 	}
-	switch to := a.Get("TEXT-OUTPUT"); {
-	case to.Keyword == "*NONE":
-	case to.Keyword == "*SYSOUT":
+	switch textKind {
+	case "*NONE":
+	case "*SYSOUT":
 		for _, l := range res.Output {
 			r.print(l)
 		}
 	default:
-		if _, sig := r.linesToList(to.Str, r.render(res.Output), modeOf(to.Struct)); sig != nil {
+		if _, sig := r.linesToList(textTarget, r.render(res.Output), modeOf(textMode)); sig != nil {
 			return handler.Result{}, sig
 		}
 	}
-	if so := a.Get("STRUCTURE-OUTPUT"); so.Keyword != "*NONE" {
-		if err := r.structureOutput(so.Str, res.Records, modeOf(so.Struct)); err != nil {
+	if structKind != "*NONE" {
+		if err := r.structureOutput(structTarget, res.Records, modeOf(structMode)); err != nil {
 			return resultOf(err), nil
 		}
 	}
-	switch rcOp := a.Get("RETURNCODE"); rcOp.Keyword {
+	switch rcKind {
 	case "*STD":
 		// The message stays the error's reason: the command's output went
 		// where TEXT-OUTPUT says, but the run's summary names it.
 		reason := res.Message()
 		return handler.Result{RC: res.RC, SpinOff: res.SpinOff, Reason: &reason}, nil
 	case "*VARIABLE":
-		for key, val := range map[string]any{"SUBCODE1": res.RC.SC1, "SUBCODE2": res.RC.SC2, "MAINCODE": res.RC.Main} {
-			target := rcOp.Struct.Get(key)
-			if target == nil || target.Keyword == "*NONE" || target.Str == "" {
+		// In the order the operands are declared, so that the assignments
+		// (and the JSON variable events) come out the same in every run.
+		for _, rcField := range []struct {
+			operand string
+			value   any
+		}{{"SUBCODE1", res.RC.SC1}, {"SUBCODE2", res.RC.SC2}, {"MAINCODE", res.RC.Main}} {
+			var target string
+			rcVars.Unpack(rcField.operand, &target)
+			if target == "" || target == "*NONE" {
 				continue
 			}
-			name, err := varName(target.Str)
+			name, err := varName(target)
 			if err != nil {
 				return resultOf(err), nil
 			}
-			if err := r.assign(name, val, modeReplace); err != nil {
+			if err := r.assign(name, rcField.value, modeReplace); err != nil {
 				return resultOf(err), nil
 			}
 		}

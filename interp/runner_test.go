@@ -14,6 +14,7 @@ import (
 
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
+	"sdfp/parser/ast"
 )
 
 func run(t *testing.T, src string, opts ...Option) (string, Result) {
@@ -194,4 +195,18 @@ func TestSyslstReplacesOldContent(t *testing.T) {
 	if string(got) != "NEW\nMORE\n" {
 		t.Errorf("LST.X = %q", got)
 	}
+}
+
+// does not execute itself.
+func usesHandlers(p *ast.Procedure) bool {
+	found := false
+	ast.Walk(p.Body, func(s ast.Stmt) bool {
+		for _, c := range ast.Commands(s) {
+			if c.Name != "" && natives[c.Name] == nil && (c.Spec == nil || c.Spec.Role == 0) {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
 }

@@ -80,7 +80,9 @@ func (r *Runner) procedureOptions(c *ast.Command) (handler.Result, *signal) {
 }
 
 func modeOf(a *ast.Args) writeMode {
-	switch a.Keyword("WRITE-MODE") {
+	var mode ast.Keyword
+	a.Unpack("WRITE-MODE", &mode)
+	switch mode {
 	case "*EXTEND":
 		return modeExtend
 	case "*PREFIX":

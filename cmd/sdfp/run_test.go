@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"sdfp/cmd/internal/golden"
 )
 
 // writeProc writes a procedure into dir and returns its path.
@@ -110,5 +112,29 @@ func TestRunUsage(t *testing.T) {
 		if code, _, _ := runCLI(args...); code != exitUsage {
 			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
 		}
+	}
+}
+
+// Regression: EXECUTE-CMD RETURNCODE=*VARIABLE assigned its three
+// variables in Go map order, so the JSON variable events of one
+// procedure came out in a different order from run to run. Fifty runs
+// print the same bytes.
+func TestRunsAreDeterministic(t *testing.T) {
+	var first string
+	for i := 0; i < 50; i++ {
+		code, out, errOut := runCLI("run", "--workdir", t.TempDir(), "--format", "json", "--console", "on", "testdata/deterministic.proc")
+		if code != exitOK {
+			t.Fatalf("run %d: exit %d: %s%s", i, code, out, errOut)
+		}
+		if i == 0 {
+			first = out
+			continue
+		}
+		if out != first {
+			t.Fatalf("run %d differs from run 0:\n%s", i, golden.LineDiff(first, out))
+		}
+	}
+	if !strings.Contains(first, `"name":"S1"`) || !strings.Contains(first, `"key":"VMS1013"`) {
+		t.Errorf("the procedure did not run as meant:\n%s", first)
 	}
 }

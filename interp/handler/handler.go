@@ -84,7 +84,8 @@ type Wait struct {
 	// Ready reports whether the awaited condition holds now. It is asked
 	// again whenever something the task waits for may have changed.
 	Ready func() (bool, error)
-	// Deadline is the virtual time limit in seconds from now; 0 = none.
+	// Deadline is the virtual time limit in seconds from now (WAIT-EVENT
+	// TIME-LIMIT); 0 means now: the condition is checked once.
 	Deadline int64
 	// OnTimeout is the result of the command when the time limit passes.
 	OnTimeout Result

@@ -1,9 +1,10 @@
 // Package golit writes Go values as Go composite literals. Tables that
 // are kept in a readable source form (the default installation in YAML,
 // the command catalog's operand notation) are also generated as Go code,
-// so that a run starts with them already built instead of decoding them;
-// the tests that generate that code use this package and hold both forms
-// equal. Only tests import it.
+// so that a run starts with them already built instead of decoding them.
+// The go:generate programs (parser/catalog/internal/gencatalog,
+// hypervisor/vm2000/internal/gendefault) write that code with this
+// package, and tests hold both forms equal; the sdfp binary never links it.
 package golit
 
 import (
