@@ -70,13 +70,16 @@ func (e *UnpackError) Error() string { return "operand " + e.Operand + ": " + e.
 // Every name must be one the declaration has. A nil Args (a request built
 // by hand, not by the binder) leaves every destination at its zero value.
 func (a *Args) Unpack(pairs ...any) {
+	// The destinations must not escape (no fmt on them, not even in the
+	// panics): Unpack is on the path of every SET-VARIABLE, and a
+	// destination moved to the heap is an allocation per statement.
 	if len(pairs)%2 != 0 {
-		panic(&UnpackError{Operand: fmt.Sprint(pairs[len(pairs)-1]), Reason: "Unpack takes name and destination pairs"})
+		panic(&UnpackError{Operand: "?", Reason: "Unpack takes name and destination pairs"})
 	}
 	for i := 0; i < len(pairs); i += 2 {
 		name, ok := pairs[i].(string)
 		if !ok {
-			panic(&UnpackError{Operand: fmt.Sprint(pairs[i]), Reason: "not an operand name"})
+			panic(&UnpackError{Operand: "?", Reason: "an operand name must be a string"})
 		}
 		if a == nil {
 			continue
@@ -116,7 +119,7 @@ func unpackValue(a *Args, name string, v *Value, dest any) {
 	case **Value:
 		*d = v
 	default:
-		panic(&UnpackError{Operand: name, Reason: fmt.Sprintf("cannot unpack into %T", dest)})
+		panic(&UnpackError{Operand: name, Reason: "no such kind of destination"})
 	}
 }
 
