@@ -45,7 +45,7 @@ var fnIsCatalogedJV = &Function{
 		// [I] Not accessible or not a string: the JV is cataloged all the
 		// same. Any other failure counts as "not found".
 		var e *Error
-		if errors.As(jvError(jvName(a[0].(string)), err), &e) && (e.Msg.Key == "SDP1022" || e.Msg.Key == "SDP1027") {
+		if errors.As(jvError(jvName(a[0].(string)), err), &e) && (e.Msg.Key == outcomes[jvNotAccessible].key || e.Msg.Key == outcomes[jvNotString].key) {
 			return true, nil
 		}
 		return false, nil

@@ -26,6 +26,7 @@ const (
 	jvNotFound
 	jvNotAccessible
 	jvStoreError
+	jvNotString
 	emptyString
 	notSDFList
 	positionOutOfRange
@@ -56,6 +57,7 @@ var outcomes = [...]outcome{
 	jvNotFound:             {key: "SDP1024"},
 	jvNotAccessible:        {key: "SDP1022"},
 	jvStoreError:           {key: "SDP1054"},
+	jvNotString:            {key: "SDP1027"},
 	emptyString:            {key: "SDP0411"},
 	notSDFList:             {key: "SDP0447"},
 	positionOutOfRange:     {key: "SDP0448"},

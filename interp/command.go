@@ -145,7 +145,7 @@ func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
 	}
 	r.frame.saved = res.RC
 	e := r.errorAt(c.Pos, res.RC, res.Message())
-	e.Limit = res.RC.SC1 == 130 && res.RC.Main == "SDP0099"
+	e.Limit = res.RC.SC1 == outcomes[stepLimit].SC1 && res.RC.Main == outcomes[stepLimit].Msg
 	return &signal{kind: sigError, err: e}
 }
 

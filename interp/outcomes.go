@@ -112,6 +112,7 @@ const (
 	exitOutsideBlock
 	exitOutsideNamedBlock
 	paramNotDeclared
+	procedureCancelled
 )
 
 var outcomes = [...]handler.Outcome{
@@ -215,6 +216,7 @@ var outcomes = [...]handler.Outcome{
 	exitOutsideBlock:         {Msg: "SDP0118", SC1: 1, Detail: "exit-outside-block"},
 	exitOutsideNamedBlock:    {Msg: "SDP0118", SC1: 1, Detail: "exit-outside-named-block"},
 	paramNotDeclared:         {Msg: "SDP0091", SC1: 64, Detail: "param-not-declared"},
+	procedureCancelled:       {Msg: "SDP0018", SC1: 64},
 }
 
 // result is the result of a statement ending with the outcome.

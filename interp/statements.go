@@ -384,8 +384,7 @@ func (r *Runner) saveReturncode(c *ast.Command) (handler.Result, *signal) {
 
 func (r *Runner) exitProcedure(c *ast.Command) (handler.Result, *signal) {
 	if c.Name == "CANCEL-PROCEDURE" {
-		rc := handler.ReturnCode{SC1: 64, Main: "SDP0018"}
-		return handler.Result{}, &signal{kind: sigExit, rc: rc, exitErr: true, pos: c.Pos}
+		return handler.Result{}, &signal{kind: sigExit, rc: procedureCancelled.result().RC, exitErr: true, pos: c.Pos}
 	}
 	if c.Name == "END-PROCEDURE" {
 		return handler.Result{}, &signal{kind: sigExit, rc: handler.OK}

@@ -233,7 +233,7 @@ func (e *Env) sendMsg(req *handler.Request) handler.Result {
 		req.Args.Unpack("TO", &to)
 	}
 	if no == "*NO" {
-		return handler.Result{RC: handler.ReturnCode{SC2: 1, Main: "CMD0001"}}
+		return outcomes[noMessage].Result()
 	}
 	if to == "*PROGRAM" {
 		return outcomes[sendToProgram].Result()

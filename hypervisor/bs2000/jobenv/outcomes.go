@@ -14,6 +14,7 @@ const (
 	waitNoCondition
 	conditionNotLogical
 	conditionBadTerm
+	noMessage
 )
 
 var outcomes = [...]handler.Outcome{
@@ -23,6 +24,7 @@ var outcomes = [...]handler.Outcome{
 	waitNoCondition:     {Msg: "CMD0202", SC1: 64, Detail: "wait-no-condition", Source: "I"},
 	conditionNotLogical: {Msg: "SDP0091", SC1: 64, Detail: "jv-condition-not-logical", Source: "I"},
 	conditionBadTerm:    {Msg: "SDP0091", SC1: 64, Detail: "jv-condition-bad-term", Source: "I"},
+	noMessage:           {Main: "CMD0001", SC2: 1, Source: "I: SEND-MSG MSG=*NO sends nothing, a warning"},
 }
 
 // Outcomes returns the outcome table, for the test that renders every
