@@ -8,31 +8,8 @@
 package main
 
 import (
-	"flag"
-	"log"
-	"os"
-
 	"sdfp/hypervisor/vm2000/internal/defaultlit"
+	"sdfp/parser/golit"
 )
 
-func main() {
-	log.SetFlags(0)
-	log.SetPrefix("gendefault: ")
-	out := flag.String("o", "", "the file to write (default default_literal.go, when run by go generate in package vm2000)")
-	flag.Parse()
-	if *out == "" {
-		// go generate runs us in the package directory; anywhere else
-		// the default name would put the file in the wrong place.
-		if os.Getenv("GOPACKAGE") != "vm2000" {
-			log.Fatal("run by go generate ./hypervisor/vm2000, or name the file with -o")
-		}
-		*out = "default_literal.go"
-	}
-	src, err := defaultlit.Source()
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := os.WriteFile(*out, src, 0o644); err != nil {
-		log.Fatal(err)
-	}
-}
+func main() { golit.Generate("vm2000", "default_literal.go", defaultlit.Source) }
