@@ -39,7 +39,11 @@ func (c *cli) help(args []string) int {
 	}
 	name := strings.ToUpper(args[0])
 	msgs := msg.Default()
-	if m := msgs.Lookup(name); m != nil {
+	key := name
+	if d := strings.ToLower(args[0]); msg.IsDetail(d) {
+		key = d // details have lower-case keys (a command name looks alike, and is tried next)
+	}
+	if m := msgs.Lookup(key); m != nil {
 		helpMessage(c.stdout, msgs, m)
 		return exitOK
 	}
@@ -74,8 +78,18 @@ func (c *cli) helpIndex(cat *catalog.Catalog) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Messages (sdfp help KEY shows both languages):")
 	msgs := msg.Default()
+	var details []string
 	for _, k := range msgs.Keys() {
+		if msg.IsDetail(k) {
+			details = append(details, k)
+			continue
+		}
 		fmt.Fprintf(w, "  %s %s\n", k, msgs.Lookup(k).Text["E"])
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Details: the texts that say what went wrong inside a general message (SDP0091 SEMANTIC ERROR: ...):")
+	for _, k := range details {
+		fmt.Fprintf(w, "  %-30s %s\n", k, msgs.Lookup(k).Text["E"])
 	}
 }
 

@@ -101,6 +101,10 @@ func TestHelp(t *testing.T) {
 		!strings.Contains(out, "German:\n  % SDP1024 JV: JOBVARIABLE '(&00)' EXISTIERT NICHT") {
 		t.Errorf("help message: exit %d, %q", code, out)
 	}
+	code, out, _ = runCLI("help", "Division-By-Zero")
+	if code != exitOK || !strings.Contains(out, "German:\n  % division-by-zero DIVISION DURCH NULL") {
+		t.Errorf("help detail: exit %d, %q", code, out)
+	}
 	code, _, errOut := runCLI("help", "NO-SUCH-THING")
 	if code != exitFindings || !strings.Contains(errOut, "no command, function or message NO-SUCH-THING") {
 		t.Errorf("help unknown: exit %d, %q", code, errOut)
