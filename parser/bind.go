@@ -18,6 +18,9 @@ type binder struct {
 	// values are only known at run time, so missing or odd operands are
 	// not reported yet.
 	lenient bool
+	// assign is set for the short form "/NAME = expression" of
+	// SET-VARIABLE, whose left side is always the variable name.
+	assign bool
 }
 
 func (b *binder) errf(pos lexer.Pos, code, format string, args ...any) {
@@ -52,7 +55,10 @@ func (b *binder) bind(ops []*catalog.Operand, list []*OperandSyntax, at lexer.Po
 		if s.Key != nil {
 			sawKeyword = true
 			found, cands := catalog.LookupOperand(ops, s.Key.Value)
-			if found == nil && n == 0 && len(nameValue) == 2 && len(cands) == 0 {
+			// In the short form "/NAME = expression" the left side is the
+			// variable's name even where it abbreviates an operand
+			// (/V = 1, /W = 1).
+			if n == 0 && len(nameValue) == 2 && (b.assign || found == nil && len(cands) == 0) {
 				b.bindNameValue(args, ops, s, nameValue)
 				continue
 			}
