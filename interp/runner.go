@@ -87,6 +87,14 @@ func WithHandlers(h ...handler.Handler) Option {
 	return func(r *Runner) { r.handlers = append(r.handlers, h...) }
 }
 
+// WithMiddleware wraps the handler chain: every command the interpreter
+// does not execute itself goes through mw, which may call through to the
+// chain and change its result, or answer itself (a trace, a dry run, an
+// injected fault). Several wrap in order: the first given is outermost.
+func WithMiddleware(mw ...handler.Middleware) Option {
+	return func(r *Runner) { r.middleware = append(r.middleware, mw...) }
+}
+
 // WithCatalog sets the command catalog (default: catalog.Builtin()).
 func WithCatalog(c *catalog.Catalog) Option { return func(r *Runner) { r.parser = parser.New(c) } }
 
@@ -148,6 +156,8 @@ type Runner struct {
 	backBranchLimit int
 	handlers        handler.Chain
 	natives         map[string]native // the table natives
+	middleware      []handler.Middleware
+	dispatcher      handler.Handler // the chain wrapped by the middleware
 	parser          *parser.Parser
 	funcs           *builtins.Table
 	lang            string
@@ -200,6 +210,10 @@ func New(opts ...Option) *Runner {
 		r.primarySyslst = io.Discard
 	}
 	r.syslst = &syslst{w: r.primarySyslst}
+	r.dispatcher = r.handlers
+	for i := len(r.middleware) - 1; i >= 0; i-- {
+		r.dispatcher = r.middleware[i](r.dispatcher)
+	}
 	r.primarySysout = r.sysout
 	r.env = newExprEnv(r)
 	return r

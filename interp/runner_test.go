@@ -210,3 +210,27 @@ func usesHandlers(p *ast.Procedure) bool {
 	})
 	return found
 }
+
+// Middleware sees every command that goes to the handler chain and may
+// change its result: here it fails SHOW-VM-ATTRIBUTES as an injected
+// fault would, and passes the rest on.
+func TestMiddleware(t *testing.T) {
+	stub := handler.HandlerFunc(func(ctx context.Context, req *handler.Request) (handler.Result, bool) {
+		return handler.Done(msg.Plain("STUB " + req.Name)), true
+	})
+	var seen []string
+	fault := func(next handler.Handler) handler.Handler {
+		return handler.HandlerFunc(func(ctx context.Context, req *handler.Request) (handler.Result, bool) {
+			seen = append(seen, req.Name)
+			if req.Name == "SHOW-VM-ATTRIBUTES" {
+				return outcomes[commandNotAvailable].Result(req.Name), true
+			}
+			return next.Handle(ctx, req)
+		})
+	}
+	out, res := run(t, "/SHOW-VM-STATUS\n/SHOW-VM-ATTR\n", WithHandlers(stub), WithMiddleware(fault))
+	want := "STUB SHOW-VM-STATUS\n% CMD0202 SYNTAX ERROR IN COMMAND: COMMAND SHOW-VM-ATTRIBUTES IS NOT AVAILABLE IN THIS ENVIRONMENT\n"
+	if out != want || res.Err == nil || strings.Join(seen, " ") != "SHOW-VM-STATUS SHOW-VM-ATTRIBUTES" {
+		t.Errorf("out %q, err %v, seen %v", out, res.Err, seen)
+	}
+}
