@@ -289,6 +289,27 @@ func TestEnvironmentFunctions(t *testing.T) {
 	}
 	runCases(t, []callCase{
 		{call: "DATE()", want: "'2026-01-01001'"},
+		// DATE-VALUE and ELAPSED-DAYS: the examples of UG-275 and UG-277.
+		{call: "DATE-VALUE(NUMBER-OF-DAYS=23008, FORMAT=*ISO)", want: "'1962-12-30364'"},
+		{call: "DATE-VALUE(NUMBER-OF-DAYS=23008, FORMAT=*AMERICAN)", want: "'12/30/62364'"},
+		{call: "DATE-VALUE(NUMBER-OF-DAYS=23008, FORMAT=*GERMAN)", want: "'30.12.1962'"},
+		{call: "DATE-VALUE(0)", want: "'1900-01-01001'"},
+		{call: "DATE-VALUE(1, *TODAY)", want: "'2026-01-02002'"},
+		{call: "DATE-VALUE(-1, '2000-03-01')", want: "'2000-02-29060'"},
+		{call: "DATE-VALUE(-200000)", err: "SDP0452"},
+		{call: "ELAPSED-DAYS(DATE='1963-12-30')", want: "23373"},
+		{call: "ELAPSED-DAYS(DATE='12/30/1963', BASE='12/30/1900')", want: "23010"},
+		{call: "ELAPSED-DAYS(DATE='30.12.1963')", want: "23373"},
+		{call: "ELAPSED-DAYS(DATE='2001-08-23', BASE='2001-04-01')", want: "144"},
+		{call: "ELAPSED-DAYS(DATE='2001-08-23', BASE='2001-10-31')", want: "-69"},
+		{call: "ELAPSED-DAYS('1962-12-30364')", want: "23008"},
+		{call: "ELAPSED-DAYS('12/30/62364')", want: "23008"},
+		{call: "ELAPSED-DAYS('1.2.63')", want: "23041"}, // 1963-02-01
+		{call: "ELAPSED-DAYS('1962-12-30001')", err: "SDP0452"},
+		{call: "ELAPSED-DAYS('1963-02-30')", err: "SDP0452"},
+		{call: "ELAPSED-DAYS('1582-10-14')", err: "SDP0452"},
+		{call: "ELAPSED-DAYS('TOMORROW')", err: "SDP0452"},
+		{call: "ELAPSED-DAYS('2026-01-01', *TODAY)", want: "0"},
 		{call: "DATE(FORMAT=*ISO)", want: "'2026-01-01001'"},
 		{call: "DATE(FORMAT=*GERMAN)", want: "'01.01.2026'"},
 		{call: "DATE(*AMERICAN)", want: "'01/01/26001'"},

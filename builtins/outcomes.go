@@ -35,6 +35,7 @@ const (
 	startOutOfRange
 	negativeLength
 	restLengthUsed
+	invalidDate
 )
 
 // outcome is a row: the message key, and the detail key under SDP0091.
@@ -66,6 +67,7 @@ var outcomes = [...]outcome{
 	startOutOfRange:        {key: "SDP0412"},
 	negativeLength:         {key: "SDP0413"},
 	restLengthUsed:         {key: "SDP0414"},
+	invalidDate:            {key: "SDP0452"},
 }
 
 // message is the row's message with the inserts.

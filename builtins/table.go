@@ -23,8 +23,8 @@ var Default = NewTable(
 	fnCurrentType, fnSize, fnIsVariableName,
 	// retcode.go
 	fnMaincode, fnSubcode1, fnSubcode2, fnMsg,
-	// env.go
-	fnDate, fnTime, fnTSN, fnUserIdentification, fnTaskMode, fnIsSDFP, fnSDFPVersion,
+	// env.go, dates.go
+	fnDate, fnDateValue, fnElapsedDays, fnTime, fnTSN, fnUserIdentification, fnTaskMode, fnIsSDFP, fnSDFPVersion,
 	// jv.go
 	fnJV, fnIsCatalogedJV,
 )

@@ -69,7 +69,7 @@ func (c *cli) dialog(args []string) int {
 		fmt.Fprintf(c.stderr, "sdfp dialog: %v\n", err)
 		return exitUsage
 	}
-	s.Console.OnLine = newOutput(out, false).console
+	s.Console.OnLine = newOutput(out, false, lang).console
 	runDialog(s, in, out)
 	return exitOK
 }

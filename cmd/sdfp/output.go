@@ -39,10 +39,11 @@ type output struct {
 	w    io.Writer
 	json bool
 	enc  *json.Encoder
+	lang string // the run's language, for sdfp's own lines
 }
 
-func newOutput(w io.Writer, asJSON bool) *output {
-	return &output{w: w, json: asJSON, enc: json.NewEncoder(w)}
+func newOutput(w io.Writer, asJSON bool, lang string) *output {
+	return &output{w: w, json: asJSON, enc: json.NewEncoder(w), lang: lang}
 }
 
 type rcJSON struct {
@@ -170,12 +171,12 @@ func (o *output) result(file string, res interp.Result) int {
 		return status
 	}
 	if res.Err != nil {
-		what := "ended with an error"
+		key := "summary-ended-with-error"
 		if res.Err.Limit {
-			what = "was stopped"
+			key = "summary-stopped"
 		}
-		fmt.Fprintf(o.w, "sdfp: procedure %s %s: MAINCODE %s, SUBCODE1 %d, SUBCODE2 %d\n  %s\n",
-			file, what, res.RC.Main, res.RC.SC1, res.RC.SC2, res.Err)
+		line := msg.New(key, file, res.RC.Main, res.RC.SC1, res.RC.SC2)
+		fmt.Fprintf(o.w, "sdfp: %s\n  %s\n", msg.Default().Body(line, o.lang), res.Err)
 	}
 	return status
 }

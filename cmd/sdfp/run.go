@@ -193,7 +193,7 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 		overlay = afero.NewMemMapFs()
 		fsys = afero.NewCopyOnWriteFs(afero.NewReadOnlyFs(root), overlay)
 	}
-	out := newOutput(c.stdout, f.format == "json")
+	out := newOutput(c.stdout, f.format == "json", lang)
 	var consoleFile *os.File
 	opts := session.Options{
 		FS: fsys, Lang: lang, Start: start, Stdout: out.sysout(), Stdin: c.stdin,

@@ -138,3 +138,18 @@ func TestRunsAreDeterministic(t *testing.T) {
 		t.Errorf("the procedure did not run as meant:\n%s", first)
 	}
 }
+
+// --lang D covers sdfp's own summary of a failed run as well as the
+// procedure's messages.
+func TestRunSummaryInGerman(t *testing.T) {
+	dir := t.TempDir()
+	proc := filepath.Join(dir, "fail.proc")
+	if err := os.WriteFile(proc, []byte("/A = 1 / 0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runCLI("run", "--workdir", dir, "--lang", "D", proc)
+	want := "% SDP0091 SEMANTIKFEHLER: DIVISION DURCH NULL\nsdfp: Prozedur " + proc + " mit Fehler beendet: MAINCODE SDP0091, SUBCODE1 64, SUBCODE2 0\n"
+	if code != exitFindings || !strings.HasPrefix(out, want) {
+		t.Errorf("exit %d, output\n%s\nwant it to start with\n%s", code, out, want)
+	}
+}
