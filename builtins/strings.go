@@ -33,7 +33,9 @@ var fnSubstring = &Function{
 }
 
 // cut is the START/LENGTH rule shared by SUBSTRING and JV [V UG-342,
-// UG-311]. length is an int or *REST-LENGTH.
+// UG-311], which list SDP0412 and SDP0414 among their messages: both
+// are warnings that still deliver a result. length is an int or
+// *REST-LENGTH.
 //
 // Two cases the manual leaves open [I]: a negative LENGTH is SDP0413
 // ILLEGAL LENGTH, and the empty string with START=1 gives the empty
@@ -46,8 +48,11 @@ func cut(env Env, s string, start int, length any) (string, error) {
 		}
 		return "", nil
 	}
+	// An invalid START is a warning: SDP0412 is printed and the result is
+	// the null string, so an assignment of it goes through [V UG-342].
 	if start < 1 || start > len(s) {
-		return "", startOutOfRange.err()
+		env.Warn(startOutOfRange.message())
+		return "", nil
 	}
 	rest := len(s) - start + 1
 	n := rest
