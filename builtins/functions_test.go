@@ -59,6 +59,13 @@ func TestStringFunctions(t *testing.T) {
 		{call: "UPPER-CASE(STRING='hello')", want: "'HELLO'"},
 		{call: "UPPER-CASE('Stra\u00dfe \u00e4-1')", want: "'STRA\u00dfE \u00e4-1'"},
 		{call: "LOWER-CASE('ABC-1@')", want: "'abc-1@'"},
+		// TRANSLATE (UG-316): which characters change, apostrophes apart.
+		{call: "LOWER-CASE('A''B''C', TRANSLATE=*OUTSIDE-QUOTES-ONLY)", want: "'a''B''c'"},
+		{call: "LOWER-CASE('A''B''C', TRANSLATE=*INSIDE-QUOTES-ONLY)", want: "'A''b''C'"},
+		{call: "UPPER-CASE('x''y''z', TRANSLATE=*INSIDE-QUOTES-ONLY)", want: "'x''Y''z'"},
+		{call: "UPPER-CASE('x''y''z', *OUTSIDE-QUOTES-ONLY, *EDF03IRV)", want: "'X''y''Z'"},
+		{call: "LOWER-CASE('AB', CODED-CHARACTER-SET='EDF041')", want: "'ab'"},
+		{call: "LOWER-CASE('AB', TRANSLATE=*NONE)", err: "SDP0091"},
 	})
 }
 

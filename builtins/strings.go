@@ -143,22 +143,63 @@ var fnVerify = &Function{
 	},
 }
 
+// caseParams are the parameters of UPPER-CASE and LOWER-CASE: the
+// string, which characters TRANSLATE converts (all, or only those outside
+// or inside apostrophes), and the coded character set. Only the basic
+// letters a-z are folded, which is what *EDF03IRV, the default outside a
+// TRANSLATION-CCS procedure option, does; another code set is accepted
+// and folds the same letters [V UG-316 for LOWER-CASE; UPPER-CASE as its
+// mirror image: I].
+func caseParams() []Param {
+	return []Param{
+		{Name: "STRING", Type: TypeString},
+		{Name: "TRANSLATE", Keywords: []string{"*ALL", "*OUTSIDE-QUOTES-ONLY", "*INSIDE-QUOTES-ONLY"}, NoValue: true,
+			Default: Keyword("*ALL")},
+		{Name: "CODED-CHARACTER-SET", Type: TypeString, Keywords: []string{"*STD", "*EDF03IRV", "*CURRENT"},
+			Default: Keyword("*STD")},
+	}
+}
+
 var fnUpperCase = &Function{
-	Name: "UPPER-CASE", Result: TypeString, Source: "Vn UG-184 (keyword STRING seen; further operands unknown)",
-	Help:   "The string with the letters a-z turned into A-Z; other characters stay as they are.",
-	Params: []Param{{Name: "STRING", Type: TypeString}},
+	Name: "UPPER-CASE", Result: TypeString,
+	Source: "Vn UG-184 (STRING); TRANSLATE and CODED-CHARACTER-SET as LOWER-CASE's V UG-316: I",
+	Help: "The string with the letters a-z turned into A-Z; TRANSLATE=*OUTSIDE-QUOTES-ONLY or " +
+		"*INSIDE-QUOTES-ONLY converts only the characters outside or inside apostrophes.",
+	Params: caseParams(),
 	Impl: func(env Env, a []any) (any, error) {
-		return mapASCII(a[0].(string), 'a', 'z', 'A'-'a'), nil
+		return foldCase(a[0].(string), a[1].(Keyword), 'a', 'z', 'A'-'a'), nil
 	},
 }
 
 var fnLowerCase = &Function{
-	Name: "LOWER-CASE", Result: TypeString, Source: "I (seed documents; companion of UPPER-CASE)",
-	Help:   "The string with the letters A-Z turned into a-z; other characters stay as they are.",
-	Params: []Param{{Name: "STRING", Type: TypeString}},
+	Name: "LOWER-CASE", Result: TypeString, Source: "V UG-316",
+	Help: "The string with the letters A-Z turned into a-z; TRANSLATE=*OUTSIDE-QUOTES-ONLY or " +
+		"*INSIDE-QUOTES-ONLY converts only the characters outside or inside apostrophes.",
+	Params: caseParams(),
 	Impl: func(env Env, a []any) (any, error) {
-		return mapASCII(a[0].(string), 'A', 'Z', 'a'-'A'), nil
+		return foldCase(a[0].(string), a[1].(Keyword), 'A', 'Z', 'a'-'A'), nil
 	},
+}
+
+// foldCase shifts the letters lo..hi by delta, where TRANSLATE says: an
+// apostrophe opens and closes a quoted part (a doubled one inside it
+// stands for itself and stays quoted).
+func foldCase(s string, translate Keyword, lo, hi byte, delta int) string {
+	if translate == "*ALL" {
+		return mapASCII(s, lo, hi, delta)
+	}
+	b := []byte(s)
+	inside := false
+	for i, c := range b {
+		if c == '\'' {
+			inside = !inside
+			continue
+		}
+		if inside == (translate == "*INSIDE-QUOTES-ONLY") && c >= lo && c <= hi {
+			b[i] = byte(int(c) + delta)
+		}
+	}
+	return string(b)
 }
 
 // mapASCII shifts the bytes lo..hi by delta. Only ASCII letters change:
