@@ -109,6 +109,10 @@ type VariableInfo interface {
 	Size(name string) (int, bool)
 	// CurrentType is the type of the variable's current value.
 	CurrentType(name string) (Type, bool)
+	// Elements are the values of a list variable's elements in order (nil
+	// for an element that is not simple); ok is false when name is not a
+	// declared list.
+	Elements(name string) (values []any, ok bool)
 }
 
 // TaskInfo describes the task a procedure runs in.

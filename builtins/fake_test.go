@@ -165,6 +165,13 @@ func (v *fakeVars) Size(name string) (int, bool) {
 	return x.size, ok
 }
 
+func (v *fakeVars) Elements(name string) ([]any, bool) {
+	if name != "NAMES" {
+		return nil, false
+	}
+	return []any{"VM02 RUNNING", "VM03 IN-HOLD", 7, "VM12PROD RUNNING", "vm13 down"}, true
+}
+
 func (v *fakeVars) CurrentType(name string) (Type, bool) {
 	x, ok := v.vars[name]
 	if !ok {

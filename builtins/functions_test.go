@@ -59,6 +59,18 @@ func TestStringFunctions(t *testing.T) {
 		{call: "UPPER-CASE(STRING='hello')", want: "'HELLO'"},
 		{call: "UPPER-CASE('Stra\u00dfe \u00e4-1')", want: "'STRA\u00dfE \u00e4-1'"},
 		{call: "LOWER-CASE('ABC-1@')", want: "'abc-1@'"},
+		// SEARCH-LIST-INDEX (UG-330) over NAMES = ('VM02 RUNNING', 'VM03 IN-HOLD', 7, 'VM12PROD RUNNING', 'vm13 down').
+		{call: "SEARCH-LIST-INDEX('NAMES', 'RUNNING')", want: "1"},
+		{call: "SEARCH-LIST-INDEX('names', 'RUNNING', BEGIN-INDEX=2)", want: "4"},
+		{call: "SEARCH-LIST-INDEX('NAMES', 'RUNNING', DIRECTION=*REVERSE)", want: "4"},
+		{call: "SEARCH-LIST-INDEX('NAMES', 'RUNNING', END-INDEX=3, DIRECTION=*REVERSE)", want: "1"},
+		{call: "SEARCH-LIST-INDEX('NAMES', 'RUNNING', BEGIN-INDEX=6)", want: "0"},
+		{call: "SEARCH-LIST-INDEX('NAMES', 'VM', BEGIN-COLUMN=2)", want: "0"},
+		{call: "SEARCH-LIST-INDEX('NAMES', 'HOLD', BEGIN-COLUMN=6, END-COLUMN=12)", want: "2"},
+		{call: "SEARCH-LIST-INDEX('NAMES', '^VM1[0-9]+', PATTERN-TYPE=*REGULAR-EXPRESSION)", want: "4"},
+		{call: "SEARCH-LIST-INDEX('NAMES', '[A-Z]+ DOWN$', PATTERN-TYPE=*REG)", want: "0"},
+		{call: "SEARCH-LIST-INDEX('NAMES', 'a(', PATTERN-TYPE=*REGULAR-EXPRESSION)", err: "SDP0091"},
+		{call: "SEARCH-LIST-INDEX('A', 'X')", err: "SDP0091"},
 		// TRANSLATE (UG-316): which characters change, apostrophes apart.
 		{call: "LOWER-CASE('A''B''C', TRANSLATE=*OUTSIDE-QUOTES-ONLY)", want: "'a''B''c'"},
 		{call: "LOWER-CASE('A''B''C', TRANSLATE=*INSIDE-QUOTES-ONLY)", want: "'A''b''C'"},

@@ -36,6 +36,8 @@ const (
 	negativeLength
 	restLengthUsed
 	invalidDate
+	notAList
+	badRegularExpression
 )
 
 // outcome is a row: the message key, and the detail key under SDP0091.
@@ -68,6 +70,8 @@ var outcomes = [...]outcome{
 	negativeLength:         {key: "SDP0413"},
 	restLengthUsed:         {key: "SDP0414"},
 	invalidDate:            {key: "SDP0452"},
+	notAList:               {codeSemantic, "fn-not-a-list"},
+	badRegularExpression:   {codeSemantic, "fn-bad-regular-expression"},
 }
 
 // message is the row's message with the inserts.

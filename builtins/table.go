@@ -16,8 +16,8 @@ var Default = NewTable(
 	fnLength, fnSubstring, fnIndex, fnVerify, fnUpperCase, fnLowerCase, fnToCLiteral,
 	// convert.go
 	fnString, fnInteger, fnIsInteger,
-	// lists.go
-	fnSublist, fnExtendSDFList, fnIsSDFList, fnIsSDFStructure,
+	// lists.go, search.go
+	fnSublist, fnExtendSDFList, fnIsSDFList, fnIsSDFStructure, fnSearchListIndex,
 	// vars.go
 	fnIsDeclared, fnIsInitialized, fnVariableAttribute, fnFirstVariableName, fnNextVariableName,
 	fnCurrentType, fnSize, fnIsVariableName,

@@ -164,3 +164,4 @@ func (noVariables) FirstName(string) string                  { return "*END" }
 func (noVariables) NextName(string) string                   { return "*END" }
 func (noVariables) Size(string) (int, bool)                  { return 0, false }
 func (noVariables) CurrentType(string) (Type, bool)          { return TypeAny, false }
+func (noVariables) Elements(string) ([]any, bool)            { return nil, false }

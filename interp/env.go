@@ -161,6 +161,20 @@ func (vi varInfo) Size(name string) (int, bool) {
 	return 0, true
 }
 
+func (vi varInfo) Elements(name string) ([]any, bool) {
+	_, n, ok := vi.r.find(name)
+	if !ok || n.t.kind != listNode {
+		return nil, false
+	}
+	out := make([]any, len(n.elems))
+	for i, e := range n.elems {
+		if e.t.kind == simpleNode {
+			out[i] = e.value
+		}
+	}
+	return out, true
+}
+
 func (vi varInfo) CurrentType(name string) (builtins.Type, bool) {
 	_, n, ok := vi.r.find(name)
 	if !ok {
