@@ -198,7 +198,7 @@ func (r *Runner) store(n *node, text string, val any, mode writeMode) error {
 		if mode == modeExtend {
 			n.elems = append(n.elems, e)
 		} else {
-			n.elems = append([]*node{e}, n.elems...)
+			n.prepend(e)
 		}
 		return nil
 	}
