@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"slices"
 	"strings"
 	"time"
 
@@ -210,8 +211,9 @@ func (e *signalError) Error() string { return e.sig.err.Text }
 func (r *Runner) errorAt(pos lexer.Pos, rc handler.ReturnCode, m msg.Message) *Error {
 	e := &Error{RC: rc, Msg: m, Text: r.messages.Body(m, r.lang), Pos: pos}
 	for f := r.frame; f != nil && f.parent != nil; f = f.parent {
-		e.Stack = append([]lexer.Pos{f.callPos}, e.Stack...)
+		e.Stack = append(e.Stack, f.callPos)
 	}
+	slices.Reverse(e.Stack) // outermost first
 	return e
 }
 

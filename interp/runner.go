@@ -273,10 +273,19 @@ type Error struct {
 	Limit bool
 }
 
+// stackShown is how many of the innermost and of the outermost calls an
+// error's text shows; the calls between are counted.
+const stackShown = 10
+
 func (e *Error) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s %s", lexer.FormatPos(e.Pos), e.RC.Main, e.Text)
 	for i := len(e.Stack) - 1; i >= 0; i-- {
+		if n := len(e.Stack); n > 2*stackShown && i == n-1-stackShown {
+			// a deep recursion: the innermost and the outermost calls
+			fmt.Fprintf(&b, "\n\t... %d more calls", n-2*stackShown)
+			i = stackShown - 1
+		}
 		fmt.Fprintf(&b, "\n\tcalled from %s", lexer.FormatPos(e.Stack[i]))
 	}
 	return b.String()
