@@ -2,10 +2,14 @@ package interp
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/spf13/afero"
+
+	"sdfp/hypervisor/msg"
+	"sdfp/interp/handler"
 )
 
 // Issue 11: an error deep in a recursion names the innermost and the
@@ -32,4 +36,30 @@ func TestErrorStackOfADeepRecursion(t *testing.T) {
 	if !strings.Contains(text, "\n\t... 30 more calls\n") || !strings.HasSuffix(text, "called from main.proc:2:2") {
 		t.Errorf("text:\n%s", text)
 	}
+}
+
+// Regression (issue 11): EXECUTE-CMD dropped the error of storing its
+// text output, so a run went on as if the lines had reached the variable.
+func TestExecCmdTextOutputError(t *testing.T) {
+	src := "/DECL-VAR N(TYPE=*INTEGER)\n/EXEC-CMD (SHOW-VM-ATTR),TEXT-OUTPUT=N\n/WRITE-TEXT 'NEVER'\n"
+	out, res := run(t, src, WithHandlers(outputStub(2)))
+	if res.Err == nil || res.Err.RC.Main != "SDP0091" || res.Err.Pos.Line != 2 || strings.Contains(out, "NEVER") {
+		t.Fatalf("out %q, error %v", out, res.Err)
+	}
+}
+
+// outputStub answers SHOW-VM-ATTRIBUTES with n lines of text and n
+// records.
+func outputStub(n int) handler.Handler {
+	return handler.HandlerFunc(func(ctx context.Context, req *handler.Request) (handler.Result, bool) {
+		if req.Name != "SHOW-VM-ATTRIBUTES" {
+			return handler.Result{}, false
+		}
+		res := handler.Result{RC: handler.OK}
+		for i := 0; i < n; i++ {
+			res.Output = append(res.Output, msg.Plain("LINE "+strconv.Itoa(i)))
+			res.Records = append(res.Records, handler.Record{{Name: "LINE", Value: i}})
+		}
+		return res, true
+	})
 }

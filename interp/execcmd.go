@@ -42,8 +42,8 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 			r.print(l)
 		}
 	default:
-		if _, sig := r.linesToList(to.Str, r.render(res.Output), modeOf(to.Struct)); sig != nil {
-			return handler.Result{}, sig
+		if lres, sig := r.linesToList(to.Str, r.render(res.Output), modeOf(to.Struct)); sig != nil || lres.RC.SC1 != 0 {
+			return lres, sig // the lines did not all reach the variable
 		}
 	}
 	if so := a.Get("STRUCTURE-OUTPUT"); so.Keyword != "*NONE" {
