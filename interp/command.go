@@ -29,6 +29,11 @@ func (r *Runner) step(c *ast.Command) *signal {
 	if r.steps&1023 == 0 && r.ctx.Err() != nil {
 		return &signal{kind: sigError, err: r.limitError(c, runCancelled.result(r.ctx.Err().Error()))}
 	}
+	if r.steps&(memoryCheckSteps-1) == 0 {
+		if err := r.checkMemory(); err != nil {
+			return &signal{kind: sigError, err: r.limitError(c, resultOf(err))}
+		}
+	}
 	return nil
 }
 
@@ -133,6 +138,11 @@ func (r *Runner) wait(res handler.Result) handler.Result {
 // apply prints a command's output, records its return code and turns an
 // error into error mode.
 func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
+	if IsLimit(res.RC) {
+		r.frame.last, r.frame.saved = res.RC, res.RC
+		r.traceCmd(c, res.RC)
+		return &signal{kind: sigError, err: r.limitError(c, res)}
+	}
 	for _, line := range res.Output {
 		r.print(line)
 	}
@@ -145,9 +155,7 @@ func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
 		return nil
 	}
 	r.frame.saved = res.RC
-	e := r.errorAt(c.Pos, res.RC, res.Message())
-	e.Limit = res.RC.SC1 == 130 && res.RC.Main == "SDP0099"
-	return &signal{kind: sigError, err: e}
+	return &signal{kind: sigError, err: r.errorAt(c.Pos, res.RC, res.Message())}
 }
 
 // isError decides by the procedure's ERROR-MECHANISM whether a result is
@@ -165,8 +173,11 @@ func (r *Runner) isError(res handler.Result) bool {
 func (r *Runner) fail(c *ast.Command, res handler.Result) *signal { return r.failAt(c.Pos, res) }
 
 func (r *Runner) failAt(pos lexer.Pos, res handler.Result) *signal {
-	for _, line := range res.Output {
-		r.print(line)
+	if !IsLimit(res.RC) {
+		// a limit's message is not printed: the run's summary reports it
+		for _, line := range res.Output {
+			r.print(line)
+		}
 	}
 	r.frame.last, r.frame.saved = res.RC, res.RC
 	return &signal{kind: sigError, err: r.errorAt(pos, res.RC, res.Message())}
@@ -209,7 +220,7 @@ func (e *signalError) Error() string { return e.sig.err.Text }
 // errorAt builds an Error with the current call stack; its text is
 // rendered once, in the task's language.
 func (r *Runner) errorAt(pos lexer.Pos, rc handler.ReturnCode, m msg.Message) *Error {
-	e := &Error{RC: rc, Msg: m, Text: r.messages.Body(m, r.lang), Pos: pos}
+	e := &Error{RC: rc, Msg: m, Text: r.messages.Body(m, r.lang), Pos: pos, Limit: IsLimit(rc)}
 	for f := r.frame; f != nil && f.parent != nil; f = f.parent {
 		e.Stack = append(e.Stack, f.callPos)
 	}

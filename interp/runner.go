@@ -13,6 +13,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime/metrics"
 	"strings"
 	"time"
 
@@ -155,13 +156,21 @@ type Runner struct {
 	messages        *msg.Catalog
 	trace           func(TraceEvent)
 	varHook         func(name string, value any)
+	limits          Limits
+
+	// varBytes counts the task's variables against limits.VariableBytes
+	// (never below their true size); varCheckAt is where charge counts
+	// them exactly next.
+	varBytes   int64
+	varCheckAt int64
+	heapSample []metrics.Sample
 
 	ctx       context.Context
 	steps     int64
 	globals   *scope
 	frame     *frame
-	listing   bool // MODIFY-JOB-OPTIONS LOGGING=*PAR(LISTING=*YES)
-	sites     map[ast.Expr]*site
+	listing   bool               // MODIFY-JOB-OPTIONS LOGGING=*PAR(LISTING=*YES)
+	sites     map[ast.Expr]*site // expression sites evaluated outside a procedure level
 	directOff bool
 	vm        vm.VM
 	env       *exprEnv
@@ -190,6 +199,7 @@ func New(opts ...Option) *Runner {
 		layouts:    map[string]*template{},
 		substExprs: map[string]ast.Expr{},
 	}
+	r.setLimits(DefaultLimits)
 	for _, o := range opts {
 		o(r)
 	}

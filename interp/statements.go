@@ -253,8 +253,12 @@ func (r *Runner) linesToList(target string, lines []string, mode writeMode) (han
 		return resultOf(err), nil
 	}
 	if r.lookup(name.Parts[0].Name) == nil && name.Simple() {
-		r.frame.locals.vars[name.Parts[0].Name] = &variable{name: name.Parts[0].Name, scope: "*PROCEDURE",
+		v := &variable{name: name.Parts[0].Name, scope: "*PROCEDURE",
 			node: newNode(&template{kind: listNode, elem: &template{kind: simpleNode, typ: builtins.TypeString}})}
+		if err := r.newVariable(v.name, v.node); err != nil {
+			return resultOf(err), nil
+		}
+		r.frame.locals.vars[v.name] = v
 	}
 	if mode == modeReplace {
 		v := r.lookup(name.Parts[0].Name)
