@@ -184,22 +184,33 @@ func (r *Runner) newVariable(name string, n *node) error { return r.charge(varia
 // checked: reading the heap size costs about as much as a few commands.
 const memoryCheckSteps = 256
 
-// heapMetric is the live and not yet swept heap objects of the process.
-const heapMetric = "/memory/classes/heap/objects:bytes"
+// heapMetric is the heap the live objects took at the end of the last
+// garbage collection: garbage not collected yet does not count, so it
+// cannot trip the budget.
+const heapMetric = "/gc/heap/live:bytes"
+
+// SoftMemoryLimit is the Go runtime's soft memory limit that goes with a
+// memory budget (runtime/debug.SetMemoryLimit, set by the CLI): a quarter
+// above it, so that the collector runs before the heap passes the
+// budget by much, and the live heap is measured, but does not run
+// without pause while the live heap is still under the budget.
+func SoftMemoryLimit(budget int64) int64 { return budget + budget/4 }
 
 // checkMemory is the last line of defence against memory exhaustion: it
-// ends the run with the memory limit error when the process's heap has
-// grown past the budget. The CLI also sets the budget as the Go
-// runtime's soft memory limit (runtime/debug.SetMemoryLimit), so that the
-// garbage collector works harder as the heap nears it and garbage alone
-// does not trip the check.
+// ends the run with the memory limit error when the live heap of the
+// process has grown past the budget. The live heap is measured at each
+// garbage collection; with the soft limit of SoftMemoryLimit the
+// collector runs at the latest when the heap reaches 1.25 times the
+// budget, so that is about the most the process's heap reaches (without
+// a soft limit, as in tests, twice the live heap).
 //
 // What it catches: growth the variable and list limits do not count
 // (procedures parsed for calls, SYSOUT kept in memory by a test, caches)
 // as long as it happens over many commands. What it cannot catch: a
 // single command that allocates past the machine's memory between two
-// checks; memory outside the Go heap (goroutine stacks, mmapped files);
-// a machine or container with less free memory than the budget (the
+// checks, or one large allocation (a buffer doubling from 1 to 2 GB);
+// memory outside the Go heap (goroutine stacks, mmapped files); a machine
+// or container with less free memory than 1.25 times the budget (the
 // kernel's OOM killer or a failing allocation then ends the process
 // first); and, because the heap is the process's, it cannot tell which
 // task used it: when several tasks run in one process (several

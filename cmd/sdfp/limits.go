@@ -77,13 +77,13 @@ func (l *limitFlags) limits() (interp.Limits, error) {
 		VariableBytes: int64(l.variableBytes), Memory: int64(l.memory)}, nil
 }
 
-// setMemoryLimit makes a memory budget the Go runtime's soft memory limit
-// as well (interp's check of the budget says why), and returns a function
-// that restores the previous limit (tests run the CLI in-process).
+// setMemoryLimit sets the Go runtime's soft memory limit that goes with a
+// memory budget (interp.SoftMemoryLimit), and returns a function that
+// restores the previous limit (tests run the CLI in-process).
 func setMemoryLimit(budget int64) (restore func()) {
 	if budget <= 0 {
 		return func() {}
 	}
-	prev := debug.SetMemoryLimit(budget)
+	prev := debug.SetMemoryLimit(interp.SoftMemoryLimit(budget))
 	return func() { debug.SetMemoryLimit(prev) }
 }
