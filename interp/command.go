@@ -26,10 +26,10 @@ func (r *Runner) step(c *ast.Command) *signal {
 	if r.stepLimit > 0 && r.steps > r.stepLimit {
 		return &signal{kind: sigError, err: r.limitError(c, stepLimit.result(r.stepLimit))}
 	}
-	if r.steps&1023 == 0 && r.ctx.Err() != nil {
-		return &signal{kind: sigError, err: r.limitError(c, runCancelled.result(r.ctx.Err().Error()))}
-	}
-	if r.steps&(memoryCheckSteps-1) == 0 {
+	if r.steps&(checkSteps-1) == 0 {
+		if r.ctx.Err() != nil {
+			return &signal{kind: sigError, err: r.limitError(c, runCancelled.result(r.ctx.Err().Error()))}
+		}
 		if err := r.checkMemory(); err != nil {
 			return &signal{kind: sigError, err: r.limitError(c, resultOf(err))}
 		}

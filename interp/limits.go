@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"math"
 	"runtime/metrics"
 
 	"sdfp/interp/handler"
@@ -28,7 +29,7 @@ type Limits struct {
 	// together, counted as described at elementBytes.
 	VariableBytes int64
 	// Memory is a budget for the Go heap of the whole process, checked
-	// every memoryCheckSteps commands; see checkMemory.
+	// every checkSteps commands; see checkMemory.
 	Memory int64
 }
 
@@ -72,6 +73,9 @@ func (r *Runner) setLimits(l Limits) {
 	}
 	r.limits = l
 	r.varCheckAt = l.VariableBytes
+	if l.VariableBytes <= 0 {
+		r.varCheckAt = math.MaxInt64 // no limit: never count
+	}
 }
 
 // Limits returns the runner's limits.
@@ -146,9 +150,15 @@ func variableBytes(name string, n *node) int64 { return int64(len(name)) + n.siz
 // most about one element visited per eight bytes charged.
 func (r *Runner) charge(n int64) error {
 	r.varBytes += n
-	if r.limits.VariableBytes <= 0 || r.varBytes <= r.varCheckAt {
-		return nil
+	if r.varBytes <= r.varCheckAt {
+		return nil // the fast path, inlined
 	}
+	return r.recount()
+}
+
+// recount counts the variables exactly when the running count has passed
+// the point of the next count (see charge).
+func (r *Runner) recount() error {
 	r.varBytes = r.countVariables()
 	if r.varBytes > r.limits.VariableBytes {
 		return variableSizeLimit.err(r.limits.VariableBytes)
@@ -180,9 +190,10 @@ func (r *Runner) VariableBytes() int64 { return r.countVariables() }
 // newVariable charges a variable about to be declared.
 func (r *Runner) newVariable(name string, n *node) error { return r.charge(variableBytes(name, n)) }
 
-// memoryCheckSteps is how often (in commands) the memory budget is
-// checked: reading the heap size costs about as much as a few commands.
-const memoryCheckSteps = 256
+// checkSteps is how often (in commands) a run checks its context and
+// its memory budget: reading the heap size costs about as much as a few
+// commands, and the live heap changes only at garbage collections.
+const checkSteps = 1024
 
 // heapMetric is the heap the live objects took at the end of the last
 // garbage collection: garbage not collected yet does not count, so it
