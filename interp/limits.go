@@ -20,7 +20,10 @@ import (
 type Limits struct {
 	// Nesting is how many procedure levels may be active at once: the
 	// procedure run is level 1, each CALL-PROCEDURE or INCLUDE-PROCEDURE
-	// below it one more.
+	// below it one more, and so is each INCLUDE-BLOCK running (an
+	// "internal subprocedure", SDF-P user guide, page ...-112), which a
+	// block could otherwise repeat within itself until the Go stack
+	// overflows.
 	Nesting int
 	// ListElements is how many elements one list or array may hold
 	// (besides a list's own LIMIT operand).
@@ -86,9 +89,10 @@ func (r *Runner) Limits() Limits { return r.limits }
 // handler catches it.
 func IsLimit(rc handler.ReturnCode) bool { return rc.SC1 == 130 && rc.Main == "SDP0099" }
 
-// checkNesting refuses a procedure call that would pass the nesting limit.
+// checkNesting refuses a procedure call or INCLUDE-BLOCK that would pass
+// the nesting limit.
 func (r *Runner) checkNesting() error {
-	if r.frame != nil && r.frame.level >= r.limits.Nesting {
+	if r.frame != nil && r.frame.level+r.includes >= r.limits.Nesting {
 		return nestingLimit.err(r.limits.Nesting)
 	}
 	return nil

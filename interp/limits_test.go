@@ -38,6 +38,8 @@ func TestLimits(t *testing.T) {
 			1, "PROCEDURE NESTING LIMIT OF 5 LEVELS REACHED"},
 		{"INCLUDE-PROCEDURE nesting", caught("/  INCLUDE-PROCEDURE INCL\n"), []Option{WithFS(self)}, Limits{Nesting: 3},
 			1, "PROCEDURE NESTING LIMIT OF 3 LEVELS REACHED"},
+		{"INCLUDE-BLOCK recursion", "/GOTO L2\n/L1: BEGIN-BLOCK\n/  INCLUDE-BLOCK L1\n/END-BLOCK\n/L2: INCLUDE-BLOCK L1\n", nil,
+			Limits{Nesting: 10}, 3, "PROCEDURE NESTING LIMIT OF 10 LEVELS REACHED"},
 		{"list extended", "/DECL-VAR L,MULT-ELEM=*LIST\n" + caught("/  WHILE (TRUE)\n/    L = 1,WRITE-MODE=*EXTEND\n/  END-WHILE\n"), nil,
 			Limits{ListElements: 10}, 4, "L REACHED THE LIMIT OF 10 ELEMENTS OF A LIST OR ARRAY"},
 		{"list prefixed", "/DECL-VAR L,MULT-ELEM=*LIST\n" + caught("/  WHILE (TRUE)\n/    L = 1,WRITE-MODE=*PREFIX\n/  END-WHILE\n"), nil,

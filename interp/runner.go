@@ -164,6 +164,7 @@ type Runner struct {
 	varBytes   int64
 	varCheckAt int64
 	heapSample []metrics.Sample
+	includes   int // INCLUDE-BLOCK subprocedures running, counted with the procedure levels
 
 	ctx       context.Context
 	steps     int64

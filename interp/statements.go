@@ -358,7 +358,13 @@ func (r *Runner) includeBlock(c *ast.Command) (handler.Result, *signal) {
 	if b == nil {
 		return includeBlockTag.result(tag), nil
 	}
-	if sig := r.execStmt(b); sig != nil {
+	if err := r.checkNesting(); err != nil {
+		return resultOf(err), nil
+	}
+	r.includes++
+	sig := r.execStmt(b)
+	r.includes--
+	if sig != nil {
 		return handler.Result{}, sig
 	}
 	return done, nil
