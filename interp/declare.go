@@ -193,7 +193,7 @@ func (r *Runner) declareElement(c *ast.Command) (handler.Result, *signal) {
 			continue
 		}
 		e := newNode(t)
-		if err := r.charge(int64(len(last.Name)) + e.size()); err != nil {
+		if err := r.charge(namedSize(last.Name, e)); err != nil {
 			return resultOf(err), nil
 		}
 		if iv := pick(item, a, "INITIAL-VALUE"); iv != nil && iv.Expr != nil && t.kind == simpleNode {

@@ -120,9 +120,10 @@ func TestVariableLimitNoFalseAlarm(t *testing.T) {
 	}
 }
 
-// What the limit counts: a variable's name, elementBytes for it and each
-// element, and the length of string values; the running count is never
-// below the exact one.
+// What the limit counts: namedBytes and the name of each variable and
+// structure element, elementBytes for each variable and element, and the
+// length of string values; the running count is never below the exact
+// one.
 func TestVariableBytes(t *testing.T) {
 	r := New()
 	d := r.NewDialog(context.Background())
@@ -135,9 +136,9 @@ func TestVariableBytes(t *testing.T) {
 	if err := d.Run(proc); err != nil {
 		t.Fatal(err)
 	}
-	want := int64(1+elementBytes+5) + // A = 'HELLO'
-		int64(1+elementBytes) + 2*elementBytes + 2 + // L with 'AB' and 7
-		int64(1+elementBytes) + int64(len("NAME")+elementBytes+3) // S.NAME = 'XYZ'
+	want := int64(namedBytes+1+elementBytes+5) + // A = 'HELLO'
+		int64(namedBytes+1+elementBytes) + 2*elementBytes + 2 + // L with 'AB' and 7
+		int64(namedBytes+1+elementBytes) + int64(namedBytes+len("NAME")+elementBytes+3) // S.NAME = 'XYZ'
 	if got := r.VariableBytes(); got != want {
 		t.Errorf("counted %d bytes, want %d", got, want)
 	}
@@ -199,25 +200,34 @@ func BenchmarkNesting(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1000, "ns/level")
 }
 
-// BenchmarkVariableBytes grows a list of 100,000 integers and reports the
-// heap it takes per element next to what the variable limit counts.
+// BenchmarkVariableBytes grows a list of 100,000 integers and declares
+// 100,000 variables, and reports the heap each element or variable takes
+// next to what the variable limit counts for it.
 func BenchmarkVariableBytes(b *testing.B) {
-	src := "/DECL-VAR L,MULT-ELEM=*LIST\n/FOR K = *COUNTER(FROM=1,TO=100000); L = K + 1000,WRITE-MODE=*EXTEND; END-FOR\n"
-	var heap, counted float64
-	for i := 0; i < b.N; i++ {
-		r := New()
-		d := r.NewDialog(context.Background())
-		proc, _ := r.Parser().ParseFile("dialog", src)
-		runtime.GC()
-		before := heapNow()
-		if err := d.Run(proc); err != nil {
-			b.Fatal(err)
-		}
-		runtime.GC()
-		heap = float64(heapNow()-before) / 100_000
-		counted = float64(r.VariableBytes()) / 100_000
-		runtime.KeepAlive(r)
+	for _, bm := range []struct{ name, src string }{
+		{"list", "/DECL-VAR L,MULT-ELEM=*LIST\n/FOR K = *COUNTER(FROM=1,TO=100000); L = K + 1000,WRITE-MODE=*EXTEND; END-FOR\n"},
+		{"variables", "/FOR K = *COUNTER(FROM=1,TO=100000); DECL-VAR V&K(INITIAL-VALUE=K + 1000); END-FOR\n"},
+		{"structure", "/DECL-VAR S(TYPE=*STRUCTURE)\n/FOR K = *COUNTER(FROM=1,TO=100000); SET-VARIABLE S.E&K = K + 1000; END-FOR\n"},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			var heap, counted float64
+			for i := 0; i < b.N; i++ {
+				r := New()
+				d := r.NewDialog(context.Background())
+				proc, _ := r.Parser().ParseFile("dialog", bm.src)
+				runtime.GC()
+				before := heapNow()
+				if err := d.Run(proc); err != nil {
+					b.Fatal(err)
+				}
+				clear(d.f.sites) // compiled expressions are no variables
+				runtime.GC()
+				heap = float64(heapNow()-before) / 100_000
+				counted = float64(r.VariableBytes()) / 100_000
+				runtime.KeepAlive(r)
+			}
+			b.ReportMetric(heap, "heap-B/element")
+			b.ReportMetric(counted, "counted-B/element")
+		})
 	}
-	b.ReportMetric(heap, "heap-B/element")
-	b.ReportMetric(counted, "counted-B/element")
 }

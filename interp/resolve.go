@@ -75,7 +75,7 @@ func (r *Runner) walk(v *variable, parts []ast.NamePart, create bool) (*node, er
 					t = &template{kind: listNode, elem: &template{kind: simpleNode}}
 				}
 				f = newNode(t)
-				if err := r.charge(int64(len(p.Name)) + f.size()); err != nil {
+				if err := r.charge(namedSize(p.Name, f)); err != nil {
 					return nil, err
 				}
 				n.fields[p.Name] = f
