@@ -57,7 +57,7 @@ type limitFlags struct {
 func (l *limitFlags) declare(fs *flag.FlagSet) {
 	d := interp.DefaultLimits
 	fs.IntVar(&l.nesting, "max-nesting", d.Nesting,
-		fmt.Sprintf("procedure levels CALL-PROCEDURE and INCLUDE-PROCEDURE may nest, 1..%d (0: %d; exit status 3)", interp.MaxNesting, interp.MaxNesting))
+		fmt.Sprintf("procedure levels (CALL-PROCEDURE, INCLUDE-PROCEDURE, INCLUDE-BLOCK) active at once, 1..%d (0: %d; exit status 3)", interp.MaxNesting, interp.MaxNesting))
 	fs.IntVar(&l.listElements, "max-list-elements", d.ListElements, "elements one list or array may hold (0: no limit; exit status 3)")
 	l.variableBytes, l.memory = byteSize(d.VariableBytes), byteSize(d.Memory)
 	fs.Var(&l.variableBytes, "max-variable-size", "total size of a task's variables, e.g. 64M (0: no limit; exit status 3)")
