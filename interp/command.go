@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,8 +26,13 @@ func (r *Runner) step(c *ast.Command) *signal {
 	if r.stepLimit > 0 && r.steps > r.stepLimit {
 		return &signal{kind: sigError, err: r.limitError(c, stepLimit.result(r.stepLimit))}
 	}
-	if r.steps&1023 == 0 && r.ctx.Err() != nil {
-		return &signal{kind: sigError, err: r.limitError(c, runCancelled.result(r.ctx.Err().Error()))}
+	if r.steps&(checkSteps-1) == 0 {
+		if r.ctx.Err() != nil {
+			return &signal{kind: sigError, err: r.limitError(c, runCancelled.result(r.ctx.Err().Error()))}
+		}
+		if err := r.checkMemory(); err != nil {
+			return &signal{kind: sigError, err: r.limitError(c, resultOf(err))}
+		}
 	}
 	return nil
 }
@@ -132,6 +138,11 @@ func (r *Runner) wait(res handler.Result) handler.Result {
 // apply prints a command's output, records its return code and turns an
 // error into error mode.
 func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
+	if IsLimit(res.RC) {
+		r.frame.last, r.frame.saved = res.RC, res.RC
+		r.traceCmd(c, res.RC)
+		return &signal{kind: sigError, err: r.limitError(c, res)}
+	}
 	for _, line := range res.Output {
 		r.print(line)
 	}
@@ -144,9 +155,7 @@ func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
 		return nil
 	}
 	r.frame.saved = res.RC
-	e := r.errorAt(c.Pos, res.RC, res.Message())
-	e.Limit = res.RC.SC1 == outcomes[stepLimit].SC1 && res.RC.Main == outcomes[stepLimit].Msg
-	return &signal{kind: sigError, err: e}
+	return &signal{kind: sigError, err: r.errorAt(c.Pos, res.RC, res.Message())}
 }
 
 // isError decides by the procedure's ERROR-MECHANISM whether a result is
@@ -164,8 +173,11 @@ func (r *Runner) isError(res handler.Result) bool {
 func (r *Runner) fail(c *ast.Command, res handler.Result) *signal { return r.failAt(c.Pos, res) }
 
 func (r *Runner) failAt(pos lexer.Pos, res handler.Result) *signal {
-	for _, line := range res.Output {
-		r.print(line)
+	if !IsLimit(res.RC) {
+		// a limit's message is not printed: the run's summary reports it
+		for _, line := range res.Output {
+			r.print(line)
+		}
 	}
 	r.frame.last, r.frame.saved = res.RC, res.RC
 	return &signal{kind: sigError, err: r.errorAt(pos, res.RC, res.Message())}
@@ -208,10 +220,11 @@ func (e *signalError) Error() string { return e.sig.err.Text }
 // errorAt builds an Error with the current call stack; its text is
 // rendered once, in the task's language.
 func (r *Runner) errorAt(pos lexer.Pos, rc handler.ReturnCode, m msg.Message) *Error {
-	e := &Error{RC: rc, Msg: m, Text: r.messages.Body(m, r.lang), Pos: pos}
+	e := &Error{RC: rc, Msg: m, Text: r.messages.Body(m, r.lang), Pos: pos, Limit: IsLimit(rc)}
 	for f := r.frame; f != nil && f.parent != nil; f = f.parent {
-		e.Stack = append([]lexer.Pos{f.callPos}, e.Stack...)
+		e.Stack = append(e.Stack, f.callPos)
 	}
+	slices.Reverse(e.Stack) // outermost first
 	return e
 }
 

@@ -137,6 +137,9 @@ func (r *Runner) declareVariable(c *ast.Command) (handler.Result, *signal) {
 			return varDoesNotExist.result(root), nil
 		}
 		v := &variable{name: root, node: newNode(t), scope: scopeName}
+		if err := r.newVariable(root, v.node); err != nil {
+			return resultOf(err), nil
+		}
 		if iv := pick(item, a, "INITIAL-VALUE"); iv != nil && iv.Expr != nil {
 			val, err := r.eval(iv.Expr)
 			if err != nil {
@@ -190,6 +193,9 @@ func (r *Runner) declareElement(c *ast.Command) (handler.Result, *signal) {
 			continue
 		}
 		e := newNode(t)
+		if err := r.charge(namedSize(last.Name, e)); err != nil {
+			return resultOf(err), nil
+		}
 		if iv := pick(item, a, "INITIAL-VALUE"); iv != nil && iv.Expr != nil && t.kind == simpleNode {
 			val, err := r.eval(iv.Expr)
 			if err != nil {

@@ -27,12 +27,32 @@ type site struct {
 // (default) or off, so that everything runs on expr.
 func WithDirectEval(on bool) Option { return func(r *Runner) { r.directOff = !on } }
 
-// eval evaluates an expression.
+// maxSites bounds the expression sites one procedure level keeps. The
+// sites of a procedure's own text are bounded by its size, but each
+// command changed by & replacement is parsed anew, with new expressions:
+// a loop running one would add a site per pass. Past the bound the level
+// forgets its sites and compiles again what it runs next.
+const maxSites = 1 << 14
+
+// eval evaluates an expression. Its compiled site belongs to the current
+// procedure level, so that it goes when the level ends: a procedure called
+// in a loop is parsed at each call, and sites kept by the task would keep
+// every parsed copy.
 func (r *Runner) eval(e ast.Expr) (any, error) {
-	s := r.sites[e]
+	sites := r.sites
+	if f := r.frame; f != nil {
+		if f.sites == nil {
+			f.sites = map[ast.Expr]*site{}
+		}
+		sites = f.sites
+	}
+	s := sites[e]
 	if s == nil {
+		if len(sites) >= maxSites {
+			clear(sites)
+		}
 		s = &site{direct: r.directFn(e)}
-		r.sites[e] = s
+		sites[e] = s
 	}
 	if s.direct != nil && !r.directOff {
 		return s.direct()

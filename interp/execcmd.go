@@ -48,8 +48,8 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 			r.print(l)
 		}
 	default:
-		if _, sig := r.linesToList(textTarget, r.render(res.Output), modeOf(textMode)); sig != nil {
-			return handler.Result{}, sig
+		if lres, sig := r.linesToList(textTarget, r.render(res.Output), modeOf(textMode)); sig != nil || lres.RC.SC1 != 0 {
+			return lres, sig // the lines did not all reach the variable
 		}
 	}
 	if structKind != "*NONE" {
@@ -103,6 +103,9 @@ func (r *Runner) structureOutput(target string, records []handler.Record, mode w
 		}
 		v = &variable{name: name.Parts[0].Name, scope: "*PROCEDURE",
 			node: newNode(&template{kind: listNode, elem: &template{kind: structNode, dynamic: true}})}
+		if err := r.newVariable(v.name, v.node); err != nil {
+			return err
+		}
 		r.frame.locals.vars[v.name] = v
 	}
 	list, err := r.walk(v, name.Parts, true)
@@ -116,7 +119,11 @@ func (r *Runner) structureOutput(target string, records []handler.Record, mode w
 		list.elems = nil
 	}
 	for _, rec := range records {
-		list.elems = append(list.elems, recordNode(rec, list.t.elem))
+		e := recordNode(rec, list.t.elem)
+		if err := r.grow(name.Text, len(list.elems), e); err != nil {
+			return err
+		}
+		list.elems = append(list.elems, e)
 	}
 	return nil
 }

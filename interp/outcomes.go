@@ -15,6 +15,10 @@ const (
 	stepLimit outcomeID = iota
 	runCancelled
 	virtualTimeLimit
+	nestingLimit
+	listElementLimit
+	variableSizeLimit
+	memoryLimit
 	backBranchLimit
 	commandNotAnalysable
 	commandNotAvailable
@@ -119,6 +123,10 @@ var outcomes = [...]handler.Outcome{
 	stepLimit:                {Msg: "SDP0099", SC1: 130, Detail: "step-limit"},
 	runCancelled:             {Msg: "SDP0099", SC1: 130, Detail: "run-cancelled"},
 	virtualTimeLimit:         {Msg: "SDP0099", SC1: 130, Detail: "virtual-time-limit"},
+	nestingLimit:             {Msg: "SDP0099", SC1: 130, Detail: "nesting-limit"},
+	listElementLimit:         {Msg: "SDP0099", SC1: 130, Detail: "list-element-limit"},
+	variableSizeLimit:        {Msg: "SDP0099", SC1: 130, Detail: "variable-size-limit"},
+	memoryLimit:              {Msg: "SDP0099", SC1: 130, Detail: "memory-limit"},
 	backBranchLimit:          {Msg: "SDP0139", SC1: 1},
 	commandNotAnalysable:     {Msg: "CMD0202", SC1: 1, Detail: "command-not-analysable"},
 	commandNotAvailable:      {Msg: "CMD0202", SC1: 1, Detail: "command-not-available"},

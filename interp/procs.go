@@ -20,6 +20,9 @@ func (r *Runner) callProcedure(c *ast.Command) (handler.Result, *signal) {
 	if !ok {
 		return procParamsUnbalanced.result(c.Args.Str("PROCEDURE-PARAMETERS")), nil
 	}
+	if err := r.checkNesting(); err != nil {
+		return resultOf(err), nil // before the procedure is read
+	}
 	var proc *ast.Procedure
 	var err *Error
 	if from.Keyword == "*VARIABLE" {
@@ -88,6 +91,9 @@ func (r *Runner) declareParameter(c *ast.Command) (handler.Result, *signal) {
 		pos := len(f.paramOrder)
 		f.paramOrder = append(f.paramOrder, name)
 		v := &variable{name: name, node: newNode(t), scope: "*PROCEDURE"}
+		if err := r.newVariable(name, v.node); err != nil {
+			return resultOf(err), nil
+		}
 		f.locals.vars[name] = v
 		text, given := f.takeParam(name, pos)
 		switch {

@@ -75,6 +75,9 @@ func (r *Runner) walk(v *variable, parts []ast.NamePart, create bool) (*node, er
 					t = &template{kind: listNode, elem: &template{kind: simpleNode}}
 				}
 				f = newNode(t)
+				if err := r.charge(namedSize(p.Name, f)); err != nil {
+					return nil, err
+				}
 				n.fields[p.Name] = f
 				n.order = append(n.order, p.Name)
 			}
@@ -94,6 +97,9 @@ func (r *Runner) walk(v *variable, parts []ast.NamePart, create bool) (*node, er
 				n = n.elems[k-1]
 			case create && k == len(n.elems)+1 && (n.t.limit == 0 || k <= n.t.limit):
 				e := newNode(n.t.elem)
+				if err := r.grow(pathText(append(parts[:i:i], ast.NamePart{Name: p.Name})), len(n.elems), e); err != nil {
+					return nil, err
+				}
 				n.elems = append(n.elems, e)
 				n = e
 			default:
@@ -109,6 +115,9 @@ func (r *Runner) walk(v *variable, parts []ast.NamePart, create bool) (*node, er
 					return nil, arrayElementMissing.err(pathText(parts[:i+1]), k)
 				}
 				c = newNode(n.t.elem)
+				if err := r.grow(pathText(append(parts[:i:i], ast.NamePart{Name: p.Name})), len(n.cells), c); err != nil {
+					return nil, err
+				}
 				n.cells[k] = c
 			}
 			n = c
@@ -164,6 +173,9 @@ func (r *Runner) assign(name *ast.VarName, val any, mode writeMode) error {
 			t = ref.n.t
 		}
 		v = &variable{name: name.Parts[0].Name, node: newNode(t), scope: "*PROCEDURE", implicit: true}
+		if err := r.newVariable(v.name, v.node); err != nil {
+			return err
+		}
 		r.frame.locals.vars[v.name] = v
 	}
 	n, err := r.walk(v, name.Parts, true)
@@ -183,22 +195,30 @@ func (r *Runner) assign(name *ast.VarName, val any, mode writeMode) error {
 
 func (r *Runner) store(n *node, text string, val any, mode writeMode) error {
 	if n.t.kind == listNode && mode != modeReplace {
+		if n.t.limit > 0 && len(n.elems) >= n.t.limit {
+			return listFull.err(text, n.t.limit)
+		}
+		if err := r.checkElements(text, len(n.elems)); err != nil {
+			return err
+		}
 		var e *node
 		if ref, ok := val.(complexRef); ok {
 			e = ref.n.clone()
 		} else {
 			e = newNode(n.t.elem)
+		}
+		if err := r.charge(e.size()); err != nil {
+			return err
+		}
+		if _, ok := val.(complexRef); !ok {
 			if err := r.store(e, text, val, modeReplace); err != nil {
 				return err
 			}
 		}
-		if n.t.limit > 0 && len(n.elems) >= n.t.limit {
-			return listFull.err(text, n.t.limit)
-		}
 		if mode == modeExtend {
 			n.elems = append(n.elems, e)
 		} else {
-			n.elems = append([]*node{e}, n.elems...)
+			n.prepend(e)
 		}
 		return nil
 	}
@@ -207,6 +227,9 @@ func (r *Runner) store(n *node, text string, val any, mode writeMode) error {
 			return typeCannotTake.err(text, ref.n.t.kindName())
 		}
 		c := ref.n.clone()
+		if err := r.charge(c.size() - n.size()); err != nil {
+			return err
+		}
 		*n = *c
 		return nil
 	}
@@ -219,8 +242,20 @@ func (r *Runner) store(n *node, text string, val any, mode writeMode) error {
 	if s, ok := val.(string); ok && len(s) > maxString {
 		return stringTooLongFor.err(text, maxString)
 	}
+	if err := r.charge(valueBytes(val) - valueBytes(n.value)); err != nil {
+		return err
+	}
 	n.value = val
 	return nil
+}
+
+// grow charges a new element of a list or array that holds have elements
+// so far, refusing it beyond the element limit.
+func (r *Runner) grow(name string, have int, e *node) error {
+	if err := r.checkElements(name, have); err != nil {
+		return err
+	}
+	return r.charge(e.size())
 }
 
 // varName parses a variable name given as text (function arguments,

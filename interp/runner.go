@@ -13,6 +13,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime/metrics"
 	"strings"
 	"time"
 
@@ -165,13 +166,22 @@ type Runner struct {
 	messages        *msg.Catalog
 	trace           func(TraceEvent)
 	varHook         func(name string, value any)
+	limits          Limits
+
+	// varBytes counts the task's variables against limits.VariableBytes
+	// (never below their true size); varCheckAt is where charge counts
+	// them exactly next.
+	varBytes   int64
+	varCheckAt int64
+	heapSample []metrics.Sample
+	includes   int // INCLUDE-BLOCK subprocedures running, counted with the procedure levels
 
 	ctx       context.Context
 	steps     int64
 	globals   *scope
 	frame     *frame
-	listing   bool // MODIFY-JOB-OPTIONS LOGGING=*PAR(LISTING=*YES)
-	sites     map[ast.Expr]*site
+	listing   bool               // MODIFY-JOB-OPTIONS LOGGING=*PAR(LISTING=*YES)
+	sites     map[ast.Expr]*site // expression sites evaluated outside a procedure level
 	directOff bool
 	vm        vm.VM
 	env       *exprEnv
@@ -200,6 +210,7 @@ func New(opts ...Option) *Runner {
 		layouts:    map[string]*template{},
 		substExprs: map[string]ast.Expr{},
 	}
+	r.setLimits(DefaultLimits)
 	for _, o := range opts {
 		o(r)
 	}
@@ -287,10 +298,19 @@ type Error struct {
 	Limit bool
 }
 
+// stackShown is how many of the innermost and of the outermost calls an
+// error's text shows; the calls between are counted.
+const stackShown = 10
+
 func (e *Error) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s %s", lexer.FormatPos(e.Pos), e.RC.Main, e.Text)
 	for i := len(e.Stack) - 1; i >= 0; i-- {
+		if n := len(e.Stack); n > 2*stackShown && i == n-1-stackShown {
+			// a deep recursion: the innermost and the outermost calls
+			fmt.Fprintf(&b, "\n\t... %d more calls", n-2*stackShown)
+			i = stackShown - 1
+		}
 		fmt.Fprintf(&b, "\n\tcalled from %s", lexer.FormatPos(e.Stack[i]))
 	}
 	return b.String()

@@ -255,8 +255,12 @@ func (r *Runner) linesToList(target string, lines []string, mode writeMode) (han
 		return resultOf(err), nil
 	}
 	if r.lookup(name.Parts[0].Name) == nil && name.Simple() {
-		r.frame.locals.vars[name.Parts[0].Name] = &variable{name: name.Parts[0].Name, scope: "*PROCEDURE",
+		v := &variable{name: name.Parts[0].Name, scope: "*PROCEDURE",
 			node: newNode(&template{kind: listNode, elem: &template{kind: simpleNode, typ: builtins.TypeString}})}
+		if err := r.newVariable(v.name, v.node); err != nil {
+			return resultOf(err), nil
+		}
+		r.frame.locals.vars[v.name] = v
 	}
 	if mode == modeReplace {
 		v := r.lookup(name.Parts[0].Name)
@@ -356,7 +360,13 @@ func (r *Runner) includeBlock(c *ast.Command) (handler.Result, *signal) {
 	if b == nil {
 		return includeBlockTag.result(tag), nil
 	}
-	if sig := r.execStmt(b); sig != nil {
+	if err := r.checkNesting(); err != nil {
+		return resultOf(err), nil
+	}
+	r.includes++
+	sig := r.execStmt(b)
+	r.includes--
+	if sig != nil {
 		return handler.Result{}, sig
 	}
 	return done, nil

@@ -51,6 +51,35 @@ type node struct {
 	cells  map[int]*node    // array
 	fields map[string]*node // structure
 	order  []string         // structure element order
+	room   *listRoom        // a list that elements were put in front of
+}
+
+// listRoom is the backing array of a list's elements with free room in
+// front of them, so that WRITE-MODE=*PREFIX does not copy the whole list
+// at every element (100,000 elements prefixed one by one took 45 s).
+type listRoom struct {
+	backing []*node // elems is backing[front:front+len(elems)] while it has not moved
+	front   int
+}
+
+// prepend puts e before a list's first element, in amortized constant
+// time: into the room in front of the elements while elems still lies
+// in the backing array there, else into a new backing array with as much
+// room in front of the elements as behind them.
+func (n *node) prepend(e *node) {
+	if m := n.room; m != nil && m.front > 0 && len(n.elems) > 0 && &m.backing[m.front] == &n.elems[0] {
+		m.front--
+		m.backing[m.front] = e
+		n.elems = m.backing[m.front : m.front+len(n.elems)+1]
+		return
+	}
+	size := 2*len(n.elems) + 8
+	backing := make([]*node, size)
+	front := (size - len(n.elems) - 1) / 2
+	backing[front] = e
+	copy(backing[front+1:], n.elems)
+	n.elems = backing[front : front+1+len(n.elems)]
+	n.room = &listRoom{backing: backing, front: front}
 }
 
 func newNode(t *template) *node {

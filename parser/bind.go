@@ -307,6 +307,9 @@ func (b *binder) alternative(op *catalog.Operand, atoms []*Atom, toks []lexer.To
 	}
 	tok, ok := singleToken(atoms)
 	if !ok {
+		tok, ok = signedInt(atoms)
+	}
+	if !ok {
 		b.errf(pos, CodeBadValue, "value of operand %s is not one value: %s", op.Name, op.Synopsis())
 		return v
 	}
@@ -357,6 +360,22 @@ func singleToken(atoms []*Atom) (lexer.Token, bool) {
 		prevEnd = a.Token.Pos.Column + len(a.Token.Value)
 	}
 	return lexer.Token{Type: lexer.Name, Value: b.String(), Pos: atoms[0].Token.Pos}, true
+}
+
+// signedInt joins a sign written directly before a number (-5, +5: the
+// lexer gives the sign as an operator) into one integer token, for the
+// operands whose range takes negative numbers (DECLARE-VARIABLE
+// MULTIPLE-ELEMENTS=*ARRAY(LOWER-BOUND=-5)).
+func signedInt(atoms []*Atom) (lexer.Token, bool) {
+	if len(atoms) != 2 || atoms[0].Token == nil || atoms[1].Token == nil {
+		return lexer.Token{}, false
+	}
+	sign, num := *atoms[0].Token, *atoms[1].Token
+	if sign.Type != lexer.Op || sign.Value != "-" && sign.Value != "+" || num.Type != lexer.Int ||
+		num.Pos.Line != sign.Pos.Line || num.Pos.Column != sign.Pos.Column+1 {
+		return lexer.Token{}, false
+	}
+	return lexer.Token{Type: lexer.Int, Value: sign.Value + num.Value, Pos: sign.Pos}, true
 }
 
 // keywordAlt finds the keyword alternative a keyword token abbreviates.

@@ -6,7 +6,8 @@
 //	sdfp help [COMMAND|FUNCTION]
 //
 // Exit codes: 0 success, 1 findings or a procedure error, 2 usage or
-// syntax error, 3 a run limit was reached.
+// syntax error, 3 a run limit was reached (steps, virtual time, procedure
+// nesting, list elements, variable size, memory).
 package main
 
 import (
@@ -14,6 +15,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"sdfp/interp"
 )
 
 // Exit codes shared by the subcommands.
@@ -47,6 +50,9 @@ func subcommands() []subcommand {
 }
 
 func main() {
+	// The memory budget of every subcommand (sdfp test runs many tasks in
+	// one process); sdfp run sets its --max-memory instead.
+	setMemoryLimit(interp.DefaultLimits.Memory)
 	os.Exit((&cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}).main(os.Args[1:]))
 }
 

@@ -17,7 +17,8 @@ import (
 	"sdfp/interp"
 )
 
-// exitLimit: the run was stopped by the step or virtual-time limit.
+// exitLimit: the run was stopped by a limit: steps, virtual time,
+// procedure nesting, list elements, variable size or the memory budget.
 const exitLimit = 3
 
 // DefaultWorkdir is where `sdfp run` keeps the BS2000 files of runs (SYSLST
@@ -53,6 +54,7 @@ type runFlags struct {
 	format       string
 	maxSteps     int64
 	maxVTime     time.Duration
+	limits       limitFlags
 }
 
 // sessionFlags declares the flags run and dialog share: the
@@ -88,10 +90,12 @@ func (c *cli) run(args []string) int {
 	fs.StringVar(&f.format, "format", "text", "output format: text, or json (one event per line)")
 	fs.Int64Var(&f.maxSteps, "max-steps", 100_000_000, "stop after this many commands (exit status 3)")
 	fs.DurationVar(&f.maxVTime, "max-virtual-time", 0, "stop when virtual time passes this much (e.g. 48h; exit status 3)")
+	f.limits.declare(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(c.stderr, "usage: sdfp run [flags] FILE.proc [PARAM=VALUE ...] [FILE2.proc [PARAM=VALUE ...] ...]")
 		fmt.Fprintln(c.stderr, "Runs procedures against the embedded VM2000 (several files run as concurrent tasks).")
-		fmt.Fprintln(c.stderr, "Exit status: 0 normal end, 1 procedure ended with an error, 2 usage or syntax error, 3 limit reached.")
+		fmt.Fprintln(c.stderr, "Exit status: 0 normal end, 1 procedure ended with an error, 2 usage or syntax error, 3 limit reached")
+		fmt.Fprintln(c.stderr, "(steps, virtual time, procedure nesting, list elements, variable size, memory).")
 		fs.PrintDefaults()
 	}
 	if code, done := parseFlags(fs, args); done {
@@ -109,6 +113,10 @@ func (c *cli) run(args []string) int {
 	}
 	lang, ok := f.language(c, "run")
 	if !ok {
+		return exitUsage
+	}
+	if _, err := f.limits.limits(); err != nil {
+		fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
 		return exitUsage
 	}
 	start := interp.DefaultStart
@@ -195,9 +203,11 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 	}
 	out := newOutput(c.stdout, f.format == "json", lang)
 	var consoleFile *os.File
+	limits, _ := f.limits.limits() // checked in run
+	defer setMemoryLimit(limits.Memory)()
 	opts := session.Options{
 		FS: fsys, Lang: lang, Start: start, Stdout: out.sysout(), Stdin: c.stdin,
-		MaxSteps: f.maxSteps, MaxVirtualTime: f.maxVTime,
+		MaxSteps: f.maxSteps, MaxVirtualTime: f.maxVTime, Limits: &limits,
 	}
 	if out.json {
 		opts.VarHook = out.variable

@@ -40,10 +40,14 @@ type Options struct {
 	MaxSteps       int64     // 0: the interpreter's default
 	BackBranch     int       // loop pass limit, 0: none
 	MaxVirtualTime time.Duration
-	Trace          func(interp.TraceEvent)
-	VarHook        func(name string, value any)
-	Handlers       []handler.Handler // handlers asked before the VM2000 and the job environment (stubs)
-	TSN, User      string
+	// Limits bound each task's procedure nesting, list elements, variable
+	// size and the process's memory (nil: interp.DefaultLimits; a zero
+	// field: no limit).
+	Limits    *interp.Limits
+	Trace     func(interp.TraceEvent)
+	VarHook   func(name string, value any)
+	Handlers  []handler.Handler // handlers asked before the VM2000 and the job environment (stubs)
+	TSN, User string
 	// Installation is the VM2000 the procedures run against (nil: the
 	// embedded default installation); LocalSU names the server unit whose
 	// monitor system runs them (empty: the installation's choice).
@@ -178,6 +182,9 @@ func (s *Session) runnerWith(o Options) *interp.Runner {
 	}
 	if o.BackBranch > 0 {
 		opts = append(opts, interp.WithBackBranchLimit(o.BackBranch))
+	}
+	if o.Limits != nil {
+		opts = append(opts, interp.WithLimits(*o.Limits))
 	}
 	if o.Trace != nil {
 		opts = append(opts, interp.WithTrace(o.Trace))
