@@ -13,12 +13,20 @@ import (
 	"github.com/spf13/afero"
 
 	"sdfp/cmd/internal/session"
+	"sdfp/hypervisor/bs2000/dms"
 	"sdfp/hypervisor/vm2000"
 	"sdfp/interp"
 )
 
-// exitLimit: the run was stopped by the step or virtual-time limit.
-const exitLimit = 3
+// Exit codes of runs, beyond those all subcommands share (main.go).
+const (
+	// exitLimit: the run was stopped by the step or virtual-time limit.
+	exitLimit = 3
+	// exitWriteFailed: a file of the run could not be written (a SYSLST
+	// or SYSOUT file, a job variable, the --console or --trace file);
+	// each such workdir file keeps its previous content.
+	exitWriteFailed = 4
+)
 
 // DefaultWorkdir is where `sdfp run` keeps the BS2000 files of runs (SYSLST
 // files, job variables, called procedures) unless --workdir says otherwise.
@@ -62,6 +70,7 @@ func (f *runFlags) sessionFlags(fs *flag.FlagSet, suUse, workdirUse string) {
 	fs.StringVar(&f.su, "su", "", suUse)
 	fs.StringVar(&f.lang, "lang", "E", "message language: E or D")
 	fs.StringVar(&f.workdir, "workdir", DefaultWorkdir, workdirUse)
+
 }
 
 // language returns the --lang value in capitals, or an error naming the
@@ -91,7 +100,8 @@ func (c *cli) run(args []string) int {
 	fs.Usage = func() {
 		fmt.Fprintln(c.stderr, "usage: sdfp run [flags] FILE.proc [PARAM=VALUE ...] [FILE2.proc [PARAM=VALUE ...] ...]")
 		fmt.Fprintln(c.stderr, "Runs procedures against the embedded VM2000 (several files run as concurrent tasks).")
-		fmt.Fprintln(c.stderr, "Exit status: 0 normal end, 1 procedure ended with an error, 2 usage or syntax error, 3 limit reached.")
+		fmt.Fprintln(c.stderr, "Exit status: 0 normal end, 1 procedure ended with an error, 2 usage or syntax error, 3 limit reached,")
+		fmt.Fprintln(c.stderr, "4 a file could not be written.")
 		fs.PrintDefaults()
 	}
 	if code, done := parseFlags(fs, args); done {
@@ -128,7 +138,9 @@ func (c *cli) run(args []string) int {
 	chk := checker(inst)
 	bad := false
 	for i := range tasks {
-		src, err := os.ReadFile(tasks[i].Name)
+		// a regular file within the size cap only: a FIFO would hang the
+		// read, a huge file exhaust memory
+		src, err := dms.ReadFile(afero.NewOsFs(), tasks[i].Name, dms.MaxProcedureSize)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
 			return exitUsage
@@ -194,7 +206,8 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 		fsys = afero.NewCopyOnWriteFs(afero.NewReadOnlyFs(root), overlay)
 	}
 	out := newOutput(c.stdout, f.format == "json")
-	var consoleFile *os.File
+	var consoleFile, traceFile *hostFile
+	defer func() { consoleFile.close(); traceFile.close() }() // on early returns; close is idempotent
 	opts := session.Options{
 		FS: fsys, Lang: lang, Start: start, Stdout: out.sysout(), Stdin: c.stdin,
 		MaxSteps: f.maxSteps, MaxVirtualTime: f.maxVTime,
@@ -205,13 +218,11 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 	if f.trace.set {
 		w := c.stderr
 		if f.trace.file != "" {
-			tf, err := os.Create(f.trace.file)
-			if err != nil {
-				fmt.Fprintf(c.stderr, "sdfp run: --trace: %v\n", err)
+			if traceFile, err = createHostFile("--trace", f.trace.file); err != nil {
+				fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
 				return exitUsage
 			}
-			defer tf.Close()
-			w = tf
+			w = traceFile
 		}
 		opts.Trace = func(e interp.TraceEvent) { out.trace(w, e) }
 	} else if out.json {
@@ -228,12 +239,10 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 	case "on":
 		s.Console.OnLine = out.console
 	default:
-		consoleFile, err = os.Create(f.console)
-		if err != nil {
-			fmt.Fprintf(c.stderr, "sdfp run: --console: %v\n", err)
+		if consoleFile, err = createHostFile("--console", f.console); err != nil {
+			fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
 			return exitUsage
 		}
-		defer consoleFile.Close()
 		s.Console.W = consoleFile
 	}
 	if len(tasks) > 1 {
@@ -252,8 +261,65 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 	if f.dryRun {
 		c.listWrites(overlay, out)
 	}
+	for _, m := range s.WriteErrors() {
+		out.writeError(s.Msgs.Render(m, lang), m)
+		status = exitWriteFailed
+	}
+	for _, hf := range []*hostFile{consoleFile, traceFile} {
+		if err := hf.close(); err != nil {
+			fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
+			status = exitWriteFailed
+		}
+	}
 	out.flush()
 	return status
+}
+
+// hostFile is a file of the host sdfp writes for the user (--console
+// FILE, --trace=FILE), outside the workdir. Writes are not checked where
+// they happen (the console and the trace write lines as they come), so
+// the file keeps the first error and close reports it.
+type hostFile struct {
+	flag   string
+	f      *os.File
+	err    error
+	closed bool
+}
+
+func createHostFile(flag, name string) (*hostFile, error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", flag, err)
+	}
+	return &hostFile{flag: flag, f: f}, nil
+}
+
+func (h *hostFile) Write(p []byte) (int, error) {
+	if h.err != nil {
+		return 0, h.err
+	}
+	n, err := h.f.Write(p)
+	if err != nil {
+		h.err = err
+	}
+	return n, err
+}
+
+// close closes the file (nil: none) and returns the first error of its
+// writes or of the close.
+func (h *hostFile) close() error {
+	if h == nil || h.closed {
+		return nil
+	}
+	h.closed = true
+	err := h.f.Close()
+	if h.err != nil {
+		err = h.err
+	}
+	if err != nil {
+		return fmt.Errorf("%s: cannot write %s: %v", h.flag, h.f.Name(), err)
+	}
+	return nil
 }
 
 // listWrites reports what a dry run would have written to the workdir.
