@@ -47,10 +47,9 @@ func (c *cli) dialog(args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	root, err := session.OpenRoot(f.workdir)
-	if err != nil {
-		fmt.Fprintf(c.stderr, "sdfp dialog: workdir: %v\n", err)
-		return exitUsage
+	root, code, ok := f.openWorkdir(c, "dialog", session.LockExclusive)
+	if !ok {
+		return code
 	}
 	defer root.Close()
 	inst, err := installation(f.installation)

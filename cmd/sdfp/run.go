@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -26,6 +27,9 @@ const (
 	// or SYSOUT file, a job variable, the --console or --trace file);
 	// each such workdir file keeps its previous content.
 	exitWriteFailed = 4
+	// exitBusy: with --no-wait, the workdir was in use by another run;
+	// nothing ran.
+	exitBusy = 5
 )
 
 // DefaultWorkdir is where `sdfp run` keeps the BS2000 files of runs (SYSLST
@@ -61,6 +65,7 @@ type runFlags struct {
 	format       string
 	maxSteps     int64
 	maxVTime     time.Duration
+	noWait       bool
 }
 
 // sessionFlags declares the flags run and dialog share: the
@@ -70,7 +75,44 @@ func (f *runFlags) sessionFlags(fs *flag.FlagSet, suUse, workdirUse string) {
 	fs.StringVar(&f.su, "su", "", suUse)
 	fs.StringVar(&f.lang, "lang", "E", "message language: E or D")
 	fs.StringVar(&f.workdir, "workdir", DefaultWorkdir, workdirUse)
+	fs.BoolVar(&f.noWait, "no-wait", false, "when another run uses the workdir, end at once (exit status 5) instead of waiting for it")
+}
 
+// openWorkdir opens the workdir and takes its lock for the whole run: a
+// run that writes holds it alone, dry runs share it. When another run
+// holds it, the run waits and says so on stderr, or with --no-wait ends
+// with exitBusy. A run holding the lock alone first removes the
+// temporary files of runs killed while writing. The code is the exit
+// status when ok is false.
+func (f *runFlags) openWorkdir(c *cli, sub string, mode session.LockMode) (root *session.RootFS, code int, ok bool) {
+	root, err := session.OpenRoot(f.workdir)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "sdfp %s: workdir: %v\n", sub, err)
+		return nil, exitUsage, false
+	}
+	var waiting func()
+	if !f.noWait {
+		waiting = func() {
+			fmt.Fprintf(c.stderr, "sdfp %s: workdir %s is in use by another sdfp run; waiting for it to end (--no-wait: do not wait)\n", sub, f.workdir)
+		}
+	}
+	switch err := root.Lock(mode, waiting); {
+	case err == nil:
+		if mode == session.LockExclusive {
+			root.RemoveStale()
+		}
+	case errors.Is(err, session.ErrBusy):
+		fmt.Fprintf(c.stderr, "sdfp %s: workdir %s is in use by another sdfp run; not waiting (--no-wait)\n", sub, f.workdir)
+		root.Close()
+		return nil, exitBusy, false
+	case errors.Is(err, errors.ErrUnsupported):
+		fmt.Fprintf(c.stderr, "sdfp %s: warning: this system cannot lock workdir %s; do not start two runs on it at once\n", sub, f.workdir)
+	default:
+		fmt.Fprintf(c.stderr, "sdfp %s: workdir %s: cannot lock it: %v\n", sub, f.workdir, err)
+		root.Close()
+		return nil, exitUsage, false
+	}
+	return root, 0, true
 }
 
 // language returns the --lang value in capitals, or an error naming the
@@ -101,7 +143,7 @@ func (c *cli) run(args []string) int {
 		fmt.Fprintln(c.stderr, "usage: sdfp run [flags] FILE.proc [PARAM=VALUE ...] [FILE2.proc [PARAM=VALUE ...] ...]")
 		fmt.Fprintln(c.stderr, "Runs procedures against the embedded VM2000 (several files run as concurrent tasks).")
 		fmt.Fprintln(c.stderr, "Exit status: 0 normal end, 1 procedure ended with an error, 2 usage or syntax error, 3 limit reached,")
-		fmt.Fprintln(c.stderr, "4 a file could not be written.")
+		fmt.Fprintln(c.stderr, "4 a file could not be written, 5 workdir in use (--no-wait).")
 		fs.PrintDefaults()
 	}
 	if code, done := parseFlags(fs, args); done {
@@ -194,10 +236,13 @@ func parseStart(s string) (time.Time, error) {
 func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start time.Time, tasks []session.Task) int {
 	var fsys afero.Fs
 	var overlay afero.Fs
-	root, err := session.OpenRoot(f.workdir)
-	if err != nil {
-		fmt.Fprintf(c.stderr, "sdfp run: workdir: %v\n", err)
-		return exitUsage
+	mode := session.LockExclusive
+	if f.dryRun {
+		mode = session.LockShared
+	}
+	root, code, ok := f.openWorkdir(c, "run", mode)
+	if !ok {
+		return code
 	}
 	defer root.Close()
 	fsys = root
@@ -208,6 +253,7 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 	out := newOutput(c.stdout, f.format == "json")
 	var consoleFile, traceFile *hostFile
 	defer func() { consoleFile.close(); traceFile.close() }() // on early returns; close is idempotent
+	var err error
 	opts := session.Options{
 		FS: fsys, Lang: lang, Start: start, Stdout: out.sysout(), Stdin: c.stdin,
 		MaxSteps: f.maxSteps, MaxVirtualTime: f.maxVTime,
