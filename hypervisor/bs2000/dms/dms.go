@@ -84,10 +84,21 @@ func ReadFile(fsys afero.Fs, name string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	// the size may have grown since the check: read one byte more than
-	// allowed to notice
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: innermost(err)}
+	// allowed to notice; a buffer of the size seen reads it in one go
+	data := make([]byte, 0, min(fi.Size(), max)+1)
+	lr := io.LimitReader(f, max+1)
+	for {
+		n, err := lr.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, &fs.PathError{Op: "read", Path: name, Err: innermost(err)}
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
 	}
 	if int64(len(data)) > max {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: &TooLargeError{Max: max}}
