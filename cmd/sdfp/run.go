@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -250,7 +251,8 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 		overlay = afero.NewMemMapFs()
 		fsys = afero.NewCopyOnWriteFs(afero.NewReadOnlyFs(root), overlay)
 	}
-	out := newOutput(c.stdout, f.format == "json")
+	stdout := &hostFile{what: "standard output", w: c.stdout}
+	out := newOutput(stdout, f.format == "json")
 	var consoleFile, traceFile *hostFile
 	defer func() { consoleFile.close(); traceFile.close() }() // on early returns; close is idempotent
 	var err error
@@ -311,23 +313,24 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 		out.writeError(s.Msgs.Render(m, lang), m)
 		status = exitWriteFailed
 	}
-	for _, hf := range []*hostFile{consoleFile, traceFile} {
+	out.flush()
+	for _, hf := range []*hostFile{stdout, consoleFile, traceFile} {
 		if err := hf.close(); err != nil {
 			fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
 			status = exitWriteFailed
 		}
 	}
-	out.flush()
 	return status
 }
 
-// hostFile is a file of the host sdfp writes for the user (--console
-// FILE, --trace=FILE), outside the workdir. Writes are not checked where
-// they happen (the console and the trace write lines as they come), so
-// the file keeps the first error and close reports it.
+// hostFile is what sdfp writes for the user outside the workdir: the
+// standard output, the --console FILE, the --trace=FILE. Writes are not
+// checked where they happen (SYSOUT, the console and the trace write
+// lines as they come), so it keeps the first error and close reports it.
 type hostFile struct {
-	flag   string
-	f      *os.File
+	what   string // how the user named it: "standard output", "--console FILE"
+	w      io.Writer
+	c      io.Closer // nil: not sdfp's to close
 	err    error
 	closed bool
 }
@@ -337,14 +340,14 @@ func createHostFile(flag, name string) (*hostFile, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", flag, err)
 	}
-	return &hostFile{flag: flag, f: f}, nil
+	return &hostFile{what: flag + " " + name, w: f, c: f}, nil
 }
 
 func (h *hostFile) Write(p []byte) (int, error) {
 	if h.err != nil {
 		return 0, h.err
 	}
-	n, err := h.f.Write(p)
+	n, err := h.w.Write(p)
 	if err != nil {
 		h.err = err
 	}
@@ -358,12 +361,15 @@ func (h *hostFile) close() error {
 		return nil
 	}
 	h.closed = true
-	err := h.f.Close()
+	var err error
+	if h.c != nil {
+		err = h.c.Close()
+	}
 	if h.err != nil {
 		err = h.err
 	}
 	if err != nil {
-		return fmt.Errorf("%s: cannot write %s: %v", h.flag, h.f.Name(), err)
+		return fmt.Errorf("cannot write %s: %v", h.what, err)
 	}
 	return nil
 }

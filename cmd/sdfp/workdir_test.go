@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -216,4 +217,29 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// failWriter fails every write, as a full disk does.
+type failWriter struct{}
+
+func (failWriter) Write(p []byte) (int, error) { return 0, syscall.ENOSPC }
+
+// SYSOUT and the console that cannot be written (sdfp run >/dev/full,
+// --console on a full disk) end the run with exit status 4 and say what
+// could not be written; it used to exit 0.
+func TestHostFileWriteErrors(t *testing.T) {
+	dir := t.TempDir()
+	p := writeProc(t, dir, "p.proc", "/WRITE-TEXT 'HELLO'\n/SEND-MSG TO=*OPERATOR,MSG='TO THE CONSOLE'\n")
+	var errb bytes.Buffer
+	code := (&cli{stdin: strings.NewReader(""), stdout: failWriter{}, stderr: &errb}).main([]string{"run", "--workdir", filepath.Join(dir, "work"), p})
+	if code != exitWriteFailed || !strings.Contains(errb.String(), "sdfp run: cannot write standard output: no space left on device") {
+		t.Errorf("standard output: exit %d, %q", code, errb.String())
+	}
+	if _, err := os.Stat("/dev/full"); err != nil {
+		return
+	}
+	code, out, errOut := runCLI("run", "--workdir", filepath.Join(dir, "work"), "--console", "/dev/full", p)
+	if code != exitWriteFailed || !strings.Contains(errOut, "cannot write --console /dev/full: write /dev/full: no space left on device") {
+		t.Errorf("--console: exit %d, %q %q", code, out, errOut)
+	}
 }
