@@ -19,14 +19,17 @@ func (f *RootFS) Exchange(oldname, newname string) error {
 	if dir != dir2 || a == "" || b == "" || a == "." || a == ".." || b == "." || b == ".." {
 		return errors.ErrUnsupported
 	}
-	if dir == "" {
-		dir = "."
+	d := f.lock // the workdir itself, open while locked
+	if dir != "" || d == nil {
+		if dir == "" {
+			dir = "."
+		}
+		var err error
+		if d, err = f.root.Open(dir); err != nil {
+			return err
+		}
+		defer d.Close()
 	}
-	d, err := f.root.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
 	rc, err := d.SyscallConn()
 	if err != nil {
 		return err

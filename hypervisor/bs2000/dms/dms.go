@@ -344,16 +344,23 @@ func (f *File) Abort() {
 // the workdir lock may call it: the files of a run going on would look
 // stale too.
 func RemoveStale(fsys afero.Fs, dir string) error {
-	entries, err := afero.ReadDir(fsys, dir)
+	d, err := fsys.Open(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
+	// names only: a stat of every file of a big workdir would cost more
+	// than the rest of a short run
+	names, err := d.Readdirnames(-1)
+	d.Close()
+	if err != nil {
+		return err
+	}
 	var first error
-	for _, e := range entries {
-		if n := e.Name(); strings.HasPrefix(n, ".") && strings.HasSuffix(n, TempSuffix) && !e.IsDir() {
+	for _, n := range names {
+		if strings.HasPrefix(n, ".") && strings.HasSuffix(n, TempSuffix) {
 			if err := fsys.Remove(path.Join(dir, n)); err != nil && first == nil {
 				first = err
 			}
