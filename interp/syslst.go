@@ -33,6 +33,11 @@ type syslst struct {
 	// failed holds a message for every system file (SYSLST or SYSOUT)
 	// of the run that could not be written.
 	failed []msg.Message
+	// closed are the files closed while a saved assignment still names
+	// them (a called procedure assigned SYSLST anew); reopen extends such
+	// a file when the assignment is restored.
+	closed map[io.WriteCloser]bool
+	reopen func(name string) (io.WriteCloser, error)
 }
 
 // syslstState is a saved assignment (restored when a procedure ends).
@@ -52,12 +57,28 @@ func (s *syslst) save() *syslstState {
 }
 
 // restore closes an assignment made since st was saved and goes back to
-// the one in st.
+// the one in st. When st's file was closed meanwhile (the later
+// assignment closed it), it is opened again and extended: the lines the
+// caller writes after the call follow those it wrote before (they used
+// to go to the closed file and be lost).
 func (s *syslst) restore(st *syslstState) {
 	if s.file != nil && s.file != st.file {
 		s.flushClose()
 	}
 	s.name, s.file, s.buf, s.w = st.name, st.file, st.buf, st.w
+	if st.file == nil || !s.closed[st.file] {
+		return
+	}
+	delete(s.closed, st.file)
+	f, err := s.reopen(st.name)
+	if err != nil {
+		s.failed = append(s.failed, notWritten(st.file, err))
+		s.file, s.buf, s.w = nil, nil, io.Discard
+		return
+	}
+	s.file, s.buf = f, bufio.NewWriter(f)
+	s.w = s.buf
+	st.file, st.buf, st.w = s.file, s.buf, s.w // a later restore to st finds it open
 }
 
 // flushClose closes the SYSLST file: its new content replaces the old
@@ -74,6 +95,10 @@ func (s *syslst) flushClose() {
 		if err != nil {
 			s.failed = append(s.failed, notWritten(s.file, err))
 		}
+		if s.closed == nil {
+			s.closed = map[io.WriteCloser]bool{}
+		}
+		s.closed[s.file] = true
 	}
 	s.file, s.buf = nil, nil
 }
@@ -156,6 +181,7 @@ func (r *Runner) assignSyslst(c *ast.Command) (handler.Result, *signal) {
 	// the previous file is complete before the new one is opened: it may
 	// be the same file, extended
 	r.syslst.flushClose()
+	r.syslst.reopen = func(name string) (io.WriteCloser, error) { return r.openOutput(name, true) }
 	f, err := r.openOutput(to.Str, c.Args.Keyword("OPEN-MODE") == "*EXTEND")
 	if err != nil {
 		r.syslst.w, r.syslst.name = r.primarySyslst, ""
