@@ -339,6 +339,14 @@ func (f *File) Abort() {
 	}
 }
 
+// Remove removes a file and the spare kept next to it.
+func Remove(fsys afero.Fs, name string) error {
+	err := fsys.Remove(name)
+	dir, base := path.Split(name)
+	fsys.Remove(dir + "." + base + SpareSuffix)
+	return err
+}
+
 // RemoveStale removes the temporary files of earlier runs that were
 // killed while writing (".*.sdfp-tmp" in dir). Only a caller that holds
 // the workdir lock may call it: the files of a run going on would look

@@ -104,6 +104,22 @@ func TestReplace(t *testing.T) {
 	}
 }
 
+// Remove takes the spare with the file.
+func TestRemove(t *testing.T) {
+	fsys := swapFs{afero.NewMemMapFs()}
+	WriteFile(fsys, "JV.A", []byte("1"))
+	WriteFile(fsys, "JV.A", []byte("2"))
+	if ok, _ := afero.Exists(fsys, ".JV.A"+SpareSuffix); !ok {
+		t.Fatal("no spare")
+	}
+	if err := Remove(fsys, "JV.A"); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := afero.ReadDir(fsys, "/"); len(entries) != 0 {
+		t.Errorf("left: %v", entries[0].Name())
+	}
+}
+
 // A failed write keeps the old file whole and leaves nothing behind;
 // Close returns the error, naming the file replaced, not the temporary
 // file.

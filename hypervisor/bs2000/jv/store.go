@@ -225,9 +225,9 @@ func (s *Store) write(n string, j *JV) error {
 	return nil
 }
 
-// remove deletes the file of the JV named n.
+// remove deletes the file of the JV named n (and its spare).
 func (s *Store) remove(n string) error {
-	if err := s.fs.Remove(s.file(n)); err != nil && !errors.Is(err, os.ErrNotExist) {
+	if err := dms.Remove(s.fs, s.file(n)); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fileError(KeyStoreError, n, s.file(n), err)
 	}
 	return nil
