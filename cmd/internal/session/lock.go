@@ -55,5 +55,18 @@ func (f *RootFS) Lock(mode LockMode, waiting func()) error {
 // left in the workdir and in JV/. Only a holder of the exclusive lock
 // may call it.
 func (f *RootFS) RemoveStale() error {
-	return errors.Join(dms.RemoveStale(f, "."), dms.RemoveStale(f, jv.Dir))
+	var top error
+	if f.lock != nil {
+		// the workdir is open already (each open costs Go six system
+		// calls); reading its names moves only its offset, which nothing
+		// else uses
+		names, err := f.lock.Readdirnames(-1)
+		if err == nil {
+			err = dms.RemoveTemps(f, ".", names)
+		}
+		top = err
+	} else {
+		top = dms.RemoveStale(f, ".")
+	}
+	return errors.Join(top, dms.RemoveStale(f, jv.Dir))
 }

@@ -366,6 +366,12 @@ func RemoveStale(fsys afero.Fs, dir string) error {
 	if err != nil {
 		return err
 	}
+	return RemoveTemps(fsys, dir, names)
+}
+
+// RemoveTemps removes those of the names in dir that are temporary files
+// (RemoveStale for a caller that has the names already).
+func RemoveTemps(fsys afero.Fs, dir string, names []string) error {
 	var first error
 	for _, n := range names {
 		if strings.HasPrefix(n, ".") && strings.HasSuffix(n, TempSuffix) {
