@@ -339,12 +339,16 @@ func (f *File) Abort() {
 	}
 }
 
-// Remove removes a file and the spare kept next to it.
+// Remove removes a file and the spare kept next to it. (A file that
+// does not exist has no spare worth a system call: a JV created and
+// deleted within one run was never written.)
 func Remove(fsys afero.Fs, name string) error {
-	err := fsys.Remove(name)
+	if err := fsys.Remove(name); err != nil {
+		return err
+	}
 	dir, base := path.Split(name)
 	fsys.Remove(dir + "." + base + SpareSuffix)
-	return err
+	return nil
 }
 
 // RemoveStale removes the temporary files of earlier runs that were
