@@ -208,15 +208,18 @@ func WriteFile(fsys afero.Fs, name string, data []byte) error {
 }
 
 // tempSeq makes temporary names unique within the process; the process
-// ID makes them unique among the processes that may share a directory.
-var tempSeq atomic.Uint64
+// ID makes them unique among the processes that may share a directory
+// (os.Getpid is a system call each time).
+var (
+	tempSeq atomic.Uint64
+	pid     = strconv.Itoa(os.Getpid())
+)
 
 // open claims the spare as the file to write (spares only exist where
 // names can be swapped), or creates a temporary file. A temporary name is never opened unless the open creates it
 // (O_EXCL), so whatever a link planted under that name points to is not
 // touched.
 func (f *File) open(prefix string) error {
-	pid := strconv.Itoa(os.Getpid())
 	var err error
 	for try := 0; try < 100; try++ {
 		f.tmp = prefix + "." + pid + "-" + strconv.FormatUint(tempSeq.Add(1), 10) + TempSuffix
