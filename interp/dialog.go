@@ -60,8 +60,9 @@ func (d *Dialog) Run(stmts *ast.Procedure) *Error {
 	return r.errorOf(lexer.Pos{}, loopControlOutside.result())
 }
 
-// Close ends the dialog: SYSLST files are closed.
+// Close ends the dialog: SYSLST and SYSOUT files are closed (and so
+// replace the files' old content; see WriteErrors).
 func (d *Dialog) Close() {
 	d.r.syslst.restore(d.f.syslstSaved)
-	d.r.syslst.close()
+	d.r.closeSystemFiles()
 }

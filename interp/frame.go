@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/afero"
 
 	"sdfp/builtins"
+	"sdfp/hypervisor/bs2000/dms"
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 	"sdfp/lexer"
@@ -167,9 +168,11 @@ func (r *Runner) loadProcedure(name string) (*ast.Procedure, *Error) {
 	if !ok {
 		return nil, r.errorOf(lexer.Pos{}, procFileNotFound.result(name))
 	}
-	src, err := afero.ReadFile(r.fs, host)
+	// only a regular file, and only up to the cap: a FIFO in the
+	// workdir would hang the read, a huge file exhaust memory
+	src, err := dms.ReadFile(r.fs, host, dms.MaxProcedureSize)
 	if err != nil {
-		return nil, r.errorOf(lexer.Pos{}, procFileUnreadable.result(name, openFailure(err)))
+		return nil, r.errorOf(lexer.Pos{}, procFileUnreadable.result(name, fileFailure(err)))
 	}
 	text := string(src)
 	if t := strings.TrimLeft(text, " \t\r\n"); !strings.HasPrefix(t, "/") {

@@ -68,6 +68,7 @@ const (
 	stringTooLong
 	assignSyslstVariable
 	fileNotOpened
+	fileNotWritten
 	layoutNotDefined
 	arrayBoundsReversed
 	declareNeedsSimpleName
@@ -176,6 +177,7 @@ var outcomes = [...]handler.Outcome{
 	stringTooLong:            {Msg: "SDP0091", SC1: 64, Detail: "string-too-long"},
 	assignSyslstVariable:     {Msg: "SDP0091", SC1: 64, Detail: "assign-syslst-variable"},
 	fileNotOpened:            {Msg: "DMS0501", SC1: 64},
+	fileNotWritten:           {Msg: "DMS0502", SC1: 64},
 	layoutNotDefined:         {Msg: "SDP0091", SC1: 64, Detail: "layout-not-defined"},
 	arrayBoundsReversed:      {Msg: "SDP0091", SC1: 64, Detail: "array-bounds-reversed"},
 	declareNeedsSimpleName:   {Msg: "SDP0091", SC1: 64, Detail: "declare-needs-simple-name"},

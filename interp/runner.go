@@ -277,11 +277,7 @@ func (r *Runner) Run(ctx context.Context, proc *ast.Procedure, params []Param) R
 	}
 	r.ctx = ctx
 	rc, err := r.call(proc, params, false, lexer.Pos{})
-	r.syslst.close()
-	if r.sysoutFile != nil {
-		r.sysoutFile.Close()
-		r.sysoutFile = nil
-	}
+	r.closeSystemFiles()
 	return Result{RC: rc, Err: err, Steps: r.steps}
 }
 

@@ -2,11 +2,11 @@ package interp
 
 import (
 	"bufio"
+	"errors"
 	"io"
-	"os"
 
-	"github.com/spf13/afero"
-
+	"sdfp/hypervisor/bs2000/dms"
+	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 	"sdfp/parser/ast"
 )
@@ -15,12 +15,29 @@ import (
 // directs it to a file of the run's file system; the file is named as in
 // BS2000 (LST.VMMEM) and closed when the assigning procedure ends or
 // SYSLST is assigned again. SYSOUT can be directed to a file the same way.
+//
+// A system file is written as a new file that replaces the old one when
+// it is closed (dms.Create; with OPEN-MODE=*EXTEND the old content is
+// copied first): until then the file shows its previous content, so a
+// run killed while writing never leaves a file that holds its output
+// followed by the tail of an earlier run's, and no write goes through a
+// link in the workdir to another file. A file that cannot be written
+// completely keeps its previous content, and the run reports it (see
+// WriteErrors).
 
 type syslst struct {
 	w    io.Writer
 	file io.WriteCloser
 	buf  *bufio.Writer
 	name string
+	// failed holds a message for every system file (SYSLST or SYSOUT)
+	// of the run that could not be written.
+	failed []msg.Message
+	// closed are the files closed while a saved assignment still names
+	// them (a called procedure assigned SYSLST anew); reopen extends such
+	// a file when the assignment is restored.
+	closed map[io.WriteCloser]bool
+	reopen func(name string) (io.WriteCloser, error)
 }
 
 // syslstState is a saved assignment (restored when a procedure ends).
@@ -40,61 +57,111 @@ func (s *syslst) save() *syslstState {
 }
 
 // restore closes an assignment made since st was saved and goes back to
-// the one in st.
+// the one in st. When st's file was closed meanwhile (the later
+// assignment closed it), it is opened again and extended: the lines the
+// caller writes after the call follow those it wrote before (they used
+// to go to the closed file and be lost).
 func (s *syslst) restore(st *syslstState) {
 	if s.file != nil && s.file != st.file {
 		s.flushClose()
 	}
 	s.name, s.file, s.buf, s.w = st.name, st.file, st.buf, st.w
+	if st.file == nil || !s.closed[st.file] {
+		return
+	}
+	delete(s.closed, st.file)
+	f, err := s.reopen(st.name)
+	if err != nil {
+		s.failed = append(s.failed, notWritten(st.file, err))
+		s.file, s.buf, s.w = nil, nil, io.Discard
+		return
+	}
+	s.file, s.buf = f, bufio.NewWriter(f)
+	s.w = s.buf
+	st.file, st.buf, st.w = s.file, s.buf, s.w // a later restore to st finds it open
 }
 
+// flushClose closes the SYSLST file: its new content replaces the old
+// one, or, when a write failed, the old one stays and the failure is
+// recorded.
 func (s *syslst) flushClose() {
-	if s.buf != nil {
-		s.buf.Flush()
-	}
 	if s.file != nil {
-		s.file.Close()
+		err := s.buf.Flush()
+		// after a failed write, Close throws the new content away and
+		// returns the error again
+		if cerr := s.file.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			s.failed = append(s.failed, notWritten(s.file, err))
+		}
+		if s.closed == nil {
+			s.closed = map[io.WriteCloser]bool{}
+		}
+		s.closed[s.file] = true
 	}
 	s.file, s.buf = nil, nil
 }
 
 func (s *syslst) close() { s.flushClose() }
 
-// openOutput opens a file of the run's file system for a system file.
+// closeSysoutFile closes a file SYSOUT is assigned to, like flushClose.
+func (r *Runner) closeSysoutFile() {
+	if r.sysoutFile == nil {
+		return
+	}
+	if err := r.sysoutFile.Close(); err != nil {
+		r.syslst.failed = append(r.syslst.failed, notWritten(r.sysoutFile, err))
+	}
+	r.sysoutFile = nil
+}
+
+// closeSystemFiles closes the system files still assigned to files when
+// a run or a dialog ends.
+func (r *Runner) closeSystemFiles() {
+	r.syslst.close()
+	r.closeSysoutFile()
+	r.sysout = r.primarySysout
+}
+
+// WriteErrors returns a message (DMS0502, naming the file) for every
+// SYSLST or SYSOUT file of the runner that could not be written; each
+// such file holds what it held before. A caller reports them after the
+// run and makes its exit status say so.
+func (r *Runner) WriteErrors() []msg.Message { return r.syslst.failed }
+
+// notWritten is the message for a system file that could not be
+// written.
+func notWritten(f io.WriteCloser, err error) msg.Message {
+	name := "?"
+	if n, ok := f.(interface{ Name() string }); ok {
+		name = n.Name()
+	}
+	return outcomes[fileNotWritten].Message(name, fileFailure(err))
+}
+
+// fileFailure is what an error of a workdir file says: a detail for
+// sdfp's own refusals (not a regular file, too large), else the system's
+// words (openFailure).
+func fileFailure(err error) any {
+	var tl *dms.TooLargeError
+	switch {
+	case errors.Is(err, dms.ErrNotRegular):
+		return msg.New("file-not-regular")
+	case errors.As(err, &tl):
+		return msg.New("file-too-large", int(tl.Max))
+	}
+	return openFailure(err)
+}
+
+// openOutput opens a file of the run's file system for a system file: a
+// new file that replaces the old one when it is closed.
 func (r *Runner) openOutput(name string, extend bool) (io.WriteCloser, error) {
 	host, _ := r.hostName(name)
 	if extend {
-		return r.fs.OpenFile(host, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		return dms.Append(r.fs, host)
 	}
-	f, err := r.fs.OpenFile(host, os.O_CREATE|os.O_WRONLY, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	return &rewrittenFile{File: f}, nil
-}
-
-// rewrittenFile replaces a file's content by writing over it and cutting
-// it at the new length when it is closed, instead of opening it with
-// O_TRUNC: on ext4, truncating a file that has data costs about a
-// millisecond (the blocks are freed in the journal), more than a whole
-// VMMEM run, while a rerun usually writes the same length again.
-type rewrittenFile struct {
-	afero.File
-	n int64
-}
-
-func (f *rewrittenFile) Write(p []byte) (int, error) {
-	n, err := f.File.Write(p)
-	f.n += int64(n)
-	return n, err
-}
-
-func (f *rewrittenFile) Close() error {
-	err := f.File.Truncate(f.n)
-	if cerr := f.File.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return dms.Create(r.fs, host)
 }
 
 func (r *Runner) assignSyslst(c *ast.Command) (handler.Result, *signal) {
@@ -114,10 +181,11 @@ func (r *Runner) assignSyslst(c *ast.Command) (handler.Result, *signal) {
 	// the previous file is complete before the new one is opened: it may
 	// be the same file, extended
 	r.syslst.flushClose()
+	r.syslst.reopen = func(name string) (io.WriteCloser, error) { return r.openOutput(name, true) }
 	f, err := r.openOutput(to.Str, c.Args.Keyword("OPEN-MODE") == "*EXTEND")
 	if err != nil {
 		r.syslst.w, r.syslst.name = r.primarySyslst, ""
-		return fileNotOpened.result(to.Str, openFailure(err)), nil
+		return fileNotOpened.result(to.Str, fileFailure(err)), nil
 	}
 	buf := bufio.NewWriter(f)
 	r.syslst.file, r.syslst.buf, r.syslst.w, r.syslst.name = f, buf, buf, to.Str
@@ -128,10 +196,7 @@ func (r *Runner) assignSysout(c *ast.Command) (handler.Result, *signal) {
 	to := c.Args.Get("TO")
 	switch to.Keyword {
 	case "*PRIMARY":
-		if r.sysoutFile != nil {
-			r.sysoutFile.Close()
-			r.sysoutFile = nil
-		}
+		r.closeSysoutFile()
 		r.sysout = r.primarySysout
 		return done, nil
 	case "*DUMMY":
@@ -139,12 +204,12 @@ func (r *Runner) assignSysout(c *ast.Command) (handler.Result, *signal) {
 		return done, nil
 	}
 	if r.sysoutFile != nil {
-		r.sysoutFile.Close()
-		r.sysoutFile, r.sysout = nil, r.primarySysout
+		r.closeSysoutFile()
+		r.sysout = r.primarySysout
 	}
 	f, err := r.openOutput(to.Str, c.Args.Keyword("OPEN-MODE") == "*EXTEND")
 	if err != nil {
-		return fileNotOpened.result(to.Str, openFailure(err)), nil
+		return fileNotOpened.result(to.Str, fileFailure(err)), nil
 	}
 	r.sysoutFile, r.sysout = f, f
 	return done, nil

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"sdfp/cmd/internal/session"
+	"sdfp/hypervisor/msg"
 	"sdfp/parser/catalog"
 )
 
@@ -46,10 +47,9 @@ func (c *cli) dialog(args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	root, err := session.OpenRoot(f.workdir)
-	if err != nil {
-		fmt.Fprintf(c.stderr, "sdfp dialog: workdir: %v\n", err)
-		return exitUsage
+	root, code, ok := f.openWorkdir(c, "dialog", session.LockExclusive)
+	if !ok {
+		return code
 	}
 	defer root.Close()
 	inst, err := installation(f.installation)
@@ -70,7 +70,9 @@ func (c *cli) dialog(args []string) int {
 		return exitUsage
 	}
 	s.Console.OnLine = newOutput(out, false, lang).console
-	runDialog(s, in, out)
+	if failed := runDialog(s, in, out); failed {
+		return exitWriteFailed
+	}
 	return exitOK
 }
 
@@ -143,11 +145,22 @@ func (t *terminalInput) readLine() (string, error) {
 }
 
 // runDialog reads and runs the dialog's inputs until LOGOFF, !quit or
-// the end of the input.
-func runDialog(s *session.Session, in dialogInput, out io.Writer) {
+// the end of the input. failed reports that a file could not be written
+// (a job variable after an input, a SYSLST or SYSOUT file at the end);
+// each is reported when it happens.
+func runDialog(s *session.Session, in dialogInput, out io.Writer) (failed bool) {
 	r := s.Runner()
 	d := r.NewDialog(context.Background())
-	defer d.Close()
+	report := func(ms []msg.Message) {
+		for _, m := range ms {
+			fmt.Fprintln(out, s.Msgs.Render(m, s.Language()))
+			failed = true
+		}
+	}
+	defer func() {
+		d.Close()
+		report(r.WriteErrors())
+	}()
 	p := r.Parser()
 	cat := catalog.Builtin()
 	var history []string
@@ -165,9 +178,7 @@ func runDialog(s *session.Session, in dialogInput, out io.Writer) {
 		if err := d.Run(proc); err != nil && err.Limit {
 			fmt.Fprintf(out, "%% %s %s\n", err.RC.Main, err.Msg)
 		}
-		if err := s.Flush(); err != nil {
-			fmt.Fprintf(out, "%% %v\n", err)
-		}
+		report(s.Flush())
 	}
 	for {
 		line, err := in.readLine()

@@ -7,7 +7,8 @@
 //
 // Exit codes: 0 success, 1 findings or a procedure error, 2 usage or
 // syntax error, 3 a run limit was reached (steps, virtual time, procedure
-// nesting, list elements, variable size, memory).
+// nesting, list elements, variable size, memory), 4 a file of the run
+// could not be written, 5 the workdir was in use by another run (--no-wait).
 package main
 
 import (

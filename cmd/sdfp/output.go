@@ -24,6 +24,7 @@ import (
 //	variable  {"name","value"}                      a variable was assigned
 //	result    {"file","rc","error","message","exit"}  how a task ended
 //	dry-run   {"files"}                             what a dry run would write
+//	write-error {"text","message"}                  a file the run could not write (exit status 4)
 //
 // rc is {"sc2","sc1","main"}; time is RFC 3339 virtual time. text is the
 // line as printed, in the run's language; message, present when the line
@@ -179,6 +180,16 @@ func (o *output) result(file string, res interp.Result) int {
 		fmt.Fprintf(o.w, "sdfp: %s\n  %s\n", msg.Default().Body(line, o.lang), res.Err)
 	}
 	return status
+}
+
+// writeError reports a file the run could not write: a message naming
+// the file (DMS0502, JVS0416).
+func (o *output) writeError(text string, m msg.Message) {
+	if o.json {
+		o.event("write-error", map[string]any{"text": text, "message": m})
+		return
+	}
+	fmt.Fprintf(o.w, "sdfp: %s\n", text)
 }
 
 func (o *output) dryRun(files []string) {

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,13 +15,24 @@ import (
 	"github.com/spf13/afero"
 
 	"sdfp/cmd/internal/session"
+	"sdfp/hypervisor/bs2000/dms"
 	"sdfp/hypervisor/vm2000"
 	"sdfp/interp"
 )
 
-// exitLimit: the run was stopped by a limit: steps, virtual time,
-// procedure nesting, list elements, variable size or the memory budget.
-const exitLimit = 3
+// Exit codes of runs, beyond those all subcommands share (main.go).
+const (
+	// exitLimit: the run was stopped by a limit: steps, virtual time,
+	// procedure nesting, list elements, variable size or the memory budget.
+	exitLimit = 3
+	// exitWriteFailed: a file of the run could not be written (a SYSLST
+	// or SYSOUT file, a job variable, the --console or --trace file);
+	// each such workdir file keeps its previous content.
+	exitWriteFailed = 4
+	// exitBusy: with --no-wait, the workdir was in use by another run;
+	// nothing ran.
+	exitBusy = 5
+)
 
 // DefaultWorkdir is where `sdfp run` keeps the BS2000 files of runs (SYSLST
 // files, job variables, called procedures) unless --workdir says otherwise.
@@ -55,6 +68,7 @@ type runFlags struct {
 	maxSteps     int64
 	maxVTime     time.Duration
 	limits       limitFlags
+	noWait       bool
 }
 
 // sessionFlags declares the flags run and dialog share: the
@@ -64,6 +78,44 @@ func (f *runFlags) sessionFlags(fs *flag.FlagSet, suUse, workdirUse string) {
 	fs.StringVar(&f.su, "su", "", suUse)
 	fs.StringVar(&f.lang, "lang", "E", "message language: E or D")
 	fs.StringVar(&f.workdir, "workdir", DefaultWorkdir, workdirUse)
+	fs.BoolVar(&f.noWait, "no-wait", false, "when another run uses the workdir, end at once (exit status 5) instead of waiting for it")
+}
+
+// openWorkdir opens the workdir and takes its lock for the whole run: a
+// run that writes holds it alone, dry runs share it. When another run
+// holds it, the run waits and says so on stderr, or with --no-wait ends
+// with exitBusy. A run holding the lock alone first removes the
+// temporary files of runs killed while writing. The code is the exit
+// status when ok is false.
+func (f *runFlags) openWorkdir(c *cli, sub string, mode session.LockMode) (root *session.RootFS, code int, ok bool) {
+	root, err := session.OpenRoot(f.workdir)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "sdfp %s: workdir: %v\n", sub, err)
+		return nil, exitUsage, false
+	}
+	var waiting func()
+	if !f.noWait {
+		waiting = func() {
+			fmt.Fprintf(c.stderr, "sdfp %s: workdir %s is in use by another sdfp run; waiting for it to end (--no-wait: do not wait)\n", sub, f.workdir)
+		}
+	}
+	switch err := root.Lock(mode, waiting); {
+	case err == nil:
+		if mode == session.LockExclusive {
+			root.RemoveStale()
+		}
+	case errors.Is(err, session.ErrBusy):
+		fmt.Fprintf(c.stderr, "sdfp %s: workdir %s is in use by another sdfp run; not waiting (--no-wait)\n", sub, f.workdir)
+		root.Close()
+		return nil, exitBusy, false
+	case errors.Is(err, errors.ErrUnsupported):
+		fmt.Fprintf(c.stderr, "sdfp %s: warning: this system cannot lock workdir %s; do not start two runs on it at once\n", sub, f.workdir)
+	default:
+		fmt.Fprintf(c.stderr, "sdfp %s: workdir %s: cannot lock it: %v\n", sub, f.workdir, err)
+		root.Close()
+		return nil, exitUsage, false
+	}
+	return root, 0, true
 }
 
 // language returns the --lang value in capitals, or an error naming the
@@ -95,7 +147,8 @@ func (c *cli) run(args []string) int {
 		fmt.Fprintln(c.stderr, "usage: sdfp run [flags] FILE.proc [PARAM=VALUE ...] [FILE2.proc [PARAM=VALUE ...] ...]")
 		fmt.Fprintln(c.stderr, "Runs procedures against the embedded VM2000 (several files run as concurrent tasks).")
 		fmt.Fprintln(c.stderr, "Exit status: 0 normal end, 1 procedure ended with an error, 2 usage or syntax error, 3 limit reached")
-		fmt.Fprintln(c.stderr, "(steps, virtual time, procedure nesting, list elements, variable size, memory).")
+		fmt.Fprintln(c.stderr, "(steps, virtual time, procedure nesting, list elements, variable size, memory), 4 a file could not")
+		fmt.Fprintln(c.stderr, "be written, 5 workdir in use (--no-wait).")
 		fs.PrintDefaults()
 	}
 	if code, done := parseFlags(fs, args); done {
@@ -136,7 +189,9 @@ func (c *cli) run(args []string) int {
 	chk := checker(inst)
 	bad := false
 	for i := range tasks {
-		src, err := os.ReadFile(tasks[i].Name)
+		// a regular file within the size cap only: a FIFO would hang the
+		// read, a huge file exhaust memory
+		src, err := dms.ReadFile(afero.NewOsFs(), tasks[i].Name, dms.MaxProcedureSize)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
 			return exitUsage
@@ -190,10 +245,13 @@ func parseStart(s string) (time.Time, error) {
 func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start time.Time, tasks []session.Task) int {
 	var fsys afero.Fs
 	var overlay afero.Fs
-	root, err := session.OpenRoot(f.workdir)
-	if err != nil {
-		fmt.Fprintf(c.stderr, "sdfp run: workdir: %v\n", err)
-		return exitUsage
+	mode := session.LockExclusive
+	if f.dryRun {
+		mode = session.LockShared
+	}
+	root, code, ok := f.openWorkdir(c, "run", mode)
+	if !ok {
+		return code
 	}
 	defer root.Close()
 	fsys = root
@@ -201,8 +259,11 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 		overlay = afero.NewMemMapFs()
 		fsys = afero.NewCopyOnWriteFs(afero.NewReadOnlyFs(root), overlay)
 	}
-	out := newOutput(c.stdout, f.format == "json", lang)
-	var consoleFile *os.File
+	stdout := &hostFile{what: "standard output", w: c.stdout}
+	out := newOutput(stdout, f.format == "json", lang)
+	var consoleFile, traceFile *hostFile
+	defer func() { consoleFile.close(); traceFile.close() }() // on early returns; close is idempotent
+	var err error
 	limits, _ := f.limits.limits() // checked in run
 	defer setMemoryLimit(limits.Memory)()
 	opts := session.Options{
@@ -215,13 +276,11 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 	if f.trace.set {
 		w := c.stderr
 		if f.trace.file != "" {
-			tf, err := os.Create(f.trace.file)
-			if err != nil {
-				fmt.Fprintf(c.stderr, "sdfp run: --trace: %v\n", err)
+			if traceFile, err = createHostFile("--trace", f.trace.file); err != nil {
+				fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
 				return exitUsage
 			}
-			defer tf.Close()
-			w = tf
+			w = traceFile
 		}
 		opts.Trace = func(e interp.TraceEvent) { out.trace(w, e) }
 	} else if out.json {
@@ -238,12 +297,10 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 	case "on":
 		s.Console.OnLine = out.console
 	default:
-		consoleFile, err = os.Create(f.console)
-		if err != nil {
-			fmt.Fprintf(c.stderr, "sdfp run: --console: %v\n", err)
+		if consoleFile, err = createHostFile("--console", f.console); err != nil {
+			fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
 			return exitUsage
 		}
-		defer consoleFile.Close()
 		s.Console.W = consoleFile
 	}
 	if len(tasks) > 1 {
@@ -262,8 +319,69 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 	if f.dryRun {
 		c.listWrites(overlay, out)
 	}
+	for _, m := range s.WriteErrors() {
+		out.writeError(s.Msgs.Render(m, lang), m)
+		status = exitWriteFailed
+	}
 	out.flush()
+	for _, hf := range []*hostFile{stdout, consoleFile, traceFile} {
+		if err := hf.close(); err != nil {
+			fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
+			status = exitWriteFailed
+		}
+	}
 	return status
+}
+
+// hostFile is what sdfp writes for the user outside the workdir: the
+// standard output, the --console FILE, the --trace=FILE. Writes are not
+// checked where they happen (SYSOUT, the console and the trace write
+// lines as they come), so it keeps the first error and close reports it.
+type hostFile struct {
+	what   string // how the user named it: "standard output", "--console FILE"
+	w      io.Writer
+	c      io.Closer // nil: not sdfp's to close
+	err    error
+	closed bool
+}
+
+func createHostFile(flag, name string) (*hostFile, error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", flag, err)
+	}
+	return &hostFile{what: flag + " " + name, w: f, c: f}, nil
+}
+
+func (h *hostFile) Write(p []byte) (int, error) {
+	if h.err != nil {
+		return 0, h.err
+	}
+	n, err := h.w.Write(p)
+	if err != nil {
+		h.err = err
+	}
+	return n, err
+}
+
+// close closes the file (nil: none) and returns the first error of its
+// writes or of the close.
+func (h *hostFile) close() error {
+	if h == nil || h.closed {
+		return nil
+	}
+	h.closed = true
+	var err error
+	if h.c != nil {
+		err = h.c.Close()
+	}
+	if h.err != nil {
+		err = h.err
+	}
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %v", h.what, err)
+	}
+	return nil
 }
 
 // listWrites reports what a dry run would have written to the workdir.

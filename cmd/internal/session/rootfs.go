@@ -11,7 +11,10 @@ import (
 // would leave the directory (../x, symbolic links pointing out) are
 // refused by the operating system. afero's BasePathFs is not used for
 // this, because its prefix check in v1.15.0 lets "../base-evil" escape.
-type RootFS struct{ root *os.Root }
+type RootFS struct {
+	root *os.Root
+	lock *os.File // the directory, open while the workdir lock is held
+}
 
 // OpenRoot opens a directory as a file system, creating it if missing.
 func OpenRoot(dir string) (*RootFS, error) {
@@ -25,8 +28,14 @@ func OpenRoot(dir string) (*RootFS, error) {
 	return &RootFS{root: r}, nil
 }
 
-// Close releases the directory.
-func (f *RootFS) Close() error { return f.root.Close() }
+// Close releases the directory and, with it, the workdir lock.
+func (f *RootFS) Close() error {
+	if f.lock != nil {
+		f.lock.Close()
+		f.lock = nil
+	}
+	return f.root.Close()
+}
 
 func (f *RootFS) Create(name string) (afero.File, error) { return wrap(f.root.Create(name)) }
 func (f *RootFS) Mkdir(name string, perm os.FileMode) error {
@@ -37,10 +46,17 @@ func (f *RootFS) Open(name string) (afero.File, error)         { return wrap(f.r
 func (f *RootFS) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
 	return wrap(f.root.OpenFile(name, flag, perm))
 }
-func (f *RootFS) Remove(name string) error                  { return f.root.Remove(name) }
-func (f *RootFS) RemoveAll(path string) error               { return f.root.RemoveAll(path) }
-func (f *RootFS) Rename(oldname, newname string) error      { return f.root.Rename(oldname, newname) }
-func (f *RootFS) Stat(name string) (os.FileInfo, error)     { return f.root.Stat(name) }
+func (f *RootFS) Remove(name string) error              { return f.root.Remove(name) }
+func (f *RootFS) RemoveAll(path string) error           { return f.root.RemoveAll(path) }
+func (f *RootFS) Rename(oldname, newname string) error  { return f.root.Rename(oldname, newname) }
+func (f *RootFS) Stat(name string) (os.FileInfo, error) { return f.root.Stat(name) }
+
+// LstatIfPossible implements afero.Lstater: the file replacer must see a
+// link as a link.
+func (f *RootFS) LstatIfPossible(name string) (os.FileInfo, bool, error) {
+	fi, err := f.root.Lstat(name)
+	return fi, true, err
+}
 func (f *RootFS) Name() string                              { return "RootFS(" + f.root.Name() + ")" }
 func (f *RootFS) Chmod(name string, mode os.FileMode) error { return f.root.Chmod(name, mode) }
 func (f *RootFS) Chown(name string, uid, gid int) error     { return f.root.Chown(name, uid, gid) }

@@ -7,8 +7,10 @@ package session
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"time"
 
@@ -72,6 +74,8 @@ type Session struct {
 	Executors *handler.Registry
 	opts      Options
 	catalog   *catalog.Catalog // nil: the built-in one
+	// writeErrs are the files of the run that could not be written.
+	writeErrs []msg.Message
 }
 
 // New builds a session. It fails only when the installation cannot be
@@ -200,9 +204,15 @@ func (s *Session) runnerWith(o Options) *interp.Runner {
 func (s *Session) Run(ctx context.Context, file string, params []interp.Param) interp.Result {
 	r := s.Runner()
 	res := r.RunFile(ctx, file, params)
-	s.Env.EndJob(r.ID())
+	s.endTask(r)
 	s.finish()
 	return res
+}
+
+// endTask ends a task's job and keeps what its files could not take.
+func (s *Session) endTask(r *interp.Runner) {
+	s.Env.EndJob(r.ID())
+	s.writeErrs = append(s.writeErrs, r.WriteErrors()...)
 }
 
 // Task is one procedure to run as a task of the session.
@@ -256,7 +266,7 @@ func (s *Session) RunTasks(ctx context.Context, tasks []Task) []interp.Result {
 	if len(tasks) == 1 {
 		r := runner(0, nil)
 		results[0] = tasks[0].run(ctx, r)
-		s.Env.EndJob(r.ID())
+		s.endTask(r)
 		s.finish()
 		return results
 	}
@@ -266,7 +276,7 @@ func (s *Session) RunTasks(ctx context.Context, tasks []Task) []interp.Result {
 		sched.Add(fmt.Sprintf("%04d", i+1), func(w *clock.TaskWaiter) {
 			r := runner(i, w)
 			results[i] = tasks[i].run(ctx, r)
-			s.Env.EndJob(r.ID())
+			s.endTask(r)
 		})
 	}
 	sched.Run(ctx)
@@ -277,14 +287,44 @@ func (s *Session) RunTasks(ctx context.Context, tasks []Task) []interp.Result {
 // finish lets asynchronous work end and writes the job variables.
 func (s *Session) finish() {
 	s.Drain()
-	if err := s.JVs.Flush(); err != nil && s.opts.Stdout != nil {
-		fmt.Fprintf(s.opts.Stdout, "%% %s\n", err)
-	}
+	s.writeErrs = append(s.writeErrs, s.flushJVs()...)
 }
 
 // Flush writes the job variables changed so far (the dialog calls it
-// after each input).
-func (s *Session) Flush() error { return s.JVs.Flush() }
+// after each input) and returns a message (JVS0416, naming the JV and
+// its file) for each that could not be written; those keep their
+// earlier files, and the next Flush tries again.
+func (s *Session) Flush() []msg.Message { return s.flushJVs() }
+
+func (s *Session) flushJVs() []msg.Message {
+	err := s.JVs.Flush()
+	if err == nil {
+		return nil
+	}
+	var errs []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	} else {
+		errs = []error{err}
+	}
+	out := make([]msg.Message, 0, len(errs))
+	for _, e := range errs {
+		var je *jv.Error
+		if errors.As(e, &je) {
+			out = append(out, msg.FromStrings(je.Key, je.Inserts...))
+		} else {
+			out = append(out, msg.New(jv.KeyStoreError, "?", "?", strings.ToUpper(e.Error())))
+		}
+	}
+	return out
+}
+
+// WriteErrors returns a message for every file the run could not write:
+// SYSLST and SYSOUT files of its tasks (DMS0502) and job variables
+// (JVS0416), each naming the file. Every such file holds what it held
+// before the run. A caller reports them and ends with an exit status
+// that says so.
+func (s *Session) WriteErrors() []msg.Message { return s.writeErrs }
 
 // maxDrainEvents bounds Drain, so an event that keeps rescheduling itself
 // cannot hold a run forever.

@@ -1,15 +1,20 @@
 // Package jv stores job variables (JVs) in the run's file system: one file
-// per JV under the directory JV/, written atomically (a temporary file
-// renamed over the old one), so a later run sees them and a crash never
-// leaves a torn value. A JV holds up to 256 bytes; one that was never
-// written reads as 256 bytes X'EE'. A monitoring JV (MONJV) is written by
-// the system while its monitoring runs; user writes and deletes are then
+// per JV under the directory JV/, named as the JV, replaced atomically
+// (package dms), so a later run sees them and a crash never leaves a
+// torn value. A JV holds up to 256 bytes; one that was never written
+// reads as 256 bytes X'EE'. A monitoring JV (MONJV) is written by the
+// system while its monitoring runs; user writes and deletes are then
 // refused, and afterwards it is an ordinary user JV.
+//
+// A JV is known by its file: the name stored in a file must be the
+// file's own, and what a file holds is checked when it is read, so a
+// file crafted to name another one cannot make a write go there.
 package jv
 
 import (
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"path"
 	"sort"
@@ -17,6 +22,8 @@ import (
 	"time"
 
 	"github.com/spf13/afero"
+
+	"sdfp/hypervisor/bs2000/dms"
 )
 
 // MaxLen is the longest JV value.
@@ -27,6 +34,11 @@ var Undefined = strings.Repeat("\xEE", MaxLen)
 
 // Dir is the directory of the file system that holds the JVs.
 const Dir = "JV"
+
+// MaxFileSize is the largest JV file read. A JV file is a small JSON
+// object (256 bytes of value, escaped at most sixfold, passwords and the
+// monitoring owner): anything larger is not one, and is not read whole.
+const MaxFileSize = 64 << 10
 
 // JV is one job variable.
 type JV struct {
@@ -64,8 +76,31 @@ const (
 	KeyMonitored  = "JVS0413"
 	KeyTooLong    = "JVS0414"
 	KeyBadName    = "JVS0415"
-	KeyStoreError = "JVS0416"
+	KeyStoreError = "JVS0416" // inserts: name, file, reason
+	KeyReadError  = "JVS0417" // inserts: name, file, reason
 )
+
+// fileError is the store's error for a JV file that cannot be written
+// (key KeyStoreError) or read (KeyReadError): it names the JV, the file
+// and what went wrong.
+func fileError(key, name, file string, err error) *Error {
+	return &Error{Key: key, Inserts: []string{name, file, reason(err)}}
+}
+
+// reason is what an I/O error says, in capitals as BS2000 messages are,
+// without the operation and the file name an error of package os
+// carries (the message names the file itself).
+func reason(err error) string {
+	var pe *fs.PathError
+	for errors.As(err, &pe) {
+		err = pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		err = le.Err
+	}
+	return strings.ToUpper(err.Error())
+}
 
 // Store is the JV store of one run. The run is the only writer of its
 // workdir, so JVs are kept in memory once read: a WAIT-EVENT condition
@@ -124,24 +159,44 @@ func (s *Store) Get(name string) (*JV, error) {
 		c := *j
 		return &c, nil
 	}
-	data, err := afero.ReadFile(s.fs, s.file(n))
+	file := s.file(n)
+	data, err := dms.ReadFile(s.fs, file, MaxFileSize)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, &Error{Key: KeyNotFound, Inserts: []string{n}}
 	}
 	// A damaged file is reported each time and not cached.
 	if err != nil {
-		return nil, &Error{Key: KeyStoreError, Inserts: []string{n, err.Error()}}
+		return nil, fileError(KeyReadError, n, file, err)
 	}
-	j := &JV{}
-	if err := json.Unmarshal(data, j); err != nil {
-		return nil, &Error{Key: KeyStoreError, Inserts: []string{n, "unreadable store file: " + err.Error()}}
+	j, err := decode(n, data)
+	if err != nil {
+		return nil, fileError(KeyReadError, n, file, err)
 	}
 	c := *j
 	s.cache[n] = &c
 	return j, nil
 }
 
+// decode reads the JV file of the JV named n and checks what it holds:
+// the name it stores is n (it is never used as a path), and the value
+// fits a JV.
+func decode(n string, data []byte) (*JV, error) {
+	j := &JV{}
+	if err := json.Unmarshal(data, j); err != nil {
+		return nil, errors.New("not a job variable file: " + err.Error())
+	}
+	if j.Name != n {
+		return nil, errors.New("the file names job variable '" + j.Name + "'")
+	}
+	if len(j.Value) > MaxLen {
+		return nil, errors.New("value longer than 256 bytes")
+	}
+	return j, nil
+}
+
 // put records a changed JV and writes it unless writes are deferred.
+// j.Name is always a normal name: the store sets it (Create,
+// StartMonitor) or has checked it against the file name (Get).
 func (s *Store) put(j *JV) error {
 	c := *j
 	s.cache[j.Name] = &c
@@ -150,50 +205,59 @@ func (s *Store) put(j *JV) error {
 		s.dirty[j.Name] = true
 		return nil
 	}
-	return s.write(j)
+	return s.write(j.Name, j)
 }
 
-// write replaces a JV's file atomically: a temporary file renamed over
-// the old one.
-func (s *Store) write(j *JV) error {
+// write replaces the file of the JV named n atomically (dms.WriteFile:
+// a new file swapped or renamed in; a failed write leaves the old file
+// whole).
+func (s *Store) write(n string, j *JV) error {
 	data, err := json.MarshalIndent(j, "", "  ")
 	if err != nil {
-		return err
+		return fileError(KeyStoreError, n, s.file(n), err)
 	}
 	if err := s.fs.MkdirAll(Dir, 0o755); err != nil {
-		return &Error{Key: KeyStoreError, Inserts: []string{j.Name, err.Error()}}
+		return fileError(KeyStoreError, n, Dir, err)
 	}
-	tmp := s.file("." + j.Name + ".tmp")
-	if err := afero.WriteFile(s.fs, tmp, data, 0o644); err != nil {
-		return &Error{Key: KeyStoreError, Inserts: []string{j.Name, err.Error()}}
-	}
-	if err := s.fs.Rename(tmp, s.file(j.Name)); err != nil {
-		return &Error{Key: KeyStoreError, Inserts: []string{j.Name, err.Error()}}
+	if err := dms.WriteFile(s.fs, s.file(n), data); err != nil {
+		return fileError(KeyStoreError, n, s.file(n), err)
 	}
 	return nil
 }
 
-// Flush writes the deferred changes to the files, in name order.
+// remove deletes the file of the JV named n (and its spare).
+func (s *Store) remove(n string) error {
+	if err := dms.Remove(s.fs, s.file(n)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fileError(KeyStoreError, n, s.file(n), err)
+	}
+	return nil
+}
+
+// Flush writes the deferred changes to the files, in name order. It
+// returns the errors of all the JVs that could not be written, joined
+// (errors.Join of *Error, one per JV); their changes stay pending, so a
+// later Flush tries again, and their files stay as they were.
 func (s *Store) Flush() error {
 	names := make([]string, 0, len(s.dirty))
 	for n := range s.dirty {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	var first error
+	var errs []error
 	for _, n := range names {
 		var err error
 		if j := s.cache[n]; j != nil {
-			err = s.write(j)
-		} else if rerr := s.fs.Remove(s.file(n)); rerr != nil && !errors.Is(rerr, os.ErrNotExist) {
-			err = &Error{Key: KeyStoreError, Inserts: []string{n, rerr.Error()}}
+			err = s.write(n, j)
+		} else {
+			err = s.remove(n)
 		}
-		if err != nil && first == nil {
-			first = err
+		if err != nil {
+			errs = append(errs, err)
+			continue
 		}
 		delete(s.dirty, n)
 	}
-	return first
+	return errors.Join(errs...)
 }
 
 // Create makes a new JV with an undefined value.
@@ -296,10 +360,7 @@ func (s *Store) Delete(name, password string) error {
 		s.dirty[j.Name] = true
 		return nil
 	}
-	if err := s.fs.Remove(s.file(j.Name)); err != nil {
-		return &Error{Key: KeyStoreError, Inserts: []string{j.Name, err.Error()}}
-	}
-	return nil
+	return s.remove(j.Name)
 }
 
 // StartMonitor makes a JV a monitoring JV of what (e.g. "MIGRATE-VM
@@ -350,12 +411,15 @@ func (s *Store) EndMonitor(name string) error {
 func (s *Store) List(prefix string) ([]*JV, error) {
 	entries, err := afero.ReadDir(s.fs, Dir)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return nil, err
+		return nil, fileError(KeyReadError, prefix+"*", Dir, err)
 	}
 	names := map[string]bool{}
 	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), ".") {
-			names[e.Name()] = true
+		// only files named as a JV (upper case, valid) are JVs: hidden
+		// files (sdfp's temporary files and spares) and anything else
+		// put into JV/ are not
+		if n, err := NormalName(e.Name()); err == nil && n == e.Name() {
+			names[n] = true
 		}
 	}
 	for n := range s.cache {

@@ -2,7 +2,10 @@ package jv
 
 import (
 	"errors"
+	"io/fs"
+	"os"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -118,10 +121,116 @@ func TestDamagedFile(t *testing.T) {
 	s, fs := newStore()
 	s.Create("JV.OK", "", "")
 	afero.WriteFile(fs, Dir+"/JV.BAD", []byte("{not json"), 0o644)
-	if _, err := s.Get("JV.BAD"); key(err) != KeyStoreError {
+	if _, err := s.Get("JV.BAD"); key(err) != KeyReadError {
 		t.Errorf("damaged file: %v", err)
 	}
 	if _, err := s.Get("JV.OK"); err != nil {
 		t.Errorf("other JV lost: %v", err)
+	}
+}
+
+// A JV is known by its file: a JV file whose stored name names another
+// file is refused, and no write goes anywhere else. (A crafted JV/JV.A
+// naming "../x.proc" used to make MODIFY-JV overwrite x.proc.)
+func TestStoredNameIsNotAPath(t *testing.T) {
+	for _, deferred := range []bool{false, true} {
+		s, fs := newStore()
+		s.Deferred = deferred
+		afero.WriteFile(fs, "x.proc", []byte("/WRITE-TEXT 'MINE'\n"), 0o644)
+		for file, stored := range map[string]string{"JV.A": "../x.proc", "JV.B": "JV.C", "JV.D": "jv.d"} {
+			afero.WriteFile(fs, Dir+"/"+file, []byte(`{"name":"`+stored+`","value":"V","defined":true}`), 0o644)
+			if err := s.Write(file, 1, 0, "OVERWRITTEN", ""); key(err) != KeyReadError ||
+				!strings.Contains(err.Error(), "THE FILE NAMES JOB VARIABLE '"+strings.ToUpper(stored)+"'") {
+				t.Errorf("%s naming %s: %v", file, stored, err)
+			}
+		}
+		if err := s.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if data, _ := afero.ReadFile(fs, "x.proc"); string(data) != "/WRITE-TEXT 'MINE'\n" {
+			t.Errorf("deferred=%v: x.proc overwritten: %q", deferred, data)
+		}
+		if ok, _ := afero.Exists(fs, Dir+"/JV.C"); ok {
+			t.Errorf("deferred=%v: JV.C written", deferred)
+		}
+	}
+}
+
+// What a JV file holds is checked: a value longer than a JV holds and a
+// file larger than any JV file are refused.
+func TestJVFileChecked(t *testing.T) {
+	s, fs := newStore()
+	afero.WriteFile(fs, Dir+"/JV.LONG", []byte(`{"name":"JV.LONG","value":"`+strings.Repeat("A", 300)+`","defined":true}`), 0o644)
+	afero.WriteFile(fs, Dir+"/JV.HUGE", []byte(`{"name":"JV.HUGE","x":"`+strings.Repeat("A", MaxFileSize)+`"}`), 0o644)
+	if _, err := s.Get("JV.LONG"); key(err) != KeyReadError {
+		t.Errorf("long value: %v", err)
+	}
+	if _, err := s.Get("JV.HUGE"); key(err) != KeyReadError || !strings.Contains(err.Error(), "LARGER THAN 65536 BYTES") {
+		t.Errorf("huge file: %v", err)
+	}
+	// files not named as a JV are not listed
+	afero.WriteFile(fs, Dir+"/not a jv", nil, 0o644)
+	afero.WriteFile(fs, Dir+"/jv.lower", nil, 0o644)
+	afero.WriteFile(fs, Dir+"/.JV.X.1-1.sdfp-tmp", nil, 0o644)
+	s.Create("JV.OK", "", "")
+	if l, err := s.List("JV.O"); err != nil || len(l) != 1 {
+		t.Errorf("list: %v %v", l, err)
+	}
+}
+
+// fullFs fails every write to a file under JV/ with ENOSPC while full.
+type fullFs struct {
+	afero.Fs
+	full *bool
+}
+
+type fullFile struct {
+	afero.File
+	full *bool
+}
+
+func (f fullFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	file, err := f.Fs.OpenFile(name, flag, perm)
+	if err != nil || flag&(os.O_WRONLY|os.O_RDWR) == 0 {
+		return file, err
+	}
+	return fullFile{file, f.full}, nil
+}
+
+func (f fullFile) Write(p []byte) (int, error) {
+	if *f.full {
+		return 0, &fs.PathError{Op: "write", Path: f.Name(), Err: syscall.ENOSPC}
+	}
+	return f.File.Write(p)
+}
+
+// A flush that cannot write a JV reports it with the JV's name and file,
+// leaves the old file whole, writes the other JVs, and keeps the change
+// for the next flush.
+func TestFlushFailure(t *testing.T) {
+	full := false
+	mem := afero.NewMemMapFs()
+	s := New(fullFs{mem, &full}, func() time.Time { return time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC) })
+	s.Create("JV.A", "", "")
+	s.Write("JV.A", 1, 0, "OLD", "")
+	old, _ := afero.ReadFile(mem, Dir+"/JV.A")
+	s.Deferred = true
+	s.Write("JV.A", 1, 0, "NEW", "")
+	full = true
+	err := s.Flush()
+	var je *Error
+	if !errors.As(err, &je) || je.Key != KeyStoreError || strings.Join(je.Inserts, "|") != "JV.A|JV/JV.A|NO SPACE LEFT ON DEVICE" {
+		t.Fatalf("flush: %#v", err)
+	}
+	if now, _ := afero.ReadFile(mem, Dir+"/JV.A"); string(now) != string(old) {
+		t.Errorf("old file not whole: %s", now)
+	}
+	full = false
+	if err := s.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	s2 := New(mem, time.Now)
+	if v, _ := s2.Read("JV.A", ""); v != "NEW" {
+		t.Errorf("after the second flush: %q", v)
 	}
 }
