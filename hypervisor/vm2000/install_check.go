@@ -2,6 +2,7 @@ package vm2000
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -327,28 +328,42 @@ func (c *checker) memory(at located, arch architecture, size, min int, max *int)
 }
 
 // locations checks explicit /390 start addresses: inside main memory,
-// after the hypervisor and the monitor, not overlapping.
+// after the hypervisor and the monitor, not overlapping. The areas are
+// swept in address order against the one reaching furthest so far, so
+// that 100,000 VMs do not need 5 billion comparisons; an overlap is
+// reported at the VM written later in the file.
 func (c *checker) locations(su *ServerUnitSpec) {
 	type area struct {
 		name       string
 		start, end int
 		at         position
+		order      int // in the file; the monitor VM comes first
 	}
-	areas := []area{{"the monitor VM", su.Hypervisor, su.Hypervisor + su.Monitor.Memory, su.Monitor.at.node}}
-	for _, vm := range su.VMs {
+	low := su.Hypervisor + su.Monitor.Memory
+	areas := []area{{"the monitor VM", su.Hypervisor, low, su.Monitor.at.node, -1}}
+	for i, vm := range su.VMs {
 		if vm.Location == nil {
 			continue
 		}
-		a := area{vm.Name, *vm.Location, *vm.Location + vm.Memory, vm.at.of("location")}
-		if a.start < su.Hypervisor+su.Monitor.Memory || a.end > su.Memory {
-			c.errorf(a.at, "location %d of VM %s is outside the memory free for guests (%d..%d MB)", a.start, vm.Name, su.Hypervisor+su.Monitor.Memory, su.Memory)
-		}
-		for _, b := range areas {
-			if a.start < b.end && b.start < a.end {
-				c.errorf(a.at, "memory of VM %s overlaps %s", vm.Name, b.name)
-			}
+		a := area{"VM " + vm.Name, *vm.Location, *vm.Location + vm.Memory, vm.at.of("location"), i}
+		if a.start < low || a.end > su.Memory {
+			c.errorf(a.at, "location %d of VM %s is outside the memory free for guests (%d..%d MB)", a.start, vm.Name, low, su.Memory)
 		}
 		areas = append(areas, a)
+	}
+	sort.SliceStable(areas, func(i, j int) bool { return areas[i].start < areas[j].start })
+	reach := areas[0]
+	for _, a := range areas[1:] {
+		if a.start < reach.end && a.end > a.start {
+			later, other := a, reach
+			if reach.order > a.order {
+				later, other = reach, a
+			}
+			c.errorf(later.at, "memory of %s overlaps %s", later.name, other.name)
+		}
+		if a.end > reach.end {
+			reach = a
+		}
 	}
 }
 
