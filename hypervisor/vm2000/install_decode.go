@@ -162,6 +162,9 @@ func LoadInstallation(filename string, data []byte) (inst *Installation, err err
 			inst, err = nil, InstallErrors{{File: filename, Line: 1, Col: 1, Msg: fmt.Sprintf("unreadable installation file: %v", r)}}
 		}
 	}()
+	if e := checkShape(filename, data); e != nil {
+		return nil, InstallErrors{e}
+	}
 	file, perr := parser.ParseBytes(data, 0)
 	if perr != nil {
 		return nil, InstallErrors{yamlError(filename, perr)}
