@@ -11,11 +11,16 @@ import (
 // of them more than the machine had), and decoding takes about 300 bytes
 // of memory per byte of a flat file. The format itself nests 8 deep
 // (server-units, a unit, vms, a VM, devices, a device, a value). I
+// MaxInstallationSize is the largest installation file LoadInstallation
+// reads, in bytes; a caller reading one from disk need read no more
+// than one byte beyond it.
+const MaxInstallationSize = 1 << 20
+
 var installLimits = struct {
 	maxBytes int // size of the file
 	maxDepth int // nesting of collections, as yamlTooDeep counts it
 	source   string
-}{1 << 20, 32, "I: real installations are a few dozen KB and nest 8 deep (counted up to 12); " +
+}{MaxInstallationSize, 32, "I: real installations are a few dozen KB and nest 8 deep (counted up to 12); " +
 	"a scale test of 10,000 VMs is 600 KB"}
 
 // checkShape rejects a file over the size limit or nested too deep.
@@ -65,8 +70,9 @@ func controlCharacter(data []byte) (line, col int, c byte, ok bool) {
 // after anything but an indicator, or runs over a line end) has its
 // lines counted as structure as well, keeps the brackets it opens and
 // never closes the ones before it; a "- " in the middle of a line counts
-// as it would after a tag. Only text such as unbalanced brackets in
-// strings is counted deeper than it is.
+// as it would after a tag; a line led by ": " closes no level. Only text
+// such as unbalanced brackets in strings, and tags, are counted deeper
+// than they nest.
 func yamlTooDeep(data []byte, limit int) (line, col int, deep bool) {
 	s := scanDepth(data, limit)
 	return s.line, s.col, s.deepest > limit
@@ -170,7 +176,10 @@ func (s *depthScan) scanLine(text []byte) bool {
 	// column ("vms:" above "- index: 2"). The lines of an unsure string
 	// count as structure too; see quoteEnds.
 	dash := indicatorAt(text, i) && text[i] == '-'
-	for n := len(s.indents); n > 0 && !s.afterProperty; n = len(s.indents) {
+	// ": " leading a line gives a value to the key before it, which the
+	// YAML library takes from any line above: that line closes nothing.
+	value := indicatorAt(text, i) && text[i] == ':'
+	for n := len(s.indents); n > 0 && !s.afterProperty && !value; n = len(s.indents) {
 		top := s.indents[n-1]
 		if top.col < i || top.col == i && (dash && !top.seq || top.open) {
 			break
@@ -206,18 +215,55 @@ func (s *depthScan) scanLine(text []byte) bool {
 	}
 	var sig byte      // the last significant character, 0 at the line's start
 	property := false // the last token is a tag (!t) or an anchor (&a)
+	inProperty := false
 	for ; i < len(text); i++ {
 		c := text[i]
 		prev := byte(' ')
 		if i > 0 {
 			prev = text[i-1]
 		}
-		switch isProperty := c == '!' || c == '&'; {
-		case c == ' ' || c == '\t':
+		space, isProperty := c == ' ' || c == '\t', c == '!' || c == '&'
+		switch {
+		case space:
+			inProperty = false
 		case prev == ' ' || prev == '\t':
-			property = isProperty // a token starts
+			if property && !isProperty {
+				// What follows a tag or an anchor on its line may be a
+				// collection of its own ("a: !t b: c"): a level deeper.
+				s.indents = append(s.indents, blockLevel{col: i})
+				if levels++; s.tooDeep(s.depth(levels), i) {
+					return true
+				}
+			}
+			property, inProperty = isProperty, isProperty // a token starts
 		case isProperty && strings.IndexByte("[{,", prev) >= 0:
-			property = true // in a flow, or a tag such as "!a,!b"
+			property, inProperty = true, true // in a flow, or a tag such as "!a,!b"
+		}
+		if (c == '-' || c == '?') && (prev == ' ' || prev == '\t') && indicatorAt(text, i) {
+			// After a tag or an anchor, "- " opens a sequence even in
+			// the middle of a line ("a: !t - b"); elsewhere it is text,
+			// counted the same, to be safe. Two levels, as at the start
+			// of a line: the sequence, and what follows in it.
+			s.indents = append(s.indents, blockLevel{col: i, seq: c == '-', open: i+1 == len(text)}, blockLevel{col: i + 1})
+			if levels += 2; s.tooDeep(s.depth(levels), i) {
+				return true
+			}
+		}
+		if inProperty {
+			// A tag may hold quotes and brackets ("!a[b"): brackets
+			// open (if they are ones) but close nothing.
+			if c == '[' || c == '{' {
+				if s.quote != 0 {
+					s.inner.push(c)
+				} else {
+					s.flow.push(c)
+				}
+				if s.tooDeep(s.depth(levels), i) {
+					return true
+				}
+			}
+			sig = c
+			continue
 		}
 		if s.quote != 0 {
 			switch {
@@ -261,16 +307,6 @@ func (s *depthScan) scanLine(text []byte) bool {
 			s.quote = c // an unsure string, until its quote closes
 			s.before = append(s.before[:0], s.indents...)
 			continue
-		case '-', '?':
-			// After a tag or an anchor, "- " opens a sequence even in
-			// the middle of a line ("a: !t - b"); elsewhere it is text,
-			// counted the same, to be safe.
-			if (prev == ' ' || prev == '\t') && indicatorAt(text, i) {
-				s.indents = append(s.indents, blockLevel{col: i, seq: c == '-', open: i+1 == len(text)})
-				if levels++; s.tooDeep(s.depth(levels), i) {
-					return true
-				}
-			}
 		case '[', '{':
 			s.flow.push(c)
 			if s.tooDeep(s.depth(levels), i) {
