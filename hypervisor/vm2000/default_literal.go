@@ -7,7 +7,10 @@ func init() {
 		return &Installation{
 			File:    "default.yaml",
 			LocalSU: "ABGSE501",
-			Limits:  Limits{MaxVMIndex: 99, MaxRunningGuests: 32},
+			Limits: Limits{
+				MaxVMIndex:       99,
+				MaxRunningGuests: 32,
+			},
 			Clusters: []ClusterSpec{
 				{
 					Name: "ABGCLU01",
@@ -456,6 +459,14 @@ func init() {
 							"vms":         {line: 67, col: 7},
 						},
 					},
+				},
+			},
+			at: located{
+				node: position{line: 6, col: 9},
+				keys: map[string]position{
+					"clusters":     {line: 9, col: 3},
+					"local-su":     {line: 6, col: 11},
+					"server-units": {line: 13, col: 3},
 				},
 			},
 		}

@@ -74,9 +74,12 @@ const stdPool = "*STDPOOL"
 // limitFacts are the default limits of a server unit.
 var limitFacts = struct {
 	maxVMIndex, maxRunningGuests int
-	scaleTestIndex               int // highest max-vm-index an installation may set (I, scale tests only)
-	source                       string
-}{99, 32, 9999, "V:INIT VM index 1..99; V: at most 32 BS2000 guests run at once on one SU (merkmale-von-vm2000)"}
+	// scaleTestIndex is the highest max-vm-index an installation may set
+	// (I, scale tests only): 999999 keeps the standard names VMnnnnnn
+	// within <name 1..8>.
+	scaleTestIndex int
+	source         string
+}{99, 32, 999999, "V:INIT VM index 1..99; V: at most 32 BS2000 guests run at once on one SU (merkmale-von-vm2000)"}
 
 // suFacts are defaults for a server unit.
 var suFacts = struct {

@@ -26,6 +26,7 @@ type Installation struct {
 	Faults          []FaultSpec      `yaml:"faults"`
 	// Commands are the site's BS2000 commands sdfp does not model (site.go).
 	Commands []CommandSpec `yaml:"commands"`
+	at       located
 }
 
 // Limits are the hardware-dependent limits of a server unit.
@@ -37,6 +38,7 @@ type Limits struct {
 	// MaxRunningGuests is how many guest systems may run at once on one
 	// server unit (the manual: 32).
 	MaxRunningGuests int `yaml:"max-running-guests"`
+	at               located
 }
 
 // Timing is the model of how long asynchronous work takes in virtual
@@ -46,6 +48,7 @@ type Timing struct {
 	Reconfiguration ReconfigurationTiming `yaml:"reconfiguration"`
 	// GuestStart is the time from START-VM to SYSTEM READY of the guest.
 	GuestStart time.Duration `yaml:"guest-start"`
+	at         located
 }
 
 // MigrationTiming models a live migration: a setup phase, then the
@@ -56,6 +59,7 @@ type MigrationTiming struct {
 	TransferRate int           `yaml:"transfer-rate"` // MB per second
 	DirtyFactor  float64       `yaml:"dirty-factor"`  // extra transfer time per unit of load
 	Suspend      time.Duration `yaml:"suspend"`
+	at           located
 }
 
 // ReconfigurationTiming models a memory reconfiguration: VM2000 (and on
@@ -66,6 +70,7 @@ type ReconfigurationTiming struct {
 	Rate      int           `yaml:"rate"`       // MB per second, VM2000 part
 	GuestRate int           `yaml:"guest-rate"` // MB per second, guest part
 	X86Step   int           `yaml:"x86-step"`   // MB per allocation step on x86
+	at        located
 }
 
 // ClusterSpec is an SU cluster: server units of one type between which

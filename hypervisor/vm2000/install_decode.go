@@ -84,7 +84,7 @@ func decodeLocated(n ast.Node, dst any, at *located) error {
 		at.keys = make(map[string]position, len(m.Values))
 		for _, kv := range m.Values {
 			if kv.Key != nil {
-				at.keys[kv.Key.String()] = positionOf(kv.Value)
+				at.keys[keyName(kv.Key)] = positionOf(kv.Value)
 			}
 		}
 	}
@@ -93,6 +93,30 @@ func decodeLocated(n ast.Node, dst any, at *located) error {
 
 // The spec types decode through a method-less copy of themselves (plain)
 // so that decodeLocated does not call the method again.
+
+// UnmarshalYAML implements yaml.NodeUnmarshalerContext.
+func (s *Limits) UnmarshalYAML(_ context.Context, n ast.Node) error {
+	type plain Limits
+	return decodeLocated(n, (*plain)(s), &s.at)
+}
+
+// UnmarshalYAML implements yaml.NodeUnmarshalerContext.
+func (s *Timing) UnmarshalYAML(_ context.Context, n ast.Node) error {
+	type plain Timing
+	return decodeLocated(n, (*plain)(s), &s.at)
+}
+
+// UnmarshalYAML implements yaml.NodeUnmarshalerContext.
+func (s *MigrationTiming) UnmarshalYAML(_ context.Context, n ast.Node) error {
+	type plain MigrationTiming
+	return decodeLocated(n, (*plain)(s), &s.at)
+}
+
+// UnmarshalYAML implements yaml.NodeUnmarshalerContext.
+func (s *ReconfigurationTiming) UnmarshalYAML(_ context.Context, n ast.Node) error {
+	type plain ReconfigurationTiming
+	return decodeLocated(n, (*plain)(s), &s.at)
+}
 
 // UnmarshalYAML implements yaml.NodeUnmarshalerContext.
 func (s *ClusterSpec) UnmarshalYAML(_ context.Context, n ast.Node) error {
@@ -162,6 +186,9 @@ func LoadInstallation(filename string, data []byte) (inst *Installation, err err
 			inst, err = nil, InstallErrors{{File: filename, Line: 1, Col: 1, Msg: fmt.Sprintf("unreadable installation file: %v", r)}}
 		}
 	}()
+	if e := checkShape(filename, data); e != nil {
+		return nil, InstallErrors{e}
+	}
 	file, perr := parser.ParseBytes(data, 0)
 	if perr != nil {
 		return nil, InstallErrors{yamlError(filename, perr)}
@@ -175,21 +202,31 @@ func LoadInstallation(filename string, data []byte) (inst *Installation, err err
 		return nil, InstallErrors{{File: filename, Line: at.line, Col: at.col, Msg: "only one YAML document allowed"}}
 	}
 	if len(file.Docs) == 1 && file.Docs[0].Body != nil {
-		if derr := yaml.NodeToValue(file.Docs[0].Body, inst, strictDecoding...); derr != nil {
+		body := file.Docs[0].Body
+		if errs := checkValues(filename, body); len(errs) > 0 {
+			return nil, sorted(errs)
+		}
+		type plain Installation
+		if derr := decodeLocated(body, (*plain)(inst), &inst.at); derr != nil {
 			return nil, InstallErrors{yamlError(filename, derr)}
 		}
 	}
 	inst.File = filename
 	if errs := inst.check(); len(errs) > 0 {
-		sort.SliceStable(errs, func(i, j int) bool {
-			if errs[i].Line != errs[j].Line {
-				return errs[i].Line < errs[j].Line
-			}
-			return errs[i].Col < errs[j].Col
-		})
-		return nil, errs
+		return nil, sorted(errs)
 	}
 	return inst, nil
+}
+
+// sorted returns errs sorted by position.
+func sorted(errs InstallErrors) InstallErrors {
+	sort.SliceStable(errs, func(i, j int) bool {
+		if errs[i].Line != errs[j].Line {
+			return errs[i].Line < errs[j].Line
+		}
+		return errs[i].Col < errs[j].Col
+	})
+	return errs
 }
 
 // yamlError turns an error of the YAML library into an InstallError with

@@ -22,10 +22,16 @@ server-units:
 // Bad installation files: each error names the line (and column) of the
 // value at fault.
 func TestInstallationErrors(t *testing.T) {
+	vm := func(field string) string { // goodSU with a field added to VM A (line 8)
+		return strings.Replace(goodSU, "name: A,", "name: A, "+field+",", 1)
+	}
+	su := func(field string) string { // goodSU with a field added to SU1 (line 6)
+		return strings.Replace(goodSU, "memory: 8192\n", "memory: 8192\n    "+field+"\n", 1)
+	}
 	tests := []struct {
 		name, yaml string
 		line       int
-		want       string
+		want       string // ":col: text" where the column counts
 	}{
 		{"unknown top field", "bogus: 1\n" + goodSU, 1, `unknown field "bogus"`},
 		{"unknown VM field", strings.Replace(goodSU, "name: A,", "name: A, colour: red,", 1), 8, `unknown field "colour"`},
@@ -53,6 +59,52 @@ func TestInstallationErrors(t *testing.T) {
 		{"site command operands", goodSU + "commands:\n  - {name: SHOW-FILE,\n     operands: \"FILE-NAME = <nonsense>\"}\n", 11, "operands of SHOW-FILE"},
 		{"site command fails without maincode", goodSU + "commands:\n  - {name: SHOW-FILE, sc1: 64}\n", 10, "needs the maincode"},
 		{"site command maincode", goodSU + "commands:\n  - {name: SHOW-FILE, maincode: oops}\n", 10, "no message key"},
+
+		// Issue 11, item 9: every number in its documented range, at
+		// the position of the value.
+		{"cpu-quota NaN", vm("cpu-quota: .nan"), 8, ":40: cpu-quota .nan is not a finite number"},
+		{"cpu-quota Inf", vm("cpu-quota: -.Inf"), 8, ":40: cpu-quota -.Inf is not a finite number"},
+		{"cpu-quota huge", vm("cpu-quota: 1e308"), 8, ":40: cpu-quota 1e308 is outside 0.01..99.99"},
+		{"cpu-quota 100", vm("cpu-quota: 100"), 8, ":40: cpu-quota 100 is outside 0.01..99.99"},
+		{"load NaN", vm("load: .NaN"), 8, ":35: load .NaN is not a finite number"},
+		{"load huge", vm("load: 1e308"), 8, ":35: load 1e308 is outside 0..1"},
+		{"load negative", vm("load: -0.5"), 8, ":35: load -0.5 is outside 0..1"},
+		{"dirty-factor NaN", "timing:\n  migration: {dirty-factor: .nan}\n" + goodSU, 2, ":29: dirty-factor .nan is not a finite number"},
+		{"dirty-factor huge", "timing:\n  migration:\n    dirty-factor: 1e308\n" + goodSU, 3, ":19: dirty-factor 1e308 is outside 0..100"},
+		{"transfer-rate fraction", "timing: {migration: {transfer-rate: 0.5}}\n" + goodSU, 1, ":37: transfer-rate 0.5 is not a whole number"},
+		{"rate huge", "timing:\n  reconfiguration: {rate: 9223372036854775807}\n" + goodSU, 2, ":27: rate 9223372036854775807 is outside 1..1048576 MB/s"},
+		{"duration overflow", "timing:\n  guest-start: 100000000h\n" + goodSU, 2, `:16: guest-start "100000000h" is not a duration such as 2s or 300ms`},
+		{"duration negative", "timing:\n  migration: {setup: -1s}\n" + goodSU, 2, ":22: setup -1s is outside 0s..24h0m0s"},
+		{"duration long", "timing:\n  reconfiguration:\n    base: 25h\n" + goodSU, 3, ":11: base 25h is outside 0s..24h0m0s"},
+		{"max-vm-index huge", "limits:\n  max-vm-index: 9223372036854775807\n" + goodSU, 2, ":17: max-vm-index 9223372036854775807 is outside 2..999999"},
+		{"max-vm-index 1", "limits: {max-running-guests: 4, max-vm-index: 1}\n" + goodSU, 1, ":47: max-vm-index 1 is outside 2..999999"},
+		{"max-running-guests negative", "limits:\n  max-vm-index: 50\n  max-running-guests: -1\n" + goodSU, 3, ":23: max-running-guests -1 is outside 1..999999"},
+		{"SU memory 2^63-1", strings.Replace(goodSU, "memory: 8192", "memory: 9223372036854775807", 1), 5, ":13: memory 9223372036854775807 is outside 1..1048576 MB"},
+		{"SU memory fraction", strings.Replace(goodSU, "memory: 8192", "memory: 8192.5", 1), 5, ":13: memory 8192.5 is not a whole number"},
+		{"VM memory fraction", strings.Replace(goodSU, "memory: 1024", "memory: 1024.5", 1), 8, ":37: memory 1024.5 is not a whole number"},
+		{"VM memory 2^63-1", strings.Replace(goodSU, "memory: 1024", "memory: 9223372036854775807", 1), 8, ":37: memory 9223372036854775807 is outside 1..1048576 MB"},
+		{"location 2^63-1", vm("location: 9223372036854775807"), 8, ":39: location 9223372036854775807 is outside 0..1048576 MB"},
+		{"location negative", vm("location: -4096"), 8, ":39: location -4096 is outside 0..1048576 MB"},
+		{"processors fraction", vm("processors: 1.5"), 8, ":41: processors 1.5 is not a whole number"},
+		{"processors 33", vm("processors: 33"), 8, ":41: processors 33 is outside 1..32"},
+		{"max-io 101", vm("max-io: 101"), 8, ":37: max-io 101 is outside 1..100"},
+		{"index huge", strings.Replace(goodSU, "index: 2", "index: 99999999999", 1), 8, ":17: index 99999999999 is outside 1..999999"},
+		{"hypervisor 2", su("hypervisor: 2"), 6, ":17: hypervisor 2 is outside 4..255 MB"},
+		{"session 1000", su("session: 1000"), 6, ":14: session 1000 is outside 1..999"},
+		{"monitor memory", su("monitor: {memory: 2e6}"), 6, ":23: memory 2e6 is outside 1..1048576 MB"},
+		{"definition max-io", su("definitions: [{name: D, memory: 512, max-io: 0.5}]"), 6, ":50: max-io 0.5 is not a whole number"},
+		{"memory-short free", goodSU + "faults:\n  - memory-short: {su: SU1, free: -1}\n", 10, ":35: free -1 is outside 0..1048576 MB"},
+		{"extend-stops at", goodSU + "faults:\n  - extend-stops: {vm: A, at: 1e7}\n", 10, ":31: at 1e7 is outside 1..1048576 MB"},
+		{"site command sc1", goodSU + "commands:\n  - {name: SHOW-FILE, maincode: DMS0533,\n     sc1: 256}\n", 11, ":11: sc1 256 is outside 0..255"},
+		{"fraction of a hex", strings.Replace(goodSU, "memory: 8192", "memory: 0x2000", 1) + "      - {index: 3, memory: 0.5}\n", 9, ":28: memory 0.5 is not a whole number"},
+		{"anchor", strings.Replace(goodSU, "memory: 8192", "memory: &m 8192", 1), 5, ":13: anchors (&m) are not supported"},
+		{"alias", "x: &m 8192\n" + goodSU, 1, ":4: anchors (&m) are not supported"},
+		{"merge key", goodSU + "      - {<<: {memory: 512}, index: 3}\n", 9, ":10: merge keys (<<) are not supported"},
+		{"limits at their field", "limits:\n  max-vm-index: 12\n" + strings.Replace(goodSU, "index: 2", "index: 13", 1), 10, ":17: VM index must be 2..12"},
+		{"console-language at its field", "local-su: SU1\nconsole-language: X\n" + goodSU, 2, `:19: console-language must be E or D, not "X"`},
+		{"local-su at its field", "console-language: E\nlocal-su: NOPE\n" + goodSU, 2, ":11: local-su NOPE is not a server unit"},
+		{"overlap reported at the later VM", vm("location: 4096") + "      - {index: 3, name: B, memory: 512, location: 4000}\n", 9, ":52: memory of VM B overlaps VM A"},
+		{"location below the monitor's end", vm("location: 100"), 8, ":39: location 100 of VM A is outside the memory free for guests (512..8192 MB)"},
 	}
 	pattern := regexp.MustCompile(`^test\.yaml:(\d+):(\d+): `)
 	for _, tc := range tests {

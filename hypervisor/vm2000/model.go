@@ -137,13 +137,8 @@ func buildServerUnit(spec *ServerUnitSpec) (*serverUnit, error) {
 			later = append(later, vm)
 		}
 	}
-	for _, vm := range later {
-		loc, ok := su.place(vm.size, nil)
-		if !ok {
-			return nil, fmt.Errorf("no free area of %d MB for VM %s on %s", vm.size, vm.name, su.name)
-		}
-		vm.location = loc
-		su.addVM(vm)
+	if err := su.placeAll(later); err != nil {
+		return nil, err
 	}
 	for _, ds := range spec.Definitions {
 		su.definitions[ds.Name] = &definition{name: ds.Name, index: ds.Index, size: ds.Memory, min: ds.MinMemory, max: ds.MaxMemory,

@@ -1,6 +1,9 @@
 package vm2000
 
-import "sort"
+import (
+	"fmt"
+	"sort"
+)
 
 // Main memory of a server unit. On x86 a VM's memory is scattered, so
 // only the amount of free memory counts. On /390 every VM has one area
@@ -83,6 +86,76 @@ func (su *serverUnit) place(size int, skip *VM) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// firstFit places areas one after another, each into the first gap that
+// fits, as place does after every addVM, but in O(log n) per area
+// instead of recomputing the gaps: a segment tree over the gaps holds
+// the largest gap of each range of them, so the first gap of at least a
+// size is found by descending from the root.
+type firstFit struct {
+	gaps   []area
+	leaves int   // a power of two, at least len(gaps)
+	max    []int // node i covers max[2i] and max[2i+1]; leaves from index leaves
+}
+
+// newFirstFit takes over gaps (in address order, as gaps returns them).
+func newFirstFit(gaps []area) *firstFit {
+	leaves := 1
+	for leaves < len(gaps) {
+		leaves *= 2
+	}
+	f := &firstFit{gaps: gaps, leaves: leaves, max: make([]int, 2*leaves)}
+	for i, g := range gaps {
+		f.max[leaves+i] = g.end - g.start
+	}
+	for i := leaves - 1; i >= 1; i-- {
+		f.max[i] = max(f.max[2*i], f.max[2*i+1])
+	}
+	return f
+}
+
+// take returns the start of the first gap of at least size MB (size at
+// least 1) and takes size MB from the start of that gap.
+func (f *firstFit) take(size int) (int, bool) {
+	if len(f.gaps) == 0 || f.max[1] < size {
+		return 0, false
+	}
+	i := 1
+	for i < f.leaves {
+		if i = 2 * i; f.max[i] < size {
+			i++
+		}
+	}
+	g := &f.gaps[i-f.leaves]
+	start := g.start
+	g.start += size
+	for f.max[i] = g.end - g.start; i > 1; {
+		i /= 2
+		f.max[i] = max(f.max[2*i], f.max[2*i+1])
+	}
+	return start, true
+}
+
+// placeAll places VMs at load, in order, each where place would put it
+// (the first gap that fits on /390), and adds them: linear in the VMs
+// (n log n on /390) where calling place for each would be quadratic.
+func (su *serverUnit) placeAll(vms []*VM) error {
+	var fit *firstFit
+	if memoryRules[su.arch].contiguous {
+		fit = newFirstFit(su.gaps(nil))
+	}
+	for _, vm := range vms {
+		ok := su.freeMemory() >= vm.size
+		if fit != nil {
+			vm.location, ok = fit.take(max(vm.size, 1))
+		}
+		if !ok {
+			return fmt.Errorf("no free area of %d MB for VM %s on %s", vm.size, vm.name, su.name)
+		}
+		su.addVM(vm)
+	}
+	return nil
 }
 
 // placeAt reports whether a VM of size MB fits at location.
