@@ -234,3 +234,13 @@ func TestMiddleware(t *testing.T) {
 		t.Errorf("out %q, err %v, seen %v", out, res.Err, seen)
 	}
 }
+
+// Regression (found by FuzzSession): TEXT-OUTPUT into an element of a
+// variable that does not exist (O#0) dereferenced the missing variable
+// and crashed the run; it is the error of the command.
+func TestTextOutputIntoUndeclaredElement(t *testing.T) {
+	out, res := run(t, "/EXEC-CMD (WRITE-TEXT 'A'),TEXT-OUTPUT=O#0\n")
+	if res.Err == nil || res.Err.RC.Main != "SDP0091" || !strings.Contains(out, "VARIABLE O IS NOT DECLARED") {
+		t.Errorf("out %q, err %v", out, res.Err)
+	}
+}

@@ -262,8 +262,7 @@ func (r *Runner) linesToList(target string, lines []string, mode writeMode) (han
 		}
 		r.frame.locals.vars[v.name] = v
 	}
-	if mode == modeReplace {
-		v := r.lookup(name.Parts[0].Name)
+	if v := r.lookup(name.Parts[0].Name); v != nil && mode == modeReplace {
 		if n, err := r.walk(v, name.Parts, true); err == nil && n.t.kind == listNode {
 			n.elems = nil
 		}
