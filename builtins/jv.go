@@ -67,7 +67,7 @@ func jvError(name string, err error) error {
 		case jv.KeyPassword:
 			return jvNotAccessible.err(name)
 		}
-		return jvStoreError.err(je.Key, name)
+		return jvStoreError.err(strings.TrimPrefix(je.Key, "JVS"), name) // the text says JVS(&00)
 	}
 	var e *Error
 	if errors.As(err, &e) {

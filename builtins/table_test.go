@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"sdfp/hypervisor/bs2000/jv"
 	"sdfp/hypervisor/msg"
 )
 
@@ -223,5 +224,16 @@ func TestOutcomesRenderInBothLanguages(t *testing.T) {
 				t.Errorf("outcome %d: %s", id, p)
 			}
 		}
+	}
+}
+
+// Regression: a job-variable store error's key was inserted with its JVS
+// prefix into SDP1054, whose text adds the prefix itself
+// ("/HELP-MSG JVSJVS0416").
+func TestJVStoreErrorKey(t *testing.T) {
+	err := jvError("JV.A", &jv.Error{Key: jv.KeyStoreError, Inserts: []string{"JV.A", "JV/JV.A", "DISK FULL"}})
+	want := "% SDP1054 JOB VARIABLE ERROR: JVS ERROR CODE '0416' WHILE ACCESSING JOB VARIABLE 'JV.A'. IN SYSTEM MODE: /HELP-MSG JVS0416"
+	if got := err.Error(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

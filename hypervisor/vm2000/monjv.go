@@ -135,7 +135,7 @@ func (m *Model) startMonitorJV(c *call, what string, layout jvLayout, vm *VM) (*
 	normal, err := m.jvs.StartMonitor(name, what, string(pw))
 	if err != nil {
 		var je *jv.Error
-		key, inserts := jv.KeyStoreError, []string{name, err.Error()}
+		key, inserts := jv.KeyStoreError, []string{name, "?", strings.ToUpper(err.Error())}
 		if errors.As(err, &je) {
 			key, inserts = je.Key, je.Inserts
 		}

@@ -71,7 +71,7 @@ func jvFail(err error) handler.Result {
 	if errors.As(err, &je) {
 		return handler.Fail(64, msg.FromStrings(je.Key, je.Inserts...))
 	}
-	return handler.Fail(64, msg.New(jv.KeyStoreError, "?", err.Error()))
+	return handler.Fail(64, msg.New(jv.KeyStoreError, "?", "?", strings.ToUpper(err.Error())))
 }
 
 // resolve turns a JV name or *LINK into the JV name.
