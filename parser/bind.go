@@ -18,6 +18,11 @@ type binder struct {
 	// values are only known at run time, so missing or odd operands are
 	// not reported yet.
 	lenient bool
+	// defaults holds the default value of each omitted operand bound so
+	// far, shared by the commands of a file: most operands of most
+	// commands are omitted, and a value per command and operand was a
+	// fifth of a procedure's tree. nil: no sharing.
+	defaults map[*catalog.Operand]*ast.Value
 }
 
 func (b *binder) errf(pos lexer.Pos, code, format string, args ...any) {
@@ -93,9 +98,30 @@ func (b *binder) bind(ops []*catalog.Operand, list []*OperandSyntax, at lexer.Po
 			args.Values[i] = &ast.Value{Pos: at, Operand: op}
 			continue
 		}
-		args.Values[i] = b.defaultValue(op, at)
+		args.Values[i] = b.defaultOf(op, at)
 	}
 	return args
+}
+
+// defaultOf returns the default value of an omitted operand, shared when
+// the binder shares defaults. A default whose binding reports a problem
+// (a structure with a mandatory sub-operand) is bound afresh at the
+// command, so that each command reports it.
+func (b *binder) defaultOf(op *catalog.Operand, at lexer.Pos) *ast.Value {
+	if b.defaults == nil || b.lenient {
+		return b.defaultValue(op, at)
+	}
+	if v, ok := b.defaults[op]; ok {
+		return v
+	}
+	n := len(b.errs)
+	v := b.defaultValue(op, lexer.Pos{})
+	if len(b.errs) > n {
+		b.errs = b.errs[:n]
+		return b.defaultValue(op, at)
+	}
+	b.defaults[op] = v
+	return v
 }
 
 func operandHint(ops []*catalog.Operand) string {
@@ -172,7 +198,7 @@ func (b *binder) operandValue(op *catalog.Operand, s *OperandSyntax) *ast.Value 
 		return &ast.Value{Pos: pos, Operand: op, Given: true}
 	}
 	if op.ListMax > 0 && len(s.Atoms) == 1 && s.Atoms[0].Group != nil && !hasRawAlt(op) {
-		list := &ast.Value{Pos: pos, Operand: op, Given: true, IsList: true, Tokens: toks}
+		list := &ast.Value{Pos: pos, Operand: op, Given: true, IsList: true}
 		elems := s.Atoms[0].Group.Operands()
 		if len(elems) > op.ListMax {
 			b.errf(pos, CodeBadValue, "operand %s takes at most %d values, %d given", op.Name, op.ListMax, len(elems))
@@ -192,7 +218,7 @@ func (b *binder) operandValue(op *catalog.Operand, s *OperandSyntax) *ast.Value 
 	}
 	v := b.alternative(op, s.Atoms, toks, pos)
 	if op.ListMax > 0 {
-		return &ast.Value{Pos: pos, Operand: op, Given: true, IsList: true, List: []*ast.Value{v}, Tokens: toks}
+		return &ast.Value{Pos: pos, Operand: op, Given: true, IsList: true, List: []*ast.Value{v}}
 	}
 	return v
 }
@@ -217,7 +243,27 @@ func containsSubst(toks []lexer.Token) bool {
 
 // alternative matches atoms against the operand's alternatives.
 func (b *binder) alternative(op *catalog.Operand, atoms []*Atom, toks []lexer.Token, pos lexer.Pos) *ast.Value {
-	v := &ast.Value{Pos: pos, Operand: op, Given: true, Tokens: toks}
+	v := b.bindAlternative(op, atoms, toks, pos)
+	if v.Alt == nil || (v.Alt.Kind == catalog.AltExpr || v.Alt.Kind == catalog.AltCond) && v.Expr == nil {
+		v.Raw = joinTokens(toks)
+	}
+	return v
+}
+
+// joinTokens is the text of tokens separated by blanks.
+func joinTokens(toks []lexer.Token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Value)
+	}
+	return b.String()
+}
+
+func (b *binder) bindAlternative(op *catalog.Operand, atoms []*Atom, toks []lexer.Token, pos lexer.Pos) *ast.Value {
+	v := &ast.Value{Pos: pos, Operand: op, Given: true}
 	first := atoms[0]
 	// A keyword (possibly with a structure) is tried first: raw text
 	// alternatives would swallow it otherwise.
@@ -240,7 +286,7 @@ func (b *binder) alternative(op *catalog.Operand, atoms []*Atom, toks []lexer.To
 		// WRITE-TEXT) is taken as that rather than as raw text.
 		saved := b.lenient
 		b.lenient = true
-		probe := ast.Value{Pos: pos, Operand: op, Given: true, Tokens: toks}
+		probe := ast.Value{Pos: pos, Operand: op, Given: true}
 		ok := b.scalar(&probe, op, *first.Token)
 		b.lenient = saved
 		if ok {

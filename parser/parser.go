@@ -164,7 +164,7 @@ func (p *Parser) parseCommand(u *lexer.Unit, a *tokenArena) (*ast.Command, []*le
 		cmd.Args = &ast.Args{}
 		return cmd, nil
 	}
-	b := &binder{unit: u, lenient: cmd.Subst}
+	b := &binder{unit: u, lenient: cmd.Subst, defaults: a.sharedDefaults()}
 	cmd.Args = b.bind(spec.Operands(), list.Operands(), cmd.Pos, spec.NameValue)
 	return cmd, b.errs
 }

@@ -156,10 +156,4 @@ func FormatValue(v *Value) string {
 	return s
 }
 
-func rawTokens(v *Value) string {
-	parts := make([]string, len(v.Tokens))
-	for i, t := range v.Tokens {
-		parts[i] = t.Value
-	}
-	return strings.Join(parts, " ")
-}
+func rawTokens(v *Value) string { return v.Raw }
