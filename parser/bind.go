@@ -63,9 +63,9 @@ func (b *binder) bind(ops []*catalog.Operand, list []*OperandSyntax, at lexer.Po
 			}
 			if found == nil {
 				if len(cands) > 1 {
-					b.errf(s.Key.Pos, CodeAmbiguous, "operand abbreviation %s is ambiguous: %s", s.Key.Value, strings.Join(cands, ", "))
+					b.errf(s.Key.Pos, CodeAmbiguous, "operand abbreviation %s is ambiguous: %s", lexer.Clip(s.Key.Value), strings.Join(cands, ", "))
 				} else {
-					b.errf(s.Key.Pos, CodeUnknownOperand, "operand %s is not known here%s", s.Key.Value, operandHint(ops))
+					b.errf(s.Key.Pos, CodeUnknownOperand, "operand %s is not known here%s", lexer.Clip(s.Key.Value), operandHint(ops))
 				}
 				continue
 			}
@@ -358,13 +358,14 @@ func (b *binder) bindAlternative(op *catalog.Operand, atoms []*Atom, toks []lexe
 }
 
 func tokenText(t lexer.Token) string {
+	v := lexer.Clip(t.Value)
 	switch t.Type {
 	case lexer.String:
-		return "'" + t.Value + "'"
+		return "'" + v + "'"
 	case lexer.XString:
-		return "X'" + t.Value + "'"
+		return "X'" + v + "'"
 	}
-	return t.Value
+	return v
 }
 
 func altList(op *catalog.Operand) string {
@@ -423,11 +424,11 @@ func (b *binder) keywordAlt(op *catalog.Operand, t *lexer.Token) *catalog.Alt {
 		for i, a := range found {
 			names[i] = a.Keyword
 		}
-		b.errf(t.Pos, CodeAmbiguous, "keyword abbreviation %s is ambiguous for operand %s: %s", t.Value, op.Name, strings.Join(names, ", "))
+		b.errf(t.Pos, CodeAmbiguous, "keyword abbreviation %s is ambiguous for operand %s: %s", lexer.Clip(t.Value), op.Name, strings.Join(names, ", "))
 		return nil
 	}
 	if !hasRawAlt(op) {
-		b.errf(t.Pos, CodeBadValue, "keyword %s is not allowed for operand %s; allowed: %s", t.Value, op.Name, altList(op))
+		b.errf(t.Pos, CodeBadValue, "keyword %s is not allowed for operand %s; allowed: %s", lexer.Clip(t.Value), op.Name, altList(op))
 	}
 	return nil
 }
@@ -534,7 +535,7 @@ func (b *binder) scalar(v *ast.Value, op *catalog.Operand, t lexer.Token) bool {
 			n, err := strconv.ParseInt(t.Value, 10, 64)
 			v.Alt, v.Int = a, n
 			if err != nil || a.HasRange && (n < a.Min || n > a.Max) {
-				b.errf(t.Pos, CodeBadValue, "value %s of operand %s is outside the range %d..%d", t.Value, op.Name, a.Min, a.Max)
+				b.errf(t.Pos, CodeBadValue, "value %s of operand %s is outside the range %d..%d", lexer.Clip(t.Value), op.Name, a.Min, a.Max)
 			}
 			return true
 		case catalog.AltFixed:
@@ -545,7 +546,7 @@ func (b *binder) scalar(v *ast.Value, op *catalog.Operand, t lexer.Token) bool {
 			n, ok := catalog.ParseFixed(t.Value, a.Scale)
 			v.Alt, v.Int, v.Str = a, n, catalog.FormatFixed(n, a.Scale)
 			if !ok || a.HasRange && (n < a.Min || n > a.Max) {
-				b.errf(t.Pos, CodeBadValue, "value %s of operand %s is outside the range %s..%s", t.Value, op.Name,
+				b.errf(t.Pos, CodeBadValue, "value %s of operand %s is outside the range %s..%s", lexer.Clip(t.Value), op.Name,
 					catalog.FormatFixed(a.Min, a.Scale), catalog.FormatFixed(a.Max, a.Scale))
 			}
 			return true
@@ -606,7 +607,7 @@ func (b *binder) scalar(v *ast.Value, op *catalog.Operand, t lexer.Token) bool {
 		}
 		for _, a := range op.Alts {
 			if isNameAlt(a) {
-				b.errf(t.Pos, CodeBadValue, "%s is not a valid %s for operand %s", t.Value, a.String(), op.Name)
+				b.errf(t.Pos, CodeBadValue, "%s is not a valid %s for operand %s", lexer.Clip(t.Value), a.String(), op.Name)
 				v.Alt, v.Str = a, t.Value
 				return true
 			}
