@@ -98,3 +98,20 @@ func TestMessagesClipUserText(t *testing.T) {
 		}
 	}
 }
+
+// A command made at run time (& replacement, EXECUTE-CMD) is held to the
+// command length too: a megabyte of text is one problem, not a megabyte
+// of tokens (some 300 MB).
+func TestParseCommandTooLong(t *testing.T) {
+	u := lexer.NewUnit("WRITE-TEXT "+strings.Repeat("A,", 1<<19), lexer.Pos{Filename: "t.proc", Line: 3, Column: 2, Offset: 20})
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, errs := newParser().ParseCommand(u)
+	runtime.ReadMemStats(&after)
+	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), "t.proc:3:16366: CMD0202 the command is 1048587 bytes long after & replacement, more than the 16364 SDF reads") {
+		t.Errorf("problems %v", errs)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 64<<10 {
+		t.Errorf("refusing the command allocated %d bytes", n)
+	}
+}

@@ -142,8 +142,17 @@ func (p *Parser) parseSerial(units []*lexer.Unit, items []ast.Stmt, a *tokenAren
 }
 
 // ParseCommand reads one logical command. The interpreter calls it again
-// at run time on the text that & substitution produced.
+// at run time on the text that & substitution produced, and on the
+// command of an EXECUTE-CMD; such a text is held to the length of a
+// command read from a file (Limits.CommandBytes), so a replacement that
+// makes a megabyte of command text is an error, not a megabyte of
+// tokens.
 func (p *Parser) ParseCommand(u *lexer.Unit) (*ast.Command, []*lexer.Error) {
+	if max := p.FileLimits().CommandBytes; max > 0 && len(u.Text) > max {
+		cmd := &ast.Command{Pos: u.Pos(), Unit: u}
+		return cmd, []*lexer.Error{lexer.Errorf(u.PosAt(max), lexer.CodeSyntax,
+			"the command is %d bytes long after & replacement, more than the %d SDF reads", len(u.Text), max)}
+	}
 	return p.parseCommand(u, nil)
 }
 
