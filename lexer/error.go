@@ -99,23 +99,25 @@ func Snippet(src string, pos Pos) string {
 	rest := src[start:]
 	col := max(pos.Column, 1)
 	// the line ends at the next newline, looked for only as far as the
-	// window reaches
-	limit := min(len(rest), col-1+snippetAfter+1)
+	// window reaches: a whole line if it is short, up to snippetAfter
+	// past the column otherwise
+	limit := min(len(rest), max(col-1+snippetAfter, snippetBefore+snippetAfter)+1)
 	end := strings.IndexByte(rest[:limit], '\n')
 	cutRight := false
 	if end < 0 {
 		end = limit
-		cutRight = limit < len(rest) && rest[limit] != '\n' && !(rest[limit] == '\r' && limit+1 < len(rest) && rest[limit+1] == '\n')
+		cutRight = limit < len(rest) && !lineEndsAt(rest, limit)
 	}
 	line := strings.TrimSuffix(rest[:end], "\r")
 	col = min(col, len(line)+1)
-	from := 0
-	if col-1 > snippetBefore {
-		from = runeStart(line, col-1-snippetBefore)
-	}
-	to := len(line)
-	if cutRight {
-		to = runeStart(line, min(len(line), col-1+snippetAfter))
+	from, to := 0, len(line)
+	if cutRight || len(line) > snippetBefore+snippetAfter {
+		if col-1 > snippetBefore {
+			from = runeStart(line, col-1-snippetBefore)
+		}
+		if cutRight {
+			to = runeStart(line, min(len(line), col-1+snippetAfter))
+		}
 	}
 	shown := line[from:to]
 	lead, trail := "", ""
@@ -134,10 +136,17 @@ func Snippet(src string, pos Pos) string {
 	return "   | " + lead + shown + trail + "\n   | " + pad + "^\n"
 }
 
+// lineEndsAt reports whether s[i:] starts with a line end: "\n", "\r\n",
+// or a "\r" that ends s.
+func lineEndsAt(s string, i int) bool {
+	return s[i] == '\n' || s[i] == '\r' && (i+1 == len(s) || s[i+1] == '\n')
+}
+
 // runeStart moves i back to the start of the UTF-8 character it is in, so
-// that a window does not cut a character in two.
+// that a window does not cut a character in two; at most UTFMax-1 bytes,
+// as text that is not UTF-8 may have any number of continuation bytes.
 func runeStart(s string, i int) int {
-	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+	for k := 1; k < utf8.UTFMax && i > 0 && i < len(s) && !utf8.RuneStart(s[i]); k++ {
 		i--
 	}
 	return i
