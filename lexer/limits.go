@@ -29,10 +29,12 @@ var DefaultLimits = Limits{
 	// joined); statements and commands are read by the same SDF, and the
 	// SDF-P manual gives no separate figure for commands.
 	CommandBytes: 16364,
-	// S: BS2000 sets no limit to a procedure file. 8 MiB is some 200,000
-	// lines, ten times the largest procedure of the benchmarks, and keeps
-	// the reader's memory below 1 GB even for one-word commands.
-	FileBytes: 8 << 20,
+	// S: BS2000 sets no limit to a procedure file. 4 MiB is some 100,000
+	// lines, five times the largest procedure of the benchmarks, and
+	// keeps `sdfp check` below 1 GB even for a file of nothing but short
+	// assignments, the costliest text per byte (about 210 bytes of peak
+	// memory per byte read; a typical procedure needs 60).
+	FileBytes: 4 << 20,
 	// S: like a compiler's "too many errors": the first hundred problems
 	// of a file, then a count of the rest.
 	Findings: 100,

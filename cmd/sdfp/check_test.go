@@ -77,7 +77,7 @@ func TestCheckFileTooLarge(t *testing.T) {
 	}
 	f.Close()
 	code, out, _ := runCLI("check", p)
-	if code != exitFindings || !strings.HasPrefix(out, p+":1:1: SDP0091 the file is larger than 8388608 bytes (8 MiB)") {
+	if code != exitFindings || !strings.HasPrefix(out, p+":1:1: SDP0091 the file is larger than 4194304 bytes (4 MiB)") {
 		t.Errorf("exit %d %q", code, out)
 	}
 }
