@@ -37,6 +37,9 @@ type Error struct {
 	Code     string
 	Msg      string
 	Severity Severity
+	// Whole is set for a problem of the file as a whole (its size, its
+	// encoding): it is reported at 1:1, with no source line to show.
+	Whole bool
 }
 
 // Errorf makes an error-severity diagnostic.
@@ -71,6 +74,9 @@ func FormatPos(p Pos) string {
 // src is the whole file the position refers to; an empty result means the
 // line is not available.
 func (e *Error) Snippet(src string) string {
+	if e.Whole {
+		return "" // the first line of a UTF-16 file is NUL bytes
+	}
 	return Snippet(src, e.Pos)
 }
 

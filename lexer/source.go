@@ -198,11 +198,15 @@ func Read(file, src string) ([]*Unit, []*Error) {
 func (lim Limits) Read(file, src string, d *Diagnostics) []*Unit {
 	start := Pos{Filename: file, Line: 1, Column: 1}
 	if lim.FileBytes > 0 && len(src) > lim.FileBytes {
-		d.Add(Errorf(start, CodeFile, "the file is larger than %d bytes (%s), the most sdfp reads from a procedure file", lim.FileBytes, mebibytes(lim.FileBytes)))
+		e := Errorf(start, CodeFile, "the file is larger than %d bytes (%s), the most sdfp reads from a procedure file", lim.FileBytes, mebibytes(lim.FileBytes))
+		e.Whole = true
+		d.Add(e)
 		return nil
 	}
 	if enc := foreignEncoding(src); enc != "" {
-		d.Add(Errorf(start, CodeFile, "%s", enc))
+		e := Errorf(start, CodeFile, "%s", enc)
+		e.Whole = true
+		d.Add(e)
 		return nil
 	}
 	var units []*Unit

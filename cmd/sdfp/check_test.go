@@ -53,7 +53,7 @@ func TestUTF16Reported(t *testing.T) {
 	dir := t.TempDir()
 	p := writeProc(t, dir, "wide.proc", "\xFF\xFE/\x00A\x00=\x001\x00\n\x00")
 	want := p + ":1:1: SDP0091 the file is encoded in UTF-16 (little-endian)"
-	if code, out, _ := runCLI("check", p); code != exitFindings || !strings.HasPrefix(out, want) {
+	if code, out, _ := runCLI("check", p); code != exitFindings || !strings.HasPrefix(out, want) || strings.Contains(out, "\x00") {
 		t.Errorf("check: exit %d %q", code, out)
 	}
 	if code, _, errOut := runCLI("run", "--workdir", filepath.Join(dir, "work"), p); code != exitUsage || !strings.HasPrefix(errOut, want) {
