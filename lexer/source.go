@@ -10,6 +10,8 @@
 package lexer
 
 import (
+	"sort"
+	"strconv"
 	"strings"
 
 	plexer "github.com/alecthomas/participle/v2/lexer"
@@ -66,17 +68,20 @@ type Unit struct {
 // Pos returns the physical position of the unit's first character.
 func (u *Unit) Pos() Pos { return u.PosAt(0) }
 
+// seg returns the index of the segment holding logical offset off: the
+// last one starting at or before it (segments are in logical order).
+func (u *Unit) seg(off int) int {
+	i := sort.Search(len(u.segs), func(i int) bool { return u.segs[i].from > off })
+	return max(i-1, 0)
+}
+
 // PosAt maps an offset into Text back to the physical position. An offset
 // at or after the end maps just past the last character.
 func (u *Unit) PosAt(off int) Pos {
 	if len(u.segs) == 0 {
 		return Pos{Line: 1, Column: 1}
 	}
-	i := len(u.segs) - 1
-	for i > 0 && u.segs[i].from > off {
-		i--
-	}
-	s := u.segs[i]
+	s := u.segs[u.seg(off)]
 	d := off - s.from
 	p := s.at
 	p.Offset += d
@@ -87,12 +92,13 @@ func (u *Unit) PosAt(off int) Pos {
 // Sub returns the unit made of Text[from:to], keeping the position map.
 func (u *Unit) Sub(from, to int) *Unit {
 	n := &Unit{Kind: u.Kind, Text: u.Text[from:to], EndLine: u.EndLine}
-	for i, s := range u.segs {
+	for i := u.seg(from); i < len(u.segs) && u.segs[i].from < to; i++ {
+		s := u.segs[i]
 		end := len(u.Text)
 		if i+1 < len(u.segs) {
 			end = u.segs[i+1].from
 		}
-		if end <= from || s.from >= to {
+		if end <= from {
 			continue
 		}
 		if s.from < from {
@@ -123,42 +129,93 @@ type physLine struct {
 	offset int
 }
 
-func splitLines(src string) []physLine {
-	var out []physLine
-	off, n := 0, 1
-	for off <= len(src) {
-		end := strings.IndexByte(src[off:], '\n')
-		var text string
-		next := 0
-		if end < 0 {
-			if off == len(src) {
-				break
-			}
-			text = src[off:]
-			next = len(src) + 1
-		} else {
-			text = src[off : off+end]
-			next = off + end + 1
-		}
-		text = strings.TrimSuffix(text, "\r")
-		out = append(out, physLine{text: text, line: n, offset: off})
-		off = next
-		n++
-	}
-	return out
+// lineScanner hands out the physical lines of a file one at a time, so
+// that reading holds no table of all lines. A line longer than the limit
+// is reported and read as empty.
+type lineScanner struct {
+	file string
+	src  string
+	off  int // start of the next line
+	n    int // number of the next line
+	max  int // LineBytes
+	errs *Diagnostics
+	// back is a line given back with unread, returned by the next call.
+	back *physLine
 }
 
-// Read splits a procedure into logical units. It joins continuation lines
-// and splits lines at top-level semicolons. Entirely empty lines are
-// skipped: a host text file often ends with one, and BS2000 has no empty
-// records in a procedure. Errors are returned with their positions; the
-// units read so far are still returned, so a checker can go on.
+func newLineScanner(file, src string, lim Limits, d *Diagnostics) *lineScanner {
+	// A UTF-8 byte order mark is not part of the first line: offsets stay
+	// those of the file, columns start after it.
+	return &lineScanner{file: file, src: src, off: bomLen(src), n: 1, max: lim.LineBytes, errs: d}
+}
+
+// next returns the next physical line, or false at the end of the file.
+func (sc *lineScanner) next() (physLine, bool) {
+	if sc.back != nil {
+		l := *sc.back
+		sc.back = nil
+		return l, true
+	}
+	if sc.off >= len(sc.src) {
+		return physLine{}, false
+	}
+	rest := sc.src[sc.off:]
+	text, next := rest, len(sc.src)
+	if end := strings.IndexByte(rest, '\n'); end >= 0 {
+		text, next = rest[:end], sc.off+end+1
+	}
+	text = strings.TrimSuffix(text, "\r")
+	l := physLine{text: text, line: sc.n, offset: sc.off}
+	if sc.max > 0 && len(text) > sc.max {
+		sc.errs.Add(Errorf(Pos{Filename: sc.file, Offset: sc.off + sc.max, Line: sc.n, Column: sc.max + 1}, CodeSyntax,
+			"line %d is %d bytes long; a procedure line (a BS2000 record) has at most %d, so the line is not read", sc.n, len(text), sc.max))
+		l.text = ""
+	}
+	sc.off = next
+	sc.n++
+	return l, true
+}
+
+// unread gives l back: the next call of next returns it again.
+func (sc *lineScanner) unread(l physLine) { sc.back = &l }
+
+// Read splits a procedure into logical units within DefaultLimits. It
+// joins continuation lines and splits lines at top-level semicolons.
+// Entirely empty lines are skipped: a host text file often ends with one,
+// and BS2000 has no empty records in a procedure. Errors are returned with
+// their positions, the first DefaultLimits.Findings of them; the units
+// read so far are still returned, so a checker can go on.
 func Read(file, src string) ([]*Unit, []*Error) {
+	d := DefaultLimits.NewDiagnostics()
+	units := DefaultLimits.Read(file, src, d)
+	return units, d.List
+}
+
+// Read splits a procedure into logical units as the package function
+// Read does, within these limits, adding its problems to d. A file over
+// the size limit, or in an encoding sdfp does not read (UTF-16, EBCDIC),
+// gives no units and one problem; a UTF-8 byte order mark is skipped.
+func (lim Limits) Read(file, src string, d *Diagnostics) []*Unit {
+	start := Pos{Filename: file, Line: 1, Column: 1}
+	if lim.FileBytes > 0 && len(src) > lim.FileBytes {
+		e := Errorf(start, CodeFile, "the file is larger than %d bytes (%s), the most sdfp reads from a procedure file", lim.FileBytes, mebibytes(lim.FileBytes))
+		e.Whole = true
+		d.Add(e)
+		return nil
+	}
+	if enc := foreignEncoding(src); enc != "" {
+		e := Errorf(start, CodeFile, "%s", enc)
+		e.Whole = true
+		d.Add(e)
+		return nil
+	}
 	var units []*Unit
-	var errs []*Error
-	lines := splitLines(src)
-	for i := 0; i < len(lines); i++ {
-		l := lines[i]
+	sc := newLineScanner(file, src, lim, d)
+	for {
+		l, ok := sc.next()
+		if !ok {
+			break
+		}
 		trimmed := strings.TrimLeft(l.text, " \t")
 		if trimmed == "" {
 			continue
@@ -176,43 +233,85 @@ func Read(file, src string) ([]*Unit, []*Error) {
 		}
 		pos.Offset += skip
 		pos.Column += skip
-		u := &Unit{Kind: kind, EndLine: l.line}
-		var b strings.Builder
-		body := trimmed[skip:]
-		for {
-			cont := continued(body)
-			if cont {
-				body = strings.TrimRight(body, " \t")
-				body = body[:len(body)-1]
-			}
-			u.segs = append(u.segs, segment{from: b.Len(), at: pos})
-			b.WriteString(body)
-			if !cont {
-				break
-			}
-			if i+1 >= len(lines) {
-				errs = append(errs, Errorf(u.PosAt(b.Len()), CodeSyntax,
-					"continuation hyphen at the end of the file: the command has no next line"))
-				break
-			}
-			i++
-			nl := lines[i]
-			t := strings.TrimLeft(nl.text, " \t")
-			lead := len(nl.text) - len(t)
-			if !strings.HasPrefix(t, "/") {
-				errs = append(errs, Errorf(Pos{Filename: file, Offset: nl.offset + lead, Line: nl.line, Column: lead + 1},
-					CodeSyntax, "a continuation line must start with a slash"))
-				i--
-				break
-			}
-			u.EndLine = nl.line
-			pos = Pos{Filename: file, Offset: nl.offset + lead + 1, Line: nl.line, Column: lead + 2}
-			body = t[1:]
-		}
-		u.Text = b.String()
-		units = append(units, splitSemicolons(u)...)
+		units = append(units, splitSemicolons(lim.command(sc, kind, trimmed[skip:], pos, l.line))...)
 	}
-	return units, errs
+	return units
+}
+
+// mebibytes words a size in MiB, for messages.
+func mebibytes(n int) string {
+	return strconv.FormatFloat(float64(n)/(1<<20), 'f', -1, 64) + " MiB"
+}
+
+// command reads one logical command whose first line has body at pos,
+// joining its continuation lines. A command of one line keeps its text
+// as a part of the source; one longer than CommandBytes is reported and
+// read as empty.
+func (lim Limits) command(sc *lineScanner, kind UnitKind, body string, pos Pos, line int) *Unit {
+	u := &Unit{Kind: kind, EndLine: line}
+	first := pos
+	var b strings.Builder
+	n := 0 // logical length so far
+	tooLong := false
+	for {
+		cont := continued(body)
+		if cont {
+			body = strings.TrimRight(body, " \t")
+			body = body[:len(body)-1]
+		}
+		switch {
+		case tooLong:
+		case lim.CommandBytes > 0 && n+len(body) > lim.CommandBytes:
+			tooLong = true
+			at := pos
+			at.Offset += lim.CommandBytes - n
+			at.Column += lim.CommandBytes - n
+			sc.errs.Add(Errorf(at, CodeSyntax, "the command is longer than %d bytes (continuation lines joined), the most SDF reads, so it is not read", lim.CommandBytes))
+		case len(u.segs) > 0 && u.segs[len(u.segs)-1].from == n:
+			// the previous line added nothing: this one takes its place,
+			// as PosAt would choose it anyway
+			u.segs[len(u.segs)-1].at = pos
+		default:
+			u.segs = append(u.segs, segment{from: n, at: pos})
+		}
+		if !tooLong {
+			if n == 0 && !cont && len(u.segs) == 1 {
+				u.Text = body // a one-line command: no copy
+			} else {
+				b.WriteString(body)
+			}
+			n += len(body)
+		}
+		if !cont {
+			break
+		}
+		nl, ok := sc.next()
+		if !ok {
+			if !tooLong {
+				sc.errs.Add(Errorf(u.PosAt(n), CodeSyntax,
+					"continuation hyphen at the end of the file: the command has no next line"))
+			}
+			break
+		}
+		t := strings.TrimLeft(nl.text, " \t")
+		lead := len(nl.text) - len(t)
+		if !strings.HasPrefix(t, "/") {
+			sc.errs.Add(Errorf(Pos{Filename: sc.file, Offset: nl.offset + lead, Line: nl.line, Column: lead + 1},
+				CodeSyntax, "a continuation line must start with a slash"))
+			sc.unread(nl)
+			break
+		}
+		u.EndLine = nl.line
+		pos = Pos{Filename: sc.file, Offset: nl.offset + lead + 1, Line: nl.line, Column: lead + 2}
+		body = t[1:]
+	}
+	switch {
+	case tooLong:
+		u.Text, u.segs = "", []segment{{at: first}}
+	case b.Len() > 0:
+		u.Text = b.String()
+	}
+	return u
 }
 
 // continued reports whether a command line is continued on the next line:
@@ -273,22 +372,26 @@ func skipQuoted(t string, i int, q byte) int {
 // Text (the inverse of PosAt). Positions outside the unit map to the
 // nearest end.
 func (u *Unit) Offset(p Pos) int {
-	best := 0
-	for i, s := range u.segs {
-		end := len(u.Text)
+	// segments are one per physical line, in line order: the last one on
+	// or before p's line
+	i := sort.Search(len(u.segs), func(i int) bool { return u.segs[i].at.Line > p.Line }) - 1
+	end := func(i int) int {
 		if i+1 < len(u.segs) {
-			end = u.segs[i+1].from
+			return u.segs[i+1].from
 		}
-		if s.at.Line == p.Line && p.Column >= s.at.Column {
-			off := s.from + p.Column - s.at.Column
-			if off > end {
-				off = end
-			}
-			return off
-		}
-		if s.at.Line < p.Line {
-			best = end
-		}
+		return len(u.Text)
 	}
-	return best
+	if i < 0 {
+		return 0
+	}
+	if s := u.segs[i]; s.at.Line == p.Line {
+		if p.Column >= s.at.Column {
+			return min(s.from+p.Column-s.at.Column, end(i))
+		}
+		if i == 0 {
+			return 0
+		}
+		return end(i - 1)
+	}
+	return end(i)
 }

@@ -1,32 +1,50 @@
 package parser
 
-import "sdfp/lexer"
+import (
+	"sdfp/lexer"
+	"sdfp/parser/ast"
+	"sdfp/parser/catalog"
+)
 
-// tokenArena hands out the tokens of a file's commands from shared
-// chunks instead of one allocation per command sized by a guess: the
-// tokens of vmmem.proc take half the memory (29 instead of 58 KB), in
-// four allocations instead of a hundred. A chunk lives as long as any command's tokens in it,
-// which for a procedure's tree is the whole run. A nil *tokenArena
+// tokenArena is the token memory of one reader: each command is
+// tokenized into the same buffer, which grows to the longest command and
+// is then reused. Nothing of the syntax tree refers to tokens (a value
+// keeps strings and positions, see ast.Value.Raw), so a command's tokens
+// are dead once it is bound; reading a file then costs one buffer instead
+// of 64 bytes per token for as long as the tree lives. A nil *tokenArena
 // allocates per command, as a command parsed at run time should.
-type tokenArena struct{ free []lexer.Token }
+//
+// It also holds the default values the commands of the file share (see
+// binder.defaults).
+type tokenArena struct {
+	buf      []lexer.Token
+	defaults map[*catalog.Operand]*ast.Value
+}
 
-// tokenChunk tokens are reserved at a time (8 KB); a command that needs
-// more than a chunk holds gets a chunk of its own size.
-const tokenChunk = 128
-
-// tokenize scans u into tokens taken from the arena.
+// tokenize scans u into the arena's buffer. The tokens are valid until
+// the next call.
 func (a *tokenArena) tokenize(u *lexer.Unit) ([]lexer.Token, error) {
 	if a == nil {
 		return lexer.Tokenize(u)
 	}
-	if need := lexer.EstimateTokens(u); cap(a.free) < need {
-		a.free = make([]lexer.Token, 0, max(tokenChunk, need))
+	if need := lexer.EstimateTokens(u); cap(a.buf) < need {
+		a.buf = make([]lexer.Token, 0, max(need, 2*cap(a.buf)))
 	}
-	toks, err := lexer.TokenizeAppend(a.free[:0], u)
-	if cap(toks) == cap(a.free) { // still in the chunk: the rest stays free
-		a.free = a.free[len(toks):len(toks)]
+	toks, err := lexer.TokenizeAppend(a.buf[:0], u)
+	if cap(toks) > cap(a.buf) {
+		a.buf = toks[:0] // grown: keep the larger buffer
 	}
-	// full slice expression: appending to one command's tokens must not
-	// write over the next command's
-	return toks[:len(toks):len(toks)], err
+	return toks, err
+}
+
+// sharedDefaults is the default-value cache of the arena's file, nil for
+// a command parsed on its own.
+func (a *tokenArena) sharedDefaults() map[*catalog.Operand]*ast.Value {
+	if a == nil {
+		return nil
+	}
+	if a.defaults == nil {
+		a.defaults = map[*catalog.Operand]*ast.Value{}
+	}
+	return a.defaults
 }

@@ -21,6 +21,11 @@ type binder struct {
 	// assign is set for the short form "/NAME = expression" of
 	// SET-VARIABLE, whose left side is always the variable name.
 	assign bool
+	// defaults holds the default value of each omitted operand bound so
+	// far, shared by the commands of a file: most operands of most
+	// commands are omitted, and a value per command and operand was a
+	// fifth of a procedure's tree. nil: no sharing.
+	defaults map[*catalog.Operand]*ast.Value
 }
 
 func (b *binder) errf(pos lexer.Pos, code, format string, args ...any) {
@@ -64,9 +69,9 @@ func (b *binder) bind(ops []*catalog.Operand, list []*OperandSyntax, at lexer.Po
 			}
 			if found == nil {
 				if len(cands) > 1 {
-					b.errf(s.Key.Pos, CodeAmbiguous, "operand abbreviation %s is ambiguous: %s", s.Key.Value, strings.Join(cands, ", "))
+					b.errf(s.Key.Pos, CodeAmbiguous, "operand abbreviation %s is ambiguous: %s", lexer.Clip(s.Key.Value), strings.Join(cands, ", "))
 				} else {
-					b.errf(s.Key.Pos, CodeUnknownOperand, "operand %s is not known here%s", s.Key.Value, operandHint(ops))
+					b.errf(s.Key.Pos, CodeUnknownOperand, "operand %s is not known here%s", lexer.Clip(s.Key.Value), operandHint(ops))
 				}
 				continue
 			}
@@ -99,9 +104,30 @@ func (b *binder) bind(ops []*catalog.Operand, list []*OperandSyntax, at lexer.Po
 			args.Values[i] = &ast.Value{Pos: at, Operand: op}
 			continue
 		}
-		args.Values[i] = b.defaultValue(op, at)
+		args.Values[i] = b.defaultOf(op, at)
 	}
 	return args
+}
+
+// defaultOf returns the default value of an omitted operand, shared when
+// the binder shares defaults. A default whose binding reports a problem
+// (a structure with a mandatory sub-operand) is bound afresh at the
+// command, so that each command reports it.
+func (b *binder) defaultOf(op *catalog.Operand, at lexer.Pos) *ast.Value {
+	if b.defaults == nil || b.lenient {
+		return b.defaultValue(op, at)
+	}
+	if v, ok := b.defaults[op]; ok {
+		return v
+	}
+	n := len(b.errs)
+	v := b.defaultValue(op, lexer.Pos{})
+	if len(b.errs) > n {
+		b.errs = b.errs[:n]
+		return b.defaultValue(op, at)
+	}
+	b.defaults[op] = v
+	return v
 }
 
 func operandHint(ops []*catalog.Operand) string {
@@ -178,7 +204,7 @@ func (b *binder) operandValue(op *catalog.Operand, s *OperandSyntax) *ast.Value 
 		return &ast.Value{Pos: pos, Operand: op, Given: true}
 	}
 	if op.ListMax > 0 && len(s.Atoms) == 1 && s.Atoms[0].Group != nil && !hasRawAlt(op) {
-		list := &ast.Value{Pos: pos, Operand: op, Given: true, IsList: true, Tokens: toks}
+		list := &ast.Value{Pos: pos, Operand: op, Given: true, IsList: true}
 		elems := s.Atoms[0].Group.Operands()
 		if len(elems) > op.ListMax {
 			b.errf(pos, CodeBadValue, "operand %s takes at most %d values, %d given", op.Name, op.ListMax, len(elems))
@@ -198,7 +224,7 @@ func (b *binder) operandValue(op *catalog.Operand, s *OperandSyntax) *ast.Value 
 	}
 	v := b.alternative(op, s.Atoms, toks, pos)
 	if op.ListMax > 0 {
-		return &ast.Value{Pos: pos, Operand: op, Given: true, IsList: true, List: []*ast.Value{v}, Tokens: toks}
+		return &ast.Value{Pos: pos, Operand: op, Given: true, IsList: true, List: []*ast.Value{v}}
 	}
 	return v
 }
@@ -223,7 +249,27 @@ func containsSubst(toks []lexer.Token) bool {
 
 // alternative matches atoms against the operand's alternatives.
 func (b *binder) alternative(op *catalog.Operand, atoms []*Atom, toks []lexer.Token, pos lexer.Pos) *ast.Value {
-	v := &ast.Value{Pos: pos, Operand: op, Given: true, Tokens: toks}
+	v := b.bindAlternative(op, atoms, toks, pos)
+	if v.Alt == nil || (v.Alt.Kind == catalog.AltExpr || v.Alt.Kind == catalog.AltCond) && v.Expr == nil {
+		v.Raw = joinTokens(toks)
+	}
+	return v
+}
+
+// joinTokens is the text of tokens separated by blanks.
+func joinTokens(toks []lexer.Token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Value)
+	}
+	return b.String()
+}
+
+func (b *binder) bindAlternative(op *catalog.Operand, atoms []*Atom, toks []lexer.Token, pos lexer.Pos) *ast.Value {
+	v := &ast.Value{Pos: pos, Operand: op, Given: true}
 	first := atoms[0]
 	// A keyword (possibly with a structure) is tried first: raw text
 	// alternatives would swallow it otherwise.
@@ -246,7 +292,7 @@ func (b *binder) alternative(op *catalog.Operand, atoms []*Atom, toks []lexer.To
 		// WRITE-TEXT) is taken as that rather than as raw text.
 		saved := b.lenient
 		b.lenient = true
-		probe := ast.Value{Pos: pos, Operand: op, Given: true, Tokens: toks}
+		probe := ast.Value{Pos: pos, Operand: op, Given: true}
 		ok := b.scalar(&probe, op, *first.Token)
 		b.lenient = saved
 		if ok {
@@ -321,13 +367,14 @@ func (b *binder) alternative(op *catalog.Operand, atoms []*Atom, toks []lexer.To
 }
 
 func tokenText(t lexer.Token) string {
+	v := lexer.Clip(t.Value)
 	switch t.Type {
 	case lexer.String:
-		return "'" + t.Value + "'"
+		return "'" + v + "'"
 	case lexer.XString:
-		return "X'" + t.Value + "'"
+		return "X'" + v + "'"
 	}
-	return t.Value
+	return v
 }
 
 func altList(op *catalog.Operand) string {
@@ -402,11 +449,11 @@ func (b *binder) keywordAlt(op *catalog.Operand, t *lexer.Token) *catalog.Alt {
 		for i, a := range found {
 			names[i] = a.Keyword
 		}
-		b.errf(t.Pos, CodeAmbiguous, "keyword abbreviation %s is ambiguous for operand %s: %s", t.Value, op.Name, strings.Join(names, ", "))
+		b.errf(t.Pos, CodeAmbiguous, "keyword abbreviation %s is ambiguous for operand %s: %s", lexer.Clip(t.Value), op.Name, strings.Join(names, ", "))
 		return nil
 	}
 	if !hasRawAlt(op) {
-		b.errf(t.Pos, CodeBadValue, "keyword %s is not allowed for operand %s; allowed: %s", t.Value, op.Name, altList(op))
+		b.errf(t.Pos, CodeBadValue, "keyword %s is not allowed for operand %s; allowed: %s", lexer.Clip(t.Value), op.Name, altList(op))
 	}
 	return nil
 }
@@ -513,7 +560,7 @@ func (b *binder) scalar(v *ast.Value, op *catalog.Operand, t lexer.Token) bool {
 			n, err := strconv.ParseInt(t.Value, 10, 64)
 			v.Alt, v.Int = a, n
 			if err != nil || a.HasRange && (n < a.Min || n > a.Max) {
-				b.errf(t.Pos, CodeBadValue, "value %s of operand %s is outside the range %d..%d", t.Value, op.Name, a.Min, a.Max)
+				b.errf(t.Pos, CodeBadValue, "value %s of operand %s is outside the range %d..%d", lexer.Clip(t.Value), op.Name, a.Min, a.Max)
 			}
 			return true
 		case catalog.AltFixed:
@@ -524,7 +571,7 @@ func (b *binder) scalar(v *ast.Value, op *catalog.Operand, t lexer.Token) bool {
 			n, ok := catalog.ParseFixed(t.Value, a.Scale)
 			v.Alt, v.Int, v.Str = a, n, catalog.FormatFixed(n, a.Scale)
 			if !ok || a.HasRange && (n < a.Min || n > a.Max) {
-				b.errf(t.Pos, CodeBadValue, "value %s of operand %s is outside the range %s..%s", t.Value, op.Name,
+				b.errf(t.Pos, CodeBadValue, "value %s of operand %s is outside the range %s..%s", lexer.Clip(t.Value), op.Name,
 					catalog.FormatFixed(a.Min, a.Scale), catalog.FormatFixed(a.Max, a.Scale))
 			}
 			return true
@@ -585,7 +632,7 @@ func (b *binder) scalar(v *ast.Value, op *catalog.Operand, t lexer.Token) bool {
 		}
 		for _, a := range op.Alts {
 			if isNameAlt(a) {
-				b.errf(t.Pos, CodeBadValue, "%s is not a valid %s for operand %s", t.Value, a.String(), op.Name)
+				b.errf(t.Pos, CodeBadValue, "%s is not a valid %s for operand %s", lexer.Clip(t.Value), a.String(), op.Name)
 				v.Alt, v.Str = a, t.Value
 				return true
 			}

@@ -52,10 +52,21 @@ func buildBlocks(file string, items []ast.Stmt) (*ast.Procedure, []*lexer.Error)
 	proc := &ast.Procedure{File: file, Labels: map[string]*ast.Command{}}
 	var errs []*lexer.Error
 	stack := []*frame{{body: &proc.Body}}
+	// open counts the frames on the stack by opening role, so that a
+	// closing command with no block to close is known without a search
+	// through the whole stack (quadratic for deeply nested procedures)
+	open := map[catalog.Role]int{}
 	top := func() *frame { return stack[len(stack)-1] }
 	push := func(s ast.Stmt, opener *ast.Command, body *[]ast.Stmt) {
 		*top().body = append(*top().body, s)
 		stack = append(stack, &frame{stmt: s, opener: opener, body: body})
+		open[roleOf(opener)]++
+	}
+	pop := func(depth int) {
+		for _, f := range stack[depth:] {
+			open[roleOf(f.opener)]--
+		}
+		stack = stack[:depth]
 	}
 	for _, it := range items {
 		c, ok := it.(*ast.Command)
@@ -65,7 +76,7 @@ func buildBlocks(file string, items []ast.Stmt) (*ast.Procedure, []*lexer.Error)
 		}
 		if c.Label != "" {
 			if prev, dup := proc.Labels[c.Label]; dup {
-				errs = append(errs, lexer.Errorf(c.Pos, CodeLabel, "label %s is already defined at line %d", c.Label, prev.Pos.Line))
+				errs = append(errs, lexer.Errorf(c.Pos, CodeLabel, "label %s is already defined at line %d", lexer.Clip(c.Label), prev.Pos.Line))
 			} else {
 				proc.Labels[c.Label] = c
 			}
@@ -119,7 +130,7 @@ func buildBlocks(file string, items []ast.Stmt) (*ast.Procedure, []*lexer.Error)
 		case catalog.RoleEndIf, catalog.RoleEndWhile, catalog.RoleUntil, catalog.RoleEndFor,
 			catalog.RoleEndBlock, catalog.RoleEndParams:
 			depth := -1
-			for i := len(stack) - 1; i > 0; i-- {
+			for i := len(stack) - 1; i > 0 && anyOpen(open, closer[role]); i-- {
 				if roleIn(roleOf(stack[i].opener), closer[role]) {
 					depth = i
 					break
@@ -138,10 +149,10 @@ func buildBlocks(file string, items []ast.Stmt) (*ast.Procedure, []*lexer.Error)
 			f := stack[depth]
 			if tag := endTag(c); tag != "" && tag != f.opener.Label {
 				errs = append(errs, lexer.Errorf(c.Pos, CodeWrongContext,
-					"%s names block %s, but the innermost open %s (line %d) is %s", c.Name, tag, f.opener.Name, f.opener.Pos.Line, labelOrNone(f.opener.Label)))
+					"%s names block %s, but the innermost open %s (line %d) is %s", c.Name, lexer.Clip(tag), f.opener.Name, f.opener.Pos.Line, labelOrNone(lexer.Clip(f.opener.Label))))
 			}
 			closeBlock(f.stmt, c)
-			stack = stack[:depth]
+			pop(depth)
 		default:
 			*top().body = append(*top().body, c)
 		}
@@ -158,6 +169,16 @@ func labelOrNone(l string) string {
 		return "untagged"
 	}
 	return "tagged " + l
+}
+
+// anyOpen reports whether a block of one of the roles is open.
+func anyOpen(open map[catalog.Role]int, roles []catalog.Role) bool {
+	for _, r := range roles {
+		if open[r] > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func roleIn(r catalog.Role, rs []catalog.Role) bool {

@@ -48,14 +48,21 @@ var reservedWords = map[string]bool{
 
 var boolWords = map[string]bool{"TRUE": true, "ON": true, "YES": true, "FALSE": false, "OFF": false, "NO": false}
 
-// maxExprDepth bounds nesting so that hostile input cannot exhaust the
-// stack; the manual guarantees 50 levels of parentheses.
+// maxExprDepth bounds how deeply an expression nests, so that hostile
+// input cannot exhaust the stack of the parser or of anything that walks
+// the tree after it; the manual guarantees 50 levels of parentheses. Two
+// measures are held to it: the parentheses and function calls open at a
+// time while reading, and the nesting of the tree read (each operator,
+// function call and job variable substring one level), which is the
+// depth of parentheses in the canonical form. So a canonical form always
+// reads again.
 const maxExprDepth = 200
 
 type exprParser struct {
 	toks  []lexer.Token
 	i     int
-	depth int
+	depth int       // parentheses and calls open while reading
+	nest  int       // nesting of the expression last returned
 	end   lexer.Pos // position reported for "unexpected end"
 }
 
@@ -89,9 +96,9 @@ func describe(t lexer.Token) string {
 	case lexer.EOF:
 		return "end of command"
 	case lexer.String:
-		return "string '" + t.Value + "'"
+		return "string '" + lexer.Clip(t.Value) + "'"
 	}
-	return strconv.Quote(t.Value)
+	return strconv.Quote(lexer.Clip(t.Value))
 }
 
 func (p *exprParser) peek() *lexer.Token {
@@ -126,9 +133,11 @@ func (p *exprParser) expr(level int) (ast.Expr, *lexer.Error) {
 	if err != nil {
 		return nil, err
 	}
+	nx := p.nest
 	for {
 		op := p.binaryOp(level)
 		if op == "" {
+			p.nest = nx
 			return x, nil
 		}
 		pos := p.toks[p.i].Pos
@@ -138,43 +147,78 @@ func (p *exprParser) expr(level int) (ast.Expr, *lexer.Error) {
 			return nil, err
 		}
 		x = &ast.Binary{P: pos, Op: op, X: x, Y: y}
+		if nx, err = p.nested(pos, max(nx, p.nest)+1); err != nil {
+			return nil, err
+		}
 	}
 }
 
+// nested checks the nesting n of a node read at pos against the limit.
+func (p *exprParser) nested(pos lexer.Pos, n int) (int, *lexer.Error) {
+	if n > maxExprDepth {
+		return 0, lexer.Errorf(pos, CodeExprSyntax, "expression nested deeper than %d levels (each parenthesis, function call and operator counts one)", maxExprDepth)
+	}
+	return n, nil
+}
+
+// unary reads prefix operators and their operand. A run of them is read
+// in a loop, not by recursion, and applied from the innermost out.
 func (p *exprParser) unary() (ast.Expr, *lexer.Error) {
-	t := p.peek()
-	if t == nil {
-		return nil, p.errEnd("operand")
+	type prefix struct {
+		pos lexer.Pos
+		op  string
 	}
-	if (t.Type == lexer.Op && (t.Value == "+" || t.Value == "-")) || (t.Type == lexer.Name && t.Value == "NOT") {
-		pos := t.Pos
-		op := t.Value
+	var ops []prefix
+	for {
+		t := p.peek()
+		if t == nil || !(t.Type == lexer.Op && (t.Value == "+" || t.Value == "-") || t.Type == lexer.Name && t.Value == "NOT") {
+			break
+		}
+		ops = append(ops, prefix{t.Pos, t.Value})
 		p.i++
-		if err := p.enter(); err != nil {
-			return nil, err
-		}
-		defer p.leave()
-		// -2147483648 is only writable as a negated literal.
-		if n := p.peek(); op == "-" && n != nil && n.Type == lexer.Int && n.Value == "2147483648" {
-			p.i++
-			return &ast.IntLit{P: pos, Val: -2147483648}, nil
-		}
-		x, err := p.unary()
-		if err != nil {
-			return nil, err
-		}
-		if lit, ok := x.(*ast.IntLit); ok && op == "-" {
-			return &ast.IntLit{P: pos, Val: -lit.Val}, nil
-		}
-		return &ast.Unary{P: pos, Op: op, X: x}, nil
 	}
-	return p.primary()
+	if len(ops) == 0 {
+		return p.primary()
+	}
+	var x ast.Expr
+	// -2147483648 is only writable as a negated literal.
+	if last := ops[len(ops)-1]; last.op == "-" {
+		if n := p.peek(); n != nil && n.Type == lexer.Int && n.Value == "2147483648" {
+			p.i++
+			x, p.nest = &ast.IntLit{P: last.pos, Val: -2147483648}, 0
+			ops = ops[:len(ops)-1]
+		}
+	}
+	if x == nil {
+		var err *lexer.Error
+		if x, err = p.primary(); err != nil {
+			return nil, err
+		}
+	}
+	n := p.nest
+	for i := len(ops) - 1; i >= 0; i-- {
+		o := ops[i]
+		if lit, ok := x.(*ast.IntLit); ok && o.op == "-" {
+			if lit.Val == -2147483648 {
+				return nil, lexer.Errorf(o.pos, CodeIntRange, "integer 2147483648 is outside the range -2147483648..2147483647")
+			}
+			x = &ast.IntLit{P: o.pos, Val: -lit.Val}
+			continue
+		}
+		x = &ast.Unary{P: o.pos, Op: o.op, X: x}
+		var err *lexer.Error
+		if n, err = p.nested(o.pos, n+1); err != nil {
+			return nil, err
+		}
+	}
+	p.nest = n
+	return x, nil
 }
 
 func (p *exprParser) enter() *lexer.Error {
 	p.depth++
 	if p.depth > maxExprDepth {
-		return lexer.Errorf(p.toks[p.i-1].Pos, CodeExprSyntax, "expression nested deeper than %d levels", maxExprDepth)
+		return lexer.Errorf(p.toks[p.i-1].Pos, CodeExprSyntax, "expression nested deeper than %d levels (each parenthesis, function call and operator counts one)", maxExprDepth)
 	}
 	return nil
 }
@@ -182,6 +226,7 @@ func (p *exprParser) enter() *lexer.Error {
 func (p *exprParser) leave() { p.depth-- }
 
 func (p *exprParser) primary() (ast.Expr, *lexer.Error) {
+	p.nest = 0 // a literal or a name; paren, jvPart and call set their own
 	t := p.peek()
 	if t == nil {
 		return nil, p.errEnd("operand")
@@ -191,11 +236,11 @@ func (p *exprParser) primary() (ast.Expr, *lexer.Error) {
 		p.i++
 		n, err := strconv.ParseInt(t.Value, 10, 64)
 		if err != nil || n > 2147483647 {
-			return nil, lexer.Errorf(t.Pos, CodeIntRange, "integer %s is outside the range -2147483648..2147483647", t.Value)
+			return nil, lexer.Errorf(t.Pos, CodeIntRange, "integer %s is outside the range -2147483648..2147483647", lexer.Clip(t.Value))
 		}
 		return &ast.IntLit{P: t.Pos, Val: int32(n)}, nil
 	case lexer.Fixed:
-		return nil, lexer.Errorf(t.Pos, CodeExprSyntax, "decimal number %s in an expression: SDF-P computes with integers only", t.Value)
+		return nil, lexer.Errorf(t.Pos, CodeExprSyntax, "decimal number %s in an expression: SDF-P computes with integers only", lexer.Clip(t.Value))
 	case lexer.String:
 		p.i++
 		return &ast.StrLit{P: t.Pos, Val: t.Value}, nil
@@ -268,7 +313,7 @@ func (p *exprParser) jvPart(pos lexer.Pos) (ast.Expr, *lexer.Error) {
 		}
 		n, err := strconv.Atoi(t.Value)
 		if err != nil || n < 1 || n > 256 {
-			return nil, lexer.Errorf(t.Pos, CodeExprSyntax, "job variable position or length %s is outside 1..256", t.Value)
+			return nil, lexer.Errorf(t.Pos, CodeExprSyntax, "job variable position or length %s is outside 1..256", lexer.Clip(t.Value))
 		}
 		nums[k] = int32(n)
 		p.i++
@@ -282,6 +327,7 @@ func (p *exprParser) jvPart(pos lexer.Pos) (ast.Expr, *lexer.Error) {
 		}
 		p.i++
 	}
+	p.nest = 1 // printed in parentheses
 	return &ast.JVPart{P: pos, JV: name, Start: nums[0], Length: nums[1]}, nil
 }
 
@@ -296,8 +342,10 @@ func (p *exprParser) call(name lexer.Token) (ast.Expr, *lexer.Error) {
 	defer p.leave()
 	if t := p.peek(); t != nil && t.Type == lexer.RParen {
 		p.i++
+		p.nest = 1
 		return c, nil
 	}
+	n := 0 // the deepest argument
 	for {
 		arg := &ast.CallArg{}
 		if t := p.peek(); t != nil {
@@ -306,7 +354,7 @@ func (p *exprParser) call(name lexer.Token) (ast.Expr, *lexer.Error) {
 				arg.Key = t.Value
 				p.i += 2
 				if n := p.peek(); n == nil || n.Type == lexer.Comma || n.Type == lexer.RParen {
-					return nil, lexer.Errorf(t.Pos, CodeExprSyntax, "function parameter %s= has no value", t.Value)
+					return nil, lexer.Errorf(t.Pos, CodeExprSyntax, "function parameter %s= has no value", lexer.Clip(t.Value))
 				}
 			}
 		}
@@ -314,14 +362,19 @@ func (p *exprParser) call(name lexer.Token) (ast.Expr, *lexer.Error) {
 		if err != nil {
 			return nil, err
 		}
+		n = max(n, p.nest)
 		arg.Value = v
 		c.Args = append(c.Args, arg)
 		t := p.peek()
 		if t == nil {
-			return nil, lexer.Errorf(open.Pos, CodeExprSyntax, "parenthesis of %s( is not closed", c.Name)
+			return nil, lexer.Errorf(open.Pos, CodeExprSyntax, "parenthesis of %s( is not closed", lexer.Clip(c.Name))
 		}
 		if t.Type == lexer.RParen {
 			p.i++
+			p.nest, err = p.nested(c.P, n+1)
+			if err != nil {
+				return nil, err
+			}
 			return c, nil
 		}
 		if t.Type != lexer.Comma {
@@ -338,7 +391,7 @@ func (p *exprParser) call(name lexer.Token) (ast.Expr, *lexer.Error) {
 func ParseVarName(text string, pos lexer.Pos) (*ast.VarName, *lexer.Error) {
 	text = strings.ToUpper(text)
 	bad := func(format string, args ...any) *lexer.Error {
-		return lexer.Errorf(pos, CodeVarName, "syntax error in variable name %s: "+format, append([]any{text}, args...)...)
+		return lexer.Errorf(pos, CodeVarName, "syntax error in variable name %s: "+format, append([]any{lexer.Clip(text)}, args...)...)
 	}
 	if len(text) > 255 {
 		return nil, bad("longer than 255 characters")

@@ -45,16 +45,24 @@ func FuzzRead(f *testing.F) {
 }
 
 // FuzzParseFile: the whole reader (operands, binding, blocks) never
-// panics, and every diagnostic has a position inside the file.
+// panics, every diagnostic has a position inside the file, there are at
+// most Limits.Findings of them, and each renders to a bounded snippet.
 func FuzzParseFile(f *testing.F) {
 	seedProcedures(f)
+	f.Add("\xEF\xBB\xBF/A = 1\n/" + strings.Repeat("(", 300) + "\n")
 	p := newParser()
 	f.Fuzz(func(t *testing.T, src string) {
 		_, errs := p.ParseFile("f.proc", src)
 		lines := strings.Count(src, "\n") + 1
+		if len(errs) > lexer.DefaultLimits.Findings {
+			t.Fatalf("%d diagnostics", len(errs))
+		}
 		for _, e := range errs {
 			if e.Pos.Line < 1 || e.Pos.Line > lines {
 				t.Fatalf("diagnostic %v on line %d of %d", e, e.Pos.Line, lines)
+			}
+			if s := lexer.Snippet(src, e.Pos); len(s) > 300 {
+				t.Fatalf("snippet of %d bytes for %v", len(s), e)
 			}
 		}
 	})

@@ -31,12 +31,14 @@ type NextOperand struct {
 	Operand *OperandSyntax `parser:"@@?"`
 }
 
-// OperandSyntax is "[KEY =] atoms".
+// OperandSyntax is "[KEY =] atoms". The "=" is the operator token: a
+// literal "=" alone would also match the string '=' (participle compares
+// values), so "A '='" read as A = nothing, unlike the fast parser.
 type OperandSyntax struct {
 	Pos    plexer.Position
 	EndPos plexer.Position
 	Tokens []plexer.Token
-	Key    *plexer.Token `parser:"( @Name \"=\" )?"`
+	Key    *plexer.Token `parser:"( @Name \"=\":Op )?"`
 	Atoms  []*Atom       `parser:"@@*"`
 }
 

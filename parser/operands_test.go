@@ -13,6 +13,7 @@ var operandSources = []string{
 	"((JV.X,1,2) = '$T' OR (JV.X,1,2) = '$A'),TIME-LIM=300", "X'C1' C'A' 'B'", "&(A) &B",
 	"A = B = C", "(SHOW-VM-ATTR VM-ID=2,INF=*MEMORY),STRUCT-OUT=SHVAS", "ERROR:", "*JV(A=(B,(C,D)))",
 	"()", "(", ")", "A=(", "(A", "A)", "(,)", "(A,)",
+	"A '='", "A '=' B", // a string '=' is no keyword operand
 }
 
 // checkSame runs both parsers on one operand text: when participle

@@ -23,75 +23,136 @@ import (
 // between calls and may be shared.
 type Parser struct {
 	Catalog *catalog.Catalog
+	// Limits bounds what is read from a file; nil: lexer.DefaultLimits.
+	Limits *lexer.Limits
 }
 
 // New returns a parser for the given catalog (catalog.Builtin() for the
 // commands sdfp knows).
 func New(cat *catalog.Catalog) *Parser { return &Parser{Catalog: cat} }
 
-// ParseFile reads a whole procedure. It always returns a procedure (with
-// whatever could be read) together with every problem found, so a checker
-// can report them all at once.
+// ParseFile reads a whole procedure within lexer.DefaultLimits. It always
+// returns a procedure (with whatever could be read) together with the
+// problems found, the first lexer.DefaultLimits.Findings of them, so a
+// checker can report them at once.
 func (p *Parser) ParseFile(file, src string) (*ast.Procedure, []*lexer.Error) {
-	units, errs := lexer.Read(file, src)
+	d := p.FileLimits().NewDiagnostics()
+	proc := p.Read(file, src, d)
+	return proc, d.List
+}
+
+// Read reads a whole procedure as ParseFile does, adding its problems to
+// d: the reader's, then each command's in source order, then those of the
+// block structure. Problems beyond d.Max are counted, not kept, so memory
+// stays proportional to the file and not to the number of problems.
+func (p *Parser) Read(file, src string, d *lexer.Diagnostics) *ast.Procedure {
+	units := p.FileLimits().Read(file, src, d)
 	items := make([]ast.Stmt, len(units))
-	cmdErrs := make([][]*lexer.Error, len(units))
-	p.parseUnits(units, items, cmdErrs)
-	for _, e := range cmdErrs {
-		errs = append(errs, e...)
-	}
+	p.parseUnits(units, items, d)
 	proc, berrs := buildBlocks(file, items)
-	errs = append(errs, berrs...)
-	return proc, errs
+	d.Add(berrs...)
+	return proc
+}
+
+// FileLimits are the limits the parser reads files within.
+func (p *Parser) FileLimits() lexer.Limits {
+	if p.Limits != nil {
+		return *p.Limits
+	}
+	return lexer.DefaultLimits
 }
 
 // parallelUnits is the number of commands from which a procedure is
-// parsed by several goroutines. Commands parse independently of each
-// other; below this the goroutines cost more than they save.
+// parsed by several goroutines, and the size of the chunks they take.
+// Commands parse independently of each other; below this the goroutines
+// cost more than they save.
 const parallelUnits = 256
 
-// parseUnits parses units into items, and each unit's problems into errs
-// at the same index, so the result does not depend on the split. With
+// parseUnits parses units into items and adds each chunk's problems to d
+// in source order, so the result does not depend on the split. With
 // several workers, each takes the next parallelUnits commands until none
 // are left, so a worker that meets short commands takes more of them.
-func (p *Parser) parseUnits(units []*lexer.Unit, items []ast.Stmt, errs [][]*lexer.Error) {
+func (p *Parser) parseUnits(units []*lexer.Unit, items []ast.Stmt, d *lexer.Diagnostics) {
+	sink := &chunkSink{d: d, pending: map[int][]*lexer.Error{}}
 	workers := min(runtime.GOMAXPROCS(0), len(units)/parallelUnits+1)
+	var next atomic.Int64 // the first unit of the next chunk
+	work := func() {
+		a := &tokenArena{}
+		for {
+			hi := int(next.Add(parallelUnits))
+			lo := hi - parallelUnits
+			if lo >= len(units) {
+				return
+			}
+			hi = min(hi, len(units))
+			sink.done(lo/parallelUnits, p.parseSerial(units[lo:hi], items[lo:hi], a))
+		}
+	}
 	if workers == 1 {
-		p.parseSerial(units, items, errs)
+		work()
 		return
 	}
-	var next atomic.Int64 // the first unit of the next chunk
 	var wg sync.WaitGroup
 	for range workers {
-		wg.Go(func() {
-			for {
-				hi := int(next.Add(parallelUnits))
-				lo := hi - parallelUnits
-				if lo >= len(units) {
-					return
-				}
-				hi = min(hi, len(units))
-				p.parseSerial(units[lo:hi], items[lo:hi], errs[lo:hi])
-			}
-		})
+		wg.Go(work)
 	}
 	wg.Wait()
 }
 
-func (p *Parser) parseSerial(units []*lexer.Unit, items []ast.Stmt, errs [][]*lexer.Error) {
-	a := &tokenArena{}
-	for i, u := range units {
-		if u.Kind == lexer.CommandUnit {
-			items[i], errs[i] = p.parseCommand(u, a)
-			continue
+// chunkSink adds the problems of parsed chunks to the diagnostics in
+// chunk order, whatever order the chunks finish in: a chunk waits in
+// pending until those before it are added.
+type chunkSink struct {
+	mu      sync.Mutex
+	d       *lexer.Diagnostics
+	pending map[int][]*lexer.Error
+	next    int // the chunk to add next
+}
+
+func (s *chunkSink) done(chunk int, errs []*lexer.Error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.pending[chunk] = errs
+	for {
+		e, ok := s.pending[s.next]
+		if !ok {
+			return
 		}
-		items[i] = &ast.Data{Unit: u, Kind: u.Kind}
+		delete(s.pending, s.next)
+		s.d.Add(e...)
+		s.next++
 	}
 }
 
+// parseSerial parses one chunk of units and returns its problems in
+// order. They are held only until the chunk is added to the diagnostics,
+// which keep the first of them and count the rest.
+func (p *Parser) parseSerial(units []*lexer.Unit, items []ast.Stmt, a *tokenArena) []*lexer.Error {
+	var errs []*lexer.Error
+	for i, u := range units {
+		if u.Kind != lexer.CommandUnit {
+			items[i] = &ast.Data{Unit: u, Kind: u.Kind}
+			continue
+		}
+		cmd, cerrs := p.parseCommand(u, a)
+		items[i] = cmd
+		errs = append(errs, cerrs...)
+	}
+	return errs
+}
+
 // ParseCommand reads one logical command. The interpreter calls it again
-// at run time on the text that & substitution produced.
+// at run time on the text that & substitution produced, and on the
+// command of an EXECUTE-CMD; such a text is held to the length of a
+// command read from a file (Limits.CommandBytes), so a replacement that
+// makes a megabyte of command text is an error, not a megabyte of
+// tokens.
 func (p *Parser) ParseCommand(u *lexer.Unit) (*ast.Command, []*lexer.Error) {
+	if max := p.FileLimits().CommandBytes; max > 0 && len(u.Text) > max {
+		cmd := &ast.Command{Pos: u.Pos(), Unit: u}
+		return cmd, []*lexer.Error{lexer.Errorf(u.PosAt(max), lexer.CodeSyntax,
+			"the command is %d bytes long after & replacement, more than the %d SDF reads", len(u.Text), max)}
+	}
 	return p.parseCommand(u, nil)
 }
 
@@ -113,6 +174,9 @@ func (p *Parser) parseCommand(u *lexer.Unit, a *tokenArena) (*ast.Command, []*le
 		return cmd, []*lexer.Error{lexer.Errorf(cmd.Pos, lexer.CodeSyntax, "%v", err)}
 	}
 	cmd.Subst = containsSubst(toks)
+	if e := tooDeep(toks); e != nil {
+		return cmd, []*lexer.Error{e}
+	}
 	rest := toks
 	if len(rest) > 0 {
 		cmd.Pos = rest[0].Pos
@@ -144,9 +208,9 @@ func (p *Parser) parseCommand(u *lexer.Unit, a *tokenArena) (*ast.Command, []*le
 	spec, cands := p.Catalog.Lookup(cmd.Written)
 	if spec == nil {
 		if len(cands) > 1 {
-			return cmd, []*lexer.Error{lexer.Errorf(cmd.Pos, CodeAmbiguous, "command abbreviation %s is ambiguous: %s", cmd.Written, strings.Join(cands, ", "))}
+			return cmd, []*lexer.Error{lexer.Errorf(cmd.Pos, CodeAmbiguous, "command abbreviation %s is ambiguous: %s", lexer.Clip(cmd.Written), strings.Join(cands, ", "))}
 		}
-		return cmd, []*lexer.Error{lexer.Errorf(cmd.Pos, CodeUnknownCommand, "command %s is not known", cmd.Written)}
+		return cmd, []*lexer.Error{lexer.Errorf(cmd.Pos, CodeUnknownCommand, "command %s is not known", lexer.Clip(cmd.Written))}
 	}
 	cmd.Spec, cmd.Name = spec, spec.Name
 	list, ok := fastOperands(operandToks)
@@ -164,9 +228,27 @@ func (p *Parser) parseCommand(u *lexer.Unit, a *tokenArena) (*ast.Command, []*le
 		cmd.Args = &ast.Args{}
 		return cmd, nil
 	}
-	b := &binder{unit: u, lenient: cmd.Subst, assign: cmd.Assign}
+	b := &binder{unit: u, lenient: cmd.Subst, assign: cmd.Assign, defaults: a.sharedDefaults()}
 	cmd.Args = b.bind(spec.Operands(), list.Operands(), cmd.Pos, spec.NameValue)
 	return cmd, b.errs
+}
+
+// tooDeep reports parentheses nested deeper than an expression may be:
+// the operand parsers descend once per level, and no operand structure
+// of a command comes near that depth.
+func tooDeep(toks []lexer.Token) *lexer.Error {
+	depth := 0
+	for _, t := range toks {
+		switch t.Type {
+		case lexer.LParen:
+			if depth++; depth > maxExprDepth {
+				return lexer.Errorf(t.Pos, lexer.CodeSyntax, "parentheses nested deeper than %d levels", maxExprDepth)
+			}
+		case lexer.RParen:
+			depth--
+		}
+	}
+	return nil
 }
 
 // participleError converts a participle error into a positioned
@@ -182,7 +264,7 @@ func participleError(err error, at lexer.Pos) *lexer.Error {
 		if strings.HasPrefix(msg, "unexpected token \")\"") {
 			msg = "')' without a matching '('"
 		}
-		return lexer.Errorf(pe.Position(), lexer.CodeSyntax, "%s", msg)
+		return lexer.Errorf(pe.Position(), lexer.CodeSyntax, "%s", lexer.ClipN(msg, 200))
 	}
 	return lexer.Errorf(at, lexer.CodeSyntax, "%v", err)
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 
 	"sdfp/lexer"
@@ -48,23 +49,32 @@ func (c *cli) check(args []string) int {
 		return exitUsage
 	}
 	chk := checker(inst)
+	lim := chk.Parser.FileLimits()
 	all := []jsonFinding{}
 	count := 0
 	for _, file := range fs.Args() {
-		src, err := os.ReadFile(file)
+		src, err := readSource(file, lim)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "sdfp check: %v\n", err)
 			return exitUsage
 		}
-		findings := chk.Source(file, string(src))
-		count += len(findings)
+		findings, omitted := chk.Source(file, src)
+		count += len(findings) + omitted
 		for _, f := range findings {
 			if *format == "json" {
 				all = append(all, jsonFinding{File: f.Pos.Filename, Line: f.Pos.Line, Column: f.Pos.Column,
 					Code: f.Code, Severity: f.Severity.String(), Message: f.Msg})
 				continue
 			}
-			printFinding(c, f, string(src))
+			printFinding(c, f, src)
+		}
+		if omitted > 0 {
+			note := omittedNote(omitted, lim.Findings)
+			if *format == "json" {
+				all = append(all, jsonFinding{File: file, Severity: "note", Message: note})
+			} else {
+				fmt.Fprintf(c.stdout, "%s: %s\n", file, note)
+			}
 		}
 	}
 	if *format == "json" {
@@ -78,6 +88,45 @@ func (c *cli) check(args []string) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// omittedNote says how many findings of a file are not shown.
+func omittedNote(n, max int) string {
+	return fmt.Sprintf("%d more finding(s) not shown (at most %d are reported per file)", n, max)
+}
+
+// readSource reads a procedure file given on the command line: a regular
+// file only (a FIFO or a device would block or never end), and no more
+// than one byte over the size limit, which the reader then reports as a
+// finding of the file.
+func readSource(name string, lim lexer.Limits) (string, error) {
+	// stat before opening: opening a FIFO blocks until a writer comes
+	if info, err := os.Stat(name); err != nil {
+		return "", err
+	} else if !info.Mode().IsRegular() {
+		return "", fmt.Errorf("%s: not a regular file", name)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return "", err
+	}
+	if !info.Mode().IsRegular() { // replaced since the first look
+		return "", fmt.Errorf("%s: not a regular file", name)
+	}
+	var r io.Reader = f
+	if lim.FileBytes > 0 {
+		r = io.LimitReader(f, int64(lim.FileBytes)+1)
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return "", err
+	}
+	return string(b), nil
 }
 
 func printFinding(c *cli, f *lexer.Error, src string) {

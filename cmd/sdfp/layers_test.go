@@ -24,8 +24,9 @@ var layers = []struct {
 	packages []string
 }{
 	{"leaves: text, catalogs and values that import nothing of sdfp", []string{
-		"lexer", "lexer/ebcdic", "parser/catalog", "parser/golit", "hypervisor/msg", "hypervisor/bs2000/dms"}},
-	{"syntax tree, job-variable store", []string{"parser/ast", "parser/diagtest", "hypervisor/bs2000/jv"}},
+		"lexer/ebcdic", "parser/catalog", "parser/golit", "hypervisor/msg", "hypervisor/bs2000/dms"}},
+	{"the reader's lines and tokens, the job-variable store", []string{"lexer", "hypervisor/bs2000/jv"}},
+	{"syntax tree", []string{"parser/ast", "parser/diagtest"}},
 	{"parser and the handler seam", []string{"parser", "interp/handler",
 		"parser/catalog/internal/operandslit"}},
 	{"system services", []string{"hypervisor/clock", "hypervisor/bs2000/console", "hypervisor/bs2000/site",

@@ -90,3 +90,13 @@ func DecodeHex(digits string) string {
 	}
 	return string(text)
 }
+
+// Decode converts EBCDIC text (code page 1047) to UTF-8, for showing
+// what a file in EBCDIC says.
+func Decode(b string) string {
+	text, err := charmap.CodePage1047.NewDecoder().String(b)
+	if err != nil {
+		return b
+	}
+	return text
+}

@@ -3,7 +3,6 @@ package ast
 import (
 	"math"
 
-	"sdfp/lexer"
 	"sdfp/parser/catalog"
 )
 
@@ -18,6 +17,9 @@ type Args struct {
 
 // Value is the bound value of one operand.
 type Value struct {
+	// Pos is where the value was written; zero for the default of an
+	// omitted operand, which the commands of a file share (a value is
+	// never changed once bound).
 	Pos     Pos
 	Operand *catalog.Operand
 	// Given is false when the operand was omitted and its default applies.
@@ -37,7 +39,12 @@ type Value struct {
 	Struct *Args    // sub-operands of a structure value
 	List   []*Value
 	IsList bool
-	Tokens []lexer.Token // the tokens the value was written with
+	// Raw is the value as written, its tokens separated by blanks, kept
+	// only for a value that could not be bound (no alternative matched,
+	// or an expression that did not parse), which the printer shows as
+	// written. No value holds the tokens themselves, so a reader may
+	// reuse their memory for the next command.
+	Raw string
 }
 
 // Get returns the value of the named operand (full name), or nil when the

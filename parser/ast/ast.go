@@ -177,9 +177,11 @@ func Walk(list []Stmt, fn func(Stmt) bool) {
 }
 
 // Commands returns every command of a statement in source order, closing
-// commands included (END-IF, UNTIL ...).
-func Commands(s Stmt) []*Command {
-	var out []*Command
+// commands included (END-IF, UNTIL ...). It fills one slice, so its cost
+// is linear also for deeply nested blocks.
+func Commands(s Stmt) []*Command { return appendCommands(nil, s) }
+
+func appendCommands(out []*Command, s Stmt) []*Command {
 	add := func(c *Command) {
 		if c != nil {
 			out = append(out, c)
@@ -187,7 +189,7 @@ func Commands(s Stmt) []*Command {
 	}
 	addList := func(l []Stmt) {
 		for _, x := range l {
-			out = append(out, Commands(x)...)
+			out = appendCommands(out, x)
 		}
 	}
 	switch s := s.(type) {
@@ -223,6 +225,96 @@ func Commands(s Stmt) []*Command {
 		add(s.Cmd)
 		addList(s.Body)
 		add(s.End)
+	}
+	return out
+}
+
+// Closer returns the command that closes a block statement (END-IF,
+// END-WHILE, UNTIL, END-FOR, END-BLOCK), or nil for a simple command, a
+// data line or a block left open.
+func Closer(s Stmt) *Command {
+	switch s := s.(type) {
+	case *If:
+		return s.End
+	case *ErrorBlock:
+		return s.End
+	case *While:
+		return s.End
+	case *Repeat:
+		return s.Until
+	case *For:
+		return s.End
+	case *Block:
+		return s.End
+	}
+	return nil
+}
+
+// LastCommand returns the last command of a statement in source order,
+// as the last element of Commands would be: its closing command, or for a
+// block left open the last command inside it or the last of its branch
+// commands. It descends one branch per level instead of listing every
+// command.
+func LastCommand(s Stmt) *Command {
+	for {
+		if c, ok := s.(*Command); ok {
+			return c
+		}
+		if c := Closer(s); c != nil {
+			return c
+		}
+		own := lastBranchCommand(s)
+		inner := lastWithCommands(Children(s))
+		if inner == nil || own != nil && own.Pos.Offset > inner.Position().Offset {
+			return own
+		}
+		s = inner
+	}
+}
+
+// lastWithCommands is the last statement of the lists that is not a data
+// line, or nil.
+func lastWithCommands(lists [][]Stmt) Stmt {
+	for i := len(lists) - 1; i >= 0; i-- {
+		for j := len(lists[i]) - 1; j >= 0; j-- {
+			if _, isData := lists[i][j].(*Data); !isData {
+				return lists[i][j]
+			}
+		}
+	}
+	return nil
+}
+
+// lastBranchCommand is the last command of a block with empty bodies and
+// no closing command: its ELSE, ELSE-IF or opening command.
+func lastBranchCommand(s Stmt) *Command {
+	cmds := directCommandsOf(s)
+	if len(cmds) == 0 {
+		return nil
+	}
+	return cmds[len(cmds)-1]
+}
+
+// directCommandsOf lists a block's own commands (opener, branches) in
+// source order, without those inside its bodies.
+func directCommandsOf(s Stmt) []*Command {
+	var out []*Command
+	add := func(c *Command) {
+		if c != nil {
+			out = append(out, c)
+		}
+	}
+	switch s := s.(type) {
+	case *If:
+		for _, b := range s.Branches {
+			add(b.Cmd)
+		}
+		add(s.ElseCmd)
+	case *ErrorBlock:
+		add(s.Cmd)
+		add(s.ElseCmd)
+	default:
+		add(s.Opener())
 	}
 	return out
 }

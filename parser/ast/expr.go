@@ -127,11 +127,24 @@ func (e *Call) String() string {
 	}
 	return e.Name + "(" + strings.Join(parts, ",") + ")"
 }
+
+// String puts a run of prefix operators in one pair of parentheses,
+// "(-NOT A)": a pair per operator would nest the canonical form twice as
+// deeply as the expression, past what the parser reads.
 func (e *Unary) String() string {
-	if e.Op == "NOT" {
-		return "(NOT " + e.X.String() + ")"
+	var b strings.Builder
+	b.WriteByte('(')
+	var x Expr = e
+	for u, ok := x.(*Unary); ok; u, ok = x.(*Unary) {
+		b.WriteString(u.Op)
+		if u.Op == "NOT" {
+			b.WriteByte(' ')
+		}
+		x = u.X
 	}
-	return "(" + e.Op + e.X.String() + ")"
+	b.WriteString(x.String())
+	b.WriteByte(')')
+	return b.String()
 }
 func (e *Binary) String() string {
 	return "(" + e.X.String() + " " + e.Op + " " + e.Y.String() + ")"

@@ -91,14 +91,14 @@ func printStmt(b *strings.Builder, s Stmt, depth int) {
 		}
 		printCmd(b, s.End, depth)
 	default:
-		cmds := Commands(s)
 		printCmd(b, s.Opener(), depth)
 		for _, c := range Children(s) {
 			printList(b, c, depth+1)
 		}
-		if len(cmds) > 1 {
-			printCmd(b, cmds[len(cmds)-1], depth)
-		}
+		// the closing command only: listing every command of the block
+		// to find it made printing quadratic in the nesting, and printed
+		// the last command of a block left open twice
+		printCmd(b, Closer(s), depth)
 	}
 }
 
@@ -156,10 +156,4 @@ func FormatValue(v *Value) string {
 	return s
 }
 
-func rawTokens(v *Value) string {
-	parts := make([]string, len(v.Tokens))
-	for i, t := range v.Tokens {
-		parts[i] = t.Value
-	}
-	return strings.Join(parts, " ")
-}
+func rawTokens(v *Value) string { return v.Raw }

@@ -36,39 +36,51 @@ func NewFor(cat *catalog.Catalog) *Checker {
 	return &Checker{Parser: parser.New(cat), Functions: builtins.Default}
 }
 
-// Source reads and checks one procedure. Findings are sorted by position.
-func (c *Checker) Source(file, src string) []*Finding {
-	proc, errs := c.Parser.ParseFile(file, src)
-	errs = append(errs, c.Procedure(proc)...)
-	sort.SliceStable(errs, func(i, j int) bool {
-		a, b := errs[i].Pos, errs[j].Pos
+// Source reads and checks one procedure. Findings are sorted by
+// position. At most the parser's Limits.Findings are kept (the reader's
+// first, then the checks' in the order they are found); omitted counts
+// the rest.
+func (c *Checker) Source(file, src string) (findings []*Finding, omitted int) {
+	d := c.Parser.FileLimits().NewDiagnostics()
+	proc := c.Parser.Read(file, src, d)
+	c.check(proc, d)
+	sort.SliceStable(d.List, func(i, j int) bool {
+		a, b := d.List[i].Pos, d.List[j].Pos
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
 		return a.Column < b.Column
 	})
-	return errs
+	return d.List, d.Omitted
 }
 
-// Procedure runs the whole-procedure checks on a parsed procedure.
+// Procedure runs the whole-procedure checks on a parsed procedure and
+// returns the first Limits.Findings of its findings.
 func (c *Checker) Procedure(proc *ast.Procedure) []*Finding {
-	w := &walker{c: c, proc: proc, labelList: map[string]*[]ast.Stmt{}}
+	d := c.Parser.FileLimits().NewDiagnostics()
+	c.check(proc, d)
+	return d.List
+}
+
+func (c *Checker) check(proc *ast.Procedure, d *lexer.Diagnostics) {
+	w := &walker{c: c, proc: proc, out: d, labelList: map[string]*[]ast.Stmt{}}
 	w.indexLabels(&proc.Body)
-	w.walk(&proc.Body, []frame{{list: &proc.Body}})
+	w.encl = enclosing{lists: map[*[]ast.Stmt]int{&proc.Body: 1}, loops: map[string]int{}, blocks: map[string]int{}}
+	w.walk(&proc.Body)
 	w.declarations(proc)
 	w.flowChecks(proc)
-	return w.out
 }
 
 type walker struct {
 	c         *Checker
 	proc      *ast.Procedure
-	out       []*Finding
+	out       *lexer.Diagnostics
 	labelList map[string]*[]ast.Stmt // the statement list a label stands in
+	encl      enclosing              // what encloses the statement walked
 }
 
 func (w *walker) add(pos lexer.Pos, code, format string, args ...any) {
-	w.out = append(w.out, lexer.Errorf(pos, code, format, args...))
+	w.out.Add(lexer.Errorf(pos, code, format, args...))
 }
 
 // indexLabels records, for every label, the statement list it is in. A
@@ -107,27 +119,48 @@ func forEachChildList(s ast.Stmt, fn func(*[]ast.Stmt)) {
 	}
 }
 
-// frame is one enclosing statement list on the way down, with the block
-// statement that owns it (nil for the procedure body).
-type frame struct {
-	list  *[]ast.Stmt
-	owner ast.Stmt
-}
-
-// walk visits the statements of list; frames are the lists enclosing it,
-// innermost last (list itself included).
-func (w *walker) walk(list *[]ast.Stmt, frames []frame) {
+// walk visits the statements of list. The enclosing lists and blocks are
+// kept as counts that are raised on the way down and lowered on the way
+// up, so a branch command is checked without looking at every level: a
+// copy of the enclosing frames per level, and a search through them per
+// command, made the check of deeply nested blocks quadratic in time and
+// memory.
+func (w *walker) walk(list *[]ast.Stmt) {
 	for _, s := range *list {
 		for _, cmd := range directCommands(s) {
-			w.command(cmd, frames)
+			w.command(cmd)
 			if cmd.Args != nil {
 				w.exprs(cmd.Args)
 			}
 		}
 		forEachChildList(s, func(l *[]ast.Stmt) {
-			inner := append(frames[:len(frames):len(frames)], frame{list: l, owner: s})
-			w.walk(l, inner)
+			w.enter(l, s, 1)
+			w.walk(l)
+			w.enter(l, s, -1)
 		})
+	}
+}
+
+// enclosing counts what encloses the statement being walked.
+type enclosing struct {
+	lists           map[*[]ast.Stmt]int // statement lists
+	loops           map[string]int      // loops by tag ("" untagged)
+	blocks          map[string]int      // blocks of any kind by tag
+	nLoops, nBlocks int
+}
+
+// enter counts list, owned by s, as enclosing (d = 1) or no longer (-1).
+func (w *walker) enter(list *[]ast.Stmt, s ast.Stmt, d int) {
+	e := &w.encl
+	e.lists[list] += d
+	tag := ast.Tag(s)
+	if isBlock(s, true) {
+		e.loops[tag] += d
+		e.nLoops += d
+	}
+	if isBlock(s, false) {
+		e.blocks[tag] += d
+		e.nBlocks += d
 	}
 }
 
@@ -170,7 +203,7 @@ func directCommands(s ast.Stmt) []*ast.Command {
 }
 
 // command checks branch targets.
-func (w *walker) command(c *ast.Command, frames []frame) {
+func (w *walker) command(c *ast.Command) {
 	if c.Args == nil || c.Subst {
 		return
 	}
@@ -182,31 +215,18 @@ func (w *walker) command(c *ast.Command, frames []frame) {
 			w.add(c.Pos, parser.CodeLabel, "GOTO target label %s does not exist", label)
 			return
 		}
-		for _, f := range frames {
-			if f.list == target {
-				return
-			}
+		if w.encl.lists[target] > 0 {
+			return
 		}
 		w.add(c.Pos, parser.CodeLabel, "GOTO %s jumps into a nested block (line %d); only labels of the current or an enclosing block can be reached", label, w.proc.Labels[label].Pos.Line)
 	case "CYCLE", "EXIT-BLOCK":
-		key := "LOOP"
+		key, what, byTag, open := "LOOP", "loop", w.encl.loops, w.encl.nLoops
 		if c.Name == "EXIT-BLOCK" {
-			key = "BLOCK"
+			key, what, byTag, open = "BLOCK", "block", w.encl.blocks, w.encl.nBlocks
 		}
 		tag := c.Args.Str(key)
-		loopOnly := c.Name == "CYCLE"
-		for i := len(frames) - 1; i >= 0; i-- {
-			o := frames[i].owner
-			if o == nil || !isBlock(o, loopOnly) {
-				continue
-			}
-			if tag == "*CURRENT" || ast.Tag(o) == tag {
-				return
-			}
-		}
-		what := "block"
-		if loopOnly {
-			what = "loop"
+		if tag == "*CURRENT" && open > 0 || byTag[tag] > 0 {
+			return
 		}
 		if tag == "*CURRENT" {
 			w.add(c.Pos, parser.CodeWrongContext, "%s outside of any %s", c.Name, what)

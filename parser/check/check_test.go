@@ -19,7 +19,8 @@ func TestCheckFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			diagtest.Check(t, string(src), New().Source(f, string(src)))
+			findings, _ := New().Source(f, string(src))
+			diagtest.Check(t, string(src), findings)
 		})
 	}
 }
@@ -35,7 +36,8 @@ func TestProcsAreClean(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, e := range New().Source(f, string(src)) {
+		findings, _ := New().Source(f, string(src))
+		for _, e := range findings {
 			t.Errorf("%s", e)
 		}
 	}

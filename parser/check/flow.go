@@ -24,7 +24,7 @@ const (
 )
 
 func (w *walker) warn(pos lexer.Pos, code, format string, args ...any) {
-	w.out = append(w.out, lexer.Warnf(pos, code, format, args...))
+	w.out.Add(lexer.Warnf(pos, code, format, args...))
 }
 
 // flowChecks runs the source-order checks.
@@ -245,11 +245,10 @@ func previousCommand(list []ast.Stmt, i int) ast.Stmt {
 }
 
 func lastLine(s ast.Stmt) int {
-	cmds := ast.Commands(s)
-	if len(cmds) == 0 {
-		return 0
+	if c := ast.LastCommand(s); c != nil {
+		return c.Pos.Line
 	}
-	return cmds[len(cmds)-1].Pos.Line
+	return 0
 }
 
 // unreachable: after GOTO, EXIT-PROCEDURE, CYCLE or EXIT-BLOCK the next
