@@ -175,12 +175,15 @@ func (r *Runner) loadProcedure(name string) (*ast.Procedure, *Error) {
 		return nil, r.errorOf(lexer.Pos{}, procFileUnreadable.result(name, fileFailure(err)))
 	}
 	text := string(src)
-	if t := strings.TrimLeft(text, " \t\r\n"); !strings.HasPrefix(t, "/") {
-		return nil, r.errorOf(lexer.Pos{}, procFileNotProcedure.result(name))
-	}
+	// The reader first: it skips a byte order mark and names a file in
+	// UTF-16 or EBCDIC, which the test for a first command would only
+	// call no procedure.
 	proc, errs := r.parser.ParseFile(host, text)
 	if len(errs) > 0 {
 		return nil, r.syntaxError(errs[0])
+	}
+	if t := strings.TrimLeft(strings.TrimPrefix(text, "\uFEFF"), " \t\r\n"); !strings.HasPrefix(t, "/") {
+		return nil, r.errorOf(lexer.Pos{}, procFileNotProcedure.result(name))
 	}
 	return proc, nil
 }

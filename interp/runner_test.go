@@ -244,3 +244,16 @@ func TestTextOutputIntoUndeclaredElement(t *testing.T) {
 		t.Errorf("out %q, err %v", out, res.Err)
 	}
 }
+
+// Regression: a called procedure that starts with a UTF-8 byte order mark
+// was "not a procedure" (the reader skips the mark, the test for a first
+// command did not); a file in UTF-16 is named as such.
+func TestCallProcedureEncodings(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	afero.WriteFile(fs, "bom.proc", []byte("\uFEFF/WRITE-TEXT 'BOM'\n"), 0o644)
+	afero.WriteFile(fs, "wide.proc", []byte("\xFF\xFE/\x00W\x00"), 0o644)
+	out, res := run(t, "/CALL-PROCEDURE BOM\n/CALL-PROCEDURE WIDE\n", WithFS(fs))
+	if !strings.HasPrefix(out, "BOM\n") || res.Err == nil || !strings.Contains(res.Err.Text, "UTF-16") {
+		t.Errorf("out %q, err %v", out, res.Err)
+	}
+}

@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
-	"os"
 
+	"github.com/spf13/afero"
+
+	"sdfp/hypervisor/bs2000/dms"
 	"sdfp/hypervisor/vm2000"
 	"sdfp/parser/catalog"
 	"sdfp/parser/check"
@@ -28,7 +30,9 @@ func installation(file string) (*vm2000.Installation, error) {
 	if file == "" {
 		return nil, nil
 	}
-	data, err := os.ReadFile(file)
+	// a regular file only (a FIFO would hang the read), and one byte more
+	// than LoadInstallation takes, so that it reports the size itself
+	data, err := dms.ReadFile(afero.NewOsFs(), file, vm2000.MaxInstallationSize+1)
 	if err != nil {
 		return nil, fmt.Errorf("--installation: %v", err)
 	}

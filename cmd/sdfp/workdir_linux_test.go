@@ -161,8 +161,8 @@ func TestKillDuringSyslstWrite(t *testing.T) {
 	checkWorkdirWhole(t, work)
 }
 
-// A FIFO given to sdfp run is refused at once (reading it waited for a
-// writer forever).
+// A FIFO given as the procedure or as the installation file is refused at
+// once (the installation was read with os.ReadFile and hung).
 func TestRunRefusesFIFO(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "fifo.proc")
@@ -183,8 +183,13 @@ func TestRunRefusesFIFO(t *testing.T) {
 			}
 		}
 	}()
-	code, out, errOut := runCLI("run", "--workdir", filepath.Join(dir, "work"), fifo)
-	if code != exitUsage || !strings.Contains(errOut, "not a regular file") {
-		t.Errorf("exit %d, %q %q", code, out, errOut)
+	for _, args := range [][]string{
+		{"run", "--workdir", filepath.Join(dir, "work"), fifo},
+		{"run", "--workdir", filepath.Join(dir, "work"), "--installation", fifo, "../../procs/vmmem.proc"},
+	} {
+		code, out, errOut := runCLI(args...)
+		if code != exitUsage || !strings.Contains(errOut, "not a regular file") {
+			t.Errorf("%v: exit %d, %q %q", args, code, out, errOut)
+		}
 	}
 }
