@@ -1,7 +1,6 @@
 package builtins
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -45,12 +44,7 @@ var fnDateValue = &Function{
 		if t.Before(gregorian) || t.Year() > 9999 {
 			return nil, invalidDate.err()
 		}
-		f := dateFormats[a[2].(Keyword)]
-		s := t.Format(f.layout)
-		if f.dayOfYear {
-			s += fmt.Sprintf("%03d", t.YearDay())
-		}
-		return s, nil
+		return formatDate(t, a[2].(Keyword))
 	},
 }
 

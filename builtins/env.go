@@ -20,6 +20,19 @@ var dateFormats = map[Keyword]struct {
 	"*GERMAN":   {"02.01.2006", false},
 }
 
+// formatDate writes a date in a DATE( ) layout.
+func formatDate(t time.Time, format Keyword) (string, error) {
+	f, ok := dateFormats[format]
+	if !ok {
+		return "", wrongType.err("FORMAT")
+	}
+	s := t.Format(f.layout)
+	if f.dayOfYear {
+		s += fmt.Sprintf("%03d", t.YearDay())
+	}
+	return s, nil
+}
+
 var timeModeParam = Param{Name: "MODE", Keywords: []string{"*LOCAL-TIME", "*UNIVERSAL-TIME"}, NoValue: true,
 	Default: Keyword("*LOCAL-TIME")}
 
@@ -42,16 +55,7 @@ var fnDate = &Function{
 		timeModeParam,
 	},
 	Impl: func(env Env, a []any) (any, error) {
-		f, ok := dateFormats[a[0].(Keyword)]
-		if !ok {
-			return nil, wrongType.err("FORMAT")
-		}
-		t := clock(env, a[1])
-		s := t.Format(f.layout)
-		if f.dayOfYear {
-			s += fmt.Sprintf("%03d", t.YearDay())
-		}
-		return s, nil
+		return formatDate(clock(env, a[1]), a[0].(Keyword))
 	},
 }
 
