@@ -199,6 +199,11 @@ func (c *cli) run(args []string) int {
 		tasks[i].Source = string(src)
 		proc, errs := chk.Parser.ParseFile(tasks[i].Name, tasks[i].Source)
 		tasks[i].Proc = proc
+		if len(errs) == 0 {
+			// parameters that could never bind stop the run before it
+			// starts, pointing at the DECLARE-PARAMETER
+			errs = interp.CheckParams(proc, tasks[i].Name, tasks[i].Params)
+		}
 		if len(errs) > 0 {
 			for _, e := range errs {
 				printFinding(&cli{stdout: c.stderr}, e, tasks[i].Source)

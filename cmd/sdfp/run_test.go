@@ -153,3 +153,36 @@ func TestRunSummaryInGerman(t *testing.T) {
 		t.Errorf("exit %d, output\n%s\nwant it to start with\n%s", code, out, want)
 	}
 }
+
+// Regression: parameters given on the command line are checked against
+// the DECLARE-PARAMETER commands before anything runs (an undeclared one
+// was reported at <input>:0:0 after the procedure had run and written).
+func TestRunChecksParameters(t *testing.T) {
+	dir := t.TempDir()
+	proc := filepath.Join(dir, "p.proc")
+	src := "/ASSIGN-SYSLST TO=LST.P\n/WRITE-TEXT 'RAN',OUTPUT=*SYSLST\n/BEGIN-PARAMETER-DECLARATION\n" +
+		"/DECLARE-PARAMETER VM(TYPE=*INTEGER)\n/DECLARE-PARAMETER TARGET(INITIAL-VALUE='SU2')\n/END-PARAMETER-DECLARATION\n"
+	if err := os.WriteFile(proc, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string // in the diagnostic; "" for a run that works
+	}{
+		{[]string{"VM=5"}, ""},
+		{[]string{"VM=5", "TARG=SU9"}, ""},
+		{[]string{"VMX=5"}, ":4:2: SDP0091 procedure parameter VMX is not declared by the procedure"},
+		{nil, ":4:20: SDP0091 procedure parameter VM has no value and no INITIAL-VALUE"},
+		{[]string{"VM=abc"}, ":4:20: SDP0091 procedure parameter VM is declared *INTEGER, and abc is not one"},
+	} {
+		work := filepath.Join(t.TempDir(), "work")
+		code, _, errOut := runCLI(append([]string{"run", "--workdir", work, proc}, tc.args...)...)
+		_, statErr := os.Stat(filepath.Join(work, "LST.P"))
+		switch {
+		case tc.want == "" && (code != exitOK || statErr != nil):
+			t.Errorf("%v: exit %d, %v, %s", tc.args, code, statErr, errOut)
+		case tc.want != "" && (code != exitUsage || !strings.Contains(errOut, tc.want) || statErr == nil):
+			t.Errorf("%v: exit %d, LST.P written: %v, stderr:\n%s", tc.args, code, statErr == nil, errOut)
+		}
+	}
+}
