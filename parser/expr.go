@@ -264,7 +264,9 @@ func (p *exprParser) primary() (ast.Expr, *lexer.Error) {
 			return nil, lexer.Errorf(t.Pos, CodeExprSyntax, "operator %s where an operand is expected", t.Value)
 		}
 		p.i++
-		if n := p.peek(); n != nil && n.Type == lexer.LParen {
+		// a function name is a plain name (SUBSTRING, IS-DECLARED): one
+		// with a period or # is a variable name, and "A. (0)" no call
+		if n := p.peek(); n != nil && n.Type == lexer.LParen && !strings.ContainsAny(t.Value, ".#") {
 			return p.call(*t)
 		}
 		name, err := ParseVarName(t.Value, t.Pos)
