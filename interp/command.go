@@ -59,12 +59,15 @@ func (r *Runner) begin(c *ast.Command) (*ast.Command, *signal) {
 		c = sc
 	}
 	r.logCmd(c)
+	if len(c.Errs) > 0 {
+		return nil, r.fail(c, analysisFailure(c.Errs[0]))
+	}
 	return c, nil
 }
 
 // execCommand runs one simple command.
 func (r *Runner) execCommand(c *ast.Command) *signal {
-	if c.Name == "" && !c.Subst {
+	if c.Name == "" && !c.Subst && len(c.Errs) == 0 {
 		return nil // comment line or label alone
 	}
 	c, sig := r.begin(c)

@@ -311,6 +311,9 @@ func conditionOf(c *ast.Command) ast.Expr {
 
 // evalCondition evaluates a condition that must be BOOLEAN.
 func (r *Runner) evalCondition(cmd *ast.Command, cond ast.Expr) (bool, *signal) {
+	if len(cmd.Errs) > 0 {
+		return false, r.fail(cmd, analysisFailure(cmd.Errs[0]))
+	}
 	if cond == nil {
 		return false, r.fail(cmd, conditionMissing.result())
 	}

@@ -69,7 +69,7 @@ func (r *Runner) procedureFromList(name string) (*ast.Procedure, *Error) {
 		return fail(procContainerEmpty, strings.ToUpper(name))
 	}
 	proc, errs := r.parser.ParseFile(strings.ToUpper(name), text)
-	if len(errs) > 0 {
+	if errs = UpFront(proc, errs, r.strict); len(errs) > 0 {
 		return nil, r.syntaxError(errs[0])
 	}
 	return proc, nil

@@ -76,6 +76,11 @@ func WithClock(c Clock) Option { return func(r *Runner) { r.clock = c } }
 // WithWaiter sets how tasks wait for events.
 func WithWaiter(w Waiter) Option { return func(r *Runner) { r.waiter = w } }
 
+// WithStrictAnalysis refuses a procedure with any syntax error before it
+// runs (sdfp run --strict), instead of failing each bad command when it
+// is reached, as BS2000 does.
+func WithStrictAnalysis(on bool) Option { return func(r *Runner) { r.strict = on } }
+
 // WithStepLimit ends a run with an error after n commands (0: no limit).
 func WithStepLimit(n int64) Option { return func(r *Runner) { r.stepLimit = n } }
 
@@ -148,6 +153,7 @@ type Runner struct {
 	sysoutFile      io.WriteCloser
 	jvs             JVReader
 	jobs            JobMonitor
+	strict          bool // WithStrictAnalysis
 	primarySyslst   io.Writer
 	syslst          *syslst
 	stdin           *bufio.Reader
@@ -263,7 +269,7 @@ func (r *Runner) RunFile(ctx context.Context, name string, params []Param) Resul
 // reader finds make the run fail before any command executes.
 func (r *Runner) RunSource(ctx context.Context, file, src string, params []Param) Result {
 	proc, errs := r.parser.ParseFile(file, src)
-	if len(errs) > 0 {
+	if errs = UpFront(proc, errs, r.strict); len(errs) > 0 {
 		e := r.syntaxError(errs[0])
 		return Result{RC: e.RC, Err: e}
 	}

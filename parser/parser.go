@@ -135,6 +135,7 @@ func (p *Parser) parseSerial(units []*lexer.Unit, items []ast.Stmt, a *tokenAren
 			continue
 		}
 		cmd, cerrs := p.parseCommand(u, a)
+		cmd.Errs = cerrs
 		items[i] = cmd
 		errs = append(errs, cerrs...)
 	}
@@ -153,7 +154,9 @@ func (p *Parser) ParseCommand(u *lexer.Unit) (*ast.Command, []*lexer.Error) {
 		return cmd, []*lexer.Error{lexer.Errorf(u.PosAt(max), lexer.CodeSyntax,
 			"the command is %d bytes long after & replacement, more than the %d SDF reads", len(u.Text), max)}
 	}
-	return p.parseCommand(u, nil)
+	cmd, errs := p.parseCommand(u, nil)
+	cmd.Errs = errs
+	return cmd, errs
 }
 
 // parseCommand reads one logical command, its tokens taken from a.

@@ -69,6 +69,7 @@ type runFlags struct {
 	maxVTime     time.Duration
 	limits       limitFlags
 	noWait       bool
+	strict       bool
 }
 
 // sessionFlags declares the flags run and dialog share: the
@@ -141,6 +142,8 @@ func (c *cli) run(args []string) int {
 	fs.Var(&f.trace, "trace", "log each executed command to stderr (or --trace=FILE)")
 	fs.StringVar(&f.format, "format", "text", "output format: text, or json (one event per line)")
 	fs.Int64Var(&f.maxSteps, "max-steps", 100_000_000, "stop after this many commands (exit status 3)")
+	fs.BoolVar(&f.strict, "strict", false, "refuse a procedure with any syntax error before it runs (exit status 2); "+
+		"without it, as in BS2000, only the block structure is checked first and a bad command fails when it is reached")
 	fs.DurationVar(&f.maxVTime, "max-virtual-time", 0, "stop when virtual time passes this much (e.g. 48h; exit status 3)")
 	f.limits.declare(fs)
 	fs.Usage = func() {
@@ -199,6 +202,10 @@ func (c *cli) run(args []string) int {
 		tasks[i].Source = string(src)
 		proc, errs := chk.Parser.ParseFile(tasks[i].Name, tasks[i].Source)
 		tasks[i].Proc = proc
+		// BS2000 checks the block structure when a procedure is called and
+		// each command when it is reached; --strict refuses every syntax
+		// error before anything runs
+		errs = interp.UpFront(proc, errs, f.strict)
 		if len(errs) == 0 {
 			// parameters that could never bind stop the run before it
 			// starts, pointing at the DECLARE-PARAMETER
@@ -271,7 +278,7 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 	var err error
 	limits, _ := f.limits.limits() // checked in run
 	defer setMemoryLimit(limits.Memory)()
-	opts := session.Options{
+	opts := session.Options{Strict: f.strict,
 		FS: fsys, Lang: lang, Start: start, Stdout: out.sysout(), Stdin: c.stdin,
 		MaxSteps: f.maxSteps, MaxVirtualTime: f.maxVTime, Limits: &limits,
 	}

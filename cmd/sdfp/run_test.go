@@ -186,3 +186,21 @@ func TestRunChecksParameters(t *testing.T) {
 		}
 	}
 }
+
+// sdfp run --strict keeps the old refusal: any syntax error stops the
+// procedure before it runs; without it a bad command fails when reached.
+func TestRunStrict(t *testing.T) {
+	dir := t.TempDir()
+	proc := filepath.Join(dir, "p.proc")
+	if err := os.WriteFile(proc, []byte("/WRITE-TEXT 'RAN'\n/WRTE-TEXT 'X'\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runCLI("run", "--workdir", filepath.Join(dir, "w1"), proc)
+	if code != exitFindings || !strings.HasPrefix(out, "RAN\n% CMD0202 SYNTAX ERROR IN COMMAND: command WRTE-TEXT is not known\n") {
+		t.Errorf("without --strict: exit %d, %q", code, out)
+	}
+	code, out, errOut := runCLI("run", "--strict", "--workdir", filepath.Join(dir, "w2"), proc)
+	if code != exitUsage || out != "" || !strings.Contains(errOut, ":2:2: CMD0202 command WRTE-TEXT is not known") {
+		t.Errorf("--strict: exit %d, %q, %q", code, out, errOut)
+	}
+}

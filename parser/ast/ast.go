@@ -45,6 +45,11 @@ type Command struct {
 	Subst bool
 	// Assign is set for the short assignment form "/A = expr".
 	Assign bool
+	// Errs are the problems SDF finds when it analyses the command (an
+	// unknown name, a bad operand or value). As in BS2000, such a command
+	// fails with the first when the procedure reaches it; only the block
+	// structure is checked before a procedure runs.
+	Errs []*lexer.Error
 }
 
 func (c *Command) Opener() *Command { return c }

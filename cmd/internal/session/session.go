@@ -40,6 +40,7 @@ type Options struct {
 	Syslst         io.Writer // the primary SYSLST
 	Console        io.Writer // console lines as they are written
 	MaxSteps       int64     // 0: the interpreter's default
+	Strict         bool      // refuse any syntax error before a procedure runs (interp.WithStrictAnalysis)
 	BackBranch     int       // loop pass limit, 0: none
 	MaxVirtualTime time.Duration
 	// Limits bound each task's procedure nesting, list elements, variable
@@ -180,6 +181,9 @@ func (s *Session) runnerWith(o Options) *interp.Runner {
 	}
 	if o.Syslst != nil {
 		opts = append(opts, interp.WithSyslst(o.Syslst))
+	}
+	if o.Strict {
+		opts = append(opts, interp.WithStrictAnalysis(true))
 	}
 	if o.MaxSteps > 0 {
 		opts = append(opts, interp.WithStepLimit(o.MaxSteps))
