@@ -20,7 +20,11 @@ import (
 // (ast.Command.Errs) waits until the command is reached. With strict set
 // every problem stops the procedure (sdfp run --strict).
 func UpFront(proc *ast.Procedure, errs []*lexer.Error, strict bool) []*lexer.Error {
-	if strict || proc == nil || len(errs) == 0 {
+	if proc == nil {
+		return errs
+	}
+	errs = append(errs, branchTargets(proc)...)
+	if strict || len(errs) == 0 {
 		return errs
 	}
 	deferred := map[*lexer.Error]bool{}
@@ -44,6 +48,44 @@ func UpFront(proc *ast.Procedure, errs []*lexer.Error, strict bool) []*lexer.Err
 	}
 	return out
 }
+
+// branchTargets are the GOTO, CYCLE and EXIT-BLOCK commands whose
+// destination tag the procedure does not have, which the preanalysis
+// rejects before the procedure runs. Whether the tag is one the command
+// can reach (an enclosing block, a label of the current or an enclosing
+// list) is checked when it runs, and by sdfp check.
+func branchTargets(proc *ast.Procedure) []*lexer.Error {
+	var out []*lexer.Error
+	seen := map[*ast.Command]bool{}
+	ast.Walk(proc.Body, func(s ast.Stmt) bool {
+		for _, c := range ast.Commands(s) {
+			if seen[c] || c.Args == nil || c.Subst || len(c.Errs) > 0 {
+				continue
+			}
+			seen[c] = true
+			var tag string
+			switch c.Name {
+			case "GOTO":
+				c.Args.Unpack("LABEL", &tag)
+			case "CYCLE":
+				c.Args.Unpack("LOOP", &tag)
+			case "EXIT-BLOCK":
+				c.Args.Unpack("BLOCK", &tag)
+			default:
+				continue
+			}
+			if tag != "" && tag[0] != '*' && proc.Labels[tag] == nil {
+				out = append(out, lexer.Errorf(c.Pos, codeBranchTarget, "%s target %s does not exist", c.Name, tag))
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// codeBranchTarget is the key of a missing branch target, as sdfp check
+// reports it (parser.CodeLabel).
+const codeBranchTarget = "SDP0118"
 
 // analysisFailure is the result of a command that SDF could not analyse
 // when the procedure reached it: its syntax error, SUBCODE1 1 (64 for a

@@ -257,3 +257,21 @@ func TestCallProcedureEncodings(t *testing.T) {
 		t.Errorf("out %q, err %v", out, res.Err)
 	}
 }
+
+// The preanalysis rejects a procedure whose GOTO, CYCLE or EXIT-BLOCK
+// names a tag the procedure does not have, even in a branch never taken;
+// a bad command there waits until it is reached, which it never is.
+func TestPreanalysis(t *testing.T) {
+	out, res := run(t, "/IF (1 = 2)\n/  GOTO NOWHERE\n/END-IF\n/WRITE-TEXT 'RAN'\n")
+	if out != "" || res.Err == nil || res.Err.RC.Main != "SDP0118" || !strings.Contains(res.Err.Text, "GOTO target NOWHERE does not exist") {
+		t.Errorf("missing target: out %q, err %v", out, res.Err)
+	}
+	out, res = run(t, "/IF (1 = 2)\n/  WRTE-TEXT 'X'\n/END-IF\n/WRITE-TEXT 'RAN'\n")
+	if out != "RAN\n" || res.Err != nil {
+		t.Errorf("bad command never reached: out %q, err %v", out, res.Err)
+	}
+	out, res = run(t, "/IF (1 = 2)\n/WRITE-TEXT 'RAN'\n")
+	if out != "" || res.Err == nil || res.Err.RC.Main != "SDP0118" {
+		t.Errorf("open block: out %q, err %v", out, res.Err)
+	}
+}
