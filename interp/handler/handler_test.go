@@ -1,0 +1,82 @@
+package handler
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"sdfp/hypervisor/msg"
+)
+
+type namedExecutor struct {
+	names []string
+	reply string
+}
+
+func (e namedExecutor) Commands() []string { return e.names }
+func (e namedExecutor) Handle(_ context.Context, req *Request) (Result, bool) {
+	return Done(msg.Plain(e.reply + " " + req.Name)), true
+}
+
+// A registry dispatches by name and refuses two executors for a command.
+func TestRegistry(t *testing.T) {
+	r, err := NewRegistry(namedExecutor{[]string{"A", "B"}, "one"}, namedExecutor{[]string{"C"}, "two"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(r.Commands(), " "); got != "A B C" {
+		t.Errorf("Commands = %q", got)
+	}
+	res, ok := r.Handle(context.Background(), &Request{Name: "C"})
+	if !ok || res.Output[0].Text != "two C" {
+		t.Errorf("C: %v %v", ok, res)
+	}
+	if _, ok := r.Handle(context.Background(), &Request{Name: "D"}); ok {
+		t.Error("D was handled")
+	}
+	if _, err := NewRegistry(namedExecutor{[]string{"A"}, ""}, namedExecutor{[]string{"A"}, ""}); err == nil || !strings.Contains(err.Error(), "A has two executors") {
+		t.Errorf("two executors: %v", err)
+	}
+}
+
+// A result's message is its Reason, else the last line with the
+// maincode, else the maincode's own text.
+func TestResultMessage(t *testing.T) {
+	reason := msg.New("JVS0410", "JV.A")
+	cases := []struct {
+		res  Result
+		want string
+	}{
+		{Result{RC: ReturnCode{SC1: 64, Main: "VMS4000"}, Output: []msg.Message{msg.Plain("row"), msg.New("VMS4000", "9"), msg.Plain("x")}}, "VMS4000 [9]"},
+		{Result{RC: ReturnCode{SC1: 64, Main: "JVS0410"}, Reason: &reason}, "JVS0410 [JV.A]"},
+		{Result{RC: ReturnCode{SC1: 64, Main: "SDP0018"}}, "SDP0018 []"},
+	}
+	for _, c := range cases {
+		m := c.res.Message()
+		got := m.Key + " ["
+		for i := range m.Inserts {
+			got += m.Insert(i)
+		}
+		if got += "]"; got != c.want {
+			t.Errorf("Message() = %s, want %s", got, c.want)
+		}
+	}
+}
+
+// An outcome row with a detail nests it; without a message it prints
+// nothing; SC1 makes it spin off.
+func TestOutcome(t *testing.T) {
+	o := Outcome{Msg: "SDP0091", SC1: 64, Detail: "var-not-declared"}
+	res := o.Result("X")
+	if res.RC != (ReturnCode{SC1: 64, Main: "SDP0091"}) || !res.SpinOff ||
+		msg.Default().Render(res.Output[0], "D") != "% SDP0091 SEMANTIKFEHLER: VARIABLE X IST NICHT DEKLARIERT" {
+		t.Errorf("detail row: %+v", res)
+	}
+	quiet := Outcome{Main: "CMD0001", SC2: 1}.Result()
+	if quiet.RC != (ReturnCode{SC2: 1, Main: "CMD0001"}) || quiet.SpinOff || len(quiet.Output) != 0 {
+		t.Errorf("quiet row: %+v", quiet)
+	}
+	if err := o.Err("Y"); err.Error() != "% SDP0091 SEMANTIC ERROR: VARIABLE Y IS NOT DECLARED" {
+		t.Errorf("Err = %v", err)
+	}
+}
