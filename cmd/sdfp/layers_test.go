@@ -24,7 +24,8 @@ var layers = []struct {
 	packages []string
 }{
 	{"leaves: text, catalogs and values that import nothing of sdfp", []string{
-		"lexer/ebcdic", "parser/catalog", "parser/golit", "hypervisor/msg", "hypervisor/bs2000/dms"}},
+		"lexer/ebcdic", "parser/catalog", "parser/golit", "hypervisor/msg", "hypervisor/bs2000/dms/dmstest"}},
+	{"files of the workdir", []string{"hypervisor/bs2000/dms"}},
 	{"the reader's lines and tokens, the job-variable store", []string{"lexer", "hypervisor/bs2000/jv"}},
 	{"syntax tree", []string{"parser/ast", "parser/diagtest"}},
 	{"parser and the handler seam", []string{"parser", "interp/handler",

@@ -3,14 +3,13 @@ package session
 import (
 	"bytes"
 	"context"
-	"io/fs"
 	"os"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/spf13/afero"
 
+	"sdfp/hypervisor/bs2000/dms/dmstest"
 	"sdfp/hypervisor/msg"
 	"sdfp/interp"
 )
@@ -37,34 +36,6 @@ func readHost(t *testing.T, name string) string {
 	return string(data)
 }
 
-// fullFs is a file system whose disk is full for new files once full is
-// set: writes fail with ENOSPC (existing files can still be read and
-// renamed).
-type fullFs struct {
-	afero.Fs
-	full *bool
-}
-
-type fullFile struct {
-	afero.File
-	full *bool
-}
-
-func (f fullFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
-	file, err := f.Fs.OpenFile(name, flag, perm)
-	if err != nil || flag&(os.O_WRONLY|os.O_RDWR) == 0 {
-		return file, err
-	}
-	return fullFile{file, f.full}, nil
-}
-
-func (f fullFile) Write(p []byte) (int, error) {
-	if *f.full {
-		return 0, &fs.PathError{Op: "write", Path: f.Name(), Err: syscall.ENOSPC}
-	}
-	return f.File.Write(p)
-}
-
 // Every file a run cannot write is reported, naming the file: SYSLST and
 // SYSOUT files (DMS0502) and job variables (JVS0416); each keeps what it
 // held before. (Write errors of SYSLST and SYSOUT used to be ignored,
@@ -73,7 +44,7 @@ func (f fullFile) Write(p []byte) (int, error) {
 func TestWriteErrorsReported(t *testing.T) {
 	full := false
 	mem := afero.NewMemMapFs()
-	fsys := fullFs{mem, &full}
+	fsys := dmstest.FullFS{Fs: mem, Full: &full}
 	src := `/ASSIGN-SYSLST LST.FULL
 /WRITE-TEXT 'NEW LINE',OUTPUT=*SYSLST
 /ASSIGN-SYSLST *PRIMARY

@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"sdfp/hypervisor/bs2000/dms/dmstest"
 )
 
 // SYSLST and SYSOUT files replace the files they are assigned to; a
@@ -92,7 +94,7 @@ func TestFIFOInWorkdir(t *testing.T) {
 		if err := syscall.Mkfifo(p, 0o644); err != nil {
 			t.Skip("no FIFOs here:", err)
 		}
-		defer unblockAfter(p, 5*time.Second)()
+		defer dmstest.UnblockAfter(p, 5*time.Second)()
 	}
 	root, err := OpenRoot(work)
 	if err != nil {
@@ -111,31 +113,4 @@ func TestFIFOInWorkdir(t *testing.T) {
 	if res.Err == nil || !strings.Contains(res.Err.Error(), "PROCEDURE FILE SUB CANNOT BE READ: NOT A REGULAR FILE") {
 		t.Errorf("CALL-PROCEDURE: %v", res.Err)
 	}
-}
-
-// unblockAfter opens a FIFO for writing and closes it again, every
-// 100 ms from d on, so that a reader hung on it gets end-of-file and the
-// test fails instead of hanging. Calling stop ends it.
-func unblockAfter(fifo string, d time.Duration) (stop func()) {
-	done := make(chan struct{})
-	go func() {
-		select {
-		case <-done:
-			return
-		case <-time.After(d):
-		}
-		tick := time.NewTicker(100 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			if w, err := os.OpenFile(fifo, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
-				w.Close()
-			}
-			select {
-			case <-done:
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	return func() { close(done) }
 }

@@ -4,11 +4,12 @@ package dms
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
+
+	"sdfp/hypervisor/bs2000/dms/dmstest"
 
 	"github.com/spf13/afero"
 )
@@ -22,7 +23,7 @@ func TestFIFORefused(t *testing.T) {
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Skip("no FIFOs here:", err)
 	}
-	defer unblockAfter(fifo, 5*time.Second)()
+	defer dmstest.UnblockAfter(fifo, 5*time.Second)()
 	fsys := afero.NewOsFs()
 	if _, err := ReadFile(fsys, fifo, 1<<20); !errors.Is(err, ErrNotRegular) {
 		t.Errorf("ReadFile: %v", err)
@@ -30,31 +31,4 @@ func TestFIFORefused(t *testing.T) {
 	if _, err := Append(fsys, fifo); !errors.Is(err, ErrNotRegular) {
 		t.Errorf("Append: %v", err)
 	}
-}
-
-// unblockAfter opens a FIFO for writing and closes it again, every
-// 100 ms from d on, so that a reader hung on it gets end-of-file and the
-// test fails instead of hanging. Calling stop ends it.
-func unblockAfter(fifo string, d time.Duration) (stop func()) {
-	done := make(chan struct{})
-	go func() {
-		select {
-		case <-done:
-			return
-		case <-time.After(d):
-		}
-		tick := time.NewTicker(100 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			if w, err := os.OpenFile(fifo, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
-				w.Close()
-			}
-			select {
-			case <-done:
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	return func() { close(done) }
 }

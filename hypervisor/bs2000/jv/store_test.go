@@ -2,12 +2,11 @@ package jv
 
 import (
 	"errors"
-	"io/fs"
-	"os"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"sdfp/hypervisor/bs2000/dms/dmstest"
 
 	"github.com/spf13/afero"
 )
@@ -178,39 +177,13 @@ func TestJVFileChecked(t *testing.T) {
 	}
 }
 
-// fullFs fails every write to a file under JV/ with ENOSPC while full.
-type fullFs struct {
-	afero.Fs
-	full *bool
-}
-
-type fullFile struct {
-	afero.File
-	full *bool
-}
-
-func (f fullFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
-	file, err := f.Fs.OpenFile(name, flag, perm)
-	if err != nil || flag&(os.O_WRONLY|os.O_RDWR) == 0 {
-		return file, err
-	}
-	return fullFile{file, f.full}, nil
-}
-
-func (f fullFile) Write(p []byte) (int, error) {
-	if *f.full {
-		return 0, &fs.PathError{Op: "write", Path: f.Name(), Err: syscall.ENOSPC}
-	}
-	return f.File.Write(p)
-}
-
 // A flush that cannot write a JV reports it with the JV's name and file,
 // leaves the old file whole, writes the other JVs, and keeps the change
 // for the next flush.
 func TestFlushFailure(t *testing.T) {
 	full := false
 	mem := afero.NewMemMapFs()
-	s := New(fullFs{mem, &full}, func() time.Time { return time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC) })
+	s := New(dmstest.FullFS{Fs: mem, Full: &full}, func() time.Time { return time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC) })
 	s.Create("JV.A", "", "")
 	s.Write("JV.A", 1, 0, "OLD", "")
 	old, _ := afero.ReadFile(mem, Dir+"/JV.A")
