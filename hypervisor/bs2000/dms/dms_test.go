@@ -3,10 +3,11 @@ package dms
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"strings"
 	"syscall"
 	"testing"
+
+	"sdfp/hypervisor/bs2000/dms/dmstest"
 
 	"github.com/spf13/afero"
 )
@@ -27,32 +28,6 @@ func (s swapFs) Exchange(a, b string) error {
 		return err
 	}
 	return s.Rename(mid, b)
-}
-
-// failFs fails every write to a temporary file with ENOSPC once armed.
-type failFs struct {
-	afero.Fs
-	armed *bool
-}
-
-type failFile struct {
-	afero.File
-	armed *bool
-}
-
-func (f failFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
-	file, err := f.Fs.OpenFile(name, flag, perm)
-	if err != nil || !strings.HasSuffix(name, TempSuffix) {
-		return file, err
-	}
-	return failFile{file, f.armed}, nil
-}
-
-func (f failFile) Write(p []byte) (int, error) {
-	if *f.armed {
-		return 0, &fs.PathError{Op: "write", Path: f.Name(), Err: syscall.ENOSPC}
-	}
-	return f.File.Write(p)
 }
 
 func read(t *testing.T, fsys afero.Fs, name string) string {
@@ -125,7 +100,7 @@ func TestRemove(t *testing.T) {
 // file.
 func TestWriteErrorKeepsOldFile(t *testing.T) {
 	armed := false
-	fsys := failFs{swapFs{afero.NewMemMapFs()}, &armed}
+	fsys := dmstest.FullFS{Fs: swapFs{afero.NewMemMapFs()}, Full: &armed}
 	if err := WriteFile(fsys, "LST.X", []byte("OLD\n")); err != nil {
 		t.Fatal(err)
 	}
