@@ -200,7 +200,12 @@ func (r *Runner) deleteVariable(c *ast.Command) (handler.Result, *signal) {
 func (r *Runner) showVariable(c *ast.Command) (handler.Result, *signal) {
 	var lines []string
 	v := c.Args.Get("VARIABLE-NAME")
-	if v.Alt != nil && v.Alt.Kind == catalog.AltKeyword {
+	// The binder gives a list-poss operand as a list, so *ALL arrives as
+	// its only element (SHOW-VARIABLE *ALL failed with "VARIABLE  IS NOT
+	// DECLARED").
+	all := v.Alt != nil && v.Alt.Kind == catalog.AltKeyword ||
+		v.IsList && len(v.List) == 1 && v.List[0].Alt != nil && v.List[0].Alt.Kind == catalog.AltKeyword
+	if all {
 		seen := map[string]bool{}
 		for f := r.frame; f != nil; f = f.parent {
 			for _, n := range f.locals.names() {
