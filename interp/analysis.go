@@ -23,64 +23,53 @@ func UpFront(proc *ast.Procedure, errs []*lexer.Error, strict bool) []*lexer.Err
 	if proc == nil {
 		return errs
 	}
-	errs = append(errs, branchTargets(proc)...)
-	if strict || len(errs) == 0 {
-		return errs
-	}
 	deferred := map[*lexer.Error]bool{}
-	seen := map[*ast.Command]bool{}
-	ast.Walk(proc.Body, func(s ast.Stmt) bool {
+	var targets []*lexer.Error
+	// ast.Commands gives every command of a top-level statement, nested
+	// ones included: one pass over the body sees each command once.
+	for _, s := range proc.Body {
 		for _, c := range ast.Commands(s) {
-			if !seen[c] {
-				seen[c] = true
-				for _, e := range c.Errs {
-					deferred[e] = true
-				}
+			for _, e := range c.Errs {
+				deferred[e] = true
+			}
+			if e := missingTarget(proc, c); e != nil {
+				targets = append(targets, e)
 			}
 		}
-		return true
-	})
+	}
 	var out []*lexer.Error
 	for _, e := range errs {
-		if !deferred[e] {
+		if strict || !deferred[e] {
 			out = append(out, e)
 		}
 	}
-	return out
+	return append(out, targets...)
 }
 
-// branchTargets are the GOTO, CYCLE and EXIT-BLOCK commands whose
+// missingTarget is the error of a GOTO, CYCLE or EXIT-BLOCK whose
 // destination tag the procedure does not have, which the preanalysis
 // rejects before the procedure runs. Whether the tag is one the command
 // can reach (an enclosing block, a label of the current or an enclosing
 // list) is checked when it runs, and by sdfp check.
-func branchTargets(proc *ast.Procedure) []*lexer.Error {
-	var out []*lexer.Error
-	seen := map[*ast.Command]bool{}
-	ast.Walk(proc.Body, func(s ast.Stmt) bool {
-		for _, c := range ast.Commands(s) {
-			if seen[c] || c.Args == nil || c.Subst || len(c.Errs) > 0 {
-				continue
-			}
-			seen[c] = true
-			var tag string
-			switch c.Name {
-			case "GOTO":
-				c.Args.Unpack("LABEL", &tag)
-			case "CYCLE":
-				c.Args.Unpack("LOOP", &tag)
-			case "EXIT-BLOCK":
-				c.Args.Unpack("BLOCK", &tag)
-			default:
-				continue
-			}
-			if tag != "" && tag[0] != '*' && proc.Labels[tag] == nil {
-				out = append(out, lexer.Errorf(c.Pos, codeBranchTarget, "%s target %s does not exist", c.Name, tag))
-			}
-		}
-		return true
-	})
-	return out
+func missingTarget(proc *ast.Procedure, c *ast.Command) *lexer.Error {
+	if c.Args == nil || c.Subst || len(c.Errs) > 0 {
+		return nil
+	}
+	var tag string
+	switch c.Name {
+	case "GOTO":
+		c.Args.Unpack("LABEL", &tag)
+	case "CYCLE":
+		c.Args.Unpack("LOOP", &tag)
+	case "EXIT-BLOCK":
+		c.Args.Unpack("BLOCK", &tag)
+	default:
+		return nil
+	}
+	if tag == "" || tag[0] == '*' || proc.Labels[tag] != nil {
+		return nil
+	}
+	return lexer.Errorf(c.Pos, codeBranchTarget, "%s target %s does not exist", c.Name, tag)
 }
 
 // codeBranchTarget is the key of a missing branch target, as sdfp check

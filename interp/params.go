@@ -27,13 +27,11 @@ func CheckParams(proc *ast.Procedure, file string, params []Param) []*lexer.Erro
 	}
 	var formals []formal
 	first := lexer.Pos{Filename: file, Line: 1, Column: 1}
-	seen := map[*ast.Command]bool{} // a block's commands come with the block and again with its statements
-	ast.Walk(proc.Body, func(s ast.Stmt) bool {
+	for _, s := range proc.Body { // ast.Commands includes the nested commands
 		for _, c := range ast.Commands(s) {
-			if c.Name != "DECLARE-PARAMETER" || c.Args == nil || seen[c] {
+			if c.Name != "DECLARE-PARAMETER" || c.Args == nil {
 				continue
 			}
-			seen[c] = true
 			if len(formals) == 0 {
 				first = c.Pos
 			}
@@ -51,8 +49,7 @@ func CheckParams(proc *ast.Procedure, file string, params []Param) []*lexer.Erro
 				formals = append(formals, f)
 			}
 		}
-		return true
-	})
+	}
 	var errs []*lexer.Error
 	used := make([]bool, len(params))
 	for i, f := range formals {

@@ -119,22 +119,18 @@ func (c *Catalog) insert(v any, lang string) string {
 	return "?"
 }
 
-// Insert returns insert i of m as a string ("" when it has none), for
-// code that needs an insert's value rather than the message's text.
-func (m Message) Insert(i int) string {
-	if i < 0 || i >= len(m.Inserts) {
-		return ""
-	}
-	return Default().insert(m.Inserts[i], "E")
-}
-
 // FromStrings returns the key with string inserts.
 func FromStrings(key string, inserts ...string) Message {
-	m := Message{Key: key, Inserts: make([]any, len(inserts))}
+	return Message{Key: key, Inserts: Strings(inserts)}
+}
+
+// Strings returns string inserts as the values a message takes.
+func Strings(inserts []string) []any {
+	out := make([]any, len(inserts))
 	for i, s := range inserts {
-		m.Inserts[i] = s
+		out[i] = s
 	}
-	return m
+	return out
 }
 
 // Failure is an error that is a message: what a builtin function, an

@@ -73,7 +73,7 @@ func (m *Model) addDevices(c *call) handler.Result {
 		m.consoleLine(vm.su, msgDeviceAssigned, mn, vm.inserts()[0], vm.name)
 		lines = append(lines, text)
 	}
-	return done(lines...)
+	return handler.Done(lines...)
 }
 
 // removeDevices: REMOVE-VM-DEVICES. UNITS=*ALL removes every device.
@@ -97,7 +97,7 @@ func (m *Model) removeDevices(c *call) handler.Result {
 		m.unassignDevice(vm, mn)
 		lines = append(lines, line(msgDeviceRemoved, mn, vm.inserts()[0], vm.name))
 	}
-	return done(lines...)
+	return handler.Done(lines...)
 }
 
 // unassignDevice takes a device from a VM and tells the console.

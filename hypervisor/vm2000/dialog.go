@@ -46,7 +46,7 @@ func (m *Model) beginDialog(c *call) handler.Result {
 		tsn = "0000"
 	}
 	m.consoleLine(c.su, msgDialogBegun, append(vm.inserts(), tsn)...)
-	return done()
+	return handler.Done()
 }
 
 // endDialog: END-VM-DIALOG. Ending a dialog that is not open is refused.
@@ -62,5 +62,5 @@ func (m *Model) endDialog(c *call) handler.Result {
 		return m.refuse(c, notAdministrator, "/"+c.req.Name)
 	}
 	delete(m.dialogs, c.task)
-	return done(line(msgDialogEnded, vm.inserts()...))
+	return handler.Done(line(msgDialogEnded, vm.inserts()...))
 }

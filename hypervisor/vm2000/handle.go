@@ -99,23 +99,10 @@ func (m *Model) refuse(c *call, id outcomeID, inserts ...string) handler.Result 
 // finish ends a command with an outcome after the lines already written.
 // An information command never spins off. V:RC
 func (m *Model) finish(c *call, id outcomeID, lines []msg.Message, inserts ...string) handler.Result {
-	res := outcomes[id].Result(anys(inserts)...)
+	res := outcomes[id].Result(msg.Strings(inserts)...)
 	res.Output = append(lines, res.Output...)
 	res.SpinOff = res.SpinOff && !c.info
 	return res
-}
-
-func anys(s []string) []any {
-	out := make([]any, len(s))
-	for i, v := range s {
-		out[i] = v
-	}
-	return out
-}
-
-// done ends a command successfully with its output lines.
-func done(lines ...msg.Message) handler.Result {
-	return handler.Result{RC: handler.OK, Output: lines}
 }
 
 // vmByOperand resolves a VM-IDENTIFICATION operand (index, name or

@@ -78,7 +78,7 @@ func (m *Model) createVM(c *call) handler.Result {
 	su.addVM(vm)
 	m.updateVMMonitor(vm)
 	m.consoleLine(su, msgCreated, vm.inserts()...)
-	return done(line(msgCreated, vm.inserts()...))
+	return handler.Done(line(msgCreated, vm.inserts()...))
 }
 
 // processorLevels is the number of virtual CPUs each PROCESSOR keyword
@@ -264,7 +264,7 @@ func (m *Model) startVM(c *call) handler.Result {
 		m.scheduleSystemReady(vm)
 	}
 	m.updateVMMonitor(vm)
-	return done(m.processed(c, vm))
+	return handler.Done(m.processed(c, vm))
 }
 
 // scheduleSystemReady lets the guest reach SYSTEM READY after the
@@ -312,7 +312,7 @@ func (m *Model) forEachVM(c *call, key ruleKey, fn func(*VM) msg.Message) handle
 		if res, _ := m.applyRule(c, key, vm); res != nil {
 			return *res
 		}
-		return done(fn(vm))
+		return handler.Done(fn(vm))
 	}
 	if !c.dlg.admin {
 		return m.refuse(c, notAdministrator, "/"+c.req.Name)
@@ -337,7 +337,7 @@ func (m *Model) forEachVM(c *call, key ruleKey, fn func(*VM) msg.Message) handle
 	if partly {
 		return m.finish(c, partlyExecuted, lines, "/"+c.req.Name)
 	}
-	return done(lines...)
+	return handler.Done(lines...)
 }
 
 // holdVM: HOLD-VM (/390). A guest in start-up stops getting there.
@@ -377,7 +377,7 @@ func (m *Model) resetVM(c *call) handler.Result {
 	m.transition(vm, ruleReset)
 	vm.guest = GuestNone
 	m.updateVMMonitor(vm)
-	return done(m.processed(c, vm))
+	return handler.Done(m.processed(c, vm))
 }
 
 // shutdownVM: SHUTDOWN-VM. *VM-GUESTS shuts every guest down; *VM2000

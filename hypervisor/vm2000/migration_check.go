@@ -140,5 +140,5 @@ func (m *Model) checkMigrationCommand(c *call) handler.Result {
 	if !mc.ok() {
 		return m.finish(c, migrationNotPossible, lines, vm.inserts()[0], vm.name, target.name)
 	}
-	return done(append(lines, line(msgMigrationPossible, vm.inserts()[0], vm.name, target.name))...)
+	return handler.Done(append(lines, line(msgMigrationPossible, vm.inserts()[0], vm.name, target.name))...)
 }

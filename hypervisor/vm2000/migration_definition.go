@@ -29,5 +29,5 @@ func (m *Model) migrateDefinition(c *call) handler.Result {
 	}
 	delete(c.su.definitions, name)
 	target.definitions[name] = def
-	return done(line(msgDefinitionMoved, name, target.name))
+	return handler.Done(line(msgDefinitionMoved, name, target.name))
 }

@@ -89,7 +89,7 @@ func (m *Model) migrateVM(c *call) handler.Result {
 	m.writeMonitorJV(j, migrationStatus.accepted, values)
 	m.script(mig, migrationScripts[vm.su.arch].accepted)
 	mig.next = m.clk.Schedule(m.timing.Migration.Setup, "migration setup "+vm.name, func() { m.migrationSetup(mig) })
-	return done(mc.warnings...)
+	return handler.Done(mc.warnings...)
 }
 
 // transferTime is how long the memory transfer takes: the memory at the

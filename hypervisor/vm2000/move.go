@@ -47,7 +47,7 @@ func (m *Model) moveVM(c *call) handler.Result {
 		return m.refuse(c, memoryShort, itoa(size), vm.su.name)
 	}
 	vm.location = location
-	return done(m.processed(c, vm))
+	return handler.Done(m.processed(c, vm))
 }
 
 // neighbour resolves the VM-IDENTIFICATION of LOCATION=*BEFORE-VM(...)

@@ -187,7 +187,7 @@ func (m *Model) startReconfiguration(c *call, vm *VM, extend bool, size, newMin 
 	} else {
 		m.scheduleGuestStep(r)
 	}
-	return done(line(msgReconfigAccepted, vm.inserts()[0], vm.name, itoa(vm.size), itoa(size)))
+	return handler.Done(line(msgReconfigAccepted, vm.inserts()[0], vm.name, itoa(vm.size), itoa(size)))
 }
 
 // reconfigurationSizes are the MONJV size fields.

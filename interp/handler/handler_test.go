@@ -2,6 +2,7 @@ package handler
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -53,11 +54,7 @@ func TestResultMessage(t *testing.T) {
 	}
 	for _, c := range cases {
 		m := c.res.Message()
-		got := m.Key + " ["
-		for i := range m.Inserts {
-			got += m.Insert(i)
-		}
-		if got += "]"; got != c.want {
+		if got := fmt.Sprintf("%s %v", m.Key, m.Inserts); got != c.want {
 			t.Errorf("Message() = %s, want %s", got, c.want)
 		}
 	}
