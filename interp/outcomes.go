@@ -234,6 +234,3 @@ func (id outcomeID) result(inserts ...any) handler.Result { return outcomes[id].
 
 // err is the outcome as an error (of an expression, a name, a value).
 func (id outcomeID) err(inserts ...any) error { return outcomes[id].Err(inserts...) }
-
-// Outcomes returns the outcome table, for tests.
-func Outcomes() []handler.Outcome { return outcomes[:] }

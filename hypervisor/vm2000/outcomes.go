@@ -103,13 +103,3 @@ const (
 	msgReconfigDone      = "VMS4094" // S seed 003; text I
 	msgReconfigFailed    = "VMS4095" // S seed 003; text I
 )
-
-// Outcomes returns the outcome table, for the test that renders every
-// row in every language.
-func Outcomes() map[string]handler.Outcome {
-	out := make(map[string]handler.Outcome, len(outcomes))
-	for id, o := range outcomes {
-		out[string(id)] = o
-	}
-	return out
-}

@@ -26,7 +26,3 @@ var outcomes = [...]handler.Outcome{
 	conditionBadTerm:    {Msg: "SDP0091", SC1: 64, Detail: "jv-condition-bad-term", Source: "I"},
 	noMessage:           {Main: "CMD0001", SC2: 1, Source: "I: SEND-MSG MSG=*NO sends nothing, a warning"},
 }
-
-// Outcomes returns the outcome table, for the test that renders every
-// row in every language.
-func Outcomes() []handler.Outcome { return outcomes[:] }
