@@ -1,7 +1,7 @@
 // Command sdfp runs, checks and explains BS2000 SDF-P procedures on a
 // laptop or in CI, against an embedded VM2000 model with a virtual clock.
 //
-//	sdfp run [flags] FILE.proc [PARAM=VALUE ...]
+//	sdfp run [flags] FILE.proc [VALUE ...] [PARAM=VALUE ...]
 //	sdfp check [--format text|json] FILE...
 //	sdfp help [COMMAND|FUNCTION]
 //

@@ -147,7 +147,7 @@ func (c *cli) run(args []string) int {
 	fs.DurationVar(&f.maxVTime, "max-virtual-time", 0, "stop when virtual time passes this much (e.g. 48h; exit status 3)")
 	f.limits.declare(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(c.stderr, "usage: sdfp run [flags] FILE.proc [PARAM=VALUE ...] [FILE2.proc [PARAM=VALUE ...] ...]")
+		fmt.Fprintln(c.stderr, "usage: sdfp run [flags] FILE.proc [VALUE ...] [PARAM=VALUE ...] [FILE2.proc ...]")
 		fmt.Fprintln(c.stderr, "Runs procedures against the embedded VM2000 (several files run as concurrent tasks).")
 		fmt.Fprintln(c.stderr, "Exit status: 0 normal end, 1 procedure ended with an error, 2 usage or syntax error, 3 limit reached")
 		fmt.Fprintln(c.stderr, "(steps, virtual time, procedure nesting, list elements, variable size, memory), 4 a file could not")
@@ -157,7 +157,7 @@ func (c *cli) run(args []string) int {
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
-	tasks, err := taskArgs(fs.Args())
+	tasks, err := taskArgs(fs.Args(), existingFile)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
 		fs.Usage()
@@ -224,24 +224,52 @@ func (c *cli) run(args []string) int {
 	return c.execute(f, inst, lang, start, tasks)
 }
 
-// taskArgs splits FILE [PARAM=VALUE ...] groups.
-func taskArgs(args []string) ([]session.Task, error) {
+// taskArgs splits FILE [VALUE ...] [PARAM=VALUE ...] groups. After a
+// procedure file, a word without '=' is a positional parameter value,
+// bound in declaration order as SDF binds positional operands, unless it
+// looks like the next procedure file: it names a path (contains '/'),
+// ends in .proc, or is an existing file. As in SDF, positional values come
+// before the keyword ones.
+func taskArgs(args []string, isFile func(string) bool) ([]session.Task, error) {
 	var tasks []session.Task
 	for _, a := range args {
-		if k, v, ok := strings.Cut(a, "="); ok && !strings.ContainsAny(k, "/.") {
-			if len(tasks) == 0 {
+		k, v, named := strings.Cut(a, "=")
+		named = named && !strings.ContainsAny(k, "/.")
+		if len(tasks) == 0 {
+			if named {
 				return nil, fmt.Errorf("parameter %s comes before any procedure file", a)
 			}
-			t := &tasks[len(tasks)-1]
-			t.Params = append(t.Params, interp.Param{Name: strings.ToUpper(k), Value: v})
+			tasks = append(tasks, session.Task{Name: a})
 			continue
 		}
-		tasks = append(tasks, session.Task{Name: a})
+		t := &tasks[len(tasks)-1]
+		switch {
+		case named:
+			t.Params = append(t.Params, interp.Param{Name: strings.ToUpper(k), Value: v})
+		case procedureFile(a, isFile):
+			tasks = append(tasks, session.Task{Name: a})
+		case len(t.Params) > 0 && t.Params[len(t.Params)-1].Name != "":
+			return nil, fmt.Errorf("positional parameter %s of %s comes after a keyword parameter: "+
+				"give the positional values first, or write NAME=%s", a, t.Name, a)
+		default:
+			t.Params = append(t.Params, interp.Param{Value: a})
+		}
 	}
 	if len(tasks) == 0 {
 		return nil, fmt.Errorf("no procedure file given")
 	}
 	return tasks, nil
+}
+
+// procedureFile tells a procedure file from a positional parameter value.
+func procedureFile(a string, isFile func(string) bool) bool {
+	return strings.Contains(a, "/") || strings.HasSuffix(strings.ToLower(a), ".proc") || isFile(a)
+}
+
+// existingFile reports whether a host path names something that exists.
+func existingFile(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
 }
 
 func parseStart(s string) (time.Time, error) {

@@ -161,27 +161,35 @@ func TestRunChecksParameters(t *testing.T) {
 	dir := t.TempDir()
 	proc := filepath.Join(dir, "p.proc")
 	src := "/ASSIGN-SYSLST TO=LST.P\n/WRITE-TEXT 'RAN',OUTPUT=*SYSLST\n/BEGIN-PARAMETER-DECLARATION\n" +
-		"/DECLARE-PARAMETER VM(TYPE=*INTEGER)\n/DECLARE-PARAMETER TARGET(INITIAL-VALUE='SU2')\n/END-PARAMETER-DECLARATION\n"
+		"/DECLARE-PARAMETER VM(TYPE=*INTEGER)\n/DECLARE-PARAMETER TARGET(INITIAL-VALUE='SU2')\n/END-PARAMETER-DECLARATION\n" +
+		"/WRITE-TEXT '&VM &TARGET',OUTPUT=*SYSLST\n"
 	if err := os.WriteFile(proc, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
 		args []string
-		want string // in the diagnostic; "" for a run that works
+		want string // in the diagnostic; for a run that works, "=" and the SYSLST line the values make
 	}{
-		{[]string{"VM=5"}, ""},
-		{[]string{"VM=5", "TARG=SU9"}, ""},
+		{[]string{"VM=5"}, "=5 SU2"},
+		{[]string{"VM=5", "TARG=SU9"}, "=5 SU9"},
+		// positional values bind in declaration order, before keyword ones
+		{[]string{"7", "SU3"}, "=7 SU3"},
+		{[]string{"7", "TARGET=SU4"}, "=7 SU4"},
+		{[]string{"7", "SU3", "EXTRA"}, ":4:2: SDP0091 procedure parameter number 3 (EXTRA) is not declared by the procedure"},
+		{[]string{"abc"}, ":4:20: SDP0091 procedure parameter VM is declared *INTEGER, and abc is not one"},
 		{[]string{"VMX=5"}, ":4:2: SDP0091 procedure parameter VMX is not declared by the procedure"},
 		{nil, ":4:20: SDP0091 procedure parameter VM has no value and no INITIAL-VALUE"},
 		{[]string{"VM=abc"}, ":4:20: SDP0091 procedure parameter VM is declared *INTEGER, and abc is not one"},
 	} {
 		work := filepath.Join(t.TempDir(), "work")
 		code, _, errOut := runCLI(append([]string{"run", "--workdir", work, proc}, tc.args...)...)
-		_, statErr := os.Stat(filepath.Join(work, "LST.P"))
+		lst, statErr := os.ReadFile(filepath.Join(work, "LST.P"))
 		switch {
-		case tc.want == "" && (code != exitOK || statErr != nil):
-			t.Errorf("%v: exit %d, %v, %s", tc.args, code, statErr, errOut)
-		case tc.want != "" && (code != exitUsage || !strings.Contains(errOut, tc.want) || statErr == nil):
+		case strings.HasPrefix(tc.want, "="):
+			if code != exitOK || !strings.Contains(string(lst), tc.want[1:]+"\n") {
+				t.Errorf("%v: exit %d, %v, SYSLST %q, %s", tc.args, code, statErr, lst, errOut)
+			}
+		case code != exitUsage || !strings.Contains(errOut, tc.want) || statErr == nil:
 			t.Errorf("%v: exit %d, LST.P written: %v, stderr:\n%s", tc.args, code, statErr == nil, errOut)
 		}
 	}
@@ -202,5 +210,44 @@ func TestRunStrict(t *testing.T) {
 	code, out, errOut := runCLI("run", "--strict", "--workdir", filepath.Join(dir, "w2"), proc)
 	if code != exitUsage || out != "" || !strings.Contains(errOut, ":2:2: CMD0202 command WRTE-TEXT is not known") {
 		t.Errorf("--strict: exit %d, %q, %q", code, out, errOut)
+	}
+}
+
+// taskArgs tells procedure files from positional values: a path, a .proc
+// name or an existing file starts the next task; positional values must
+// come before keyword ones, as in SDF.
+func TestTaskArgs(t *testing.T) {
+	exists := func(name string) bool { return name == "LOCAL" }
+	for _, tc := range []struct {
+		args []string
+		want string // tasks as NAME[params], or the error
+	}{
+		{[]string{"a.proc", "5", "X=1", "b.PROC", "Y"}, "a.proc[5 X=1] b.PROC[Y]"},
+		{[]string{"a.proc", "LOCAL", "7"}, "a.proc[] LOCAL[7]"},
+		{[]string{"a.proc", "dir/b", "7"}, "a.proc[] dir/b[7]"},
+		{[]string{"a.proc", "X=1", "5"}, "positional parameter 5 of a.proc comes after a keyword parameter"},
+		{[]string{"X=1", "a.proc"}, "parameter X=1 comes before any procedure file"},
+		{nil, "no procedure file given"},
+	} {
+		tasks, err := taskArgs(tc.args, exists)
+		var got []string
+		for _, task := range tasks {
+			var ps []string
+			for _, p := range task.Params {
+				if p.Name != "" {
+					ps = append(ps, p.Name+"="+p.Value)
+				} else {
+					ps = append(ps, p.Value)
+				}
+			}
+			got = append(got, task.Name+"["+strings.Join(ps, " ")+"]")
+		}
+		text := strings.Join(got, " ")
+		if err != nil {
+			text = err.Error()
+		}
+		if !strings.HasPrefix(text, tc.want) {
+			t.Errorf("%v: got %q, want %q", tc.args, text, tc.want)
+		}
 	}
 }
