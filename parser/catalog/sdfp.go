@@ -129,7 +129,7 @@ var sdfpCommands = []decl{
 			STRUCTURE-OUTPUT = *NONE / <composed-name 1..255>(WRITE-MODE = *REPLACE / *EXTEND)
 			MSG-STRUCTURE-OUTPUT = *NONE / <composed-name 1..255>(WRITE-MODE = *REPLACE / *EXTEND)
 			RETURNCODE = *STD / *NONE / *VARIABLE(SUBCODE1 = *NONE / <composed-name 1..255>, SUBCODE2 = *NONE / <composed-name 1..255>, MAINCODE = *NONE / <composed-name 1..255>)`},
-	{name: "DECLARE-VARIABLE", aliases: []string{"DCLV"}, domain: "SDF-P", source: "V-ex CMD -38, UG 23; format I (spec 4.1, 14.7)",
+	{name: "DECLARE-VARIABLE", aliases: []string{"DCLV"}, domain: "SDF-P", source: "V-ex CMD -38, UG 23; format I (spec 4.1, 14.7); SCOPE V UG-138..140 (IMPORT-ALLOWED under *CURRENT and *PROCEDURE, UG-140; its default *NO I)",
 		help: "Declares S variables: name, initial value, type, simple/list/array, scope and container.",
 		ops: `VARIABLE-NAME|NAME = list-poss(2000): <composed-name 1..255>(` + typeOps + `) !
 			TYPE = *ANY / *STRING / *INTEGER / *BOOLEAN / *STRUCTURE(DEFINITION = *DYNAMIC / *BY-LAYOUT(LAYOUT-NAME = <structured-name 1..20>))
