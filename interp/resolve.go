@@ -19,8 +19,15 @@ import (
 // with CALL-PROCEDURE sees nothing else (UG-138 "Scope of variables",
 // UG-139 "Scope TASK", V).
 func (r *Runner) lookup(name string) *variable {
-	_, v := r.visibleAt(name)
-	return v
+	for f := r.frame; f != nil; f = f.parent {
+		if v := f.locals.vars[name]; v != nil {
+			return v
+		}
+		if !f.include {
+			break
+		}
+	}
+	return nil
 }
 
 // procedureScope is the scope SCOPE=*PROCEDURE declares into: that of the

@@ -125,7 +125,7 @@ func (r *Runner) exportVariable(c *ast.Command) (handler.Result, *signal) {
 			return exportNeedsSimpleName.result(item.Str), nil
 		}
 		root := name.Parts[0].Name
-		f, v := r.visibleAt(root)
+		v := r.lookup(root)
 		if v == nil {
 			return varNotDeclared.result(root), nil
 		}
@@ -150,23 +150,19 @@ func (r *Runner) exportVariable(c *ast.Command) (handler.Result, *signal) {
 			}
 			*g.node = *c
 		}
-		f.locals.borrow(root, g)
+		r.rebind(root, v, g)
 	}
 	return res, nil
 }
 
-// visibleAt is lookup that also names the level whose scope binds the
-// name.
-func (r *Runner) visibleAt(name string) (*frame, *variable) {
+// rebind makes the level that sees old under name see v instead.
+func (r *Runner) rebind(name string, old, v *variable) {
 	for f := r.frame; f != nil; f = f.parent {
-		if v := f.locals.vars[name]; v != nil {
-			return f, v
-		}
-		if !f.include {
-			break
+		if f.locals.vars[name] == old {
+			f.locals.borrow(name, v)
+			return
 		}
 	}
-	return nil, nil
 }
 
 // deleteDeclared is DELETE-VARIABLE of one name in a scope: *CURRENT the
