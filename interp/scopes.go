@@ -6,11 +6,12 @@ import (
 )
 
 // Scopes of S variables (SDF-P V2.5 user guide, "Scope of variables"
-// UG-138, "Scope TASK" UG-139, "Scopes PROCEDURE and CURRENT" UG-140, V):
+// UG-138, "Scope TASK" UG-139, "Scopes PROCEDURE and CURRENT" UG-140,
+// "Choosing the call command" UG-83, V; German edition one page lower):
 //
 //   - a procedure sees the variables it declares, whatever their scope;
-//     one entered by INCLUDE-PROCEDURE (and a running INCLUDE-BLOCK, which
-//     is no procedure level at all) also sees what its caller sees, unless
+//     one entered by INCLUDE-PROCEDURE (and a running INCLUDE-BLOCK, a
+//     block of the procedure itself, UG-112, I) also sees what its caller sees, unless
 //     it declares the name itself; one entered by CALL-PROCEDURE sees
 //     nothing of its caller;
 //   - *CURRENT declares into the current procedure, *PROCEDURE into the
