@@ -109,24 +109,29 @@ func (r *Runner) declareVariable(c *ast.Command) (handler.Result, *signal) {
 		if err != nil {
 			return resultOf(err), nil
 		}
-		sc, scopeName := r.frame.locals, "*PROCEDURE"
+		d := r.declaredScope(a)
 		state := a.Keyword("STATE")
-		switch a.Keyword("SCOPE") {
-		case "*TASK":
-			sc, scopeName = r.globals, "*TASK"
+		if d.task {
 			if s := a.Get("SCOPE").Struct; s != nil {
 				state = s.Keyword("STATE")
 			}
-		case "*PROCEDURE":
-			sc = r.procedureScope()
 		}
 		root := name.Parts[0].Name
-		if old := sc.vars[root]; old != nil {
+		old := d.bind.vars[root]
+		if old == nil && d.task {
+			old = d.home.vars[root] // a task variable not yet visible here
+		}
+		if old != nil {
 			switch {
+			case old.scope != d.name:
+				return varOtherScope.result(root), nil
 			case state == "*NEW":
 				return varExists.result(root), nil
 			case sameShape(old.node.t, t) || old.implicit && t.kind == simpleNode && t.typ == builtins.TypeAny:
 				old.implicit = false
+				if d.task {
+					d.bind.borrow(root, old)
+				}
 				res.RC.SC2 = 1 // already declared: a warning
 				continue
 			default:
@@ -136,7 +141,7 @@ func (r *Runner) declareVariable(c *ast.Command) (handler.Result, *signal) {
 		if state == "*OLD" {
 			return varDoesNotExist.result(root), nil
 		}
-		v := &variable{name: root, node: newNode(t), scope: scopeName}
+		v := &variable{name: root, node: newNode(t), scope: d.name, importAllowed: d.importAllowed}
 		if err := r.newVariable(root, v.node); err != nil {
 			return resultOf(err), nil
 		}
@@ -152,7 +157,10 @@ func (r *Runner) declareVariable(c *ast.Command) (handler.Result, *signal) {
 				return resultOf(err), nil
 			}
 		}
-		sc.vars[root] = v
+		d.home.vars[root] = v
+		if d.task {
+			d.bind.borrow(root, v)
+		}
 	}
 	return res, nil
 }

@@ -61,12 +61,7 @@ func (vi varInfo) IsDeclared(name string, scope builtins.Keyword) bool {
 	case "*TASK":
 		return vi.r.globals.vars[root] != nil
 	case "*CALLING-PROCEDURES":
-		for f := vi.r.frame.parent; f != nil; f = f.parent {
-			if f.locals.vars[root] != nil {
-				return true
-			}
-		}
-		return false
+		return vi.r.importable(root) != nil
 	}
 	_, _, ok := vi.r.find(name)
 	return ok

@@ -186,7 +186,9 @@ func (r *Runner) countVariables() int64 {
 	var total int64
 	add := func(s *scope) {
 		for name, v := range s.vars {
-			total += namedSize(name, v.node)
+			if !s.borrowed[name] { // a borrowed variable counts in its own scope
+				total += namedSize(name, v.node)
+			}
 		}
 	}
 	add(r.globals)

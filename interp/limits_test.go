@@ -104,7 +104,7 @@ func TestNestingLimitStackAndLanguage(t *testing.T) {
 // copied over each other, procedure levels left with their variables.
 func TestVariableLimitNoFalseAlarm(t *testing.T) {
 	fs := afero.NewMemMapFs()
-	afero.WriteFile(fs, "sub.proc", []byte("/DECL-VAR BIG(INITIAL-VALUE=S)\n/BIG2 = BIG // 'Y'\n"), 0o644)
+	afero.WriteFile(fs, "sub.proc", []byte("/IMPORT-VARIABLE S\n/DECL-VAR BIG(INITIAL-VALUE=S)\n/BIG2 = BIG // 'Y'\n"), 0o644)
 	s := strings.Repeat("X", 4000)
 	src := "/DECLARE-VARIABLE S,SCOPE=*TASK\n/S = '" + s + "'\n/DECL-VAR L,MULT-ELEM=*LIST\n/DECL-VAR M,MULT-ELEM=*LIST\n" +
 		"/FOR K = *COUNTER(FROM=1,TO=20); L = S,WRITE-MODE=*EXTEND; END-FOR\n" +

@@ -75,6 +75,12 @@ const (
 	varExists
 	varOtherAttributes
 	varDoesNotExist
+	varOtherScope
+	importNeedsSimpleName
+	importNoTaskVariable
+	importNotInCallers
+	importNameTaken
+	exportNeedsSimpleName
 	initialValueSimple
 	declareElementName
 	structureNotDeclared
@@ -184,6 +190,12 @@ var outcomes = [...]handler.Outcome{
 	varExists:                {Msg: "SDP0091", SC1: 64, Detail: "var-exists"},
 	varOtherAttributes:       {Msg: "SDP0091", SC1: 64, Detail: "var-other-attributes"},
 	varDoesNotExist:          {Msg: "SDP0091", SC1: 64, Detail: "var-does-not-exist"},
+	varOtherScope:            {Msg: "SDP0091", SC1: 64, Detail: "var-other-scope"},
+	importNeedsSimpleName:    {Msg: "SDP0091", SC1: 64, Detail: "import-needs-simple-name"},
+	importNoTaskVariable:     {Msg: "SDP0091", SC1: 64, Detail: "import-no-task-variable"},
+	importNotInCallers:       {Msg: "SDP0091", SC1: 64, Detail: "import-not-in-callers"},
+	importNameTaken:          {Msg: "SDP0091", SC1: 64, Detail: "import-name-taken"},
+	exportNeedsSimpleName:    {Msg: "SDP0091", SC1: 64, Detail: "export-needs-simple-name"},
 	initialValueSimple:       {Msg: "SDP0091", SC1: 64, Detail: "initial-value-simple"},
 	declareElementName:       {Msg: "SDP0091", SC1: 64, Detail: "declare-element-name"},
 	structureNotDeclared:     {Msg: "SDP0091", SC1: 64, Detail: "structure-not-declared"},

@@ -13,7 +13,11 @@ import (
 // levels, walking list, array and structure elements, reading, writing.
 
 // lookup finds a visible variable by its top-level name: the current
-// procedure level, through INCLUDE levels to their callers, then the task.
+// procedure level, then through INCLUDE levels to their callers. A task
+// variable is visible only where it was declared (SCOPE=*TASK) or
+// imported, which puts it in that level's scope; a procedure started
+// with CALL-PROCEDURE sees nothing else (UG-138 "Scope of variables",
+// UG-139 "Scope TASK", V).
 func (r *Runner) lookup(name string) *variable {
 	for f := r.frame; f != nil; f = f.parent {
 		if v := f.locals.vars[name]; v != nil {
@@ -23,7 +27,7 @@ func (r *Runner) lookup(name string) *variable {
 			break
 		}
 	}
-	return r.globals.vars[name]
+	return nil
 }
 
 // procedureScope is the scope SCOPE=*PROCEDURE declares into: that of the

@@ -21,6 +21,8 @@ var natives = map[string]native{
 	"SET-PROCEDURE-OPTIONS":    (*Runner).procedureOptions,
 	"MODIFY-PROCEDURE-OPTIONS": (*Runner).procedureOptions,
 	"DECLARE-VARIABLE":         (*Runner).declareVariable,
+	"IMPORT-VARIABLE":          (*Runner).importVariable,
+	"EXPORT-VARIABLE":          (*Runner).exportVariable,
 	"DECLARE-ELEMENT":          (*Runner).declareElement,
 	"BEGIN-STRUCTURE":          (*Runner).beginStructure,
 	"END-STRUCTURE":            (*Runner).endStructure,
@@ -185,14 +187,9 @@ func (r *Runner) free(v *variable, parts []ast.NamePart) error {
 func (r *Runner) deleteVariable(c *ast.Command) (handler.Result, *signal) {
 	for _, item := range declaredItems(c.Args, "VARIABLE-NAME") {
 		name := strings.ToUpper(item.Str)
-		sc := r.frame.locals
-		if c.Args.Keyword("SCOPE") == "*TASK" {
-			sc = r.globals
+		if err := r.deleteDeclared(name, c.Args.Keyword("SCOPE")); err != nil {
+			return resultOf(err), nil
 		}
-		if sc.vars[name] == nil {
-			return varNotDeclared.result(name), nil
-		}
-		delete(sc.vars, name)
 	}
 	return done, nil
 }
@@ -216,11 +213,6 @@ func (r *Runner) showVariable(c *ast.Command) (handler.Result, *signal) {
 			}
 			if !f.include {
 				break
-			}
-		}
-		for _, n := range r.globals.names() {
-			if !seen[n] {
-				showLines(n, r.globals.vars[n].node, false, &lines)
 			}
 		}
 	} else {

@@ -153,14 +153,30 @@ type variable struct {
 	node     *node
 	scope    string // *PROCEDURE or *TASK
 	implicit bool
+	// importAllowed: declared with IMPORT-ALLOWED=*YES, so a procedure
+	// it calls may import it (UG-140, UG-297)
+	importAllowed bool
 }
 
 // scope is a set of variables of one procedure level or of the task.
+// The scope of a procedure level also holds the variables made visible
+// there that live elsewhere: task variables it declared or imported and
+// variables it imported from its callers (the same *variable as in their
+// home scope), since a procedure sees only what it declares (UG-138).
 type scope struct {
-	vars map[string]*variable
+	vars     map[string]*variable
+	borrowed map[string]bool // names in vars whose variable lives in another scope
 }
 
 func newScope() *scope { return &scope{vars: map[string]*variable{}} }
+
+// borrow makes a variable that lives in another scope visible here.
+func (s *scope) borrow(name string, v *variable) {
+	if s.borrowed == nil {
+		s.borrowed = map[string]bool{}
+	}
+	s.vars[name], s.borrowed[name] = v, true
+}
 
 // names returns the variable names in sorted order.
 func (s *scope) names() []string { return slices.Sorted(maps.Keys(s.vars)) }

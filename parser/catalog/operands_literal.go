@@ -1470,9 +1470,37 @@ var builtinOperandLists = [...]struct {
 			Alts: []*Alt{
 				{
 					Keyword: "*CURRENT",
+					Struct: []*Operand{
+						{
+							Name:    "IMPORT-ALLOWED",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NO",
+								},
+								{
+									Keyword: "*YES",
+								},
+							},
+						},
+					},
 				},
 				{
 					Keyword: "*PROCEDURE",
+					Struct: []*Operand{
+						{
+							Name:    "IMPORT-ALLOWED",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NO",
+								},
+								{
+									Keyword: "*YES",
+								},
+							},
+						},
+					},
 				},
 				{
 					Keyword: "*TASK",
@@ -2057,6 +2085,24 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"EXPORT-VARIABLE", []*Operand{
+		{
+			Name: "VARIABLE-NAME",
+			Aliases: []string{
+				"NAME",
+			},
+			Alts: []*Alt{
+				{
+					Kind:     AltComposedName,
+					Min:      1,
+					Max:      255,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+			ListMax:   2000,
+		},
+	}},
 	{"EXTEND-VM-MEMORY", []*Operand{
 		{
 			Name:    "VM-IDENTIFICATION",
@@ -2377,6 +2423,50 @@ var builtinOperandLists = [...]struct {
 				},
 			},
 			Mandatory: true,
+		},
+	}},
+	{"IMPORT-VARIABLE", []*Operand{
+		{
+			Name: "VARIABLE-NAME",
+			Aliases: []string{
+				"NAME",
+			},
+			Alts: []*Alt{
+				{
+					Kind:     AltComposedName,
+					Min:      1,
+					Max:      255,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+			ListMax:   2000,
+		},
+		{
+			Name:    "FROM",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*TASK",
+				},
+				{
+					Keyword: "*SCOPE",
+					Struct: []*Operand{
+						{
+							Name:    "SCOPE",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*TASK",
+								},
+								{
+									Keyword: "*CALLING-PROCEDURES",
+								},
+							},
+						},
+					},
+				},
+			},
 		},
 	}},
 	{"INCLUDE-BLOCK", []*Operand{

@@ -129,15 +129,22 @@ var sdfpCommands = []decl{
 			STRUCTURE-OUTPUT = *NONE / <composed-name 1..255>(WRITE-MODE = *REPLACE / *EXTEND)
 			MSG-STRUCTURE-OUTPUT = *NONE / <composed-name 1..255>(WRITE-MODE = *REPLACE / *EXTEND)
 			RETURNCODE = *STD / *NONE / *VARIABLE(SUBCODE1 = *NONE / <composed-name 1..255>, SUBCODE2 = *NONE / <composed-name 1..255>, MAINCODE = *NONE / <composed-name 1..255>)`},
-	{name: "DECLARE-VARIABLE", aliases: []string{"DCLV"}, domain: "SDF-P", source: "V-ex CMD -38, UG 23; format I (spec 4.1, 14.7)",
+	{name: "DECLARE-VARIABLE", aliases: []string{"DCLV"}, domain: "SDF-P", source: "V-ex CMD -38, UG 23; format I (spec 4.1, 14.7); SCOPE V UG-138..140 (IMPORT-ALLOWED under *CURRENT and *PROCEDURE, UG-140; its default *NO I)",
 		help: "Declares S variables: name, initial value, type, simple/list/array, scope and container.",
 		ops: `VARIABLE-NAME|NAME = list-poss(2000): <composed-name 1..255>(` + typeOps + `) !
 			TYPE = *ANY / *STRING / *INTEGER / *BOOLEAN / *STRUCTURE(DEFINITION = *DYNAMIC / *BY-LAYOUT(LAYOUT-NAME = <structured-name 1..20>))
 			INITIAL-VALUE = *NONE / <expr>
 			MULTIPLE-ELEMENTS = *NO / *LIST(LIMIT = *NONE / <integer 1..2147483647>) / *ARRAY(LOWER-BOUND = 1 / <integer -2147483648..2147483647>, UPPER-BOUND = *NONE / <integer -2147483648..2147483647>)
-			SCOPE = *CURRENT / *PROCEDURE / *TASK(STATE = *ANY / *NEW / *OLD)
+			SCOPE = *CURRENT(IMPORT-ALLOWED = *NO / *YES) / *PROCEDURE(IMPORT-ALLOWED = *NO / *YES) / *TASK(STATE = *ANY / *NEW / *OLD)
 			CONTAINER = *STD / *JV(JV-NAME = <filename 1..54> !)
 			STATE = *ANY / *NEW / *OLD`},
+	{name: "IMPORT-VARIABLE", domain: "SDF-P", source: "V UG-139 (task variable, positional name), UG-140 (FROM=*SCOPE(SCOPE=*CALLING-PROCEDURES)); default FROM=*TASK and *SCOPE(SCOPE=*TASK) I (command page not stored)",
+		help: "Makes existing variables visible in the current procedure under their own names: a task variable (FROM=*TASK), or a variable of a calling procedure declared with IMPORT-ALLOWED=*YES (FROM=*SCOPE(SCOPE=*CALLING-PROCEDURES)). Creates nothing; the attributes are the variable's own.",
+		ops: `VARIABLE-NAME|NAME = list-poss(2000): <composed-name 1..255> !
+			FROM = *TASK / *SCOPE(SCOPE = *TASK / *CALLING-PROCEDURES)`},
+	{name: "EXPORT-VARIABLE", domain: "SDF-P", source: "I (no page of the command is stored: behaviour and operands are sdfp's reading)",
+		help: "Makes procedure-local variables task variables (I: the manual's page is not stored): each named variable, with its attributes and value, becomes the task variable of that name, and the exporting procedure goes on using the task variable. A task variable that already exists must have the same attributes; it takes the exported value.",
+		ops:  `VARIABLE-NAME|NAME = list-poss(2000): <composed-name 1..255> !`},
 	{name: "DECLARE-ELEMENT", domain: "SDF-P", source: "V-ex UG-de 24; format I",
 		help: "Declares an element of a dynamic structure.",
 		ops: `NAME = list-poss(2000): <composed-name 1..255>(` + typeOps + `) !

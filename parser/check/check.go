@@ -378,7 +378,7 @@ func (w *walker) declarations(proc *ast.Procedure) {
 				if c.Args.Keyword("IMPLICIT-DECLARATION") == "*NO" {
 					implicit = false
 				}
-			case "DECLARE-VARIABLE", "DECLARE-PARAMETER":
+			case "DECLARE-VARIABLE", "DECLARE-PARAMETER", "IMPORT-VARIABLE", "EXPORT-VARIABLE":
 				key := "VARIABLE-NAME"
 				if c.Name == "DECLARE-PARAMETER" {
 					key = "NAME"

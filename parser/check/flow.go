@@ -325,7 +325,7 @@ func (w *walker) readsBeforeAssignment(proc *ast.Procedure) {
 			w.collectReads(c.Args, func(n string, p lexer.Pos) { reads = append(reads, read{n, p}) })
 			set(c.Args.Str(key), off+1)
 			continue
-		case "DECLARE-VARIABLE", "DECLARE-PARAMETER", "READ-VARIABLE", "FREE-VARIABLE", "DELETE-VARIABLE":
+		case "DECLARE-VARIABLE", "DECLARE-PARAMETER", "READ-VARIABLE", "FREE-VARIABLE", "DELETE-VARIABLE", "IMPORT-VARIABLE":
 			key := "VARIABLE-NAME"
 			if c.Name == "DECLARE-PARAMETER" {
 				key = "NAME"
