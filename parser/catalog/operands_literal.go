@@ -3758,16 +3758,10 @@ var builtinOperandLists = [...]struct {
 							Aliases: []string{},
 							Alts: []*Alt{
 								{
+									Keyword: "*STD",
+								},
+								{
 									Keyword: "*STRING",
-								},
-								{
-									Keyword: "*INTEGER",
-								},
-								{
-									Keyword: "*BOOLEAN",
-								},
-								{
-									Keyword: "*STRUCTURE",
 								},
 							},
 						},
