@@ -18,7 +18,11 @@ import (
 // simple variable refuses it (the operand is only for complex variables
 // [V CMD set-variable]).
 func (r *Runner) stringToVariable(c *ast.Command, name *ast.VarName, val *ast.Value) (handler.Result, *signal) {
-	src, err := r.eval(val.Struct.Get("STRING").Expr)
+	str := val.Struct.Get("STRING")
+	if str == nil || str.Expr == nil {
+		return valueNotAnalysable.result(), nil
+	}
+	src, err := r.eval(str.Expr)
 	if err != nil {
 		return handler.Result{}, r.exprFail(c, err)
 	}
