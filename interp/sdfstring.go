@@ -34,10 +34,80 @@ func (r *Runner) stringToVariable(c *ast.Command, name *ast.VarName, val *ast.Va
 	if err != nil {
 		return resultOf(err), nil
 	}
-	if err := r.assign(name, complexRef{treeNode(t)}, modeOf(c.Args)); err != nil {
+	mode := modeOf(c.Args)
+	if n := r.staticTarget(name); n != nil && mode == modeReplace {
+		// A structure declared by a layout keeps its layout: the
+		// converted elements must be among its elements and fit their
+		// types, checked before anything is assigned [V UG-421: the
+		// structures must match when complex variables are assigned].
+		if err := r.fits(n, name.Text, t); err != nil {
+			return resultOf(err), nil
+		}
+		if err := r.fill(n, name.Text, t); err != nil {
+			return resultOf(err), nil
+		}
+		return done, nil
+	}
+	if err := r.assign(name, complexRef{treeNode(t)}, mode); err != nil {
 		return resultOf(err), nil
 	}
 	return done, nil
+}
+
+// staticTarget is the node a name designates when it exists and is a
+// structure of fixed elements (declared by a layout); nil otherwise.
+func (r *Runner) staticTarget(name *ast.VarName) *node {
+	v := r.lookup(name.Parts[0].Name)
+	if v == nil {
+		return nil
+	}
+	n, err := r.walk(v, name.Parts, false)
+	if err != nil || n.t.kind != structNode || n.t.dynamic {
+		return nil
+	}
+	return n
+}
+
+// fits checks, without changing anything, that a converted tree can be
+// stored element by element in n.
+func (r *Runner) fits(n *node, text string, t *builtins.Tree) error {
+	if n.t.kind == structNode && !n.t.dynamic && t.Kind == builtins.TreeStruct {
+		for _, f := range t.Fields {
+			child := n.fields[f.Name]
+			if child == nil {
+				return structureNoElement.err(text, f.Name)
+			}
+			if err := r.fits(child, text+"."+f.Name, f.Tree); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	switch {
+	case t.Kind == builtins.TreeSimple && n.t.kind != simpleNode:
+		return typeNotSimple.err(text, n.t.kindName())
+	case t.Kind == builtins.TreeSimple && !n.t.accepts(t.Value):
+		return typeMismatch.err(text, n.t.typ.String(), typeName(t.Value))
+	case t.Kind != builtins.TreeSimple && n.t.kind != treeTemplate(t).kind:
+		return typeCannotTake.err(text, treeTemplate(t).kindName())
+	}
+	return nil
+}
+
+// fill stores what fits checked.
+func (r *Runner) fill(n *node, text string, t *builtins.Tree) error {
+	if n.t.kind == structNode && !n.t.dynamic && t.Kind == builtins.TreeStruct {
+		for _, f := range t.Fields {
+			if err := r.fill(n.fields[f.Name], text+"."+f.Name, f.Tree); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if t.Kind == builtins.TreeSimple {
+		return r.store(n, text, t.Value, modeReplace)
+	}
+	return r.store(n, text, complexRef{treeNode(t)}, modeReplace)
 }
 
 // treeNode builds the variable contents of a converted tree: structures
