@@ -113,6 +113,9 @@ type VariableInfo interface {
 	// for an element that is not simple); ok is false when name is not a
 	// declared list.
 	Elements(name string) (values []any, ok bool)
+	// Tree is the contents of a variable or element for the SDF string
+	// conversion (VARIABLE-TO-STRING); ok is false when it does not exist.
+	Tree(name string) (t *Tree, ok bool)
 }
 
 // TaskInfo describes the task a procedure runs in.

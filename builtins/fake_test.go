@@ -172,6 +172,21 @@ func (v *fakeVars) Elements(name string) ([]any, bool) {
 	return []any{"VM02 RUNNING", "VM03 IN-HOLD", 7, "VM12PROD RUNNING", "vm13 down"}, true
 }
 
+// Tree gives the fake's complex variables: JOB, the structure
+// 'PAR(NAME=CTL,CPU=60,FILE=E.CONTROL)' converted, and LIST-A.
+func (v *fakeVars) Tree(name string) (*Tree, bool) {
+	switch name {
+	case "JOB":
+		t, err := StringToTree("PAR(NAME=CTL,CPU=60,FILE=E.CONTROL)", "*STD")
+		return t, err == nil
+	case "LIST-A":
+		return &Tree{Kind: TreeList, Elems: []*Tree{{Value: "x"}, {Value: 2}, {}, {Value: false}}}, true
+	case "A":
+		return &Tree{Value: "ABCDEFGH"}, true
+	}
+	return nil, false
+}
+
 func (v *fakeVars) CurrentType(name string) (Type, bool) {
 	x, ok := v.vars[name]
 	if !ok {

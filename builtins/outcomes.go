@@ -38,6 +38,19 @@ const (
 	invalidDate
 	notAList
 	badRegularExpression
+
+	// The SDF string conversion (sdfconv.go) and SDF-STRUCTURE-VALUE.
+	convNotSDFString
+	convPositional
+	convBadName
+	convOperandTwice
+	convListInList
+	notAStructure
+	operandPositionNotPositive
+	notAStructuredName
+	operandUnknown
+	operandAmbiguous
+	booleanOperand
 )
 
 // outcome is a row: the message key, and the detail key under SDP0091.
@@ -72,6 +85,18 @@ var outcomes = [...]outcome{
 	invalidDate:            {key: "SDP0452"},
 	notAList:               {codeSemantic, "fn-not-a-list"},
 	badRegularExpression:   {codeSemantic, "fn-bad-regular-expression"},
+
+	convNotSDFString:           {codeSemantic, "conv-not-sdf-string"},
+	convPositional:             {codeSemantic, "conv-positional-operand"},
+	convBadName:                {codeSemantic, "conv-bad-operand-name"},
+	convOperandTwice:           {codeSemantic, "conv-operand-twice"},
+	convListInList:             {codeSemantic, "conv-list-in-list"},
+	notAStructure:              {key: "SDP0460"},
+	operandPositionNotPositive: {key: "SDP0461"},
+	notAStructuredName:         {key: "SDP0462"},
+	operandUnknown:             {key: "SDP0463"},
+	operandAmbiguous:           {key: "SDP0464"},
+	booleanOperand:             {key: "SDP0465"},
 }
 
 // message is the row's message with the inserts.

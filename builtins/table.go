@@ -27,4 +27,6 @@ var Default = NewTable(
 	fnDate, fnDateValue, fnElapsedDays, fnTime, fnTSN, fnUserIdentification, fnTaskMode, fnIsSDFP, fnSDFPVersion,
 	// jv.go
 	fnJV, fnIsCatalogedJV,
+	// structure.go, with the conversion of sdfconv.go
+	fnSDFStructureValue, fnVariableToString,
 )

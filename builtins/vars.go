@@ -165,3 +165,4 @@ func (noVariables) NextName(string) string                   { return "*END" }
 func (noVariables) Size(string) (int, bool)                  { return 0, false }
 func (noVariables) CurrentType(string) (Type, bool)          { return TypeAny, false }
 func (noVariables) Elements(string) ([]any, bool)            { return nil, false }
+func (noVariables) Tree(string) (*Tree, bool)                { return nil, false }

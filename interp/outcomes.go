@@ -87,7 +87,6 @@ const (
 	notAStructure
 	nestedLayout
 	endStructureAlone
-	stringToVariable
 	valueNotAnalysable
 	readByInput
 	endOfInput
@@ -202,7 +201,6 @@ var outcomes = [...]handler.Outcome{
 	notAStructure:            {Msg: "SDP0091", SC1: 64, Detail: "not-a-structure"},
 	nestedLayout:             {Msg: "SDP0091", SC1: 64, Detail: "nested-layout"},
 	endStructureAlone:        {Msg: "SDP0118", SC1: 1, Detail: "end-structure-alone"},
-	stringToVariable:         {Msg: "SDP0091", SC1: 64, Detail: "string-to-variable"},
 	valueNotAnalysable:       {Msg: "SDP0091", SC1: 64, Detail: "value-not-analysable"},
 	readByInput:              {Msg: "SDP0091", SC1: 64, Detail: "read-by-input"},
 	endOfInput:               {Msg: "SDP0091", SC1: 64, Detail: "end-of-input"},

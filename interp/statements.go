@@ -108,7 +108,7 @@ func (r *Runner) setVariable(c *ast.Command) (handler.Result, *signal) {
 			return handler.Result{}, r.exprFail(c, err)
 		}
 	case val.Keyword == "*STRING-TO-VARIABLE":
-		return stringToVariable.result(), nil
+		return r.stringToVariable(c, name, val)
 	case val.Keyword == "*LIST":
 		src, err := varName(val.Struct.Str("LIST-NAME"))
 		if err != nil {

@@ -3848,16 +3848,10 @@ var builtinOperandLists = [...]struct {
 							Aliases: []string{},
 							Alts: []*Alt{
 								{
+									Keyword: "*STD",
+								},
+								{
 									Keyword: "*STRING",
-								},
-								{
-									Keyword: "*INTEGER",
-								},
-								{
-									Keyword: "*BOOLEAN",
-								},
-								{
-									Keyword: "*STRUCTURE",
 								},
 							},
 						},

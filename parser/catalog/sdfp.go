@@ -156,10 +156,10 @@ var sdfpCommands = []decl{
 		ops:  `LAYOUT-NAME = <structured-name 1..20> !`},
 	{name: "END-STRUCTURE", domain: "SDF-P", source: "V UG 423 (existence)",
 		help: "Ends a structure layout definition."},
-	{name: "SET-VARIABLE", aliases: []string{"STV"}, domain: "SDF-P", source: "V CMD set-variable (spec 4.2)",
+	{name: "SET-VARIABLE", aliases: []string{"STV"}, domain: "SDF-P", source: "V CMD set-variable (spec 4.2); VALUE-TYPE of *STRING-TO-VARIABLE V UG-159",
 		help: "Assigns a value to a variable; the short form is 'NAME = expression'.",
 		ops: `VARIABLE-NAME = <composed-name 1..255> !
-			VALUE = *STRING-TO-VARIABLE(STRING = <expr> !, VALUE-TYPE = *STRING / *INTEGER / *BOOLEAN / *STRUCTURE) / *LIST(LIST-NAME = <composed-name 1..255> !, FROM-INDEX = 1 / <integer 1..2147483647>, NUMBER-OF-ELEMENTS = *ALL / <integer 1..2147483647>) / <expr 0..1800> !
+			VALUE = *STRING-TO-VARIABLE(STRING = <expr> !, VALUE-TYPE = *STD / *STRING) / *LIST(LIST-NAME = <composed-name 1..255> !, FROM-INDEX = 1 / <integer 1..2147483647>, NUMBER-OF-ELEMENTS = *ALL / <integer 1..2147483647>) / <expr 0..1800> !
 			WRITE-MODE = *REPLACE / *EXTEND / *PREFIX`,
 		nameValue: []string{"VARIABLE-NAME", "VALUE"}},
 	{name: "FREE-VARIABLE", domain: "SDF-P", source: "V UG 23 (existence); format I",
