@@ -38,6 +38,9 @@ const (
 	invalidDate
 	notAList
 	badRegularExpression
+	installationParameter
+	libraryParameter
+	libraryAccess
 )
 
 // outcome is a row: the message key, and the detail key under SDP0091.
@@ -72,6 +75,9 @@ var outcomes = [...]outcome{
 	invalidDate:            {key: "SDP0452"},
 	notAList:               {codeSemantic, "fn-not-a-list"},
 	badRegularExpression:   {codeSemantic, "fn-bad-regular-expression"},
+	installationParameter:  {key: "SDP0469"},
+	libraryParameter:       {key: "SDP0454"},
+	libraryAccess:          {key: "SDP0093"},
 }
 
 // message is the row's message with the inserts.

@@ -152,6 +152,7 @@ type Runner struct {
 	primarySysout   io.Writer
 	sysoutFile      io.WriteCloser
 	jvs             JVReader
+	software        []builtins.Software // WithSoftware
 	jobs            JobMonitor
 	strict          bool // WithStrictAnalysis
 	primarySyslst   io.Writer

@@ -21,6 +21,8 @@
 //	lang            message language of the run (E or D)
 //	events          writes to job variables by another job, in virtual
 //	                time: one "+SECONDS JV-NAME VALUE" per line
+//	file:PATH       a file of the workdir before the run, e.g. a library
+//	                element (file:proclib/J/START); directories are made
 //
 // Expected sections are compared byte for byte. Update rewrites the
 // expected sections from a run; it is only called with an explicit flag.
@@ -178,8 +180,12 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 		return nil, fmt.Errorf("%s: no .proc or proc-file section", c.Path)
 	}
 	for _, f := range c.Archive.Files {
-		if strings.HasSuffix(f.Name, ".proc") {
-			if err := afero.WriteFile(fs, f.Name, f.Data, 0o644); err != nil {
+		name, isFile := strings.CutPrefix(f.Name, "file:")
+		if strings.HasSuffix(f.Name, ".proc") || isFile {
+			if !isFile {
+				name = f.Name
+			}
+			if err := afero.WriteFile(fs, name, f.Data, 0o644); err != nil {
 				return nil, err
 			}
 		}
