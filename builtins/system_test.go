@@ -101,3 +101,13 @@ func TestLibraryAccessCodes(t *testing.T) {
 		}
 	}
 }
+
+// A version in the inventory that is not in IMON's format does not make
+// SDF-P-VERSION fail: it answers the default.
+func TestSDFPVersionOfABadInventory(t *testing.T) {
+	env := newFakeEnv()
+	env.software = []Software{{Unit: "SDF-P", Version: "X"}}
+	if got, err := evalCall(env, "SDF-P-VERSION()"); err != nil || got != SDFPVersion {
+		t.Errorf("%v %v", got, err)
+	}
+}

@@ -45,8 +45,14 @@ func (e builtinEnv) Language() string { return e.r.lang }
 
 func (e builtinEnv) Variables() builtins.VariableInfo { return varInfo{e.r} }
 
+// Task: a run of procedures is a batch task, `sdfp dialog` an
+// interactive one, procedures called from it included [V UG-350].
 func (e builtinEnv) Task() builtins.TaskInfo {
-	return builtins.TaskInfo{TSN: e.r.tsn, UserID: e.r.user, TaskMode: "BATCH"}
+	mode := "BATCH"
+	if e.r.dialogTask {
+		mode = "DIALOG"
+	}
+	return builtins.TaskInfo{TSN: e.r.tsn, UserID: e.r.user, TaskMode: mode}
 }
 
 // Warn prints a function's warning message on SYSOUT; it is no error.

@@ -1,8 +1,10 @@
 package interp
 
 import (
+	"context"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -67,4 +69,23 @@ func callFunction(t *testing.T, fs afero.Fs, call string) string {
 		return res.Err.Msg.Key
 	}
 	return out[:len(out)-1]
+}
+
+// TASK-MODE( ) is DIALOG in a dialog, as in the example of UG-350, and
+// BATCH for a run of procedures.
+func TestTaskModeOfTheDialog(t *testing.T) {
+	r := New()
+	var out strings.Builder
+	WithStdout(&out)(r)
+	d := r.NewDialog(context.Background())
+	proc, errs := r.Parser().ParseFile("dialog", "/WRITE-TEXT '&(TASK-MODE())'\n")
+	if len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
+	if err := d.Run(proc); err != nil || out.String() != "DIALOG\n" {
+		t.Errorf("dialog: %q %v", out.String(), err)
+	}
+	if got, res := run(t, "/WRITE-TEXT '&(TASK-MODE())'\n"); got != "BATCH\n" || res.Err != nil {
+		t.Errorf("run: %q %v", got, res.Err)
+	}
 }

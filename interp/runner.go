@@ -153,6 +153,7 @@ type Runner struct {
 	sysoutFile      io.WriteCloser
 	jvs             JVReader
 	software        []builtins.Software // WithSoftware
+	dialogTask      bool                // a dialog runs the task: TASK-MODE( ) is DIALOG
 	jobs            JobMonitor
 	strict          bool // WithStrictAnalysis
 	primarySyslst   io.Writer

@@ -21,6 +21,8 @@
 //	lang            message language of the run (E or D)
 //	events          writes to job variables by another job, in virtual
 //	                time: one "+SECONDS JV-NAME VALUE" per line
+//	start           virtual start time of the run (RFC 3339, default
+//	                interp.DefaultStart), e.g. a manual example's date
 //	file:PATH       a file of the workdir before the run, e.g. a library
 //	                element (file:proclib/J/START); directories are made
 //
@@ -199,7 +201,14 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 		return nil, err
 	}
 	su, _ := c.section("su")
+	var start time.Time
+	if text, ok := c.section("start"); ok {
+		if start, err = time.Parse(time.RFC3339, strings.TrimSpace(text)); err != nil {
+			return nil, fmt.Errorf("%s: start: %v", c.Path, err)
+		}
+	}
 	s, err := session.New(session.Options{
+		Start:        start,
 		FS:           fs,
 		Lang:         strings.TrimSpace(lang),
 		Stdout:       sysout,
