@@ -79,9 +79,9 @@ func (inst *Installation) Software() []SoftwareSpec {
 // softwareVersion is the IMON version format [V][m]m.naso [V UG-290].
 var softwareVersion = regexp.MustCompile(`^V?([0-9]{1,2})\.([0-9][A-Z][0-9]{2})$`)
 
-// NormalVersion writes a version as IMON's mm.naso (V2.5A00 is 02.5A00);
+// fullVersion writes a version as IMON's mm.naso (V2.5A00 is 02.5A00);
 // ok is false when it is not in the format [V][m]m.naso.
-func NormalVersion(v string) (string, bool) {
+func fullVersion(v string) (string, bool) {
 	m := softwareVersion.FindStringSubmatch(strings.ToUpper(strings.TrimSpace(v)))
 	if m == nil {
 		return "", false
@@ -110,7 +110,7 @@ func (c *checker) software(inst *Installation) {
 		if !softwareName.MatchString(s.Unit) {
 			c.errorf(s.at.of("unit"), "software: unit %q must be a product name of 1..30 letters, digits or $#@-.", s.Unit)
 		}
-		v, ok := NormalVersion(s.Version)
+		v, ok := fullVersion(s.Version)
 		if !ok {
 			c.errorf(s.at.of("version"), "software %s: version %q must have the form [V][m]m.naso, e.g. 02.5A00", s.Unit, s.Version)
 		}
