@@ -37,9 +37,11 @@ func (s *SoftwareSpec) UnmarshalYAML(_ context.Context, n ast.Node) error {
 // defaultSoftware is the inventory when the installation file declares
 // none: the products the model has (SDF-P V2.5 and its free part
 // SDF-P-BASYS, as the manuals sdfp follows; JV V15.2, the job-variable
-// manual's version; VM2000 V12.0, the VM2000 manual's). Logical IDs and
-// path names follow IMON's usual naming ($TSOS.SYSxxx.product.version),
-// but no manual page lists them for these products [I].
+// manual's version; VM2000 V12.0, the VM2000 manual's). An installation
+// item is named <aaabbb>.<unit>.<mmn> after its use and the unit's main
+// and addition version, SYSLNK.EDT.170 for EDT V17.0 [V IMON,
+// "Installation item (II)"]; the logical IDs chosen here and the user ID
+// $TSOS the files are installed under are sdfp's guess [I].
 var defaultSoftware = []SoftwareSpec{
 	{Unit: "SDF-P", Version: "02.5A00", Items: sysFiles("SDF-P", "025", "SYSLNK", "SYSMES", "SYSSDF", "SYSSSC")},
 	{Unit: "SDF-P-BASYS", Version: "02.5A00", Items: sysFiles("SDF-P-BASYS", "025", "SYSLNK", "SYSMES", "SYSSDF", "SYSSSC")},
