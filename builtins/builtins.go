@@ -91,6 +91,13 @@ type Env interface {
 	Task() TaskInfo
 	// Warn prints a warning message (e.g. SDP0414) without failing.
 	Warn(m msg.Message)
+	// Software is the installation's software inventory (IMON's SCI).
+	Software() []Software
+	// LibraryElements names the element files of type typ in the library
+	// (a directory of the workdir, see system.go); none when the library
+	// has no such type. An error says the library cannot be read: it
+	// does not exist (fs.ErrNotExist) or is no directory.
+	LibraryElements(library, typ string) ([]string, error)
 }
 
 // VariableInfo is the view of the variable store the variable functions

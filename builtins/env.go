@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -103,14 +104,24 @@ var fnIsSDFP = &Function{
 	},
 }
 
-// SDFPVersion is the version SDF-P-VERSION( ) reports: the manuals sdfp
-// follows describe SDF-P V2.5. The real output format is not known [I].
+// SDFPVersion is the version SDF-P-VERSION( ) reports when the software
+// inventory registers no SDF-P: the manuals sdfp follows describe SDF-P
+// V2.5. The real output format is not known [I].
 const SDFPVersion = "V2.5"
 
 var fnSDFPVersion = &Function{
 	Name: "SDF-P-VERSION", Result: TypeString, Source: "Vn CMD-56 (operands and result format: I)",
-	Help: "The version of SDF-P, '" + SDFPVersion + "'.",
+	Help: "The version of SDF-P as 'Vm.n': the highest version of SDF-P the installation's software inventory " +
+		"registers (see INSTALLATION-PATH), '" + SDFPVersion + "' by default.",
 	Impl: func(env Env, a []any) (any, error) {
-		return SDFPVersion, nil
+		sw, _ := findSoftware(env.Software(), "SDF-P", "")
+		if sw == nil {
+			return SDFPVersion, nil
+		}
+		v, ok := normalVersion(sw.Version) // mm.n or mm.naso
+		if !ok {
+			return SDFPVersion, nil
+		}
+		return "V" + strings.TrimPrefix(v[:4], "0"), nil
 	},
 }

@@ -25,6 +25,8 @@ type fakeEnv struct {
 	vars     *fakeVars
 	task     TaskInfo
 	warnings []string
+	software []Software          // the inventory INSTALLATION-PATH reads (system_test.go)
+	libs     map[string][]string // "LIBRARY/TYPE" -> element files (system_test.go)
 }
 
 func newFakeEnv() *fakeEnv {
@@ -43,8 +45,10 @@ func newFakeEnv() *fakeEnv {
 			"SDP1018/E": "FILE '&00' NOT FOUND IN '&01'",
 			"SDP1018/D": "DATEI '&00' IN '&01' NICHT GEFUNDEN",
 		},
-		vars: newFakeVars(),
-		task: TaskInfo{TSN: "1234", UserID: "SDFPUSER", TaskMode: "BATCH"},
+		vars:     newFakeVars(),
+		task:     TaskInfo{TSN: "1234", UserID: "SDFPUSER", TaskMode: "BATCH"},
+		software: fakeSoftware(),
+		libs:     fakeLibraries(),
 	}
 }
 

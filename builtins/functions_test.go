@@ -352,7 +352,9 @@ func TestEnvironmentFunctions(t *testing.T) {
 		{call: "TASK-MODE()", want: "'DIALOG'", env: func(e *fakeEnv) { e.task.TaskMode = "DIALOG" }},
 		{call: "TASK-MODE()", want: "'BATCH'", env: func(e *fakeEnv) { e.task.TaskMode = "" }},
 		{call: "IS-SDF-P()", want: "TRUE"},
-		{call: "SDF-P-VERSION()", want: "'V2.5'"},
+		{call: "SDF-P-VERSION()", want: "'V2.5'"}, // the highest of the fake's SDF-P versions
+		{call: "SDF-P-VERSION()", want: "'V2.4'", env: func(e *fakeEnv) { e.software = e.software[1:] }},
+		{call: "SDF-P-VERSION()", want: "'V2.5'", env: func(e *fakeEnv) { e.software = nil }},
 	})
 }
 

@@ -51,6 +51,9 @@ const (
 	operandUnknown
 	operandAmbiguous
 	booleanOperand
+	installationParameter
+	libraryParameter
+	libraryAccess
 )
 
 // outcome is a row: the message key, and the detail key under SDP0091.
@@ -97,6 +100,9 @@ var outcomes = [...]outcome{
 	operandUnknown:             {key: "SDP0463"},
 	operandAmbiguous:           {key: "SDP0464"},
 	booleanOperand:             {key: "SDP0465"},
+	installationParameter:      {key: "SDP0469"},
+	libraryParameter:           {key: "SDP0454"},
+	libraryAccess:              {key: "SDP0093"},
 }
 
 // message is the row's message with the inserts.

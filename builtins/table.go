@@ -2,15 +2,6 @@ package builtins
 
 // Default is the table of every builtin function sdfp implements, in the
 // order of the files that define them.
-//
-// Not implemented, on purpose:
-//   - INSTALLATION-PATH (UG-290) looks a path up in the IMON software
-//     inventory of the installation; Env has no such inventory, and a
-//     function that always answered the default path would hide that.
-//   - IS-LIBRARY-ELEMENT / IS-LIB-ELEM (UG-302) needs PLAM library access,
-//     which the emulated system does not model.
-//
-// A call to either is an unknown function, like any name not listed here.
 var Default = NewTable(
 	// strings.go
 	fnLength, fnSubstring, fnIndex, fnVerify, fnUpperCase, fnLowerCase, fnToCLiteral,
@@ -29,4 +20,6 @@ var Default = NewTable(
 	fnJV, fnIsCatalogedJV,
 	// structure.go, with the conversion of sdfconv.go
 	fnSDFStructureValue, fnVariableToString,
+	// system.go: the software inventory and the libraries of the workdir
+	fnInstallationPath, fnIsLibraryElement,
 )

@@ -23,6 +23,7 @@ func (r *Runner) NewDialog(ctx context.Context) *Dialog {
 		ctx = context.Background()
 	}
 	r.ctx = ctx
+	r.dialogTask = true
 	f := &frame{
 		proc: &ast.Procedure{File: "dialog", Labels: map[string]*ast.Command{}}, locals: newScope(),
 		level: 1, implicitDecl: true, dataErrors: true, last: handler.OK, saved: handler.OK,

@@ -1,8 +1,12 @@
 package interp
 
 import (
+	"fmt"
+	"io/fs"
 	"strings"
 	"time"
+
+	"github.com/spf13/afero"
 
 	"sdfp/builtins"
 	"sdfp/hypervisor/bs2000/jv"
@@ -41,12 +45,75 @@ func (e builtinEnv) Language() string { return e.r.lang }
 
 func (e builtinEnv) Variables() builtins.VariableInfo { return varInfo{e.r} }
 
+// Task: a run of procedures is a batch task, `sdfp dialog` an
+// interactive one, procedures called from it included [V UG-350].
 func (e builtinEnv) Task() builtins.TaskInfo {
-	return builtins.TaskInfo{TSN: e.r.tsn, UserID: e.r.user, TaskMode: "BATCH"}
+	mode := "BATCH"
+	if e.r.dialogTask {
+		mode = "DIALOG"
+	}
+	return builtins.TaskInfo{TSN: e.r.tsn, UserID: e.r.user, TaskMode: mode}
 }
 
 // Warn prints a function's warning message on SYSOUT; it is no error.
 func (e builtinEnv) Warn(m msg.Message) { e.r.print(m) }
+
+// WithSoftware gives the installation's software inventory (IMON's SCI)
+// that INSTALLATION-PATH reads; without it no product is registered.
+func WithSoftware(inv []builtins.Software) Option { return func(r *Runner) { r.software = inv } }
+
+func (e builtinEnv) Software() []builtins.Software { return e.r.software }
+
+// LibraryElements reads a library of the workdir, a directory named like
+// the library (as written or in lower case), for IS-LIBRARY-ELEMENT: the
+// names of the regular files in its subdirectory for the element type
+// (as written or in lower case). Only directories are listed, so a FIFO
+// or a device in their place is never opened.
+func (e builtinEnv) LibraryElements(library, typ string) ([]string, error) {
+	lib, err := e.dirNamed("", library)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := e.dirNamed(lib, typ)
+	if err != nil {
+		return nil, nil // the library holds no element of that type
+	}
+	infos, err := afero.ReadDir(e.r.fs, dir)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, fi := range infos {
+		if fi.Mode().IsRegular() {
+			names = append(names, fi.Name())
+		}
+	}
+	return names, nil
+}
+
+// dirNamed finds the directory name (as written, else in lower case)
+// in parent: fs.ErrNotExist when there is none, an error when the name
+// is something else than a directory.
+func (e builtinEnv) dirNamed(parent, name string) (string, error) {
+	for _, cand := range []string{name, strings.ToLower(name)} {
+		p := cand
+		if parent != "" {
+			p = parent + "/" + cand
+		}
+		fi, err := e.r.fs.Stat(p)
+		if err != nil {
+			continue
+		}
+		if !fi.IsDir() {
+			return "", fmt.Errorf("%s is no library: %w", p, errNotLibrary)
+		}
+		return p, nil
+	}
+	return "", fs.ErrNotExist
+}
+
+// errNotLibrary: the file of a library's name is not a directory.
+var errNotLibrary = fmt.Errorf("not a directory")
 
 // varInfo answers the variable functions (IS-DECLARED, VARIABLE-ATTRIBUTE ...).
 type varInfo struct{ r *Runner }

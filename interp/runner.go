@@ -152,6 +152,8 @@ type Runner struct {
 	primarySysout   io.Writer
 	sysoutFile      io.WriteCloser
 	jvs             JVReader
+	software        []builtins.Software // WithSoftware
+	dialogTask      bool                // a dialog runs the task: TASK-MODE( ) is DIALOG
 	jobs            JobMonitor
 	strict          bool // WithStrictAnalysis
 	primarySyslst   io.Writer

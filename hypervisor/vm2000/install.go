@@ -26,7 +26,10 @@ type Installation struct {
 	Faults          []FaultSpec      `yaml:"faults"`
 	// Commands are the site's BS2000 commands sdfp does not model (site.go).
 	Commands []CommandSpec `yaml:"commands"`
-	at       located
+	// Inventory is the software inventory the file declares (software.go);
+	// Software() adds the defaults.
+	Inventory []SoftwareSpec `yaml:"software"`
+	at        located
 }
 
 // Limits are the hardware-dependent limits of a server unit.

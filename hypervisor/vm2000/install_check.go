@@ -63,6 +63,7 @@ func (inst *Installation) check() InstallErrors {
 	for i := range inst.Faults {
 		c.fault(&inst.Faults[i], units)
 	}
+	c.software(inst)
 	if len(inst.Commands) > 0 {
 		builtin, seen := catalog.Builtin(), map[string]bool{}
 		for i := range inst.Commands {

@@ -21,6 +21,10 @@
 //	lang            message language of the run (E or D)
 //	events          writes to job variables by another job, in virtual
 //	                time: one "+SECONDS JV-NAME VALUE" per line
+//	start           virtual start time of the run (RFC 3339, default
+//	                interp.DefaultStart), e.g. a manual example's date
+//	file:PATH       a file of the workdir before the run, e.g. a library
+//	                element (file:proclib/J/START); directories are made
 //
 // Expected sections are compared byte for byte. Update rewrites the
 // expected sections from a run; it is only called with an explicit flag.
@@ -178,8 +182,12 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 		return nil, fmt.Errorf("%s: no .proc or proc-file section", c.Path)
 	}
 	for _, f := range c.Archive.Files {
-		if strings.HasSuffix(f.Name, ".proc") {
-			if err := afero.WriteFile(fs, f.Name, f.Data, 0o644); err != nil {
+		name, isFile := strings.CutPrefix(f.Name, "file:")
+		if strings.HasSuffix(f.Name, ".proc") || isFile {
+			if !isFile {
+				name = f.Name
+			}
+			if err := afero.WriteFile(fs, name, f.Data, 0o644); err != nil {
 				return nil, err
 			}
 		}
@@ -193,7 +201,14 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 		return nil, err
 	}
 	su, _ := c.section("su")
+	var start time.Time
+	if text, ok := c.section("start"); ok {
+		if start, err = time.Parse(time.RFC3339, strings.TrimSpace(text)); err != nil {
+			return nil, fmt.Errorf("%s: start: %v", c.Path, err)
+		}
+	}
 	s, err := session.New(session.Options{
+		Start:        start,
 		FS:           fs,
 		Lang:         strings.TrimSpace(lang),
 		Stdout:       sysout,

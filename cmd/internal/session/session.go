@@ -16,6 +16,7 @@ import (
 
 	"github.com/spf13/afero"
 
+	"sdfp/builtins"
 	"sdfp/hypervisor/bs2000/console"
 	"sdfp/hypervisor/bs2000/jobenv"
 	"sdfp/hypervisor/bs2000/jv"
@@ -77,6 +78,7 @@ type Session struct {
 	catalog   *catalog.Catalog // nil: the built-in one
 	// writeErrs are the files of the run that could not be written.
 	writeErrs []msg.Message
+	software  []builtins.Software // the installation's software inventory, for INSTALLATION-PATH
 }
 
 // New builds a session. It fails only when the installation cannot be
@@ -128,6 +130,7 @@ func New(o Options) (*Session, error) {
 			}
 		}
 		s.VM2000 = m
+		s.software = softwareOf(inst)
 		execs = append(execs, m)
 		if len(inst.Commands) > 0 {
 			s.catalog = inst.Catalog()
@@ -140,6 +143,16 @@ func New(o Options) (*Session, error) {
 	}
 	s.Executors = reg
 	return s, nil
+}
+
+// softwareOf is the installation's software inventory as the builtin
+// functions read it.
+func softwareOf(inst *vm2000.Installation) []builtins.Software {
+	var out []builtins.Software
+	for _, s := range inst.Software() {
+		out = append(out, builtins.Software{Unit: s.Unit, Version: s.Version, Items: s.Items})
+	}
+	return out
 }
 
 // Language is the run's message language, "E" or "D".
@@ -169,6 +182,7 @@ func (s *Session) runnerWith(o Options) *interp.Runner {
 		interp.WithHandlers(o.Handlers...),
 		interp.WithHandlers(s.Executors),
 		interp.WithJobMonitor(s.Env),
+		interp.WithSoftware(s.software),
 	}
 	if s.catalog != nil {
 		opts = append(opts, interp.WithCatalog(s.catalog))
