@@ -199,6 +199,7 @@ func (r *Runner) deleteVariable(c *ast.Command) (handler.Result, *signal) {
 
 func (r *Runner) showVariable(c *ast.Command) (handler.Result, *signal) {
 	var lines []string
+	withIndex := showListIndex(c.Args)
 	v := c.Args.Get("VARIABLE-NAME")
 	// The binder gives a list-poss operand as a list, so *ALL arrives as
 	// its only element (SHOW-VARIABLE *ALL failed with "VARIABLE  IS NOT
@@ -211,7 +212,7 @@ func (r *Runner) showVariable(c *ast.Command) (handler.Result, *signal) {
 			for _, n := range f.locals.names() {
 				if !seen[n] {
 					seen[n] = true
-					showLines(n, f.locals.vars[n].node, false, &lines)
+					showLines(n, f.locals.vars[n].node, withIndex, &lines)
 				}
 			}
 			if !f.include {
@@ -220,7 +221,7 @@ func (r *Runner) showVariable(c *ast.Command) (handler.Result, *signal) {
 		}
 		for _, n := range r.globals.names() {
 			if !seen[n] {
-				showLines(n, r.globals.vars[n].node, false, &lines)
+				showLines(n, r.globals.vars[n].node, withIndex, &lines)
 			}
 		}
 	} else {
@@ -229,7 +230,7 @@ func (r *Runner) showVariable(c *ast.Command) (handler.Result, *signal) {
 			if !found {
 				return varNotDeclared.result(strings.ToUpper(item.Str)), nil
 			}
-			showLines(strings.TrimSuffix(strings.ToUpper(item.Str), "#"), n, false, &lines)
+			showLines(strings.TrimSuffix(strings.ToUpper(item.Str), "#"), n, withIndex, &lines)
 		}
 	}
 	return r.output(c.Args.Get("OUTPUT"), lines)

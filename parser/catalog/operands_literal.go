@@ -1521,6 +1521,24 @@ var builtinOperandLists = [...]struct {
 						},
 					},
 				},
+				{
+					Keyword: "*VARIABLE",
+					Struct: []*Operand{
+						{
+							Name:    "VARIABLE-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltComposedName,
+									Min:      1,
+									Max:      255,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
 			},
 		},
 		{
@@ -4015,6 +4033,43 @@ var builtinOperandLists = [...]struct {
 					Min:      1,
 					Max:      255,
 					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "INFORMATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*PARAMETERS",
+					Struct: []*Operand{
+						{
+							Name:    "NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*FULL-NAME",
+									Struct: []*Operand{
+										{
+											Name:    "LIST-INDEX-NUMBER",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*NO",
+												},
+												{
+													Keyword: "*YES",
+												},
+											},
+										},
+									},
+								},
+							},
+						},
+					},
 				},
 			},
 		},

@@ -136,7 +136,7 @@ var sdfpCommands = []decl{
 			INITIAL-VALUE = *NONE / <expr>
 			MULTIPLE-ELEMENTS = *NO / *LIST(LIMIT = *NONE / <integer 1..2147483647>) / *ARRAY(LOWER-BOUND = 1 / <integer -2147483648..2147483647>, UPPER-BOUND = *NONE / <integer -2147483648..2147483647>)
 			SCOPE = *CURRENT / *PROCEDURE / *TASK(STATE = *ANY / *NEW / *OLD)
-			CONTAINER = *STD / *JV(JV-NAME = <filename 1..54> !)
+			CONTAINER = *STD / *JV(JV-NAME = <filename 1..54> !) / *VARIABLE(VARIABLE-NAME = <composed-name 1..255> !)
 			STATE = *ANY / *NEW / *OLD`},
 	{name: "DECLARE-ELEMENT", domain: "SDF-P", source: "V-ex UG-de 24; format I",
 		help: "Declares an element of a dynamic structure.",
@@ -162,10 +162,16 @@ var sdfpCommands = []decl{
 		help: "Removes variables with their declaration.",
 		ops: `VARIABLE-NAME|NAME = list-poss(2000): <composed-name 1..255> !
 			SCOPE = *CURRENT / *PROCEDURE / *TASK`},
+	// INFORMATION: only NAME=*FULL-NAME(LIST-INDEX-NUMBER=...) is shown
+	// in the manuals (CMD "Explanation of the columns", -46: a list
+	// element is printed as NAME(*LIST) by default, as NAME#1 with
+	// LIST-INDEX-NUMBER=*YES); the command page itself is not stored, so
+	// the operand's other sub-operands are not declared.
 	{name: "SHOW-VARIABLE", domain: "SDF-P", source: "V-ex UG 342, CMD -46 (spec 14.10)",
-		help: "Prints variables as 'NAME = value' lines; *ALL prints every visible variable.",
+		help: "Prints variables as 'NAME = value' lines; *ALL prints every visible variable. List elements are shown as NAME(*LIST), or numbered NAME#1 with INFORMATION=*PARAMETERS(NAME=*FULL-NAME(LIST-INDEX-NUMBER=*YES)).",
 		ops: `VARIABLE-NAME|NAME = *ALL / list-poss(2000): <composed-name 1..255>
-			OUTPUT = *SYSOUT / *SYSLST / <composed-name 1..255>`},
+			OUTPUT = *SYSOUT / *SYSLST / <composed-name 1..255>
+			INFORMATION = *STD / *PARAMETERS(NAME = *FULL-NAME(LIST-INDEX-NUMBER = *NO / *YES))`},
 	{name: "READ-VARIABLE", domain: "SDF-P", source: "V-ex UG 23, 153 (spec 5.16)",
 		help: "Reads values for variables from the run's standard input (or a file).",
 		ops: `VARIABLE-NAME = list-poss(2000): <composed-name 1..255> / *LIST(LIST-NAME = <composed-name 1..255> !) / *BY-INPUT !
