@@ -118,6 +118,19 @@ const (
 	exitOutsideNamedBlock
 	paramNotDeclared
 	procedureCancelled
+
+	// variable containers (containers.go)
+	containerNotDeclared
+	containerOtherType
+	containerShorterLived
+	containerJVType
+	containerJVPassword
+	containerJVMonitored
+	containerJVTooLong
+	containerJVBadName
+	containerJVStore
+	containerJVRead
+	containerJVNotFound
 )
 
 var outcomes = [...]handler.Outcome{
@@ -227,6 +240,20 @@ var outcomes = [...]handler.Outcome{
 	exitOutsideNamedBlock:    {Msg: "SDP0118", SC1: 1, Detail: "exit-outside-named-block"},
 	paramNotDeclared:         {Msg: "SDP0091", SC1: 64, Detail: "param-not-declared"},
 	procedureCancelled:       {Msg: "SDP0018", SC1: 64},
+
+	// variable containers: SDF-P user guide pages 141-143 (V); the keys
+	// of the job variable store for JV containers
+	containerNotDeclared:  {Msg: "SDP0091", SC1: 64, Detail: "container-not-declared", Source: "V UG 141 (declared before the variable)"},
+	containerOtherType:    {Msg: "SDP0091", SC1: 64, Detail: "container-other-type", Source: "V UG 142 (same variable and data type)"},
+	containerShorterLived: {Msg: "SDP0091", SC1: 64, Detail: "container-shorter-lived", Source: "V UG 142 (lifetime at least the variable's)"},
+	containerJVType:       {Msg: "SDP0091", SC1: 64, Detail: "container-jv-type", Source: "V UG 143 (STRING only)"},
+	containerJVPassword:   {Msg: "JVS0412", SC1: 64},
+	containerJVMonitored:  {Msg: "JVS0413", SC1: 64},
+	containerJVTooLong:    {Msg: "JVS0414", SC1: 64, Source: "V UG 143 (at most 256 bytes)"},
+	containerJVBadName:    {Msg: "JVS0415", SC1: 64},
+	containerJVStore:      {Msg: "JVS0416", SC1: 64},
+	containerJVRead:       {Msg: "JVS0417", SC1: 64},
+	containerJVNotFound:   {Msg: "JVS0410", SC1: 64},
 }
 
 // result is the result of a statement ending with the outcome.

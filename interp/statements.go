@@ -212,7 +212,7 @@ func (r *Runner) showVariable(c *ast.Command) (handler.Result, *signal) {
 			for _, n := range f.locals.names() {
 				if !seen[n] {
 					seen[n] = true
-					showLines(n, f.locals.vars[n].node, withIndex, &lines)
+					showLines(n, r.loadContainer(f.locals.vars[n]).node, withIndex, &lines)
 				}
 			}
 			if !f.include {
@@ -221,7 +221,7 @@ func (r *Runner) showVariable(c *ast.Command) (handler.Result, *signal) {
 		}
 		for _, n := range r.globals.names() {
 			if !seen[n] {
-				showLines(n, r.globals.vars[n].node, withIndex, &lines)
+				showLines(n, r.loadContainer(r.globals.vars[n]).node, withIndex, &lines)
 			}
 		}
 	} else {

@@ -52,6 +52,7 @@ type node struct {
 	fields map[string]*node // structure
 	order  []string         // structure element order
 	room   *listRoom        // a list that elements were put in front of
+	jv     string           // CONTAINER=*JV: the job variable that holds the value (containers.go)
 }
 
 // listRoom is the backing array of a list's elements with free room in
@@ -153,6 +154,7 @@ type variable struct {
 	node     *node
 	scope    string // *PROCEDURE or *TASK
 	implicit bool
+	box      *containerLink // CONTAINER= other than *STD (containers.go)
 }
 
 // scope is a set of variables of one procedure level or of the task.
