@@ -37,9 +37,10 @@ type JVWriter interface {
 
 // containerLink is what VARIABLE-ATTRIBUTE reports of a linked variable.
 type containerLink struct {
-	kind  string // *VARIABLE or *JV
-	name  string // the container variable's or the job variable's name
-	scope string // the container variable's scope; *NONE for a JV (I)
+	kind  string         // *VARIABLE or *JV
+	name  string         // the container variable's or the job variable's name
+	scope string         // the container variable's scope; *NONE for a JV (I)
+	perm  *permContainer // a permanent container (vcontainers.go)
 }
 
 // linkContainer links a newly declared variable to the container its
@@ -80,6 +81,10 @@ func (r *Runner) linkContainer(v *variable, c *ast.Value) (bool, error) {
 		v.box = &containerLink{kind: "*JV", name: name, scope: "*NONE"}
 		r.loadContainer(v)
 		return v.node.value != nil, nil
+	case "", "*STD":
+	}
+	if c.Keyword == "" && c.Str != "" {
+		return r.linkPermanent(v, c.Str)
 	}
 	return false, nil
 }

@@ -131,6 +131,10 @@ const (
 	containerJVStore
 	containerJVRead
 	containerJVNotFound
+	containerAlreadyOpen
+	containerNotOpen
+	containerUnsupported
+	containerNotText
 )
 
 var outcomes = [...]handler.Outcome{
@@ -254,6 +258,10 @@ var outcomes = [...]handler.Outcome{
 	containerJVStore:      {Msg: "JVS0416", SC1: 64},
 	containerJVRead:       {Msg: "JVS0417", SC1: 64},
 	containerJVNotFound:   {Msg: "JVS0410", SC1: 64},
+	containerAlreadyOpen:  {Msg: "SDP0091", SC1: 64, Detail: "container-already-open", Source: "I"},
+	containerNotOpen:      {Msg: "SDP0091", SC1: 64, Detail: "container-not-open", Source: "I"},
+	containerUnsupported:  {Msg: "SDP0091", SC1: 64, Detail: "container-unsupported", Source: "I (sdfp's limit)"},
+	containerNotText:      {Msg: "SDP0091", SC1: 64, Detail: "container-not-text", Source: "I (sdfp's limit)"},
 }
 
 // result is the result of a statement ending with the outcome.

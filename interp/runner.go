@@ -195,6 +195,9 @@ type Runner struct {
 	// substExprs caches the expressions of &(...) by their text.
 	substExprs map[string]ast.Expr
 	layout     *layoutDef // the layout being defined
+
+	// containers are the open permanent variable containers (vcontainers.go).
+	containers map[string]*permContainer
 }
 
 // New returns a runner.
@@ -283,6 +286,7 @@ func (r *Runner) Run(ctx context.Context, proc *ast.Procedure, params []Param) R
 	}
 	r.ctx = ctx
 	rc, err := r.call(proc, params, false, lexer.Pos{})
+	r.saveContainersAtEnd()
 	r.closeSystemFiles()
 	return Result{RC: rc, Err: err, Steps: r.steps}
 }

@@ -49,6 +49,9 @@ var natives = map[string]native{
 	"MODIFY-JOB-OPTIONS":       (*Runner).modifyJobOptions,
 	"REMARK":                   (*Runner).noOperation,
 	"TRACE-PROCEDURE":          (*Runner).noOperation,
+	"OPEN-VARIABLE-CONTAINER":  (*Runner).openVariableContainer,
+	"SAVE-VARIABLE-CONTAINER":  (*Runner).saveVariableContainer,
+	"CLOSE-VARIABLE-CONTAINER": (*Runner).closeVariableContainer,
 }
 
 // done is the result of a statement that ran without error.

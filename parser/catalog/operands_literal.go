@@ -424,6 +424,21 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"CLOSE-VARIABLE-CONTAINER", []*Operand{
+		{
+			Name:    "CONTAINER-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltComposedName,
+					Min:      1,
+					Max:      64,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+	}},
 	{"CREATE-JV", []*Operand{
 		{
 			Name:    "JV-NAME",
@@ -1538,6 +1553,12 @@ var builtinOperandLists = [...]struct {
 							Mandatory: true,
 						},
 					},
+				},
+				{
+					Kind:     AltComposedName,
+					Min:      1,
+					Max:      64,
+					HasRange: true,
 				},
 			},
 		},
@@ -3108,6 +3129,138 @@ var builtinOperandLists = [...]struct {
 			Mandatory: true,
 		},
 	}},
+	{"OPEN-VARIABLE-CONTAINER", []*Operand{
+		{
+			Name:    "CONTAINER-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltComposedName,
+					Min:      1,
+					Max:      64,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "FROM-FILE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*LIBRARY-ELEMENT",
+					Struct: []*Operand{
+						{
+							Name:    "LIBRARY",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltFilename,
+									Min:      1,
+									Max:      54,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+						{
+							Name:    "ELEMENT",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*CONTAINER-NAME",
+								},
+								{
+									Kind:     AltComposedName,
+									Min:      1,
+									Max:      64,
+									HasRange: true,
+									Struct: []*Operand{
+										{
+											Name:    "VERSION",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*HIGHEST-EXISTING",
+												},
+												{
+													Kind:     AltComposedName,
+													Min:      1,
+													Max:      24,
+													HasRange: true,
+												},
+											},
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "LOCK-ELEMENT",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NO",
+				},
+				{
+					Keyword: "*YES",
+				},
+			},
+		},
+		{
+			Name:    "SCOPE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*CURRENT",
+				},
+				{
+					Keyword: "*PROCEDURE",
+				},
+				{
+					Keyword: "*TASK",
+					Struct: []*Operand{
+						{
+							Name:    "SAVE-AT-TERMINATION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NO",
+								},
+								{
+									Keyword: "*YES",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "AUTOMATIC-DECLARE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ALL",
+				},
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind:     AltStructuredName,
+					Min:      1,
+					Max:      20,
+					HasRange: true,
+				},
+			},
+			ListMax: 2000,
+		},
+	}},
 	{"RAISE-ERROR", []*Operand{
 		{
 			Name:    "SUBCODE1",
@@ -3456,6 +3609,21 @@ var builtinOperandLists = [...]struct {
 					HasRange: true,
 				},
 			},
+		},
+	}},
+	{"SAVE-VARIABLE-CONTAINER", []*Operand{
+		{
+			Name:    "CONTAINER-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltComposedName,
+					Min:      1,
+					Max:      64,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
 		},
 	}},
 	{"SEND-MSG", []*Operand{

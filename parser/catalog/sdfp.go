@@ -136,7 +136,7 @@ var sdfpCommands = []decl{
 			INITIAL-VALUE = *NONE / <expr>
 			MULTIPLE-ELEMENTS = *NO / *LIST(LIMIT = *NONE / <integer 1..2147483647>) / *ARRAY(LOWER-BOUND = 1 / <integer -2147483648..2147483647>, UPPER-BOUND = *NONE / <integer -2147483648..2147483647>)
 			SCOPE = *CURRENT / *PROCEDURE / *TASK(STATE = *ANY / *NEW / *OLD)
-			CONTAINER = *STD / *JV(JV-NAME = <filename 1..54> !) / *VARIABLE(VARIABLE-NAME = <composed-name 1..255> !)
+			CONTAINER = *STD / *JV(JV-NAME = <filename 1..54> !) / *VARIABLE(VARIABLE-NAME = <composed-name 1..255> !) / <composed-name 1..64>
 			STATE = *ANY / *NEW / *OLD`},
 	{name: "DECLARE-ELEMENT", domain: "SDF-P", source: "V-ex UG-de 24; format I",
 		help: "Declares an element of a dynamic structure.",
@@ -188,4 +188,22 @@ var sdfpCommands = []decl{
 	{name: "REMARK", domain: "BS2000", source: "I (spec 1.5)",
 		help: "A comment command: does nothing.",
 		ops:  `TEXT = *NONE / <text 0..1800>`},
+
+	// Permanent variable containers (interp/vcontainers.go). The format
+	// of OPEN-VARIABLE-CONTAINER is the manual's (UG 409, CMD 337);
+	// SAVE- and CLOSE-VARIABLE-CONTAINER are named on UG 142, their pages
+	// are not stored, so their operand is inferred.
+	{name: "OPEN-VARIABLE-CONTAINER", domain: "SDF-P", source: "V UG 409, CMD 337 (format); semantics of LOCK-ELEMENT and SAVE-AT-TERMINATION I",
+		help: "Opens a permanent variable container, an element of type SYSVCONT in a library (in sdfp a file of the workdir), creating it when missing; AUTOMATIC-DECLARE=*ALL declares its variables in SCOPE.",
+		ops: `CONTAINER-NAME = <composed-name 1..64> !
+			FROM-FILE = *LIBRARY-ELEMENT(LIBRARY = <filename 1..54> !, ELEMENT = *CONTAINER-NAME / <composed-name 1..64>(VERSION = *HIGHEST-EXISTING / <composed-name 1..24>)) !
+			LOCK-ELEMENT = *NO / *YES
+			SCOPE = *CURRENT / *PROCEDURE / *TASK(SAVE-AT-TERMINATION = *NO / *YES)
+			AUTOMATIC-DECLARE = *ALL / *NONE / list-poss(2000): <structured-name 1..20>`},
+	{name: "SAVE-VARIABLE-CONTAINER", domain: "SDF-P", source: "I (named UG 142; page not stored)",
+		help: "Writes the variables of an open permanent container into its library element; the container stays open.",
+		ops:  `CONTAINER-NAME = <composed-name 1..64> !`},
+	{name: "CLOSE-VARIABLE-CONTAINER", domain: "SDF-P", source: "I (named UG 142; page not stored)",
+		help: "Closes a permanent container: writes it back when it was opened with LOCK-ELEMENT=*YES (sdfp's reading), then removes the variables declared from it.",
+		ops:  `CONTAINER-NAME = <composed-name 1..64> !`},
 }
