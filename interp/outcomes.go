@@ -135,6 +135,9 @@ const (
 	containerNotOpen
 	containerUnsupported
 	containerNotText
+
+	// MODIFY-PROCEDURE-TEST-OPTIONS (testoptions.go)
+	backBranchLimitValue
 )
 
 var outcomes = [...]handler.Outcome{
@@ -262,6 +265,8 @@ var outcomes = [...]handler.Outcome{
 	containerNotOpen:      {Msg: "SDP0091", SC1: 64, Detail: "container-not-open", Source: "I"},
 	containerUnsupported:  {Msg: "SDP0091", SC1: 64, Detail: "container-unsupported", Source: "I (sdfp's limit)"},
 	containerNotText:      {Msg: "SDP0091", SC1: 64, Detail: "container-not-text", Source: "I (sdfp's limit)"},
+
+	backBranchLimitValue: {Msg: "SDP0091", SC1: 64, Detail: "back-branch-limit-value", Source: "I"},
 }
 
 // result is the result of a statement ending with the outcome.

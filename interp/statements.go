@@ -52,6 +52,9 @@ var natives = map[string]native{
 	"OPEN-VARIABLE-CONTAINER":  (*Runner).openVariableContainer,
 	"SAVE-VARIABLE-CONTAINER":  (*Runner).saveVariableContainer,
 	"CLOSE-VARIABLE-CONTAINER": (*Runner).closeVariableContainer,
+
+	// test aids (testoptions.go)
+	"MODIFY-PROCEDURE-TEST-OPTIONS": (*Runner).modifyTestOptions,
 }
 
 // done is the result of a statement that ran without error.

@@ -3047,6 +3047,85 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"MODIFY-PROCEDURE-TEST-OPTIONS", []*Operand{
+		{
+			Name:    "LOGGING",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*PARAMETERS",
+					Struct: []*Operand{
+						{
+							Name:    "CMD",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*UNCHANGED",
+								},
+								{
+									Keyword: "*YES",
+								},
+								{
+									Keyword: "*NO",
+								},
+							},
+						},
+						{
+							Name:    "DATA",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*UNCHANGED",
+								},
+								{
+									Keyword: "*YES",
+								},
+								{
+									Keyword: "*NO",
+								},
+							},
+						},
+					},
+				},
+				{
+					Keyword: "*YES",
+				},
+				{
+					Keyword: "*NO",
+				},
+			},
+		},
+		{
+			Name:    "BACK-BRANCH-LIMIT",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind: AltExpr,
+				},
+			},
+		},
+		{
+			Name:    "FUNCTIONALITY",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*FULL",
+				},
+				{
+					Keyword: "*BASIC",
+				},
+			},
+		},
+	}},
 	{"MOVE-VM", []*Operand{
 		{
 			Name:    "LOCATION",

@@ -189,6 +189,13 @@ var sdfpCommands = []decl{
 		help: "A comment command: does nothing.",
 		ops:  `TEXT = *NONE / <text 0..1800>`},
 
+	// Test aids (interp/testoptions.go); format V UGde 408.
+	{name: "MODIFY-PROCEDURE-TEST-OPTIONS", domain: "SDF-P", source: "V UG 408 (format, defaults at task start)",
+		help: "Changes test settings of the task: BACK-BRANCH-LIMIT limits the passes of a loop (SDP0139 beyond it; *NONE: no limit); LOGGING and FUNCTIONALITY are accepted and change nothing in sdfp.",
+		ops: `LOGGING = *PARAMETERS(CMD = *UNCHANGED / *YES / *NO, DATA = *UNCHANGED / *YES / *NO) / *YES / *NO
+			BACK-BRANCH-LIMIT = *UNCHANGED / *NONE / <expr>
+			FUNCTIONALITY = *UNCHANGED / *FULL / *BASIC`},
+
 	// Permanent variable containers (interp/vcontainers.go). The format
 	// of OPEN-VARIABLE-CONTAINER is the manual's (UG 409, CMD 337);
 	// SAVE- and CLOSE-VARIABLE-CONTAINER are named on UG 142, their pages
