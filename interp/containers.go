@@ -33,6 +33,7 @@ import (
 // job environment implements it beside JVReader.
 type JVWriter interface {
 	WriteJV(name, value string) error
+	DeleteJV(name string) error
 }
 
 // containerLink is what VARIABLE-ATTRIBUTE reports of a linked variable.
@@ -163,4 +164,33 @@ func containerAttribute(v *variable, attr builtins.Keyword) (string, bool) {
 		return v.box.scope, true
 	}
 	return "", false
+}
+
+// destroyContainer deletes the job variable a variable is kept in
+// (FREE-VARIABLE ...,DESTROY-CONTAINER=*YES; page 143, V: a JV container
+// outlives its variable unless it is destroyed so). Other containers are
+// left alone (I).
+func (r *Runner) destroyContainer(v *variable) error {
+	if v.node.jv == "" {
+		return nil
+	}
+	w, ok := r.jvs.(JVWriter)
+	if !ok {
+		return commandNotAvailable.err("CONTAINER=*JV")
+	}
+	if err := w.DeleteJV(v.node.jv); err != nil {
+		return jvFailure(err)
+	}
+	v.node.value = nil
+	return nil
+}
+
+// releaseJV: FREE-VARIABLE releases a variable from its job variable
+// (free gives the variable a fresh node); the JV keeps its value unless
+// DESTROY-CONTAINER=*YES deleted it (I: the variable is then an ordinary
+// uninitialized one, as a freed variable is).
+func releaseJV(v *variable) {
+	if v.box != nil && v.box.kind == "*JV" && v.node.jv == "" {
+		v.box = nil
+	}
 }

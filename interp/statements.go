@@ -145,9 +145,15 @@ func (r *Runner) freeVariable(c *ast.Command) (handler.Result, *signal) {
 		if v == nil {
 			return varNotDeclared.result(name.Parts[0].Name), nil
 		}
+		if c.Args.Keyword("DESTROY-CONTAINER") == "*YES" {
+			if err := r.destroyContainer(v); err != nil {
+				return resultOf(err), nil
+			}
+		}
 		if err := r.free(v, name.Parts); err != nil {
 			return resultOf(err), nil
 		}
+		releaseJV(v)
 	}
 	return done, nil
 }

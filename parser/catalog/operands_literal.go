@@ -2332,6 +2332,18 @@ var builtinOperandLists = [...]struct {
 			Mandatory: true,
 			ListMax:   2000,
 		},
+		{
+			Name:    "DESTROY-CONTAINER",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NO",
+				},
+				{
+					Keyword: "*YES",
+				},
+			},
+		},
 	}},
 	{"GOTO", []*Operand{
 		{

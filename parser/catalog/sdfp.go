@@ -155,9 +155,10 @@ var sdfpCommands = []decl{
 			VALUE = *STRING-TO-VARIABLE(STRING = <expr> !, VALUE-TYPE = *STRING / *INTEGER / *BOOLEAN / *STRUCTURE) / *LIST(LIST-NAME = <composed-name 1..255> !, FROM-INDEX = 1 / <integer 1..2147483647>, NUMBER-OF-ELEMENTS = *ALL / <integer 1..2147483647>) / <expr 0..1800> !
 			WRITE-MODE = *REPLACE / *EXTEND / *PREFIX`,
 		nameValue: []string{"VARIABLE-NAME", "VALUE"}},
-	{name: "FREE-VARIABLE", domain: "SDF-P", source: "V UG 23 (existence); format I",
-		help: "Removes the value of variables (or list elements); the declaration stays.",
-		ops:  `VARIABLE-NAME|NAME = list-poss(2000): <composed-name 1..255> !`},
+	{name: "FREE-VARIABLE", domain: "SDF-P", source: "V UG 23 (existence), DESTROY-CONTAINER V UG 143 (operand name; values I); format I",
+		help: "Removes the value of variables (or list elements); the declaration stays. DESTROY-CONTAINER=*YES also deletes the job variable a variable is kept in (CONTAINER=*JV).",
+		ops: `VARIABLE-NAME|NAME = list-poss(2000): <composed-name 1..255> !
+			DESTROY-CONTAINER = *NO / *YES`},
 	{name: "DELETE-VARIABLE", domain: "SDF-P", source: "I",
 		help: "Removes variables with their declaration.",
 		ops: `VARIABLE-NAME|NAME = list-poss(2000): <composed-name 1..255> !

@@ -24,3 +24,16 @@ func (e *Env) WriteJV(name, value string) error {
 	}
 	return err
 }
+
+// DeleteJV implements the interpreter's JVWriter for FREE-VARIABLE
+// ...,DESTROY-CONTAINER=*YES of a variable kept in a job variable (page
+// 143, V: the JV is deleted only so). A JV that is gone already is no
+// error.
+func (e *Env) DeleteJV(name string) error {
+	err := e.JVs.Delete(e.resolve(name), "")
+	var je *jv.Error
+	if errors.As(err, &je) && je.Key == jv.KeyNotFound {
+		return nil
+	}
+	return err
+}
