@@ -6,6 +6,7 @@ import (
 
 	"sdfp/builtins"
 	"sdfp/hypervisor/bs2000/vcont"
+	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 	"sdfp/parser/ast"
 )
@@ -91,6 +92,10 @@ func (r *Runner) openVariableContainer(cmd *ast.Command) (handler.Result, *signa
 		c.scopeName, c.scope, c.owner = "*PROCEDURE", r.frame.locals, r.frame
 	}
 	for _, v := range el.Vars {
+		// the library is read by a layer below the name syntax
+		if !builtins.ValidVariableName(v.Name) || strings.ContainsAny(v.Name, ".#") {
+			return fileNotOpened.result(library, msg.New("container-variable-name", element, v.Name)), nil
+		}
 		n := nodeOfStored(v)
 		if err := r.charge(n.size()); err != nil {
 			return resultOf(err), nil

@@ -20,11 +20,11 @@ func FuzzLibraryFile(f *testing.F) {
 		elems, err := Decode(data)
 		if err == nil {
 			for _, e := range elems {
-				if !validElement(e.Name) {
+				if !validName(e.Name, maxElemName) {
 					t.Fatalf("element name %q", e.Name)
 				}
 				for _, v := range e.Vars {
-					if !ValidName(v.Name) {
+					if !validName(v.Name, maxNameLen) {
 						t.Fatalf("variable name %q", v.Name)
 					}
 					for _, x := range append([]any{v.Value}, v.Elems...) {

@@ -5,9 +5,9 @@
 // of the workdir, a JSON document that holds its SYSVCONT elements, each
 // with its variables. The file is replaced atomically (package dms), so a
 // killed run leaves it whole, and it is checked through when read, so a
-// crafted file is a clear error, never a panic or a variable no
-// declaration could make. A file that is not such a library is never
-// written over.
+// crafted file is a clear error, never a panic or a value no declaration
+// could make (the interpreter checks the names' syntax). A file that is
+// not such a library is never written over.
 //
 // A container keeps simple variables (of type ANY, STRING, INTEGER or
 // BOOLEAN) and lists of simple values: what the manual's restricted
@@ -124,7 +124,7 @@ func Decode(data []byte) ([]Element, error) {
 	elems := make([]Element, 0, len(f.Elements))
 	seen := map[string]bool{}
 	for i, e := range f.Elements {
-		if !validElement(e.Name) {
+		if !validName(e.Name, maxElemName) {
 			return nil, bad("element %d: %q is not an element name", i+1, e.Name)
 		}
 		if seen[e.Name] {
@@ -150,8 +150,8 @@ func Decode(data []byte) ([]Element, error) {
 }
 
 func decodeVar(v varJSON) (Var, error) {
-	if !ValidName(v.Name) {
-		return Var{}, fmt.Errorf("%q is not a simple variable name", v.Name)
+	if !validName(v.Name, maxNameLen) {
+		return Var{}, fmt.Errorf("%q is not a variable name", v.Name)
 	}
 	switch v.Type {
 	case "ANY", "STRING", "INTEGER", "BOOLEAN":
@@ -206,75 +206,36 @@ func decodeValue(raw json.RawMessage, typ string) (any, error) {
 		return nil, err
 	}
 	var v any
+	var got string
 	switch t := x.(type) {
 	case string:
 		if len(t) > maxString {
 			return nil, fmt.Errorf("string longer than %d bytes", maxString)
 		}
-		v = t
+		v, got = t, "STRING"
 	case json.Number:
 		n, err := t.Int64()
 		if err != nil || n < math.MinInt32 || n > math.MaxInt32 {
 			return nil, fmt.Errorf("%s is not an INTEGER", t)
 		}
-		v = int(n)
+		v, got = int(n), "INTEGER"
 	case bool:
-		v = t
+		v, got = t, "BOOLEAN"
 	default:
 		return nil, fmt.Errorf("value %s is not a STRING, INTEGER or BOOLEAN", raw)
 	}
-	if typ != "ANY" && typ != TypeOf(v) {
+	if typ != "ANY" && typ != got {
 		return nil, fmt.Errorf("value %s is not of type %s", raw, typ)
 	}
 	return v, nil
 }
 
-// TypeOf names a simple value's type.
-func TypeOf(v any) string {
-	switch v.(type) {
-	case string:
-		return "STRING"
-	case int:
-		return "INTEGER"
-	case bool:
-		return "BOOLEAN"
-	}
-	return "ANY"
-}
-
-// ValidName reports whether s is the name of a simple S variable in
-// upper case: 1..20 letters, digits, '@' and '-', a letter first, no
-// '--' and no '-' at the end (SDF-P ready reference, "Formation of
-// variable names", V).
-func ValidName(s string) bool {
-	if len(s) < 1 || len(s) > maxNameLen || s[0] < 'A' || s[0] > 'Z' {
-		return false
-	}
-	if strings.Contains(s, "--") || strings.HasSuffix(s, "-") {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '@' || c == '-') {
-			return false
-		}
-	}
-	return true
-}
-
-// validElement: an element name is a composed name of 1..64 characters
-// (OPEN-VARIABLE-CONTAINER's ELEMENT operand): simple names joined by
-// '.'.
-func validElement(s string) bool {
-	if len(s) < 1 || len(s) > maxElemName {
-		return false
-	}
-	for _, p := range strings.Split(s, ".") {
-		if !ValidName(p) {
-			return false
-		}
-	}
-	return true
+// The syntax of variable names is the interpreter's (package builtins,
+// above this one): here a name is only bounded, 1..20 characters without
+// blanks, and an element name 1..64; the interpreter checks a name
+// before it declares it.
+func validName(s string, max int) bool {
+	return len(s) >= 1 && len(s) <= max && !strings.ContainsAny(s, " \t\n") && s == strings.ToUpper(s)
 }
 
 // Encode renders a library file.

@@ -86,7 +86,8 @@ func TestDecodeRefuses(t *testing.T) {
 	head := `{"format":"` + Format + `","elements":[{"name":"C","variables":[`
 	for _, c := range []struct{ data, want string }{
 		{`{"format":"other","elements":[]}`, "format"},
-		{head + `{"name":"1X","type":"ANY"}]}]}`, "not a simple variable name"},
+		{head + `{"name":"X Y","type":"ANY"}]}]}`, "not a variable name"},
+		{head + `{"name":"ABCDEFGHIJKLMNOPQRSTU","type":"ANY"}]}]}`, "not a variable name"},
 		{head + `{"name":"X","type":"ANY","value":1.5}]}]}`, "not an INTEGER"},
 		{head + `{"name":"X","type":"ANY","value":4294967296}]}]}`, "not an INTEGER"},
 		{head + `{"name":"X","type":"STRING","value":1}]}]}`, "not of type STRING"},
