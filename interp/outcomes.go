@@ -138,6 +138,8 @@ const (
 
 	// MODIFY-PROCEDURE-TEST-OPTIONS (testoptions.go)
 	backBranchLimitValue
+	// ASSIGN-STREAM (streams.go)
+	streamNotModelled
 )
 
 var outcomes = [...]handler.Outcome{
@@ -267,6 +269,7 @@ var outcomes = [...]handler.Outcome{
 	containerNotText:      {Msg: "SDP0091", SC1: 64, Detail: "container-not-text", Source: "I (sdfp's limit)"},
 
 	backBranchLimitValue: {Msg: "SDP0091", SC1: 64, Detail: "back-branch-limit-value", Source: "I"},
+	streamNotModelled:    {Msg: "SDP0091", SC1: 64, Detail: "stream-not-modelled", Source: "I (sdfp's limit)"},
 }
 
 // result is the result of a statement ending with the outcome.

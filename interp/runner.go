@@ -198,6 +198,9 @@ type Runner struct {
 
 	// containers are the open permanent variable containers (vcontainers.go).
 	containers map[string]*permContainer
+	// sysinf is where each procedure level sends the structured output of
+	// SHOW commands (ASSIGN-STREAM SYSINF, streams.go).
+	sysinf map[*frame]*streamTarget
 }
 
 // New returns a runner.

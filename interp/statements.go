@@ -53,8 +53,9 @@ var natives = map[string]native{
 	"SAVE-VARIABLE-CONTAINER":  (*Runner).saveVariableContainer,
 	"CLOSE-VARIABLE-CONTAINER": (*Runner).closeVariableContainer,
 
-	// test aids (testoptions.go)
+	// test aids (testoptions.go), S variable streams (streams.go)
 	"MODIFY-PROCEDURE-TEST-OPTIONS": (*Runner).modifyTestOptions,
+	"ASSIGN-STREAM":                 (*Runner).assignStream,
 }
 
 // done is the result of a statement that ran without error.

@@ -70,6 +70,196 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"ASSIGN-STREAM", []*Operand{
+		{
+			Name:    "STREAM-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltStructuredName,
+					Min:      1,
+					Max:      20,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "TO",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*DUMMY",
+				},
+				{
+					Keyword: "*SAME-AS-CALLING-PROC",
+				},
+				{
+					Keyword: "*VARIABLE",
+					Struct: []*Operand{
+						{
+							Name:    "VARIABLE-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Kind:     AltComposedName,
+									Min:      1,
+									Max:      255,
+									HasRange: true,
+									Struct: []*Operand{
+										{
+											Name:    "WRITE-MODE",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*EXTEND",
+												},
+												{
+													Keyword: "*PREFIX",
+												},
+											},
+										},
+									},
+								},
+							},
+						},
+						{
+							Name:    "RETURN-VARIABLE-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Kind:     AltComposedName,
+									Min:      1,
+									Max:      255,
+									HasRange: true,
+									Struct: []*Operand{
+										{
+											Name:    "WRITE-MODE",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*EXTEND",
+												},
+												{
+													Keyword: "*PREFIX",
+												},
+											},
+										},
+									},
+								},
+							},
+						},
+						{
+							Name:    "CONTROL-VAR-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Kind:     AltComposedName,
+									Min:      1,
+									Max:      255,
+									HasRange: true,
+									Struct: []*Operand{
+										{
+											Name:    "WRITE-MODE",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*EXTEND",
+												},
+												{
+													Keyword: "*PREFIX",
+												},
+											},
+										},
+									},
+								},
+							},
+						},
+						{
+							Name:    "RET-CONTROL-VAR-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Kind:     AltComposedName,
+									Min:      1,
+									Max:      255,
+									HasRange: true,
+									Struct: []*Operand{
+										{
+											Name:    "WRITE-MODE",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*EXTEND",
+												},
+												{
+													Keyword: "*PREFIX",
+												},
+											},
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+				{
+					Keyword: "*SERVER",
+					Struct: []*Operand{
+						{
+							Name:    "SERVER-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltStructuredName,
+									Min:      1,
+									Max:      30,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+						{
+							Name:    "SERVER-INFORMATION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Kind:     AltCString,
+									Min:      1,
+									Max:      1800,
+									HasRange: true,
+								},
+							},
+						},
+					},
+				},
+				{
+					Kind:     AltStructuredName,
+					Min:      1,
+					Max:      20,
+					HasRange: true,
+				},
+			},
+		},
+	}},
 	{"ASSIGN-SYSLST", []*Operand{
 		{
 			Name:    "TO",

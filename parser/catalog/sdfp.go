@@ -190,6 +190,12 @@ var sdfpCommands = []decl{
 		help: "A comment command: does nothing.",
 		ops:  `TEXT = *NONE / <text 0..1800>`},
 
+	// S variable streams (interp/streams.go); format V RR 110.
+	{name: "ASSIGN-STREAM", domain: "SDF-P", source: "V RR 110 (format, return codes); semantics of SYSINF V UG 170, the rest I",
+		help: "Assigns an S variable stream: SYSINF, the structured output of SHOW commands, goes with TO=*VARIABLE(VARIABLE-NAME=...) into a list of structures, one element per object, until TO=*STD (or *DUMMY) ends it. Other streams and targets are not modelled.",
+		ops: `STREAM-NAME = <structured-name 1..20> !
+			TO = *STD / *DUMMY / *SAME-AS-CALLING-PROC / *VARIABLE(VARIABLE-NAME = *NONE / <composed-name 1..255>(WRITE-MODE = *EXTEND / *PREFIX), RETURN-VARIABLE-NAME = *NONE / <composed-name 1..255>(WRITE-MODE = *EXTEND / *PREFIX), CONTROL-VAR-NAME = *NONE / <composed-name 1..255>(WRITE-MODE = *EXTEND / *PREFIX), RET-CONTROL-VAR-NAME = *NONE / <composed-name 1..255>(WRITE-MODE = *EXTEND / *PREFIX)) / *SERVER(SERVER-NAME = <structured-name 1..30> !, SERVER-INFORMATION = *NONE / <c-string 1..1800>) / <structured-name 1..20>`},
+
 	// Test aids (interp/testoptions.go); format V UGde 408.
 	{name: "MODIFY-PROCEDURE-TEST-OPTIONS", domain: "SDF-P", source: "V UG 408 (format, defaults at task start)",
 		help: "Changes test settings of the task: BACK-BRANCH-LIMIT limits the passes of a loop (SDP0139 beyond it; *NONE: no limit); LOGGING and FUNCTIONALITY are accepted and change nothing in sdfp.",
