@@ -129,8 +129,8 @@ var sdfpCommands = []decl{
 			STRUCTURE-OUTPUT = *NONE / <composed-name 1..255>(WRITE-MODE = *REPLACE / *EXTEND)
 			MSG-STRUCTURE-OUTPUT = *NONE / <composed-name 1..255>(WRITE-MODE = *REPLACE / *EXTEND)
 			RETURNCODE = *STD / *NONE / *VARIABLE(SUBCODE1 = *NONE / <composed-name 1..255>, SUBCODE2 = *NONE / <composed-name 1..255>, MAINCODE = *NONE / <composed-name 1..255>)`},
-	{name: "DECLARE-VARIABLE", aliases: []string{"DCLV"}, domain: "SDF-P", source: "V-ex CMD -38, UG 23; format I (spec 4.1, 14.7)",
-		help: "Declares S variables: name, initial value, type, simple/list/array, scope and container.",
+	{name: "DECLARE-VARIABLE", aliases: []string{"DCLV"}, domain: "SDF-P", source: "V-ex CMD -38, UG 23; format I (spec 4.1, 14.7); CONTAINER V UG 141-143, its *VARIABLE and <container name> forms I (VARIABLE-ATTRIBUTE, UG 361, names them)",
+		help: "Declares S variables: name, initial value, type, simple/list/array, scope and container: CONTAINER=*JV(name) keeps a STRING in a job variable, *VARIABLE(name) shares another variable's value, a container name links to an open permanent container (OPEN-VARIABLE-CONTAINER).",
 		ops: `VARIABLE-NAME|NAME = list-poss(2000): <composed-name 1..255>(` + typeOps + `) !
 			TYPE = *ANY / *STRING / *INTEGER / *BOOLEAN / *STRUCTURE(DEFINITION = *DYNAMIC / *BY-LAYOUT(LAYOUT-NAME = <structured-name 1..20>))
 			INITIAL-VALUE = *NONE / <expr>
