@@ -146,6 +146,7 @@ func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
 		r.traceCmd(c, res.RC)
 		return &signal{kind: sigError, err: r.limitError(c, res)}
 	}
+	res = r.streamRecords(res)
 	for _, line := range res.Output {
 		r.print(line)
 	}

@@ -145,7 +145,11 @@ func (r *Runner) declareVariable(c *ast.Command) (handler.Result, *signal) {
 		if err := r.newVariable(root, v.node); err != nil {
 			return resultOf(err), nil
 		}
-		if iv := pick(item, a, "INITIAL-VALUE"); iv != nil && iv.Expr != nil {
+		kept, err := r.linkContainer(v, a.Get("CONTAINER"))
+		if err != nil {
+			return resultOf(err), nil
+		}
+		if iv := pick(item, a, "INITIAL-VALUE"); iv != nil && iv.Expr != nil && !kept {
 			val, err := r.eval(iv.Expr)
 			if err != nil {
 				return resultOf(err), nil

@@ -144,6 +144,9 @@ func (vi varInfo) Attribute(name string, attr builtins.Keyword) (string, bool) {
 	if !ok {
 		return "", false
 	}
+	if s, ok := containerAttribute(v, attr); ok {
+		return s, true
+	}
 	switch attr {
 	case "*MULTIPLE-ELEMENTS":
 		if n.t.kind == listNode || n.t.kind == arrayNode {

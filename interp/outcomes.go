@@ -123,6 +123,28 @@ const (
 	exitOutsideNamedBlock
 	paramNotDeclared
 	procedureCancelled
+
+	// variable containers (containers.go)
+	containerNotDeclared
+	containerOtherType
+	containerShorterLived
+	containerJVType
+	containerJVPassword
+	containerJVMonitored
+	containerJVTooLong
+	containerJVBadName
+	containerJVStore
+	containerJVRead
+	containerJVNotFound
+	containerAlreadyOpen
+	containerNotOpen
+	containerUnsupported
+	containerNotText
+
+	// MODIFY-PROCEDURE-TEST-OPTIONS (testoptions.go)
+	backBranchLimitValue
+	// ASSIGN-STREAM (streams.go)
+	streamNotModelled
 )
 
 var outcomes = [...]handler.Outcome{
@@ -237,6 +259,27 @@ var outcomes = [...]handler.Outcome{
 	exitOutsideNamedBlock:    {Msg: "SDP0118", SC1: 1, Detail: "exit-outside-named-block"},
 	paramNotDeclared:         {Msg: "SDP0091", SC1: 64, Detail: "param-not-declared"},
 	procedureCancelled:       {Msg: "SDP0018", SC1: 64},
+
+	// variable containers: SDF-P user guide pages 141-143 (V); the keys
+	// of the job variable store for JV containers
+	containerNotDeclared:  {Msg: "SDP0091", SC1: 64, Detail: "container-not-declared", Source: "V UG 141 (declared before the variable)"},
+	containerOtherType:    {Msg: "SDP0091", SC1: 64, Detail: "container-other-type", Source: "V UG 142 (same variable and data type)"},
+	containerShorterLived: {Msg: "SDP0091", SC1: 64, Detail: "container-shorter-lived", Source: "V UG 142 (lifetime at least the variable's)"},
+	containerJVType:       {Msg: "SDP0091", SC1: 64, Detail: "container-jv-type", Source: "V UG 143 (STRING only)"},
+	containerJVPassword:   {Msg: "JVS0412", SC1: 64},
+	containerJVMonitored:  {Msg: "JVS0413", SC1: 64},
+	containerJVTooLong:    {Msg: "JVS0414", SC1: 64, Source: "V UG 143 (at most 256 bytes)"},
+	containerJVBadName:    {Msg: "JVS0415", SC1: 64},
+	containerJVStore:      {Msg: "JVS0416", SC1: 64},
+	containerJVRead:       {Msg: "JVS0417", SC1: 64},
+	containerJVNotFound:   {Msg: "JVS0410", SC1: 64},
+	containerAlreadyOpen:  {Msg: "SDP0091", SC1: 64, Detail: "container-already-open", Source: "I"},
+	containerNotOpen:      {Msg: "SDP0091", SC1: 64, Detail: "container-not-open", Source: "I"},
+	containerUnsupported:  {Msg: "SDP0091", SC1: 64, Detail: "container-unsupported", Source: "I (sdfp's limit)"},
+	containerNotText:      {Msg: "SDP0091", SC1: 64, Detail: "container-not-text", Source: "I (sdfp's limit)"},
+
+	backBranchLimitValue: {Msg: "SDP0091", SC1: 64, Detail: "back-branch-limit-value", Source: "I"},
+	streamNotModelled:    {Msg: "SDP0091", SC1: 64, Detail: "stream-not-modelled", Source: "I (sdfp's limit)"},
 }
 
 // result is the result of a statement ending with the outcome.

@@ -21,7 +21,7 @@ import (
 func (r *Runner) lookup(name string) *variable {
 	for f := r.frame; f != nil; f = f.parent {
 		if v := f.locals.vars[name]; v != nil {
-			return v
+			return r.loadContainer(v)
 		}
 		if !f.include {
 			break
@@ -248,6 +248,11 @@ func (r *Runner) store(n *node, text string, val any, mode writeMode) error {
 	}
 	if err := r.charge(valueBytes(val) - valueBytes(n.value)); err != nil {
 		return err
+	}
+	if n.jv != "" {
+		if err := r.storeJV(n, val); err != nil {
+			return err
+		}
 	}
 	n.value = val
 	return nil

@@ -197,6 +197,12 @@ type Runner struct {
 	// substExprs caches the expressions of &(...) by their text.
 	substExprs map[string]ast.Expr
 	layout     *layoutDef // the layout being defined
+
+	// containers are the open permanent variable containers (vcontainers.go).
+	containers map[string]*permContainer
+	// sysinf is where each procedure level sends the structured output of
+	// SHOW commands (ASSIGN-STREAM SYSINF, streams.go).
+	sysinf map[*frame]*streamTarget
 }
 
 // New returns a runner.
@@ -285,6 +291,7 @@ func (r *Runner) Run(ctx context.Context, proc *ast.Procedure, params []Param) R
 	}
 	r.ctx = ctx
 	rc, err := r.call(proc, params, false, lexer.Pos{})
+	r.saveContainersAtEnd()
 	r.closeSystemFiles()
 	return Result{RC: rc, Err: err, Steps: r.steps}
 }

@@ -177,17 +177,23 @@ func (r *Runner) deleteDeclared(name, scopeKeyword string) error {
 		if v == nil {
 			return varNotDeclared.err(name)
 		}
-		delete(r.globals.vars, name)
-		for f := r.frame; f != nil; f = f.parent {
-			if f.locals.vars[name] == v {
-				f.locals.unbind(name)
-			}
-		}
+		r.dropTaskVariable(name, v)
 		return nil
 	case "*PROCEDURE":
 		return r.procedureScope().deleteOwn(name)
 	}
 	return r.frame.locals.deleteOwn(name)
+}
+
+// dropTaskVariable removes a task variable, and its name from every
+// procedure level that declared or imported it.
+func (r *Runner) dropTaskVariable(name string, v *variable) {
+	delete(r.globals.vars, name)
+	for f := r.frame; f != nil; f = f.parent {
+		if f.locals.vars[name] == v {
+			f.locals.unbind(name)
+		}
+	}
 }
 
 // deleteOwn removes a variable that lives in this scope, or the name of

@@ -51,6 +51,13 @@ var natives = map[string]native{
 	"MODIFY-JOB-OPTIONS":       (*Runner).modifyJobOptions,
 	"REMARK":                   (*Runner).noOperation,
 	"TRACE-PROCEDURE":          (*Runner).noOperation,
+	"OPEN-VARIABLE-CONTAINER":  (*Runner).openVariableContainer,
+	"SAVE-VARIABLE-CONTAINER":  (*Runner).saveVariableContainer,
+	"CLOSE-VARIABLE-CONTAINER": (*Runner).closeVariableContainer,
+
+	// test aids (testoptions.go), S variable streams (streams.go)
+	"MODIFY-PROCEDURE-TEST-OPTIONS": (*Runner).modifyTestOptions,
+	"ASSIGN-STREAM":                 (*Runner).assignStream,
 }
 
 // done is the result of a statement that ran without error.
@@ -141,9 +148,15 @@ func (r *Runner) freeVariable(c *ast.Command) (handler.Result, *signal) {
 		if v == nil {
 			return varNotDeclared.result(name.Parts[0].Name), nil
 		}
+		if c.Args.Keyword("DESTROY-CONTAINER") == "*YES" {
+			if err := r.destroyContainer(v); err != nil {
+				return resultOf(err), nil
+			}
+		}
 		if err := r.free(v, name.Parts); err != nil {
 			return resultOf(err), nil
 		}
+		releaseJV(v)
 	}
 	return done, nil
 }
@@ -196,6 +209,7 @@ func (r *Runner) deleteVariable(c *ast.Command) (handler.Result, *signal) {
 
 func (r *Runner) showVariable(c *ast.Command) (handler.Result, *signal) {
 	var lines []string
+	withIndex := showListIndex(c.Args)
 	v := c.Args.Get("VARIABLE-NAME")
 	// The binder gives a list-poss operand as a list, so *ALL arrives as
 	// its only element (SHOW-VARIABLE *ALL failed with "VARIABLE  IS NOT
@@ -208,7 +222,7 @@ func (r *Runner) showVariable(c *ast.Command) (handler.Result, *signal) {
 			for _, n := range f.locals.names() {
 				if !seen[n] {
 					seen[n] = true
-					showLines(n, f.locals.vars[n].node, false, &lines)
+					showLines(n, r.loadContainer(f.locals.vars[n]).node, withIndex, &lines)
 				}
 			}
 			if !f.include {
@@ -221,7 +235,7 @@ func (r *Runner) showVariable(c *ast.Command) (handler.Result, *signal) {
 			if !found {
 				return varNotDeclared.result(strings.ToUpper(item.Str)), nil
 			}
-			showLines(strings.TrimSuffix(strings.ToUpper(item.Str), "#"), n, false, &lines)
+			showLines(strings.TrimSuffix(strings.ToUpper(item.Str), "#"), n, withIndex, &lines)
 		}
 	}
 	return r.output(c.Args.Get("OUTPUT"), lines)

@@ -52,6 +52,7 @@ type node struct {
 	fields map[string]*node // structure
 	order  []string         // structure element order
 	room   *listRoom        // a list that elements were put in front of
+	jv     string           // CONTAINER=*JV: the job variable that holds the value (containers.go)
 }
 
 // listRoom is the backing array of a list's elements with free room in
@@ -156,6 +157,7 @@ type variable struct {
 	// importAllowed: declared with IMPORT-ALLOWED=*YES, so a procedure
 	// it calls may import it (UG-140, UG-297)
 	importAllowed bool
+	box           *containerLink // CONTAINER= other than *STD (containers.go)
 }
 
 // scope is a set of variables of one procedure level or of the task.

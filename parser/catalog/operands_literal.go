@@ -70,6 +70,196 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"ASSIGN-STREAM", []*Operand{
+		{
+			Name:    "STREAM-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltStructuredName,
+					Min:      1,
+					Max:      20,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "TO",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*DUMMY",
+				},
+				{
+					Keyword: "*SAME-AS-CALLING-PROC",
+				},
+				{
+					Keyword: "*VARIABLE",
+					Struct: []*Operand{
+						{
+							Name:    "VARIABLE-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Kind:     AltComposedName,
+									Min:      1,
+									Max:      255,
+									HasRange: true,
+									Struct: []*Operand{
+										{
+											Name:    "WRITE-MODE",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*EXTEND",
+												},
+												{
+													Keyword: "*PREFIX",
+												},
+											},
+										},
+									},
+								},
+							},
+						},
+						{
+							Name:    "RETURN-VARIABLE-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Kind:     AltComposedName,
+									Min:      1,
+									Max:      255,
+									HasRange: true,
+									Struct: []*Operand{
+										{
+											Name:    "WRITE-MODE",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*EXTEND",
+												},
+												{
+													Keyword: "*PREFIX",
+												},
+											},
+										},
+									},
+								},
+							},
+						},
+						{
+							Name:    "CONTROL-VAR-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Kind:     AltComposedName,
+									Min:      1,
+									Max:      255,
+									HasRange: true,
+									Struct: []*Operand{
+										{
+											Name:    "WRITE-MODE",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*EXTEND",
+												},
+												{
+													Keyword: "*PREFIX",
+												},
+											},
+										},
+									},
+								},
+							},
+						},
+						{
+							Name:    "RET-CONTROL-VAR-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Kind:     AltComposedName,
+									Min:      1,
+									Max:      255,
+									HasRange: true,
+									Struct: []*Operand{
+										{
+											Name:    "WRITE-MODE",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*EXTEND",
+												},
+												{
+													Keyword: "*PREFIX",
+												},
+											},
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+				{
+					Keyword: "*SERVER",
+					Struct: []*Operand{
+						{
+							Name:    "SERVER-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltStructuredName,
+									Min:      1,
+									Max:      30,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+						{
+							Name:    "SERVER-INFORMATION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Kind:     AltCString,
+									Min:      1,
+									Max:      1800,
+									HasRange: true,
+								},
+							},
+						},
+					},
+				},
+				{
+					Kind:     AltStructuredName,
+					Min:      1,
+					Max:      20,
+					HasRange: true,
+				},
+			},
+		},
+	}},
 	{"ASSIGN-SYSLST", []*Operand{
 		{
 			Name:    "TO",
@@ -422,6 +612,21 @@ var builtinOperandLists = [...]struct {
 					HasRange: true,
 				},
 			},
+		},
+	}},
+	{"CLOSE-VARIABLE-CONTAINER", []*Operand{
+		{
+			Name:    "CONTAINER-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltComposedName,
+					Min:      1,
+					Max:      64,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
 		},
 	}},
 	{"CREATE-JV", []*Operand{
@@ -1549,6 +1754,30 @@ var builtinOperandLists = [...]struct {
 						},
 					},
 				},
+				{
+					Keyword: "*VARIABLE",
+					Struct: []*Operand{
+						{
+							Name:    "VARIABLE-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltComposedName,
+									Min:      1,
+									Max:      255,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
+				{
+					Kind:     AltComposedName,
+					Min:      1,
+					Max:      64,
+					HasRange: true,
+				},
 			},
 		},
 		{
@@ -2339,6 +2568,18 @@ var builtinOperandLists = [...]struct {
 			Mandatory: true,
 			ListMax:   2000,
 		},
+		{
+			Name:    "DESTROY-CONTAINER",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NO",
+				},
+				{
+					Keyword: "*YES",
+				},
+			},
+		},
 	}},
 	{"GOTO", []*Operand{
 		{
@@ -3098,6 +3339,85 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"MODIFY-PROCEDURE-TEST-OPTIONS", []*Operand{
+		{
+			Name:    "LOGGING",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*PARAMETERS",
+					Struct: []*Operand{
+						{
+							Name:    "CMD",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*UNCHANGED",
+								},
+								{
+									Keyword: "*YES",
+								},
+								{
+									Keyword: "*NO",
+								},
+							},
+						},
+						{
+							Name:    "DATA",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*UNCHANGED",
+								},
+								{
+									Keyword: "*YES",
+								},
+								{
+									Keyword: "*NO",
+								},
+							},
+						},
+					},
+				},
+				{
+					Keyword: "*YES",
+				},
+				{
+					Keyword: "*NO",
+				},
+			},
+		},
+		{
+			Name:    "BACK-BRANCH-LIMIT",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind: AltExpr,
+				},
+			},
+		},
+		{
+			Name:    "FUNCTIONALITY",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*FULL",
+				},
+				{
+					Keyword: "*BASIC",
+				},
+			},
+		},
+	}},
 	{"MOVE-VM", []*Operand{
 		{
 			Name:    "LOCATION",
@@ -3178,6 +3498,138 @@ var builtinOperandLists = [...]struct {
 				},
 			},
 			Mandatory: true,
+		},
+	}},
+	{"OPEN-VARIABLE-CONTAINER", []*Operand{
+		{
+			Name:    "CONTAINER-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltComposedName,
+					Min:      1,
+					Max:      64,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "FROM-FILE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*LIBRARY-ELEMENT",
+					Struct: []*Operand{
+						{
+							Name:    "LIBRARY",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltFilename,
+									Min:      1,
+									Max:      54,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+						{
+							Name:    "ELEMENT",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*CONTAINER-NAME",
+								},
+								{
+									Kind:     AltComposedName,
+									Min:      1,
+									Max:      64,
+									HasRange: true,
+									Struct: []*Operand{
+										{
+											Name:    "VERSION",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*HIGHEST-EXISTING",
+												},
+												{
+													Kind:     AltComposedName,
+													Min:      1,
+													Max:      24,
+													HasRange: true,
+												},
+											},
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "LOCK-ELEMENT",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NO",
+				},
+				{
+					Keyword: "*YES",
+				},
+			},
+		},
+		{
+			Name:    "SCOPE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*CURRENT",
+				},
+				{
+					Keyword: "*PROCEDURE",
+				},
+				{
+					Keyword: "*TASK",
+					Struct: []*Operand{
+						{
+							Name:    "SAVE-AT-TERMINATION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NO",
+								},
+								{
+									Keyword: "*YES",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "AUTOMATIC-DECLARE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ALL",
+				},
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind:     AltStructuredName,
+					Min:      1,
+					Max:      20,
+					HasRange: true,
+				},
+			},
+			ListMax: 2000,
 		},
 	}},
 	{"RAISE-ERROR", []*Operand{
@@ -3528,6 +3980,21 @@ var builtinOperandLists = [...]struct {
 					HasRange: true,
 				},
 			},
+		},
+	}},
+	{"SAVE-VARIABLE-CONTAINER", []*Operand{
+		{
+			Name:    "CONTAINER-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltComposedName,
+					Min:      1,
+					Max:      64,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
 		},
 	}},
 	{"SEND-MSG", []*Operand{
@@ -4099,6 +4566,43 @@ var builtinOperandLists = [...]struct {
 					Min:      1,
 					Max:      255,
 					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "INFORMATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*PARAMETERS",
+					Struct: []*Operand{
+						{
+							Name:    "NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*FULL-NAME",
+									Struct: []*Operand{
+										{
+											Name:    "LIST-INDEX-NUMBER",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*NO",
+												},
+												{
+													Keyword: "*YES",
+												},
+											},
+										},
+									},
+								},
+							},
+						},
+					},
 				},
 			},
 		},

@@ -129,14 +129,14 @@ var sdfpCommands = []decl{
 			STRUCTURE-OUTPUT = *NONE / <composed-name 1..255>(WRITE-MODE = *REPLACE / *EXTEND)
 			MSG-STRUCTURE-OUTPUT = *NONE / <composed-name 1..255>(WRITE-MODE = *REPLACE / *EXTEND)
 			RETURNCODE = *STD / *NONE / *VARIABLE(SUBCODE1 = *NONE / <composed-name 1..255>, SUBCODE2 = *NONE / <composed-name 1..255>, MAINCODE = *NONE / <composed-name 1..255>)`},
-	{name: "DECLARE-VARIABLE", aliases: []string{"DCLV"}, domain: "SDF-P", source: "V-ex CMD -38, UG 23; format I (spec 4.1, 14.7); SCOPE V UG-138..140 (IMPORT-ALLOWED under *CURRENT and *PROCEDURE, UG-140; its default *NO I)",
-		help: "Declares S variables: name, initial value, type, simple/list/array, scope and container.",
+	{name: "DECLARE-VARIABLE", aliases: []string{"DCLV"}, domain: "SDF-P", source: "V-ex CMD -38, UG 23; format I (spec 4.1, 14.7); SCOPE V UG-138..140 (IMPORT-ALLOWED under *CURRENT and *PROCEDURE, UG-140; its default *NO I); CONTAINER V UG 141-143, its *VARIABLE and <container name> forms I (VARIABLE-ATTRIBUTE, UG 361, names them)",
+		help: "Declares S variables: name, initial value, type, simple/list/array, scope and container: CONTAINER=*JV(name) keeps a STRING in a job variable, *VARIABLE(name) shares another variable's value, a container name links to an open permanent container (OPEN-VARIABLE-CONTAINER).",
 		ops: `VARIABLE-NAME|NAME = list-poss(2000): <composed-name 1..255>(` + typeOps + `) !
 			TYPE = *ANY / *STRING / *INTEGER / *BOOLEAN / *STRUCTURE(DEFINITION = *DYNAMIC / *BY-LAYOUT(LAYOUT-NAME = <structured-name 1..20>))
 			INITIAL-VALUE = *NONE / <expr>
 			MULTIPLE-ELEMENTS = *NO / *LIST(LIMIT = *NONE / <integer 1..2147483647>) / *ARRAY(LOWER-BOUND = 1 / <integer -2147483648..2147483647>, UPPER-BOUND = *NONE / <integer -2147483648..2147483647>)
 			SCOPE = *CURRENT(IMPORT-ALLOWED = *NO / *YES) / *PROCEDURE(IMPORT-ALLOWED = *NO / *YES) / *TASK(STATE = *ANY / *NEW / *OLD)
-			CONTAINER = *STD / *JV(JV-NAME = <filename 1..54> !)
+			CONTAINER = *STD / *JV(JV-NAME = <filename 1..54> !) / *VARIABLE(VARIABLE-NAME = <composed-name 1..255> !) / <composed-name 1..64>
 			STATE = *ANY / *NEW / *OLD`},
 	{name: "IMPORT-VARIABLE", domain: "SDF-P", source: "V UG-139 (task variable, positional name), UG-140 (FROM=*SCOPE(SCOPE=*CALLING-PROCEDURES)); default FROM=*TASK and *SCOPE(SCOPE=*TASK) I (command page not stored)",
 		help: "Makes existing variables visible in the current procedure under their own names: a task variable (FROM=*TASK), or a variable of a calling procedure declared with IMPORT-ALLOWED=*YES (FROM=*SCOPE(SCOPE=*CALLING-PROCEDURES)). Creates nothing; the attributes are the variable's own.",
@@ -162,17 +162,24 @@ var sdfpCommands = []decl{
 			VALUE = *STRING-TO-VARIABLE(STRING = <expr> !, VALUE-TYPE = *STD / *STRING) / *LIST(LIST-NAME = <composed-name 1..255> !, FROM-INDEX = 1 / <integer 1..2147483647>, NUMBER-OF-ELEMENTS = *ALL / <integer 1..2147483647>) / <expr 0..1800> !
 			WRITE-MODE = *REPLACE / *EXTEND / *PREFIX`,
 		nameValue: []string{"VARIABLE-NAME", "VALUE"}},
-	{name: "FREE-VARIABLE", domain: "SDF-P", source: "V UG 23 (existence); format I",
-		help: "Removes the value of variables (or list elements); the declaration stays.",
-		ops:  `VARIABLE-NAME|NAME = list-poss(2000): <composed-name 1..255> !`},
+	{name: "FREE-VARIABLE", domain: "SDF-P", source: "V UG 23 (existence), DESTROY-CONTAINER V UG 143 (operand name; values I); format I",
+		help: "Removes the value of variables (or list elements); the declaration stays. DESTROY-CONTAINER=*YES also deletes the job variable a variable is kept in (CONTAINER=*JV).",
+		ops: `VARIABLE-NAME|NAME = list-poss(2000): <composed-name 1..255> !
+			DESTROY-CONTAINER = *NO / *YES`},
 	{name: "DELETE-VARIABLE", domain: "SDF-P", source: "I",
 		help: "Removes variables with their declaration.",
 		ops: `VARIABLE-NAME|NAME = list-poss(2000): <composed-name 1..255> !
 			SCOPE = *CURRENT / *PROCEDURE / *TASK`},
+	// INFORMATION: only NAME=*FULL-NAME(LIST-INDEX-NUMBER=...) is shown
+	// in the manuals (CMD "Explanation of the columns", -46: a list
+	// element is printed as NAME(*LIST) by default, as NAME#1 with
+	// LIST-INDEX-NUMBER=*YES); the command page itself is not stored, so
+	// the operand's other sub-operands are not declared.
 	{name: "SHOW-VARIABLE", domain: "SDF-P", source: "V-ex UG 342, CMD -46 (spec 14.10)",
-		help: "Prints variables as 'NAME = value' lines; *ALL prints every visible variable.",
+		help: "Prints variables as 'NAME = value' lines; *ALL prints every visible variable. List elements are shown as NAME(*LIST), or numbered NAME#1 with INFORMATION=*PARAMETERS(NAME=*FULL-NAME(LIST-INDEX-NUMBER=*YES)).",
 		ops: `VARIABLE-NAME|NAME = *ALL / list-poss(2000): <composed-name 1..255>
-			OUTPUT = *SYSOUT / *SYSLST / <composed-name 1..255>`},
+			OUTPUT = *SYSOUT / *SYSLST / <composed-name 1..255>
+			INFORMATION = *STD / *PARAMETERS(NAME = *FULL-NAME(LIST-INDEX-NUMBER = *NO / *YES))`},
 	{name: "READ-VARIABLE", domain: "SDF-P", source: "V-ex UG 23, 153 (spec 5.16)",
 		help: "Reads values for variables from the run's standard input (or a file).",
 		ops: `VARIABLE-NAME = list-poss(2000): <composed-name 1..255> / *LIST(LIST-NAME = <composed-name 1..255> !) / *BY-INPUT !
@@ -189,4 +196,35 @@ var sdfpCommands = []decl{
 	{name: "REMARK", domain: "BS2000", source: "I (spec 1.5)",
 		help: "A comment command: does nothing.",
 		ops:  `TEXT = *NONE / <text 0..1800>`},
+
+	// S variable streams (interp/streams.go); format V RR 110.
+	{name: "ASSIGN-STREAM", domain: "SDF-P", source: "V RR 110 (format, return codes); semantics of SYSINF V UG 170, the rest I",
+		help: "Assigns an S variable stream: SYSINF, the structured output of SHOW commands, goes with TO=*VARIABLE(VARIABLE-NAME=...) into a list of structures, one element per object, until TO=*STD (or *DUMMY) ends it. Other streams and targets are not modelled.",
+		ops: `STREAM-NAME = <structured-name 1..20> !
+			TO = *STD / *DUMMY / *SAME-AS-CALLING-PROC / *VARIABLE(VARIABLE-NAME = *NONE / <composed-name 1..255>(WRITE-MODE = *EXTEND / *PREFIX), RETURN-VARIABLE-NAME = *NONE / <composed-name 1..255>(WRITE-MODE = *EXTEND / *PREFIX), CONTROL-VAR-NAME = *NONE / <composed-name 1..255>(WRITE-MODE = *EXTEND / *PREFIX), RET-CONTROL-VAR-NAME = *NONE / <composed-name 1..255>(WRITE-MODE = *EXTEND / *PREFIX)) / *SERVER(SERVER-NAME = <structured-name 1..30> !, SERVER-INFORMATION = *NONE / <c-string 1..1800>) / <structured-name 1..20>`},
+
+	// Test aids (interp/testoptions.go); format V UGde 408.
+	{name: "MODIFY-PROCEDURE-TEST-OPTIONS", domain: "SDF-P", source: "V UG 408 (format, defaults at task start)",
+		help: "Changes test settings of the task: BACK-BRANCH-LIMIT limits the passes of a loop (SDP0139 beyond it; *NONE: no limit); LOGGING and FUNCTIONALITY are accepted and change nothing in sdfp.",
+		ops: `LOGGING = *PARAMETERS(CMD = *UNCHANGED / *YES / *NO, DATA = *UNCHANGED / *YES / *NO) / *YES / *NO
+			BACK-BRANCH-LIMIT = *UNCHANGED / *NONE / <expr>
+			FUNCTIONALITY = *UNCHANGED / *FULL / *BASIC`},
+
+	// Permanent variable containers (interp/vcontainers.go). The format
+	// of OPEN-VARIABLE-CONTAINER is the manual's (UG 409, CMD 337);
+	// SAVE- and CLOSE-VARIABLE-CONTAINER are named on UG 142, their pages
+	// are not stored, so their operand is inferred.
+	{name: "OPEN-VARIABLE-CONTAINER", domain: "SDF-P", source: "V UG 409, CMD 337 (format); semantics of LOCK-ELEMENT and SAVE-AT-TERMINATION I",
+		help: "Opens a permanent variable container, an element of type SYSVCONT in a library (in sdfp a file of the workdir), creating it when missing; AUTOMATIC-DECLARE=*ALL declares its variables in SCOPE.",
+		ops: `CONTAINER-NAME = <composed-name 1..64> !
+			FROM-FILE = *LIBRARY-ELEMENT(LIBRARY = <filename 1..54> !, ELEMENT = *CONTAINER-NAME / <composed-name 1..64>(VERSION = *HIGHEST-EXISTING / <composed-name 1..24>)) !
+			LOCK-ELEMENT = *NO / *YES
+			SCOPE = *CURRENT / *PROCEDURE / *TASK(SAVE-AT-TERMINATION = *NO / *YES)
+			AUTOMATIC-DECLARE = *ALL / *NONE / list-poss(2000): <structured-name 1..20>`},
+	{name: "SAVE-VARIABLE-CONTAINER", domain: "SDF-P", source: "I (named UG 142; page not stored)",
+		help: "Writes the variables of an open permanent container into its library element; the container stays open.",
+		ops:  `CONTAINER-NAME = <composed-name 1..64> !`},
+	{name: "CLOSE-VARIABLE-CONTAINER", domain: "SDF-P", source: "I (named UG 142; page not stored)",
+		help: "Closes a permanent container: writes it back when it was opened with LOCK-ELEMENT=*YES (sdfp's reading), then removes the variables declared from it.",
+		ops:  `CONTAINER-NAME = <composed-name 1..64> !`},
 }

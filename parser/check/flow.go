@@ -175,6 +175,12 @@ func (w *walker) waitEvents(proc *ast.Procedure) {
 			} else {
 				note(v.Str)
 			}
+		case "DECLARE-VARIABLE":
+			// a variable kept in a JV writes it (CONTAINER=*JV, SDF-P
+			// user guide p. 143)
+			if v := c.Args.Get("CONTAINER"); v != nil && v.Keyword == "*JV" && v.Struct != nil {
+				note(v.Struct.Str("JV-NAME"))
+			}
 		case "WAIT-EVENT":
 			waits = append(waits, c)
 		}

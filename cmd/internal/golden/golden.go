@@ -14,6 +14,7 @@
 //	sysout          expected SYSOUT
 //	result          expected end of the run (return code or error)
 //	syslst:NAME     expected contents of file NAME written by the run
+//	written:NAME    expected contents of any workdir file after the run
 //	console         expected operator console (virtual time, source, text)
 //	jv:NAME         expected value of job variable NAME after the run
 //	installation.yaml  the VM2000 installation (default: the embedded one)
@@ -239,8 +240,10 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 	out[LintSection] = strings.Join(sysout.problems, "\n")
 	for _, f := range c.Archive.Files {
 		switch {
-		case strings.HasPrefix(f.Name, "syslst:"):
-			name := strings.TrimPrefix(f.Name, "syslst:")
+		case strings.HasPrefix(f.Name, "syslst:"), strings.HasPrefix(f.Name, "written:"):
+			// written: any file of the workdir after the run (a library
+			// of variable containers, for one)
+			name := f.Name[strings.Index(f.Name, ":")+1:]
 			data, err := afero.ReadFile(fs, name)
 			if err != nil {
 				out[f.Name] = fmt.Sprintf("(file %s not written: %v)\n", name, err)
@@ -327,11 +330,12 @@ func (c *Case) Diff(out Outcome) []string {
 
 // expected lists the expected sections of the case: sysout and result
 // always, the console when the case has that section or the run wrote to
-// it, and every syslst: and jv: section.
+// it, and every syslst:, written: and jv: section (file: sections are
+// input).
 func (c *Case) expected() []string {
 	names := []string{"sysout", "result"}
 	for _, f := range c.Archive.Files {
-		if f.Name == "console" || strings.HasPrefix(f.Name, "syslst:") || strings.HasPrefix(f.Name, "jv:") {
+		if f.Name == "console" || strings.HasPrefix(f.Name, "syslst:") || strings.HasPrefix(f.Name, "written:") || strings.HasPrefix(f.Name, "jv:") {
 			names = append(names, f.Name)
 		}
 	}
