@@ -38,6 +38,7 @@ const (
 	invalidDate
 	notAList
 	badRegularExpression
+	numberOutOfRange
 )
 
 // outcome is a row: the message key, and the detail key under SDP0091.
@@ -72,6 +73,7 @@ var outcomes = [...]outcome{
 	invalidDate:            {key: "SDP0452"},
 	notAList:               {codeSemantic, "fn-not-a-list"},
 	badRegularExpression:   {codeSemantic, "fn-bad-regular-expression"},
+	numberOutOfRange:       {key: "SDP0304"},
 }
 
 // message is the row's message with the inserts.

@@ -27,4 +27,6 @@ var Default = NewTable(
 	fnDate, fnDateValue, fnElapsedDays, fnTime, fnTSN, fnUserIdentification, fnTaskMode, fnIsSDFP, fnSDFPVersion,
 	// jv.go
 	fnJV, fnIsCatalogedJV,
+	// switches.go
+	fnUserSwitch,
 )

@@ -58,6 +58,7 @@ func TestCatalogue(t *testing.T) {
 		"MAINCODE", "MC", "MSG", "NEXT-VARIABLE-NAME", "NEXT-VAR-NAME", "SDF-P-VERSION", "SIZE", "STRING",
 		"SUBCODE1", "SC1", "SUBCODE2", "SC2", "SUBLIST", "SUBSTRING", "SUBSTR", "TASK-MODE", "TIME",
 		"TO-C-LITERAL", "TSN", "UPPER-CASE", "USER-IDENTIFICATION", "VARIABLE-ATTRIBUTE", "VAR-ATTR", "VERIFY",
+		"USER-SWITCH",
 	}
 	for _, n := range want {
 		if Default.Lookup(n) == nil {

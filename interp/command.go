@@ -153,7 +153,7 @@ func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
 	r.traceCmd(c, res.RC)
 	if !r.isError(res) {
 		if res.Goto != "" {
-			return &signal{kind: sigGoto, label: res.Goto}
+			return r.branch(c, res.Goto)
 		}
 		return nil
 	}
@@ -249,7 +249,7 @@ func (r *Runner) traceCmd(c *ast.Command, rc handler.ReturnCode) {
 	}
 	text := ast.CommandText(c)
 	if c.Label != "" {
-		text = c.Label + ": " + text
+		text = ast.LabelText(c.Label) + " " + text
 	}
 	r.trace(TraceEvent{Time: r.clock.Now(), Pos: c.Pos, Level: r.frame.level, Text: text, RC: rc})
 }

@@ -15,6 +15,9 @@ import (
 // lookup finds a visible variable by its top-level name: the current
 // procedure level, through INCLUDE levels to their callers, then the task.
 func (r *Runner) lookup(name string) *variable {
+	if name == sysSwitchName && r.switches != nil {
+		return r.sysSwitch()
+	}
 	for f := r.frame; f != nil; f = f.parent {
 		if v := f.locals.vars[name]; v != nil {
 			return v
@@ -184,6 +187,9 @@ func (r *Runner) assign(name *ast.VarName, val any, mode writeMode) error {
 	}
 	if err := r.store(n, name.Text, val, mode); err != nil {
 		return err
+	}
+	if v == r.sysswitch {
+		r.storeSysSwitch()
 	}
 	if r.varHook != nil {
 		if _, complex := val.(complexRef); !complex {

@@ -195,6 +195,12 @@ type Runner struct {
 	// substExprs caches the expressions of &(...) by their text.
 	substExprs map[string]ast.Expr
 	layout     *layoutDef // the layout being defined
+
+	// switches are the run's job and user switches (WithSwitches; nil:
+	// none); sysswitch is SYSSWITCH, the job switches as a variable
+	// (switches.go).
+	switches  Switches
+	sysswitch *variable
 }
 
 // New returns a runner.

@@ -219,6 +219,18 @@ func (w *walker) command(c *ast.Command) {
 			return
 		}
 		w.add(c.Pos, parser.CodeLabel, "GOTO %s jumps into a nested block (line %d); only labels of the current or an enclosing block can be reached", label, w.proc.Labels[label].Pos.Line)
+	case "SKIP-COMMANDS":
+		// a non-S label: .NAME [V CMD skip-commands]; they are reached
+		// like GOTO's, from the current or an enclosing block
+		label := "." + c.Args.Str("TO-LABEL")
+		target, ok := w.labelList[label]
+		if !ok {
+			w.add(c.Pos, parser.CodeLabel, "SKIP-COMMANDS target label %s does not exist", label)
+			return
+		}
+		if w.encl.lists[target] == 0 {
+			w.add(c.Pos, parser.CodeLabel, "SKIP-COMMANDS %s jumps into a nested block (line %d); only labels of the current or an enclosing block can be reached", label, w.proc.Labels[label].Pos.Line)
+		}
 	case "CYCLE", "EXIT-BLOCK":
 		key, what, byTag, open := "LOOP", "loop", w.encl.loops, w.encl.nLoops
 		if c.Name == "EXIT-BLOCK" {

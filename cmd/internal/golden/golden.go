@@ -20,7 +20,10 @@
 //	su              the server unit whose monitor system runs the procedure
 //	lang            message language of the run (E or D)
 //	events          writes to job variables by another job, in virtual
-//	                time: one "+SECONDS JV-NAME VALUE" per line
+//	                time: one "+SECONDS JV-NAME VALUE" per line; or a user
+//	                switch set by another job of the user:
+//	                "+SECONDS *USER-SWITCH#N ON" (or OFF)
+//	user            the user ID the procedure runs under (default SDFPUSER)
 //
 // Expected sections are compared byte for byte. Update rewrites the
 // expected sections from a run; it is only called with an explicit flag.
@@ -33,6 +36,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -193,7 +197,9 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 		return nil, err
 	}
 	su, _ := c.section("su")
+	user, _ := c.section("user")
 	s, err := session.New(session.Options{
+		User:         strings.ToUpper(strings.TrimSpace(user)),
 		FS:           fs,
 		Lang:         strings.TrimSpace(lang),
 		Stdout:       sysout,
@@ -254,13 +260,21 @@ func scheduleEvents(s *session.Session, text string) error {
 			continue
 		}
 		if len(f) != 3 || !strings.HasPrefix(f[0], "+") {
-			return fmt.Errorf("%q: want +SECONDS JV-NAME VALUE", line)
+			return fmt.Errorf("%q: want +SECONDS JV-NAME VALUE or +SECONDS *USER-SWITCH#N ON|OFF", line)
 		}
 		secs, err := time.ParseDuration(f[0][1:] + "s")
 		if err != nil {
 			return err
 		}
 		name, value := f[1], f[2]
+		if n, ok := strings.CutPrefix(strings.ToUpper(name), "*USER-SWITCH#"); ok {
+			sw, err := strconv.Atoi(n)
+			if err != nil || sw < 0 || sw > 31 || value != "ON" && value != "OFF" {
+				return fmt.Errorf("%q: want +SECONDS *USER-SWITCH#0..31 ON|OFF", line)
+			}
+			s.Clock.Schedule(secs, "user switch "+n, func() { s.Env.SetUserSwitch("", sw, value == "ON") })
+			continue
+		}
 		s.Clock.Schedule(secs, "write "+name, func() {
 			if err := s.JVs.Write(name, 1, 0, value, ""); err != nil {
 				s.Console.Write("EVENT", msg.Plain("write of "+name+" failed: "+err.Error()))

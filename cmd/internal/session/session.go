@@ -169,6 +169,7 @@ func (s *Session) runnerWith(o Options) *interp.Runner {
 		interp.WithHandlers(o.Handlers...),
 		interp.WithHandlers(s.Executors),
 		interp.WithJobMonitor(s.Env),
+		interp.WithSwitches(s.Env),
 	}
 	if s.catalog != nil {
 		opts = append(opts, interp.WithCatalog(s.catalog))

@@ -30,6 +30,12 @@ type Env struct {
 	links         map[string]string // JV link name -> JV name
 	// jobMonitors maps a task to its job monitoring JV.
 	jobMonitors map[string]string
+	// jobSwitches are the job switches of each task, userSwitches the
+	// user switches of each user ID (switches.go); SwitchChanges counts
+	// the changes of user switches.
+	jobSwitches   map[string]uint32
+	userSwitches  map[string]uint32
+	SwitchChanges int
 }
 
 // New returns a job environment.

@@ -30,7 +30,7 @@ func (e *Env) waitEvent(req *handler.Request) handler.Result {
 			Ready: func() (bool, error) { return false, nil }, Deadline: int64(limit),
 			OnTimeout: handler.Result{RC: handler.OK}}}
 	case "*USER-SWITCHES":
-		return outcomes[waitUserSwitches].Result()
+		return e.waitUserSwitches(s)
 	}
 	var cond ast.Expr
 	var checkNow ast.Keyword
