@@ -225,10 +225,8 @@ func (e *Env) skipCommands(req *handler.Request) handler.Result {
 	case "*JV":
 		var cond ast.Expr
 		s.Unpack("CONDITION", &cond)
-		for _, name := range jvNames(cond) {
-			if _, err := e.JVs.Get(e.resolve(name)); err != nil {
-				return jvFail(err)
-			}
+		if err := e.missingJV(cond); err != nil {
+			return jvFail(err)
 		}
 		ok, err := e.evalCond(cond)
 		if err != nil {
