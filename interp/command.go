@@ -91,6 +91,8 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 			}
 			return sig
 		}
+	} else if r.frame.dialog && procedureOnly[c.Name] {
+		res = notInDialog.result(c.Name)
 	} else {
 		res = r.dispatch(c)
 	}

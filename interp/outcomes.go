@@ -115,6 +115,7 @@ const (
 	gotoNotEnclosing
 	branchTargetMissing
 	sysSwitchFixed
+	notInDialog
 	exitOutsideBlock
 	exitOutsideNamedBlock
 	paramNotDeclared
@@ -223,6 +224,7 @@ var outcomes = [...]handler.Outcome{
 	gotoTargetMissing:        {Msg: "SDP0118", SC1: 1, Detail: "goto-target-missing"},
 	loopControlOutside:       {Msg: "SDP0118", SC1: 1, Detail: "loop-control-outside"},
 	gotoNotEnclosing:         {Msg: "SDP0118", SC1: 1, Detail: "goto-not-enclosing"},
+	notInDialog:              {Msg: "SDP0118", SC1: 64, Detail: "procedure-only", Source: "V CMD skip-commands: rejected in a dialog; key I"},
 	sysSwitchFixed:           {Msg: "SDP0091", SC1: 64, Detail: "sysswitch-fixed", Source: "V RR reserved variable names: SYSSWITCH and its elements cannot be freed or deleted; key I"},
 	branchTargetMissing:      {Msg: "SDP0118", SC1: 64, Detail: "branch-target-missing", Source: "I: SKIP-COMMANDS or TIMEOUT-LABEL to a label the procedure lacks; V CMD skip-commands: the branch cannot be made"},
 	exitOutsideBlock:         {Msg: "SDP0118", SC1: 1, Detail: "exit-outside-block"},

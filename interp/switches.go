@@ -71,10 +71,15 @@ func (r *Runner) storeSysSwitch() {
 	r.switches.SetJobSwitches(r.tsn, on)
 }
 
-// setJobStep is SET-JOB-STEP: it turns job switches 16 to 31 OFF. Reached
-// while an error is pending it also ends the error situation (endSpinOff).
+// procedureOnly are the commands a dialog rejects: SKIP-COMMANDS works in
+// cataloged command sequences only [V CMD skip-commands].
+var procedureOnly = map[string]bool{"SKIP-COMMANDS": true}
+
+// setJobStep is SET-JOB-STEP: it turns job switches 16 to 31 OFF; a
+// dialog ignores it [V CMD set-job-step]. Reached while an error is
+// pending it also ends the error situation (endSpinOff).
 func (r *Runner) setJobStep(c *ast.Command) (handler.Result, *signal) {
-	if r.switches != nil {
+	if r.switches != nil && !r.frame.dialog {
 		r.switches.SetJobSwitches(r.tsn, r.switches.JobSwitches(r.tsn)&^jobStepSwitches)
 	}
 	return done, nil
