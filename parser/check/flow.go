@@ -361,7 +361,7 @@ func (w *walker) readsBeforeAssignment(proc *ast.Procedure) {
 	reported := map[string]bool{}
 	for _, r := range reads {
 		name := rootName(r.name)
-		if reported[name] || w.c.Functions.Lookup(name) != nil {
+		if reported[name] || w.c.Functions.Lookup(name) != nil || predeclared[name] {
 			continue
 		}
 		off, ok := first[name]
@@ -376,6 +376,10 @@ func (w *walker) readsBeforeAssignment(proc *ast.Procedure) {
 		}
 	}
 }
+
+// predeclared are the variables every procedure has without declaring
+// them: SYSSWITCH, the job switches [V RR "Reserved variable names"].
+var predeclared = map[string]bool{"SYSSWITCH": true}
 
 func hasInitial(item *ast.Value, a *ast.Args) bool {
 	if item.Struct != nil {
