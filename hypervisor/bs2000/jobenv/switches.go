@@ -27,10 +27,6 @@ import (
 // switchCount is the number of job switches and of user switches.
 const switchCount = 32
 
-// stepSwitches are the job switches SET-JOB-STEP turns OFF: 16 to 31 [V
-// CMD set-job-step].
-const stepSwitches uint32 = 0xFFFF0000
-
 // switchCommands are the commands of the switches, added to the job
 // environment's table.
 var switchCommands = map[string]func(*Env, *handler.Request) handler.Result{
@@ -115,7 +111,6 @@ func (e *Env) modifyUserSwitches(req *handler.Request) handler.Result {
 		e.userSwitches = map[string]uint32{}
 	}
 	e.userSwitches[e.User] = modify(e.userSwitches[e.User], req.Args)
-	e.SwitchChanges++
 	return handler.Result{RC: handler.OK}
 }
 
@@ -284,5 +279,4 @@ func (e *Env) SetUserSwitch(user string, n int, on bool) {
 	} else {
 		e.userSwitches[id] &^= 1 << uint(n)
 	}
-	e.SwitchChanges++
 }
