@@ -8,6 +8,7 @@ import (
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 	"sdfp/parser/ast"
+	"sdfp/parser/catalog"
 )
 
 // Job switches and user switches: 32 each, numbered 0 to 31, ON or OFF.
@@ -70,22 +71,26 @@ func (e *Env) userID(user string) string {
 func switchList(a *ast.Args, name string) uint32 {
 	var v *ast.Value
 	a.Unpack(name, &v)
-	var mask uint32
 	if v == nil {
 		return 0
 	}
-	if v.IsList {
-		for _, e := range v.List {
-			if e.Alt != nil && e.Keyword == "" {
-				mask |= 1 << uint(e.Int)
-			}
-		}
-		return mask
+	if !v.IsList {
+		return switchBit(v)
 	}
-	if v.Keyword == "" && v.Alt != nil {
-		mask |= 1 << uint(v.Int)
+	var mask uint32
+	for _, e := range v.List {
+		mask |= switchBit(e)
 	}
 	return mask
+}
+
+// switchBit is the bit of one switch number; none for a keyword or a
+// number outside 0..31 (which the binder does not let through).
+func switchBit(v *ast.Value) uint32 {
+	if v.Alt == nil || v.Alt.Kind != catalog.AltInteger || v.Int < 0 || v.Int >= switchCount {
+		return 0
+	}
+	return 1 << uint(v.Int)
 }
 
 // modify applies ON, OFF and INVERT to a set of switches, in that order.
