@@ -54,6 +54,7 @@ const (
 	installationParameter
 	libraryParameter
 	libraryAccess
+	numberOutOfRange
 )
 
 // outcome is a row: the message key, and the detail key under SDP0091.
@@ -103,6 +104,7 @@ var outcomes = [...]outcome{
 	installationParameter:      {key: "SDP0469"},
 	libraryParameter:           {key: "SDP0454"},
 	libraryAccess:              {key: "SDP0093"},
+	numberOutOfRange:           {key: "SDP0304"},
 }
 
 // message is the row's message with the inserts.

@@ -22,4 +22,6 @@ var Default = NewTable(
 	fnSDFStructureValue, fnVariableToString,
 	// system.go: the software inventory and the libraries of the workdir
 	fnInstallationPath, fnIsLibraryElement,
+	// switches.go
+	fnUserSwitch,
 )

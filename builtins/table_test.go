@@ -60,6 +60,7 @@ func TestCatalogue(t *testing.T) {
 		"TO-C-LITERAL", "TSN", "UPPER-CASE", "USER-IDENTIFICATION", "VARIABLE-ATTRIBUTE", "VAR-ATTR", "VERIFY",
 		"SDF-STRUCTURE-VALUE", "VARIABLE-TO-STRING",
 		"INSTALLATION-PATH", "IS-LIBRARY-ELEMENT", "IS-LIB-ELEM",
+		"USER-SWITCH",
 	}
 	for _, n := range want {
 		if Default.Lookup(n) == nil {

@@ -91,6 +91,8 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 			}
 			return sig
 		}
+	} else if r.frame.dialog && procedureOnly[c.Name] {
+		res = notInDialog.result(c.Name)
 	} else {
 		res = r.dispatch(c)
 	}
@@ -154,7 +156,7 @@ func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
 	r.traceCmd(c, res.RC)
 	if !r.isError(res) {
 		if res.Goto != "" {
-			return &signal{kind: sigGoto, label: res.Goto}
+			return r.branch(c, res.Goto)
 		}
 		return nil
 	}
@@ -250,7 +252,7 @@ func (r *Runner) traceCmd(c *ast.Command, rc handler.ReturnCode) {
 	}
 	text := ast.CommandText(c)
 	if c.Label != "" {
-		text = c.Label + ": " + text
+		text = ast.LabelText(c.Label) + " " + text
 	}
 	r.trace(TraceEvent{Time: r.clock.Now(), Pos: c.Pos, Level: r.frame.level, Text: text, RC: rc})
 }

@@ -26,7 +26,7 @@ func (r *Runner) NewDialog(ctx context.Context) *Dialog {
 	r.dialogTask = true
 	f := &frame{
 		proc: &ast.Procedure{File: "dialog", Labels: map[string]*ast.Command{}}, locals: newScope(),
-		level: 1, implicitDecl: true, dataErrors: true, last: handler.OK, saved: handler.OK,
+		dialog: true, level: 1, implicitDecl: true, dataErrors: true, last: handler.OK, saved: handler.OK,
 		usedParams: map[int]bool{}, labels: map[*ast.Stmt]map[string]int{}, blocks: map[string]*ast.Block{},
 		syslstSaved: r.syslst.save(),
 	}

@@ -56,7 +56,11 @@ func (r *Runner) execList(list []ast.Stmt) *signal {
 					return sig
 				}
 				i = k
-				sig = r.runErrorHandler(list[k].(*ast.ErrorBlock), sig.err)
+				if eb, ok := list[k].(*ast.ErrorBlock); ok {
+					sig = r.runErrorHandler(eb, sig.err)
+				} else {
+					sig = r.endSpinOff(list[k].(*ast.Command), sig.err)
+				}
 			default:
 				return sig
 			}
@@ -71,7 +75,8 @@ func (r *Runner) execList(list []ast.Stmt) *signal {
 // errorHandlerIndex finds the statement that handles an error of
 // list[failed]: an IF-CMD-ERROR directly after a failing simple command
 // (comment lines in between do not count), else the next IF-BLOCK-ERROR
-// of the list. It returns -1 when the list has none, so the error goes on
+// of the list or SET-JOB-STEP, which ends the error situation too
+// (switches.go). It returns -1 when the list has none, so the error goes on
 // to the enclosing block.
 func errorHandlerIndex(list []ast.Stmt, failed int) int {
 	if _, simple := list[failed].(*ast.Command); simple {
@@ -86,7 +91,7 @@ func errorHandlerIndex(list []ast.Stmt, failed int) int {
 		}
 	}
 	for j := failed + 1; j < len(list); j++ {
-		if eb, ok := list[j].(*ast.ErrorBlock); ok && !eb.ForCmd {
+		if eb, ok := list[j].(*ast.ErrorBlock); ok && !eb.ForCmd || isJobStep(list[j]) {
 			return j
 		}
 	}

@@ -20,6 +20,7 @@ type frame struct {
 	locals  *scope
 	parent  *frame
 	include bool // entered by INCLUDE-PROCEDURE: the caller's variables are visible
+	dialog  bool // the level of a dialog (NewDialog), not of a procedure
 	level   int
 	callPos lexer.Pos
 

@@ -91,7 +91,6 @@ const (
 	readByInput
 	endOfInput
 	includeBlockTag
-	skipCommands
 	execCmdSyntax
 	execCmdEmpty
 	execCmdControl
@@ -119,6 +118,9 @@ const (
 	gotoTargetMissing
 	loopControlOutside
 	gotoNotEnclosing
+	branchTargetMissing
+	sysSwitchFixed
+	notInDialog
 	exitOutsideBlock
 	exitOutsideNamedBlock
 	paramNotDeclared
@@ -227,7 +229,6 @@ var outcomes = [...]handler.Outcome{
 	readByInput:              {Msg: "SDP0091", SC1: 64, Detail: "read-by-input"},
 	endOfInput:               {Msg: "SDP0091", SC1: 64, Detail: "end-of-input"},
 	includeBlockTag:          {Msg: "SDP0118", SC1: 1, Detail: "include-block-tag"},
-	skipCommands:             {Msg: "SDP0118", SC1: 1, Detail: "skip-commands"},
 	execCmdSyntax:            {Msg: "CMD0202", SC1: 1, Detail: "exec-cmd-syntax"},
 	execCmdEmpty:             {Msg: "CMD0202", SC1: 1, Detail: "exec-cmd-empty"},
 	execCmdControl:           {Msg: "SDP0118", SC1: 1, Detail: "exec-cmd-control"},
@@ -255,6 +256,9 @@ var outcomes = [...]handler.Outcome{
 	gotoTargetMissing:        {Msg: "SDP0118", SC1: 1, Detail: "goto-target-missing"},
 	loopControlOutside:       {Msg: "SDP0118", SC1: 1, Detail: "loop-control-outside"},
 	gotoNotEnclosing:         {Msg: "SDP0118", SC1: 1, Detail: "goto-not-enclosing"},
+	notInDialog:              {Msg: "SDP0118", SC1: 64, Detail: "procedure-only", Source: "V CMD skip-commands: rejected in a dialog; key I"},
+	sysSwitchFixed:           {Msg: "SDP0091", SC1: 64, Detail: "sysswitch-fixed", Source: "V RR reserved variable names: SYSSWITCH and its elements cannot be freed or deleted; key I"},
+	branchTargetMissing:      {Msg: "SDP0118", SC1: 64, Detail: "branch-target-missing", Source: "I: SKIP-COMMANDS or TIMEOUT-LABEL to a label the procedure lacks; V CMD skip-commands: the branch cannot be made"},
 	exitOutsideBlock:         {Msg: "SDP0118", SC1: 1, Detail: "exit-outside-block"},
 	exitOutsideNamedBlock:    {Msg: "SDP0118", SC1: 1, Detail: "exit-outside-named-block"},
 	paramNotDeclared:         {Msg: "SDP0091", SC1: 64, Detail: "param-not-declared"},

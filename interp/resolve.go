@@ -19,6 +19,9 @@ import (
 // with CALL-PROCEDURE sees nothing else (UG-138 "Scope of variables",
 // UG-139 "Scope TASK", V).
 func (r *Runner) lookup(name string) *variable {
+	if name == sysSwitchName && r.switches != nil {
+		return r.sysSwitch()
+	}
 	for f := r.frame; f != nil; f = f.parent {
 		if v := f.locals.vars[name]; v != nil {
 			return r.loadContainer(v)
@@ -188,6 +191,9 @@ func (r *Runner) assign(name *ast.VarName, val any, mode writeMode) error {
 	}
 	if err := r.store(n, name.Text, val, mode); err != nil {
 		return err
+	}
+	if v == r.sysswitch {
+		r.storeSysSwitch()
 	}
 	if r.varHook != nil {
 		if _, complex := val.(complexRef); !complex {

@@ -203,6 +203,11 @@ type Runner struct {
 	// sysinf is where each procedure level sends the structured output of
 	// SHOW commands (ASSIGN-STREAM SYSINF, streams.go).
 	sysinf map[*frame]*streamTarget
+	// switches are the run's job and user switches (WithSwitches; nil:
+	// none); sysswitch is SYSSWITCH, the job switches as a variable
+	// (switches.go).
+	switches  Switches
+	sysswitch *variable
 }
 
 // New returns a runner.

@@ -36,7 +36,7 @@ var natives = map[string]native{
 	"CYCLE":                    (*Runner).cycle,
 	"EXIT-BLOCK":               (*Runner).exitBlock,
 	"INCLUDE-BLOCK":            (*Runner).includeBlock,
-	"SKIP-COMMANDS":            (*Runner).skipCommands,
+	"SET-JOB-STEP":             (*Runner).setJobStep,
 	"RAISE-ERROR":              (*Runner).raiseError,
 	"SAVE-RETURNCODE":          (*Runner).saveReturncode,
 	"EXIT-PROCEDURE":           (*Runner).exitProcedure,
@@ -165,6 +165,9 @@ func (r *Runner) freeVariable(c *ast.Command) (handler.Result, *signal) {
 // removed from its list (lists have no gaps), an array element from its
 // array.
 func (r *Runner) free(v *variable, parts []ast.NamePart) error {
+	if v == r.sysswitch {
+		return sysSwitchFixed.err()
+	}
 	last := parts[len(parts)-1]
 	if last.Index != ast.NoIndex {
 		container := append(append([]ast.NamePart(nil), parts[:len(parts)-1]...), ast.NamePart{Name: last.Name})
@@ -380,10 +383,6 @@ func (r *Runner) includeBlock(c *ast.Command) (handler.Result, *signal) {
 		return handler.Result{}, sig
 	}
 	return done, nil
-}
-
-func (r *Runner) skipCommands(c *ast.Command) (handler.Result, *signal) {
-	return skipCommands.result(), nil
 }
 
 func (r *Runner) raiseError(c *ast.Command) (handler.Result, *signal) {

@@ -129,6 +129,9 @@ func TestTokenize(t *testing.T) {
 		{"*V4.1", "Keyword:*V4.1"},
 		{"$USER.FILE #TEMP.JV @X", "Name:$USER.FILE Name:#TEMP.JV Name:@X"},
 		{"x'0FF'", "XString:0FF"},
+		// a non-S label only where the command starts
+		{".LOOP WRITE-TEXT 'A'", "Label:.LOOP Name:WRITE-TEXT String:A"},
+		{"  .l1", "Label:.L1"},
 	}
 	for _, tt := range tests {
 		toks, err := Tokenize(NewUnit(tt.src, Pos{Line: 1, Column: 1}))
@@ -147,6 +150,7 @@ func TestTokenizeErrors(t *testing.T) {
 		{"'abc", "1:1: CMD0202 string has no closing apostrophe"},
 		{"X'0G'", "1:4: CMD0202 X-string contains 'G'"},
 		{"A ! B", "1:3: CMD0202 unexpected character \"!\""},
+		{"A .L1", "1:3: CMD0202 unexpected character \".\""},
 		{"&(A + 1", "1:1: SDP0140 &( has no closing parenthesis"},
 		{"& A", "1:1: SDP0140 & must be followed"},
 	}

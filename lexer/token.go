@@ -26,12 +26,13 @@ const (
 	RParen                              // )
 	Colon                               // :
 	Fixed                               // 12.5, a <fixed> operand value
+	Label                               // .NAME at the start of a command: a non-S label (Value includes the period)
 )
 
 var symbols = map[string]plexer.TokenType{
 	"EOF": EOF, "Name": Name, "Keyword": Keyword, "String": String, "XString": XString,
 	"Int": Int, "Subst": Subst, "Op": Op, "Comma": Comma, "LParen": LParen,
-	"RParen": RParen, "Colon": Colon, "Fixed": Fixed,
+	"RParen": RParen, "Colon": Colon, "Fixed": Fixed, "Label": Label,
 }
 
 // TypeName returns the symbolic name of a token type.
@@ -120,6 +121,7 @@ func EstimateTokens(u *Unit) int { return len(u.Text)/8 + 4 }
 // reader of many commands can take them from one allocation.
 func TokenizeAppend(toks []Token, u *Unit) ([]Token, error) {
 	t := u.Text
+	base := len(toks) // the tokens of this command start here
 	emit := func(typ plexer.TokenType, val string, at int) {
 		toks = append(toks, Token{Type: typ, Value: val, Pos: u.PosAt(at)})
 	}
@@ -198,6 +200,16 @@ func TokenizeAppend(toks []Token, u *Unit) ([]Token, error) {
 		case isNameStart(c):
 			j := scanName(t, i)
 			emit(Name, strings.ToUpper(t[i:j]), i)
+			i = j
+		// A period in front of a name that starts the command is a non-S
+		// label, /.NAME command, the branch target of SKIP-COMMANDS [V UG
+		// "Compatibility of commands for procedure control"].
+		case c == '.' && len(toks) == base && i+1 < len(t) && isNameStart(t[i+1]):
+			j := i + 1
+			for j < len(t) && isNameChar(t[j]) {
+				j++
+			}
+			emit(Label, "."+strings.ToUpper(t[i+1:j]), i)
 			i = j
 		// '*' directly followed by a name is a keyword (*PAR), unless it
 		// stands between two operands without a blank before it (A*B).

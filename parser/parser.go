@@ -187,6 +187,9 @@ func (p *Parser) parseCommand(u *lexer.Unit, a *tokenArena) (*ast.Command, []*le
 	if len(rest) >= 2 && rest[0].Type == lexer.Name && rest[1].Type == lexer.Colon {
 		cmd.Label = rest[0].Value
 		rest = rest[2:]
+	} else if rest[0].Type == lexer.Label {
+		cmd.Label = rest[0].Value // a non-S label keeps its period: .NAME
+		rest = rest[1:]
 	}
 	if rest[0].Type == lexer.EOF {
 		return cmd, nil // empty command, comment line or label alone

@@ -153,6 +153,7 @@ func TestBindCommands(t *testing.T) {
 		{"MODIFY-JV JV-CONTENTS=(MYJV,5,2),SET-VALUE=C'AB'", "MODIFY-JV JV-CONTENTS=*SUBSTRING(JV-NAME=MYJV,POSITION=5,LENGTH=2),SET-VALUE='AB'"},
 		{"W-T 'x'", "WRITE-TEXT TEXT='x'"},
 		{"EXTEND-VM-MEMORY VM-ID=3,NEW-MEM-SIZE=4(DIMENSION=*GIGABYTE)", "EXTEND-VM-MEMORY VM-IDENTIFICATION=3,NEW-MEMORY-SIZE=4(DIMENSION=*GIGABYTE)"},
+		{"SKIP-COMMANDS TO-LABEL=L1,IF=*JOB-SWITCHES(ON=(1,2))", "SKIP-COMMANDS TO-LABEL=L1,IF=*JOB-SWITCHES(ON=(1,2))"},
 	}
 	p := newParser()
 	for _, tt := range tests {
@@ -270,4 +271,26 @@ func lineDiff(want, got string) string {
 		}
 	}
 	return ""
+}
+
+// A non-S label (/.NAME command) is the command's label with its period:
+// SKIP-COMMANDS finds it in the procedure's labels, a second one of the
+// same name is reported, and the printer writes it back without a colon.
+func TestNonSLabels(t *testing.T) {
+	src := "/.START WRITE-TEXT 'A'\n/TAG: WRITE-TEXT 'B'\n/.END\n/.START REMARK\n"
+	proc, errs := newParser().ParseFile("t.proc", src)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "label .START is already defined at line 1") {
+		t.Fatalf("errors: %v", errs)
+	}
+	for _, l := range []string{".START", "TAG", ".END"} {
+		if proc.Labels[l] == nil {
+			t.Errorf("label %s missing from %v", l, proc.Labels)
+		}
+	}
+	out := ast.Print(proc)
+	for _, want := range []string{".START WRITE-TEXT TEXT='A'", "TAG: WRITE-TEXT TEXT='B'", ".END\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("printed procedure lacks %q:\n%s", want, out)
+		}
+	}
 }

@@ -4,6 +4,8 @@
 package ast
 
 import (
+	"strings"
+
 	"sdfp/lexer"
 	"sdfp/parser/catalog"
 )
@@ -32,7 +34,7 @@ type Stmt interface {
 // bound again at run time after substitution (Unit keeps its text).
 type Command struct {
 	Pos   Pos
-	Label string // S label ("tag") in front of the command, "" if none
+	Label string // S label ("tag"), or a non-S label with its period (".NAME", for SKIP-COMMANDS); "" if none
 	// Name is the command's full name; "" for a line that holds only a
 	// label or only a comment.
 	Name    string
@@ -137,6 +139,15 @@ type Block struct {
 
 func (s *Block) Opener() *Command { return s.Cmd }
 func (s *Block) Position() Pos    { return s.Cmd.Pos }
+
+// LabelText is a label as written in front of a command: "TAG:" for an
+// S label, ".NAME" for a non-S label.
+func LabelText(label string) string {
+	if strings.HasPrefix(label, ".") {
+		return label
+	}
+	return label + ":"
+}
 
 // Tag returns the label of the statement's opening command.
 func Tag(s Stmt) string {

@@ -34,7 +34,7 @@ func printCmd(b *strings.Builder, c *Command, depth int) {
 	}
 	fmt.Fprintf(b, "%4d %s", c.Pos.Line, strings.Repeat("  ", depth))
 	if c.Label != "" {
-		b.WriteString(c.Label + ":")
+		b.WriteString(LabelText(c.Label))
 		if text != "" {
 			b.WriteByte(' ')
 		}

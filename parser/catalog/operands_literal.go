@@ -3025,6 +3025,53 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"MODIFY-JOB-SWITCHES", []*Operand{
+		{
+			Name:    "ON",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltInteger,
+					Max:      31,
+					HasRange: true,
+				},
+			},
+			ListMax: 32,
+		},
+		{
+			Name:    "OFF",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltInteger,
+					Max:      31,
+					HasRange: true,
+				},
+			},
+			ListMax: 32,
+		},
+		{
+			Name:    "INVERT",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltInteger,
+					Max:      31,
+					HasRange: true,
+				},
+			},
+			ListMax: 32,
+		},
+	}},
 	{"MODIFY-JV", []*Operand{
 		{
 			Name:    "JV-CONTENTS",
@@ -3416,6 +3463,68 @@ var builtinOperandLists = [...]struct {
 					Keyword: "*BASIC",
 				},
 			},
+		},
+	}},
+	{"MODIFY-USER-SWITCHES", []*Operand{
+		{
+			Name:    "USER-IDENTIFICATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*OWN",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "ON",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltInteger,
+					Max:      31,
+					HasRange: true,
+				},
+			},
+			ListMax: 32,
+		},
+		{
+			Name:    "OFF",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltInteger,
+					Max:      31,
+					HasRange: true,
+				},
+			},
+			ListMax: 32,
+		},
+		{
+			Name:    "INVERT",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltInteger,
+					Max:      31,
+					HasRange: true,
+				},
+			},
+			ListMax: 32,
 		},
 	}},
 	{"MOVE-VM", []*Operand{
@@ -4532,6 +4641,23 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"SHOW-USER-SWITCHES", []*Operand{
+		{
+			Name:    "USER-IDENTIFICATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*OWN",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+	}},
 	{"SHOW-VARIABLE", []*Operand{
 		{
 			Name: "VARIABLE-NAME",
@@ -4895,6 +5021,115 @@ var builtinOperandLists = [...]struct {
 					Keyword: "*UNCONDITIONAL",
 				},
 				{
+					Keyword: "*JOB-SWITCHES",
+					Struct: []*Operand{
+						{
+							Name:    "ON",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Kind:     AltInteger,
+									Max:      31,
+									HasRange: true,
+								},
+							},
+							ListMax: 32,
+						},
+						{
+							Name:    "OFF",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Kind:     AltInteger,
+									Max:      31,
+									HasRange: true,
+								},
+							},
+							ListMax: 32,
+						},
+						{
+							Name:    "CONDITION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*AND",
+								},
+								{
+									Keyword: "*OR",
+								},
+							},
+						},
+					},
+				},
+				{
+					Keyword: "*USER-SWITCHES",
+					Struct: []*Operand{
+						{
+							Name:    "ON",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Kind:     AltInteger,
+									Max:      31,
+									HasRange: true,
+								},
+							},
+							ListMax: 32,
+						},
+						{
+							Name:    "OFF",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Kind:     AltInteger,
+									Max:      31,
+									HasRange: true,
+								},
+							},
+							ListMax: 32,
+						},
+						{
+							Name:    "CONDITION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*AND",
+								},
+								{
+									Keyword: "*OR",
+								},
+							},
+						},
+						{
+							Name:    "USER-IDENTIFICATION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*OWN",
+								},
+								{
+									Kind:     AltName,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+							},
+						},
+					},
+				},
+				{
 					Keyword: "*JV",
 					Struct: []*Operand{
 						{
@@ -5181,9 +5416,12 @@ var builtinOperandLists = [...]struct {
 									Keyword: "*NONE",
 								},
 								{
-									Kind: AltText,
+									Kind:     AltInteger,
+									Max:      31,
+									HasRange: true,
 								},
 							},
+							ListMax: 32,
 						},
 						{
 							Name:    "OFF",
@@ -5193,7 +5431,37 @@ var builtinOperandLists = [...]struct {
 									Keyword: "*NONE",
 								},
 								{
-									Kind: AltText,
+									Kind:     AltInteger,
+									Max:      31,
+									HasRange: true,
+								},
+							},
+							ListMax: 32,
+						},
+						{
+							Name:    "CONDITION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*AND",
+								},
+								{
+									Keyword: "*OR",
+								},
+							},
+						},
+						{
+							Name:    "USER-IDENTIFICATION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*OWN",
+								},
+								{
+									Kind:     AltName,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
 								},
 							},
 						},

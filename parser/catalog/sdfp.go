@@ -62,10 +62,10 @@ var sdfpCommands = []decl{
 	{name: "INCLUDE-BLOCK", role: RoleBranch, domain: "SDF-P", source: "V UG 112 (operand name I)",
 		help: "Runs the BEGIN block with the given tag as an internal subprocedure and continues after INCLUDE-BLOCK.",
 		ops:  `BLOCK = <structured-name 1..255> !`},
-	{name: "SKIP-COMMANDS", domain: "SDF-P", source: "V CMD skip-commands (spec 5.8)",
-		help: "Branches to a non-S label (.NAME); kept for old procedures, GOTO is the S-procedure form.",
+	{name: "SKIP-COMMANDS", domain: "BS2000", source: "V CMD skip-commands (function, TO-LABEL); structure of IF's switch conditions I (switches.go)",
+		help: "Branches to the command with the non-S label .NAME (before or after it), always or when a condition holds: IF=*JOB-SWITCHES(ON=...,OFF=...), *USER-SWITCHES(...) or *JV(CONDITION=...). GOTO is the S-procedure form.",
 		ops: `TO-LABEL = <name 1..8> !
-			IF = *UNCONDITIONAL / *JV(CONDITION = <cond> !)`},
+			IF = *UNCONDITIONAL / *JOB-SWITCHES(` + switchCondition + `) / *USER-SWITCHES(` + switchCondition + `, USER-IDENTIFICATION = *OWN / <name 1..8>) / *JV(CONDITION = <cond> !)`},
 	{name: "RAISE-ERROR", domain: "SDF-P", source: "V UG 410 (spec 5.9)",
 		help: "Sets the return code and, when SUBCODE1 is not 0, starts error handling as a failing command would.",
 		ops: `SUBCODE1 = 64 / <integer 0..255>

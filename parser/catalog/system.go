@@ -32,8 +32,8 @@ var systemCommands = []decl{
 		ops: `MSG = <c-string 1..230 with-low> !
 			WAIT-RESPONSE = *NO / *YES`},
 	{name: "WAIT-EVENT", domain: "BS2000", source: "V CMD wait-event (semantics); operand structure I (spec 7.1, 14.16)",
-		help: "Holds the procedure until an event: a JV condition becomes true (*JV), a time passes (*TIME) or user switches are set. TIME-LIMIT is in seconds; when it runs out without TIMEOUT-LABEL, error handling starts.",
-		ops:  `UNTIL = *JV(CONDITION = <cond> !, TIME-LIMIT = 3600 / <integer 0..86400>, TIMEOUT-LABEL = *NONE / <structured-name 1..255>, CHECK-CURRENT-VALUE = *YES / *NO) / *TIME(TIME-LIMIT = <integer 0..86400> !) / *USER-SWITCHES(ON = *NONE / <text>, OFF = *NONE / <text>, TIME-LIMIT = 3600 / <integer 0..86400>) !`},
+		help: "Holds the procedure until an event: a JV condition becomes true (*JV), a time passes (*TIME) or user switches are set. TIME-LIMIT is in seconds; when it runs out without TIMEOUT-LABEL, error handling starts. *USER-SWITCHES without ON or OFF does not wait.",
+		ops:  `UNTIL = *JV(CONDITION = <cond> !, TIME-LIMIT = 3600 / <integer 0..86400>, TIMEOUT-LABEL = *NONE / <structured-name 1..255>, CHECK-CURRENT-VALUE = *YES / *NO) / *TIME(TIME-LIMIT = <integer 0..86400> !) / *USER-SWITCHES(` + switchCondition + `, USER-IDENTIFICATION = *OWN / <name 1..8>, TIME-LIMIT = 3600 / <integer 0..86400>) !`},
 	{name: "CREATE-JV", domain: "JV", source: "V CMD create-jv (function); format I (spec 8.2, 14.15)",
 		help: "Creates a job variable.",
 		ops: `JV-NAME = <filename 1..54> !

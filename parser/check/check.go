@@ -65,6 +65,7 @@ func (c *Checker) Procedure(proc *ast.Procedure) []*Finding {
 func (c *Checker) check(proc *ast.Procedure, d *lexer.Diagnostics) {
 	w := &walker{c: c, proc: proc, out: d, labelList: map[string]*[]ast.Stmt{}}
 	w.indexLabels(&proc.Body)
+	w.nonSLabels()
 	w.encl = enclosing{lists: map[*[]ast.Stmt]int{&proc.Body: 1}, loops: map[string]int{}, blocks: map[string]int{}}
 	w.walk(&proc.Body)
 	w.declarations(proc)
@@ -93,6 +94,21 @@ func (w *walker) indexLabels(list *[]ast.Stmt) {
 			}
 		}
 		forEachChildList(s, w.indexLabels)
+	}
+}
+
+// nonSLabels reports the non-S labels (.NAME) inside a block: in S
+// procedures they stand at the top block level only [V CMD skip-commands].
+func (w *walker) nonSLabels() {
+	names := make([]string, 0, len(w.labelList))
+	for l, list := range w.labelList {
+		if strings.HasPrefix(l, ".") && list != &w.proc.Body {
+			names = append(names, l)
+		}
+	}
+	sort.Strings(names)
+	for _, l := range names {
+		w.add(w.proc.Labels[l].Pos, parser.CodeLabel, "non-S label %s stands inside a block; an S procedure has non-S labels at the top block level only", l)
 	}
 }
 
@@ -219,6 +235,18 @@ func (w *walker) command(c *ast.Command) {
 			return
 		}
 		w.add(c.Pos, parser.CodeLabel, "GOTO %s jumps into a nested block (line %d); only labels of the current or an enclosing block can be reached", label, w.proc.Labels[label].Pos.Line)
+	case "SKIP-COMMANDS":
+		// a non-S label: .NAME [V CMD skip-commands]; they are reached
+		// like GOTO's, from the current or an enclosing block
+		label := "." + c.Args.Str("TO-LABEL")
+		target, ok := w.labelList[label]
+		if !ok {
+			w.add(c.Pos, parser.CodeLabel, "SKIP-COMMANDS target label %s does not exist", label)
+			return
+		}
+		if w.encl.lists[target] == 0 {
+			w.add(c.Pos, parser.CodeLabel, "SKIP-COMMANDS %s jumps into a nested block (line %d); only labels of the current or an enclosing block can be reached", label, w.proc.Labels[label].Pos.Line)
+		}
 	case "CYCLE", "EXIT-BLOCK":
 		key, what, byTag, open := "LOOP", "loop", w.encl.loops, w.encl.nLoops
 		if c.Name == "EXIT-BLOCK" {

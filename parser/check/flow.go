@@ -142,7 +142,7 @@ func fallsThrough(list []ast.Stmt) bool {
 		case "GOTO", "EXIT-PROCEDURE", "CANCEL-PROCEDURE", "END-PROCEDURE", "EXIT-BLOCK", "CYCLE":
 			return false
 		}
-		return true
+		return !unconditionalSkip(c)
 	}
 	return true
 }
@@ -257,17 +257,25 @@ func lastLine(s ast.Stmt) int {
 	return 0
 }
 
-// unreachable: after GOTO, EXIT-PROCEDURE, CYCLE or EXIT-BLOCK the next
-// statements of the same list run only if a label or an IF-BLOCK-ERROR
-// (reached in error handling) lets control in again.
+// unconditionalSkip: a SKIP-COMMANDS without IF branches like GOTO.
+func unconditionalSkip(c *ast.Command) bool {
+	return c.Name == "SKIP-COMMANDS" && c.Args != nil && c.Args.Keyword("IF") == "*UNCONDITIONAL"
+}
+
+// unreachable: after GOTO, EXIT-PROCEDURE, CYCLE, EXIT-BLOCK or an
+// unconditional SKIP-COMMANDS the next statements of the same list run
+// only if a label or an IF-BLOCK-ERROR (reached in error handling) lets
+// control in again.
 func (w *walker) unreachable(list []ast.Stmt) {
-	dead := false
+	dead, afterSkip := false, false
 	var after string
 	for _, s := range list {
 		c := s.Opener()
 		_, isErrBlock := s.(*ast.ErrorBlock)
 		if dead {
-			if c != nil && c.Label != "" || isErrBlock && !s.(*ast.ErrorBlock).ForCmd {
+			// SKIP-COMMANDS can fail (a missing label), so an IF-CMD-ERROR
+			// right after it is reached
+			if c != nil && c.Label != "" || isErrBlock && (!s.(*ast.ErrorBlock).ForCmd || afterSkip) {
 				dead = false
 			} else if c == nil || c.Name != "" || c.Subst {
 				pos := s.Position()
@@ -283,10 +291,12 @@ func (w *walker) unreachable(list []ast.Stmt) {
 			w.unreachable(l)
 		}
 		if cmd, ok := s.(*ast.Command); ok && cmd.Spec != nil && !cmd.Subst {
-			switch cmd.Name {
-			case "GOTO", "EXIT-PROCEDURE", "CYCLE", "EXIT-BLOCK", "CANCEL-PROCEDURE", "END-PROCEDURE":
+			switch {
+			case cmd.Name == "GOTO", cmd.Name == "EXIT-PROCEDURE", cmd.Name == "CYCLE", cmd.Name == "EXIT-BLOCK",
+				cmd.Name == "CANCEL-PROCEDURE", cmd.Name == "END-PROCEDURE", unconditionalSkip(cmd):
 				dead, after = true, cmd.Name+" at line "+strconv.Itoa(cmd.Pos.Line)
 			}
+			afterSkip = unconditionalSkip(cmd)
 		}
 	}
 }
@@ -367,7 +377,7 @@ func (w *walker) readsBeforeAssignment(proc *ast.Procedure) {
 	reported := map[string]bool{}
 	for _, r := range reads {
 		name := rootName(r.name)
-		if reported[name] || w.c.Functions.Lookup(name) != nil {
+		if reported[name] || w.c.Functions.Lookup(name) != nil || predeclared[name] {
 			continue
 		}
 		off, ok := first[name]
@@ -382,6 +392,10 @@ func (w *walker) readsBeforeAssignment(proc *ast.Procedure) {
 		}
 	}
 }
+
+// predeclared are the variables every procedure has without declaring
+// them: SYSSWITCH, the job switches [V RR "Reserved variable names"].
+var predeclared = map[string]bool{"SYSSWITCH": true}
 
 func hasInitial(item *ast.Value, a *ast.Args) bool {
 	if item.Struct != nil {

@@ -21,7 +21,10 @@
 //	su              the server unit whose monitor system runs the procedure
 //	lang            message language of the run (E or D)
 //	events          writes to job variables by another job, in virtual
-//	                time: one "+SECONDS JV-NAME VALUE" per line
+//	                time: one "+SECONDS JV-NAME VALUE" per line; or a user
+//	                switch set by another job of the user:
+//	                "+SECONDS *USER-SWITCH#N ON" (or OFF)
+//	user            the user ID the procedure runs under (default SDFPUSER)
 //	start           virtual start time of the run (RFC 3339, default
 //	                interp.DefaultStart), e.g. a manual example's date
 //	file:PATH       a file of the workdir before the run, e.g. a library
@@ -38,6 +41,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -202,6 +206,7 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 		return nil, err
 	}
 	su, _ := c.section("su")
+	user, _ := c.section("user")
 	var start time.Time
 	if text, ok := c.section("start"); ok {
 		if start, err = time.Parse(time.RFC3339, strings.TrimSpace(text)); err != nil {
@@ -210,6 +215,7 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 	}
 	s, err := session.New(session.Options{
 		Start:        start,
+		User:         strings.ToUpper(strings.TrimSpace(user)),
 		FS:           fs,
 		Lang:         strings.TrimSpace(lang),
 		Stdout:       sysout,
@@ -272,13 +278,21 @@ func scheduleEvents(s *session.Session, text string) error {
 			continue
 		}
 		if len(f) != 3 || !strings.HasPrefix(f[0], "+") {
-			return fmt.Errorf("%q: want +SECONDS JV-NAME VALUE", line)
+			return fmt.Errorf("%q: want +SECONDS JV-NAME VALUE or +SECONDS *USER-SWITCH#N ON|OFF", line)
 		}
 		secs, err := time.ParseDuration(f[0][1:] + "s")
 		if err != nil {
 			return err
 		}
 		name, value := f[1], f[2]
+		if n, ok := strings.CutPrefix(strings.ToUpper(name), "*USER-SWITCH#"); ok {
+			sw, err := strconv.Atoi(n)
+			if err != nil || sw < 0 || sw > 31 || value != "ON" && value != "OFF" {
+				return fmt.Errorf("%q: want +SECONDS *USER-SWITCH#0..31 ON|OFF", line)
+			}
+			s.Clock.Schedule(secs, "user switch "+n, func() { s.Env.SetUserSwitch("", sw, value == "ON") })
+			continue
+		}
 		s.Clock.Schedule(secs, "write "+name, func() {
 			if err := s.JVs.Write(name, 1, 0, value, ""); err != nil {
 				s.Console.Write("EVENT", msg.Plain("write of "+name+" failed: "+err.Error()))

@@ -183,6 +183,7 @@ func (s *Session) runnerWith(o Options) *interp.Runner {
 		interp.WithHandlers(s.Executors),
 		interp.WithJobMonitor(s.Env),
 		interp.WithSoftware(s.software),
+		interp.WithSwitches(s.Env),
 	}
 	if s.catalog != nil {
 		opts = append(opts, interp.WithCatalog(s.catalog))

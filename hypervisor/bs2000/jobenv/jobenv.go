@@ -1,8 +1,9 @@
 // Package jobenv is the job environment of a task: the commands for job
 // variables (CREATE-JV, MODIFY-JV, SHOW-JV, SHOW-JV-ATTRIBUTES,
 // DELETE-JV, SET-JV-LINK), WAIT-EVENT on the virtual clock, operator
-// messages (SEND-MSG, INFORM-OPERATOR) and HELP-MSG-INFORMATION. It is a
-// command handler of the interpreter's chain.
+// messages (SEND-MSG, INFORM-OPERATOR), HELP-MSG-INFORMATION, and the job
+// and user switches with SKIP-COMMANDS, which branches on them
+// (switches.go). It is a command handler of the interpreter's chain.
 package jobenv
 
 import (
@@ -30,6 +31,10 @@ type Env struct {
 	links         map[string]string // JV link name -> JV name
 	// jobMonitors maps a task to its job monitoring JV.
 	jobMonitors map[string]string
+	// jobSwitches are the job switches of each task, userSwitches the
+	// user switches of each user ID (switches.go).
+	jobSwitches  map[string]uint32
+	userSwitches map[string]uint32
 }
 
 // New returns a job environment.

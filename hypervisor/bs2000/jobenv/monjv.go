@@ -76,6 +76,7 @@ func (e *Env) MonitorJob(req *handler.Request) handler.Result {
 // ordinary user JV. (An S procedure ending with an error still ends the
 // job normally; only CANCEL-JOB or an abnormal EXIT-JOB give $A.)
 func (e *Env) EndJob(taskID string) error {
+	delete(e.jobSwitches, taskID) // job switches end with the job
 	n, ok := e.jobMonitors[taskID]
 	if !ok {
 		return nil

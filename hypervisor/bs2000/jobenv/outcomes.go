@@ -10,7 +10,7 @@ type outcomeID int
 const (
 	sendToProgram outcomeID = iota
 	messageUnknown
-	waitUserSwitches
+	userSwitchesNotOwn
 	waitNoCondition
 	conditionNotLogical
 	conditionBadTerm
@@ -20,7 +20,7 @@ const (
 var outcomes = [...]handler.Outcome{
 	sendToProgram:       {Msg: "CMD0202", SC1: 64, Detail: "send-msg-to-program", Source: "sdfp: not modelled"},
 	messageUnknown:      {Msg: "CMD0202", SC1: 64, Detail: "message-unknown", Source: "I"},
-	waitUserSwitches:    {Msg: "CMD0202", SC1: 64, Detail: "wait-user-switches", Source: "sdfp: not modelled"},
+	userSwitchesNotOwn:  {Msg: "SDP0091", SC1: 64, Detail: "user-switches-not-own", Source: "V CMD modify-user-switches (only TSOS may change another user ID's switches); the page's key is not in the stored text: SDP0091 I"},
 	waitNoCondition:     {Msg: "CMD0202", SC1: 64, Detail: "wait-no-condition", Source: "I"},
 	conditionNotLogical: {Msg: "SDP0091", SC1: 64, Detail: "jv-condition-not-logical", Source: "I"},
 	conditionBadTerm:    {Msg: "SDP0091", SC1: 64, Detail: "jv-condition-bad-term", Source: "I"},

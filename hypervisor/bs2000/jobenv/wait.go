@@ -30,7 +30,7 @@ func (e *Env) waitEvent(req *handler.Request) handler.Result {
 			Ready: func() (bool, error) { return false, nil }, Deadline: int64(limit),
 			OnTimeout: handler.Result{RC: handler.OK}}}
 	case "*USER-SWITCHES":
-		return outcomes[waitUserSwitches].Result()
+		return e.waitUserSwitches(s)
 	}
 	var cond ast.Expr
 	var checkNow ast.Keyword
@@ -40,10 +40,8 @@ func (e *Env) waitEvent(req *handler.Request) handler.Result {
 		return outcomes[waitNoCondition].Result()
 	}
 	// A condition on a JV that does not exist is rejected at once.
-	for _, name := range jvNames(cond) {
-		if _, err := e.JVs.Get(e.resolve(name)); err != nil {
-			return jvFail(err)
-		}
+	if err := e.missingJV(cond); err != nil {
+		return jvFail(err)
 	}
 	check := checkNow != "*NO"
 	seen := e.JVs.Changes
@@ -61,6 +59,17 @@ func (e *Env) waitEvent(req *handler.Request) handler.Result {
 		Deadline:  int64(limit),
 		OnTimeout: timeout,
 	}}
+}
+
+// missingJV is the store's refusal of the first JV of a condition that
+// does not exist: such a condition is rejected [V JV -36].
+func (e *Env) missingJV(cond ast.Expr) error {
+	for _, name := range jvNames(cond) {
+		if _, err := e.JVs.Get(e.resolve(name)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // jvNames lists the job variables a condition reads.
