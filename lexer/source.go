@@ -209,6 +209,9 @@ func (lim Limits) Read(file, src string, d *Diagnostics) []*Unit {
 		d.Add(e)
 		return nil
 	}
+	if !charsetProblems(file, src, d) {
+		return nil
+	}
 	var units []*Unit
 	sc := newLineScanner(file, src, lim, d)
 	for {

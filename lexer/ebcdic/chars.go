@@ -3,6 +3,7 @@ package ebcdic
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -170,4 +171,20 @@ func Describe(s string, off int) string {
 		return fmt.Sprintf("%U", r)
 	}
 	return fmt.Sprintf("'%c' (%U)", r, r)
+}
+
+// ToUpper turns the letters of s into capitals where code page 1047 has
+// the capital (ä to Ä; ß and ÿ have none and stay), as SDF does with the
+// text of an operand that is not written with-low. [I] which letters SDF
+// folds beyond a-z is not documented; the Latin-1 letters are folded.
+func ToUpper(s string) string {
+	if ascii(s) {
+		return strings.ToUpper(s)
+	}
+	return strings.Map(func(r rune) rune {
+		if u := unicode.ToUpper(r); u <= MaxRune {
+			return u
+		}
+		return r
+	}, s)
 }
