@@ -11,10 +11,6 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// Byte returns the EBCDIC code point used to order byte c, taken as the
-// character U+00c (ASCII for c < 0x80).
-func Byte(c byte) byte { return toCode[c] }
-
 // order is the collating weight of character r: its EBCDIC byte. A rune
 // without one (never in a value, see Valid) sorts after every character.
 func order(r rune) int {
