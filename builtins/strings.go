@@ -17,7 +17,7 @@ import (
 
 var fnLength = &Function{
 	Name: "LENGTH", Result: TypeInteger, Source: "Vn UG-140 (parameter name I)",
-	Help:   "Number of characters of a string.",
+	Help:   "Number of characters of a string: EBCDIC bytes, so an umlaut and X'4A' are one each.",
 	Params: []Param{{Name: "STRING", Type: TypeString}},
 	Impl: func(env Env, a []any) (any, error) {
 		return intResult("LENGTH", ebcdic.Len(a[0].(string)))
