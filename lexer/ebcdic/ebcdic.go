@@ -23,8 +23,11 @@ func order(r rune) int {
 // Compare compares two strings in EBCDIC order, character by character
 // from the left: the first differing character decides by its EBCDIC
 // code; a string that is a prefix of the other is the smaller (no blank
-// padding) [V BS2000 Commands, "Expressions": comparison of strings;
-// spec sdfp-syntax.md §4.3]. It returns -1, 0 or 1.
+// padding) [V in the spec notes (sdfp-syntax.md §4.3, from BS2000
+// Commands "Expressions"); the SDF-P Benutzerhandbuch page
+// "Vergleichsoperatoren" (UGde-214), read this session, gives the rule
+// that both operands have one type, its string paragraph was not in
+// the stored excerpt]. It returns -1, 0 or 1.
 func Compare(a, b string) int {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
@@ -81,8 +84,10 @@ func DecodeHex(digits string) string {
 
 // DecodeHexLiteral turns the validated hex digits of an X-string literal
 // of an SDF-P expression into a value. An odd count is padded with a zero
-// half-byte on the LEFT: X'123' is X'0123' [V SDF-P Benutzerhandbuch,
-// "String-Literale" (UGde-204), as the spec notes record it].
+// half-byte on the LEFT: X'123' is X'0123' [V in the spec notes
+// (sdfp-syntax.md, <x-string>), from the SDF-P Benutzerhandbuch page
+// "String-Literale" (UGde-204); that page was not in the stored corpus
+// this session, so the rule is theirs].
 func DecodeHexLiteral(digits string) string {
 	if len(digits)%2 == 1 {
 		digits = "0" + digits
