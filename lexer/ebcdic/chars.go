@@ -11,8 +11,8 @@ import (
 
 // Characters. On BS2000 every character of a value is one EBCDIC byte:
 // LENGTH(X'4A') is 1 and a German umlaut is one character [V SDF-P user
-// guide: LENGTH, SUBSTRING, INDEX and VERIFY count in characters, and a
-// string is at most 4096 of them]. sdfp keeps a value as a Go string in
+// guide, INDEX (UG-289) and VERIFY (UG-363): positions of characters;
+// I: that a character is one EBCDIC byte, as BS2000 text is]. sdfp keeps a value as a Go string in
 // which each character is the Unicode character that code page 1047 maps
 // its byte to. CCSID 1047 maps its 256 bytes one to one onto U+0000..U+00FF
 // (the repertoire of ISO 8859-1), so a character is one rune of one or two
