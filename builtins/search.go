@@ -3,6 +3,8 @@ package builtins
 import (
 	"regexp"
 	"strings"
+
+	"sdfp/lexer/ebcdic"
 )
 
 // SEARCH-LIST-INDEX (UG-330): the index of the first element of a list
@@ -12,8 +14,8 @@ import (
 // list is the semantic error fn-not-a-list, a bad regular expression
 // fn-bad-regular-expression. Elements that are not strings are passed
 // over [I]. A regular expression is POSIX ERE, leftmost-longest (Go's
-// regexp.CompilePOSIX, which matches bytes as SDF-P's EBCDIC characters
-// are bytes).
+// regexp.CompilePOSIX, which matches runes: one rune is one character,
+// as SDF-P's EBCDIC characters are bytes, see package lexer/ebcdic).
 var fnSearchListIndex = &Function{
 	Name: "SEARCH-LIST-INDEX", Result: TypeInteger, Source: "V UG-330 (errors and non-string elements: I)",
 	Help: "The index of the first element of the list LIST-VARIABLE-NAME, from BEGIN-INDEX to END-INDEX " +
@@ -76,7 +78,7 @@ var fnSearchListIndex = &Function{
 // columns is the part of s from column begin to end (*LAST: the last),
 // empty when begin lies past the end, as INDEX( ) searches [V UG-289].
 func columns(s string, begin int, end any) string {
-	stop := len(s)
+	stop := ebcdic.Len(s)
 	if e, ok := end.(int); ok && e < stop {
 		stop = e
 	}
@@ -86,5 +88,5 @@ func columns(s string, begin int, end any) string {
 	if begin > stop {
 		return ""
 	}
-	return s[begin-1 : stop]
+	return ebcdic.Slice(s, begin-1, stop-begin+1)
 }

@@ -1,20 +1,26 @@
 package builtins
 
-import "strings"
+import (
+	"strings"
+
+	"sdfp/lexer/ebcdic"
+)
 
 // String functions. Sources: ../shared/spec/sdfp-expressions.md §4.3 and
 // §10 (UG-nnn = SDF-P V2.5 user guide page).
 //
-// Strings are Go strings and a character is a byte. On BS2000 a character
-// is one EBCDIC byte, so lengths and positions agree for ASCII text; text
-// with multi-byte UTF-8 characters counts each byte.
+// A character is one EBCDIC byte, kept as one rune of the Go string
+// (package lexer/ebcdic, chars.go): lengths and positions count runes,
+// so LENGTH(X'4A') is 1 and an umlaut is one character. Count with
+// ebcdic.Len, cut with ebcdic.Slice, search with ebcdic.Index; never
+// len(s) or s[i:j] on a value.
 
 var fnLength = &Function{
 	Name: "LENGTH", Result: TypeInteger, Source: "Vn UG-140 (parameter name I)",
-	Help:   "Number of characters of a string.",
+	Help:   "Number of characters of a string: EBCDIC bytes, so an umlaut and X'4A' are one each.",
 	Params: []Param{{Name: "STRING", Type: TypeString}},
 	Impl: func(env Env, a []any) (any, error) {
-		return intResult("LENGTH", len(a[0].(string)))
+		return intResult("LENGTH", ebcdic.Len(a[0].(string)))
 	},
 }
 
@@ -50,11 +56,12 @@ func cut(env Env, s string, start int, length any) (string, error) {
 	}
 	// An invalid START is a warning: SDP0412 is printed and the result is
 	// the null string, so an assignment of it goes through [V UG-342].
-	if start < 1 || start > len(s) {
+	size := ebcdic.Len(s)
+	if start < 1 || start > size {
 		env.Warn(startOutOfRange.message())
 		return "", nil
 	}
-	rest := len(s) - start + 1
+	rest := size - start + 1
 	n := rest
 	if l, ok := length.(int); ok {
 		switch {
@@ -66,7 +73,7 @@ func cut(env Env, s string, start int, length any) (string, error) {
 			n = l
 		}
 	}
-	return s[start-1 : start-1+n], nil
+	return ebcdic.Slice(s, start-1, n), nil
 }
 
 var fnIndex = &Function{
@@ -87,18 +94,18 @@ var fnIndex = &Function{
 		if begin < 1 {
 			return nil, startOutOfRange.err()
 		}
-		end := len(s)
+		end := ebcdic.Len(s)
 		if e, ok := a[4].(int); ok && e < end {
 			end = e
 		}
 		// [I] The manual does not say what an empty pattern finds; 0.
-		if pat == "" || begin > end || end-begin+1 < len(pat) {
+		if pat == "" || begin > end || end-begin+1 < ebcdic.Len(pat) {
 			return 0, nil
 		}
-		area := s[begin-1 : end]
-		i := strings.Index(area, pat)
+		area := ebcdic.Slice(s, begin-1, end-begin+1)
+		i := ebcdic.Index(area, pat)
 		if a[2] == Keyword("*REVERSE") {
-			i = strings.LastIndex(area, pat)
+			i = ebcdic.LastIndex(area, pat)
 		}
 		if i < 0 {
 			return 0, nil
@@ -122,24 +129,30 @@ var fnVerify = &Function{
 		if pat == "" {
 			return nil, negativeLength.err()
 		}
+		// a set of characters by their EBCDIC byte; a rune without one
+		// (never in a value) is in no set
 		var set [256]bool
-		for i := 0; i < len(pat); i++ {
-			set[pat[i]] = true
-		}
-		if a[2] == Keyword("*REVERSE") {
-			for i := len(s) - 1; i >= 0; i-- {
-				if !set[s[i]] {
-					return intResult("VERIFY", i+1)
-				}
+		for _, r := range pat {
+			if c, ok := ebcdic.Code(r); ok {
+				set[c] = true
 			}
+		}
+		in := func(r rune) bool { c, ok := ebcdic.Code(r); return ok && set[c] }
+		last := 0 // the position of the last character not in PATTERN
+		n := 0
+		for _, r := range s {
+			n++
+			if !in(r) {
+				if a[2] != Keyword("*REVERSE") {
+					return intResult("VERIFY", n)
+				}
+				last = n
+			}
+		}
+		if last == 0 {
 			return 0, nil
 		}
-		for i := 0; i < len(s); i++ {
-			if !set[s[i]] {
-				return intResult("VERIFY", i+1)
-			}
-		}
-		return 0, nil
+		return intResult("VERIFY", last)
 	},
 }
 

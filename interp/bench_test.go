@@ -16,7 +16,13 @@ func BenchmarkLoop(b *testing.B) { benchLoop(b, true) }
 func BenchmarkLoopExprOnly(b *testing.B) { benchLoop(b, false) }
 
 func benchLoop(b *testing.B, direct bool) {
-	src, err := os.ReadFile("testdata/loop.proc")
+	benchProc(b, "testdata/loop.proc", "N=2999998 LENGTH=1000\n", direct)
+}
+
+// benchProc runs a procedure of testdata b.N times, checks its output and
+// reports ns per executed statement.
+func benchProc(b *testing.B, file, want string, direct bool) {
+	src, err := os.ReadFile(file)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -24,11 +30,11 @@ func benchLoop(b *testing.B, direct bool) {
 	for i := 0; i < b.N; i++ {
 		var out bytes.Buffer
 		r := New(WithStdout(&out), WithDirectEval(direct))
-		res := r.RunSource(context.Background(), "loop.proc", string(src), nil)
+		res := r.RunSource(context.Background(), file, string(src), nil)
 		if res.Err != nil {
 			b.Fatal(res.Err)
 		}
-		if out.String() != "N=2999998 LENGTH=1000\n" {
+		if out.String() != want {
 			b.Fatalf("wrong result %q", out.String())
 		}
 		steps = res.Steps

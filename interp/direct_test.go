@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"bytes"
 	"context"
 	"math/rand"
 	"testing"
@@ -142,16 +143,8 @@ func refCompare(a, b any) (int, bool) {
 		if !ok {
 			return 0, false
 		}
-		// EBCDIC order from the conversion table, prefix is smaller
-		for i := 0; i < len(x) && i < len(y); i++ {
-			if ebcdic.Byte(x[i]) != ebcdic.Byte(y[i]) {
-				if ebcdic.Byte(x[i]) < ebcdic.Byte(y[i]) {
-					return -1, true
-				}
-				return 1, true
-			}
-		}
-		return len(x) - len(y), true
+		// EBCDIC order: the values' EBCDIC bytes, a prefix the smaller
+		return bytes.Compare(ebcdic.Encode(x), ebcdic.Encode(y)), true
 	}
 	return 0, false
 }
@@ -168,7 +161,7 @@ func randExpr(rng *rand.Rand, depth int) ast.Expr {
 			vals := []int32{0, 1, 2, -1, 7, 1000, 65536, 2147483647, -2147483648}
 			return &ast.IntLit{Val: vals[rng.Intn(len(vals))]}
 		case 1:
-			vals := []string{"", "A", "a", "Abc", "ABC", "9", "Z"}
+			vals := []string{"", "A", "a", "Abc", "ABC", "9", "Z", "ä", "Äb", "ß"}
 			return &ast.StrLit{Val: vals[rng.Intn(len(vals))]}
 		case 2:
 			return &ast.BoolLit{Val: rng.Intn(2) == 0}

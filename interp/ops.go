@@ -1,6 +1,10 @@
 package interp
 
-import "fmt"
+import (
+	"fmt"
+
+	"sdfp/lexer/ebcdic"
+)
 
 // SDF-P operators with the manual's semantics: INTEGER arithmetic in 32
 // bits with overflow and division by zero as errors (never a silent
@@ -98,7 +102,7 @@ func opConcat(a, b any) (any, error) {
 	if !ok1 || !ok2 {
 		return nil, concatNeedsStrings.err(typeName(a), typeName(b))
 	}
-	if len(x)+len(y) > maxString {
+	if len(x)+len(y) > maxString && ebcdic.Len(x)+ebcdic.Len(y) > maxString {
 		return nil, stringTooLong.err(maxString)
 	}
 	return x + y, nil

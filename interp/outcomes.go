@@ -90,6 +90,7 @@ const (
 	valueNotAnalysable
 	readByInput
 	endOfInput
+	inputNotEBCDIC
 	includeBlockTag
 	execCmdSyntax
 	execCmdEmpty
@@ -228,6 +229,7 @@ var outcomes = [...]handler.Outcome{
 	valueNotAnalysable:       {Msg: "SDP0091", SC1: 64, Detail: "value-not-analysable"},
 	readByInput:              {Msg: "SDP0091", SC1: 64, Detail: "read-by-input"},
 	endOfInput:               {Msg: "SDP0091", SC1: 64, Detail: "end-of-input"},
+	inputNotEBCDIC:           {Msg: "SDP0091", SC1: 64, Detail: "input-not-ebcdic"},
 	includeBlockTag:          {Msg: "SDP0118", SC1: 1, Detail: "include-block-tag"},
 	execCmdSyntax:            {Msg: "CMD0202", SC1: 1, Detail: "exec-cmd-syntax"},
 	execCmdEmpty:             {Msg: "CMD0202", SC1: 1, Detail: "exec-cmd-empty"},

@@ -6,6 +6,7 @@ import (
 
 	"sdfp/builtins"
 	"sdfp/lexer"
+	"sdfp/lexer/ebcdic"
 	"sdfp/parser/ast"
 	"sdfp/parser/catalog"
 )
@@ -63,7 +64,13 @@ func CheckParams(proc *ast.Procedure, file string, params []Param) []*lexer.Erro
 		if !given && i < len(params) && params[i].Name == "" {
 			used[i], text, given = true, params[i].Value, true
 		}
+		off, _ := ebcdic.Valid(text)
 		switch {
+		case given && off >= 0:
+			// the command line is host text meeting BS2000 (package
+			// lexer/ebcdic): nothing is changed silently
+			errs = append(errs, lexer.Errorf(f.pos, codeParam,
+				"the value of procedure parameter %s holds %s, which has no EBCDIC code (code page 1047)", f.name, ebcdic.Describe(text, off)))
 		case given && text != "":
 			if v := paramValue(text, f.typ); f.typ != builtins.TypeAny && builtins.TypeOf(v) != f.typ {
 				errs = append(errs, lexer.Errorf(f.pos, codeParam,

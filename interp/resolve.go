@@ -5,6 +5,7 @@ import (
 
 	"sdfp/builtins"
 	"sdfp/lexer"
+	"sdfp/lexer/ebcdic"
 	"sdfp/parser"
 	"sdfp/parser/ast"
 )
@@ -249,7 +250,7 @@ func (r *Runner) store(n *node, text string, val any, mode writeMode) error {
 	if !n.t.accepts(val) {
 		return typeMismatch.err(text, n.t.typ.String(), typeName(val))
 	}
-	if s, ok := val.(string); ok && len(s) > maxString {
+	if s, ok := val.(string); ok && len(s) > maxString && ebcdic.Len(s) > maxString {
 		return stringTooLongFor.err(text, maxString)
 	}
 	if err := r.charge(valueBytes(val) - valueBytes(n.value)); err != nil {

@@ -8,6 +8,7 @@ import (
 	"sdfp/builtins"
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
+	"sdfp/lexer/ebcdic"
 	"sdfp/parser/ast"
 	"sdfp/parser/catalog"
 )
@@ -318,6 +319,11 @@ func (r *Runner) readVariable(c *ast.Command) (handler.Result, *signal) {
 				break
 			}
 		}
+		for _, line := range lines {
+			if bad, ok := notEBCDIC(target, line); ok {
+				return bad, nil
+			}
+		}
 		return r.linesToList(target, lines, modeReplace)
 	}
 	for _, item := range declaredItems(c.Args, "VARIABLE-NAME") {
@@ -329,11 +335,25 @@ func (r *Runner) readVariable(c *ast.Command) (handler.Result, *signal) {
 		if nerr != nil {
 			return resultOf(nerr), nil
 		}
+		if bad, ok := notEBCDIC(item.Str, line); ok {
+			return bad, nil
+		}
 		if err := r.assign(name, inputValue(strings.TrimRight(line, "\r\n"), c.Args.Keyword("STRING-QUOTES") != "*NO"), modeReplace); err != nil {
 			return resultOf(err), nil
 		}
 	}
 	return done, nil
+}
+
+// notEBCDIC is the failure of input for target that is not host text
+// whose every character has an EBCDIC code: SYSDTA is where host text
+// meets BS2000, and nothing is changed silently (package lexer/ebcdic).
+func notEBCDIC(target, line string) (handler.Result, bool) {
+	off, _ := ebcdic.Valid(line)
+	if off < 0 {
+		return handler.Result{}, false
+	}
+	return inputNotEBCDIC.result(strings.ToUpper(target), ebcdic.Describe(line, off)), true
 }
 
 func inputValue(s string, quotes bool) any {

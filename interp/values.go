@@ -13,6 +13,7 @@ import (
 
 // Limits of SDF-P values.
 const (
+	// maxString counts characters (EBCDIC bytes, runes of the Go string)
 	maxString = 4096
 	minInt    = -2147483648
 	maxInt    = 2147483647

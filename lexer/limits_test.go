@@ -174,11 +174,45 @@ func TestForeignEncodings(t *testing.T) {
 			t.Errorf("%s: units %q, problems %q", tt.name, units, errs)
 		}
 	}
-	// text sdfp reads: ASCII, UTF-8, Latin-1 (as BS2000 files come with
-	// umlauts), and a data line starting with 'a' (0x61, EBCDIC's '/')
-	for _, src := range []string{proc, "/WRITE-TEXT 'Grüße'\n", "/WRITE-TEXT 'Gr\xfc\xdfe'\n", "a data line\n/A = 1\n"} {
+	// text sdfp reads: ASCII, UTF-8 whose characters all have an EBCDIC
+	// code (umlauts do), also after a byte order mark, and a data line
+	// starting with 'a' (0x61, EBCDIC's '/')
+	for _, src := range []string{proc, "/WRITE-TEXT 'Grüße'\n", "\uFEFF/WRITE-TEXT '¢¬Ý'\n", "a data line\n/A = 1\n"} {
 		if _, errs, _ := readWith(DefaultLimits, src); len(errs) != 0 {
 			t.Errorf("%q: %q", src, errs)
+		}
+	}
+}
+
+// Host text meets EBCDIC in the reader: a file that is not UTF-8 (an
+// 8-bit code page) is refused at its first such byte, and every
+// character that has no EBCDIC code is an error where it stands.
+func TestCharacterSet(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"Latin-1", "/A = 1\n/WRITE-TEXT 'Gr\xfc\xdfe'\n",
+			[]string{"t.proc:2:16: SDP0091 byte X'FC' is not UTF-8: the file is in an 8-bit code page such as Latin-1; sdfp reads procedures as ASCII or UTF-8 text: convert it, for example with iconv -f LATIN1 -t UTF-8"}},
+		{"euro and quotes", "/WRITE-TEXT '5 €'\n/A = 1 \" “x” \"\n",
+			[]string{"t.proc:1:16: CMD0202 the character '€' (U+20AC) has no EBCDIC code",
+				"t.proc:2:10: CMD0202 the character '“' (U+201C)",
+				"t.proc:2:14: CMD0202 the character '”' (U+201D)"}},
+		{"after a byte order mark", "\uFEFF/A = '€'\n", []string{"t.proc:1:7: CMD0202 the character '€'"}},
+	}
+	for _, tt := range tests {
+		units, errs, _ := readWith(DefaultLimits, tt.src)
+		if len(errs) != len(tt.want) {
+			t.Errorf("%s: problems %q", tt.name, errs)
+			continue
+		}
+		for i, w := range tt.want {
+			if !strings.HasPrefix(errs[i], w) {
+				t.Errorf("%s: problem %d is %q, want %q...", tt.name, i, errs[i], w)
+			}
+		}
+		if tt.name == "Latin-1" && len(units) != 0 {
+			t.Errorf("%s: %d units read from a file refused", tt.name, len(units))
 		}
 	}
 }

@@ -15,6 +15,8 @@ import (
 	"strings"
 
 	plexer "github.com/alecthomas/participle/v2/lexer"
+
+	"sdfp/lexer/ebcdic"
 )
 
 // Pos is a position in a source file: file name, byte offset and 1-based
@@ -166,9 +168,12 @@ func (sc *lineScanner) next() (physLine, bool) {
 	}
 	text = strings.TrimSuffix(text, "\r")
 	l := physLine{text: text, line: sc.n, offset: sc.off}
-	if sc.max > 0 && len(text) > sc.max {
-		sc.errs.Add(Errorf(Pos{Filename: sc.file, Offset: sc.off + sc.max, Line: sc.n, Column: sc.max + 1}, CodeSyntax,
-			"line %d is %d bytes long; a procedure line (a BS2000 record) has at most %d, so the line is not read", sc.n, len(text), sc.max))
+	// a record's bytes are EBCDIC bytes, one a character: an umlaut
+	// takes two bytes of UTF-8 and one of the record
+	if sc.max > 0 && len(text) > sc.max && ebcdic.Len(text) > sc.max {
+		at := ebcdic.Offset(text, sc.max)
+		sc.errs.Add(Errorf(Pos{Filename: sc.file, Offset: sc.off + at, Line: sc.n, Column: at + 1}, CodeSyntax,
+			"line %d is %d bytes long; a procedure line (a BS2000 record) has at most %d, so the line is not read", sc.n, ebcdic.Len(text), sc.max))
 		l.text = ""
 	}
 	sc.off = next
@@ -207,6 +212,9 @@ func (lim Limits) Read(file, src string, d *Diagnostics) []*Unit {
 		e := Errorf(start, CodeFile, "%s", enc)
 		e.Whole = true
 		d.Add(e)
+		return nil
+	}
+	if !charsetProblems(file, src, d) {
 		return nil
 	}
 	var units []*Unit
@@ -251,7 +259,8 @@ func (lim Limits) command(sc *lineScanner, kind UnitKind, body string, pos Pos, 
 	u := &Unit{Kind: kind, EndLine: line}
 	first := pos
 	var b strings.Builder
-	n := 0 // logical length so far
+	n := 0     // logical length so far, in bytes of the text
+	chars := 0 // and in characters (EBCDIC bytes), which the limit counts
 	tooLong := false
 	for {
 		cont := continued(body)
@@ -261,11 +270,12 @@ func (lim Limits) command(sc *lineScanner, kind UnitKind, body string, pos Pos, 
 		}
 		switch {
 		case tooLong:
-		case lim.CommandBytes > 0 && n+len(body) > lim.CommandBytes:
+		case lim.CommandBytes > 0 && n+len(body) > lim.CommandBytes && chars+ebcdic.Len(body) > lim.CommandBytes:
 			tooLong = true
 			at := pos
-			at.Offset += lim.CommandBytes - n
-			at.Column += lim.CommandBytes - n
+			off := ebcdic.Offset(body, lim.CommandBytes-chars)
+			at.Offset += off
+			at.Column += off
 			sc.errs.Add(Errorf(at, CodeSyntax, "the command is longer than %d bytes (continuation lines joined), the most SDF reads, so it is not read", lim.CommandBytes))
 		case len(u.segs) > 0 && u.segs[len(u.segs)-1].from == n:
 			// the previous line added nothing: this one takes its place,
@@ -281,6 +291,7 @@ func (lim Limits) command(sc *lineScanner, kind UnitKind, body string, pos Pos, 
 				b.WriteString(body)
 			}
 			n += len(body)
+			chars += ebcdic.Len(body)
 		}
 		if !cont {
 			break

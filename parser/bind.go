@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"sdfp/lexer"
+	"sdfp/lexer/ebcdic"
 	"sdfp/parser/ast"
 	"sdfp/parser/catalog"
 )
@@ -581,10 +582,11 @@ func (b *binder) scalar(v *ast.Value, op *catalog.Operand, t lexer.Token) bool {
 			}
 			v.Alt, v.Str = a, t.Value
 			if !a.Lower {
-				v.Str = strings.ToUpper(t.Value)
+				v.Str = ebcdic.ToUpper(t.Value)
 			}
-			if a.HasRange && (int64(len(t.Value)) < a.Min || int64(len(t.Value)) > a.Max) {
-				b.errf(t.Pos, CodeBadValue, "string of operand %s has %d characters; allowed %d..%d", op.Name, len(t.Value), a.Min, a.Max)
+			// characters, not bytes: an umlaut is one EBCDIC byte
+			if n := int64(ebcdic.Len(t.Value)); a.HasRange && (n < a.Min || n > a.Max) {
+				b.errf(t.Pos, CodeBadValue, "string of operand %s has %d characters; allowed %d..%d", op.Name, n, a.Min, a.Max)
 			}
 			return true
 		case catalog.AltXString:

@@ -246,7 +246,7 @@ func (p *exprParser) primary() (ast.Expr, *lexer.Error) {
 		return &ast.StrLit{P: t.Pos, Val: t.Value}, nil
 	case lexer.XString:
 		p.i++
-		return &ast.StrLit{P: t.Pos, Val: ebcdic.DecodeHex(t.Value), Hex: t.Value}, nil
+		return &ast.StrLit{P: t.Pos, Val: ebcdic.DecodeHexLiteral(t.Value), Hex: t.Value}, nil
 	case lexer.Keyword:
 		p.i++
 		return &ast.KeywordLit{P: t.Pos, Val: t.Value}, nil

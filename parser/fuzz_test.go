@@ -50,6 +50,7 @@ func FuzzRead(f *testing.F) {
 func FuzzParseFile(f *testing.F) {
 	seedProcedures(f)
 	f.Add("\xEF\xBB\xBF/A = 1\n/" + strings.Repeat("(", 300) + "\n")
+	f.Add("\xEF\xBB\xBF/A = '€'\n/B = 'Gr\xfc\xdfe' \" “x” \"\n") // characters without EBCDIC codes, Latin-1
 	p := newParser()
 	f.Fuzz(func(t *testing.T, src string) {
 		_, errs := p.ParseFile("f.proc", src)

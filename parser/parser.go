@@ -15,6 +15,7 @@ import (
 	"github.com/alecthomas/participle/v2"
 
 	"sdfp/lexer"
+	"sdfp/lexer/ebcdic"
 	"sdfp/parser/ast"
 	"sdfp/parser/catalog"
 )
@@ -149,10 +150,11 @@ func (p *Parser) parseSerial(units []*lexer.Unit, items []ast.Stmt, a *tokenAren
 // makes a megabyte of command text is an error, not a megabyte of
 // tokens.
 func (p *Parser) ParseCommand(u *lexer.Unit) (*ast.Command, []*lexer.Error) {
-	if max := p.FileLimits().CommandBytes; max > 0 && len(u.Text) > max {
+	// the limit counts characters (EBCDIC bytes), not bytes of UTF-8
+	if max := p.FileLimits().CommandBytes; max > 0 && len(u.Text) > max && ebcdic.Len(u.Text) > max {
 		cmd := &ast.Command{Pos: u.Pos(), Unit: u}
-		return cmd, []*lexer.Error{lexer.Errorf(u.PosAt(max), lexer.CodeSyntax,
-			"the command is %d bytes long after & replacement, more than the %d SDF reads", len(u.Text), max)}
+		return cmd, []*lexer.Error{lexer.Errorf(u.PosAt(ebcdic.Offset(u.Text, max)), lexer.CodeSyntax,
+			"the command is %d bytes long after & replacement, more than the %d SDF reads", ebcdic.Len(u.Text), max)}
 	}
 	cmd, errs := p.parseCommand(u, nil)
 	cmd.Errs = errs

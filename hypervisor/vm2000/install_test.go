@@ -59,6 +59,8 @@ func TestInstallationErrors(t *testing.T) {
 		{"site command operands", goodSU + "commands:\n  - {name: SHOW-FILE,\n     operands: \"FILE-NAME = <nonsense>\"}\n", 11, "operands of SHOW-FILE"},
 		{"site command fails without maincode", goodSU + "commands:\n  - {name: SHOW-FILE, sc1: 64}\n", 10, "needs the maincode"},
 		{"site command maincode", goodSU + "commands:\n  - {name: SHOW-FILE, maincode: oops}\n", 10, "no message key"},
+		{"site command output not EBCDIC", goodSU + "commands:\n  - name: SHOW-FILE\n    output: [Grüße, 5 €, x€]\n", 11,
+			"output line 2 holds '€' (U+20AC), which has no EBCDIC code"},
 
 		// Issue 11, item 9: every number in its documented range, at
 		// the position of the value.

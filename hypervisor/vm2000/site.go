@@ -9,6 +9,7 @@ import (
 
 	"sdfp/hypervisor/bs2000/site"
 	"sdfp/interp/handler"
+	"sdfp/lexer/ebcdic"
 	"sdfp/parser/catalog"
 )
 
@@ -70,6 +71,15 @@ func (c *checker) siteCommand(s *CommandSpec, builtin *catalog.Catalog, seen map
 	}
 	if s.SC1 < 0 || s.SC1 > 255 || s.SC2 < 0 || s.SC2 > 255 {
 		c.errorf(s.at.node, "site command %s: sc1 and sc2 are 0..255", s.Name)
+	}
+	// the output goes to SYSOUT, which is EBCDIC on BS2000 (package
+	// lexer/ebcdic): a character without a code is refused, not changed
+	for i, line := range s.Output {
+		if off, _ := ebcdic.Valid(line); off >= 0 {
+			c.errorf(s.at.of("output"), "site command %s: output line %d holds %s, which has no EBCDIC code (code page 1047)",
+				s.Name, i+1, ebcdic.Describe(line, off))
+			break
+		}
 	}
 }
 

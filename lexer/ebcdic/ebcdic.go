@@ -1,94 +1,106 @@
 // Package ebcdic orders strings as BS2000 does: byte by byte in EBCDIC
 // (CCSID 1047). It is a leaf, so the interpreter, the builtin functions and
-// the job environment (JV conditions of WAIT-EVENT) share one collation.
+// the job environment (JV conditions of WAIT-EVENT) share one collation,
+// and one notion of a character (chars.go).
 package ebcdic
 
 import (
 	"encoding/hex"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 )
 
-// EBCDIC collating order. SDF-P compares strings byte by byte in EBCDIC:
-// lower case sorts before upper case and digits after letters. The table
-// maps ASCII to the code points of CCSID 1047; bytes without a mapping
-// keep their value.
-var ebcdic = func() [256]byte {
-	var t [256]byte
-	for i := range t {
-		t[i] = byte(i)
+// order is the collating weight of character r: its EBCDIC byte. A rune
+// without one (never in a value, see Valid) sorts after every character.
+func order(r rune) int {
+	if c, ok := Code(r); ok {
+		return int(c)
 	}
-	set := func(from string, to ...byte) {
-		for i := 0; i < len(from); i++ {
-			t[from[i]] = to[i]
-		}
-	}
-	set(" ", 0x40)
-	set(".<(+|&!$*);^-/,%_>?`:#@'=\"", 0x4B, 0x4C, 0x4D, 0x4E, 0x4F, 0x50, 0x5A, 0x5B, 0x5C, 0x5D, 0x5E, 0x5F,
-		0x60, 0x61, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F, 0x79, 0x7A, 0x7B, 0x7C, 0x7D, 0x7E, 0x7F)
-	for i := 0; i < 9; i++ {
-		t['a'+i] = 0x81 + byte(i)
-		t['j'+i] = 0x91 + byte(i)
-		t['A'+i] = 0xC1 + byte(i)
-		t['J'+i] = 0xD1 + byte(i)
-	}
-	for i := 0; i < 8; i++ {
-		t['s'+i] = 0xA2 + byte(i)
-		t['S'+i] = 0xE2 + byte(i)
-	}
-	for i := 0; i < 10; i++ {
-		t['0'+i] = 0xF0 + byte(i)
-	}
-	set("~{}[]\\", 0xA1, 0xC0, 0xD0, 0xAD, 0xBD, 0xE0)
-	return t
-}()
+	return 256 + int(r)
+}
 
-// Byte returns the EBCDIC code point used to order byte c.
-func Byte(c byte) byte { return ebcdic[c] }
-
-// Compare compares two strings in EBCDIC order; a string that is a
-// prefix of the other is the smaller (no blank padding). It returns -1, 0
-// or 1.
+// Compare compares two strings in EBCDIC order, character by character
+// from the left: the first differing character decides by its EBCDIC
+// code; a string that is a prefix of the other is the smaller (no blank
+// padding) [V in the spec notes (sdfp-syntax.md §4.3, from BS2000
+// Commands "Expressions"); the SDF-P Benutzerhandbuch page
+// "Vergleichsoperatoren" (UGde-214), read this session, gives the rule
+// that both operands have one type, its string paragraph was not in
+// the stored excerpt]. It returns -1, 0 or 1.
 func Compare(a, b string) int {
-	n := len(a)
-	if len(b) < n {
-		n = len(b)
-	}
-	for i := 0; i < n; i++ {
-		x, y := ebcdic[a[i]], ebcdic[b[i]]
-		if x != y {
-			if x < y {
-				return -1
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		x, y := a[i], b[j]
+		if x < utf8.RuneSelf && y < utf8.RuneSelf {
+			if x != y {
+				return sign(int(toCode[x]) - int(toCode[y]))
 			}
-			return 1
+			i++
+			j++
+			continue
 		}
+		ra, na := utf8.DecodeRuneInString(a[i:])
+		rb, nb := utf8.DecodeRuneInString(b[j:])
+		if ra != rb {
+			return sign(order(ra) - order(rb))
+		}
+		i += na
+		j += nb
 	}
 	switch {
-	case len(a) < len(b):
+	case i < len(a):
+		return 1
+	case j < len(b):
 		return -1
-	case len(a) > len(b):
+	}
+	return 0
+}
+
+func sign(d int) int {
+	switch {
+	case d < 0:
+		return -1
+	case d > 0:
 		return 1
 	}
 	return 0
 }
 
-// DecodeHex turns the validated hex digits of an X-string into text. An
-// odd count is padded with a zero half-byte on the right, as BS2000 does.
-// The bytes are EBCDIC (code page 1047) on BS2000, while sdfp keeps text
-// in the host's encoding, so they are converted: X'C8' is "H".
+// DecodeHex turns the validated hex digits of an X-string in a command
+// operand into a value. An odd count is padded with a zero half-byte on
+// the RIGHT: job variable values in commands are written as assembler
+// constants, and "hexadecimal constants of uneven length are padded on
+// the right with a binary zero" [V JV user guide, "Values of the user job
+// variables"], so MODIFY-JV SET-VALUE=X'0FF' sets X'0FF0'. [I] other
+// x-string operands (passwords) follow the same rule. The bytes are
+// EBCDIC: X'C8' is "H".
 func DecodeHex(digits string) string {
 	if len(digits)%2 == 1 {
 		digits += "0"
 	}
+	return fromHex(digits)
+}
+
+// DecodeHexLiteral turns the validated hex digits of an X-string literal
+// of an SDF-P expression into a value. An odd count is padded with a zero
+// half-byte on the LEFT: X'123' is X'0123' [V in the spec notes
+// (sdfp-syntax.md, <x-string>), from the SDF-P Benutzerhandbuch page
+// "String-Literale" (UGde-204); that page was not in the stored corpus
+// this session, so the rule is theirs].
+func DecodeHexLiteral(digits string) string {
+	if len(digits)%2 == 1 {
+		digits = "0" + digits
+	}
+	return fromHex(digits)
+}
+
+func fromHex(digits string) string {
 	b, err := hex.DecodeString(digits)
 	if err != nil {
 		return ""
 	}
-	text, err := charmap.CodePage1047.NewDecoder().Bytes(b)
-	if err != nil {
-		return string(b)
-	}
-	return string(text)
+	return FromBytes(b)
 }
 
 // Decode converts EBCDIC text (code page 1047) to UTF-8, for showing

@@ -17,6 +17,7 @@ import (
 	"sdfp/hypervisor/clock"
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
+	"sdfp/lexer/ebcdic"
 	"sdfp/parser/ast"
 )
 
@@ -128,16 +129,15 @@ func (e *Env) modifyJV(req *handler.Request) handler.Result {
 	return handler.Result{RC: handler.OK}
 }
 
-// printable shows a JV value on SYSOUT; bytes that are not printable
-// (the X'EE' of a never-written JV) show as '.'.
+// printable shows a JV value on SYSOUT; characters other than printable
+// ASCII (the X'EE' of a never-written JV) show as '.', one per character.
 func printable(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c < 0x20 || c > 0x7E {
-			b[i] = '.'
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r > 0x7E {
+			return '.'
 		}
-	}
-	return string(b)
+		return r
+	}, s)
 }
 
 func (e *Env) showJV(req *handler.Request) handler.Result {
@@ -152,18 +152,16 @@ func (e *Env) showJV(req *handler.Request) handler.Result {
 	return handler.Done(msg.Plain("%" + printable(v)))
 }
 
+// substring is length characters of v from pos (1-based; length 0: the
+// rest), counted in characters (package lexer/ebcdic).
 func substring(v string, pos, length int) string {
 	if pos < 1 {
 		pos = 1
 	}
-	if pos > len(v) {
-		return ""
+	if length <= 0 {
+		length = -1
 	}
-	v = v[pos-1:]
-	if length > 0 && length < len(v) {
-		v = v[:length]
-	}
-	return v
+	return ebcdic.Slice(v, pos-1, length)
 }
 
 func (e *Env) showJVAttributes(req *handler.Request) handler.Result {

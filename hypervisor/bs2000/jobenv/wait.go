@@ -150,6 +150,12 @@ func (e *Env) evalCond(c ast.Expr) (bool, error) {
 func (e *Env) term(c ast.Expr) (string, error) {
 	switch x := c.(type) {
 	case *ast.StrLit:
+		// a constant of a JV condition is an assembler-style constant:
+		// X'0FF' is X'0FF0' [V JV user guide, "Values of the user job
+		// variables"], not the left-padded X-string of SDF-P expressions
+		if x.Hex != "" {
+			return ebcdic.DecodeHex(x.Hex), nil
+		}
 		return x.Val, nil
 	case *ast.JVPart:
 		v, err := e.JVs.Read(e.resolve(x.JV), "")

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/spf13/afero"
+
+	"sdfp/lexer/ebcdic"
 )
 
 // FuzzJVFile: whatever a JV file holds, reading it neither panics nor
@@ -23,7 +25,7 @@ func FuzzJVFile(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if j.Name != "JV.A" || len(j.Read()) > MaxLen {
+		if j.Name != "JV.A" || ebcdic.Len(j.Read()) > MaxLen {
 			t.Fatalf("read %+v", j)
 		}
 		j2, _ := s.Get("JV.A")

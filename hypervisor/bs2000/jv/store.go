@@ -12,6 +12,7 @@
 package jv
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io/fs"
@@ -24,13 +25,16 @@ import (
 	"github.com/spf13/afero"
 
 	"sdfp/hypervisor/bs2000/dms"
+	"sdfp/lexer/ebcdic"
 )
 
-// MaxLen is the longest JV value.
+// MaxLen is the longest JV value, in characters (EBCDIC bytes; each one
+// rune of the Go string, package lexer/ebcdic).
 const MaxLen = 256
 
-// Undefined is the value of a JV that was never written.
-var Undefined = strings.Repeat("\xEE", MaxLen)
+// Undefined is the value of a JV that was never written: 256 bytes
+// X'EE', each the character code page 1047 gives that byte.
+var Undefined = ebcdic.FromBytes(bytes.Repeat([]byte{0xEE}, MaxLen))
 
 // Dir is the directory of the file system that holds the JVs.
 const Dir = "JV"
@@ -188,8 +192,13 @@ func decode(n string, data []byte) (*JV, error) {
 	if j.Name != n {
 		return nil, errors.New("the file names job variable '" + j.Name + "'")
 	}
-	if len(j.Value) > MaxLen {
-		return nil, errors.New("value longer than 256 bytes")
+	// the file is host text (UTF-8): every character must have an
+	// EBCDIC code, and the value is at most 256 of them
+	if off, _ := ebcdic.Valid(j.Value); off >= 0 {
+		return nil, errors.New("the value holds " + ebcdic.Describe(j.Value, off) + ", which has no EBCDIC code (code page 1047)")
+	}
+	if ebcdic.Len(j.Value) > MaxLen {
+		return nil, errors.New("value longer than 256 characters")
 	}
 	return j, nil
 }
@@ -311,6 +320,7 @@ func (j *JV) userWrite(password string) error {
 	return nil
 }
 
+// set works in characters, not bytes (package lexer/ebcdic).
 func (s *Store) set(j *JV, pos, length int, value string) error {
 	cur := ""
 	if j.Defined {
@@ -319,26 +329,21 @@ func (s *Store) set(j *JV, pos, length int, value string) error {
 	if pos < 1 {
 		pos = 1
 	}
-	for len(cur) < pos-1 {
-		cur += " "
+	if n := ebcdic.Len(cur); n < pos-1 {
+		cur += strings.Repeat(" ", pos-1-n)
 	}
+	head := cur[:ebcdic.Offset(cur, pos-1)]
 	var next string
 	if length <= 0 {
-		next = cur[:pos-1] + value
+		next = head + value
 	} else {
-		v := value
-		if len(v) > length {
-			v = v[:length]
+		v := ebcdic.Slice(value, 0, length)
+		if n := ebcdic.Len(v); n < length {
+			v += strings.Repeat(" ", length-n)
 		}
-		for len(v) < length {
-			v += " "
-		}
-		next = cur[:pos-1] + v
-		if pos-1+length < len(cur) {
-			next += cur[pos-1+length:]
-		}
+		next = head + v + ebcdic.Slice(cur, pos-1+length, -1)
 	}
-	if len(next) > MaxLen {
+	if ebcdic.Len(next) > MaxLen {
 		return &Error{Key: KeyTooLong, Inserts: []string{j.Name}}
 	}
 	j.Value, j.Defined = next, true

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"sdfp/hypervisor/bs2000/dms/dmstest"
+	"sdfp/lexer/ebcdic"
 
 	"github.com/spf13/afero"
 )
@@ -42,7 +43,8 @@ func TestWriteRules(t *testing.T) {
 	if err := s.Create("JV.A", "", ""); err != nil {
 		t.Fatal(err)
 	}
-	if v, _ := s.Read("JV.A", ""); v != Undefined || len(v) != 256 {
+	// 256 characters X'EE' (each 'Ó', two bytes of UTF-8)
+	if v, _ := s.Read("JV.A", ""); v != Undefined || ebcdic.Len(v) != 256 || string(ebcdic.Encode(v)) != strings.Repeat("\xEE", 256) {
 		t.Errorf("never written: %q", v)
 	}
 	steps := []struct {
