@@ -181,7 +181,7 @@ func TestRunChecksParameters(t *testing.T) {
 		{nil, ":4:20: SDP0091 procedure parameter VM has no value and no INITIAL-VALUE"},
 		{[]string{"VM=abc"}, ":4:20: SDP0091 procedure parameter VM is declared *INTEGER, and abc is not one"},
 		// host text meets EBCDIC: an umlaut has a code, a euro sign none
-		{[]string{"VM=5", "TARGET=SÜ2"}, ""},
+		{[]string{"VM=5", "TARGET=SÜ2"}, "=5 SÜ2"},
 		{[]string{"VM=5", "TARGET=5€"}, ":5:20: SDP0091 the value of procedure parameter TARGET holds '€' (U+20AC), which has no EBCDIC code"},
 	} {
 		work := filepath.Join(t.TempDir(), "work")
