@@ -1,6 +1,6 @@
 package builtins
 
-// USER-SWITCH( ) [V UG "USER-SWITCH( ) Evaluate user switch", RR alike]:
+// USER-SWITCH( ) [V UG-360 "USER-SWITCH( ) Evaluate user switch", RR-99 alike]:
 // whether a user switch (0 to 31) of the task's user ID, or of another
 // one, is ON. User switches are shared by all tasks of a user ID and set
 // with MODIFY-USER-SWITCHES; the job environment keeps them.
@@ -13,7 +13,7 @@ type UserSwitchReader interface {
 }
 
 var fnUserSwitch = &Function{
-	Name: "USER-SWITCH", Result: TypeBoolean, Source: "V UG user-switch (SDF-P V2.5 user guide, Job information)",
+	Name: "USER-SWITCH", Result: TypeBoolean, Source: "V UG-360, RR-99",
 	Help: "TRUE when user switch NUMBER (0 to 31) of the user ID USER-ID (*OWN: the task's) is ON, FALSE when it is OFF. " +
 		"A number outside 0..31 is SDP0304.",
 	Params: []Param{
