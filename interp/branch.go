@@ -8,6 +8,14 @@ import (
 // Branch is the way a decision went, reported on the trace event of the
 // command that made it, so that coverage can tell which IF and ELSE-IF
 // conditions held and which error handlers ran.
+//
+// An error block has two ways as an IF block has (V: SDF-P V2.5 user
+// guide, "Error handling blocks"; "IF-CMD-ERROR Initiate command error
+// handling"; "IF-BLOCK-ERROR Initiate block error handling"): SDF-P
+// branches to it for an error, and its THEN part runs; or the procedure
+// reaches it without one, and its ELSE part runs if it has one. An
+// IF-CMD-ERROR after a block command, which the manual says has no
+// effect, is never branched to, so it only ever counts as not taken.
 type Branch uint8
 
 const (
