@@ -209,6 +209,34 @@ func coverText(w io.Writer, files []*coverFile) {
 	}
 	coverBranchText(w, files)
 	coverHandlerText(w, files)
+	coverTotal(w, files)
+}
+
+// coverTotal prints one line of totals over all files, for a CI log.
+func coverTotal(w io.Writer, files []*coverFile) {
+	var lines, ran, outcomes, seen, handlers, handled int
+	for _, f := range files {
+		for _, l := range f.lines {
+			lines++
+			if f.hits[l] > 0 {
+				ran++
+			}
+		}
+		for _, d := range f.decisions {
+			taken, not := f.counts(d)
+			if d.handler() {
+				handlers++
+				if taken > 0 {
+					handled++
+				}
+				continue
+			}
+			outcomes += 2
+			seen += min(taken, 1) + min(not, 1)
+		}
+	}
+	fmt.Fprintf(w, "total: command lines %.1f%% (%d of %d), IF and ELSE-IF outcomes %.1f%% (%d of %d), error handlers run for an error %.1f%% (%d of %d)\n",
+		percent(ran, lines), ran, lines, percent(seen, outcomes), seen, outcomes, percent(handled, handlers), handled, handlers)
 }
 
 func percent(n, of int) float64 {

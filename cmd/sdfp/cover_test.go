@@ -69,6 +69,7 @@ func TestCoverProcFile(t *testing.T) {
 		"branches (IF and ELSE-IF conditions, true and false):\n   75.0%  " + real + "  3 of 4  never: 4 ELSE-IF false\n",
 		"error handlers (IF-CMD-ERROR, IF-BLOCK-ERROR) that ran for an error:\n" +
 			"   50.0%  " + real + "  1 of 2  ran: 9 IF-CMD-ERROR 2 times  never: 13 IF-CMD-ERROR (reached 2 times without an error)\n",
+		"total: command lines 88.9% (16 of 18), IF and ELSE-IF outcomes 75.0% (3 of 4), error handlers run for an error 50.0% (1 of 2)\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary lacks %q:\n%s", want, out)
