@@ -250,11 +250,16 @@ func (r *Runner) traceCmd(c *ast.Command, rc handler.ReturnCode) {
 	if c == nil || r.trace == nil {
 		return
 	}
+	r.trace(r.traceEvent(c, rc))
+}
+
+// traceEvent describes an executed command for the trace hook.
+func (r *Runner) traceEvent(c *ast.Command, rc handler.ReturnCode) TraceEvent {
 	text := ast.CommandText(c)
 	if c.Label != "" {
 		text = ast.LabelText(c.Label) + " " + text
 	}
-	r.trace(TraceEvent{Time: r.clock.Now(), Pos: c.Pos, Level: r.frame.level, Text: text, RC: rc})
+	return TraceEvent{Time: r.clock.Now(), Pos: c.Pos, Level: r.frame.level, Text: text, RC: rc}
 }
 
 // blockCmd logs and traces a block command that cannot fail (BEGIN-BLOCK,

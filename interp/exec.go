@@ -103,7 +103,7 @@ func errorHandlerIndex(list []ast.Stmt, failed int) int {
 // normally and SUBCODE1() etc. show the error's return code.
 func (r *Runner) runErrorHandler(eb *ast.ErrorBlock, err *Error) *signal {
 	r.frame.saved = err.RC
-	r.blockCmd(eb.Cmd)
+	r.branchCmd(eb.Cmd, BranchTaken) // the handler runs
 	sig := r.execList(eb.Then)
 	if sig == nil {
 		r.blockCmd(eb.End)
@@ -128,7 +128,7 @@ func (r *Runner) execStmt(s ast.Stmt) *signal {
 		if s.ForCmd {
 			r.frame.saved = r.frame.last
 		}
-		r.blockCmd(s.Cmd)
+		r.branchCmd(s.Cmd, BranchNotTaken) // no error: the handler is passed by
 		var sig *signal
 		if s.ElseCmd != nil {
 			r.blockCmd(s.ElseCmd)
@@ -194,7 +194,7 @@ func (r *Runner) execIf(s *ast.If) *signal {
 		if sig != nil {
 			return sig
 		}
-		r.traceCmd(b.Cmd, handler.OK)
+		r.traceBranch(b.Cmd, branchOf(ok))
 		if ok {
 			return r.blockExit(s, r.endBlock(s.End, r.execList(b.Body)))
 		}

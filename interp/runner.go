@@ -143,6 +143,10 @@ type TraceEvent struct {
 	Level int    // procedure nesting level, 1 for the procedure run
 	Text  string // the command in accepted form
 	RC    handler.ReturnCode
+	// Branch says which way a decision went, for coverage (branch.go):
+	// set on the opening command of IF, ELSE-IF, IF-CMD-ERROR and
+	// IF-BLOCK-ERROR, NoBranch on every other command.
+	Branch Branch
 }
 
 // Runner runs procedures.

@@ -5,19 +5,14 @@ import (
 	"encoding/xml"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"sdfp/cmd/internal/golden"
-	"sdfp/interp"
-	"sdfp/parser"
-	"sdfp/parser/ast"
 )
 
 // caseResult is the outcome of one golden case.
@@ -33,8 +28,8 @@ func (c *cli) test(args []string) int {
 	fs.SetOutput(c.stderr)
 	update := fs.Bool("update", false, "rewrite the expected sections of the cases from this run")
 	junit := fs.String("junit", "", "write a JUnit XML report to this file")
-	cover := fs.Bool("cover", false, "print which procedure lines ran")
-	lcov := fs.String("lcov", "", "write line coverage in lcov format to this file")
+	cover := fs.Bool("cover", false, "print which procedure lines, branches and error handlers ran")
+	lcov := fs.String("lcov", "", "write line and branch coverage in lcov format to this file (procedures embedded in cases are copied to a directory beside it, FILE's name without extension plus -sources)")
 	jobs := fs.Int("j", runtime.NumCPU(), "cases run in parallel")
 	verbose := fs.Bool("v", false, "list every case")
 	fs.Usage = func() {
@@ -80,7 +75,10 @@ func (c *cli) test(args []string) int {
 	if *jobs < 1 {
 		*jobs = 1
 	}
-	cov := newCoverage()
+	var cov *coverage
+	if *cover || *lcov != "" {
+		cov = newCoverage(cases)
+	}
 	results := runCases(cases, *jobs, *update, cov)
 	passed, failed := 0, 0
 	for _, r := range results {
@@ -102,12 +100,12 @@ func (c *cli) test(args []string) int {
 		}
 	}
 	if *cover || *lcov != "" {
-		cov.index(cases)
+		files := cov.finish()
 		if *cover {
-			cov.text(c.stdout)
+			coverText(c.stdout, files)
 		}
 		if *lcov != "" {
-			if err := cov.writeLcov(*lcov); err != nil {
+			if err := writeLcov(*lcov, files); err != nil {
 				fmt.Fprintf(c.stderr, "sdfp test: --lcov: %v\n", err)
 				return exitUsage
 			}
@@ -147,7 +145,7 @@ func runCases(cases []*golden.Case, jobs int, update bool, cov *coverage) []case
 				c := cases[i]
 				start := time.Now()
 				out, err := c.RunWith(context.Background(), golden.Options{
-					Trace: func(e interp.TraceEvent) { cov.hit(c.Path, e.Pos.Filename, e.Pos.Line) },
+					Trace: cov.tracer(c),
 				})
 				r := caseResult{c: c, err: err, took: time.Since(start)}
 				if err == nil {
@@ -166,108 +164,6 @@ func runCases(cases []*golden.Case, jobs int, update bool, cov *coverage) []case
 	close(work)
 	wg.Wait()
 	return results
-}
-
-// coverage counts executed command lines per procedure of each case.
-type coverage struct {
-	mu    sync.Mutex
-	hits  map[string]map[int]int // "case#proc" -> line -> count
-	lines map[string][]int       // "case#proc" -> lines holding commands
-}
-
-func newCoverage() *coverage {
-	return &coverage{hits: map[string]map[int]int{}, lines: map[string][]int{}}
-}
-
-func (c *coverage) hit(casePath, proc string, line int) {
-	key := casePath + "#" + proc
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.hits[key] == nil {
-		c.hits[key] = map[int]int{}
-	}
-	c.hits[key][line]++
-}
-
-// index finds the lines that hold commands in each procedure of the cases.
-func (c *coverage) index(cases []*golden.Case) {
-	for _, cs := range cases {
-		inst, _ := cs.Installation() // a bad one fails the case's run
-		p := parser.New(catalogFor(inst))
-		for _, f := range cs.Archive.Files {
-			if !strings.HasSuffix(f.Name, ".proc") {
-				continue
-			}
-			proc, _ := p.ParseFile(f.Name, string(f.Data))
-			seen := map[int]bool{}
-			ast.Walk(proc.Body, func(s ast.Stmt) bool {
-				for _, cmd := range ast.Commands(s) {
-					if cmd.Name != "" && !seen[cmd.Pos.Line] {
-						seen[cmd.Pos.Line] = true
-					}
-				}
-				return true
-			})
-			var lines []int
-			for l := range seen {
-				lines = append(lines, l)
-			}
-			sort.Ints(lines)
-			c.lines[cs.Path+"#"+f.Name] = lines
-		}
-	}
-}
-
-func (c *coverage) keys() []string {
-	keys := make([]string, 0, len(c.lines))
-	for k := range c.lines {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// text prints, per procedure, the share of command lines that ran and
-// the lines that did not.
-func (c *coverage) text(w io.Writer) {
-	fmt.Fprintln(w, "coverage (command lines that ran):")
-	for _, k := range c.keys() {
-		lines := c.lines[k]
-		var missed []string
-		for _, l := range lines {
-			if c.hits[k][l] == 0 {
-				missed = append(missed, fmt.Sprint(l))
-			}
-		}
-		pct := 100.0
-		if len(lines) > 0 {
-			pct = 100 * float64(len(lines)-len(missed)) / float64(len(lines))
-		}
-		fmt.Fprintf(w, "  %5.1f%%  %s", pct, k)
-		if len(missed) > 0 {
-			fmt.Fprintf(w, "  not run: %s", strings.Join(missed, ","))
-		}
-		fmt.Fprintln(w)
-	}
-}
-
-// writeLcov writes the coverage in lcov format; the source file of a
-// procedure is named case.txtar#proc.
-func (c *coverage) writeLcov(path string) error {
-	var b strings.Builder
-	for _, k := range c.keys() {
-		fmt.Fprintf(&b, "TN:\nSF:%s\n", k)
-		hit := 0
-		for _, l := range c.lines[k] {
-			n := c.hits[k][l]
-			if n > 0 {
-				hit++
-			}
-			fmt.Fprintf(&b, "DA:%d,%d\n", l, n)
-		}
-		fmt.Fprintf(&b, "LF:%d\nLH:%d\nend_of_record\n", len(c.lines[k]), hit)
-	}
-	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
 
 type junitSuite struct {
