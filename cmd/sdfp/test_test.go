@@ -16,7 +16,7 @@ func TestTestSubcommand(t *testing.T) {
 	junit := filepath.Join(dir, "report.xml")
 	code, out, _ := runCLI("test", "--junit", junit, dir)
 	if code != exitFindings || !strings.Contains(out, "1 passed, 1 failed") || !strings.Contains(out, "FAIL "+filepath.Join(dir, "fail.txtar")) ||
-		!strings.Contains(out, "1 - WRONG") || !strings.Contains(out, "1 + B") {
+		!strings.Contains(out, "\n  -WRONG\n  +B\n") {
 		t.Fatalf("exit %d\n%s", code, out)
 	}
 	if data, err := os.ReadFile(junit); err != nil || !strings.Contains(string(data), `failures="1"`) {
