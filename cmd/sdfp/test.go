@@ -22,10 +22,10 @@ import (
 
 // caseResult is the outcome of one golden case.
 type caseResult struct {
-	c     *golden.Case
-	diffs []string
-	err   error
-	took  time.Duration
+	c          *golden.Case
+	mismatches []golden.Mismatch
+	err        error // the case could not run
+	took       time.Duration
 }
 
 func (c *cli) test(args []string) int {
@@ -37,6 +37,10 @@ func (c *cli) test(args []string) int {
 	lcov := fs.String("lcov", "", "write line coverage in lcov format to this file")
 	jobs := fs.Int("j", runtime.NumCPU(), "cases run in parallel")
 	verbose := fs.Bool("v", false, "list every case")
+	runPattern := fs.String("run", "", "run only the cases whose name (path below the directory, without .txtar) matches, as go test -run")
+	skipPattern := fs.String("skip", "", "leave out the cases whose name matches, as go test -skip")
+	shard := fs.String("shard", "", "run share `I/N` of the cases (1 <= I <= N), for a CI matrix")
+	color := fs.String("color", "auto", "colour the diffs: auto (a terminal, unless NO_COLOR is set), always or never")
 	fs.Usage = func() {
 		fmt.Fprintln(c.stderr, "usage: sdfp test [flags] [DIR|FILE.txtar ...]   (default: testdata)")
 		fmt.Fprintln(c.stderr, "Runs golden test cases (txtar files) and compares their output byte for byte.")
@@ -45,6 +49,16 @@ func (c *cli) test(args []string) int {
 	}
 	if code, done := parseFlags(fs, args); done {
 		return code
+	}
+	sel, err := parseSelection(*runPattern, *skipPattern, *shard)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "sdfp test: %v\n", err)
+		return exitUsage
+	}
+	colour, err := useColor(*color, c.stdout, os.Getenv)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "sdfp test: %v\n", err)
+		return exitUsage
 	}
 	paths := fs.Args()
 	if len(paths) == 0 {
@@ -77,27 +91,32 @@ func (c *cli) test(args []string) int {
 		fmt.Fprintln(c.stderr, "sdfp test: no test cases found")
 		return exitUsage
 	}
+	if cases = sel.of(cases); len(cases) == 0 {
+		fmt.Fprintln(c.stderr, "sdfp test: no case selected (-run, -skip, --shard)")
+		return exitOK // as go test with a -run that matches nothing, and a shard of more shards than cases
+	}
 	if *jobs < 1 {
 		*jobs = 1
 	}
 	cov := newCoverage()
 	results := runCases(cases, *jobs, *update, cov)
-	passed, failed := 0, 0
+	passed, failed, differ := 0, 0, 0
 	for _, r := range results {
 		switch {
 		case r.err != nil:
 			failed++
-			fmt.Fprintf(c.stdout, "FAIL %s\n  %v\n", r.c.Path, r.err)
-		case len(r.diffs) > 0 && !*update:
+			fmt.Fprintf(c.stdout, "%s %s\n  %v\n", paintWord(colour, "FAIL"), r.c.Path, r.err)
+		case len(r.mismatches) > 0 && !*update:
 			failed++
-			fmt.Fprintf(c.stdout, "FAIL %s\n", r.c.Path)
-			for _, d := range r.diffs {
-				fmt.Fprintln(c.stdout, indent(d))
+			differ++
+			fmt.Fprintf(c.stdout, "%s %s\n", paintWord(colour, "FAIL"), r.c.Path)
+			for _, m := range r.mismatches {
+				fmt.Fprintln(c.stdout, indent(m.Render(r.c.Path, colour)))
 			}
 		default:
 			passed++
 			if *verbose {
-				fmt.Fprintf(c.stdout, "ok   %s (%s)\n", r.c.Path, r.took.Round(time.Millisecond))
+				fmt.Fprintf(c.stdout, "%s   %s (%s)\n", paintWord(colour, "ok"), r.c.Path, r.took.Round(time.Millisecond))
 			}
 		}
 	}
@@ -121,6 +140,9 @@ func (c *cli) test(args []string) int {
 	}
 	if *update {
 		fmt.Fprintf(c.stdout, "updated %d case(s)\n", len(results))
+	}
+	if differ > 0 {
+		fmt.Fprintln(c.stdout, "run sdfp test -update to accept the output of this run (-run NAME for some cases only)")
 	}
 	fmt.Fprintf(c.stdout, "%d passed, %d failed\n", passed, failed)
 	if failed > 0 {
@@ -151,8 +173,8 @@ func runCases(cases []*golden.Case, jobs int, update bool, cov *coverage) []case
 				})
 				r := caseResult{c: c, err: err, took: time.Since(start)}
 				if err == nil {
-					r.diffs = c.Diff(out)
-					if update && len(r.diffs) > 0 {
+					r.mismatches = c.Mismatches(out)
+					if update && len(r.mismatches) > 0 {
 						r.err = c.Update(out)
 					}
 				}
@@ -297,8 +319,12 @@ func writeJUnit(path string, results []caseResult, update bool) error {
 		switch {
 		case r.err != nil:
 			jc.Failure = &junitFailure{Message: "error", Text: r.err.Error()}
-		case len(r.diffs) > 0 && !update:
-			jc.Failure = &junitFailure{Message: "output differs", Text: strings.Join(r.diffs, "\n")}
+		case len(r.mismatches) > 0 && !update:
+			var text []string
+			for _, m := range r.mismatches {
+				text = append(text, m.Render(r.c.Path, false))
+			}
+			jc.Failure = &junitFailure{Message: "output differs", Text: strings.Join(text, "\n")}
 		}
 		if jc.Failure != nil {
 			s.Failures++
