@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"encoding/xml"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -99,7 +97,9 @@ func (c *cli) test(args []string) int {
 		*jobs = 1
 	}
 	cov := newCoverage()
+	started := time.Now()
 	results := runCases(cases, *jobs, *update, cov)
+	took := time.Since(started)
 	passed, failed, differ := 0, 0, 0
 	for _, r := range results {
 		switch {
@@ -133,7 +133,8 @@ func (c *cli) test(args []string) int {
 		}
 	}
 	if *junit != "" {
-		if err := writeJUnit(*junit, results, *update); err != nil {
+		host, _ := os.Hostname()
+		if err := writeJUnit(*junit, junitReport(results, *update, started, took, host)); err != nil {
 			fmt.Fprintf(c.stderr, "sdfp test: --junit: %v\n", err)
 			return exitUsage
 		}
@@ -290,50 +291,4 @@ func (c *coverage) writeLcov(path string) error {
 		fmt.Fprintf(&b, "LF:%d\nLH:%d\nend_of_record\n", len(c.lines[k]), hit)
 	}
 	return os.WriteFile(path, []byte(b.String()), 0o644)
-}
-
-type junitSuite struct {
-	XMLName  xml.Name    `xml:"testsuite"`
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Cases    []junitCase `xml:"testcase"`
-}
-
-type junitCase struct {
-	Name    string        `xml:"name,attr"`
-	Class   string        `xml:"classname,attr"`
-	Time    float64       `xml:"time,attr"`
-	Failure *junitFailure `xml:"failure,omitempty"`
-}
-
-type junitFailure struct {
-	Message string `xml:"message,attr"`
-	Text    string `xml:",chardata"`
-}
-
-func writeJUnit(path string, results []caseResult, update bool) error {
-	s := junitSuite{Name: "sdfp", Tests: len(results)}
-	for _, r := range results {
-		jc := junitCase{Name: r.c.Path, Class: filepath.Dir(r.c.Path), Time: r.took.Seconds()}
-		switch {
-		case r.err != nil:
-			jc.Failure = &junitFailure{Message: "error", Text: r.err.Error()}
-		case len(r.mismatches) > 0 && !update:
-			var text []string
-			for _, m := range r.mismatches {
-				text = append(text, m.Render(r.c.Path, false))
-			}
-			jc.Failure = &junitFailure{Message: "output differs", Text: strings.Join(text, "\n")}
-		}
-		if jc.Failure != nil {
-			s.Failures++
-		}
-		s.Cases = append(s.Cases, jc)
-	}
-	data, err := xml.MarshalIndent(s, "", "  ")
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(path, append([]byte(xml.Header), append(data, '\n')...), 0o644)
 }
