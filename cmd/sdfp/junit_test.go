@@ -270,7 +270,7 @@ func TestJUnitSchema(t *testing.T) {
 		}
 	}
 	report := filepath.Join(dir, "report.xml")
-	if code, out, errOut := runCLI("test", "--junit", report, dir); code != exitFindings {
+	if code, out, errOut := runCLI("test", "--junit", report, dir); code != exitFindings || !strings.Contains(out, "1 passed, 2 failed (1 could not run)\n") {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
 	}
 	data, err := os.ReadFile(report)

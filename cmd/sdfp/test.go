@@ -100,11 +100,12 @@ func (c *cli) test(args []string) int {
 	started := time.Now()
 	results := runCases(cases, *jobs, *update, cov)
 	took := time.Since(started)
-	passed, failed, differ := 0, 0, 0
+	passed, failed, differ, broken := 0, 0, 0, 0
 	for _, r := range results {
 		switch {
 		case r.err != nil:
 			failed++
+			broken++
 			fmt.Fprintf(c.stdout, "%s %s\n  %v\n", paintWord(colour, "FAIL"), r.c.Path, r.err)
 		case len(r.mismatches) > 0 && !*update:
 			failed++
@@ -145,7 +146,11 @@ func (c *cli) test(args []string) int {
 	if differ > 0 {
 		fmt.Fprintln(c.stdout, "run sdfp test -update to accept the output of this run (-run NAME for some cases only)")
 	}
-	fmt.Fprintf(c.stdout, "%d passed, %d failed\n", passed, failed)
+	fmt.Fprintf(c.stdout, "%d passed, %d failed", passed, failed)
+	if broken > 0 {
+		fmt.Fprintf(c.stdout, " (%d could not run)", broken)
+	}
+	fmt.Fprintln(c.stdout)
 	if failed > 0 {
 		return exitFindings
 	}
