@@ -42,7 +42,7 @@ func (c *cli) test(args []string) int {
 	fs.Usage = func() {
 		fmt.Fprintln(c.stderr, "usage: sdfp test [flags] [DIR|FILE.txtar ...]   (default: testdata)")
 		fmt.Fprintln(c.stderr, "Runs golden test cases (txtar files) and compares their output byte for byte.")
-		fmt.Fprintln(c.stderr, "Exit status: 0 all passed, 1 failures, 2 usage error.")
+		fmt.Fprintln(c.stderr, "Exit status: 0 all passed (or -run, -skip and --shard left none), 1 failures, 2 usage error.")
 		fs.PrintDefaults()
 	}
 	if code, done := parseFlags(fs, args); done {
