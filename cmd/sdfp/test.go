@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"encoding/xml"
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -17,10 +15,10 @@ import (
 
 // caseResult is the outcome of one golden case.
 type caseResult struct {
-	c     *golden.Case
-	diffs []string
-	err   error
-	took  time.Duration
+	c          *golden.Case
+	mismatches []golden.Mismatch
+	err        error // the case could not run
+	took       time.Duration
 }
 
 func (c *cli) test(args []string) int {
@@ -32,14 +30,28 @@ func (c *cli) test(args []string) int {
 	lcov := fs.String("lcov", "", "write line and branch coverage in lcov format to this file (procedures embedded in cases are copied to a directory beside it, FILE's name without extension plus -sources)")
 	jobs := fs.Int("j", runtime.NumCPU(), "cases run in parallel")
 	verbose := fs.Bool("v", false, "list every case")
+	runPattern := fs.String("run", "", "run only the cases whose name (path below the directory, without .txtar) matches, as go test -run")
+	skipPattern := fs.String("skip", "", "leave out the cases whose name matches, as go test -skip")
+	shard := fs.String("shard", "", "run share `I/N` of the cases (1 <= I <= N), for a CI matrix")
+	color := fs.String("color", "auto", "colour the diffs: auto (a terminal, unless NO_COLOR is set), always or never")
 	fs.Usage = func() {
 		fmt.Fprintln(c.stderr, "usage: sdfp test [flags] [DIR|FILE.txtar ...]   (default: testdata)")
 		fmt.Fprintln(c.stderr, "Runs golden test cases (txtar files) and compares their output byte for byte.")
-		fmt.Fprintln(c.stderr, "Exit status: 0 all passed, 1 failures, 2 usage error.")
+		fmt.Fprintln(c.stderr, "Exit status: 0 all passed (or -run, -skip and --shard left none), 1 failures, 2 usage error.")
 		fs.PrintDefaults()
 	}
 	if code, done := parseFlags(fs, args); done {
 		return code
+	}
+	sel, err := parseSelection(*runPattern, *skipPattern, *shard)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "sdfp test: %v\n", err)
+		return exitUsage
+	}
+	colour, err := useColor(*color, c.stdout, os.Getenv)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "sdfp test: %v\n", err)
+		return exitUsage
 	}
 	paths := fs.Args()
 	if len(paths) == 0 {
@@ -72,6 +84,10 @@ func (c *cli) test(args []string) int {
 		fmt.Fprintln(c.stderr, "sdfp test: no test cases found")
 		return exitUsage
 	}
+	if cases = sel.of(cases); len(cases) == 0 {
+		fmt.Fprintln(c.stderr, "sdfp test: no case selected (-run, -skip, --shard)")
+		return exitOK // as go test with a -run that matches nothing, and a shard of more shards than cases
+	}
 	if *jobs < 1 {
 		*jobs = 1
 	}
@@ -79,23 +95,27 @@ func (c *cli) test(args []string) int {
 	if *cover || *lcov != "" {
 		cov = newCoverage(cases)
 	}
+	started := time.Now()
 	results := runCases(cases, *jobs, *update, cov)
-	passed, failed := 0, 0
+	took := time.Since(started)
+	passed, failed, differ, broken := 0, 0, 0, 0
 	for _, r := range results {
 		switch {
 		case r.err != nil:
 			failed++
-			fmt.Fprintf(c.stdout, "FAIL %s\n  %v\n", r.c.Path, r.err)
-		case len(r.diffs) > 0 && !*update:
+			broken++
+			fmt.Fprintf(c.stdout, "%s %s\n  %v\n", paintWord(colour, "FAIL"), r.c.Path, r.err)
+		case len(r.mismatches) > 0 && !*update:
 			failed++
-			fmt.Fprintf(c.stdout, "FAIL %s\n", r.c.Path)
-			for _, d := range r.diffs {
-				fmt.Fprintln(c.stdout, indent(d))
+			differ++
+			fmt.Fprintf(c.stdout, "%s %s\n", paintWord(colour, "FAIL"), r.c.Path)
+			for _, m := range r.mismatches {
+				fmt.Fprintln(c.stdout, indent(m.Render(r.c.Path, colour)))
 			}
 		default:
 			passed++
 			if *verbose {
-				fmt.Fprintf(c.stdout, "ok   %s (%s)\n", r.c.Path, r.took.Round(time.Millisecond))
+				fmt.Fprintf(c.stdout, "%s   %s (%s)\n", paintWord(colour, "ok"), r.c.Path, r.took.Round(time.Millisecond))
 			}
 		}
 	}
@@ -112,7 +132,8 @@ func (c *cli) test(args []string) int {
 		}
 	}
 	if *junit != "" {
-		if err := writeJUnit(*junit, results, *update); err != nil {
+		host, _ := os.Hostname()
+		if err := writeJUnit(*junit, junitReport(results, *update, started, took, host)); err != nil {
 			fmt.Fprintf(c.stderr, "sdfp test: --junit: %v\n", err)
 			return exitUsage
 		}
@@ -120,7 +141,14 @@ func (c *cli) test(args []string) int {
 	if *update {
 		fmt.Fprintf(c.stdout, "updated %d case(s)\n", len(results))
 	}
-	fmt.Fprintf(c.stdout, "%d passed, %d failed\n", passed, failed)
+	if differ > 0 {
+		fmt.Fprintln(c.stdout, "run sdfp test -update to accept the output of this run (-run NAME for some cases only)")
+	}
+	fmt.Fprintf(c.stdout, "%d passed, %d failed", passed, failed)
+	if broken > 0 {
+		fmt.Fprintf(c.stdout, " (%d could not run)", broken)
+	}
+	fmt.Fprintln(c.stdout)
 	if failed > 0 {
 		return exitFindings
 	}
@@ -149,8 +177,8 @@ func runCases(cases []*golden.Case, jobs int, update bool, cov *coverage) []case
 				})
 				r := caseResult{c: c, err: err, took: time.Since(start)}
 				if err == nil {
-					r.diffs = c.Diff(out)
-					if update && len(r.diffs) > 0 {
+					r.mismatches = c.Mismatches(out)
+					if update && len(r.mismatches) > 0 {
 						r.err = c.Update(out)
 					}
 				}
@@ -164,46 +192,4 @@ func runCases(cases []*golden.Case, jobs int, update bool, cov *coverage) []case
 	close(work)
 	wg.Wait()
 	return results
-}
-
-type junitSuite struct {
-	XMLName  xml.Name    `xml:"testsuite"`
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Cases    []junitCase `xml:"testcase"`
-}
-
-type junitCase struct {
-	Name    string        `xml:"name,attr"`
-	Class   string        `xml:"classname,attr"`
-	Time    float64       `xml:"time,attr"`
-	Failure *junitFailure `xml:"failure,omitempty"`
-}
-
-type junitFailure struct {
-	Message string `xml:"message,attr"`
-	Text    string `xml:",chardata"`
-}
-
-func writeJUnit(path string, results []caseResult, update bool) error {
-	s := junitSuite{Name: "sdfp", Tests: len(results)}
-	for _, r := range results {
-		jc := junitCase{Name: r.c.Path, Class: filepath.Dir(r.c.Path), Time: r.took.Seconds()}
-		switch {
-		case r.err != nil:
-			jc.Failure = &junitFailure{Message: "error", Text: r.err.Error()}
-		case len(r.diffs) > 0 && !update:
-			jc.Failure = &junitFailure{Message: "output differs", Text: strings.Join(r.diffs, "\n")}
-		}
-		if jc.Failure != nil {
-			s.Failures++
-		}
-		s.Cases = append(s.Cases, jc)
-	}
-	data, err := xml.MarshalIndent(s, "", "  ")
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(path, append([]byte(xml.Header), append(data, '\n')...), 0o644)
 }

@@ -30,8 +30,12 @@
 //	file:PATH       a file of the workdir before the run, e.g. a library
 //	                element (file:proclib/J/START); directories are made
 //
-// Expected sections are compared byte for byte. Update rewrites the
-// expected sections from a run; it is only called with an explicit flag.
+// Expected sections are compared byte for byte; sysout and result are
+// always expected, and the console whenever the run wrote to it, so a
+// case that lacks one of them while its run gives it fails with "section
+// X missing". A difference is shown as a unified diff (Mismatch.Render).
+// Update rewrites the expected sections from a run; it is only called
+// with an explicit flag. Filter and Shard select cases by name.
 package golden
 
 import (
@@ -56,7 +60,11 @@ import (
 
 // Case is one golden test case.
 type Case struct {
-	Path    string
+	Path string
+	// Name is what -run matches: the path relative to the directory
+	// Glob searched, in slash form and without .txtar (jobenv/wait-jv);
+	// for a file loaded by itself, its base name without .txtar.
+	Name    string
 	Archive *txtar.Archive
 }
 
@@ -66,7 +74,7 @@ func Load(path string) (*Case, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Case{Path: path, Archive: a}, nil
+	return &Case{Path: path, Name: strings.TrimSuffix(filepath.Base(path), ".txtar"), Archive: a}, nil
 }
 
 // Glob loads every *.txtar case below dir, sorted by path.
@@ -87,6 +95,9 @@ func Glob(dir string) ([]*Case, error) {
 		c, err := Load(p)
 		if err != nil {
 			return nil, err
+		}
+		if rel, err := filepath.Rel(dir, p); err == nil {
+			c.Name = strings.TrimSuffix(filepath.ToSlash(rel), ".txtar")
 		}
 		cases = append(cases, c)
 	}
@@ -328,30 +339,19 @@ func describe(res interp.Result) string {
 	return b.String()
 }
 
-// Diff compares an outcome with the case's expected sections and returns
-// one message per differing section (empty when the case passes).
-func (c *Case) Diff(out Outcome) []string {
-	var diffs []string
-	for _, name := range c.expected() {
-		want, _ := c.section(name)
-		got := out[name]
-		if got != want {
-			diffs = append(diffs, fmt.Sprintf("section %s differs:\n%s", name, LineDiff(want, got)))
-		}
-	}
-	return diffs
-}
-
 // expected lists the expected sections of the case: sysout and result
 // always, the console when the case has that section or the run wrote to
 // it, and every syslst:, written: and jv: section (file: sections are
 // input).
-func (c *Case) expected() []string {
+func (c *Case) expected(out Outcome) []string {
 	names := []string{"sysout", "result"}
 	for _, f := range c.Archive.Files {
 		if f.Name == "console" || strings.HasPrefix(f.Name, "syslst:") || strings.HasPrefix(f.Name, "written:") || strings.HasPrefix(f.Name, "jv:") {
 			names = append(names, f.Name)
 		}
+	}
+	if _, has := c.section("console"); !has && out["console"] != "" {
+		names = append(names, "console")
 	}
 	return names
 }
@@ -359,11 +359,7 @@ func (c *Case) expected() []string {
 // Update rewrites the expected sections from an outcome and saves the case.
 // A console section is added when the run wrote to the console.
 func (c *Case) Update(out Outcome) error {
-	names := c.expected()
-	if _, has := c.section("console"); !has && out["console"] != "" {
-		names = append(names, "console")
-	}
-	for _, name := range names {
+	for _, name := range c.expected(out) {
 		found := false
 		for i := range c.Archive.Files {
 			if c.Archive.Files[i].Name == name {
@@ -376,39 +372,6 @@ func (c *Case) Update(out Outcome) error {
 		}
 	}
 	return os.WriteFile(c.Path, txtar.Format(c.Archive), 0o644)
-}
-
-// LineDiff renders the differing lines of two texts, marked - (want) and
-// + (got), with their line numbers.
-func LineDiff(want, got string) string {
-	w := strings.SplitAfter(want, "\n")
-	g := strings.SplitAfter(got, "\n")
-	var b strings.Builder
-	n := len(w)
-	if len(g) > n {
-		n = len(g)
-	}
-	shown := 0
-	for i := 0; i < n && shown < 20; i++ {
-		var a, x string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			x = g[i]
-		}
-		if a == x {
-			continue
-		}
-		shown++
-		if i < len(w) {
-			fmt.Fprintf(&b, "%4d - %s", i+1, strings.TrimSuffix(a, "\n")+"\n")
-		}
-		if i < len(g) {
-			fmt.Fprintf(&b, "%4d + %s", i+1, strings.TrimSuffix(x, "\n")+"\n")
-		}
-	}
-	return b.String()
 }
 
 // LintSection is the outcome entry that lists what msg.Catalog.Lint found

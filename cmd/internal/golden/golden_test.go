@@ -3,8 +3,6 @@ package golden
 import (
 	"context"
 	"flag"
-	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -21,8 +19,7 @@ func TestCases(t *testing.T) {
 	}
 	for _, c := range cases {
 		c := c
-		name := strings.TrimSuffix(filepath.ToSlash(c.Path[len("../../../testdata/"):]), ".txtar")
-		t.Run(name, func(t *testing.T) {
+		t.Run(c.Name, func(t *testing.T) {
 			t.Parallel()
 			out, err := c.Run(context.Background())
 			if err != nil {
@@ -36,6 +33,9 @@ func TestCases(t *testing.T) {
 			}
 			for _, d := range c.Diff(out) {
 				t.Error(d)
+			}
+			if t.Failed() {
+				t.Log("run go test ./cmd/internal/golden -update (or sdfp test -update) to accept")
 			}
 			if p := out[LintSection]; p != "" {
 				t.Errorf("messages printed wrong:\n%s", p)
