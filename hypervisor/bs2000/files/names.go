@@ -157,7 +157,8 @@ func ParsePattern(s string) (*Pattern, error) {
 	if strings.HasPrefix(f, "-") {
 		p.negate, f = true, f[1:]
 	}
-	if f == "" || len(f) > 80 {
+	// no empty name part, whatever the wildcards
+	if f == "" || len(f) > 80 || f[0] == '.' || strings.Contains(f, "..") {
 		return nil, ErrName
 	}
 	if strings.HasSuffix(f, ".") {
