@@ -114,14 +114,24 @@ func TestPatternFromTokens(t *testing.T) {
 	}
 }
 
-// FuzzPattern: no string makes the parser or the matcher panic or run
-// long, a parsed literal pattern is a valid file name, and a pattern
-// without wildcards selects exactly its own name.
+// FuzzPattern: no string makes the name or pattern parser or the matcher
+// panic or run long; a name reads back from its full form and never holds
+// a path separator; a parsed literal pattern is a valid file name, and a
+// pattern without wildcards selects its own name.
 func FuzzPattern(f *testing.F) {
 	for _, s := range []string{"JOB*", "<A:C>.X", "-A.", ":SDFP:$U.*", "A/B", "<,A>", "*<A:>*"} {
 		f.Add(s, "JOBA")
 	}
 	f.Fuzz(func(t *testing.T, pattern, name string) {
+		if n, err := ParseName(pattern); err == nil {
+			full := Name{Cat: "C", User: "U", File: n.File}.String()
+			if back, err := ParseName(full); err != nil || back.File != n.File {
+				t.Fatalf("%q: %s reads back as %+v, %v", pattern, full, back, err)
+			}
+			if strings.Contains(n.File, "/") || strings.HasPrefix(n.File, ".") {
+				t.Fatalf("%q: file part %q could leave the workdir's top directory", pattern, n.File)
+			}
+		}
 		p, err := ParsePattern(pattern)
 		if err != nil {
 			return
