@@ -104,8 +104,18 @@ func (f *Files) Handle(_ context.Context, req *handler.Request) (handler.Result,
 }
 
 // full is the full name of a file of the task's user ID.
-func (f *Files) full(file string) string {
-	return Name{Cat: f.Cat, User: f.User, File: file}.String()
+func (f *Files) full(file string) string { return f.qualify(Name{File: file}) }
+
+// qualify is a name with the task's catalog and user ID where it gives
+// none.
+func (f *Files) qualify(n Name) string {
+	if n.Cat == "" {
+		n.Cat = f.Cat
+	}
+	if n.User == "" {
+		n.User = f.User
+	}
+	return n.String()
 }
 
 // own reports whether a name's catalog and user ID are the task's.
@@ -191,6 +201,17 @@ func (f *Files) fileName(a *ast.Args, operand string) (Name, *handler.Result) {
 	return n, nil
 }
 
+// ownFile unpacks the name of a file of the task's user ID: another
+// catalog's or user ID's file is not cataloged in the run's world.
+func (f *Files) ownFile(a *ast.Args, operand string) (Name, *handler.Result) {
+	n, bad := f.fileName(a, operand)
+	if bad == nil && !f.own(n.Cat, n.User) {
+		r := outcomes[notCataloged].Result(f.qualify(n))
+		return n, &r
+	}
+	return n, bad
+}
+
 // pattern unpacks a file name operand that may hold wildcards.
 func pattern(a *ast.Args, operand string) (*Pattern, string, *handler.Result) {
 	var v *ast.Value
@@ -220,12 +241,9 @@ func (f *Files) failure(file string, err error) handler.Result {
 }
 
 func (f *Files) createFile(req *handler.Request) handler.Result {
-	n, bad := f.fileName(req.Args, "FILE-NAME")
+	n, bad := f.ownFile(req.Args, "FILE-NAME")
 	if bad != nil {
 		return *bad
-	}
-	if !f.own(n.Cat, n.User) {
-		return outcomes[notCataloged].Result(n.String())
 	}
 	if _, ok := f.host(n.File); ok {
 		return outcomes[alreadyExists].Result(f.full(n.File))
@@ -263,9 +281,9 @@ func (f *Files) deleteFile(req *handler.Request) handler.Result {
 		case p.Literal() != "" && ignoreMissing, p.Literal() == "" && ignoreEmpty:
 			return handler.Result{RC: handler.OK}
 		case p.Literal() != "":
-			return outcomes[notCataloged].Result(f.full(p.Literal()))
+			return outcomes[notCataloged].Result(f.qualify(Name{Cat: p.Cat, User: p.User, File: p.Literal()}))
 		}
-		return outcomes[emptyFileSet].Result(f.full(strings.TrimPrefix(written, ":"+p.Cat+":")))
+		return outcomes[emptyFileSet].Result(f.qualify(Name{Cat: p.Cat, User: p.User, File: p.File}))
 	}
 	var lines []msg.Message
 	for _, e := range found {
@@ -294,22 +312,19 @@ func valuesOf(v *ast.Value) []*ast.Value {
 }
 
 func (f *Files) copyFile(req *handler.Request) handler.Result {
-	from, bad := f.fileName(req.Args, "FROM-FILE")
+	from, bad := f.ownFile(req.Args, "FROM-FILE")
 	if bad != nil {
 		return *bad
 	}
-	to, bad := f.fileName(req.Args, "TO-FILE")
+	to, bad := f.ownFile(req.Args, "TO-FILE")
 	if bad != nil {
 		return *bad
 	}
 	var replace ast.Keyword
 	req.Args.Unpack("REPLACE", &replace)
 	src, ok := f.host(from.File)
-	if !ok || !f.own(from.Cat, from.User) {
-		return outcomes[notCataloged].Result(from.String())
-	}
-	if !f.own(to.Cat, to.User) {
-		return outcomes[notCataloged].Result(to.String())
+	if !ok {
+		return outcomes[notCataloged].Result(f.full(from.File))
 	}
 	dst, exists := f.host(to.File)
 	if exists && replace != "*YES" {
@@ -327,25 +342,22 @@ func (f *Files) copyFile(req *handler.Request) handler.Result {
 }
 
 func (f *Files) modifyFile(req *handler.Request) handler.Result {
-	n, bad := f.fileName(req.Args, "FILE-NAME")
+	n, bad := f.ownFile(req.Args, "FILE-NAME")
 	if bad != nil {
 		return *bad
 	}
 	src, ok := f.host(n.File)
-	if !ok || !f.own(n.Cat, n.User) {
-		return outcomes[notCataloged].Result(n.String())
+	if !ok {
+		return outcomes[notCataloged].Result(f.full(n.File))
 	}
 	var kw ast.Keyword
 	req.Args.Unpack("NEW-NAME", &kw)
 	if kw == "*SAME" {
 		return handler.Result{RC: handler.OK}
 	}
-	to, bad := f.fileName(req.Args, "NEW-NAME")
+	to, bad := f.ownFile(req.Args, "NEW-NAME")
 	if bad != nil {
 		return *bad
-	}
-	if !f.own(to.Cat, to.User) {
-		return outcomes[notCataloged].Result(to.String())
 	}
 	if dst, exists := f.host(to.File); exists {
 		if dst == src {

@@ -119,9 +119,13 @@ func TestCreateCopyRenameDelete(t *testing.T) {
 func TestForeignNamesAreNotCataloged(t *testing.T) {
 	r := newRig(t)
 	afero.WriteFile(r.fs, "X", []byte("x"), 0o644)
-	r.want("DELETE-FILE FILE-NAME=$OTHER.X", "DMS0533")
+	if out := r.want("DELETE-FILE FILE-NAME=$OTHER.X", "DMS0533"); len(out) != 1 || !strings.Contains(out[0], "':SDFP:$OTHER.X'") {
+		t.Errorf("DMS0533 says %q", out)
+	}
 	r.want("DELETE-FILE FILE-NAME=:CAT2:X", "DMS0533")
-	r.want("SHOW-FILE-ATTRIBUTES FILE-NAME=$OTHER.X*", "DMS0533")
+	if out := r.want("SHOW-FILE-ATTRIBUTES FILE-NAME=$OTHER.X*", "DMS0533"); len(out) != 1 || !strings.Contains(out[0], "':SDFP:$OTHER.X*'") {
+		t.Errorf("DMS0533 says %q", out)
+	}
 	r.want("DELETE-FILE FILE-NAME=:SDFP:$SDFPUSER.X", "CMD0001")
 }
 

@@ -117,6 +117,7 @@ func (n Name) String() string { return ":" + n.Cat + ":$" + n.User + "." + n.Fil
 // may use them in user IDs).
 type Pattern struct {
 	Cat, User string
+	File      string // the NAME part as written
 	negate    bool
 	elems     []elem
 	literal   string // the name when it has no wildcard
@@ -152,7 +153,7 @@ func ParsePattern(s string) (*Pattern, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Pattern{Cat: n.Cat, User: n.User}
+	p := &Pattern{Cat: n.Cat, User: n.User, File: n.File}
 	f := n.File
 	if strings.HasPrefix(f, "-") {
 		p.negate, f = true, f[1:]

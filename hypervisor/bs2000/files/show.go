@@ -20,7 +20,7 @@ import (
 func (f *Files) showFile(req *handler.Request) handler.Result {
 	var all, info ast.Keyword
 	req.Args.Unpack("FILE-NAME", &all, "INFORMATION", &info)
-	p := &Pattern{elems: []elem{{kind: anyString}}}
+	p := &Pattern{File: "*", elems: []elem{{kind: anyString}}}
 	written := "*"
 	if all != "*ALL" {
 		var bad *handler.Result
@@ -34,9 +34,9 @@ func (f *Files) showFile(req *handler.Request) handler.Result {
 	}
 	if len(found) == 0 {
 		if lit := p.Literal(); lit != "" {
-			return outcomes[notCataloged].Result(f.full(lit))
+			return outcomes[notCataloged].Result(f.qualify(Name{Cat: p.Cat, User: p.User, File: lit}))
 		}
-		return outcomes[emptyFileSet].Result(f.full(written))
+		return outcomes[emptyFileSet].Result(f.qualify(Name{Cat: p.Cat, User: p.User, File: p.File}))
 	}
 	var lines []msg.Message
 	var records []handler.Record
@@ -86,13 +86,7 @@ func (f *Files) addLink(req *handler.Request) handler.Result {
 		if bad != nil {
 			return *bad
 		}
-		if n.Cat == "" {
-			n.Cat = f.Cat
-		}
-		if n.User == "" {
-			n.User = f.User
-		}
-		file = n.String()
+		file = f.qualify(n)
 	}
 	task := taskOf(req)
 	if f.links[task] == nil {
