@@ -51,16 +51,20 @@ var fileCommands = []decl{
 		ops: `FILE-NAME = *ALL / ` + fileSelection + `
 			INFORMATION = *NAME-AND-SPACE / *NAME-ONLY / *ALL-ATTRIBUTES
 			OUTPUT = *SYSOUT / *SYSLST`},
-	{name: "ADD-FILE-LINK", domain: fileDomain, source: "I (CMD add-file-link: an entry of the task file table, link name 1..8)",
-		help: "Gives a file a link name for the task (an entry in its task file table); the file need not exist. A link name given again is replaced.",
-		ops: `LINK-NAME = <alphanum-name 1..8> !
+	{name: "ADD-FILE-LINK", aliases: []string{"ADFL"}, domain: fileDomain, source: "V CMD show-file-link (TFT entries are made by ADD-FILE-LINK); operands I (the ones procedures use)",
+		help: "Gives a file a link name for the task (an entry in its task file table, TFT); the file need not exist. A link name given again is replaced.",
+		ops: `LINK-NAME = <filename 1..8> !
 			FILE-NAME = <filename 1..54> / *DUMMY !`},
-	{name: "REMOVE-FILE-LINK", domain: fileDomain, source: "I (CMD remove-file-link)",
-		help: "Removes a link name of the task; *ALL removes every one. A link name the task lacks is a warning (SC2 1, I).",
-		ops:  `LINK-NAME = *ALL / <alphanum-name 1..8> !`},
-	{name: "SHOW-FILE-LINK", domain: fileDomain, source: "I (CMD show-file-link: SYSOUT layout and structure LINK-NAME, F-NAME are sdfp's)",
-		help: "Shows the task's link names with the files they name.",
-		ops:  `LINK-NAME = *ALL / <alphanum-name 1..8>`},
+	{name: "REMOVE-FILE-LINK", aliases: []string{"RMFL"}, domain: fileDomain, source: "V CMD remove-file-link (format; LINK-NAME with wildcards); return code DMS0662 (SC2 2) I from CMD unlock-file-link",
+		help: "Removes link names of the task from its task file table; LINK-NAME may hold wildcards. A link name the task lacks is a warning (DMS0662, SC2 2), none with SUPPRESS-ERRORS=*LINK-NAME-NOT-FOUND. sdfp makes no link name of blanks, so *FIRST-BLANK finds none.",
+		ops: `LINK-NAME = *FIRST-BLANK / <filename 1..8> / <text 1..80>
+			RELEASE-DEVICE = *YES / *NO
+			UNLOAD-RELEASED-TAPE = *NO / *YES
+			SUPPRESS-ERRORS = *NONE / *LINK-NAME-NOT-FOUND`},
+	{name: "SHOW-FILE-LINK", aliases: []string{"SHFL"}, domain: fileDomain, source: "V CMD show-file-link (format, sorted by link name, structured output); SYSOUT layout and S variable names I",
+		help: "Shows the task's link names with the files they name, sorted by link name; LINK-NAME may hold wildcards, FILE-NAME restricts the list to the links of one file. Structured output: LINK-NAME and F-NAME.",
+		ops: `LINK-NAME = *ALL / <filename 1..8> / <text 1..80>
+			FILE-NAME = *ALL / <filename 1..54>`},
 }
 
 // IsReplaceable reports whether a site command of an installation file

@@ -14,7 +14,7 @@ var builtinOperandLists = [...]struct {
 			Aliases: []string{},
 			Alts: []*Alt{
 				{
-					Kind:     AltAlphanumName,
+					Kind:     AltFilename,
 					Min:      1,
 					Max:      8,
 					HasRange: true,
@@ -4352,16 +4352,57 @@ var builtinOperandLists = [...]struct {
 			Aliases: []string{},
 			Alts: []*Alt{
 				{
-					Keyword: "*ALL",
+					Keyword: "*FIRST-BLANK",
 				},
 				{
-					Kind:     AltAlphanumName,
+					Kind:     AltFilename,
 					Min:      1,
 					Max:      8,
 					HasRange: true,
 				},
+				{
+					Kind:     AltText,
+					Min:      1,
+					Max:      80,
+					HasRange: true,
+				},
 			},
-			Mandatory: true,
+		},
+		{
+			Name:    "RELEASE-DEVICE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*YES",
+				},
+				{
+					Keyword: "*NO",
+				},
+			},
+		},
+		{
+			Name:    "UNLOAD-RELEASED-TAPE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NO",
+				},
+				{
+					Keyword: "*YES",
+				},
+			},
+		},
+		{
+			Name:    "SUPPRESS-ERRORS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Keyword: "*LINK-NAME-NOT-FOUND",
+				},
+			},
 		},
 	}},
 	{"REMOVE-VM-DEVICES", []*Operand{
@@ -4953,9 +4994,30 @@ var builtinOperandLists = [...]struct {
 					Keyword: "*ALL",
 				},
 				{
-					Kind:     AltAlphanumName,
+					Kind:     AltFilename,
 					Min:      1,
 					Max:      8,
+					HasRange: true,
+				},
+				{
+					Kind:     AltText,
+					Min:      1,
+					Max:      80,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "FILE-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ALL",
+				},
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      54,
 					HasRange: true,
 				},
 			},

@@ -190,12 +190,39 @@ func TestLinksArePerTask(t *testing.T) {
 	if _, ok := r.f.Link("0002", "INPUT"); ok {
 		t.Error("another task sees the link")
 	}
-	if res, _ := r.runAs("0002", "REMOVE-FILE-LINK INPUT"); res.RC.SC2 != 1 || res.RC.SC1 != 0 {
+	if res, _ := r.runAs("0002", "REMOVE-FILE-LINK INPUT"); res.RC != (handler.ReturnCode{SC2: 2, Main: "DMS0662"}) || res.SpinOff {
 		t.Errorf("removing another task's link: %v", res.RC)
 	}
 	r.want("REMOVE-FILE-LINK INPUT", "CMD0001")
 	if _, ok := r.f.Link("0001", "INPUT"); ok {
 		t.Error("the link is still there")
+	}
+	r.want("REMOVE-FILE-LINK INPUT", "DMS0662")
+	r.want("REMOVE-FILE-LINK INPUT,SUPPRESS-ERRORS=*LINK-NAME-NOT-FOUND", "CMD0001")
+	r.want("REMOVE-FILE-LINK", "DMS0662") // *FIRST-BLANK: sdfp makes no blank link name
+}
+
+// SHOW-FILE-LINK lists link names sorted, selected by a wildcard or by
+// the file they name; REMOVE-FILE-LINK takes a wildcard too.
+func TestLinkWildcards(t *testing.T) {
+	r := newRig(t)
+	r.want("ADD-FILE-LINK LINK-NAME=OUT2,FILE-NAME=B", "CMD0001")
+	r.want("ADD-FILE-LINK LINK-NAME=OUT1,FILE-NAME=A", "CMD0001")
+	r.want("ADD-FILE-LINK LINK-NAME=IN,FILE-NAME=A", "CMD0001")
+	out := r.want("SHOW-FILE-LINK", "CMD0001")
+	if len(out) != 3 || !strings.Contains(out[0], "IN ") || !strings.Contains(out[2], "OUT2") {
+		t.Errorf("SHOW-FILE-LINK:\n%s", strings.Join(out, "\n"))
+	}
+	if out := r.want("SHOW-FILE-LINK LINK-NAME=OUT*", "CMD0001"); len(out) != 2 {
+		t.Errorf("OUT*: %q", out)
+	}
+	if out := r.want("SHOW-FILE-LINK FILE-NAME=A", "CMD0001"); len(out) != 2 {
+		t.Errorf("FILE-NAME=A: %q", out)
+	}
+	r.want("SHOW-FILE-LINK LINK-NAME=NONE", "DMS0662")
+	r.want("REMOVE-FILE-LINK LINK-NAME=OUT*", "CMD0001")
+	if out := r.want("SHOW-FILE-LINK", "CMD0001"); len(out) != 1 {
+		t.Errorf("after removing OUT*: %q", out)
 	}
 }
 

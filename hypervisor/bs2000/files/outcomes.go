@@ -23,5 +23,5 @@ var outcomes = [...]handler.Outcome{
 	alreadyExists:   {Msg: "DMS04C6", SC1: 64, Source: "I"},
 	badName:         {Msg: "DMS0500", SC1: 64, Source: "I"},
 	notProcessed:    {Msg: "DMS0504", SC1: 64, Source: "I"},
-	linkNotAssigned: {Msg: "DMS0550", Main: "CMD0001", SC2: 1, Source: "I: a warning, the link name is gone either way"},
+	linkNotAssigned: {Msg: "DMS0662", SC2: 2, Source: "V CMD unlock-file-link (DMS0662, SC2 2, SC1 0: the link name is invalid or does not exist); the same for REMOVE-FILE-LINK and SHOW-FILE-LINK I"},
 }

@@ -80,6 +80,9 @@ func (f *Files) addLink(req *handler.Request) handler.Result {
 	var link string
 	var dummy ast.Keyword
 	req.Args.Unpack("LINK-NAME", &link, "FILE-NAME", &dummy)
+	if !validFile(strings.ToUpper(link)) {
+		return outcomes[badName].Result(link)
+	}
 	file := "*DUMMY"
 	if dummy != "*DUMMY" {
 		n, bad := f.fileName(req.Args, "FILE-NAME")
@@ -96,43 +99,91 @@ func (f *Files) addLink(req *handler.Request) handler.Result {
 	return handler.Result{RC: handler.OK}
 }
 
-func (f *Files) removeLink(req *handler.Request) handler.Result {
-	var link string
-	var all ast.Keyword
-	req.Args.Unpack("LINK-NAME", &all, "LINK-NAME", &link)
-	task := taskOf(req)
-	if all == "*ALL" {
-		delete(f.links, task)
-		return handler.Result{RC: handler.OK}
+// linkPattern unpacks a LINK-NAME operand: a link name or a pattern;
+// nil with *ALL (SHOW-FILE-LINK) or *FIRST-BLANK (REMOVE-FILE-LINK: sdfp
+// never makes a link name of blanks, so it selects none).
+func linkPattern(a *ast.Args) (p *Pattern, kw ast.Keyword, bad *handler.Result) {
+	a.Unpack("LINK-NAME", &kw)
+	if kw != "" {
+		return nil, kw, nil
 	}
-	link = strings.ToUpper(link)
-	if _, ok := f.links[task][link]; !ok {
-		return outcomes[linkNotAssigned].Result(link)
-	}
-	delete(f.links[task], link)
-	return handler.Result{RC: handler.OK}
+	p, _, bad = pattern(a, "LINK-NAME")
+	return p, "", bad
 }
 
-func (f *Files) showLink(req *handler.Request) handler.Result {
-	var link string
-	var all ast.Keyword
-	req.Args.Unpack("LINK-NAME", &all, "LINK-NAME", &link)
-	links := f.links[taskOf(req)]
-	names := make([]string, 0, len(links))
-	for n := range links {
-		if all == "*ALL" || all == "" && n == strings.ToUpper(link) {
+// selectLinks returns the task's link names a pattern selects (all with
+// nil), sorted.
+func (f *Files) selectLinks(task string, p *Pattern) []string {
+	var names []string
+	for n := range f.links[task] {
+		if p == nil || p.Match(n) {
 			names = append(names, n)
 		}
 	}
 	sort.Strings(names)
-	if len(names) == 0 && all != "*ALL" {
-		return outcomes[linkNotAssigned].Result(strings.ToUpper(link))
+	return names
+}
+
+func (f *Files) removeLink(req *handler.Request) handler.Result {
+	p, kw, bad := linkPattern(req.Args)
+	if bad != nil {
+		return *bad
 	}
+	var suppress ast.Keyword
+	req.Args.Unpack("SUPPRESS-ERRORS", &suppress)
+	task := taskOf(req)
+	var names []string
+	if kw == "" {
+		names = f.selectLinks(task, p)
+	}
+	if len(names) == 0 {
+		if suppress == "*LINK-NAME-NOT-FOUND" {
+			return handler.Result{RC: handler.OK}
+		}
+		return outcomes[linkNotAssigned].Result(linkWritten(p, kw))
+	}
+	for _, n := range names {
+		delete(f.links[task], n)
+	}
+	return handler.Result{RC: handler.OK}
+}
+
+// linkWritten is the link name or pattern a message names.
+func linkWritten(p *Pattern, kw ast.Keyword) string {
+	if p == nil {
+		return string(kw)
+	}
+	return p.File
+}
+
+func (f *Files) showLink(req *handler.Request) handler.Result {
+	p, kw, bad := linkPattern(req.Args)
+	if bad != nil {
+		return *bad
+	}
+	var file string
+	var allFiles ast.Keyword
+	req.Args.Unpack("FILE-NAME", &allFiles, "FILE-NAME", &file)
+	if allFiles == "" {
+		n, bad := f.fileName(req.Args, "FILE-NAME")
+		if bad != nil {
+			return *bad
+		}
+		file = f.qualify(n)
+	}
+	task := taskOf(req)
+	links := f.links[task]
 	var lines []msg.Message
 	var records []handler.Record
-	for _, n := range names {
+	for _, n := range f.selectLinks(task, p) {
+		if allFiles == "" && links[n] != file {
+			continue
+		}
 		lines = append(lines, msg.Plain(fmt.Sprintf("%%  LINK-NAME = %-8s FILE-NAME = %s", n, links[n])))
 		records = append(records, handler.Record{{Name: "LINK-NAME", Value: n}, {Name: "F-NAME", Value: links[n]}})
+	}
+	if len(lines) == 0 && (kw == "" || allFiles == "") {
+		return outcomes[linkNotAssigned].Result(linkWritten(p, kw))
 	}
 	return handler.Result{RC: handler.OK, Output: lines, Records: records}
 }
