@@ -13,6 +13,7 @@ import (
 	"sdfp/interp/handler"
 	"sdfp/lexer"
 	"sdfp/parser"
+	"sdfp/parser/ast"
 	"sdfp/parser/catalog"
 )
 
@@ -243,6 +244,27 @@ func TestExists(t *testing.T) {
 	for name, want := range map[string]bool{"MIGRATE": true, "$SDFPUSER.MIGRATE": true, "$OTHER.MIGRATE": false, "NONE": false, "M*": false} {
 		if got := r.f.Exists(name); got != want {
 			t.Errorf("Exists(%q) = %v", name, got)
+		}
+	}
+}
+
+// Every command copes with missing operands without panicking: a request
+// built by hand (no operands) and one the binder built from the name
+// alone (mandatory operands empty). The second also proves that every
+// operand an executor unpacks is declared: ast.Args.Unpack panics on any
+// other.
+func TestBareRequests(t *testing.T) {
+	r := newRig(t)
+	for name := range commands {
+		bound, _ := r.p.ParseCommand(lexer.NewUnit(name, lexer.Pos{Line: 1, Column: 1}))
+		if bound == nil || bound.Args == nil {
+			t.Fatalf("%s: the binder gives no operands", name)
+		}
+		for _, args := range []*ast.Args{nil, bound.Args} {
+			res, ok := r.f.Handle(context.Background(), &handler.Request{Name: name, Args: args})
+			if !ok || res.RC.Main == "" {
+				t.Errorf("%s: %v %v", name, ok, res.RC)
+			}
 		}
 	}
 }
