@@ -32,7 +32,7 @@ var layers = []struct {
 		"parser/catalog/internal/operandslit"}},
 	{"system services", []string{"hypervisor/clock", "hypervisor/bs2000/console", "hypervisor/bs2000/site",
 		"parser/catalog/internal/gencatalog"}},
-	{"executors of the system model", []string{"hypervisor/bs2000/jobenv", "hypervisor/vm2000"}},
+	{"executors of the system model", []string{"hypervisor/bs2000/jobenv", "hypervisor/vm2000", "hypervisor/bs2000/files"}},
 	{"builtin functions and generators", []string{"builtins", "hypervisor/vm2000/internal/defaultlit"}},
 	{"interpreter and static checks", []string{"interp", "parser/check", "hypervisor/vm2000/internal/gendefault"}},
 	{"run wiring", []string{"cmd/internal/session"}},

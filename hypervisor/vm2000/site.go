@@ -50,7 +50,7 @@ func (c *checker) siteCommand(s *CommandSpec, builtin *catalog.Catalog, seen map
 		c.errorf(s.at.of("name"), "site command: %q is not a command name (%s)", s.Name, catalog.CommandNameRule)
 		return
 	}
-	if builtin.Exact(s.Name) != nil {
+	if cmd := builtin.Exact(s.Name); cmd != nil && !catalog.IsReplaceable(cmd) {
 		c.errorf(s.at.of("name"), "site command %s is a command sdfp runs itself and cannot be redeclared", s.Name)
 	}
 	if seen[s.Name] {

@@ -8,6 +8,37 @@ var builtinOperandLists = [...]struct {
 	name string
 	ops  []*Operand
 }{
+	{"ADD-FILE-LINK", []*Operand{
+		{
+			Name:    "LINK-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "FILE-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      54,
+					HasRange: true,
+				},
+				{
+					Keyword: "*DUMMY",
+				},
+			},
+			Mandatory: true,
+		},
+	}},
 	{"ADD-VM-DEVICES", []*Operand{
 		{
 			Name:    "UNITS",
@@ -627,6 +658,189 @@ var builtinOperandLists = [...]struct {
 				},
 			},
 			Mandatory: true,
+		},
+	}},
+	{"COPY-FILE", []*Operand{
+		{
+			Name:    "FROM-FILE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      54,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "TO-FILE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      54,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "REPLACE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NO",
+				},
+				{
+					Keyword: "*YES",
+				},
+			},
+		},
+		{
+			Name:    "PROTECTION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*SAME",
+				},
+			},
+		},
+	}},
+	{"CREATE-FILE", []*Operand{
+		{
+			Name:    "FILE-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      54,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "SUPPORT",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*PUBLIC-DISK",
+					Struct: []*Operand{
+						{
+							Name:    "VOLUME-SET",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*STD",
+								},
+								{
+									Kind:     AltAlphanumName,
+									Min:      1,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+						},
+						{
+							Name:    "SPACE",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*STD",
+								},
+								{
+									Keyword: "*RELATIVE",
+									Struct: []*Operand{
+										{
+											Name:    "PRIMARY-ALLOCATION",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*STD",
+												},
+												{
+													Kind:     AltInteger,
+													Min:      1,
+													Max:      16777215,
+													HasRange: true,
+												},
+											},
+										},
+										{
+											Name:    "SECONDARY-ALLOCATION",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*STD",
+												},
+												{
+													Kind:     AltInteger,
+													Max:      32767,
+													HasRange: true,
+												},
+											},
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+				{
+					Keyword: "*NONE",
+				},
+			},
+		},
+		{
+			Name:    "PROTECTION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*PARAMETERS",
+					Struct: []*Operand{
+						{
+							Name:    "ACCESS",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*STD",
+								},
+								{
+									Keyword: "*WRITE",
+								},
+								{
+									Keyword: "*READ",
+								},
+							},
+						},
+						{
+							Name:    "USER-ACCESS",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*STD",
+								},
+								{
+									Keyword: "*OWNER-ONLY",
+								},
+								{
+									Keyword: "*ALL-USERS",
+								},
+							},
+						},
+					},
+				},
+			},
 		},
 	}},
 	{"CREATE-JV", []*Operand{
@@ -1796,6 +2010,88 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"DELETE-FILE", []*Operand{
+		{
+			Name:    "FILE-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      54,
+					HasRange: true,
+				},
+				{
+					Kind:     AltText,
+					Min:      1,
+					Max:      80,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "OPTION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Keyword: "*DESTROY-ALL",
+				},
+			},
+		},
+		{
+			Name:    "DIALOG-CONTROL",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*NO",
+				},
+				{
+					Keyword: "*YES",
+				},
+				{
+					Keyword: "*ERROR",
+				},
+			},
+		},
+		{
+			Name:    "OUTPUT",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Keyword: "*SYSOUT",
+				},
+				{
+					Keyword: "*SYSLST",
+				},
+			},
+		},
+		{
+			Name:    "SUPPRESS-ERRORS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Keyword: "*FILE-NOT-EXISTING",
+				},
+				{
+					Keyword: "*EMPTY-FILE-SET",
+				},
+			},
+			ListMax: 2,
+		},
+	}},
 	{"DELETE-JV", []*Operand{
 		{
 			Name:    "JV-NAME",
@@ -2949,6 +3245,80 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"MODIFY-FILE-ATTRIBUTES", []*Operand{
+		{
+			Name:    "FILE-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      54,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "NEW-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*SAME",
+				},
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      54,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "PROTECTION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*PARAMETERS",
+					Struct: []*Operand{
+						{
+							Name:    "ACCESS",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*UNCHANGED",
+								},
+								{
+									Keyword: "*WRITE",
+								},
+								{
+									Keyword: "*READ",
+								},
+							},
+						},
+						{
+							Name:    "USER-ACCESS",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*UNCHANGED",
+								},
+								{
+									Keyword: "*OWNER-ONLY",
+								},
+								{
+									Keyword: "*ALL-USERS",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+	}},
 	{"MODIFY-JOB-OPTIONS", []*Operand{
 		{
 			Name:    "LOGGING",
@@ -3976,6 +4346,65 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"REMOVE-FILE-LINK", []*Operand{
+		{
+			Name:    "LINK-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*FIRST-BLANK",
+				},
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+				{
+					Kind:     AltText,
+					Min:      1,
+					Max:      80,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "RELEASE-DEVICE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*YES",
+				},
+				{
+					Keyword: "*NO",
+				},
+			},
+		},
+		{
+			Name:    "UNLOAD-RELEASED-TAPE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NO",
+				},
+				{
+					Keyword: "*YES",
+				},
+			},
+		},
+		{
+			Name:    "SUPPRESS-ERRORS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Keyword: "*LINK-NAME-NOT-FOUND",
+				},
+			},
+		},
+	}},
 	{"REMOVE-VM-DEVICES", []*Operand{
 		{
 			Name:    "UNITS",
@@ -4502,6 +4931,94 @@ var builtinOperandLists = [...]struct {
 				},
 				{
 					Keyword: "*PREFIX",
+				},
+			},
+		},
+	}},
+	{"SHOW-FILE-ATTRIBUTES", []*Operand{
+		{
+			Name:    "FILE-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ALL",
+				},
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      54,
+					HasRange: true,
+				},
+				{
+					Kind:     AltText,
+					Min:      1,
+					Max:      80,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "INFORMATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NAME-AND-SPACE",
+				},
+				{
+					Keyword: "*NAME-ONLY",
+				},
+				{
+					Keyword: "*ALL-ATTRIBUTES",
+				},
+			},
+		},
+		{
+			Name:    "OUTPUT",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*SYSOUT",
+				},
+				{
+					Keyword: "*SYSLST",
+				},
+			},
+		},
+	}},
+	{"SHOW-FILE-LINK", []*Operand{
+		{
+			Name:    "LINK-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ALL",
+				},
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+				{
+					Kind:     AltText,
+					Min:      1,
+					Max:      80,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "FILE-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ALL",
+				},
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      54,
+					HasRange: true,
 				},
 			},
 		},

@@ -18,6 +18,7 @@ import (
 
 	"sdfp/builtins"
 	"sdfp/hypervisor/bs2000/console"
+	"sdfp/hypervisor/bs2000/files"
 	"sdfp/hypervisor/bs2000/jobenv"
 	"sdfp/hypervisor/bs2000/jv"
 	"sdfp/hypervisor/bs2000/site"
@@ -111,7 +112,8 @@ func New(o Options) (*Session, error) {
 	s.Console.W = o.Console
 	s.Env = jobenv.New(s.JVs, s.Clock, s.Console, s.Msgs)
 	s.Env.User = o.User
-	execs := []handler.Executor{s.Env}
+	fileCmds := files.New(o.FS, s.Clock.Now, s.Env.Catalog, o.User)
+	execs := []handler.Executor{s.Env, fileCmds}
 	if !o.NoVM2000 {
 		inst := o.Installation
 		if inst == nil {
@@ -134,7 +136,9 @@ func New(o Options) (*Session, error) {
 		execs = append(execs, m)
 		if len(inst.Commands) > 0 {
 			s.catalog = inst.Catalog()
-			execs = append(execs, site.New(inst.SiteCommands()))
+			sc := site.New(inst.SiteCommands())
+			execs = append(execs, sc)
+			fileCmds.Without(sc.Commands()) // a site command wins over a file command of its name
 		}
 	}
 	reg, err := handler.NewRegistry(execs...)

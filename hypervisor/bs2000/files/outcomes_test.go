@@ -1,0 +1,15 @@
+package files
+
+import (
+	"testing"
+
+	"sdfp/hypervisor/msg"
+)
+
+func TestOutcomesRenderInBothLanguages(t *testing.T) {
+	for id, o := range outcomes {
+		for _, p := range o.Lint(msg.Default()) {
+			t.Errorf("outcome %d (%s): %s", id, o.Msg, p)
+		}
+	}
+}
