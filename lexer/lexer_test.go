@@ -132,6 +132,10 @@ func TestTokenize(t *testing.T) {
 		// a non-S label only where the command starts
 		{".LOOP WRITE-TEXT 'A'", "Label:.LOOP Name:WRITE-TEXT String:A"},
 		{"  .l1", "Label:.L1"},
+		// the period of a file name pattern after or before a wildcard
+		{"DEL JOB.*", "Name:DEL Name:JOB. Op:*"},
+		{"DEL *.X", "Name:DEL Op:* Name:.X"},
+		{"DEL JOB*.<A:C>", "Name:DEL Name:JOB Op:* Name:. Op:< Name:A Colon:: Name:C Op:>"},
 	}
 	for _, tt := range tests {
 		toks, err := Tokenize(NewUnit(tt.src, Pos{Line: 1, Column: 1}))

@@ -211,6 +211,17 @@ func TokenizeAppend(toks []Token, u *Unit) ([]Token, error) {
 			}
 			emit(Label, "."+strings.ToUpper(t[i+1:j]), i)
 			i = j
+		// A period right after a wildcard character of a file name
+		// pattern (*.X, JOB*.<A:C>, SDF's wildcard syntax): it and the
+		// name after it are a name.
+		case c == '.' && i > 0 && strings.IndexByte("*/>", t[i-1]) >= 0 && len(toks) > base && i+1 < len(t) &&
+			(isNameChar(t[i+1]) || strings.IndexByte("*/<", t[i+1]) >= 0):
+			j := i + 1
+			if isNameChar(t[i+1]) {
+				j = scanName(t, i)
+			}
+			emit(Name, strings.ToUpper(t[i:j]), i)
+			i = j
 		// '*' directly followed by a name is a keyword (*PAR), unless it
 		// stands between two operands without a blank before it (A*B).
 		case c == '*' && i+1 < len(t) && isNameChar(t[i+1]) &&
@@ -258,8 +269,9 @@ func scanName(t string, i int) int {
 			j++
 		case (c == '-' || c == '.') && j+1 < len(t) && isNameChar(t[j+1]):
 			j++
-		case c == '.' && j > i && t[j-1] != '.' && (j+1 == len(t) || strings.IndexByte(" \t,)=;\"", t[j+1]) >= 0):
-			// a partially qualified file name ends with a period: JV.TEST.
+		case c == '.' && j > i && t[j-1] != '.' && (j+1 == len(t) || strings.IndexByte(" \t,)=;\"*/<", t[j+1]) >= 0):
+			// a partially qualified file name ends with a period (JV.TEST.),
+			// or a wildcard follows it (JOB.*, JOB./, JOB.<A:C>)
 			j++
 		case c == '-' && j > i && t[j-1] == '#' && j+1 < len(t) && isDigit(t[j+1]):
 			j++
