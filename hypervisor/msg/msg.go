@@ -61,6 +61,8 @@ type entry struct {
 var (
 	//go:embed details.msg
 	detailsFile string
+	//go:embed jms.msg
+	jmsFile string
 	//go:embed jvs.msg
 	jvsFile string
 	//go:embed sdf.msg
@@ -69,7 +71,7 @@ var (
 	vmsFile string
 
 	sources = []struct{ name, text string }{
-		{"details.msg", detailsFile}, {"jvs.msg", jvsFile}, {"sdf.msg", sdfFile}, {"vms.msg", vmsFile},
+		{"details.msg", detailsFile}, {"jms.msg", jmsFile}, {"jvs.msg", jvsFile}, {"sdf.msg", sdfFile}, {"vms.msg", vmsFile},
 	}
 )
 

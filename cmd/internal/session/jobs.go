@@ -1,0 +1,148 @@
+package session
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"sdfp/hypervisor/bs2000/dms"
+	"sdfp/hypervisor/bs2000/jobenv"
+	"sdfp/hypervisor/clock"
+	"sdfp/hypervisor/msg"
+	"sdfp/interp"
+	"sdfp/interp/handler"
+	"sdfp/parser/ast"
+)
+
+// Batch jobs (ENTER-JOB, ENTER-PROCEDURE): the job environment keeps the
+// job table; the session makes each job a task of the run's scheduler,
+// with the TSN the job environment drew from the session's counter, its
+// SYSOUT in a buffer that becomes the workdir file j.Spool when the job
+// ends. Tasks run one at a time in a fixed order (clock.Scheduler), so
+// the same inputs give the same interleaving and TSNs every run.
+
+// jobStarter is the session's jobenv.JobStarter.
+type jobStarter struct{ s *Session }
+
+// StartJob reads the job's file and schedules its task.
+func (js jobStarter) StartJob(j *jobenv.Job) (handler.Result, bool) {
+	s := js.s
+	if s.sched == nil {
+		return handler.Fail(64, msg.New("CMD0202", msg.New("jobs-unavailable", "ENTER-JOB"))), false
+	}
+	spool := &bytes.Buffer{}
+	o := s.opts
+	o.TSN, o.Stdout, o.Stdin, o.Syslst = j.TSN, spool, strings.NewReader(""), nil
+	r := s.runnerWith(o, interp.WithMiddleware(endedJob(j)))
+	proc, res, ok := loadJob(r, j)
+	if !ok {
+		return res, false
+	}
+	s.sched.Spawn(j.TSN, func(w *clock.TaskWaiter) {
+		interp.WithWaiter(w)(r)
+		if wait := j.Start.Sub(s.Clock.Now()); wait > 0 {
+			// SCHEDULING-TIME START=*AT: in the queue until then
+			_, _ = w.Wait(j.Ctx, r, &handler.Wait{Ready: func() (bool, error) { return j.Cancelled, nil },
+				Deadline: int64((wait + time.Second - 1) / time.Second)})
+		}
+		var result *interp.Result
+		if !j.Cancelled {
+			s.Env.JobStarted(j)
+			res := r.Run(j.Ctx, proc, nil)
+			result = &res
+		}
+		s.endBatchJob(r, j, result, spool)
+	})
+	return handler.Result{}, true
+}
+
+// StopJob makes a cancelled job's task leave its wait.
+func (js jobStarter) StopJob(j *jobenv.Job) {
+	if js.s.sched != nil {
+		js.s.sched.Cancel(j.TSN)
+	}
+}
+
+// loadJob reads the procedure a job runs: the ENTER file, whose first
+// command must be SET-LOGON-PARAMETERS [V CMD enter-job], or for
+// ENTER-PROCEDURE a CALL-PROCEDURE of the S procedure with its
+// parameters, the ENTER file the manual says ENTER-PROCEDURE makes [V
+// CMD enter-procedure, Method 2; sdfp keeps it in memory].
+func loadJob(r *interp.Runner, j *jobenv.Job) (*ast.Procedure, handler.Result, bool) {
+	proc, err := r.LoadProcedure(j.File)
+	if err != nil {
+		return nil, handler.Result{RC: err.RC, SpinOff: true, Output: []msg.Message{err.Msg}}, false
+	}
+	if !j.Procedure {
+		if first := firstCommand(proc); first != "SET-LOGON-PARAMETERS" {
+			return nil, handler.Fail(64, msg.New("JMS0413", j.File)), false
+		}
+		return proc, handler.Result{}, true
+	}
+	params := strings.TrimSpace(j.Params)
+	if params == "" {
+		params = "*NONE"
+	}
+	src := "/SET-LOGON-PARAMETERS\n/CALL-PROCEDURE FROM-FILE=" + j.File + ",PROCEDURE-PARAMETERS=" + params + "\n/EXIT-JOB\n"
+	proc, errs := r.Parser().ParseFile("S.E."+j.TSN, src)
+	if len(errs) > 0 {
+		return nil, handler.Fail(64, msg.New("CMD0202", msg.New("proc-params-unbalanced", params))), false
+	}
+	return proc, handler.Result{}, true
+}
+
+// firstCommand is the name of a procedure's first command (comments and
+// label-only lines skipped).
+func firstCommand(p *ast.Procedure) string {
+	for _, st := range p.Body {
+		if c := st.Opener(); c != nil && c.Name != "" {
+			return c.Name
+		}
+	}
+	return ""
+}
+
+// endedJob stops a job that EXIT-JOB, LOGOFF or CANCEL-JOB ended at the
+// next command it hands to the system: a run limit, so no error
+// handling of the procedure catches it.
+func endedJob(j *jobenv.Job) handler.Middleware {
+	return func(next handler.Handler) handler.Handler {
+		return handler.HandlerFunc(func(ctx context.Context, req *handler.Request) (handler.Result, bool) {
+			if j.Exit || j.Cancelled {
+				return handler.Result{RC: handler.ReturnCode{SC1: 130, Main: "SDP0099"}, SpinOff: true,
+					Output: []msg.Message{msg.New("SDP0099", msg.New("job-ended", j.TSN))}}, true
+			}
+			return next.Handle(ctx, req)
+		})
+	}
+}
+
+// endBatchJob ends a job's task: its SYSOUT list gets the error the job
+// ended with, the canceller's line and the job's last line, and is
+// written to the workdir; the MONJV gets $T or $A.
+func (s *Session) endBatchJob(r *interp.Runner, j *jobenv.Job, res *interp.Result, spool *bytes.Buffer) {
+	s.writeErrs = append(s.writeErrs, r.WriteErrors()...)
+	lang := s.opts.Lang
+	line := func(m msg.Message) { fmt.Fprintln(spool, s.Msgs.Render(m, lang)) }
+	if res != nil && res.Err != nil && !j.Exit && !j.Cancelled {
+		line(res.Err.Msg)
+	}
+	if j.Cancelled {
+		text := j.CancelText
+		if text == "" {
+			text = "*NO"
+		}
+		line(msg.New("JMS0414", j.CancelledBy, text))
+	}
+	s.Env.JobDone(j)
+	key := "JMS0415"
+	if j.State == jobenv.JobAborted {
+		key = "JMS0416"
+	}
+	line(msg.New(key, j.Name, j.TSN, j.Ended.Format("15:04:05")))
+	if err := dms.WriteFile(s.opts.FS, j.Spool, spool.Bytes()); err != nil {
+		s.writeErrs = append(s.writeErrs, msg.New("DMS0502", j.Spool, strings.ToUpper(err.Error())))
+	}
+}
