@@ -70,6 +70,7 @@ type Job struct {
 	CancelText    string
 	Ctx           context.Context // the task's context, cancelled with it
 	cancelContext context.CancelFunc
+	namedByFile   bool // no JOB-NAME given: SET-LOGON-PARAMETERS may name it
 }
 
 // JobStarter starts and stops the task of a batch job: the session,
@@ -144,16 +145,20 @@ func (e *Env) enterJob(req *handler.Request) handler.Result {
 		j.Procedure, j.Params = true, params
 	}
 	if j.Name == "" || nameKw != "" {
-		j.Name = defaultJobName(file)
+		j.Name, j.namedByFile = defaultJobName(file), true
 	}
 	if j.Class == "" || j.Class == "*STD" {
 		j.Class = defaultJobClass
 	}
+	// A job the system does not accept gets no TSN: the counter goes
+	// back when the file cannot be started.
+	last := e.TSNs.Last()
 	j.TSN = e.TSNs.Next()
 	j.Spool = spoolName(j.TSN, now)
 	j.Ctx, j.cancelContext = context.WithCancel(context.Background())
 	if res, ok := e.batch.starter.StartJob(j); !ok {
 		j.cancelContext()
+		e.TSNs.SetLast(last)
 		return res
 	}
 	// The MONJV is created or taken only once the job is accepted [V JV
@@ -189,12 +194,23 @@ const KeyJobAccepted = "JMS0066"
 // (I: the installation's default batch class is not modelled).
 const defaultJobClass = "JCBATCH"
 
-// defaultJobName names a job entered without JOB-NAME after the last
-// part of its file name, at most 8 characters (I).
+// defaultJobName names a job entered without JOB-NAME after the first
+// part of its file name (catalog and user ID left out), at most 8
+// characters (I).
 func defaultJobName(file string) string {
 	n := strings.ToUpper(file)
-	if i := strings.LastIndexAny(n, ".:$"); i >= 0 && i < len(n)-1 {
-		n = n[i+1:]
+	if strings.HasPrefix(n, ":") { // :CATID:
+		if i := strings.Index(n[1:], ":"); i >= 0 {
+			n = n[i+2:]
+		}
+	}
+	if strings.HasPrefix(n, "$") { // $USERID.
+		if i := strings.Index(n, "."); i >= 0 {
+			n = n[i+1:]
+		}
+	}
+	if i := strings.Index(n, "."); i > 0 {
+		n = n[:i]
 	}
 	if len(n) > 8 {
 		n = n[:8]
@@ -274,6 +290,11 @@ func (e *Env) JobDone(j *Job) error {
 // attributes are ignored for a user without the OPERATING privilege [V
 // CMD enter-job], which every sdfp user is.
 func (e *Env) setLogonParameters(req *handler.Request) handler.Result {
+	var name string
+	req.Args.Unpack("JOB-NAME", &name)
+	if j := e.job(req.Task.ID()); j != nil && j.namedByFile && name != "" && name != "*STD" {
+		j.Name = name // a job name is a job attribute, not a privileged one (I)
+	}
 	return handler.Result{RC: handler.OK}
 }
 
@@ -342,6 +363,11 @@ func (e *Env) cancelJob(req *handler.Request) handler.Result {
 	}
 	j.Cancelled, j.CancelledBy, j.CancelText = true, req.Task.ID(), text
 	j.State = JobAborted
+	if j.MONJV != "" {
+		// the job ends at once: its MONJV says so before its task has
+		// had its turn again
+		_ = e.setJobStatus(j.MONJV, statusAborted)
+	}
 	j.cancelContext()
 	e.batch.starter.StopJob(j)
 	return handler.Result{RC: handler.OK}
