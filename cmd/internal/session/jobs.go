@@ -40,17 +40,21 @@ func (js jobStarter) StartJob(j *jobenv.Job) (handler.Result, bool) {
 	if !ok {
 		return res, false
 	}
+	// the task stops when the run is cancelled or the job is
+	ctx, cancel := context.WithCancel(s.runCtx)
+	context.AfterFunc(j.Ctx, cancel)
 	s.sched.Spawn(j.TSN, func(w *clock.TaskWaiter) {
+		defer cancel()
 		interp.WithWaiter(w)(r)
 		if wait := j.Start.Sub(s.Clock.Now()); wait > 0 {
 			// SCHEDULING-TIME START=*AT: in the queue until then
-			_, _ = w.Wait(j.Ctx, r, &handler.Wait{Ready: func() (bool, error) { return j.Cancelled, nil },
+			_, _ = w.Wait(ctx, r, &handler.Wait{Ready: func() (bool, error) { return j.Cancelled, nil },
 				Deadline: int64((wait + time.Second - 1) / time.Second)})
 		}
 		var result *interp.Result
 		if !j.Cancelled {
 			s.Env.JobStarted(j)
-			res := r.Run(j.Ctx, proc, nil)
+			res := r.Run(ctx, proc, nil)
 			result = &res
 		}
 		s.endBatchJob(r, j, result, spool)

@@ -83,7 +83,8 @@ type Session struct {
 	TSNs *jobenv.TSNs
 	// sched runs the tasks while RunTasks or Run runs; batch jobs are
 	// spawned on it (jobs.go).
-	sched *clock.Scheduler
+	sched  *clock.Scheduler
+	runCtx context.Context // the context of the tasks sched runs
 }
 
 // New builds a session. It fails only when the installation cannot be
@@ -253,9 +254,9 @@ func (s *Session) schedule(ctx context.Context, runs []func(), runners []*interp
 			run()
 		})
 	}
-	s.sched = sched
+	s.sched, s.runCtx = sched, ctx
 	sched.Run(ctx)
-	s.sched = nil
+	s.sched, s.runCtx = nil, nil
 }
 
 // endTask ends a task's job and keeps what its files could not take.
