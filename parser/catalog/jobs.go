@@ -29,7 +29,7 @@ const jobOperands = `PROCESSING-ADMISSION = *SAME / *PARAMETERS(USER-IDENTIFICAT
 
 var jobCommands = []decl{
 	{name: "ENTER-JOB", domain: "BS2000", source: "V CMD enter-job (function, first and last command of the ENTER file, own TSN, job confirmation); operands I (JMP example)",
-		help: "Starts the commands of an ENTER file as a batch job: a new task with its own TSN on the same installation and virtual clock, its SYSOUT written to the workdir file S.OUT.tsn.date.time when it ends. The file starts with SET-LOGON-PARAMETERS and ends with EXIT-JOB or LOGOFF. MONJV names a job variable that shows $S while the job waits, $R while it runs, $T or $A at its end. SCHEDULING-TIME=*PAR(START=*AT(TIME=hh:mm)) starts it at that virtual time; PROCESSING-ADMISSION, JOB-CLASS, JOB-PRIORITY, RERUN-AFTER-CRASH, FLUSH-AFTER-SHUTDOWN, FILE-PASSWORD and LOGGING are accepted and change nothing.",
+		help: "Starts the commands of an ENTER file as a batch job: a new task with its own TSN on the same installation and virtual clock, its SYSOUT written to the workdir file S.OUT.tsn.date.time when it ends. The file starts with SET-LOGON-PARAMETERS and ends with EXIT-JOB or LOGOFF. MONJV names a job variable that shows $S while the job waits, $R while it runs, $T or $A at its end. SCHEDULING-TIME=*PAR(START=*AT(TIME=hh:mm)) starts it at that virtual time; PROCESSING-ADMISSION, JOB-CLASS, JOB-PRIORITY, RERUN-AFTER-CRASH, FLUSH-AFTER-SHUTDOWN, FILE-PASSWORD, DELETE-FILE and LOGGING are accepted and change nothing.",
 		ops: `FROM-FILE = <filename 1..54> !
 			FILE-PASSWORD = *NONE / <c-string 1..4> / <x-string 1..8>
 			DELETE-FILE = *NO / *YES

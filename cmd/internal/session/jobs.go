@@ -35,7 +35,7 @@ func (js jobStarter) StartJob(j *jobenv.Job) (handler.Result, bool) {
 	spool := &bytes.Buffer{}
 	o := s.opts
 	o.TSN, o.Stdout, o.Stdin, o.Syslst = j.TSN, spool, strings.NewReader(""), nil
-	r := s.runnerWith(o, interp.WithMiddleware(endedJob(j)))
+	r := s.runnerWith(o, interp.WithStop(func() bool { return j.Exit || j.Cancelled }))
 	proc, res, ok := loadJob(r, j)
 	if !ok {
 		return res, false
@@ -106,21 +106,6 @@ func firstCommand(p *ast.Procedure) string {
 		}
 	}
 	return ""
-}
-
-// endedJob stops a job that EXIT-JOB, LOGOFF or CANCEL-JOB ended at the
-// next command it hands to the system: a run limit, so no error
-// handling of the procedure catches it.
-func endedJob(j *jobenv.Job) handler.Middleware {
-	return func(next handler.Handler) handler.Handler {
-		return handler.HandlerFunc(func(ctx context.Context, req *handler.Request) (handler.Result, bool) {
-			if j.Exit || j.Cancelled {
-				return handler.Result{RC: handler.ReturnCode{SC1: 130, Main: "SDP0099"}, SpinOff: true,
-					Output: []msg.Message{msg.New("SDP0099", msg.New("job-ended", j.TSN))}}, true
-			}
-			return next.Handle(ctx, req)
-		})
-	}
 }
 
 // endBatchJob ends a job's task: its SYSOUT list gets the error the job
