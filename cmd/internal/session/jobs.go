@@ -86,8 +86,11 @@ func loadJob(r *interp.Runner, j *jobenv.Job) (*ast.Procedure, handler.Result, b
 		return proc, handler.Result{}, true
 	}
 	params := strings.TrimSpace(j.Params)
-	if params == "" {
+	switch {
+	case params == "":
 		params = "*NONE"
+	case !strings.HasPrefix(params, "(") && !strings.EqualFold(params, "*NONE"):
+		params = "(" + params + ")" // the operand's text comes without its parentheses
 	}
 	src := "/SET-LOGON-PARAMETERS\n/CALL-PROCEDURE FROM-FILE=" + j.File + ",PROCEDURE-PARAMETERS=" + params + "\n/EXIT-JOB\n"
 	proc, errs := r.Parser().ParseFile("S.E."+j.TSN, src)
