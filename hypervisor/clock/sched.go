@@ -200,6 +200,7 @@ func (s *Scheduler) advance(ctx context.Context, ready []bool, res []waitResult)
 	}
 	if at, ok := s.clock.Next(); ok && !at.After(earliest) {
 		if err := s.clock.pastLimit(at); err != nil {
+			s.clock.now = s.clock.Limit // as Clock.Wait: the run ends at its limit
 			s.failAll(ready, res, err)
 			return true
 		}
@@ -208,6 +209,7 @@ func (s *Scheduler) advance(ctx context.Context, ready []bool, res []waitResult)
 		return true
 	}
 	if err := s.clock.pastLimit(earliest); err != nil {
+		s.clock.now = s.clock.Limit
 		s.failAll(ready, res, err)
 		return true
 	}

@@ -111,15 +111,19 @@ func firstCommand(p *ast.Procedure) string {
 	return ""
 }
 
-// endBatchJob ends a job's task: its SYSOUT list gets the error the job
-// ended with, the canceller's line and the job's last line, and is
+// endBatchJob ends a job's task: its SYSOUT list gets the run limit the
+// job ended at, the canceller's line and the job's last line, and is
 // written to the workdir; the MONJV gets $T or $A.
 func (s *Session) endBatchJob(r *interp.Runner, j *jobenv.Job, res *interp.Result, spool *bytes.Buffer) {
 	s.writeErrs = append(s.writeErrs, r.WriteErrors()...)
 	lang := s.opts.Lang
 	line := func(m msg.Message) { fmt.Fprintln(spool, s.Msgs.Render(m, lang)) }
-	if res != nil && res.Err != nil && !j.Exit && !j.Cancelled {
+	// a run limit's message goes to no SYSOUT (the summary of sdfp run
+	// names it): the job's list gets it; a command error's message is
+	// there already
+	if res != nil && res.Err != nil && res.Err.Limit && !j.Exit && !j.Cancelled {
 		line(res.Err.Msg)
+		j.State = jobenv.JobAborted // stopped from outside, as a cancelled job (I)
 	}
 	if j.Cancelled {
 		text := j.CancelText
