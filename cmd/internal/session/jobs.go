@@ -124,6 +124,7 @@ func (s *Session) endBatchJob(r *interp.Runner, j *jobenv.Job, res *interp.Resul
 	if res != nil && res.Err != nil && res.Err.Limit && !j.Exit && !j.Cancelled {
 		line(res.Err.Msg)
 		j.State = jobenv.JobAborted // stopped from outside, as a cancelled job (I)
+		s.jobLimits = append(s.jobLimits, JobResult{Name: j.File + " (TSN " + j.TSN + ")", Result: *res})
 	}
 	if j.Cancelled {
 		text := j.CancelText
@@ -142,3 +143,15 @@ func (s *Session) endBatchJob(r *interp.Runner, j *jobenv.Job, res *interp.Resul
 		s.writeErrs = append(s.writeErrs, msg.New("DMS0502", j.Spool, strings.ToUpper(err.Error())))
 	}
 }
+
+// JobResult is how a batch job's task ended.
+type JobResult struct {
+	Name   string // the job's file and TSN, for messages
+	Result interp.Result
+}
+
+// LimitedJobs are the batch jobs a run limit stopped (steps, virtual
+// time, memory): the run reports them as it reports its own tasks' limits.
+// A job that ends with a command error is not among them: as in BS2000,
+// its MONJV and SYSOUT list tell the procedure that entered it.
+func (s *Session) LimitedJobs() []JobResult { return s.jobLimits }

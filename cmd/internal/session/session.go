@@ -85,6 +85,8 @@ type Session struct {
 	// spawned on it (jobs.go).
 	sched  *clock.Scheduler
 	runCtx context.Context // the context of the tasks sched runs
+	// jobLimits are the batch jobs a run limit stopped (jobs.go).
+	jobLimits []JobResult
 }
 
 // New builds a session. It fails only when the installation cannot be
