@@ -40,9 +40,9 @@ func (js jobStarter) StartJob(j *jobenv.Job) (handler.Result, bool) {
 	if !ok {
 		return res, false
 	}
-	// the task stops when the run is cancelled or the job is
+	// the task stops when the run is cancelled or the job is (StopJob)
 	ctx, cancel := context.WithCancel(s.runCtx)
-	context.AfterFunc(j.Ctx, cancel)
+	s.jobCancels[j.TSN] = cancel
 	s.sched.Spawn(j.TSN, func(w *clock.TaskWaiter) {
 		defer cancel()
 		interp.WithWaiter(w)(r)
@@ -64,6 +64,9 @@ func (js jobStarter) StartJob(j *jobenv.Job) (handler.Result, bool) {
 
 // StopJob makes a cancelled job's task leave its wait.
 func (js jobStarter) StopJob(j *jobenv.Job) {
+	if cancel := js.s.jobCancels[j.TSN]; cancel != nil {
+		cancel() // before the task wakes, so its wait ends as a cancelled run
+	}
 	if js.s.sched != nil {
 		js.s.sched.Cancel(j.TSN)
 	}
@@ -116,6 +119,11 @@ func firstCommand(p *ast.Procedure) string {
 // written to the workdir; the MONJV gets $T or $A.
 func (s *Session) endBatchJob(r *interp.Runner, j *jobenv.Job, res *interp.Result, spool *bytes.Buffer) {
 	s.writeErrs = append(s.writeErrs, r.WriteErrors()...)
+	if j.Cancelled && j.CancelledBy == "" {
+		// not accepted after all (its MONJV was refused): no list
+		delete(s.jobCancels, j.TSN)
+		return
+	}
 	lang := s.opts.Lang
 	line := func(m msg.Message) { fmt.Fprintln(spool, s.Msgs.Render(m, lang)) }
 	// a run limit's message goes to no SYSOUT (the summary of sdfp run
@@ -134,6 +142,7 @@ func (s *Session) endBatchJob(r *interp.Runner, j *jobenv.Job, res *interp.Resul
 		line(msg.New("JMS0414", j.CancelledBy, text))
 	}
 	s.Env.JobDone(j)
+	delete(s.jobCancels, j.TSN)
 	key := "JMS0415"
 	if j.State == jobenv.JobAborted {
 		key = "JMS0416"

@@ -140,3 +140,21 @@ func TestCancelJobWaitingInWaitEvent(t *testing.T) {
 		t.Errorf("MONJV %q, want $A", v)
 	}
 }
+
+// A job that enters itself again does not run forever: the run accepts
+// MaxJobs batch jobs, refuses the next with JMS0417, and ends.
+func TestJobEnteringItselfEnds(t *testing.T) {
+	fs := writeFiles(t, map[string]string{
+		"main.proc": "/ENTER-JOB FROM-FILE=AGAIN.E\n",
+		"AGAIN.E":   "/SET-LOGON-PARAMETERS\n/ENTER-JOB FROM-FILE=AGAIN.E\n/EXIT-JOB\n",
+	})
+	s, _ := runJobs(t, fs)
+	if got := len(s.Env.Jobs()); got != jobenv.MaxJobs {
+		t.Errorf("%d jobs entered, want %d", got, jobenv.MaxJobs)
+	}
+	last := s.Env.Jobs()[jobenv.MaxJobs-1]
+	list := spool(t, fs, last.Spool)
+	if !strings.Contains(list, "JMS0417") {
+		t.Errorf("the last job's SYSOUT list does not show the refusal:\n%s", list)
+	}
+}

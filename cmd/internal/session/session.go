@@ -85,8 +85,10 @@ type Session struct {
 	// spawned on it (jobs.go).
 	sched  *clock.Scheduler
 	runCtx context.Context // the context of the tasks sched runs
-	// jobLimits are the batch jobs a run limit stopped (jobs.go).
-	jobLimits []JobResult
+	// jobLimits are the batch jobs a run limit stopped, jobCancels the
+	// contexts of the jobs' tasks by TSN (jobs.go).
+	jobLimits  []JobResult
+	jobCancels map[string]context.CancelFunc
 }
 
 // New builds a session. It fails only when the installation cannot be
@@ -117,6 +119,7 @@ func New(o Options) (*Session, error) {
 	s.Env = jobenv.New(s.JVs, s.Clock, s.Console, s.Msgs)
 	s.Env.User = o.User
 	s.TSNs = &jobenv.TSNs{}
+	s.jobCancels = map[string]context.CancelFunc{}
 	s.Env.TSNs = s.TSNs
 	s.Env.SetJobStarter(jobStarter{s})
 	execs := []handler.Executor{s.Env}

@@ -1,7 +1,6 @@
 package jobenv
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -64,22 +63,19 @@ type Job struct {
 	// Exit is set by EXIT-JOB or LOGOFF, Cancelled by CANCEL-JOB (the
 	// canceller's TSN and TEXT); either ends the task at its next
 	// command or wait.
-	Exit          bool
-	Cancelled     bool
-	CancelledBy   string
-	CancelText    string
-	Ctx           context.Context // the task's context, cancelled with it
-	cancelContext context.CancelFunc
-	namedByFile   bool // no JOB-NAME given: SET-LOGON-PARAMETERS may name it
+	Exit        bool
+	Cancelled   bool
+	CancelledBy string
+	CancelText  string
+	namedByFile bool // no JOB-NAME given: SET-LOGON-PARAMETERS may name it
 }
 
 // JobStarter starts and stops the task of a batch job: the session,
 // which builds interpreters. StartJob reads the job's file now (its
 // failure is the entering command's result, ok false) and schedules the
 // task to run once j.Start is reached; the task calls Env.JobStarted
-// when it begins and Env.JobDone when it ends. StopJob makes a task that
-// waits in WAIT-EVENT go on at once, so that it sees its cancelled
-// context.
+// when it begins and Env.JobDone when it ends. StopJob ends a cancelled
+// job's task: it leaves a wait at once and runs no further command.
 type JobStarter interface {
 	StartJob(j *Job) (handler.Result, bool)
 	StopJob(j *Job)
@@ -127,6 +123,9 @@ func (e *Env) enterJob(req *handler.Request) handler.Result {
 	if e.batch.starter == nil || e.TSNs == nil {
 		return outcomes[jobsUnavailable].Result(req.Name)
 	}
+	if len(e.batch.jobs) >= MaxJobs {
+		return outcomes[jobsTooMany].Result(MaxJobs)
+	}
 	var file, name, class, monjv, params string
 	var nameKw, monKw, paramsKw ast.Keyword
 	var pw ast.Password
@@ -155,9 +154,7 @@ func (e *Env) enterJob(req *handler.Request) handler.Result {
 	last := e.TSNs.Last()
 	j.TSN = e.TSNs.Next()
 	j.Spool = spoolName(j.TSN, now)
-	j.Ctx, j.cancelContext = context.WithCancel(context.Background())
 	if res, ok := e.batch.starter.StartJob(j); !ok {
-		j.cancelContext()
 		e.TSNs.SetLast(last)
 		return res
 	}
@@ -182,9 +179,13 @@ func (e *Env) enterJob(req *handler.Request) handler.Result {
 func (e *Env) abandon(j *Job) {
 	j.Cancelled = true
 	j.State = JobAborted
-	j.cancelContext()
 	e.batch.starter.StopJob(j)
 }
+
+// MaxJobs bounds the batch jobs one run may enter, so that a job that
+// enters itself again cannot fill memory with tasks. The limit is sdfp's
+// (I); on BS2000 job classes limit how many jobs run at once.
+const MaxJobs = 1000
 
 // KeyJobAccepted is the job confirmation of ENTER-JOB and
 // ENTER-PROCEDURE.
@@ -282,7 +283,6 @@ func (e *Env) JobDone(j *Job) error {
 	if j.State != JobAborted {
 		j.State = JobEnded
 	}
-	j.cancelContext()
 	return e.endJob(j.TSN, jobStates[j.State].status)
 }
 
@@ -368,7 +368,6 @@ func (e *Env) cancelJob(req *handler.Request) handler.Result {
 		// had its turn again
 		_ = e.setJobStatus(j.MONJV, statusAborted)
 	}
-	j.cancelContext()
 	e.batch.starter.StopJob(j)
 	return handler.Result{RC: handler.OK}
 }

@@ -20,6 +20,7 @@ const (
 	jobCancelSelf
 	jobNotFound
 	jobAlreadyEnded
+	jobsTooMany
 )
 
 var outcomes = [...]handler.Outcome{
@@ -36,4 +37,5 @@ var outcomes = [...]handler.Outcome{
 	jobCancelSelf:   {Msg: "JMS0412", SC1: 64, Source: "V CMD cancel-job (a job cannot cancel itself); key I"},
 	jobNotFound:     {Msg: "JMS0410", SC1: 64, Source: "V CMD cancel-job, show-job-status (jobs of the own user ID); key I"},
 	jobAlreadyEnded: {Msg: "JMS0411", SC1: 64, Source: "V CMD cancel-job (an ended job is refused); key I"},
+	jobsTooMany:     {Msg: "JMS0417", SC1: 64, Source: "I: sdfp's limit MaxJobs"},
 }
