@@ -30,7 +30,7 @@ type jobStarter struct{ s *Session }
 func (js jobStarter) StartJob(j *jobenv.Job) (handler.Result, bool) {
 	s := js.s
 	if s.sched == nil {
-		return handler.Fail(64, msg.New("CMD0202", msg.New("jobs-unavailable", "ENTER-JOB"))), false
+		return jobenv.JobsUnavailable("ENTER-JOB"), false
 	}
 	spool := &bytes.Buffer{}
 	o := s.opts
@@ -83,10 +83,8 @@ func loadJob(r *interp.Runner, j *jobenv.Job) (*ast.Procedure, handler.Result, b
 		return nil, handler.Result{RC: err.RC, SpinOff: true, Output: []msg.Message{err.Msg}}, false
 	}
 	if !j.Procedure {
-		if first := firstCommand(proc); first != "SET-LOGON-PARAMETERS" {
-			return nil, handler.Fail(64, msg.New("JMS0413", j.File)), false
-		}
-		return proc, handler.Result{}, true
+		res, ok := jobenv.CheckEnterFile(proc, j.File)
+		return proc, res, ok
 	}
 	params := strings.TrimSpace(j.Params)
 	switch {
@@ -98,20 +96,9 @@ func loadJob(r *interp.Runner, j *jobenv.Job) (*ast.Procedure, handler.Result, b
 	src := "/SET-LOGON-PARAMETERS\n/CALL-PROCEDURE FROM-FILE=" + j.File + ",PROCEDURE-PARAMETERS=" + params + "\n/EXIT-JOB\n"
 	proc, errs := r.Parser().ParseFile("S.E."+j.TSN, src)
 	if len(errs) > 0 {
-		return nil, handler.Fail(64, msg.New("CMD0202", msg.New("proc-params-unbalanced", params))), false
+		return nil, jobenv.JobParamsBad(params), false
 	}
 	return proc, handler.Result{}, true
-}
-
-// firstCommand is the name of a procedure's first command (comments and
-// label-only lines skipped).
-func firstCommand(p *ast.Procedure) string {
-	for _, st := range p.Body {
-		if c := st.Opener(); c != nil && c.Name != "" {
-			return c.Name
-		}
-	}
-	return ""
 }
 
 // endBatchJob ends a job's task: its SYSOUT list gets the run limit the
@@ -134,22 +121,13 @@ func (s *Session) endBatchJob(r *interp.Runner, j *jobenv.Job, res *interp.Resul
 		j.State = jobenv.JobAborted // stopped from outside, as a cancelled job (I)
 		s.jobLimits = append(s.jobLimits, JobResult{Name: j.File + " (TSN " + j.TSN + ")", Result: *res})
 	}
-	if j.Cancelled {
-		text := j.CancelText
-		if text == "" {
-			text = "*NO"
-		}
-		line(msg.New("JMS0414", j.CancelledBy, text))
-	}
 	s.Env.JobDone(j)
 	delete(s.jobCancels, j.TSN)
-	key := "JMS0415"
-	if j.State == jobenv.JobAborted {
-		key = "JMS0416"
+	for _, m := range jobenv.SpoolLines(j) {
+		line(m)
 	}
-	line(msg.New(key, j.Name, j.TSN, j.Ended.Format("15:04:05")))
 	if err := dms.WriteFile(s.opts.FS, j.Spool, spool.Bytes()); err != nil {
-		s.writeErrs = append(s.writeErrs, msg.New("DMS0502", j.Spool, strings.ToUpper(err.Error())))
+		s.writeErrs = append(s.writeErrs, jobenv.SpoolNotWritten(j, err))
 	}
 }
 

@@ -445,3 +445,50 @@ func (e *Env) fullJVName(n string) string {
 	}
 	return ":" + e.Catalog + ":$" + e.User + "." + n
 }
+
+// JobsUnavailable is the result of ENTER-JOB where no scheduler runs the
+// tasks (the dialog).
+func JobsUnavailable(cmd string) handler.Result { return outcomes[jobsUnavailable].Result(cmd) }
+
+// CheckEnterFile refuses a file for ENTER-JOB whose first command is not
+// SET-LOGON-PARAMETERS [V CMD enter-job] (comments and label-only lines
+// do not count).
+func CheckEnterFile(p *ast.Procedure, file string) (handler.Result, bool) {
+	for _, st := range p.Body {
+		if c := st.Opener(); c != nil && c.Name != "" {
+			if c.Name == "SET-LOGON-PARAMETERS" {
+				return handler.Result{}, true
+			}
+			break
+		}
+	}
+	return outcomes[notEnterFile].Result(file), false
+}
+
+// JobParamsBad refuses PROCEDURE-PARAMETERS of ENTER-PROCEDURE that do
+// not make a CALL-PROCEDURE.
+func JobParamsBad(params string) handler.Result { return outcomes[jobParamsBad].Result(params) }
+
+// SpoolLines are the last lines of a job's SYSOUT list: who cancelled
+// it, and how and when it ended. Call it after JobDone.
+func SpoolLines(j *Job) []msg.Message {
+	var out []msg.Message
+	if j.Cancelled {
+		text := j.CancelText
+		if text == "" {
+			text = "*NO"
+		}
+		out = append(out, outcomes[jobCancelledBy].Message(j.CancelledBy, text))
+	}
+	end := outcomes[jobEndedNormally]
+	if j.State == JobAborted {
+		end = outcomes[jobEndedAbnormally]
+	}
+	return append(out, end.Message(j.Name, j.TSN, j.Ended.Format("15:04:05")))
+}
+
+// SpoolNotWritten is the message of a SYSOUT list that could not be
+// written.
+func SpoolNotWritten(j *Job, err error) msg.Message {
+	return outcomes[spoolNotWritten].Message(j.Spool, strings.ToUpper(err.Error()))
+}
