@@ -23,6 +23,9 @@ type native func(r *Runner, c *ast.Command) (handler.Result, *signal)
 // step counts one executed command against the limits and the context.
 func (r *Runner) step(c *ast.Command) *signal {
 	r.steps++
+	if r.stop != nil && r.stop() {
+		return &signal{kind: sigError, err: r.limitError(c, runCancelled.result("JOB ENDED"))}
+	}
 	if r.stepLimit > 0 && r.steps > r.stepLimit {
 		return &signal{kind: sigError, err: r.limitError(c, stepLimit.result(r.stepLimit))}
 	}

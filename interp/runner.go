@@ -212,6 +212,7 @@ type Runner struct {
 	// (switches.go).
 	switches  Switches
 	sysswitch *variable
+	stop      func() bool // WithStop (jobs.go)
 }
 
 // New returns a runner.

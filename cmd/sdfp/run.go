@@ -356,6 +356,11 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 			status = st
 		}
 	}
+	for _, j := range s.LimitedJobs() { // batch jobs the tasks entered
+		if st := out.result(j.Name, j.Result); st > status {
+			status = st
+		}
+	}
 	if f.dryRun {
 		c.listWrites(overlay, out)
 	}

@@ -16,9 +16,10 @@ import (
 // can be parked in the middle of a command; the hand-over through
 // channels makes the order of everything fixed.
 type Scheduler struct {
-	clock *Clock
-	tasks []*task
-	yield chan *task
+	clock   *Clock
+	tasks   []*task
+	yield   chan *task
+	running bool
 }
 
 type waitResult struct {
@@ -33,6 +34,8 @@ type task struct {
 	wait     *handler.Wait
 	deadline time.Time
 	done     bool
+	// cancelled: the task's wait ends with ErrCancelled (Cancel).
+	cancelled bool
 }
 
 // TaskWaiter is the interpreter's Waiter for one task of a scheduler.
@@ -55,6 +58,9 @@ func (s *Scheduler) Add(id string, run func(w *TaskWaiter)) {
 // Wait implements the interpreter's Waiter: the task parks until its
 // condition holds (true) or its time limit passes (false).
 func (w *TaskWaiter) Wait(ctx context.Context, _ handler.Task, cw *handler.Wait) (bool, error) {
+	if w.t.cancelled {
+		return false, &ErrCancelled{w.t.id}
+	}
 	ok, err := cw.Ready()
 	if err != nil || ok {
 		return ok, err
@@ -66,28 +72,30 @@ func (w *TaskWaiter) Wait(ctx context.Context, _ handler.Task, cw *handler.Wait)
 	return r.ok, r.err
 }
 
-// Run starts the tasks and runs until all have ended.
+// Run starts the tasks and runs until all have ended, those Spawn adds
+// while it runs included.
 func (s *Scheduler) Run(ctx context.Context) {
+	s.running = true
+	defer func() { s.running = false }()
 	for _, t := range s.tasks {
-		t := t
-		go func() {
-			<-t.resume
-			t.run(&TaskWaiter{s: s, t: t})
-			t.done = true
-			s.yield <- t
-		}()
+		s.start(t)
 	}
-	runnable := make([]waitResult, len(s.tasks))
-	ready := make([]bool, len(s.tasks))
-	for i := range s.tasks {
-		ready[i] = true // every task starts runnable
-	}
+	var runnable []waitResult
+	var ready []bool
 	for {
+		for len(ready) < len(s.tasks) {
+			ready = append(ready, true) // every task starts runnable
+			runnable = append(runnable, waitResult{})
+		}
 		i := firstReady(ready)
 		if i >= 0 {
 			ready[i] = false
 			s.tasks[i].resume <- runnable[i]
-			<-s.yield // until it waits or ends
+			<-s.yield                       // until it waits or ends
+			for len(ready) < len(s.tasks) { // tasks it spawned
+				ready = append(ready, true)
+				runnable = append(runnable, waitResult{})
+			}
 			s.wake(ready, runnable)
 			continue
 		}
@@ -98,6 +106,50 @@ func (s *Scheduler) Run(ctx context.Context) {
 			return
 		}
 	}
+}
+
+// start starts a task's goroutine; it runs when the scheduler first
+// resumes it.
+func (s *Scheduler) start(t *task) {
+	go func() {
+		<-t.resume
+		t.run(&TaskWaiter{s: s, t: t})
+		t.done = true
+		s.yield <- t
+	}()
+}
+
+// Spawn adds a task while the scheduler runs (a batch job entered by a
+// task): called by the running task, it starts after every task added
+// before it has had its turn, so the order stays fixed. It reports false
+// when the scheduler is not running.
+func (s *Scheduler) Spawn(id string, run func(w *TaskWaiter)) bool {
+	if !s.running {
+		return false
+	}
+	t := &task{id: id, run: run, resume: make(chan waitResult)}
+	s.tasks = append(s.tasks, t)
+	s.start(t)
+	return true
+}
+
+// ErrCancelled ends the wait of a task that Cancel cancelled.
+type ErrCancelled struct{ ID string }
+
+func (e *ErrCancelled) Error() string { return "task " + e.ID + " cancelled" }
+
+// Cancel makes the named task's current or next wait end at once with
+// ErrCancelled (CANCEL-JOB of a job waiting in WAIT-EVENT); the task's
+// own context tells it to stop. It reports false for an unknown or
+// ended task.
+func (s *Scheduler) Cancel(id string) bool {
+	for _, t := range s.tasks {
+		if t.id == id && !t.done {
+			t.cancelled = true
+			return true
+		}
+	}
+	return false
 }
 
 func firstReady(ready []bool) int {
@@ -124,6 +176,11 @@ func (s *Scheduler) wake(ready []bool, res []waitResult) {
 		if t.done || t.wait == nil {
 			continue
 		}
+		if t.cancelled {
+			t.wait = nil
+			ready[i], res[i] = true, waitResult{err: &ErrCancelled{t.id}}
+			continue
+		}
 		ok, err := t.wait.Ready()
 		if ok || err != nil {
 			t.wait = nil
@@ -143,6 +200,7 @@ func (s *Scheduler) advance(ctx context.Context, ready []bool, res []waitResult)
 	}
 	if at, ok := s.clock.Next(); ok && !at.After(earliest) {
 		if err := s.clock.pastLimit(at); err != nil {
+			s.clock.now = s.clock.Limit // as Clock.Wait: the run ends at its limit
 			s.failAll(ready, res, err)
 			return true
 		}
@@ -151,6 +209,7 @@ func (s *Scheduler) advance(ctx context.Context, ready []bool, res []waitResult)
 		return true
 	}
 	if err := s.clock.pastLimit(earliest); err != nil {
+		s.clock.now = s.clock.Limit
 		s.failAll(ready, res, err)
 		return true
 	}

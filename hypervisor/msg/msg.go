@@ -63,6 +63,8 @@ var (
 	detailsFile string
 	//go:embed dms.msg
 	dmsFile string
+	//go:embed jms.msg
+	jmsFile string
 	//go:embed jvs.msg
 	jvsFile string
 	//go:embed sdf.msg
@@ -71,7 +73,7 @@ var (
 	vmsFile string
 
 	sources = []struct{ name, text string }{
-		{"details.msg", detailsFile}, {"dms.msg", dmsFile}, {"jvs.msg", jvsFile}, {"sdf.msg", sdfFile}, {"vms.msg", vmsFile},
+		{"details.msg", detailsFile}, {"dms.msg", dmsFile}, {"jms.msg", jmsFile}, {"jvs.msg", jvsFile}, {"sdf.msg", sdfFile}, {"vms.msg", vmsFile},
 	}
 )
 

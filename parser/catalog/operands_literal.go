@@ -609,6 +609,99 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"CANCEL-JOB", []*Operand{
+		{
+			Name:    "JOB-IDENTIFICATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*TSN",
+					Struct: []*Operand{
+						{
+							Name:    "TSN",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      1,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
+				{
+					Keyword: "*MONJV",
+					Struct: []*Operand{
+						{
+							Name:    "MONJV",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltFilename,
+									Min:      1,
+									Max:      54,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+						{
+							Name:    "JV-PASSWORD",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Kind:     AltCString,
+									Min:      1,
+									Max:      4,
+									HasRange: true,
+								},
+								{
+									Kind:     AltXString,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+								{
+									Kind:     AltInteger,
+									Min:      -2147483648,
+									Max:      2147483647,
+									HasRange: true,
+								},
+							},
+						},
+					},
+				},
+				{
+					Kind:     AltAlphanumName,
+					Min:      1,
+					Max:      4,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "TEXT",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NO",
+				},
+				{
+					Kind:     AltCString,
+					Min:      1,
+					Max:      72,
+					HasRange: true,
+				},
+			},
+		},
+	}},
 	{"CHECK-VM-MIGRATION", []*Operand{
 		{
 			Name:    "VM-IDENTIFICATION",
@@ -2320,6 +2413,617 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"ENTER-JOB", []*Operand{
+		{
+			Name:    "FROM-FILE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      54,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "FILE-PASSWORD",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind:     AltCString,
+					Min:      1,
+					Max:      4,
+					HasRange: true,
+				},
+				{
+					Kind:     AltXString,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "DELETE-FILE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NO",
+				},
+				{
+					Keyword: "*YES",
+				},
+			},
+		},
+		{
+			Name:    "PROCESSING-ADMISSION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*SAME",
+				},
+				{
+					Keyword: "*PARAMETERS",
+					Struct: []*Operand{
+						{
+							Name:    "USER-IDENTIFICATION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*SAME",
+								},
+								{
+									Kind:     AltName,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+							},
+						},
+						{
+							Name:    "ACCOUNT",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*SAME",
+								},
+								{
+									Kind:     AltAlphanumName,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+							},
+						},
+						{
+							Name:    "PASSWORD",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Kind:     AltCString,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+								{
+									Kind:     AltXString,
+									Min:      1,
+									Max:      16,
+									HasRange: true,
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "JOB-CLASS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "JOB-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltAlphanumName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "MONJV",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      54,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "JV-PASSWORD",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind:     AltCString,
+					Min:      1,
+					Max:      4,
+					HasRange: true,
+				},
+				{
+					Kind:     AltXString,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+				{
+					Kind:     AltInteger,
+					Min:      -2147483648,
+					Max:      2147483647,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "JOB-PRIORITY",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      9,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "RERUN-AFTER-CRASH",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*NO",
+				},
+				{
+					Keyword: "*YES",
+				},
+			},
+		},
+		{
+			Name:    "FLUSH-AFTER-SHUTDOWN",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*NO",
+				},
+				{
+					Keyword: "*YES",
+				},
+			},
+		},
+		{
+			Name:    "SCHEDULING-TIME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*PARAMETERS",
+					Struct: []*Operand{
+						{
+							Name:    "START",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*SOON",
+								},
+								{
+									Keyword: "*AT",
+									Struct: []*Operand{
+										{
+											Name:    "DATE",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*TODAY",
+												},
+												{
+													Kind:     AltText,
+													Min:      10,
+													Max:      10,
+													HasRange: true,
+												},
+											},
+										},
+										{
+											Name:    "TIME",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Kind:     AltText,
+													Min:      1,
+													Max:      8,
+													HasRange: true,
+												},
+											},
+											Mandatory: true,
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "LOGGING",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*PARAMETERS",
+					Struct: []*Operand{
+						{
+							Name:    "LISTING",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*STD",
+								},
+								{
+									Keyword: "*NO",
+								},
+								{
+									Keyword: "*YES",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+	}},
+	{"ENTER-PROCEDURE", []*Operand{
+		{
+			Name:    "FROM-FILE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      54,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "PROCEDURE-PARAMETERS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind:     AltText,
+					Max:      1800,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "PROCESSING-ADMISSION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*SAME",
+				},
+				{
+					Keyword: "*PARAMETERS",
+					Struct: []*Operand{
+						{
+							Name:    "USER-IDENTIFICATION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*SAME",
+								},
+								{
+									Kind:     AltName,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+							},
+						},
+						{
+							Name:    "ACCOUNT",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*SAME",
+								},
+								{
+									Kind:     AltAlphanumName,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+							},
+						},
+						{
+							Name:    "PASSWORD",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Kind:     AltCString,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+								{
+									Kind:     AltXString,
+									Min:      1,
+									Max:      16,
+									HasRange: true,
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "JOB-CLASS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "JOB-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltAlphanumName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "MONJV",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      54,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "JV-PASSWORD",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind:     AltCString,
+					Min:      1,
+					Max:      4,
+					HasRange: true,
+				},
+				{
+					Kind:     AltXString,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+				{
+					Kind:     AltInteger,
+					Min:      -2147483648,
+					Max:      2147483647,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "JOB-PRIORITY",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      9,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "RERUN-AFTER-CRASH",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*NO",
+				},
+				{
+					Keyword: "*YES",
+				},
+			},
+		},
+		{
+			Name:    "FLUSH-AFTER-SHUTDOWN",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*NO",
+				},
+				{
+					Keyword: "*YES",
+				},
+			},
+		},
+		{
+			Name:    "SCHEDULING-TIME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*PARAMETERS",
+					Struct: []*Operand{
+						{
+							Name:    "START",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*SOON",
+								},
+								{
+									Keyword: "*AT",
+									Struct: []*Operand{
+										{
+											Name:    "DATE",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*TODAY",
+												},
+												{
+													Kind:     AltText,
+													Min:      10,
+													Max:      10,
+													HasRange: true,
+												},
+											},
+										},
+										{
+											Name:    "TIME",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Kind:     AltText,
+													Min:      1,
+													Max:      8,
+													HasRange: true,
+												},
+											},
+											Mandatory: true,
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "LOGGING",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*PARAMETERS",
+					Struct: []*Operand{
+						{
+							Name:    "LISTING",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*STD",
+								},
+								{
+									Keyword: "*NO",
+								},
+								{
+									Keyword: "*YES",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+	}},
 	{"EXECUTE-CMD", []*Operand{
 		{
 			Name:    "CMD",
@@ -2499,6 +3203,38 @@ var builtinOperandLists = [...]struct {
 					Min:      1,
 					Max:      255,
 					HasRange: true,
+				},
+			},
+		},
+	}},
+	{"EXIT-JOB", []*Operand{
+		{
+			Name:    "MODE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NORMAL",
+				},
+				{
+					Keyword: "*ABNORMAL",
+				},
+			},
+		},
+		{
+			Name:    "SYSTEM-OUTPUT",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Keyword: "*PRINT",
+				},
+				{
+					Keyword: "*DELETE",
 				},
 			},
 		},
@@ -3133,6 +3869,26 @@ var builtinOperandLists = [...]struct {
 				},
 				{
 					Keyword: "*YES",
+				},
+			},
+		},
+	}},
+	{"LOGOFF", []*Operand{
+		{
+			Name:    "SYSTEM-OUTPUT",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Keyword: "*PRINT",
+				},
+				{
+					Keyword: "*DELETE",
 				},
 			},
 		},
@@ -4627,6 +5383,89 @@ var builtinOperandLists = [...]struct {
 			Mandatory: true,
 		},
 	}},
+	{"SET-LOGON-PARAMETERS", []*Operand{
+		{
+			Name:    "USER-IDENTIFICATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "ACCOUNT",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltAlphanumName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "PASSWORD",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind:     AltCString,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+				{
+					Kind:     AltXString,
+					Min:      1,
+					Max:      16,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "JOB-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltAlphanumName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "JOB-CLASS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+	}},
 	{"SET-PROCEDURE-OPTIONS", []*Operand{
 		{
 			Name:    "CALLER",
@@ -5019,6 +5858,116 @@ var builtinOperandLists = [...]struct {
 					Min:      1,
 					Max:      54,
 					HasRange: true,
+				},
+			},
+		},
+	}},
+	{"SHOW-JOB-STATUS", []*Operand{
+		{
+			Name:    "JOB-IDENTIFICATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*OWN",
+				},
+				{
+					Keyword: "*TSN",
+					Struct: []*Operand{
+						{
+							Name:    "TSN",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      1,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
+				{
+					Keyword: "*MONJV",
+					Struct: []*Operand{
+						{
+							Name:    "MONJV",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltFilename,
+									Min:      1,
+									Max:      54,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+						{
+							Name:    "JV-PASSWORD",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Kind:     AltCString,
+									Min:      1,
+									Max:      4,
+									HasRange: true,
+								},
+								{
+									Kind:     AltXString,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+								{
+									Kind:     AltInteger,
+									Min:      -2147483648,
+									Max:      2147483647,
+									HasRange: true,
+								},
+							},
+						},
+					},
+				},
+				{
+					Kind:     AltAlphanumName,
+					Min:      1,
+					Max:      4,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "INFORMATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ALL",
+				},
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*ENVIRONMENT",
+				},
+				{
+					Keyword: "*PROGRAM",
+				},
+				{
+					Keyword: "*SYSTEM",
+				},
+				{
+					Keyword: "*JOB",
+				},
+				{
+					Keyword: "*REPEAT",
+				},
+				{
+					Keyword: "*BY-CALENDAR",
 				},
 			},
 		},

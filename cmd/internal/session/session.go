@@ -8,7 +8,6 @@ package session
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"sync"
@@ -80,6 +79,17 @@ type Session struct {
 	// writeErrs are the files of the run that could not be written.
 	writeErrs []msg.Message
 	software  []builtins.Software // the installation's software inventory, for INSTALLATION-PATH
+	// TSNs gives every task and batch job its TSN (jobenv.TSNs; the
+	// saved world keeps its Last).
+	TSNs *jobenv.TSNs
+	// sched runs the tasks while RunTasks or Run runs; batch jobs are
+	// spawned on it (jobs.go).
+	sched  *clock.Scheduler
+	runCtx context.Context // the context of the tasks sched runs
+	// jobLimits are the batch jobs a run limit stopped, jobCancels the
+	// contexts of the jobs' tasks by TSN (jobs.go).
+	jobLimits  []JobResult
+	jobCancels map[string]context.CancelFunc
 }
 
 // New builds a session. It fails only when the installation cannot be
@@ -93,9 +103,6 @@ func New(o Options) (*Session, error) {
 	}
 	if o.Start.IsZero() {
 		o.Start = interp.DefaultStart
-	}
-	if o.TSN == "" {
-		o.TSN = "0001"
 	}
 	if o.User == "" {
 		o.User = "SDFPUSER"
@@ -112,6 +119,10 @@ func New(o Options) (*Session, error) {
 	s.Console.W = o.Console
 	s.Env = jobenv.New(s.JVs, s.Clock, s.Console, s.Msgs)
 	s.Env.User = o.User
+	s.TSNs = &jobenv.TSNs{}
+	s.jobCancels = map[string]context.CancelFunc{}
+	s.Env.TSNs = s.TSNs
+	s.Env.SetJobStarter(jobStarter{s})
 	fileCmds := files.New(o.FS, s.Clock.Now, s.Env.Catalog, o.User)
 	execs := []handler.Executor{s.Env, fileCmds}
 	if !o.NoVM2000 {
@@ -172,9 +183,15 @@ var defaultInstallation = sync.OnceValue(vm2000.DefaultInstallation)
 func (s *Session) AddHandler(h handler.Handler) { s.opts.Handlers = append(s.opts.Handlers, h) }
 
 // Runner returns an interpreter for a task of the session.
-func (s *Session) Runner() *interp.Runner { return s.runnerWith(s.opts) }
+func (s *Session) Runner() *interp.Runner {
+	o := s.opts
+	if o.TSN == "" {
+		o.TSN = s.TSNs.Next()
+	}
+	return s.runnerWith(o)
+}
 
-func (s *Session) runnerWith(o Options) *interp.Runner {
+func (s *Session) runnerWith(o Options, extra ...interp.Option) *interp.Runner {
 	opts := []interp.Option{
 		interp.WithFS(o.FS),
 		interp.WithClock(s.Clock),
@@ -219,17 +236,36 @@ func (s *Session) runnerWith(o Options) *interp.Runner {
 	if o.VarHook != nil {
 		opts = append(opts, interp.WithVarHook(o.VarHook))
 	}
-	return interp.New(opts...)
+	return interp.New(append(opts, extra...)...)
 }
 
 // Run runs a procedure file of the session's file system as a task, then
 // lets asynchronous operations it started finish (see Drain).
 func (s *Session) Run(ctx context.Context, file string, params []interp.Param) interp.Result {
 	r := s.Runner()
-	res := r.RunFile(ctx, file, params)
-	s.endTask(r)
+	var res interp.Result
+	s.schedule(ctx, []func(){func() {
+		res = r.RunFile(ctx, file, params)
+		s.endTask(r)
+	}}, []*interp.Runner{r})
 	s.finish()
 	return res
+}
+
+// schedule runs tasks on a scheduler of the session's clock, in order,
+// until they and the batch jobs they enter have ended.
+func (s *Session) schedule(ctx context.Context, runs []func(), runners []*interp.Runner) {
+	sched := clock.NewScheduler(s.Clock)
+	for i := range runs {
+		run, r := runs[i], runners[i]
+		sched.Add(r.ID(), func(w *clock.TaskWaiter) {
+			interp.WithWaiter(w)(r)
+			run()
+		})
+	}
+	s.sched, s.runCtx = sched, ctx
+	sched.Run(ctx)
+	s.sched, s.runCtx = nil, nil
 }
 
 // endTask ends a task's job and keeps what its files could not take.
@@ -274,35 +310,22 @@ func Warm(withDefaultInstallation bool) {
 // task runs without a scheduler. It returns each task's result.
 func (s *Session) RunTasks(ctx context.Context, tasks []Task) []interp.Result {
 	results := make([]interp.Result, len(tasks))
-	runner := func(i int, w interp.Waiter) *interp.Runner {
+	runs := make([]func(), len(tasks))
+	runners := make([]*interp.Runner, len(tasks))
+	for i := range tasks {
 		o := s.opts
-		o.TSN = fmt.Sprintf("%04d", i+1)
+		o.TSN = s.TSNs.Next()
 		if tasks[i].Stdout != nil {
 			o.Stdout = tasks[i].Stdout
 		}
 		r := s.runnerWith(o)
-		if w != nil {
-			interp.WithWaiter(w)(r)
-		}
-		return r
-	}
-	if len(tasks) == 1 {
-		r := runner(0, nil)
-		results[0] = tasks[0].run(ctx, r)
-		s.endTask(r)
-		s.finish()
-		return results
-	}
-	sched := clock.NewScheduler(s.Clock)
-	for i := range tasks {
-		i := i
-		sched.Add(fmt.Sprintf("%04d", i+1), func(w *clock.TaskWaiter) {
-			r := runner(i, w)
+		runners[i] = r
+		runs[i] = func() {
 			results[i] = tasks[i].run(ctx, r)
 			s.endTask(r)
-		})
+		}
 	}
-	sched.Run(ctx)
+	s.schedule(ctx, runs, runners)
 	s.finish()
 	return results
 }

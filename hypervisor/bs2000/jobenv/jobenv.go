@@ -36,6 +36,9 @@ type Env struct {
 	// user switches of each user ID (switches.go).
 	jobSwitches  map[string]uint32
 	userSwitches map[string]uint32
+	// TSNs is the session's TSN counter; batch the batch jobs (jobs.go).
+	TSNs  *TSNs
+	batch batch
 }
 
 // New returns a job environment.

@@ -1,0 +1,67 @@
+package clock
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"sdfp/interp/handler"
+)
+
+// A task spawned while the scheduler runs (a batch job) starts once the
+// spawning task waits, after the tasks added before it; Spawn outside Run
+// is refused.
+func TestSchedulerSpawn(t *testing.T) {
+	c := New(t0)
+	s := NewScheduler(c)
+	if s.Spawn("X", func(*TaskWaiter) {}) {
+		t.Fatal("Spawn before Run accepted")
+	}
+	var trace []string
+	step := func(w *TaskWaiter, id string, secs int64) {
+		trace = append(trace, id+c.Now().Format(":04:05"))
+		w.Wait(context.Background(), nil, &handler.Wait{Ready: func() (bool, error) { return false, nil }, Deadline: secs})
+	}
+	s.Add("A", func(w *TaskWaiter) {
+		s.Spawn("J", func(w *TaskWaiter) { step(w, "J", 5); step(w, "J", 0) })
+		trace = append(trace, "A-after-spawn")
+		step(w, "A", 10)
+		step(w, "A", 0)
+	})
+	s.Add("B", func(w *TaskWaiter) { step(w, "B", 1) })
+	s.Run(context.Background())
+	got := strings.Join(trace, " ")
+	if want := "A-after-spawn A:00:00 B:00:00 J:00:00 J:00:05 A:00:10"; got != want {
+		t.Errorf("trace %s, want %s", got, want)
+	}
+}
+
+// Cancel ends the wait of a parked task at once with ErrCancelled, and a
+// later wait of it too.
+func TestSchedulerCancel(t *testing.T) {
+	c := New(t0)
+	s := NewScheduler(c)
+	var errs []error
+	s.Add("A", func(w *TaskWaiter) {
+		w.Wait(context.Background(), nil, &handler.Wait{Ready: func() (bool, error) { return false, nil }, Deadline: 3})
+		if !s.Cancel("B") || s.Cancel("nobody") {
+			t.Error("Cancel of B refused or of an unknown task accepted")
+		}
+	})
+	s.Add("B", func(w *TaskWaiter) {
+		for i := 0; i < 2; i++ {
+			_, err := w.Wait(context.Background(), nil, &handler.Wait{Ready: func() (bool, error) { return false, nil }, Deadline: 3600})
+			errs = append(errs, err)
+		}
+	})
+	s.Run(context.Background())
+	var ce *ErrCancelled
+	if len(errs) != 2 || !errors.As(errs[0], &ce) || ce.ID != "B" || !errors.As(errs[1], &ce) {
+		t.Errorf("waits of the cancelled task: %v", errs)
+	}
+	if got := c.Now().Sub(t0); got != 3*time.Second {
+		t.Errorf("clock at +%v, want +3s: the cancelled wait ran on", got)
+	}
+}
