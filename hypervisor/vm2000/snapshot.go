@@ -24,7 +24,7 @@ func (m *Model) Snapshot() *Installation {
 	inst := *m.inst
 	inst.File = ""
 	inst.at = located{}
-	inst.LocalSU = m.inst.LocalSU
+	inst.LocalSU = m.inst.LocalSU // --su is the run's choice, not the world's
 	inst.Clusters = nil
 	seen := map[*suCluster]bool{}
 	for _, su := range m.units {

@@ -8,7 +8,6 @@ package session
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"sync"
@@ -50,8 +49,12 @@ type Options struct {
 	Limits    *interp.Limits
 	Trace     func(interp.TraceEvent)
 	VarHook   func(name string, value any)
-	Handlers  []handler.Handler // handlers asked before the VM2000 and the job environment (stubs)
+	Handlers []handler.Handler // handlers asked before the VM2000 and the job environment (stubs)
+	// TSN, when set, is the TSN of every task of the session; empty: each
+	// task takes the next number of the TSN counter (NextTSN), which
+	// starts at FirstTSN (0: 1).
 	TSN, User string
+	FirstTSN  int
 	// Installation is the VM2000 the procedures run against (nil: the
 	// embedded default installation); LocalSU names the server unit whose
 	// monitor system runs them (empty: the installation's choice).
@@ -79,6 +82,7 @@ type Session struct {
 	// writeErrs are the files of the run that could not be written.
 	writeErrs []msg.Message
 	software  []builtins.Software // the installation's software inventory, for INSTALLATION-PATH
+	tsn       *tsnCounter
 }
 
 // New builds a session. It fails only when the installation cannot be
@@ -93,13 +97,10 @@ func New(o Options) (*Session, error) {
 	if o.Start.IsZero() {
 		o.Start = interp.DefaultStart
 	}
-	if o.TSN == "" {
-		o.TSN = "0001"
-	}
 	if o.User == "" {
 		o.User = "SDFPUSER"
 	}
-	s := &Session{Clock: clock.New(o.Start), Msgs: msg.Default(), opts: o}
+	s := &Session{Clock: clock.New(o.Start), Msgs: msg.Default(), opts: o, tsn: newTSNCounter(o.FirstTSN)}
 	if o.MaxVirtualTime > 0 {
 		s.Clock.Limit = o.Start.Add(o.MaxVirtualTime)
 	}
@@ -167,8 +168,15 @@ var defaultInstallation = sync.OnceValue(vm2000.DefaultInstallation)
 // environment.
 func (s *Session) AddHandler(h handler.Handler) { s.opts.Handlers = append(s.opts.Handlers, h) }
 
-// Runner returns an interpreter for a task of the session.
-func (s *Session) Runner() *interp.Runner { return s.runnerWith(s.opts) }
+// Runner returns an interpreter for a task of the session, with the
+// next TSN unless Options.TSN fixes one.
+func (s *Session) Runner() *interp.Runner {
+	o := s.opts
+	if o.TSN == "" {
+		o.TSN = s.NextTSN()
+	}
+	return s.runnerWith(o)
+}
 
 func (s *Session) runnerWith(o Options) *interp.Runner {
 	opts := []interp.Option{
@@ -270,9 +278,16 @@ func Warm(withDefaultInstallation bool) {
 // task runs without a scheduler. It returns each task's result.
 func (s *Session) RunTasks(ctx context.Context, tasks []Task) []interp.Result {
 	results := make([]interp.Result, len(tasks))
+	tsns := make([]string, len(tasks))
+	for i := range tasks {
+		tsns[i] = s.opts.TSN
+		if tsns[i] == "" {
+			tsns[i] = s.NextTSN()
+		}
+	}
 	runner := func(i int, w interp.Waiter) *interp.Runner {
 		o := s.opts
-		o.TSN = fmt.Sprintf("%04d", i+1)
+		o.TSN = tsns[i]
 		if tasks[i].Stdout != nil {
 			o.Stdout = tasks[i].Stdout
 		}
@@ -292,7 +307,7 @@ func (s *Session) RunTasks(ctx context.Context, tasks []Task) []interp.Result {
 	sched := clock.NewScheduler(s.Clock)
 	for i := range tasks {
 		i := i
-		sched.Add(fmt.Sprintf("%04d", i+1), func(w *clock.TaskWaiter) {
+		sched.Add(tsns[i], func(w *clock.TaskWaiter) {
 			r := runner(i, w)
 			results[i] = tasks[i].run(ctx, r)
 			s.endTask(r)

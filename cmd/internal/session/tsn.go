@@ -1,0 +1,59 @@
+package session
+
+import (
+	"fmt"
+	"sync"
+)
+
+// The TSN counter. In BS2000 every task gets a task sequence number, four
+// characters, when it is created; the numbers go on from task to task of
+// the system (BS2000 V21 Commands, SHOW-JOB-STATUS: TSN, I). sdfp counts
+// them per world: the tasks `sdfp run` starts take the next numbers, and
+// so do the batch jobs an ENTER-JOB or ENTER-PROCEDURE starts (NextTSN);
+// a run continued with --continue goes on where the last one stopped.
+
+// MaxTSN is the highest TSN the counter gives; after it, it starts at 1
+// again (sdfp's own: four decimal digits).
+const MaxTSN = 9999
+
+type tsnCounter struct {
+	mu   sync.Mutex
+	next int
+}
+
+func newTSNCounter(first int) *tsnCounter {
+	if first < 1 || first > MaxTSN {
+		first = 1
+	}
+	return &tsnCounter{next: first}
+}
+
+// FormatTSN writes a TSN number as the four characters BS2000 shows.
+func FormatTSN(n int) string { return fmt.Sprintf("%04d", n) }
+
+// NextTSN gives a new task its TSN and moves the counter on. Executors
+// that start tasks (batch jobs) call it too, so every task of the world
+// has its own number.
+func (s *Session) NextTSN() string {
+	s.tsn.mu.Lock()
+	defer s.tsn.mu.Unlock()
+	n := s.tsn.next
+	s.tsn.next = n%MaxTSN + 1
+	return FormatTSN(n)
+}
+
+// PeekTSN is the TSN the i-th next task will get (0: the next), without
+// taking it.
+func (s *Session) PeekTSN(i int) string {
+	s.tsn.mu.Lock()
+	defer s.tsn.mu.Unlock()
+	return FormatTSN((s.tsn.next-1+i)%MaxTSN + 1)
+}
+
+// TSNCounter is the number the next task gets: what a saved world keeps
+// (Options.FirstTSN of the run that continues it).
+func (s *Session) TSNCounter() int {
+	s.tsn.mu.Lock()
+	defer s.tsn.mu.Unlock()
+	return s.tsn.next
+}
