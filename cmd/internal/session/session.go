@@ -46,9 +46,9 @@ type Options struct {
 	// Limits bound each task's procedure nesting, list elements, variable
 	// size and the process's memory (nil: interp.DefaultLimits; a zero
 	// field: no limit).
-	Limits    *interp.Limits
-	Trace     func(interp.TraceEvent)
-	VarHook   func(name string, value any)
+	Limits   *interp.Limits
+	Trace    func(interp.TraceEvent)
+	VarHook  func(name string, value any)
 	Handlers []handler.Handler // handlers asked before the VM2000 and the job environment (stubs)
 	// TSN, when set, is the TSN of every task of the session; empty: each
 	// task takes the next number of the TSN counter (NextTSN), which
