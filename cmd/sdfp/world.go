@@ -84,9 +84,13 @@ func (c *cli) openWorld(f runFlags, root *session.RootFS, start time.Time) (w ru
 	case err != nil:
 		fmt.Fprintf(c.stderr, "sdfp run: --continue: %v\nsdfp run: the saved world is damaged; run without --continue to start afresh from the installation\n", err)
 		return w, exitUsage, false
-	case st.InstallationSHA256 != hash || st.Installation != f.installation:
-		fmt.Fprintf(c.stderr, "sdfp run: --continue: the world was started from %s, and %s has changed since; run without --continue to start afresh from it\n",
+	case st.Installation != f.installation:
+		fmt.Fprintf(c.stderr, "sdfp run: --continue: the world was started from %s, not from %s; run without --continue to start afresh from it\n",
 			instDisplay(st.Installation), instDisplay(f.installation))
+		return w, exitUsage, false
+	case st.InstallationSHA256 != hash:
+		fmt.Fprintf(c.stderr, "sdfp run: --continue: %s has changed since the world was started from it; run without --continue to start afresh from it\n",
+			instDisplay(f.installation))
 		return w, exitUsage, false
 	}
 	inst, err := vm2000.LoadInstallation(world.VM2000File, vmText)
