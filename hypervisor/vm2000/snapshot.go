@@ -1,9 +1,12 @@
 package vm2000
 
 import (
+	"bytes"
 	"cmp"
+	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -123,8 +126,101 @@ func mapKeys[V any](m map[string]V) func(func(string) bool) {
 // format LoadInstallation reads: the fields in the order of their
 // declaration, those with a zero value (which is each field's default)
 // left out, durations in Go notation.
+//
+// It writes the YAML itself (block style, a plain scalar where YAML
+// reads it back as the same string, else a double-quoted one): yaml's
+// encoder took 0.8 ms for the default installation, a fifth of a run.
 func MarshalInstallation(inst *Installation) ([]byte, error) {
-	return yaml.MarshalWithOptions(yamlValue(reflect.ValueOf(inst)), yaml.IndentSequence(true))
+	var b bytes.Buffer
+	writeYAML(&b, yamlValue(reflect.ValueOf(inst)), 0)
+	return b.Bytes(), nil
+}
+
+// writeYAML writes a mapping's or a sequence's entries at an indentation.
+func writeYAML(b *bytes.Buffer, v any, indent int) {
+	pad := strings.Repeat("  ", indent)
+	switch v := v.(type) {
+	case yaml.MapSlice:
+		for _, it := range v {
+			b.WriteString(pad)
+			b.WriteString(yamlScalar(it.Key))
+			b.WriteByte(':')
+			writeNested(b, it.Value, indent+1)
+		}
+	case []any:
+		for _, e := range v {
+			b.WriteString(pad)
+			b.WriteString("-")
+			if m, ok := e.(yaml.MapSlice); ok && len(m) > 0 {
+				// the first key on the dash's line, the rest under it
+				var first bytes.Buffer
+				writeYAML(&first, m[:1], indent+1)
+				b.WriteByte(' ')
+				b.Write(bytes.TrimLeft(first.Bytes(), " "))
+				writeYAML(b, m[1:], indent+1)
+				continue
+			}
+			writeNested(b, e, indent+1)
+		}
+	}
+}
+
+// writeNested writes what follows a key's colon or a sequence's dash.
+func writeNested(b *bytes.Buffer, v any, indent int) {
+	switch v := v.(type) {
+	case yaml.MapSlice:
+		if len(v) == 0 {
+			b.WriteString(" {}\n")
+			return
+		}
+		b.WriteByte('\n')
+		writeYAML(b, v, indent)
+	case []any:
+		if len(v) == 0 {
+			b.WriteString(" []\n")
+			return
+		}
+		b.WriteByte('\n')
+		writeYAML(b, v, indent)
+	default:
+		b.WriteByte(' ')
+		b.WriteString(yamlScalar(v))
+		b.WriteByte('\n')
+	}
+}
+
+// plainYAML reports whether a string can stand unquoted: a letter, then
+// letters, digits and _ . $ # @ - (no regexp: it would be compiled at
+// every start of sdfp).
+func plainYAML(s string) bool {
+	for i, c := range []byte(s) {
+		letter := c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
+		if !letter && (i == 0 || !(c >= '0' && c <= '9' || strings.IndexByte("_.$#@-", c) >= 0)) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// yamlScalar writes a scalar; a string is plain only where YAML cannot
+// read it as anything else.
+func yamlScalar(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "null"
+	case string:
+		switch strings.ToLower(v) {
+		case "true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf":
+			return strconv.Quote(v)
+		}
+		if plainYAML(v) {
+			return v
+		}
+		return strconv.Quote(v)
+	case float64:
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	return fmt.Sprint(v)
 }
 
 var durationType = reflect.TypeFor[time.Duration]()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -55,6 +56,30 @@ func TestSnapshotRoundTrip(t *testing.T) {
 				t.Fatalf("as loaded:\n%s\nloaded again:\n%s", first, second)
 			}
 		})
+	}
+	// strings YAML could read as something else, site commands, software
+	// and faults
+	tricky := string(DefaultYAML()) + `
+commands:
+  - name: SHOW-FILE
+    output: ["% a: b # not a comment", "yes", "'quoted' \"twice\"", " lead and trail ", "", "1e3", "~", "tab\there"]
+    maincode: DMS0533
+    sc1: 64
+software:
+  - {unit: EDT, version: 17.0A00, items: {SYSPRG: $TSOS.SYSPRG.EDT.170, "y": $TSOS.Y}}
+faults:
+  - device-taken: {su: ABGSE501, device: T0, vm: VM02}
+  - memory-short: {su: ABGSE701, free: 10240}
+`
+	inst, err := LoadInstallation("tricky.yaml", []byte(tricky))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first, second := roundTrip(t, newRigFrom(t, inst).m); !bytes.Equal(first, second) {
+		t.Fatalf("tricky:\n%s\nloaded again:\n%s", first, second)
+	} else if loaded, _ := LoadInstallation("again.yaml", first); !reflect.DeepEqual(loaded.Commands[0].Output, inst.Commands[0].Output) ||
+		!reflect.DeepEqual(loaded.Inventory[0].Items, inst.Inventory[0].Items) {
+		t.Errorf("strings changed:\n%q\n%q", loaded.Commands[0].Output, loaded.Inventory[0].Items)
 	}
 	r := newRig(t, "").admin()
 	r.ok("CREATE-VM MEMORY-SIZE=1024,MIN-MEMORY-SIZE=512,VM-NAME=NEWVM,PERSISTENT=*YES")
