@@ -5,12 +5,14 @@ import (
 	"sync"
 )
 
-// The TSN counter. In BS2000 every task gets a task sequence number, four
-// characters, when it is created; the numbers go on from task to task of
-// the system (BS2000 V21 Commands, SHOW-JOB-STATUS: TSN, I). sdfp counts
-// them per world: the tasks `sdfp run` starts take the next numbers, and
-// so do the batch jobs an ENTER-JOB or ENTER-PROCEDURE starts (NextTSN);
-// a run continued with --continue goes on where the last one stopped.
+// The TSN counter. In BS2000 every job (task) has a TSN, its task
+// sequence number, by which SHOW-JOB-STATUS and CANCEL-JOB name it (BS2000
+// V21 Commands, SHOW-JOB-STATUS, V); the builtin TSN( ) returns it as four
+// characters (SDF-P user guide, TSN, V). That the system gives them in
+// sequence, one task after another, is I. sdfp counts them per world: the
+// tasks `sdfp run` starts take the next numbers, and so do the batch jobs
+// an ENTER-JOB or ENTER-PROCEDURE starts (NextTSN); a run continued with
+// --continue goes on where the last one stopped.
 
 // MaxTSN is the highest TSN the counter gives; after it, it starts at 1
 // again (sdfp's own: four decimal digits).

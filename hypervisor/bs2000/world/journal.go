@@ -166,7 +166,7 @@ func parseEntry(l string) (e entry, col int, problem string) {
 // reports whether it is a path the world may touch: inside the workdir
 // and outside .sdfp/.
 func Clean(name string) (string, bool) {
-	p := path.Clean(strings.ReplaceAll(name, "\\", "/"))
+	p := path.Clean(name)
 	if p == "." || path.IsAbs(p) || p == ".." || strings.HasPrefix(p, "../") {
 		return p, false
 	}
