@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -37,7 +36,7 @@ func TestKillAnyMomentThenPlainRunRestoresBase(t *testing.T) {
 	_, work, _ := worldBase(t)
 	writeProc(t, work, "LST.USER", "THE USER'S OWN LIST\n")
 	proc := writeProc(t, work, "kill.proc", killProc)
-	base := fullTree(t, work)
+	base := dirTree(t, work, true)
 
 	// how long a whole run takes, start-up included
 	began := time.Now()
@@ -69,7 +68,7 @@ func TestKillAnyMomentThenPlainRunRestoresBase(t *testing.T) {
 		t.Fatalf("plain run after the kills: exit %d %q", code, out)
 	}
 	// the hello run wrote nothing: the workdir is the base
-	if got := fullTree(t, work); !reflect.DeepEqual(got, base) {
+	if got := dirTree(t, work, true); !reflect.DeepEqual(got, base) {
 		t.Errorf("after %d kills and a plain run the workdir is\n%v\nwant its base\n%v", kills, keys(got), keys(base))
 		for k, v := range base {
 			if got[k] != v {
@@ -77,36 +76,6 @@ func TestKillAnyMomentThenPlainRunRestoresBase(t *testing.T) {
 			}
 		}
 	}
-}
-
-// fullTree lists every path of a workdir outside .sdfp/ with its mode
-// and content, hidden files included.
-func fullTree(t *testing.T, work string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.Walk(work, func(p string, fi os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(work, p)
-		if rel == ".sdfp" {
-			return filepath.SkipDir
-		}
-		if fi.IsDir() {
-			out[rel] = "dir " + fi.Mode().String()
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		out[rel] = fmt.Sprintf("%s %s", fi.Mode(), data)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 func keys(m map[string]string) string {

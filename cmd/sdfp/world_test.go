@@ -70,7 +70,11 @@ func worldBase(t *testing.T) (dir, work, proc string) {
 // workTree lists a workdir as the user sees it: every file and
 // directory but the world's own (.sdfp/) and sdfp's hidden spare and
 // temporary files, with its content.
-func workTree(t *testing.T, work string) map[string]string {
+func workTree(t *testing.T, work string) map[string]string { return dirTree(t, work, false) }
+
+// dirTree lists every path of a workdir outside .sdfp/ with its mode and
+// content; hidden files only when asked for.
+func dirTree(t *testing.T, work string, hidden bool) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	err := filepath.WalkDir(work, func(p string, d fs.DirEntry, err error) error {
@@ -78,17 +82,20 @@ func workTree(t *testing.T, work string) map[string]string {
 			return err
 		}
 		rel, _ := filepath.Rel(work, p)
+		fi, err := d.Info()
 		switch {
+		case err != nil:
+			return err
 		case rel == world.Dir:
 			return fs.SkipDir
 		case d.IsDir():
-			out[rel] = "dir"
-		case !strings.HasPrefix(d.Name(), "."):
+			out[rel] = "dir " + fi.Mode().String()
+		case hidden || !strings.HasPrefix(d.Name(), "."):
 			data, err := os.ReadFile(p)
 			if err != nil {
 				return err
 			}
-			out[rel] = string(data)
+			out[rel] = fi.Mode().String() + " " + string(data)
 		}
 		return nil
 	})

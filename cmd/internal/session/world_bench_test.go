@@ -1,10 +1,9 @@
 package session
 
 import (
-	"context"
-	"io"
-	"os"
 	"testing"
+
+	"github.com/spf13/afero"
 
 	"sdfp/hypervisor/bs2000/world"
 )
@@ -14,32 +13,15 @@ import (
 // journal undone (LST.VMMEM it created removed), the run journaled, and
 // the world's state (world.json, vm2000.yaml) saved at the end.
 func BenchmarkRunVMMEMWorld(b *testing.B) {
-	src, err := os.ReadFile("../../../procs/vmmem.proc")
-	if err != nil {
-		b.Fatal(err)
-	}
-	dir := b.TempDir()
-	for i := 0; i < b.N; i++ {
-		root, err := OpenRoot(dir)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := root.Lock(LockExclusive, nil); err != nil {
-			b.Fatal(err)
-		}
-		root.RemoveStale()
-		world.Discard(root)
-		w, errs := world.Start(root)
-		if len(errs) > 0 {
-			b.Fatal(errs)
-		}
-		s, err := New(Options{FS: w, Stdout: io.Discard})
-		if err != nil {
-			b.Fatal(err)
-		}
-		res := s.RunTasks(context.Background(), []Task{{Name: "vmmem.proc", Source: string(src)}})
-		if res[0].Err != nil {
-			b.Fatal(res[0].Err)
+	var w *world.FS
+	benchRunVMMEM(b, func(root *RootFS, s *Session) afero.Fs {
+		if s == nil {
+			world.Discard(root)
+			var errs []error
+			if w, errs = world.Start(root); len(errs) > 0 {
+				b.Fatal(errs)
+			}
+			return w
 		}
 		vm, err := s.VM2000State()
 		if err != nil {
@@ -49,8 +31,8 @@ func BenchmarkRunVMMEMWorld(b *testing.B) {
 			b.Fatal(err)
 		}
 		w.Close()
-		root.Close()
-	}
+		return nil
+	})
 }
 
 // BenchmarkUndoEmpty: the undo of a workdir without a journal, what a

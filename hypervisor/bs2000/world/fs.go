@@ -377,34 +377,25 @@ func (f *FS) LstatIfPossible(n string) (os.FileInfo, bool, error) {
 func (f *FS) Name() string { return "world(" + f.base.Name() + ")" }
 
 func (f *FS) Chmod(n string, mode os.FileMode) error {
-	p, err := name("chmod", n, true)
-	if err != nil {
-		return err
-	}
-	if err := f.touch(p, kept); err != nil {
-		return err
-	}
-	return f.base.Chmod(p, mode)
+	return f.change("chmod", n, func(p string) error { return f.base.Chmod(p, mode) })
 }
 
 func (f *FS) Chown(n string, uid, gid int) error {
-	p, err := name("chown", n, true)
-	if err != nil {
-		return err
-	}
-	if err := f.touch(p, kept); err != nil {
-		return err
-	}
-	return f.base.Chown(p, uid, gid)
+	return f.change("chown", n, func(p string) error { return f.base.Chown(p, uid, gid) })
 }
 
 func (f *FS) Chtimes(n string, atime, mtime time.Time) error {
-	p, err := name("chtimes", n, true)
+	return f.change("chtimes", n, func(p string) error { return f.base.Chtimes(p, atime, mtime) })
+}
+
+// change journals a path that keeps its file and then changes it.
+func (f *FS) change(op, n string, do func(p string) error) error {
+	p, err := name(op, n, true)
 	if err != nil {
 		return err
 	}
 	if err := f.touch(p, kept); err != nil {
 		return err
 	}
-	return f.base.Chtimes(p, atime, mtime)
+	return do(p)
 }
