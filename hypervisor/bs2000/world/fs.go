@@ -7,10 +7,13 @@ import (
 	"os"
 	"path"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/spf13/afero"
+
+	"sdfp/hypervisor/bs2000/dms"
 )
 
 // FS is the workdir as a run sees it: every call goes to the workdir
@@ -22,6 +25,9 @@ type FS struct {
 	journal  afero.File      // open for appending once the first entry is written
 	recorded map[string]bool // paths whose state before the world the journal holds
 	saved    int             // the number of the last copy under originals/
+	// entries counts the journal's entries, temps those of them that
+	// name a temporary file (see Close).
+	entries, temps int
 }
 
 // Linker is a file system that can give a file a second name (a hard
@@ -50,23 +56,71 @@ func Resume(base afero.Fs) (*FS, error) {
 		return nil, errs[0]
 	}
 	for _, e := range entries {
-		f.recorded[e.path] = true
-		if e.op == opSaved && e.n > f.saved {
-			f.saved = e.n
-		}
+		f.count(e)
 	}
 	return f, nil
 }
 
-// Close closes the journal. The journal stays: it is the next plain
-// run's undo.
+// count takes an entry into the FS's account of its journal.
+func (f *FS) count(e entry) {
+	f.recorded[e.path] = true
+	if e.op == opSaved && e.n > f.saved {
+		f.saved = e.n
+	}
+	f.entries++
+	if e.op == opCreated && isTemp(e.path) {
+		f.temps++
+	}
+}
+
+// isTemp reports whether a path names one of dms's temporary files.
+func isTemp(p string) bool {
+	b := path.Base(p)
+	return strings.HasPrefix(b, ".") && strings.HasSuffix(b, dms.TempSuffix)
+}
+
+// Close closes the journal at the end of a run. The journal stays: it is
+// the next plain run's undo. Every file a run writes is first a
+// temporary file with a name of its own, journaled as created and gone
+// when the run ends; so that a world continued many times does not carry
+// a journal of mostly such names, Close rewrites the journal without the
+// created paths that no longer exist (their undo would do nothing) once
+// they are half of it. The rewrite replaces the journal atomically: a
+// kill leaves the old journal or the new, each a whole undo.
 func (f *FS) Close() error {
 	if f.journal == nil {
 		return nil
 	}
 	err := f.journal.Close()
 	f.journal = nil
+	if err == nil && f.temps >= compactAt && 2*f.temps >= f.entries {
+		err = f.compact()
+	}
 	return err
+}
+
+// compactAt is how many temporary names the journal holds before Close
+// considers rewriting it.
+const compactAt = 64
+
+func (f *FS) compact() error {
+	entries, errs, _ := readJournal(f.base)
+	if len(errs) > 0 {
+		return errs[0]
+	}
+	var b strings.Builder
+	b.WriteString(journalHeader + "\n")
+	f.recorded, f.entries, f.temps = map[string]bool{}, 0, 0
+	for _, e := range entries {
+		if e.op == opCreated {
+			if _, err := lstat(f.base, e.path); errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+		}
+		b.WriteString(e.String())
+		f.count(e)
+	}
+	return dms.WriteFile(f.base, Journal, []byte(b.String()))
 }
 
 // record appends an entry to the journal, opening (and if need be
@@ -89,8 +143,11 @@ func (f *FS) record(e entry) error {
 		}
 		f.journal = j
 	}
-	_, err := f.journal.Write([]byte(e.String()))
-	return err
+	if _, err := f.journal.Write([]byte(e.String())); err != nil {
+		return err
+	}
+	f.count(e)
+	return nil
 }
 
 // how says what becomes of a path's present file after the change.

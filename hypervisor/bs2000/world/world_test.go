@@ -2,6 +2,7 @@ package world
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"reflect"
@@ -10,6 +11,8 @@ import (
 	"time"
 
 	"github.com/spf13/afero"
+
+	"sdfp/hypervisor/bs2000/dms"
 )
 
 // disk is a workdir on the host's disk.
@@ -278,4 +281,32 @@ func FuzzState(f *testing.F) {
 		var st State
 		parseState(data, &st)
 	})
+}
+
+// A world continued many times keeps a short journal: the temporary
+// files of its writes, gone when each run ends, are dropped from it.
+func TestJournalCompaction(t *testing.T) {
+	fsys := disk(t)
+	want := base(t, fsys)
+	w, _ := Start(fsys)
+	w.Close()
+	for run := 0; run < 100; run++ {
+		w, err := Resume(fsys)
+		must(t, err)
+		for _, name := range []string{"LST.A", "data.txt", "JV/JV.X"} {
+			must(t, w.MkdirAll("JV", 0o755))
+			must(t, dms.WriteFile(w, name, []byte(fmt.Sprintf("run %d\n", run))))
+		}
+		must(t, w.Close())
+	}
+	journal, _ := afero.ReadFile(fsys, Journal)
+	if n := strings.Count(string(journal), "\n"); n > 2*64 {
+		t.Errorf("journal of %d lines after 100 runs:\n%s", n, journal)
+	}
+	if _, errs := Start(fsys); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if got := tree(t, fsys); !reflect.DeepEqual(got, want) {
+		t.Fatalf("after the undo:\n%v\nwant the base:\n%v", got, want)
+	}
 }
