@@ -315,7 +315,7 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 	}
 	if f.dryRun {
 		overlay = afero.NewMemMapFs()
-		fsys = afero.NewCopyOnWriteFs(afero.NewReadOnlyFs(root), overlay)
+		fsys = afero.NewCopyOnWriteFs(afero.NewReadOnlyFs(w.dryBase(root)), overlay)
 	}
 	stdout := &hostFile{what: "standard output", w: c.stdout}
 	out := newOutput(stdout, f.format == "json", lang)

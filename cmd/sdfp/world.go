@@ -25,6 +25,15 @@ type runWorld struct {
 	start    time.Time
 	firstTSN int
 	inst     *vm2000.Installation // --continue: the saved VM2000
+	view     afero.Fs             // a plain dry run: the base it reads (nil: the workdir as it is)
+}
+
+// dryBase is what a dry run reads below its in-memory writes.
+func (w *runWorld) dryBase(root *session.RootFS) afero.Fs {
+	if w.view != nil {
+		return w.view
+	}
+	return root
 }
 
 // instDisplay names an installation for messages.
@@ -60,6 +69,16 @@ func (c *cli) openWorld(f runFlags, root *session.RootFS, start time.Time) (w ru
 	w.instHash = hash
 	if !f.cont {
 		if f.dryRun {
+			// the base as the plain run would find it, the undo done in memory
+			view, errs, err := world.BaseView(root)
+			if err != nil {
+				fmt.Fprintf(c.stderr, "sdfp run: warning: the dry run reads the workdir as the last run left it: %v\n", err)
+				return w, 0, true
+			}
+			for _, e := range errs {
+				fmt.Fprintf(c.stderr, "sdfp run: warning: undoing the earlier world: %v\n", e)
+			}
+			w.view = view
 			return w, 0, true
 		}
 		// no world to continue until this run has ended

@@ -267,7 +267,15 @@ func TestDryRunWritesNoWorld(t *testing.T) {
 	if !reflect.DeepEqual(workTree(t, work), base) {
 		t.Error("the dry run changed the workdir")
 	}
-	runCLI("run", "--workdir", work, proc)
+	if code, out, _ := runCLI("run", "--workdir", work, proc); code != exitOK || !strings.Contains(out, "JV.USER DELETED") {
+		t.Fatalf("plain run: %d %s", code, out)
+	}
+	// a plain dry run sees the base, as the plain run would: the user's
+	// JV is there to delete again, the count starts at 1
+	code, out, _ = runCLI("run", "--workdir", work, "--dry-run", proc)
+	if code != exitOK || !strings.Contains(out, "RUN 1 TSN 0001") || !strings.Contains(out, "JV.USER DELETED") {
+		t.Errorf("plain dry run after a run: exit %d %s", code, out)
+	}
 	journal := readFile(t, filepath.Join(work, world.Journal))
 	state := readFile(t, filepath.Join(work, world.StateFile))
 	code, out, errOut = runCLI("run", "--workdir", work, "--dry-run", "--continue", proc)

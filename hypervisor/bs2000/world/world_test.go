@@ -310,3 +310,30 @@ func TestJournalCompaction(t *testing.T) {
 		t.Fatalf("after the undo:\n%v\nwant the base:\n%v", got, want)
 	}
 }
+
+// The base view shows a dry run the workdir as a plain run would find
+// it, and changes nothing.
+func TestBaseView(t *testing.T) {
+	fsys := disk(t)
+	want := base(t, fsys)
+	if v, errs, err := BaseView(fsys); err != nil || len(errs) > 0 || v != fsys {
+		t.Fatalf("without a journal: %v %v %v", v, errs, err)
+	}
+	w, _ := Start(fsys)
+	change(t, w)
+	w.Close()
+	changed := tree(t, fsys)
+	v, errs, err := BaseView(fsys)
+	if err != nil || len(errs) > 0 {
+		t.Fatal(err, errs)
+	}
+	if got := tree(t, v); !reflect.DeepEqual(got, want) {
+		t.Errorf("view:\n%v\nwant the base:\n%v", got, want)
+	}
+	if got := tree(t, fsys); !reflect.DeepEqual(got, changed) {
+		t.Error("the view changed the workdir")
+	}
+	if _, err := fsys.Stat(Journal); err != nil {
+		t.Errorf("the view took the journal: %v", err)
+	}
+}
