@@ -59,6 +59,9 @@ func Hash(data []byte) string {
 
 // SaveState writes the world's state: vm2000.yaml, then world.json,
 // each replaced atomically (a temporary file renamed or swapped in).
+// vm2000.yaml is left alone when it holds the text already (plain runs
+// of one procedure leave the same VM2000 each time): reading it costs
+// less than replacing it.
 func SaveState(base afero.Fs, st State, vm2000 []byte) error {
 	if err := base.MkdirAll(StateDir, 0o755); err != nil {
 		return err
@@ -70,8 +73,10 @@ func SaveState(base afero.Fs, st State, vm2000 []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := dms.WriteFile(base, VM2000File, vm2000); err != nil {
-		return err
+	if old, err := dms.ReadFile(base, VM2000File, int64(len(vm2000))); err != nil || !bytes.Equal(old, vm2000) {
+		if err := dms.WriteFile(base, VM2000File, vm2000); err != nil {
+			return err
+		}
 	}
 	return dms.WriteFile(base, StateFile, append(data, '\n'))
 }
