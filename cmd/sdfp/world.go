@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/afero"
@@ -61,6 +62,9 @@ func installationHash(file string) (string, error) {
 // code is the exit status when ok is false.
 func (c *cli) openWorld(f runFlags, root *session.RootFS, start time.Time) (w runWorld, code int, ok bool) {
 	w.instName, w.start, w.firstTSN = f.installation, start, 1
+	if w.instName != "" {
+		w.instName = filepath.Clean(w.instName) // ./site.yaml is site.yaml
+	}
 	hash, err := installationHash(f.installation)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
@@ -103,9 +107,9 @@ func (c *cli) openWorld(f runFlags, root *session.RootFS, start time.Time) (w ru
 	case err != nil:
 		fmt.Fprintf(c.stderr, "sdfp run: --continue: %v\nsdfp run: the saved world is damaged; run without --continue to start afresh from the installation\n", err)
 		return w, exitUsage, false
-	case st.Installation != f.installation:
+	case st.Installation != w.instName:
 		fmt.Fprintf(c.stderr, "sdfp run: --continue: the world was started from %s, not from %s; run without --continue to start afresh from it\n",
-			instDisplay(st.Installation), instDisplay(f.installation))
+			instDisplay(st.Installation), instDisplay(w.instName))
 		return w, exitUsage, false
 	case st.InstallationSHA256 != hash:
 		fmt.Fprintf(c.stderr, "sdfp run: --continue: %s has changed since the world was started from it; run without --continue to start afresh from it\n",
