@@ -70,6 +70,7 @@ type runFlags struct {
 	limits       limitFlags
 	noWait       bool
 	strict       bool
+	cont         bool
 }
 
 // sessionFlags declares the flags run and dialog share: the
@@ -137,6 +138,8 @@ func (c *cli) run(args []string) int {
 	f.sessionFlags(fs, "server unit whose monitor system runs the procedures",
 		"directory holding the run's BS2000 files (SYSLST files, job variables, procedures)")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "keep every write in memory and list what would have been written")
+	fs.BoolVar(&f.cont, "continue", false, "continue the world the last run left in the workdir (its files, VM2000, virtual time and TSNs) "+
+		"instead of undoing it and starting from the installation")
 	fs.StringVar(&f.start, "start", "", "virtual start time, e.g. 2026-01-01T08:00:00Z (default "+interp.DefaultStart.Format(time.RFC3339)+")")
 	fs.StringVar(&f.console, "console", "on", "operator console messages: on (interleaved with SYSOUT), off, or a FILE")
 	fs.Var(&f.trace, "trace", "log each executed command to stderr (or --trace=FILE)")
@@ -176,6 +179,10 @@ func (c *cli) run(args []string) int {
 		return exitUsage
 	}
 	start := interp.DefaultStart
+	if f.cont && f.start != "" {
+		fmt.Fprintln(c.stderr, "sdfp run: --continue goes on at the virtual time of the saved world; --start cannot be given with it")
+		return exitUsage
+	}
 	if f.start != "" {
 		if start, err = parseStart(f.start); err != nil {
 			fmt.Fprintf(c.stderr, "sdfp run: --start: %v\n", err)
@@ -294,10 +301,21 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 		return code
 	}
 	defer root.Close()
+	w, code, ok := c.openWorld(f, root, start)
+	if !ok {
+		return code
+	}
+	start = w.start
+	if w.inst != nil {
+		inst = w.inst
+	}
 	fsys = root
+	if w.fs != nil {
+		fsys = w.fs
+	}
 	if f.dryRun {
 		overlay = afero.NewMemMapFs()
-		fsys = afero.NewCopyOnWriteFs(afero.NewReadOnlyFs(root), overlay)
+		fsys = afero.NewCopyOnWriteFs(afero.NewReadOnlyFs(w.dryBase(root)), overlay)
 	}
 	stdout := &hostFile{what: "standard output", w: c.stdout}
 	out := newOutput(stdout, f.format == "json", lang)
@@ -308,7 +326,7 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 	defer setMemoryLimit(limits.Memory)()
 	opts := session.Options{Strict: f.strict,
 		FS: fsys, Lang: lang, Start: start, Stdout: out.sysout(), Stdin: c.stdin,
-		MaxSteps: f.maxSteps, MaxVirtualTime: f.maxVTime, Limits: &limits,
+		MaxSteps: f.maxSteps, MaxVirtualTime: f.maxVTime, Limits: &limits, FirstTSN: w.firstTSN,
 	}
 	if out.json {
 		opts.VarHook = out.variable
@@ -345,7 +363,7 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 	}
 	if len(tasks) > 1 {
 		for i := range tasks {
-			tasks[i].Stdout = out.taskSysout(fmt.Sprintf("%04d", i+1))
+			tasks[i].Stdout = out.taskSysout(s.PeekTSN(i))
 		}
 	}
 	results := s.RunTasks(context.Background(), tasks)
@@ -366,6 +384,10 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 	}
 	for _, m := range s.WriteErrors() {
 		out.writeError(s.Msgs.Render(m, lang), m)
+		status = exitWriteFailed
+	}
+	if err := w.save(root, s); err != nil {
+		fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
 		status = exitWriteFailed
 	}
 	out.flush()

@@ -62,7 +62,7 @@ func TestRunDryRunAndPersistence(t *testing.T) {
 		t.Fatalf("real run: exit %d %q", code, out)
 	}
 	q := writeProc(t, dir, "read.proc", "/WRITE-TEXT '&(JV('JV.KEEP'))'\n")
-	if code, out, _ := runCLI("run", "--workdir", work, q); code != exitOK || out != "KEPT\n" {
+	if code, out, _ := runCLI("run", "--workdir", work, "--continue", q); code != exitOK || out != "KEPT\n" {
 		t.Fatalf("later run: exit %d %q", code, out)
 	}
 }

@@ -66,30 +66,30 @@ func TestWriteFailureExitStatus(t *testing.T) {
 	if code, out := exitCode(t, []string{"run", "--workdir", work, big, "N=3"}); code != exitOK {
 		t.Fatalf("first run: %d %s", code, out)
 	}
-	if code, out := exitCode(t, []string{"run", "--workdir", work, writeProc(t, dir, "c.proc", "/CREATE-JV JV.A\n")}); code != exitOK {
+	if code, out := exitCode(t, []string{"run", "--workdir", work, "--continue", writeProc(t, dir, "c.proc", "/CREATE-JV JV.A\n")}); code != exitOK {
 		t.Fatalf("first run: %d %s", code, out)
 	}
-	if code, out := exitCode(t, []string{"run", "--workdir", work, jv, "V=OLD"}); code != exitOK {
+	if code, out := exitCode(t, []string{"run", "--workdir", work, "--continue", jv, "V=OLD"}); code != exitOK {
 		t.Fatalf("first run: %d %s", code, out)
 	}
 	oldLST := readFile(t, filepath.Join(work, "LST.BIG"))
 	oldJV := readFile(t, filepath.Join(work, "JV", "JV.A"))
 
-	code, out := exitCode(t, []string{"run", "--workdir", work, big, "N=1000"}, "SDFP_TEST_FSIZE=4096")
+	code, out := exitCode(t, []string{"run", "--workdir", work, "--continue", big, "N=1000"}, "SDFP_TEST_FSIZE=4096")
 	if code != exitWriteFailed || !strings.Contains(out, "sdfp: % DMS0502 FILE 'LST.BIG' CANNOT BE WRITTEN: FILE TOO LARGE. THE FILE KEEPS ITS PREVIOUS CONTENT\n") {
 		t.Errorf("SYSLST beyond the limit: exit %d, %s", code, out)
 	}
 	if got := readFile(t, filepath.Join(work, "LST.BIG")); got != oldLST {
 		t.Errorf("LST.BIG not whole: %q", got)
 	}
-	code, out = exitCode(t, []string{"run", "--workdir", work, jv, "V=" + strings.Repeat("N", 200)}, "SDFP_TEST_FSIZE=150")
+	code, out = exitCode(t, []string{"run", "--workdir", work, "--continue", jv, "V=" + strings.Repeat("N", 200)}, "SDFP_TEST_FSIZE=150")
 	if code != exitWriteFailed || !strings.Contains(out, "sdfp: % JVS0416 JOB VARIABLE 'JV.A' CANNOT BE STORED IN FILE 'JV/JV.A': FILE TOO LARGE\n") {
 		t.Errorf("JV beyond the limit: exit %d, %s", code, out)
 	}
 	if got := readFile(t, filepath.Join(work, "JV", "JV.A")); got != oldJV {
 		t.Errorf("JV/JV.A not whole: %q", got)
 	}
-	code, out = exitCode(t, []string{"run", "--workdir", work, "--format", "json", big, "N=1000"}, "SDFP_TEST_FSIZE=4096")
+	code, out = exitCode(t, []string{"run", "--workdir", work, "--continue", "--format", "json", big, "N=1000"}, "SDFP_TEST_FSIZE=4096")
 	if code != exitWriteFailed || !strings.Contains(out, `"event":"write-error"`) || !strings.Contains(out, `"key":"DMS0502"`) {
 		t.Errorf("JSON: exit %d, %s", code, out)
 	}
@@ -133,7 +133,8 @@ func TestKillDuringSyslstWrite(t *testing.T) {
 	run(5000, 1)
 	run1 := lines(1, 5000)
 	for kill := 1; kill <= 3; kill++ {
-		cmd := sdfpCommand(t, nil, "run", "--workdir", work, proc, "N=2000", fmt.Sprintf("R=%d", kill+1))
+		// a continued run: the file it is killed writing is the first run's
+		cmd := sdfpCommand(t, nil, "run", "--workdir", work, "--continue", proc, "N=2000", fmt.Sprintf("R=%d", kill+1))
 		stdin, _ := cmd.StdinPipe() // never written: READ-VARIABLE waits
 		stdout, _ := cmd.StdoutPipe()
 		if err := cmd.Start(); err != nil {

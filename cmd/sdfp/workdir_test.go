@@ -84,7 +84,7 @@ func TestConcurrentRunsOnOneWorkdir(t *testing.T) {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			cmd := sdfpCommand(t, nil, "run", "--workdir", work, counter)
+			cmd := sdfpCommand(t, nil, "run", "--workdir", work, "--continue", counter)
 			out, err := cmd.CombinedOutput()
 			outputs[i] = string(out)
 			if ee, ok := err.(*exec.ExitError); ok {
@@ -101,7 +101,7 @@ func TestConcurrentRunsOnOneWorkdir(t *testing.T) {
 			t.Errorf("run %d: exit %d: %s", i, codes[i], outputs[i])
 		}
 	}
-	code, out, errOut := runCLI("run", "--workdir", work, writeProc(t, dir, "show.proc", "/WRITE-TEXT 'COUNT=&(JV('JV.COUNT'))'\n"))
+	code, out, errOut := runCLI("run", "--workdir", work, "--continue", writeProc(t, dir, "show.proc", "/WRITE-TEXT 'COUNT=&(JV('JV.COUNT'))'\n"))
 	if want := fmt.Sprintf("COUNT=%d\n", procs*20); code != exitOK || out != want {
 		t.Errorf("after %d runs of 20 increments: exit %d, %q %s (want %q)", procs, code, out, errOut, want)
 	}

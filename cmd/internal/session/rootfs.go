@@ -72,3 +72,7 @@ func wrap(f *os.File, err error) (afero.File, error) {
 	}
 	return f, nil
 }
+
+// Link implements world.Linker: a hard link within the workdir, so the
+// undo journal keeps a file a run removes without copying it.
+func (f *RootFS) Link(oldname, newname string) error { return f.root.Link(oldname, newname) }

@@ -47,11 +47,15 @@ type Options struct {
 	// Limits bound each task's procedure nesting, list elements, variable
 	// size and the process's memory (nil: interp.DefaultLimits; a zero
 	// field: no limit).
-	Limits    *interp.Limits
-	Trace     func(interp.TraceEvent)
-	VarHook   func(name string, value any)
-	Handlers  []handler.Handler // handlers asked before the VM2000 and the job environment (stubs)
+	Limits   *interp.Limits
+	Trace    func(interp.TraceEvent)
+	VarHook  func(name string, value any)
+	Handlers []handler.Handler // handlers asked before the VM2000 and the job environment (stubs)
+	// TSN, when set, is the TSN of every task of the session; empty: each
+	// task takes the next number of the TSN counter (NextTSN), which
+	// starts at FirstTSN (0: 1).
 	TSN, User string
+	FirstTSN  int
 	// Installation is the VM2000 the procedures run against (nil: the
 	// embedded default installation); LocalSU names the server unit whose
 	// monitor system runs them (empty: the installation's choice).
@@ -120,6 +124,9 @@ func New(o Options) (*Session, error) {
 	s.Env = jobenv.New(s.JVs, s.Clock, s.Console, s.Msgs)
 	s.Env.User = o.User
 	s.TSNs = &jobenv.TSNs{}
+	if o.FirstTSN > 0 {
+		s.TSNs.SetLast(o.FirstTSN - 1) // a continued world goes on from there
+	}
 	s.jobCancels = map[string]context.CancelFunc{}
 	s.Env.TSNs = s.TSNs
 	s.Env.SetJobStarter(jobStarter{s})
@@ -182,11 +189,12 @@ var defaultInstallation = sync.OnceValue(vm2000.DefaultInstallation)
 // environment.
 func (s *Session) AddHandler(h handler.Handler) { s.opts.Handlers = append(s.opts.Handlers, h) }
 
-// Runner returns an interpreter for a task of the session.
+// Runner returns an interpreter for a task of the session, with the
+// next TSN unless Options.TSN fixes one.
 func (s *Session) Runner() *interp.Runner {
 	o := s.opts
 	if o.TSN == "" {
-		o.TSN = s.TSNs.Next()
+		o.TSN = s.NextTSN()
 	}
 	return s.runnerWith(o)
 }
@@ -314,7 +322,9 @@ func (s *Session) RunTasks(ctx context.Context, tasks []Task) []interp.Result {
 	runners := make([]*interp.Runner, len(tasks))
 	for i := range tasks {
 		o := s.opts
-		o.TSN = s.TSNs.Next()
+		if o.TSN == "" {
+			o.TSN = s.NextTSN()
+		}
 		if tasks[i].Stdout != nil {
 			o.Stdout = tasks[i].Stdout
 		}

@@ -17,7 +17,12 @@ import (
 // directory, so the cost of replacing LST.VMMEM on the host file system
 // counts), build the session on the default installation, run, close. It is the
 // Go-level figure behind the end-to-end start-up time in README.
-func BenchmarkRunVMMEM(b *testing.B) {
+func BenchmarkRunVMMEM(b *testing.B) { benchRunVMMEM(b, nil) }
+
+// benchRunVMMEM runs vmmem.proc b.N times in one workdir; around, when
+// not nil, gives the session its file system and is called again when
+// the run has ended (the world's start and save).
+func benchRunVMMEM(b *testing.B, around func(root *RootFS, s *Session) afero.Fs) {
 	src, err := os.ReadFile("../../../procs/vmmem.proc")
 	if err != nil {
 		b.Fatal(err)
@@ -32,13 +37,20 @@ func BenchmarkRunVMMEM(b *testing.B) {
 			b.Fatal(err)
 		}
 		root.RemoveStale()
-		s, err := New(Options{FS: root, Stdout: io.Discard})
+		var fsys afero.Fs = root
+		if around != nil {
+			fsys = around(root, nil)
+		}
+		s, err := New(Options{FS: fsys, Stdout: io.Discard})
 		if err != nil {
 			b.Fatal(err)
 		}
 		res := s.RunTasks(context.Background(), []Task{{Name: "vmmem.proc", Source: string(src)}})
 		if res[0].Err != nil {
 			b.Fatal(res[0].Err)
+		}
+		if around != nil {
+			around(root, s)
 		}
 		root.Close()
 	}
