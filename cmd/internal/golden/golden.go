@@ -124,6 +124,39 @@ func (c *Case) fileSection(name string) ([]byte, string, bool, error) {
 	return data, path, true, err
 }
 
+// procFile is a real procedure file a proc-file section names.
+type procFile struct {
+	path string
+	data []byte
+}
+
+// procFiles reads the files of the proc-file section, one path a line
+// (relative to the case file): the first is the procedure the case runs,
+// the others go into the workdir beside it, for the procedures it calls
+// or enters as batch jobs (procs/nightly.proc enters procs/migrate.proc).
+func (c *Case) procFiles() ([]procFile, bool, error) {
+	ref, ok := c.section("proc-file")
+	if !ok {
+		return nil, false, nil
+	}
+	var out []procFile
+	for _, line := range strings.Split(ref, "\n") {
+		if line = strings.TrimSpace(line); line == "" {
+			continue
+		}
+		path := filepath.Join(filepath.Dir(c.Path), line)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, true, err
+		}
+		out = append(out, procFile{path, data})
+	}
+	if len(out) == 0 {
+		return nil, true, fmt.Errorf("no file named")
+	}
+	return out, true, nil
+}
+
 // mainProc is the procedure a case runs.
 func (c *Case) mainProc() string {
 	first := ""
@@ -185,13 +218,15 @@ func (c *Case) Run(ctx context.Context) (Outcome, error) { return c.RunWith(ctx,
 func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 	fs := afero.NewMemMapFs()
 	proc := c.mainProc()
-	if data, path, ok, err := c.fileSection("proc-file"); ok {
+	if files, ok, err := c.procFiles(); ok {
 		if err != nil {
 			return nil, fmt.Errorf("%s: proc-file: %v", c.Path, err)
 		}
-		proc = filepath.Base(path)
-		if err := afero.WriteFile(fs, proc, data, 0o644); err != nil {
-			return nil, err
+		proc = filepath.Base(files[0].path)
+		for _, f := range files {
+			if err := afero.WriteFile(fs, filepath.Base(f.path), f.data, 0o644); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if proc == "" {

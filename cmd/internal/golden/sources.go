@@ -30,12 +30,14 @@ type Source struct {
 // earlier one (TestSourcesMatchRuns holds the two together).
 func (c *Case) Sources() (map[string]Source, error) {
 	out := map[string]Source{}
-	if data, path, ok, err := c.fileSection("proc-file"); ok {
+	if files, ok, err := c.procFiles(); ok {
 		if err != nil {
 			return nil, fmt.Errorf("%s: proc-file: %v", c.Path, err)
 		}
-		name := filepath.Base(path)
-		out[name] = Source{Name: name, Path: filepath.Clean(path), Data: data}
+		for _, f := range files {
+			name := filepath.Base(f.path)
+			out[name] = Source{Name: name, Path: filepath.Clean(f.path), Data: f.data}
+		}
 	}
 	for _, f := range c.Archive.Files {
 		name, isFile := strings.CutPrefix(f.Name, "file:")
