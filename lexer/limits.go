@@ -59,7 +59,7 @@ func (d *Diagnostics) Add(errs ...*Error) {
 			d.Omitted++
 			continue
 		}
-		d.List = append(d.List, e)
+		d.List = append(d.List, e.Resolve())
 	}
 }
 

@@ -8,6 +8,7 @@ package check
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"sdfp/builtins"
 	"sdfp/hypervisor/msg"
@@ -25,6 +26,9 @@ type Finding = lexer.Error
 type Checker struct {
 	Parser    *parser.Parser
 	Functions *builtins.Table
+
+	names     []string // of the functions, for did-you-mean
+	namesOnce sync.Once
 }
 
 // New returns a checker for the built-in catalog and function table.
@@ -34,6 +38,16 @@ func New() *Checker { return NewFor(catalog.Builtin()) }
 // extended by an installation's site commands).
 func NewFor(cat *catalog.Catalog) *Checker {
 	return &Checker{Parser: parser.New(cat), Functions: builtins.Default}
+}
+
+// functionNames lists the builtin functions' names, once.
+func (c *Checker) functionNames() []string {
+	c.namesOnce.Do(func() {
+		for _, f := range c.Functions.Functions() {
+			c.names = append(c.names, f.Name)
+		}
+	})
+	return c.names
 }
 
 // Source reads and checks one procedure. Findings are sorted by
@@ -325,7 +339,9 @@ func (w *walker) expr(e ast.Expr) {
 func (w *walker) call(c *ast.Call) {
 	f := w.c.Functions.Lookup(c.Name)
 	if f == nil {
-		w.add(c.P, parser.CodeFunctionArgs, "function %s is not known", c.Name)
+		name := c.Name
+		w.out.Add(lexer.Errorf(c.P, parser.CodeFunctionArgs, "function %s is not known", lexer.Clip(name)).
+			WithHint(func() string { return catalog.Hint(catalog.Suggest(name, w.c.functionNames())) }))
 		return
 	}
 	// Bind with stand-in values of the right type wherever the value is
