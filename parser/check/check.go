@@ -83,6 +83,7 @@ func (c *Checker) check(proc *ast.Procedure, d *lexer.Diagnostics) {
 	w.encl = enclosing{lists: map[*[]ast.Stmt]int{&proc.Body: 1}, loops: map[string]int{}, blocks: map[string]int{}}
 	w.walk(&proc.Body)
 	w.declarations(proc)
+	w.dataLines(proc)
 	w.flowChecks(proc)
 }
 
