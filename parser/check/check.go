@@ -26,6 +26,8 @@ type Finding = lexer.Error
 type Checker struct {
 	Parser    *parser.Parser
 	Functions *builtins.Table
+	// NoWarnings leaves warnings out (sdfp check --warnings=off).
+	NoWarnings bool
 
 	names     []string // of the functions, for did-you-mean
 	namesOnce sync.Once
@@ -50,12 +52,44 @@ func (c *Checker) functionNames() []string {
 	return c.names
 }
 
+// Report is what a check of one procedure found.
+type Report struct {
+	// Findings are sorted by position: the first Limits.Findings of
+	// them (the reader's first, then the checks' in the order found).
+	Findings []*Finding
+	// Omitted counts the findings beyond the limit, OmittedWarnings the
+	// warnings among them.
+	Omitted, OmittedWarnings int
+	// Suppressed counts the findings an sdfp:ignore comment suppressed.
+	Suppressed int
+}
+
 // Source reads and checks one procedure. Findings are sorted by
 // position. At most the parser's Limits.Findings are kept (the reader's
 // first, then the checks' in the order they are found); omitted counts
 // the rest.
 func (c *Checker) Source(file, src string) (findings []*Finding, omitted int) {
+	r := c.Check(file, src)
+	return r.Findings, r.Omitted
+}
+
+// Check reads and checks one procedure, leaving out the findings that
+// sdfp:ignore comments suppress, and the warnings when NoWarnings is
+// set.
+func (c *Checker) Check(file, src string) Report {
 	d := c.Parser.FileLimits().NewDiagnostics()
+	ignore := parseSuppressions(src)
+	var r Report
+	d.Drop = func(e *Finding) bool {
+		if c.NoWarnings && e.Severity == lexer.SevWarning {
+			return true
+		}
+		if !e.Whole && ignore.ignores(e.Pos.Line, e.Code) {
+			r.Suppressed++
+			return true
+		}
+		return false
+	}
 	proc := c.Parser.Read(file, src, d)
 	c.check(proc, d)
 	sort.SliceStable(d.List, func(i, j int) bool {
@@ -65,7 +99,8 @@ func (c *Checker) Source(file, src string) (findings []*Finding, omitted int) {
 		}
 		return a.Column < b.Column
 	})
-	return d.List, d.Omitted
+	r.Findings, r.Omitted, r.OmittedWarnings = d.List, d.Omitted, d.OmittedWarnings
+	return r
 }
 
 // Procedure runs the whole-procedure checks on a parsed procedure and

@@ -1,0 +1,44 @@
+package check
+
+import (
+	"os"
+	"testing"
+
+	"sdfp/lexer"
+)
+
+// The report counts what sdfp:ignore suppressed; NoWarnings leaves the
+// warnings out and counts them nowhere.
+func TestReportCounts(t *testing.T) {
+	src, err := os.ReadFile("testdata/suppress.proc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New().Check("suppress.proc", string(src))
+	if r.Suppressed != 4 || len(r.Findings) != 4 {
+		t.Errorf("suppressed %d, kept %d", r.Suppressed, len(r.Findings))
+	}
+	c := New()
+	c.NoWarnings = true
+	r = c.Check("suppress.proc", string(src))
+	for _, f := range r.Findings {
+		if f.Severity == lexer.SevWarning {
+			t.Errorf("warning kept: %s", f)
+		}
+	}
+	if r.Suppressed != 1 || len(r.Findings) != 1 {
+		t.Errorf("without warnings: suppressed %d, kept %d", r.Suppressed, len(r.Findings))
+	}
+}
+
+// Findings beyond the cap are counted by severity.
+func TestReportOmittedWarnings(t *testing.T) {
+	src := ""
+	for range 150 {
+		src += "/WAIT-EVENT *JV((JV.X,1,2) = '$T',TIME-LIM=60)\n"
+	}
+	r := New().Check("w.proc", src)
+	if len(r.Findings) != 100 || r.Omitted != 50 || r.OmittedWarnings != 50 {
+		t.Errorf("kept %d, omitted %d, %d warnings", len(r.Findings), r.Omitted, r.OmittedWarnings)
+	}
+}
