@@ -391,7 +391,8 @@ func (w *walker) call(c *ast.Call) {
 		if be, ok := err.(*builtins.Error); ok {
 			text = msg.Default().Body(be.Msg.Detail(), "E")
 		}
-		w.add(c.P, parser.CodeFunctionArgs, "%s", text)
+		w.out.Add(lexer.Errorf(c.P, parser.CodeFunctionArgs, "%s", text).
+			WithHint(func() string { return paramHint(f, c) }))
 	}
 }
 
@@ -422,6 +423,21 @@ func staticValue(f *builtins.Function, a *ast.CallArg, pos int) any {
 	}
 	if p.NoValue && len(p.Keywords) > 0 {
 		return builtins.Keyword(p.Keywords[0])
+	}
+	return ""
+}
+
+// paramHint is the did-you-mean for the first keyword argument of a call
+// that names no parameter of the function.
+func paramHint(f *builtins.Function, c *ast.Call) string {
+	names := make([]string, len(f.Params))
+	for i, p := range f.Params {
+		names[i] = p.Name
+	}
+	for i, a := range c.Args {
+		if a.Key != "" && paramFor(f, a.Key, i) == nil {
+			return catalog.Hint(catalog.Suggest(a.Key, names))
+		}
 	}
 	return ""
 }
