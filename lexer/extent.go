@@ -1,6 +1,9 @@
 package lexer
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // End returns where the word a diagnostic at pos points at ends: the
 // position just after it, on the same line (the exclusive end that SARIF
@@ -17,13 +20,13 @@ func End(src string, pos Pos) Pos {
 		pos.Offset = start + pos.Column - 1
 	}
 	i := pos.Offset
-	if i < start || i >= len(src) || src[i] == '\n' || src[i] == '\r' {
-		return pos
+	if i < start || i >= len(src) || src[i] == '\n' || src[i] == '\r' || strings.IndexByte(src[start:i], '\n') >= 0 {
+		return pos // past the end of its line
 	}
 	j := i + 1
 	switch c := src[i]; {
 	case c == '\'':
-		for j < len(src) && src[j] != '\n' {
+		for j < len(src) && src[j] != '\n' && src[j] != '\r' {
 			if src[j] == '\'' {
 				if j+1 < len(src) && src[j+1] == '\'' {
 					j += 2

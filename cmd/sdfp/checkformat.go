@@ -158,7 +158,7 @@ func fileURI(name string) string {
 // charColumn turns a byte column into a character column.
 func charColumn(src string, p lexer.Pos) int {
 	start := p.Offset - (p.Column - 1)
-	if start < 0 || p.Offset > len(src) {
+	if p.Column < 1 || start < 0 || p.Offset > len(src) {
 		return p.Column
 	}
 	return utf8.RuneCountInString(src[start:p.Offset]) + 1
