@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"slices"
 	"sort"
 	"strings"
 )
@@ -145,41 +144,22 @@ func abs(n int) int {
 }
 
 // Suggest returns the commands whose names or aliases are nearest to
-// written, by their names.
+// written: an alias where the alias is nearer (EXEC-CMD for EXEC-CDM).
 func (c *Catalog) Suggest(written string) []string {
-	var names, canon []string
+	var names []string
 	for _, cmd := range c.cmds {
-		names, canon = append(names, cmd.Name), append(canon, cmd.Name)
-		for _, a := range cmd.Aliases {
-			names, canon = append(names, a), append(canon, cmd.Name)
-		}
+		names = append(names, cmd.Name)
+		names = append(names, cmd.Aliases...)
 	}
-	return canonical(Suggest(written, names), names, canon)
+	return Suggest(written, names)
 }
 
-// SuggestOperand returns the operands of ops nearest to written, by
-// their names.
+// SuggestOperand returns the names and aliases of ops nearest to written
+// (JV-NAME, an alias of JV-CONTENTS, for JV-NAEM).
 func SuggestOperand(ops []*Operand, written string) []string {
-	var names, canon []string
+	var names []string
 	for _, o := range ops {
-		for _, n := range o.Names() {
-			names, canon = append(names, n), append(canon, o.Name)
-		}
+		names = append(names, o.Names()...)
 	}
-	return canonical(Suggest(written, names), names, canon)
-}
-
-// canonical maps suggested names to the canonical name of their entry,
-// each once.
-func canonical(found, names, canon []string) []string {
-	var out []string
-	for _, f := range found {
-		for i, n := range names {
-			if n == f && !slices.Contains(out, canon[i]) {
-				out = append(out, canon[i])
-				break
-			}
-		}
-	}
-	return out
+	return Suggest(written, names)
 }
