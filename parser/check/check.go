@@ -92,6 +92,13 @@ func (c *Checker) Check(file, src string) Report {
 	}
 	proc := c.Parser.Read(file, src, d)
 	c.check(proc, d)
+	d.Drop = nil
+	for _, u := range ignore.unused() {
+		if !c.NoWarnings {
+			d.Add(lexer.Warnf(lexer.Pos{Filename: file, Line: u.line, Column: u.col, Offset: lineOffset(src, u.line) + u.col - 1},
+				codeUnusedIgnore, "this sdfp:ignore suppresses nothing here; remove it"))
+		}
+	}
 	sort.SliceStable(d.List, func(i, j int) bool {
 		a, b := d.List[i].Pos, d.List[j].Pos
 		if a.Line != b.Line {

@@ -2,6 +2,7 @@ package check
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -10,21 +11,52 @@ import (
 // ("sdfp:ignore SDP0118" or "sdfp:ignore SDP0118,CMD0202"), only those.
 // A comment that is all there is on its line (/"sdfp:ignore SDP0091"),
 // applies to the next line as well. Text after the keys is free, for the
-// reason: "sdfp:ignore SDP0118 the MONJV is set by another job".
+// reason: "sdfp:ignore SDP0118 the MONJV is set by another job". A
+// directive that suppresses nothing is itself reported (a warning), as
+// golangci-lint's nolintlint does, so that none outlives its finding.
 
 // ignoreMark starts a suppressing comment.
 const ignoreMark = "sdfp:ignore"
 
 var messageKey = regexp.MustCompile(`^[A-Z]{3}[0-9]{4}$`)
 
-// suppressions maps a line to the keys ignored there; an empty set
-// ignores every key.
-type suppressions map[int]map[string]bool
+// directive is one sdfp:ignore comment.
+type directive struct {
+	line int             // where it stands
+	col  int             // of its mark
+	keys map[string]bool // empty: every key
+	used bool            // it suppressed a finding
+}
 
-// ignores reports whether a finding of code at line is suppressed.
+// suppressions maps a line to the directives that apply to it.
+type suppressions map[int][]*directive
+
+// ignores reports whether a finding of code at line is suppressed, and
+// marks the directive that suppresses it as used.
 func (s suppressions) ignores(line int, code string) bool {
-	keys, ok := s[line]
-	return ok && (len(keys) == 0 || keys[code])
+	for _, d := range s[line] {
+		if len(d.keys) == 0 || d.keys[code] {
+			d.used = true
+			return true
+		}
+	}
+	return false
+}
+
+// unused lists the directives that suppressed nothing, in source order.
+func (s suppressions) unused() []*directive {
+	seen := map[*directive]bool{}
+	var out []*directive
+	for _, ds := range s {
+		for _, d := range ds {
+			if !d.used && !seen[d] {
+				seen[d] = true
+				out = append(out, d)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].line < out[j].line })
+	return out
 }
 
 // parseSuppressions finds the sdfp:ignore comments of src.
@@ -34,46 +66,34 @@ func parseSuppressions(src string) suppressions {
 	}
 	s := suppressions{}
 	for i, line := range strings.Split(src, "\n") {
-		comment, alone := ignoreComment(line)
+		comment, col, alone := ignoreComment(line)
 		if comment == "" {
 			continue
 		}
-		keys := map[string]bool{}
+		d := &directive{line: i + 1, col: col, keys: map[string]bool{}}
 		rest := strings.TrimSpace(strings.TrimPrefix(comment, ignoreMark))
 		if f := strings.Fields(rest); len(f) > 0 {
 			for _, k := range strings.Split(f[0], ",") {
 				if k = strings.ToUpper(strings.TrimSpace(k)); messageKey.MatchString(k) {
-					keys[k] = true
+					d.keys[k] = true
 				}
 			}
 		}
-		add := func(n int) {
-			if old, ok := s[n]; ok && (len(old) == 0 || len(keys) == 0) {
-				s[n] = map[string]bool{}
-				return
-			} else if ok {
-				for k := range keys {
-					old[k] = true
-				}
-				return
-			}
-			s[n] = keys
-		}
-		add(i + 1)
+		s[i+1] = append(s[i+1], d)
 		if alone {
-			add(i + 2)
+			s[i+2] = append(s[i+2], d)
 		}
 	}
 	return s
 }
 
 // ignoreComment returns the text of the line's comment that starts with
-// the mark ("" if none), and whether the comment is all the line holds
-// besides its slash. Quotes of strings ('...') are skipped: a " inside
+// the mark ("" if none), the column of the mark, and whether the comment
+// is all the line holds besides its slash. Quotes of strings ('...') are skipped: a " inside
 // one starts no comment.
-func ignoreComment(line string) (string, bool) {
+func ignoreComment(line string) (string, int, bool) {
 	if !strings.Contains(line, ignoreMark) {
-		return "", false
+		return "", 0, false
 	}
 	inString := false
 	for i := 0; i < len(line); i++ {
@@ -92,10 +112,27 @@ func ignoreComment(line string) (string, bool) {
 			text := strings.TrimSpace(body[:end])
 			if strings.HasPrefix(text, ignoreMark) {
 				before := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line[:i]), "/"))
-				return text, before == ""
+				return text, i + 2 + strings.Index(body, ignoreMark), before == ""
 			}
 			i += end + 1
 		}
 	}
-	return "", false
+	return "", 0, false
+}
+
+// codeUnusedIgnore is the key of a directive that suppresses nothing:
+// a comment in the wrong place is a matter of context.
+const codeUnusedIgnore = "SDP0118"
+
+// lineOffset is the byte offset of a line's start (1-based line).
+func lineOffset(src string, line int) int {
+	off := 0
+	for n := 1; n < line; n++ {
+		i := strings.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return off
+		}
+		off += i + 1
+	}
+	return off
 }
