@@ -18,7 +18,13 @@ import (
 // GitHub code scanning uploads (github/codeql-action/upload-sarif), and
 // GitHub Actions workflow commands, which annotate the lines of a pull
 // request. Both give the finding's word as a region (the end exclusive)
-// and the omitted findings of a file as a note.
+// and the omitted findings of a file as a note. Every SARIF result has a
+// rule and a line, which code scanning needs to show it (GitHub's own
+// rules in the SARIF SDK's validator, GH1003).
+
+// omittedRuleID is the rule of the note that a file has more findings
+// than are reported.
+const omittedRuleID = "sdfp-findings-limit"
 
 // sarifSchema is the schema URI a SARIF 2.1.0 log names.
 const sarifSchema = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -105,6 +111,14 @@ func writeSARIF(w io.Writer, files []checkedFile, max int) {
 		rules = append(rules, sarifRule{ID: k, ShortDescription: sarifMessage{ruleText(k)},
 			Help: sarifMessage{"sdfp help " + k + " explains the message in English and German."}})
 	}
+	omittedRule := -1
+	for _, f := range files {
+		if f.report.Omitted > 0 && omittedRule < 0 {
+			omittedRule = len(rules)
+			rules = append(rules, sarifRule{ID: omittedRuleID, ShortDescription: sarifMessage{"findings beyond the limit per file"},
+				Help: sarifMessage{fmt.Sprintf("sdfp check reports at most %d findings per file; fix those and check again.", max)}})
+		}
+	}
 	results := []sarifResult{}
 	for _, f := range files {
 		uri := fileURI(f.name)
@@ -122,8 +136,11 @@ func writeSARIF(w io.Writer, files []checkedFile, max int) {
 						EndLine: end.Line, EndColumn: charColumn(f.src, end)}}}}})
 		}
 		if n := f.report.Omitted; n > 0 {
-			results = append(results, sarifResult{Level: "note", Message: sarifMessage{omittedNote(n, max)},
-				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{uri}}}}})
+			// code scanning shows only results with a line (and a rule)
+			results = append(results, sarifResult{RuleID: omittedRuleID, RuleIndex: &omittedRule, Level: "note",
+				Message: sarifMessage{omittedNote(n, max)},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{uri},
+					Region: &sarifRegion{StartLine: 1, StartColumn: 1, EndLine: 1, EndColumn: 1}}}}})
 		}
 	}
 	log := sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{{

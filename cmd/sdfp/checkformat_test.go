@@ -27,7 +27,7 @@ func TestCheckFormats(t *testing.T) {
 	}
 }
 
-// The omitted rest of a file is a note without a region, and the log is
+// The omitted rest of a file is a note at its first line, and the log is
 // still valid SARIF.
 func TestCheckSARIFOmitted(t *testing.T) {
 	p := writeProc(t, t.TempDir(), "many.proc", strings.Repeat("/NO-SUCH-COMMAND\n", 101))
@@ -35,7 +35,7 @@ func TestCheckSARIFOmitted(t *testing.T) {
 	for _, p := range validateSARIF(t, out) {
 		t.Error(p)
 	}
-	if !strings.Contains(out, `"level": "note"`) || !strings.Contains(out, `"uri": "file://`) {
+	if !strings.Contains(out, `"level": "note"`) || !strings.Contains(out, `"ruleId": "sdfp-findings-limit"`) || !strings.Contains(out, `"uri": "file://`) {
 		t.Errorf("no note, or no file URI for an absolute path:\n%s", out[max(0, len(out)-600):])
 	}
 }
@@ -59,7 +59,48 @@ func validateSARIF(t *testing.T, out string) []string {
 	}
 	v := &schemaValidator{defs: schema["definitions"].(map[string]any)}
 	v.validate("$", schema, doc)
-	return v.problems
+	return append(v.problems, codeScanningProblems(out)...)
+}
+
+// codeScanningProblems checks what GitHub code scanning needs beyond the
+// schema to show a result: a rule, a relative path or file: URI, and a
+// start line (the SARIF SDK's GitHub rules GH1001, GH1003, GH1005).
+func codeScanningProblems(out string) []string {
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID    string
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           *struct{ StartLine int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		return []string{err.Error()}
+	}
+	var problems []string
+	for _, run := range log.Runs {
+		for i, r := range run.Results {
+			if r.RuleID == "" || len(r.Locations) == 0 {
+				problems = append(problems, fmt.Sprintf("result %d: no rule or no location", i))
+				continue
+			}
+			for _, l := range r.Locations {
+				uri := l.PhysicalLocation.ArtifactLocation.URI
+				if uri == "" || strings.Contains(uri, "://") && !strings.HasPrefix(uri, "file://") {
+					problems = append(problems, fmt.Sprintf("result %d: uri %q", i, uri))
+				}
+				if l.PhysicalLocation.Region == nil || l.PhysicalLocation.Region.StartLine < 1 {
+					problems = append(problems, fmt.Sprintf("result %d: no start line", i))
+				}
+			}
+		}
+	}
+	return problems
 }
 
 // schemaValidator knows the JSON Schema keywords the SARIF subset uses.
