@@ -95,7 +95,7 @@ func (c *Checker) Check(file, src string) Report {
 	d.Drop = nil
 	for _, u := range ignore.unused() {
 		if !c.NoWarnings {
-			d.Add(lexer.Warnf(lexer.Pos{Filename: file, Line: u.line, Column: u.col, Offset: lineOffset(src, u.line) + u.col - 1},
+			d.Add(lexer.Warnf(lexer.Pos{Filename: file, Line: u.line, Column: u.col, Offset: u.off},
 				codeUnusedIgnore, "this sdfp:ignore suppresses nothing here; remove it"))
 		}
 	}

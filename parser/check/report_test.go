@@ -42,3 +42,22 @@ func TestReportOmittedWarnings(t *testing.T) {
 		t.Errorf("kept %d, omitted %d, %d warnings", len(r.Findings), r.Omitted, r.OmittedWarnings)
 	}
 }
+
+// Suppression comments of any text never panic, and a directive stands
+// on the line it was found on.
+func FuzzSuppressions(f *testing.F) {
+	f.Add("/A = 1 \"sdfp:ignore SDP0091,CMD0202 why\"\n/\"sdfp:ignore\"\n/B\n")
+	f.Add("/'\"sdfp:ignore\"' \"sdfp:ignore")
+	f.Fuzz(func(t *testing.T, src string) {
+		s := parseSuppressions(src)
+		for line, ds := range s {
+			for _, d := range ds {
+				if d.line != line && d.line != line-1 || d.off < 0 || d.off > len(src) {
+					t.Fatalf("directive %+v at line %d", d, line)
+				}
+			}
+		}
+		s.ignores(1, "SDP0091")
+		s.unused()
+	})
+}

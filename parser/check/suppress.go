@@ -24,6 +24,7 @@ var messageKey = regexp.MustCompile(`^[A-Z]{3}[0-9]{4}$`)
 type directive struct {
 	line int             // where it stands
 	col  int             // of its mark
+	off  int             // byte offset of its mark
 	keys map[string]bool // empty: every key
 	used bool            // it suppressed a finding
 }
@@ -46,7 +47,7 @@ func (s suppressions) ignores(line int, code string) bool {
 // unused lists the directives that suppressed nothing, in source order.
 func (s suppressions) unused() []*directive {
 	seen := map[*directive]bool{}
-	var out []*directive
+	out := []*directive{}
 	for _, ds := range s {
 		for _, d := range ds {
 			if !d.used && !seen[d] {
@@ -65,12 +66,15 @@ func parseSuppressions(src string) suppressions {
 		return nil
 	}
 	s := suppressions{}
+	off := 0
 	for i, line := range strings.Split(src, "\n") {
+		start := off
+		off += len(line) + 1
 		comment, col, alone := ignoreComment(line)
 		if comment == "" {
 			continue
 		}
-		d := &directive{line: i + 1, col: col, keys: map[string]bool{}}
+		d := &directive{line: i + 1, col: col, off: start + col - 1, keys: map[string]bool{}}
 		rest := strings.TrimSpace(strings.TrimPrefix(comment, ignoreMark))
 		if f := strings.Fields(rest); len(f) > 0 {
 			for _, k := range strings.Split(f[0], ",") {
@@ -123,16 +127,3 @@ func ignoreComment(line string) (string, int, bool) {
 // codeUnusedIgnore is the key of a directive that suppresses nothing:
 // a comment in the wrong place is a matter of context.
 const codeUnusedIgnore = "SDP0118"
-
-// lineOffset is the byte offset of a line's start (1-based line).
-func lineOffset(src string, line int) int {
-	off := 0
-	for n := 1; n < line; n++ {
-		i := strings.IndexByte(src[off:], '\n')
-		if i < 0 {
-			return off
-		}
-		off += i + 1
-	}
-	return off
-}
