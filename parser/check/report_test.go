@@ -2,6 +2,7 @@ package check
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"sdfp/lexer"
@@ -60,4 +61,19 @@ func FuzzSuppressions(f *testing.F) {
 		s.ignores(1, "SDP0091")
 		s.unused()
 	})
+}
+
+// A file parsed on several cores gives its shown findings their hints
+// (run with -race: the hints are computed where the chunks are merged).
+func TestHintsParallelParse(t *testing.T) {
+	src := strings.Repeat("/SHOW-VM-ATRIBUTES\n", 1000)
+	r := New().Check("many.proc", src)
+	if len(r.Findings) != 100 || r.Omitted != 900 {
+		t.Fatalf("kept %d, omitted %d", len(r.Findings), r.Omitted)
+	}
+	for _, f := range r.Findings {
+		if !strings.HasSuffix(f.Msg, "; did you mean SHOW-VM-ATTRIBUTES?") {
+			t.Fatalf("no hint: %s", f)
+		}
+	}
 }
