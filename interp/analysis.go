@@ -80,6 +80,7 @@ const codeBranchTarget = "SDP0118"
 // when the procedure reached it: its syntax error, SUBCODE1 1 (64 for a
 // semantic error such as an integer literal out of range).
 func analysisFailure(e *lexer.Error) handler.Result {
+	e.Resolve() // its did-you-mean, not computed for errors only counted
 	sc1 := 1
 	if e.Code == outcomes[varNotDeclared].Msg {
 		sc1 = 64

@@ -183,7 +183,7 @@ func (e *exprEnv) call(i int, vals []any) (any, error) {
 	c := e.calls[i]
 	f := e.r.funcs.Lookup(c.Name)
 	if f == nil {
-		return nil, functionUnknown.err(c.Name)
+		return nil, e.r.unknownFunction(c.Name)
 	}
 	args := make([]builtins.Arg, len(vals))
 	for k, v := range vals {

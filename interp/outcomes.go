@@ -148,6 +148,8 @@ const (
 	backBranchLimitValue
 	// ASSIGN-STREAM (streams.go)
 	streamNotModelled
+	// an unknown function with a near name (exprbridge.go)
+	functionUnknownNear
 )
 
 var outcomes = [...]handler.Outcome{
@@ -286,6 +288,8 @@ var outcomes = [...]handler.Outcome{
 
 	backBranchLimitValue: {Msg: "SDP0091", SC1: 64, Detail: "back-branch-limit-value", Source: "I"},
 	streamNotModelled:    {Msg: "SDP0091", SC1: 64, Detail: "stream-not-modelled", Source: "I (sdfp's limit)"},
+
+	functionUnknownNear: {Msg: "SDP0091", SC1: 64, Detail: "function-unknown-near", Source: "I (sdfp's did-you-mean)"},
 }
 
 // result is the result of a statement ending with the outcome.

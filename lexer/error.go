@@ -40,6 +40,8 @@ type Error struct {
 	// Whole is set for a problem of the file as a whole (its size, its
 	// encoding): it is reported at 1:1, with no source line to show.
 	Whole bool
+	// hint completes Msg when the diagnostic is shown (see WithHint).
+	hint *hint
 }
 
 // Errorf makes an error-severity diagnostic.
@@ -53,6 +55,7 @@ func Warnf(pos Pos, code, format string, args ...any) *Error {
 }
 
 func (e *Error) Error() string {
+	e.Resolve()
 	return fmt.Sprintf("%s: %s %s", FormatPos(e.Pos), e.Code, e.Msg)
 }
 

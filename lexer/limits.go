@@ -47,6 +47,13 @@ type Diagnostics struct {
 	Max     int // 0: no limit
 	List    []*Error
 	Omitted int // problems found beyond Max
+	// OmittedWarnings counts the warnings among Omitted.
+	OmittedWarnings int
+	// Drop, when set, is asked about each problem first: one it drops is
+	// neither kept nor counted as omitted, only in Dropped (a finding the
+	// procedure suppresses, a severity not asked for).
+	Drop    func(*Error) bool
+	Dropped int
 }
 
 // NewDiagnostics returns a collector keeping lim.Findings problems.
@@ -55,11 +62,18 @@ func (lim Limits) NewDiagnostics() *Diagnostics { return &Diagnostics{Max: lim.F
 // Add records problems, counting those beyond Max.
 func (d *Diagnostics) Add(errs ...*Error) {
 	for _, e := range errs {
-		if d.Max > 0 && len(d.List) >= d.Max {
-			d.Omitted++
+		if d.Drop != nil && d.Drop(e) {
+			d.Dropped++
 			continue
 		}
-		d.List = append(d.List, e)
+		if d.Max > 0 && len(d.List) >= d.Max {
+			d.Omitted++
+			if e.Severity == SevWarning {
+				d.OmittedWarnings++
+			}
+			continue
+		}
+		d.List = append(d.List, e.Resolve())
 	}
 }
 

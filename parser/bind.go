@@ -36,6 +36,15 @@ func (b *binder) errf(pos lexer.Pos, code, format string, args ...any) {
 	b.errs = append(b.errs, lexer.Errorf(pos, code, format, args...))
 }
 
+// errfHint is errf with a did-you-mean, computed only if the error is
+// shown.
+func (b *binder) errfHint(pos lexer.Pos, code string, hint func() string, format string, args ...any) {
+	if b.lenient {
+		return
+	}
+	b.errs = append(b.errs, lexer.Errorf(pos, code, format, args...).WithHint(hint))
+}
+
 // bind binds an operand list against declared operands. nameValue names
 // the two operands that receive the key and value of a leading "NAME =
 // value" operand whose key is not an operand name (SET-VARIABLE, FOR).
@@ -72,7 +81,9 @@ func (b *binder) bind(ops []*catalog.Operand, list []*OperandSyntax, at lexer.Po
 				if len(cands) > 1 {
 					b.errf(s.Key.Pos, CodeAmbiguous, "operand abbreviation %s is ambiguous: %s", lexer.Clip(s.Key.Value), strings.Join(cands, ", "))
 				} else {
-					b.errf(s.Key.Pos, CodeUnknownOperand, "operand %s is not known here%s", lexer.Clip(s.Key.Value), operandHint(ops))
+					written := s.Key.Value
+					b.errfHint(s.Key.Pos, CodeUnknownOperand, func() string { return catalog.Hint(catalog.SuggestOperand(ops, written)) },
+						"operand %s is not known here%s", lexer.Clip(written), operandHint(ops))
 				}
 				continue
 			}
@@ -378,6 +389,17 @@ func tokenText(t lexer.Token) string {
 	return v
 }
 
+// keywords are the keyword values an operand takes.
+func keywords(op *catalog.Operand) []string {
+	var out []string
+	for _, a := range op.Alts {
+		if a.Kind == catalog.AltKeyword {
+			out = append(out, a.Keyword)
+		}
+	}
+	return out
+}
+
 func altList(op *catalog.Operand) string {
 	parts := make([]string, len(op.Alts))
 	for i, a := range op.Alts {
@@ -454,7 +476,9 @@ func (b *binder) keywordAlt(op *catalog.Operand, t *lexer.Token) *catalog.Alt {
 		return nil
 	}
 	if !hasRawAlt(op) {
-		b.errf(t.Pos, CodeBadValue, "keyword %s is not allowed for operand %s; allowed: %s", lexer.Clip(t.Value), op.Name, altList(op))
+		written := t.Value
+		b.errfHint(t.Pos, CodeBadValue, func() string { return catalog.Hint(catalog.Suggest(written, keywords(op))) },
+			"keyword %s is not allowed for operand %s; allowed: %s", lexer.Clip(written), op.Name, altList(op))
 	}
 	return nil
 }

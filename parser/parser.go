@@ -157,6 +157,9 @@ func (p *Parser) ParseCommand(u *lexer.Unit) (*ast.Command, []*lexer.Error) {
 			"the command is %d bytes long after & replacement, more than the %d SDF reads", ebcdic.Len(u.Text), max)}
 	}
 	cmd, errs := p.parseCommand(u, nil)
+	for _, e := range errs {
+		e.Resolve() // one command: its hints are cheap, and its caller shows them
+	}
 	cmd.Errs = errs
 	return cmd, errs
 }
@@ -218,7 +221,9 @@ func (p *Parser) parseCommand(u *lexer.Unit, a *tokenArena) (*ast.Command, []*le
 		if len(cands) > 1 {
 			return cmd, []*lexer.Error{lexer.Errorf(cmd.Pos, CodeAmbiguous, "command abbreviation %s is ambiguous: %s", lexer.Clip(cmd.Written), strings.Join(cands, ", "))}
 		}
-		return cmd, []*lexer.Error{lexer.Errorf(cmd.Pos, CodeUnknownCommand, "command %s is not known", lexer.Clip(cmd.Written))}
+		written := cmd.Written
+		return cmd, []*lexer.Error{lexer.Errorf(cmd.Pos, CodeUnknownCommand, "command %s is not known", lexer.Clip(written)).
+			WithHint(func() string { return catalog.Hint(p.Catalog.Suggest(written)) })}
 	}
 	cmd.Spec, cmd.Name = spec, spec.Name
 	list, ok := fastOperands(operandToks)

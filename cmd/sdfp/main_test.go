@@ -38,7 +38,7 @@ func checkGolden(t *testing.T, name, got string) {
 
 func TestCheckClean(t *testing.T) {
 	code, out, errOut := runCLI("check", "../../procs/vmmem.proc")
-	if code != exitOK || out != "" || errOut != "" {
+	if code != exitOK || out != "" || errOut != "0 errors, 0 warnings\n" {
 		t.Errorf("check vmmem.proc: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }
@@ -67,7 +67,8 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{}, "usage: sdfp"},
 		{[]string{"frobnicate"}, "unknown subcommand"},
 		{[]string{"check"}, "usage: sdfp check"},
-		{[]string{"check", "--format", "xml", "x.proc"}, "--format must be text or json"},
+		{[]string{"check", "--format", "xml", "x.proc"}, "--format must be text, json, sarif or github"},
+		{[]string{"check", "--warnings", "maybe", "x.proc"}, "--warnings must be off, on or error"},
 		{[]string{"check", "does-not-exist.proc"}, "does-not-exist.proc"},
 		{[]string{"help", "A", "B"}, "usage: sdfp help"},
 	}

@@ -207,11 +207,11 @@ func TestRunStrict(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, _ := runCLI("run", "--workdir", filepath.Join(dir, "w1"), proc)
-	if code != exitFindings || !strings.HasPrefix(out, "RAN\n% CMD0202 SYNTAX ERROR IN COMMAND: command WRTE-TEXT is not known\n") {
+	if code != exitFindings || !strings.HasPrefix(out, "RAN\n% CMD0202 SYNTAX ERROR IN COMMAND: command WRTE-TEXT is not known; did you mean WRITE-TEXT?\n") {
 		t.Errorf("without --strict: exit %d, %q", code, out)
 	}
 	code, out, errOut := runCLI("run", "--strict", "--workdir", filepath.Join(dir, "w2"), proc)
-	if code != exitUsage || out != "" || !strings.Contains(errOut, ":2:2: CMD0202 command WRTE-TEXT is not known") {
+	if code != exitUsage || out != "" || !strings.Contains(errOut, ":2:2: CMD0202 command WRTE-TEXT is not known; did you mean WRITE-TEXT?") {
 		t.Errorf("--strict: exit %d, %q, %q", code, out, errOut)
 	}
 }

@@ -8,6 +8,7 @@ package check
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"sdfp/builtins"
 	"sdfp/hypervisor/msg"
@@ -25,6 +26,11 @@ type Finding = lexer.Error
 type Checker struct {
 	Parser    *parser.Parser
 	Functions *builtins.Table
+	// NoWarnings leaves warnings out (sdfp check --warnings=off).
+	NoWarnings bool
+
+	names     []string // of the functions, for did-you-mean
+	namesOnce sync.Once
 }
 
 // New returns a checker for the built-in catalog and function table.
@@ -36,14 +42,63 @@ func NewFor(cat *catalog.Catalog) *Checker {
 	return &Checker{Parser: parser.New(cat), Functions: builtins.Default}
 }
 
+// functionNames lists the builtin functions' names, once.
+func (c *Checker) functionNames() []string {
+	c.namesOnce.Do(func() {
+		for _, f := range c.Functions.Functions() {
+			c.names = append(c.names, f.Name)
+		}
+	})
+	return c.names
+}
+
+// Report is what a check of one procedure found.
+type Report struct {
+	// Findings are sorted by position: the first Limits.Findings of
+	// them (the reader's first, then the checks' in the order found).
+	Findings []*Finding
+	// Omitted counts the findings beyond the limit, OmittedWarnings the
+	// warnings among them.
+	Omitted, OmittedWarnings int
+	// Suppressed counts the findings an sdfp:ignore comment suppressed.
+	Suppressed int
+}
+
 // Source reads and checks one procedure. Findings are sorted by
 // position. At most the parser's Limits.Findings are kept (the reader's
 // first, then the checks' in the order they are found); omitted counts
 // the rest.
 func (c *Checker) Source(file, src string) (findings []*Finding, omitted int) {
+	r := c.Check(file, src)
+	return r.Findings, r.Omitted
+}
+
+// Check reads and checks one procedure, leaving out the findings that
+// sdfp:ignore comments suppress, and the warnings when NoWarnings is
+// set.
+func (c *Checker) Check(file, src string) Report {
 	d := c.Parser.FileLimits().NewDiagnostics()
+	ignore := parseSuppressions(src)
+	var r Report
+	d.Drop = func(e *Finding) bool {
+		if c.NoWarnings && e.Severity == lexer.SevWarning {
+			return true
+		}
+		if !e.Whole && ignore.ignores(e.Pos.Line, e.Code) {
+			r.Suppressed++
+			return true
+		}
+		return false
+	}
 	proc := c.Parser.Read(file, src, d)
 	c.check(proc, d)
+	d.Drop = nil
+	for _, u := range ignore.unused() {
+		if !c.NoWarnings {
+			d.Add(lexer.Warnf(lexer.Pos{Filename: file, Line: u.line, Column: u.col, Offset: u.off},
+				codeUnusedIgnore, "this sdfp:ignore suppresses nothing here; remove it"))
+		}
+	}
 	sort.SliceStable(d.List, func(i, j int) bool {
 		a, b := d.List[i].Pos, d.List[j].Pos
 		if a.Line != b.Line {
@@ -51,7 +106,8 @@ func (c *Checker) Source(file, src string) (findings []*Finding, omitted int) {
 		}
 		return a.Column < b.Column
 	})
-	return d.List, d.Omitted
+	r.Findings, r.Omitted, r.OmittedWarnings = d.List, d.Omitted, d.OmittedWarnings
+	return r
 }
 
 // Procedure runs the whole-procedure checks on a parsed procedure and
@@ -69,6 +125,7 @@ func (c *Checker) check(proc *ast.Procedure, d *lexer.Diagnostics) {
 	w.encl = enclosing{lists: map[*[]ast.Stmt]int{&proc.Body: 1}, loops: map[string]int{}, blocks: map[string]int{}}
 	w.walk(&proc.Body)
 	w.declarations(proc)
+	w.dataLines(proc)
 	w.flowChecks(proc)
 }
 
@@ -325,7 +382,9 @@ func (w *walker) expr(e ast.Expr) {
 func (w *walker) call(c *ast.Call) {
 	f := w.c.Functions.Lookup(c.Name)
 	if f == nil {
-		w.add(c.P, parser.CodeFunctionArgs, "function %s is not known", c.Name)
+		name := c.Name
+		w.out.Add(lexer.Errorf(c.P, parser.CodeFunctionArgs, "function %s is not known", lexer.Clip(name)).
+			WithHint(func() string { return catalog.Hint(catalog.Suggest(name, w.c.functionNames())) }))
 		return
 	}
 	// Bind with stand-in values of the right type wherever the value is
@@ -339,7 +398,8 @@ func (w *walker) call(c *ast.Call) {
 		if be, ok := err.(*builtins.Error); ok {
 			text = msg.Default().Body(be.Msg.Detail(), "E")
 		}
-		w.add(c.P, parser.CodeFunctionArgs, "%s", text)
+		w.out.Add(lexer.Errorf(c.P, parser.CodeFunctionArgs, "%s", text).
+			WithHint(func() string { return paramHint(f, c) }))
 	}
 }
 
@@ -370,6 +430,21 @@ func staticValue(f *builtins.Function, a *ast.CallArg, pos int) any {
 	}
 	if p.NoValue && len(p.Keywords) > 0 {
 		return builtins.Keyword(p.Keywords[0])
+	}
+	return ""
+}
+
+// paramHint is the did-you-mean for the first keyword argument of a call
+// that names no parameter of the function.
+func paramHint(f *builtins.Function, c *ast.Call) string {
+	names := make([]string, len(f.Params))
+	for i, p := range f.Params {
+		names[i] = p.Name
+	}
+	for i, a := range c.Args {
+		if a.Key != "" && paramFor(f, a.Key, i) == nil {
+			return catalog.Hint(catalog.Suggest(a.Key, names))
+		}
 	}
 	return ""
 }

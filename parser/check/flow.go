@@ -149,41 +149,57 @@ func fallsThrough(list []ast.Stmt) bool {
 
 // waitEvents: a WAIT-EVENT on a job variable that the procedure neither
 // creates, writes nor names as MONJV waits on something only another job
-// can change; usually a misspelt name.
+// can change; usually a misspelt name. A command with & replacement names
+// its job variables like any other where the name itself is written out
+// (MONJV=JV.MON beside VM-ID=&VM); a name that is itself replaced
+// (MONJV=&MON) could be any, and then no WAIT-EVENT is reported. Each
+// job variable is reported once per WAIT-EVENT, however often its
+// condition reads it.
 func (w *walker) waitEvents(proc *ast.Procedure) {
 	known := map[string]bool{}
+	open := false // some command names a job variable only known at run time
 	var waits []*ast.Command
-	note := func(name string) {
-		if name != "" {
-			known[strings.ToUpper(name)] = true
+	note := func(v *ast.Value) {
+		switch {
+		case v == nil || !v.Given:
+		case v.Str != "":
+			known[strings.ToUpper(v.Str)] = true
+		case strings.Contains(v.Raw, "&"):
+			open = true
 		}
 	}
 	for _, c := range allCommands(proc) {
-		if c.Args == nil || c.Subst {
+		if c.Args == nil {
+			if c.Subst && namesJVs(c) {
+				open = true
+			}
 			continue
 		}
-		if v := c.Args.Get("MONJV"); v != nil && v.Given {
-			note(v.Str)
-		}
+		note(c.Args.Get("MONJV"))
 		switch c.Name {
 		case "CREATE-JV", "SET-JV-LINK":
-			note(c.Args.Str("JV-NAME"))
+			note(c.Args.Get("JV-NAME"))
 		case "MODIFY-JV":
 			v := c.Args.Get("JV-CONTENTS")
 			if v.Struct != nil {
-				note(v.Struct.Str("JV-NAME"))
+				note(v.Struct.Get("JV-NAME"))
 			} else {
-				note(v.Str)
+				note(v)
 			}
 		case "DECLARE-VARIABLE":
 			// a variable kept in a JV writes it (CONTAINER=*JV, SDF-P
 			// user guide p. 143)
 			if v := c.Args.Get("CONTAINER"); v != nil && v.Keyword == "*JV" && v.Struct != nil {
-				note(v.Struct.Str("JV-NAME"))
+				note(v.Struct.Get("JV-NAME"))
 			}
 		case "WAIT-EVENT":
-			waits = append(waits, c)
+			if !c.Subst {
+				waits = append(waits, c)
+			}
 		}
+	}
+	if open {
+		return
 	}
 	for _, c := range waits {
 		u := c.Args.Get("UNTIL")
@@ -194,12 +210,35 @@ func (w *walker) waitEvents(proc *ast.Procedure) {
 		if cond == nil || cond.Expr == nil {
 			continue
 		}
+		reported := map[string]bool{}
 		for _, name := range jvNames(cond.Expr) {
-			if !known[strings.ToUpper(name)] && !strings.HasPrefix(name, "*") {
-				w.warn(c.Pos, codeContext, "WAIT-EVENT waits on job variable %s, which this procedure never creates, writes or names as MONJV", name)
+			name = strings.ToUpper(name)
+			if known[name] || reported[name] || strings.HasPrefix(name, "*") {
+				continue
 			}
+			reported[name] = true
+			w.warn(c.Pos, codeContext, "WAIT-EVENT waits on job variable %s, which this procedure never creates, writes or names as MONJV", name)
 		}
 	}
+}
+
+// namesJVs reports whether a command that could not be analysed before
+// its & replacement may name a job variable: it declares MONJV or is a
+// job-variable command, or, its name unknown, its text mentions JV.
+func namesJVs(c *ast.Command) bool {
+	if c.Spec == nil {
+		return c.Unit != nil && strings.Contains(strings.ToUpper(c.Unit.Text), "JV")
+	}
+	switch c.Name {
+	case "CREATE-JV", "SET-JV-LINK", "MODIFY-JV", "DECLARE-VARIABLE":
+		return true
+	}
+	for _, o := range c.Spec.Operands() {
+		if o.Name == "MONJV" {
+			return true
+		}
+	}
+	return false
 }
 
 func jvNames(e ast.Expr) []string {
