@@ -143,7 +143,7 @@ type File struct {
 
 // Create starts replacing name (or creating it) with new content.
 func Create(fsys afero.Fs, name string) (*File, error) {
-	if fi, err := lstat(fsys, name); err == nil && fi.IsDir() {
+	if fi, err := Lstat(fsys, name); err == nil && fi.IsDir() {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: syscall.EISDIR}
 	}
 	dir, base := path.Split(name)
@@ -242,7 +242,7 @@ func (f *File) claimSpare() bool {
 	if f.fsys.Rename(f.spare, f.tmp) != nil {
 		return false
 	}
-	fi, err := lstat(f.fsys, f.tmp)
+	fi, err := Lstat(f.fsys, f.tmp)
 	if err == nil && fi.Mode().IsRegular() && linkCount(fi) == 1 {
 		file, err := f.fsys.OpenFile(f.tmp, os.O_WRONLY, 0)
 		if err == nil {
@@ -390,7 +390,9 @@ func RemoveTemps(fsys afero.Fs, dir string, names []string) error {
 	return first
 }
 
-func lstat(fsys afero.Fs, name string) (os.FileInfo, error) {
+// Lstat describes a path without following a final symbolic link, where
+// the file system can tell; otherwise as Stat does.
+func Lstat(fsys afero.Fs, name string) (os.FileInfo, error) {
 	if l, ok := fsys.(afero.Lstater); ok {
 		fi, _, err := l.LstatIfPossible(name)
 		return fi, err

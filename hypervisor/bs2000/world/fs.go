@@ -113,7 +113,7 @@ func (f *FS) compact() error {
 	f.recorded, f.entries, f.temps = map[string]bool{}, 0, 0
 	for _, e := range entries {
 		if e.op == opCreated {
-			if _, err := lstat(f.base, e.path); errors.Is(err, fs.ErrNotExist) {
+			if _, err := dms.Lstat(f.base, e.path); errors.Is(err, fs.ErrNotExist) {
 				continue
 			}
 		}
@@ -163,7 +163,7 @@ func (f *FS) touch(p string, h how) error {
 	if f.recorded[p] {
 		return nil
 	}
-	fi, err := lstat(f.base, p)
+	fi, err := dms.Lstat(f.base, p)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		err = f.record(entry{op: opCreated, path: p})
@@ -273,7 +273,7 @@ func (f *FS) OpenFile(n string, flag int, perm os.FileMode) (afero.File, error) 
 	if flag&writeFlags != 0 {
 		if flag&(os.O_CREATE|os.O_EXCL) == os.O_CREATE|os.O_EXCL {
 			// creates or fails: only a new file needs an entry
-			if _, err := lstat(f.base, p); errors.Is(err, fs.ErrNotExist) && !f.recorded[p] {
+			if _, err := dms.Lstat(f.base, p); errors.Is(err, fs.ErrNotExist) && !f.recorded[p] {
 				if err := f.record(entry{op: opCreated, path: p}); err != nil {
 					return nil, err
 				}
@@ -313,7 +313,7 @@ func (f *FS) MkdirAll(n string, perm os.FileMode) error {
 	}
 	var missing []string
 	for q := p; q != "."; q = path.Dir(q) {
-		if _, err := lstat(f.base, q); err == nil {
+		if _, err := dms.Lstat(f.base, q); err == nil {
 			break
 		}
 		missing = append(missing, q)
@@ -331,7 +331,7 @@ func (f *FS) Remove(n string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := lstat(f.base, p); err != nil {
+	if _, err := dms.Lstat(f.base, p); err != nil {
 		return f.base.Remove(p) // fails as the workdir says
 	}
 	if err := f.touch(p, drops); err != nil {
@@ -345,7 +345,7 @@ func (f *FS) RemoveAll(n string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := lstat(f.base, p); err != nil {
+	if _, err := dms.Lstat(f.base, p); err != nil {
 		return nil
 	}
 	if err := f.touchTree(p, drops); err != nil {
@@ -363,7 +363,7 @@ func (f *FS) Rename(oldname, newname string) error {
 	if err != nil {
 		return err
 	}
-	fi, err := lstat(f.base, o)
+	fi, err := dms.Lstat(f.base, o)
 	if err != nil {
 		return f.base.Rename(o, nw)
 	}
@@ -371,7 +371,7 @@ func (f *FS) Rename(oldname, newname string) error {
 		if err := f.touchTree(o, kept); err != nil {
 			return err
 		}
-		if _, err := lstat(f.base, nw); errors.Is(err, fs.ErrNotExist) && !f.recorded[nw] {
+		if _, err := dms.Lstat(f.base, nw); errors.Is(err, fs.ErrNotExist) && !f.recorded[nw] {
 			if err := f.record(entry{op: opTree, path: nw}); err != nil {
 				return err
 			}

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
+	"sdfp/hypervisor/bs2000/dms"
 	"strconv"
 
 	"github.com/spf13/afero"
@@ -42,7 +42,7 @@ func Undo(base afero.Fs) []error {
 }
 
 func undo(base afero.Fs, e entry) error {
-	fi, err := lstat(base, e.path)
+	fi, err := dms.Lstat(base, e.path)
 	exists := err == nil
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%s: %v", e.path, innermost(err))
@@ -86,7 +86,7 @@ func undo(base afero.Fs, e entry) error {
 // place then.
 func restore(base afero.Fs, e entry, isDir, exists bool) error {
 	copyName := Originals + "/" + strconv.Itoa(e.n)
-	if _, err := lstat(base, copyName); err != nil {
+	if _, err := dms.Lstat(base, copyName); err != nil {
 		if exists {
 			return nil
 		}
@@ -106,12 +106,4 @@ func restore(base afero.Fs, e entry, isDir, exists bool) error {
 		return fmt.Errorf("cannot restore %s: %v", e.path, innermost(err))
 	}
 	return nil
-}
-
-func lstat(fsys afero.Fs, name string) (os.FileInfo, error) {
-	if l, ok := fsys.(afero.Lstater); ok {
-		fi, _, err := l.LstatIfPossible(name)
-		return fi, err
-	}
-	return fsys.Stat(name)
 }

@@ -23,7 +23,7 @@ const MaxViewSize = 256 << 20
 // holds more than MaxViewSize bytes; the errors are what the undo could
 // not do, as Undo reports them.
 func BaseView(base afero.Fs) (afero.Fs, []error, error) {
-	if _, err := lstat(base, Journal); errors.Is(err, fs.ErrNotExist) {
+	if _, err := dms.Lstat(base, Journal); errors.Is(err, fs.ErrNotExist) {
 		return base, nil, nil
 	}
 	mem := afero.NewMemMapFs()
