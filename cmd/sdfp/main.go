@@ -47,6 +47,7 @@ func subcommands() []subcommand {
 		{"dialog", "an interactive BS2000 dialog on the embedded installation", (*cli).dialog},
 		{"check", "report problems in procedures without running them", (*cli).check},
 		{"help", "describe commands, builtin functions and operands", (*cli).help},
+		{"version", "print the version, VCS revision and Go version of this binary", (*cli).version},
 	}
 }
 
@@ -63,6 +64,10 @@ func (c *cli) main(args []string) int {
 		if len(args) == 0 {
 			return exitUsage
 		}
+		return exitOK
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		printVersion(c.stdout)
 		return exitOK
 	}
 	for _, s := range subcommands() {
