@@ -15,31 +15,11 @@ import (
 	"sdfp/lexer"
 )
 
-// JSONSchemaVersion is the version of the --format json event schema. Each
-// line is one JSON object with "v" (this version), "event", "task" (the
-// TSN of the task the event belongs to, 0001 for the first procedure
-// file; "" for the system's own: console lines, the dry-run list, write
-// errors) and "time" (the virtual time, RFC 3339, when it happened), and
-// the event's fields:
-//
-//	sysout       {"text","message"}                       a SYSOUT line
-//	console      {"source","text","message"}              an operator console line
-//	command      {"file","line","level","text","rc"}      an executed command (also without --trace)
-//	variable     {"name","value"}                         a variable was assigned
-//	syntax-error {"file","line","column","code","severity","text"}  a procedure that cannot run (exit status 2)
-//	result       {"file","rc","error","message","exit"}   how a task ended
-//	dry-run      {"files","writes"}                       what a dry run would write
-//	write-error  {"text","message"}                       a file the run could not write (exit status 4)
-//
-// rc is {"sc2","sc1","main"}. text is the line as printed, in the run's
-// language; message, present when the line is a message, is the message
-// as a value: {"key","inserts"}, where an insert is a string, a number or
-// a message of its own (a detail such as the one SDP0091 carries), so a
-// pipeline can match on keys and inserts whatever the language. files
-// lists "PATH (N bytes)"; writes holds for each file {"path","bytes","new"}
-// and its "content" when new or a unified "diff" against the workdir's
-// file, or "binary": true. `sdfp help json` prints this schema. New fields
-// may be added within a version; removing or changing one raises it.
+// JSONSchemaVersion is the version of the --format json event schema:
+// one JSON object per line, each with "v" (this version), "event",
+// "task" and "time". The kinds of events and their fields are the table
+// of jsonschema.go, which `sdfp help json` prints. New fields may be
+// added within a version; removing or changing one raises it.
 const JSONSchemaVersion = 1
 
 // output renders a run's output as text or JSON events.
