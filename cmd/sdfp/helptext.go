@@ -80,3 +80,6 @@ func indexLine(w io.Writer, width int, name, kind, desc string) {
 	}
 	fmt.Fprintf(w, "%s%s\n", head, wrapFrom(desc, width-1, indent, len(indent)))
 }
+
+// paragraph prints text wrapped to width.
+func paragraph(w io.Writer, width int, text string) { fmt.Fprintln(w, wrap(text, width-1, "")) }

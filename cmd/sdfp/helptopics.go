@@ -37,31 +37,31 @@ func lookupTopic(name string) *helpTopic {
 }
 
 func helpInstallation(w io.Writer, width int) {
-	fmt.Fprintln(w, wrap("The embedded default installation (hypervisor/vm2000/default.yaml), used by sdfp run, "+
+	paragraph(w, width, "The embedded default installation (hypervisor/vm2000/default.yaml), used by sdfp run, "+
 		"dialog and test unless --installation or a case's installation.yaml names another. "+
-		"Copy it as a start for an installation file of your own:", width-1, ""))
+		"Copy it as a start for an installation file of your own:")
 	fmt.Fprintln(w)
 	w.Write(vm2000.DefaultYAML())
 }
 
 func helpJSON(w io.Writer, width int) {
-	fmt.Fprintln(w, wrap(fmt.Sprintf("sdfp run --format json writes one JSON object per line, schema version %d. "+
-		"Every event has the fields %s.", JSONSchemaVersion, strings.Join(jsonCommonFields, ", ")), width-1, ""))
+	paragraph(w, width, fmt.Sprintf("sdfp run --format json writes one JSON object per line, schema version %d. "+
+		"Every event has the fields %s.", JSONSchemaVersion, strings.Join(jsonCommonFields, ", ")))
 	fmt.Fprintln(w)
 	for _, e := range jsonEventTable {
 		indexLine(w, width, e.event, "", e.meaning+" Fields: "+e.fields+".")
 	}
 	fmt.Fprintln(w)
 	for _, n := range jsonNotes {
-		fmt.Fprintln(w, wrap(n, width-1, ""))
+		paragraph(w, width, n)
 	}
 }
 
 func helpMonJV(w io.Writer, width int) {
-	fmt.Fprintln(w, wrap("A MONJV named in the MONJV operand of an asynchronous command follows its work: "+
+	paragraph(w, width, "A MONJV named in the MONJV operand of an asynchronous command follows its work: "+
 		"bytes 1-3 hold the status, the rest of the first 128 bytes (the system part) what the kind says; "+
 		"bytes 129-256 are the user's and never written. Wait for a status with "+
-		"WAIT-EVENT *JV((JV-NAME,1,3) = '$T ',...).", width-1, ""))
+		"WAIT-EVENT *JV((JV-NAME,1,3) = '$T ',...).")
 	for _, k := range vm2000.MonJVKinds() {
 		fmt.Fprintf(w, "\n%s MONJV: %s   [Source: %s]\n", k.Name, strings.Join(k.Commands, ", "), k.Source)
 		fmt.Fprintln(w, "  Status (bytes 1-3):")
@@ -83,22 +83,22 @@ func helpMonJV(w io.Writer, width int) {
 }
 
 func helpInformationCommands(w io.Writer, width int) {
-	fmt.Fprintln(w, wrap("These VM2000 commands only show information. They never spin off: a failure "+
+	paragraph(w, width, "These VM2000 commands only show information. They never spin off: a failure "+
 		"(a VM that does not exist, a missing privilege) sets the return code, but the procedure "+
 		"goes on with the next command and no error handling is started "+
-		"(VM2000 User Guide, \"Command return codes\", V:RC):", width-1, ""))
+		"(VM2000 User Guide, \"Command return codes\", V:RC):")
 	for _, c := range vm2000.InformationCommands() {
 		fmt.Fprintf(w, "  %s\n", c)
 	}
 }
 
 func helpStructuredOutputs(w io.Writer, width int) {
-	fmt.Fprintln(w, wrap("EXECUTE-CMD with STRUCTURE-OUTPUT=list variable turns a SHOW command's structured "+
-		"output into a list of structures, one element per object (sdfp help COMMAND lists the elements):", width-1, ""))
+	paragraph(w, width, "EXECUTE-CMD with STRUCTURE-OUTPUT=list variable turns a SHOW command's structured "+
+		"output into a list of structures, one element per object (sdfp help COMMAND lists the elements):")
 	for _, c := range []string{"SHOW-VM-ATTRIBUTES", "SHOW-VM-DEFINITION", "SHOW-VM-RESOURCES"} {
 		fmt.Fprintf(w, "  %s (%d elements)\n", c, len(vm2000.StructuredOutput(c)))
 	}
-	fmt.Fprintln(w, wrap("SHOW-VM-STATUS has none. "+vm2000.StructuredOutputNote, width-1, ""))
+	paragraph(w, width, "SHOW-VM-STATUS has none. "+vm2000.StructuredOutputNote)
 }
 
 // helpCommandExtras adds to a command's help what the executor's data
@@ -107,8 +107,8 @@ func helpStructuredOutputs(w io.Writer, width int) {
 func helpCommandExtras(w io.Writer, width int, name string) {
 	if els := vm2000.StructuredOutput(name); els != nil {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, wrap("Structured output (EXECUTE-CMD ...,STRUCTURE-OUTPUT=V): one element of V per object, "+
-			"a structure with these elements; INFORMATION names the values that give an element (*ALL gives all):", width-1, ""))
+		paragraph(w, width, "Structured output (EXECUTE-CMD ...,STRUCTURE-OUTPUT=V): one element of V per object, "+
+			"a structure with these elements; INFORMATION names the values that give an element (*ALL gives all):")
 		for _, e := range els {
 			desc := e.Type + ": " + e.Meaning
 			if e.Info != "" {
@@ -116,12 +116,12 @@ func helpCommandExtras(w io.Writer, width int, name string) {
 			}
 			indexLine(w, width, e.Name, "", desc)
 		}
-		fmt.Fprintln(w, wrap(vm2000.StructuredOutputNote, width-1, ""))
+		paragraph(w, width, vm2000.StructuredOutputNote)
 	}
 	for _, c := range vm2000.InformationCommands() {
 		if c == name {
 			fmt.Fprintln(w)
-			fmt.Fprintln(w, wrap("An information command: it never spins off (sdfp help information-commands).", width-1, ""))
+			paragraph(w, width, "An information command: it never spins off (sdfp help information-commands).")
 		}
 	}
 	for _, k := range vm2000.MonJVKinds() {
@@ -134,8 +134,8 @@ func helpCommandExtras(w io.Writer, width int, name string) {
 				vals[i] = s.Value
 			}
 			fmt.Fprintln(w)
-			fmt.Fprintln(w, wrap(fmt.Sprintf("MONJV status values (bytes 1-3): %s (sdfp help monjv says what each means and lists the bytes).",
-				strings.Join(vals, ", ")), width-1, ""))
+			paragraph(w, width, fmt.Sprintf("MONJV status values (bytes 1-3): %s (sdfp help monjv says what each means and lists the bytes).",
+				strings.Join(vals, ", ")))
 		}
 	}
 }
