@@ -26,6 +26,6 @@ var jsonEventTable = []struct{ event, fields, meaning string }{
 // jsonNotes explain the fields' values.
 var jsonNotes = []string{
 	`rc is {"sc2", "sc1", "main"}. text is the line as printed, in the run's language; message, present when the line is a message, is {"key", "inserts"}, an insert being a string, a number or a message of its own (the detail SDP0091 carries), the same in every language.`,
-	`files lists "PATH (N bytes)"; writes holds for each file {"path", "bytes", "new"} and its "content" when the workdir lacks it, else a unified "diff" against the workdir's file, or "binary": true.`,
+	`files lists "PATH (N bytes)"; writes holds for each file {"path", "bytes", "new"} and its "content" when the workdir lacks it, else a unified "diff" against the workdir's file (left out when the file would not change), or "binary": true.`,
 	`New fields may be added within a version; removing or changing one raises it.`,
 }

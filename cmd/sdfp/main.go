@@ -3,7 +3,13 @@
 //
 //	sdfp run [flags] FILE.proc [VALUE ...] [PARAM=VALUE ...]
 //	sdfp check [--format text|json] FILE...
-//	sdfp help [COMMAND|FUNCTION]
+//	sdfp help [COMMAND|FUNCTION|MESSAGE|TOPIC]
+//	sdfp dialog [flags]
+//	sdfp version (or sdfp --version)
+//
+// SYSOUT goes to stdout, errors and sdfp's own lines (a run's summary,
+// write errors, a dry run's list, the trace, the progress line) to
+// stderr.
 //
 // Exit codes: 0 success, 1 findings or a procedure error, 2 usage or
 // syntax error, 3 a run limit was reached (steps, virtual time, procedure

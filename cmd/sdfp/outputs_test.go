@@ -144,6 +144,12 @@ func TestRunTraceFile(t *testing.T) {
 			t.Errorf("%v: exit %d, %q %q, trace %q", args, code, out, errOut, data)
 		}
 	}
+	// --trace=false traces nothing (it made a file named "false")
+	code, out, errOut = runCLI("run", "--workdir", filepath.Join(dir, "w"), "--trace=false", p)
+	if _, err := os.Stat("false"); err == nil || code != exitOK || errOut != "" {
+		os.Remove("false")
+		t.Errorf("--trace=false: exit %d, %q %q", code, out, errOut)
+	}
 	// a bare --trace before a .proc file still traces to stderr
 	code, out, errOut = runCLI("run", "--workdir", filepath.Join(dir, "w"), "--trace", p)
 	if code != exitOK || out != "HI\n" || !strings.Contains(errOut, "WRITE-TEXT") {

@@ -54,6 +54,10 @@ type optionalFile struct {
 
 func (o *optionalFile) String() string { return o.file }
 func (o *optionalFile) Set(v string) error {
+	if v == "false" { // --trace=false: no trace, not a file named "false"
+		*o = optionalFile{}
+		return nil
+	}
 	o.set = true
 	if v != "true" {
 		o.file = v
