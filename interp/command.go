@@ -36,6 +36,9 @@ func (r *Runner) step(c *ast.Command) *signal {
 		if err := r.checkMemory(); err != nil {
 			return &signal{kind: sigError, err: r.limitError(c, resultOf(err))}
 		}
+		if r.progress != nil {
+			r.progress(r.steps, r.clock.Now())
+		}
 	}
 	return nil
 }

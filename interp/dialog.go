@@ -67,3 +67,14 @@ func (d *Dialog) Close() {
 	d.r.syslst.restore(d.f.syslstSaved)
 	d.r.closeSystemFiles()
 }
+
+// RunContext is Run with a context of the input's own: cancelling it
+// (Ctrl-C in sdfp dialog) ends the input at its next check (every
+// 1,024 commands) with SDP0099 RUN CANCELLED, and the dialog goes on
+// with the next input.
+func (d *Dialog) RunContext(ctx context.Context, stmts *ast.Procedure) *Error {
+	prev := d.r.ctx
+	d.r.ctx = ctx
+	defer func() { d.r.ctx = prev }()
+	return d.Run(stmts)
+}

@@ -151,6 +151,7 @@ type TraceEvent struct {
 
 // Runner runs procedures.
 type Runner struct {
+	progress        func(steps int64, now time.Time) // WithProgress
 	fs              afero.Fs
 	sysout          io.Writer
 	primarySysout   io.Writer

@@ -19,11 +19,11 @@ func TestDialogTerminalEditing(t *testing.T) {
 		"\x04"
 	var screen bytes.Buffer
 	in := newTerminalInput(strings.NewReader(keys), &screen)
-	s, err := session.New(session.Options{NoVM2000: true, Stdout: in.term})
+	s, err := session.New(session.Options{NoVM2000: true, Stdout: in.writer()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	runDialog(s, in, in.term)
+	runDialog(s, in, in.writer())
 	out := screen.String()
 	if !strings.Contains(out, "\r\nABC\r\n") {
 		t.Errorf("the edited line did not run as WRITE-TEXT 'ABC':\n%q", out)

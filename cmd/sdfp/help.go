@@ -37,6 +37,10 @@ func (c *cli) help(args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
+	if t := lookupTopic(args[0]); t != nil {
+		t.show(c.stdout, helpWidth(c.stdout))
+		return exitOK
+	}
 	name := strings.ToUpper(args[0])
 	msgs := msg.Default()
 	key := name
@@ -66,17 +70,24 @@ func (c *cli) help(args []string) int {
 
 func (c *cli) helpIndex(cat *catalog.Catalog) {
 	w := c.stdout
-	fmt.Fprintln(w, "Commands (sdfp help COMMAND shows the operands; names may be abbreviated):")
+	width := helpWidth(w)
+	heading := func(text string) { fmt.Fprintln(w, wrap(text, width-1, "")) }
+	heading("Commands (sdfp help COMMAND shows the operands; names may be abbreviated):")
 	for _, cmd := range cat.Commands() {
-		fmt.Fprintf(w, "  %-30s %-7s %s\n", withAliases(cmd.Name, cmd.Aliases), cmd.Domain, firstSentence(cmd.Help))
+		indexLine(w, width, withAliases(cmd.Name, cmd.Aliases), cmd.Domain, firstSentence(cmd.Help))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Builtin functions (sdfp help FUNCTION):")
+	heading("Builtin functions (sdfp help FUNCTION):")
 	for _, f := range builtins.Default.Functions() {
-		fmt.Fprintf(w, "  %-30s %-7s %s\n", withAliases(f.Name, f.Aliases), f.Result, firstSentence(f.Help))
+		indexLine(w, width, withAliases(f.Name, f.Aliases), f.Result.String(), firstSentence(f.Help))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Messages (sdfp help KEY shows both languages):")
+	heading("Topics (sdfp help TOPIC):")
+	for _, t := range helpTopics() {
+		indexLine(w, width, t.name, "", t.summary)
+	}
+	fmt.Fprintln(w)
+	heading("Messages (sdfp help KEY shows both languages):")
 	msgs := msg.Default()
 	var details []string
 	for _, k := range msgs.Keys() {
@@ -84,12 +95,12 @@ func (c *cli) helpIndex(cat *catalog.Catalog) {
 			details = append(details, k)
 			continue
 		}
-		fmt.Fprintf(w, "  %s %s\n", k, msgs.Lookup(k).Text["E"])
+		fmt.Fprintf(w, "  %s %s\n", k, wrapFrom(msgs.Lookup(k).Text["E"], width-1, "          ", len(k)+3))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Details: the texts that say what went wrong inside a general message (SDP0091 SEMANTIC ERROR: ...):")
+	heading("Details: the texts that say what went wrong inside a general message (SDP0091 SEMANTIC ERROR: ...):")
 	for _, k := range details {
-		fmt.Fprintf(w, "  %-30s %s\n", k, msgs.Lookup(k).Text["E"])
+		indexLine(w, width, k, "", msgs.Lookup(k).Text["E"])
 	}
 }
 
@@ -105,7 +116,7 @@ func helpMessage(w io.Writer, msgs *msg.Catalog, m *msg.Entry) {
 			fmt.Fprintln(w, "  "+l)
 		}
 	}
-	fmt.Fprintf(w, "\nSource: %s\n", m.Source)
+	printSource(w, m.Source, helpWidth(w))
 }
 
 // withAliases renders "NAME (ALIAS, ...)".
@@ -116,20 +127,14 @@ func withAliases(name string, aliases []string) string {
 	return name + " (" + strings.Join(aliases, ", ") + ")"
 }
 
-func firstSentence(s string) string {
-	if i := strings.Index(s, ". "); i >= 0 {
-		return s[:i+1]
-	}
-	return s
-}
-
 func helpCommand(w io.Writer, cmd *catalog.Command) {
 	fmt.Fprintf(w, "%s", cmd.Name)
 	if len(cmd.Aliases) > 0 {
 		fmt.Fprintf(w, " (alias %s)", strings.Join(cmd.Aliases, ", "))
 	}
 	fmt.Fprintf(w, "   [%s]\n\n", cmd.Domain)
-	fmt.Fprintf(w, "%s\n\n", wrap(cmd.Help, 76, ""))
+	width := helpWidth(w)
+	fmt.Fprintf(w, "%s\n\n", wrap(cmd.Help, width-4, ""))
 	switch {
 	case cmd.AnyOperands:
 		fmt.Fprintln(w, "Operands not declared: any operand list is accepted.")
@@ -145,10 +150,11 @@ func helpCommand(w io.Writer, cmd *catalog.Command) {
 			if len(op.Aliases) > 0 {
 				line += "   (also " + strings.Join(op.Aliases, ", ") + ")"
 			}
-			fmt.Fprintf(w, "  %s\n", wrap(line, 74, "      "))
+			fmt.Fprintf(w, "  %s\n", wrap(line, width-6, "      "))
 		}
 	}
-	fmt.Fprintf(w, "\nSource: %s\n", cmd.Source)
+	helpCommandExtras(w, width, cmd.Name)
+	printSource(w, cmd.Source, width)
 }
 
 func helpFunction(w io.Writer, f *builtins.Function) {
@@ -166,18 +172,22 @@ func helpFunction(w io.Writer, f *builtins.Function) {
 		}
 		params[i] = s
 	}
-	fmt.Fprintf(w, "%s(%s) -> %s", f.Name, strings.Join(params, ", "), f.Result)
+	width := helpWidth(w)
+	sig := fmt.Sprintf("%s(%s) -> %s", f.Name, strings.Join(params, ", "), f.Result)
 	if len(f.Aliases) > 0 {
-		fmt.Fprintf(w, "   (alias %s)", strings.Join(f.Aliases, ", "))
+		sig += fmt.Sprintf("   (alias %s)", strings.Join(f.Aliases, ", "))
 	}
-	fmt.Fprintf(w, "\n\n%s\n\nSource: %s\n", wrap(f.Help, 76, ""), f.Source)
+	fmt.Fprintf(w, "%s\n\n%s\n", wrap(sig, width-1, "    "), wrap(f.Help, width-4, ""))
+	printSource(w, f.Source, width)
 }
 
 // wrap breaks text into lines of at most width characters at blanks;
 // continuation lines start with indent.
-func wrap(text string, width int, indent string) string {
+func wrap(text string, width int, indent string) string { return wrapFrom(text, width, indent, 0) }
+
+// wrapFrom is wrap for text that starts at column col.
+func wrapFrom(text string, width int, indent string, col int) string {
 	var b strings.Builder
-	col := 0
 	for i, word := range strings.Fields(text) {
 		if i > 0 {
 			if col+1+len(word) > width {

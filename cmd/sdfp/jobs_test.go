@@ -20,12 +20,13 @@ func TestJobStoppedByLimitExitStatus(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	code, out, _ := runCLI("run", "--workdir", dir, "--max-virtual-time", "1h", filepath.Join(dir, "main.proc"))
+	code, out, errOut := runCLI("run", "--workdir", dir, "--max-virtual-time", "1h", filepath.Join(dir, "main.proc"))
 	if code != exitLimit {
 		t.Errorf("exit status %d, want %d\n%s", code, exitLimit, out)
 	}
-	if !strings.Contains(out, "LONG.E (TSN 0002)") || !strings.Contains(out, "SDP0099") {
-		t.Errorf("output does not name the stopped job:\n%s", out)
+	// sdfp's own summary goes to stderr
+	if !strings.Contains(errOut, "LONG.E (TSN 0002)") || !strings.Contains(errOut, "SDP0099") {
+		t.Errorf("stderr does not name the stopped job:\n%s", errOut)
 	}
 	list, err := os.ReadFile(filepath.Join(dir, "S.OUT.0002.2026-01-01.08.00.00"))
 	if err != nil || !strings.Contains(string(list), "JMS0416") {

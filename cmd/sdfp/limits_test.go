@@ -32,14 +32,15 @@ func TestRunLimitFlags(t *testing.T) {
 	for _, tt := range tests {
 		args := append(append([]string{"run", "--workdir", work}, tt.flags...), tt.proc)
 		code, out, errOut := runCLI(args...)
-		if code != exitLimit || !strings.Contains(out, tt.want) || !strings.Contains(out, "was stopped") {
+		// the summary is an error: stderr, never among the SYSOUT lines
+		if code != exitLimit || !strings.Contains(errOut, tt.want) || !strings.Contains(errOut, "was stopped") || out != "" {
 			t.Errorf("%v: exit %d (want %d), output %q %q", tt.flags, code, exitLimit, out, errOut)
 		}
 	}
 	// 0 lifts a limit: the list grows to the step limit instead
-	code, out, _ := runCLI("run", "--workdir", work, "--max-list-elements", "0", "--max-steps", "5000", list)
-	if code != exitLimit || !strings.Contains(out, "STEP LIMIT OF 5000") {
-		t.Errorf("--max-list-elements 0: exit %d, %q", code, out)
+	code, _, errOut := runCLI("run", "--workdir", work, "--max-list-elements", "0", "--max-steps", "5000", list)
+	if code != exitLimit || !strings.Contains(errOut, "STEP LIMIT OF 5000") {
+		t.Errorf("--max-list-elements 0: exit %d, %q", code, errOut)
 	}
 }
 

@@ -3,7 +3,13 @@
 //
 //	sdfp run [flags] FILE.proc [VALUE ...] [PARAM=VALUE ...]
 //	sdfp check [--format text|json] FILE...
-//	sdfp help [COMMAND|FUNCTION]
+//	sdfp help [COMMAND|FUNCTION|MESSAGE|TOPIC]
+//	sdfp dialog [flags]
+//	sdfp version (or sdfp --version)
+//
+// SYSOUT goes to stdout, errors and sdfp's own lines (a run's summary,
+// write errors, a dry run's list, the trace, the progress line) to
+// stderr.
 //
 // Exit codes: 0 success, 1 findings or a procedure error, 2 usage or
 // syntax error, 3 a run limit was reached (steps, virtual time, procedure
@@ -47,6 +53,7 @@ func subcommands() []subcommand {
 		{"dialog", "an interactive BS2000 dialog on the embedded installation", (*cli).dialog},
 		{"check", "report problems in procedures without running them", (*cli).check},
 		{"help", "describe commands, builtin functions and operands", (*cli).help},
+		{"version", "print the version, VCS revision and Go version of this binary", (*cli).version},
 	}
 }
 
@@ -63,6 +70,10 @@ func (c *cli) main(args []string) int {
 		if len(args) == 0 {
 			return exitUsage
 		}
+		return exitOK
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		printVersion(c.stdout)
 		return exitOK
 	}
 	for _, s := range subcommands() {

@@ -15,36 +15,27 @@ import (
 	"sdfp/lexer"
 )
 
-// JSONSchemaVersion is the version of the --format json event schema. Each
-// line is one JSON object with "v" (this version) and "event", one of:
-//
-//	sysout    {"task","text","message"}             a SYSOUT line
-//	console   {"time","source","text","message"}    an operator console line
-//	command   {"time","file","line","level","text","rc"}  an executed command
-//	variable  {"name","value"}                      a variable was assigned
-//	result    {"file","rc","error","message","exit"}  how a task ended
-//	dry-run   {"files"}                             what a dry run would write
-//	write-error {"text","message"}                  a file the run could not write (exit status 4)
-//
-// rc is {"sc2","sc1","main"}; time is RFC 3339 virtual time. text is the
-// line as printed, in the run's language; message, present when the line
-// is a message, is the message as a value: {"key","inserts"}, where an
-// insert is a string, a number or a message of its own (a detail such as
-// the one SDP0091 carries), so a pipeline can match on keys and inserts
-// whatever the language. New fields may be added within a version;
-// removing or changing one raises it.
+// JSONSchemaVersion is the version of the --format json event schema:
+// one JSON object per line, each with "v" (this version), "event",
+// "task" and "time". The kinds of events and their fields are the table
+// of jsonschema.go, which `sdfp help json` prints. New fields may be
+// added within a version; removing or changing one raises it.
 const JSONSchemaVersion = 1
 
 // output renders a run's output as text or JSON events.
 type output struct {
 	w    io.Writer
+	errw io.Writer // sdfp's own lines in text form (summary, write errors, dry-run list): stderr
 	json bool
 	enc  *json.Encoder
 	lang string // the run's language, for sdfp's own lines
+	// now is the virtual time of the run, stamped on each JSON event
+	// that has none of its own (nil: none).
+	now func() time.Time
 }
 
 func newOutput(w io.Writer, asJSON bool, lang string) *output {
-	return &output{w: w, json: asJSON, enc: json.NewEncoder(w), lang: lang}
+	return &output{w: w, errw: w, json: asJSON, enc: json.NewEncoder(w), lang: lang}
 }
 
 type rcJSON struct {
@@ -55,9 +46,14 @@ type rcJSON struct {
 
 func rcOf(rc handler.ReturnCode) rcJSON { return rcJSON{rc.SC2, rc.SC1, rc.Main} }
 
-func (o *output) event(kind string, fields map[string]any) {
+// event writes one JSON event of the task (TSN; "" for the system).
+func (o *output) event(kind, task string, fields map[string]any) {
 	fields["v"] = JSONSchemaVersion
 	fields["event"] = kind
+	fields["task"] = task
+	if _, ok := fields["time"]; !ok && o.now != nil {
+		fields["time"] = o.now().Format(time.RFC3339)
+	}
 	o.enc.Encode(fields)
 }
 
@@ -100,24 +96,27 @@ func (l *lineWriter) Write(p []byte) (int, error) {
 }
 
 // sysout is the SYSOUT writer of a single task.
-func (o *output) sysout() io.Writer { return o.taskSysout("") }
+func (o *output) sysout() io.Writer { return o.taskSysout(firstTSN, false) }
 
-// taskSysout is the SYSOUT writer of one of several tasks: in text form
-// its lines carry the task's TSN.
-func (o *output) taskSysout(tsn string) io.Writer {
+// firstTSN is the TSN of the first (or only) task of a run.
+const firstTSN = "0001"
+
+// taskSysout is the SYSOUT writer of task tsn; tagged (one of several
+// tasks): in text form its lines carry the TSN.
+func (o *output) taskSysout(tsn string, tagged bool) io.Writer {
 	if o.json {
 		return &lineWriter{
-			fn: func(s string) { o.event("sysout", map[string]any{"task": tsn, "text": s}) },
+			fn: func(s string) { o.event("sysout", tsn, map[string]any{"text": s}) },
 			msg: func(s string, m msg.Message) {
-				f := map[string]any{"task": tsn, "text": s}
+				f := map[string]any{"text": s}
 				if mm := message(m); mm != nil {
 					f["message"] = mm
 				}
-				o.event("sysout", f)
+				o.event("sysout", tsn, f)
 			},
 		}
 	}
-	if tsn == "" {
+	if !tagged {
 		return o.w
 	}
 	return &lineWriter{fn: func(s string) { fmt.Fprintf(o.w, "[TSN %s] %s\n", tsn, s) }}
@@ -131,28 +130,30 @@ func (o *output) console(l console.Line) {
 		if mm := message(l.Msg); mm != nil {
 			f["message"] = mm
 		}
-		o.event("console", f)
+		o.event("console", "", f)
 		return
 	}
 	fmt.Fprintf(o.w, "[%s %s] %s\n", l.Time.Format("15:04:05"), l.Source, l.Text)
 }
 
-func (o *output) variable(name string, value any) {
-	o.event("variable", map[string]any{"name": name, "value": value})
+// variable reports an assignment of task tsn (JSON only).
+func (o *output) variable(tsn, name string, value any) {
+	o.event("variable", tsn, map[string]any{"name": name, "value": value})
 }
 
-// trace logs an executed command: to w in text form, as an event in JSON.
-func (o *output) trace(w io.Writer, e interp.TraceEvent) {
+// trace logs an executed command of task tsn: to w in text form, as an
+// event in JSON.
+func (o *output) trace(w io.Writer, tsn string, e interp.TraceEvent) {
 	if o.json {
-		o.event("command", map[string]any{"time": e.Time.Format(time.RFC3339), "file": e.Pos.Filename,
+		o.event("command", tsn, map[string]any{"time": e.Time.Format(time.RFC3339), "file": e.Pos.Filename,
 			"line": e.Pos.Line, "level": e.Level, "text": e.Text, "rc": rcOf(e.RC)})
 		return
 	}
 	fmt.Fprintf(w, "%s %s level %d: %s  -> %s\n", e.Time.Format("15:04:05"), lexer.FormatPos(e.Pos), e.Level, e.Text, e.RC)
 }
 
-// result reports how a task ended and returns the exit status for it.
-func (o *output) result(file string, res interp.Result) int {
+// result reports how task tsn ended and returns the exit status for it.
+func (o *output) result(tsn, file string, res interp.Result) int {
 	status := exitOK
 	switch {
 	case res.Err != nil && res.Err.Limit:
@@ -168,7 +169,7 @@ func (o *output) result(file string, res interp.Result) int {
 				f["message"] = mm
 			}
 		}
-		o.event("result", f)
+		o.event("result", tsn, f)
 		return status
 	}
 	if res.Err != nil {
@@ -177,7 +178,7 @@ func (o *output) result(file string, res interp.Result) int {
 			key = "summary-stopped"
 		}
 		line := msg.New(key, file, res.RC.Main, res.RC.SC1, res.RC.SC2)
-		fmt.Fprintf(o.w, "sdfp: %s\n  %s\n", msg.Default().Body(line, o.lang), res.Err)
+		fmt.Fprintf(o.errw, "sdfp: %s\n  %s\n", msg.Default().Body(line, o.lang), res.Err)
 	}
 	return status
 }
@@ -186,25 +187,41 @@ func (o *output) result(file string, res interp.Result) int {
 // the file (DMS0502, JVS0416).
 func (o *output) writeError(text string, m msg.Message) {
 	if o.json {
-		o.event("write-error", map[string]any{"text": text, "message": m})
+		o.event("write-error", "", map[string]any{"text": text, "message": m})
 		return
 	}
-	fmt.Fprintf(o.w, "sdfp: %s\n", text)
+	fmt.Fprintf(o.errw, "sdfp: %s\n", text)
 }
 
-func (o *output) dryRun(files []string) {
+func (o *output) dryRun(writes []dryRunWrite) {
+	files := make([]string, len(writes))
+	for i, w := range writes {
+		files[i] = fmt.Sprintf("%s (%d bytes)", w.Path, w.Bytes)
+	}
 	if o.json {
-		o.event("dry-run", map[string]any{"files": files})
+		o.event("dry-run", "", map[string]any{"files": files, "writes": writes})
 		return
 	}
 	if len(files) == 0 {
-		fmt.Fprintln(o.w, "sdfp: dry run: nothing would have been written")
+		fmt.Fprintln(o.errw, "sdfp: dry run: nothing would have been written")
 		return
 	}
-	fmt.Fprintln(o.w, "sdfp: dry run: would have written:")
+	fmt.Fprintln(o.errw, "sdfp: dry run: would have written:")
 	for _, f := range files {
-		fmt.Fprintln(o.w, "  "+f)
+		fmt.Fprintln(o.errw, "  "+f)
 	}
+}
+
+// syntaxError reports a finding that keeps task tsn's procedure from
+// running: in text form as `sdfp check` shows it (to stderr), in JSON as
+// an event.
+func (o *output) syntaxError(tsn string, f *lexer.Error, src string) {
+	if !o.json {
+		printFinding(&cli{stdout: o.errw}, f, src)
+		return
+	}
+	o.event("syntax-error", tsn, map[string]any{"file": f.Pos.Filename, "line": f.Pos.Line,
+		"column": f.Pos.Column, "code": f.Code, "severity": f.Severity.String(), "text": f.Msg})
 }
 
 func (o *output) flush() {}

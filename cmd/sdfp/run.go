@@ -34,6 +34,13 @@ const (
 	exitBusy = 5
 )
 
+// DefaultMaxVirtualTime is the virtual time a run may pass unless
+// --max-virtual-time says otherwise, so that an endless WAIT-EVENT *TIME
+// loop (which costs few steps per virtual hour) ends with exit status 3
+// instead of running silently on. A day is far more than a procedure
+// that reconfigures or migrates VMs waits (sdfp's own choice, I).
+const DefaultMaxVirtualTime = 24 * time.Hour
+
 // DefaultWorkdir is where `sdfp run` keeps the BS2000 files of runs (SYSLST
 // files, job variables, called procedures) unless --workdir says otherwise.
 const DefaultWorkdir = "sdfp-work"
@@ -47,6 +54,10 @@ type optionalFile struct {
 
 func (o *optionalFile) String() string { return o.file }
 func (o *optionalFile) Set(v string) error {
+	if v == "false" { // --trace=false: no trace, not a file named "false"
+		*o = optionalFile{}
+		return nil
+	}
 	o.set = true
 	if v != "true" {
 		o.file = v
@@ -64,6 +75,7 @@ type runFlags struct {
 	start        string
 	console      string
 	trace        optionalFile
+	traceFile    string // --trace-file FILE: the same as --trace=FILE
 	format       string
 	maxSteps     int64
 	maxVTime     time.Duration
@@ -142,12 +154,13 @@ func (c *cli) run(args []string) int {
 		"instead of undoing it and starting from the installation")
 	fs.StringVar(&f.start, "start", "", "virtual start time, e.g. 2026-01-01T08:00:00Z (default "+interp.DefaultStart.Format(time.RFC3339)+")")
 	fs.StringVar(&f.console, "console", "on", "operator console messages: on (interleaved with SYSOUT), off, or a FILE")
-	fs.Var(&f.trace, "trace", "log each executed command to stderr (or --trace=FILE)")
+	fs.Var(&f.trace, "trace", "log each executed command to stderr (or --trace=FILE; a bare --trace takes no separate value)")
+	fs.StringVar(&f.traceFile, "trace-file", "", "log each executed command to this `FILE`")
 	fs.StringVar(&f.format, "format", "text", "output format: text, or json (one event per line)")
 	fs.Int64Var(&f.maxSteps, "max-steps", 100_000_000, "stop after this many commands (exit status 3)")
 	fs.BoolVar(&f.strict, "strict", false, "refuse a procedure with any syntax error before it runs (exit status 2); "+
 		"without it, as in BS2000, only the block structure is checked first and a bad command fails when it is reached")
-	fs.DurationVar(&f.maxVTime, "max-virtual-time", 0, "stop when virtual time passes this much (e.g. 48h; exit status 3)")
+	fs.DurationVar(&f.maxVTime, "max-virtual-time", DefaultMaxVirtualTime, "stop when virtual time passes this much, e.g. 48h (0: no limit; exit status 3)")
 	f.limits.declare(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(c.stderr, "usage: sdfp run [flags] FILE.proc [VALUE ...] [PARAM=VALUE ...] [FILE2.proc ...]")
@@ -157,8 +170,19 @@ func (c *cli) run(args []string) int {
 		fmt.Fprintln(c.stderr, "be written, 5 workdir in use (--no-wait).")
 		fs.PrintDefaults()
 	}
+	if err := bareTraceValue(args); err != nil {
+		fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
+		return exitUsage
+	}
 	if code, done := parseFlags(fs, args); done {
 		return code
+	}
+	if f.traceFile != "" {
+		if f.trace.file != "" && f.trace.file != f.traceFile {
+			fmt.Fprintln(c.stderr, "sdfp run: --trace=FILE and --trace-file name different files")
+			return exitUsage
+		}
+		f.trace = optionalFile{set: true, file: f.traceFile}
 	}
 	tasks, err := taskArgs(fs.Args(), existingFile)
 	if err != nil {
@@ -196,6 +220,10 @@ func (c *cli) run(args []string) int {
 		return exitUsage
 	}
 	// A procedure with syntax errors does not run: report them like check.
+	stdout := &hostFile{what: "standard output", w: c.stdout}
+	out := newOutput(stdout, f.format == "json", lang)
+	out.errw = c.stderr
+	out.now = func() time.Time { return start }
 	chk := checker(inst)
 	bad := false
 	for i := range tasks {
@@ -220,15 +248,41 @@ func (c *cli) run(args []string) int {
 		}
 		if len(errs) > 0 {
 			for _, e := range errs {
-				printFinding(&cli{stdout: c.stderr}, e, tasks[i].Source)
+				out.syntaxError(fmt.Sprintf("%04d", i+1), e, tasks[i].Source)
 			}
 			bad = true
 		}
 	}
 	if bad {
+		if err := stdout.close(); err != nil {
+			fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
+			return exitWriteFailed
+		}
 		return exitUsage
 	}
-	return c.execute(f, inst, lang, start, tasks)
+	return c.execute(f, inst, out, stdout, tasks)
+}
+
+// bareTraceValue refuses `--trace FILE`: --trace is a switch, so the flag
+// package would take FILE for the procedure and the procedure for a
+// second one. A word after a bare --trace that does not end in .proc is
+// taken for a trace file meant as its value; --trace=FILE and
+// --trace-file FILE say it unambiguously (a procedure file without .proc
+// comes after "--").
+func bareTraceValue(args []string) error {
+	for i, a := range args {
+		if a == "--" {
+			return nil
+		}
+		if (a == "--trace" || a == "-trace") && i+1 < len(args) {
+			next := args[i+1]
+			if !strings.HasPrefix(next, "-") && !strings.HasSuffix(strings.ToLower(next), ".proc") {
+				return fmt.Errorf("--trace takes no separate value: write --trace=%s or --trace-file %s "+
+					"(a procedure file whose name does not end in .proc goes after --)", next, next)
+			}
+		}
+	}
+	return nil
 }
 
 // taskArgs splits FILE [VALUE ...] [PARAM=VALUE ...] groups. After a
@@ -289,7 +343,8 @@ func parseStart(s string) (time.Time, error) {
 }
 
 // execute builds the session and runs the tasks.
-func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start time.Time, tasks []session.Task) int {
+func (c *cli) execute(f runFlags, inst *vm2000.Installation, out *output, stdout *hostFile, tasks []session.Task) int {
+	lang, start := out.lang, out.now()
 	var fsys afero.Fs
 	var overlay afero.Fs
 	mode := session.LockExclusive
@@ -317,8 +372,6 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 		overlay = afero.NewMemMapFs()
 		fsys = afero.NewCopyOnWriteFs(afero.NewReadOnlyFs(w.dryBase(root)), overlay)
 	}
-	stdout := &hostFile{what: "standard output", w: c.stdout}
-	out := newOutput(stdout, f.format == "json", lang)
 	var consoleFile, traceFile *hostFile
 	defer func() { consoleFile.close(); traceFile.close() }() // on early returns; close is idempotent
 	var err error
@@ -328,9 +381,7 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 		FS: fsys, Lang: lang, Start: start, Stdout: out.sysout(), Stdin: c.stdin,
 		MaxSteps: f.maxSteps, MaxVirtualTime: f.maxVTime, Limits: &limits, FirstTSN: w.firstTSN,
 	}
-	if out.json {
-		opts.VarHook = out.variable
-	}
+	var traceTo io.Writer // the text trace, nil: none
 	if f.trace.set {
 		w := c.stderr
 		if f.trace.file != "" {
@@ -340,9 +391,7 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 			}
 			w = traceFile
 		}
-		opts.Trace = func(e interp.TraceEvent) { out.trace(w, e) }
-	} else if out.json {
-		opts.Trace = func(e interp.TraceEvent) { out.trace(nil, e) }
+		traceTo = w
 	}
 	opts.Installation, opts.LocalSU = inst, f.su
 	s, err := session.New(opts)
@@ -361,26 +410,41 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, lang string, start 
 		}
 		s.Console.W = consoleFile
 	}
-	if len(tasks) > 1 {
-		for i := range tasks {
-			tasks[i].Stdout = out.taskSysout(s.PeekTSN(i))
+	out.now = s.Clock.Now
+	prog := newProgress(c.stderr)
+	tsns := make([]string, len(tasks))
+	for i := range tasks {
+		tsn := s.PeekTSN(i)
+		tsns[i] = tsn
+		if prog != nil {
+			tasks[i].Progress = prog.hook(tsn)
+		}
+		if len(tasks) > 1 || out.json {
+			tasks[i].Stdout = out.taskSysout(tsn, len(tasks) > 1)
+		}
+		if traceTo != nil || out.json {
+			tasks[i].Trace = func(e interp.TraceEvent) { out.trace(traceTo, tsn, e) }
+		}
+		if out.json {
+			tasks[i].VarHook = func(name string, value any) { out.variable(tsn, name, value) }
 		}
 	}
 	results := s.RunTasks(context.Background(), tasks)
+	prog.done()
 	status := exitOK
 	for i, res := range results {
-		st := out.result(tasks[i].Name, res)
+		st := out.result(tsns[i], tasks[i].Name, res)
 		if st > status {
 			status = st
 		}
 	}
 	for _, j := range s.LimitedJobs() { // batch jobs the tasks entered
-		if st := out.result(j.Name, j.Result); st > status {
+		if st := out.result(j.TSN, j.Name, j.Result); st > status {
 			status = st
 		}
 	}
 	if f.dryRun {
-		c.listWrites(overlay, out)
+		c.listWrites(root, overlay, out)
 	}
 	for _, m := range s.WriteErrors() {
 		out.writeError(s.Msgs.Render(m, lang), m)
@@ -451,15 +515,17 @@ func (h *hostFile) close() error {
 	return nil
 }
 
-// listWrites reports what a dry run would have written to the workdir.
-func (c *cli) listWrites(overlay afero.Fs, out *output) {
-	files := []string{}
+// listWrites reports what a dry run would have written to the workdir:
+// each file with its size, and for JSON its new content (a file the
+// workdir lacks) or a unified diff against the workdir's file.
+func (c *cli) listWrites(root afero.Fs, overlay afero.Fs, out *output) {
+	var writes []dryRunWrite
 	afero.Walk(overlay, "", func(p string, info os.FileInfo, err error) error {
 		if err == nil && !info.IsDir() && !strings.HasPrefix(filepath.Base(p), ".") {
-			files = append(files, fmt.Sprintf("%s (%d bytes)", strings.TrimPrefix(p, "/"), info.Size()))
+			writes = append(writes, dryRunWriteOf(root, overlay, strings.TrimPrefix(p, "/"), info.Size()))
 		}
 		return nil
 	})
-	sort.Strings(files)
-	out.dryRun(files)
+	sort.Slice(writes, func(i, j int) bool { return writes[i].Path < writes[j].Path })
+	out.dryRun(writes)
 }

@@ -51,9 +51,9 @@ func TestRunDryRunAndPersistence(t *testing.T) {
 	dir := t.TempDir()
 	work := filepath.Join(dir, "work")
 	p := writeProc(t, dir, "jv.proc", "/CREATE-JV JV.KEEP\n/MODIFY-JV JV.KEEP,SET-VALUE='KEPT'\n/ASSIGN-SYSLST LST.X\n/WRITE-TEXT 'X',OUTPUT=*SYSLST\n/ASSIGN-SYSLST *PRIMARY\n")
-	code, out, _ := runCLI("run", "--workdir", work, "--dry-run", p)
-	if code != exitOK || !strings.Contains(out, "would have written:\n  JV/JV.KEEP") || !strings.Contains(out, "LST.X (2 bytes)") {
-		t.Fatalf("dry run: exit %d, %q", code, out)
+	code, out, errOut := runCLI("run", "--workdir", work, "--dry-run", p)
+	if code != exitOK || out != "" || !strings.Contains(errOut, "would have written:\n  JV/JV.KEEP") || !strings.Contains(errOut, "LST.X (2 bytes)") {
+		t.Fatalf("dry run: exit %d, %q %q", code, out, errOut)
 	}
 	if entries, _ := os.ReadDir(work); len(entries) != 0 {
 		t.Fatalf("dry run wrote to the workdir: %v", entries)
@@ -147,10 +147,11 @@ func TestRunSummaryInGerman(t *testing.T) {
 	if err := os.WriteFile(proc, []byte("/A = 1 / 0\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, _ := runCLI("run", "--workdir", dir, "--lang", "D", proc)
-	want := "% SDP0091 SEMANTIKFEHLER: DIVISION DURCH NULL\nsdfp: Prozedur " + proc + " mit Fehler beendet: MAINCODE SDP0091, SUBCODE1 64, SUBCODE2 0\n"
-	if code != exitFindings || !strings.HasPrefix(out, want) {
-		t.Errorf("exit %d, output\n%s\nwant it to start with\n%s", code, out, want)
+	code, out, errOut := runCLI("run", "--workdir", dir, "--lang", "D", proc)
+	// SYSOUT on stdout, sdfp's summary of the error on stderr
+	want := "sdfp: Prozedur " + proc + " mit Fehler beendet: MAINCODE SDP0091, SUBCODE1 64, SUBCODE2 0\n"
+	if code != exitFindings || out != "% SDP0091 SEMANTIKFEHLER: DIVISION DURCH NULL\n" || !strings.HasPrefix(errOut, want) {
+		t.Errorf("exit %d, output\n%s%s\nwant the summary on stderr to start with\n%s", code, out, errOut, want)
 	}
 }
 

@@ -258,7 +258,7 @@ func TestDryRunWritesNoWorld(t *testing.T) {
 	_, work, proc := worldBase(t)
 	base := workTree(t, work)
 	code, out, errOut := runCLI("run", "--workdir", work, "--dry-run", proc)
-	if code != exitOK || !strings.Contains(out, "would have written") {
+	if code != exitOK || !strings.Contains(errOut, "would have written") {
 		t.Fatalf("dry run: exit %d %s%s", code, out, errOut)
 	}
 	if _, err := os.Stat(filepath.Join(work, world.Dir)); !os.IsNotExist(err) {

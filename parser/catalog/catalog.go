@@ -274,12 +274,36 @@ func (c *Catalog) Lookup(name string) (*Command, []string) {
 	if len(found) == 1 {
 		return found[0], nil
 	}
+	if cmd := wholeNameMatch(name, found); cmd != nil {
+		return cmd, nil
+	}
 	names := make([]string, len(found))
 	for i, f := range found {
 		names[i] = f.Name
 	}
 	sort.Strings(names)
 	return nil, names
+}
+
+// wholeNameMatch picks, among the commands an abbreviation matches, the
+// one whose name has as many parts as the input (no part left out), when
+// there is exactly one: MIG-VM is MIGRATE-VM, not MIGRATE-VM-DEFINITION,
+// as the full name MIGRATE-VM would be. The parts rule is the BS2000
+// commands manual's, "Abbreviation of names" (V); preferring the
+// candidate that omits no part is sdfp's reading of how SDF settles such
+// a tie (I).
+func wholeNameMatch(name string, found []*Command) *Command {
+	parts := strings.Count(strings.TrimPrefix(name, "*"), "-")
+	var whole *Command
+	for _, cmd := range found {
+		if strings.Count(strings.TrimPrefix(cmd.Name, "*"), "-") == parts {
+			if whole != nil {
+				return nil
+			}
+			whole = cmd
+		}
+	}
+	return whole
 }
 
 // LookupOperand resolves a possibly abbreviated operand name among ops.

@@ -119,7 +119,7 @@ func (s *Session) endBatchJob(r *interp.Runner, j *jobenv.Job, res *interp.Resul
 	if res != nil && res.Err != nil && res.Err.Limit && !j.Exit && !j.Cancelled {
 		line(res.Err.Msg)
 		j.State = jobenv.JobAborted // stopped from outside, as a cancelled job (I)
-		s.jobLimits = append(s.jobLimits, JobResult{Name: j.File + " (TSN " + j.TSN + ")", Result: *res})
+		s.jobLimits = append(s.jobLimits, JobResult{TSN: j.TSN, Name: j.File + " (TSN " + j.TSN + ")", Result: *res})
 	}
 	s.Env.JobDone(j)
 	delete(s.jobCancels, j.TSN)
@@ -133,6 +133,7 @@ func (s *Session) endBatchJob(r *interp.Runner, j *jobenv.Job, res *interp.Resul
 
 // JobResult is how a batch job's task ended.
 type JobResult struct {
+	TSN    string
 	Name   string // the job's file and TSN, for messages
 	Result interp.Result
 }

@@ -61,6 +61,9 @@ type Options struct {
 	// monitor system runs them (empty: the installation's choice).
 	Installation *vm2000.Installation
 	LocalSU      string
+	// Progress is called every 1,024 commands of a task with its step
+	// count and virtual time (interp.WithProgress).
+	Progress func(steps int64, now time.Time)
 	// NoVM2000 leaves the embedded VM2000 out (VM2000 commands then fail
 	// as unknown in this environment).
 	NoVM2000 bool
@@ -244,6 +247,9 @@ func (s *Session) runnerWith(o Options, extra ...interp.Option) *interp.Runner {
 	if o.VarHook != nil {
 		opts = append(opts, interp.WithVarHook(o.VarHook))
 	}
+	if o.Progress != nil {
+		opts = append(opts, interp.WithProgress(o.Progress))
+	}
 	return interp.New(append(opts, extra...)...)
 }
 
@@ -292,6 +298,12 @@ type Task struct {
 	Proc   *ast.Procedure
 	Params []interp.Param
 	Stdout io.Writer // the task's SYSOUT (default: the session's)
+	// Trace and VarHook, when set, replace the session's for this task
+	// (the JSON events of `sdfp run` name the task of each).
+	Trace   func(interp.TraceEvent)
+	VarHook func(name string, value any)
+	// Progress, when set, replaces the session's for this task.
+	Progress func(steps int64, now time.Time)
 }
 
 func (t *Task) run(ctx context.Context, r *interp.Runner) interp.Result {
@@ -327,6 +339,15 @@ func (s *Session) RunTasks(ctx context.Context, tasks []Task) []interp.Result {
 		}
 		if tasks[i].Stdout != nil {
 			o.Stdout = tasks[i].Stdout
+		}
+		if tasks[i].Trace != nil {
+			o.Trace = tasks[i].Trace
+		}
+		if tasks[i].VarHook != nil {
+			o.VarHook = tasks[i].VarHook
+		}
+		if tasks[i].Progress != nil {
+			o.Progress = tasks[i].Progress
 		}
 		r := s.runnerWith(o)
 		runners[i] = r

@@ -1,0 +1,31 @@
+package main
+
+// The --format json schema as data: `sdfp help json` prints it, and
+// TestHelpJSONListsEvents holds it to the events a run writes.
+
+// jsonCommonFields are on every event.
+var jsonCommonFields = []string{
+	`"v" (the schema version)`,
+	`"event" (the kind, below)`,
+	`"task" (the TSN of the task, 0001 for the first procedure file; "" for the system's own events)`,
+	`"time" (virtual time, RFC 3339)`,
+}
+
+// jsonEventTable lists the kinds of events.
+var jsonEventTable = []struct{ event, fields, meaning string }{
+	{"sysout", `"text", "message"`, "A SYSOUT line."},
+	{"console", `"source", "text", "message"`, "An operator console line."},
+	{"command", `"file", "line", "level", "text", "rc"`, "An executed command (with or without --trace)."},
+	{"variable", `"name", "value"`, "A variable was assigned."},
+	{"syntax-error", `"file", "line", "column", "code", "severity", "text"`, "A finding that keeps a procedure from running (exit status 2)."},
+	{"result", `"file", "rc", "error", "message", "exit"`, "How a task ended."},
+	{"dry-run", `"files", "writes"`, "What a dry run would have written."},
+	{"write-error", `"text", "message"`, "A file the run could not write (exit status 4)."},
+}
+
+// jsonNotes explain the fields' values.
+var jsonNotes = []string{
+	`rc is {"sc2", "sc1", "main"}. text is the line as printed, in the run's language; message, present when the line is a message, is {"key", "inserts"}, an insert being a string, a number or a message of its own (the detail SDP0091 carries), the same in every language.`,
+	`files lists "PATH (N bytes)"; writes holds for each file {"path", "bytes", "new"} and its "content" when the workdir lacks it, else a unified "diff" against the workdir's file (left out when the file would not change), or "binary": true.`,
+	`New fields may be added within a version; removing or changing one raises it.`,
+}
