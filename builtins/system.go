@@ -3,9 +3,10 @@ package builtins
 import (
 	"errors"
 	"io/fs"
-	"regexp"
 	"sort"
 	"strings"
+
+	"sdfp/internal/lazyre"
 )
 
 // Functions that answer from the system around the task: the software
@@ -24,7 +25,7 @@ type Software struct {
 // imonVersion is the VERSION format of INSTALLATION-PATH, [V][m]m.naso
 // [V UG-290]; the correction state (a, so) may be left out, which selects
 // the highest correction state of that version [I].
-var imonVersion = regexp.MustCompile(`^V?([0-9]{1,2})\.([0-9])([A-Z][0-9]{2})?$`)
+var imonVersion = lazyre.New(`^V?([0-9]{1,2})\.([0-9])([A-Z][0-9]{2})?$`)
 
 // normalVersion writes a version as mm.n or mm.naso; ok is false when it
 // does not have the format.
@@ -41,7 +42,7 @@ func normalVersion(v string) (string, bool) {
 
 // imonName: unit names and logical IDs are names of 1..30 characters
 // without blanks [I, after SET-INSTALLATION-PATH's operands].
-var imonName = regexp.MustCompile(`^[A-Z0-9$#@][A-Z0-9$#@.\-]{0,29}$`)
+var imonName = lazyre.New(`^[A-Z0-9$#@][A-Z0-9$#@.\-]{0,29}$`)
 
 var fnInstallationPath = &Function{
 	Name: "INSTALLATION-PATH", Result: TypeString, Source: "V UG-290, CMD-57 (VERSION=*STD: the highest version registered, I)",
@@ -122,10 +123,10 @@ func findSoftware(inv []Software, unit, version string) (sw *Software, registere
 // <filename 1..54>, <composed-name 1..64>, <alphanum-name 1..8>,
 // <composed-name 1..24>.
 var (
-	libFileName     = regexp.MustCompile(`^[A-Z0-9$#@:][A-Z0-9$#@:.\-]{0,53}$`)
-	libElementName  = regexp.MustCompile(`^[A-Z0-9$#@][A-Z0-9$#@.\-]{0,63}$`)
-	libElementType  = regexp.MustCompile(`^[A-Z0-9$#@]{1,8}$`)
-	libVersionValue = regexp.MustCompile(`^[A-Z0-9$#@][A-Z0-9$#@.\-]{0,23}$`)
+	libFileName     = lazyre.New(`^[A-Z0-9$#@:][A-Z0-9$#@:.\-]{0,53}$`)
+	libElementName  = lazyre.New(`^[A-Z0-9$#@][A-Z0-9$#@.\-]{0,63}$`)
+	libElementType  = lazyre.New(`^[A-Z0-9$#@]{1,8}$`)
+	libVersionValue = lazyre.New(`^[A-Z0-9$#@][A-Z0-9$#@.\-]{0,23}$`)
 )
 
 // libraryFailures maps what the workdir answered to the error code
@@ -157,7 +158,7 @@ var fnIsLibraryElement = &Function{
 		typ := strings.ToUpper(strings.TrimSpace(a[2].(string)))
 		for _, c := range []struct {
 			name, value string
-			syntax      *regexp.Regexp
+			syntax      *lazyre.Regexp
 		}{{"LIBRARY", lib, libFileName}, {"ELEMENT", elem, libElementName}, {"TYPE", typ, libElementType}} {
 			if !c.syntax.MatchString(c.value) {
 				return nil, libraryParameter.err(c.name)

@@ -2,12 +2,12 @@ package vm2000
 
 import (
 	"context"
-	"regexp"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
 
 	"sdfp/hypervisor/bs2000/site"
+	"sdfp/internal/lazyre"
 	"sdfp/interp/handler"
 	"sdfp/lexer/ebcdic"
 	"sdfp/parser/catalog"
@@ -40,7 +40,7 @@ func (s *CommandSpec) UnmarshalYAML(_ context.Context, n ast.Node) error {
 	return decodeLocated(n, (*plain)(s), &s.at)
 }
 
-var maincodeSyntax = regexp.MustCompile(`^[A-Z]{3}[0-9A-Z]{4}$`)
+var maincodeSyntax = lazyre.New(`^[A-Z]{3}[0-9A-Z]{4}$`)
 
 // siteCommand checks a site command's declaration against the built-in
 // catalog and the commands seen before it, and fills its defaults.

@@ -2,11 +2,12 @@ package vm2000
 
 import (
 	"context"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+
+	"sdfp/internal/lazyre"
 )
 
 // The software inventory of the installation: what IMON's software
@@ -79,7 +80,7 @@ func (inst *Installation) Software() []SoftwareSpec {
 }
 
 // softwareVersion is the IMON version format [V][m]m.naso [V UG-290].
-var softwareVersion = regexp.MustCompile(`^V?([0-9]{1,2})\.([0-9][A-Z][0-9]{2})$`)
+var softwareVersion = lazyre.New(`^V?([0-9]{1,2})\.([0-9][A-Z][0-9]{2})$`)
 
 // fullVersion writes a version as IMON's mm.naso (V2.5A00 is 02.5A00);
 // ok is false when it is not in the format [V][m]m.naso.
@@ -99,8 +100,8 @@ func fullVersion(v string) (string, bool) {
 // characters without blanks; path names are BS2000 file names of 1..54
 // characters [I, after SET-INSTALLATION-PATH's operand types].
 var (
-	softwareName = regexp.MustCompile(`^[A-Z0-9$#@][A-Z0-9$#@.\-]{0,29}$`)
-	softwarePath = regexp.MustCompile(`^[A-Z0-9$#@:][A-Z0-9$#@:.\-]{0,53}$`)
+	softwareName = lazyre.New(`^[A-Z0-9$#@][A-Z0-9$#@.\-]{0,29}$`)
+	softwarePath = lazyre.New(`^[A-Z0-9$#@:][A-Z0-9$#@:.\-]{0,53}$`)
 )
 
 // software checks the inventory entries and writes names in upper case.
