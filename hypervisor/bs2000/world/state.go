@@ -170,7 +170,17 @@ func lineCol(data []byte, off int64) (int, int) {
 
 // Discard removes the saved state (a plain run does so before it changes
 // anything, so that a run killed half way leaves no world to continue).
+// Where names can be swapped (dms.Exchanger), world.json becomes its dms
+// spare instead of being removed: SaveState then writes into that file
+// rather than creating one, which is the dearest system call of a short
+// run on ext4. The spare is no world: LoadState reads world.json only.
 func Discard(base afero.Fs) error {
+	if _, ok := base.(dms.Exchanger); ok {
+		err := base.Rename(StateFile, spareOf(StateFile))
+		if err == nil || errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+	}
 	err := base.Remove(StateFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
