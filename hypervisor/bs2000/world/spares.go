@@ -41,9 +41,12 @@ func isSpare(p string) bool {
 // (255 bytes on most); a longer path is removed, not kept.
 const maxSpareName = 240
 
+// keptEscape makes a path one file name, reversibly.
+var keptEscape = strings.NewReplacer("%", "%25", "/", "%2F")
+
 // keptName is the name under Spares of a spare path ("" when too long).
 func keptName(spare string) string {
-	n := strings.NewReplacer("%", "%25", "/", "%2F").Replace(spare)
+	n := keptEscape.Replace(spare)
 	if len(n) > maxSpareName {
 		return ""
 	}
