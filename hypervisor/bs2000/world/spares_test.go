@@ -112,8 +112,9 @@ type swapFS struct{ afero.Fs }
 func (swapFS) Exchange(a, b string) error { return errors.ErrUnsupported }
 
 // Discard keeps world.json as its dms spare where names can be swapped:
-// no world is left to continue, and the next SaveState writes into the
-// same file.
+// no world is left to continue, and the next SaveState puts the same
+// file back (renamed when it holds the new state already, else written
+// into).
 func TestDiscardKeepsTheStateFileAsSpare(t *testing.T) {
 	fsys := swapFS{disk(t)}
 	st := State{InstallationSHA256: Hash(nil), VirtualTime: time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC), NextTSN: 2}
@@ -132,6 +133,9 @@ func TestDiscardKeepsTheStateFileAsSpare(t *testing.T) {
 	if _, _, err := LoadState(fsys); !errors.Is(err, ErrNoWorld) {
 		t.Fatalf("after Discard: %v, want ErrNoWorld", err)
 	}
+	// the spare's time tells a rename (kept) from a write (now)
+	long := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
+	must(t, fsys.Chtimes(spareOf(StateFile), long, long))
 	must(t, SaveState(fsys, st, []byte("vm\n")))
 	after, err := fsys.Stat(StateFile)
 	if err != nil {
@@ -140,7 +144,20 @@ func TestDiscardKeepsTheStateFileAsSpare(t *testing.T) {
 	if !os.SameFile(before, after) {
 		t.Error("SaveState created world.json again instead of writing into the spare")
 	}
+	if !after.ModTime().Equal(long) {
+		t.Errorf("world.json of the same state was written again (modified %v), not put back", after.ModTime())
+	}
 	if _, _, err := LoadState(fsys); err != nil {
 		t.Errorf("LoadState: %v", err)
+	}
+	if _, err := fsys.Stat(spareOf(StateFile)); err == nil {
+		t.Error("the spare, put back as world.json, is still there")
+	}
+	// a state of other content is written, not put back
+	must(t, Discard(fsys))
+	st.NextTSN = 7
+	must(t, SaveState(fsys, st, []byte("vm\n")))
+	if got, _, err := LoadState(fsys); err != nil || got.NextTSN != 7 {
+		t.Errorf("after saving another state: next TSN %d, %v", got.NextTSN, err)
 	}
 }

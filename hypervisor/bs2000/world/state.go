@@ -78,7 +78,17 @@ func SaveState(base afero.Fs, st State, vm2000 []byte) error {
 			return err
 		}
 	}
-	return dms.WriteFile(base, StateFile, append(data, '\n'))
+	data = append(data, '\n')
+	// Discard kept the last world.json as its spare: when it holds this
+	// text (plain runs of one procedure end in the same state), it is
+	// put back, a rename, instead of written again
+	spare := spareOf(StateFile)
+	if old, err := dms.ReadFile(base, spare, int64(len(data))); err == nil && bytes.Equal(old, data) {
+		if _, err := lstat(base, StateFile); errors.Is(err, fs.ErrNotExist) && base.Rename(spare, StateFile) == nil {
+			return nil
+		}
+	}
+	return dms.WriteFile(base, StateFile, data)
 }
 
 // ErrNoWorld is LoadState's error when the workdir holds no saved world
