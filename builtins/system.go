@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Functions that answer from the system around the task: the software
@@ -24,12 +25,12 @@ type Software struct {
 // imonVersion is the VERSION format of INSTALLATION-PATH, [V][m]m.naso
 // [V UG-290]; the correction state (a, so) may be left out, which selects
 // the highest correction state of that version [I].
-var imonVersion = regexp.MustCompile(`^V?([0-9]{1,2})\.([0-9])([A-Z][0-9]{2})?$`)
+var imonVersion = compileOnUse(`^V?([0-9]{1,2})\.([0-9])([A-Z][0-9]{2})?$`)
 
 // normalVersion writes a version as mm.n or mm.naso; ok is false when it
 // does not have the format.
 func normalVersion(v string) (string, bool) {
-	m := imonVersion.FindStringSubmatch(strings.ToUpper(strings.TrimSpace(v)))
+	m := imonVersion().FindStringSubmatch(strings.ToUpper(strings.TrimSpace(v)))
 	if m == nil {
 		return "", false
 	}
@@ -41,7 +42,7 @@ func normalVersion(v string) (string, bool) {
 
 // imonName: unit names and logical IDs are names of 1..30 characters
 // without blanks [I, after SET-INSTALLATION-PATH's operands].
-var imonName = regexp.MustCompile(`^[A-Z0-9$#@][A-Z0-9$#@.\-]{0,29}$`)
+var imonName = compileOnUse(`^[A-Z0-9$#@][A-Z0-9$#@.\-]{0,29}$`)
 
 var fnInstallationPath = &Function{
 	Name: "INSTALLATION-PATH", Result: TypeString, Source: "V UG-290, CMD-57 (VERSION=*STD: the highest version registered, I)",
@@ -60,10 +61,10 @@ var fnInstallationPath = &Function{
 	Impl: func(env Env, a []any) (any, error) {
 		id := strings.ToUpper(strings.TrimSpace(a[0].(string)))
 		unit := strings.ToUpper(strings.TrimSpace(a[1].(string)))
-		if !imonName.MatchString(id) {
+		if !imonName().MatchString(id) {
 			return nil, installationParameter.err("LOGICAL-ID")
 		}
-		if !imonName.MatchString(unit) {
+		if !imonName().MatchString(unit) {
 			return nil, installationParameter.err("INSTALLATION-UNIT")
 		}
 		version := ""
@@ -122,10 +123,10 @@ func findSoftware(inv []Software, unit, version string) (sw *Software, registere
 // <filename 1..54>, <composed-name 1..64>, <alphanum-name 1..8>,
 // <composed-name 1..24>.
 var (
-	libFileName     = regexp.MustCompile(`^[A-Z0-9$#@:][A-Z0-9$#@:.\-]{0,53}$`)
-	libElementName  = regexp.MustCompile(`^[A-Z0-9$#@][A-Z0-9$#@.\-]{0,63}$`)
-	libElementType  = regexp.MustCompile(`^[A-Z0-9$#@]{1,8}$`)
-	libVersionValue = regexp.MustCompile(`^[A-Z0-9$#@][A-Z0-9$#@.\-]{0,23}$`)
+	libFileName     = compileOnUse(`^[A-Z0-9$#@:][A-Z0-9$#@:.\-]{0,53}$`)
+	libElementName  = compileOnUse(`^[A-Z0-9$#@][A-Z0-9$#@.\-]{0,63}$`)
+	libElementType  = compileOnUse(`^[A-Z0-9$#@]{1,8}$`)
+	libVersionValue = compileOnUse(`^[A-Z0-9$#@][A-Z0-9$#@.\-]{0,23}$`)
 )
 
 // libraryFailures maps what the workdir answered to the error code
@@ -157,16 +158,16 @@ var fnIsLibraryElement = &Function{
 		typ := strings.ToUpper(strings.TrimSpace(a[2].(string)))
 		for _, c := range []struct {
 			name, value string
-			syntax      *regexp.Regexp
+			syntax      func() *regexp.Regexp
 		}{{"LIBRARY", lib, libFileName}, {"ELEMENT", elem, libElementName}, {"TYPE", typ, libElementType}} {
-			if !c.syntax.MatchString(c.value) {
+			if !c.syntax().MatchString(c.value) {
 				return nil, libraryParameter.err(c.name)
 			}
 		}
 		version := ""
 		if s, ok := a[3].(string); ok {
 			version = strings.ToUpper(strings.TrimSpace(s))
-			if !libVersionValue.MatchString(version) {
+			if !libVersionValue().MatchString(version) {
 				return nil, libraryParameter.err("VERSION")
 			}
 		}
@@ -194,4 +195,13 @@ func splitElementName(n string) (elem, version string) {
 		return n[:i], n[i+1 : len(n)-1]
 	}
 	return n, ""
+}
+
+// compileOnUse is a regular expression compiled when it is first used: a
+// package-level regexp.MustCompile runs at every start of sdfp, and these
+// name syntaxes with counted repetitions ({0,53}) compile into large
+// programs (about 1 ms of start-up for the ten of builtins and vm2000,
+// which a run of VMMEM never uses; TestInitialisationIsCheap).
+func compileOnUse(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

@@ -12,14 +12,24 @@ import (
 // ends; then the first runnable task in start order goes on. When every
 // task waits, the clock jumps to the next event or time limit, runs the
 // event and wakes the tasks whose condition now holds, in start order.
-// Each task runs in a goroutine of its own only so that a deep call stack
-// can be parked in the middle of a command; the hand-over through
-// channels makes the order of everything fixed.
+// Each task but the first runs in a goroutine of its own only so that a
+// deep call stack can be parked in the middle of a command; the
+// hand-over through channels makes the order of everything fixed. The
+// first task runs on the caller's goroutine: while it waits, its Wait
+// runs the scheduler's loop until it is its turn again. A run of one
+// procedure, most runs, then hands nothing over between goroutines
+// (each hand-over may wake an idle thread of the Go runtime: a futex
+// call and a context switch).
 type Scheduler struct {
 	clock   *Clock
 	tasks   []*task
 	yield   chan *task
 	running bool
+	ctx     context.Context
+	// ready and runnable, by task: whether it may go on, and what its
+	// wait returns when it does
+	ready    []bool
+	runnable []waitResult
 }
 
 type waitResult struct {
@@ -36,6 +46,8 @@ type task struct {
 	done     bool
 	// cancelled: the task's wait ends with ErrCancelled (Cancel).
 	cancelled bool
+	// inline: the first task, run on the scheduler's own goroutine
+	inline bool
 }
 
 // TaskWaiter is the interpreter's Waiter for one task of a scheduler.
@@ -67,6 +79,13 @@ func (w *TaskWaiter) Wait(ctx context.Context, _ handler.Task, cw *handler.Wait)
 	}
 	w.t.wait = cw
 	w.t.deadline = w.s.clock.Now().Add(time.Duration(cw.Deadline) * time.Second)
+	if w.t.inline {
+		// as after a hand-over: the tasks its work made ready go first
+		w.s.grow()
+		w.s.wake(w.s.ready, w.s.runnable)
+		r := w.s.loop(w.t)
+		return r.ok, r.err
+	}
 	w.s.yield <- w.t
 	r := <-w.t.resume
 	return r.ok, r.err
@@ -75,35 +94,59 @@ func (w *TaskWaiter) Wait(ctx context.Context, _ handler.Task, cw *handler.Wait)
 // Run starts the tasks and runs until all have ended, those Spawn adds
 // while it runs included.
 func (s *Scheduler) Run(ctx context.Context) {
-	s.running = true
-	defer func() { s.running = false }()
-	for _, t := range s.tasks {
+	s.running, s.ctx = true, ctx
+	defer func() { s.running, s.ctx = false, nil }()
+	if len(s.tasks) == 0 {
+		return
+	}
+	first := s.tasks[0]
+	first.inline = true
+	for _, t := range s.tasks[1:] {
 		s.start(t)
 	}
-	var runnable []waitResult
-	var ready []bool
+	s.grow()
+	// the first task's turn, on this goroutine
+	s.ready[0] = false
+	first.run(&TaskWaiter{s: s, t: first})
+	first.done = true
+	s.grow()
+	s.wake(s.ready, s.runnable)
+	s.loop(nil)
+}
+
+// grow gives the tasks added since (spawned ones) their places: every
+// task starts runnable.
+func (s *Scheduler) grow() {
+	for len(s.ready) < len(s.tasks) {
+		s.ready = append(s.ready, true)
+		s.runnable = append(s.runnable, waitResult{})
+	}
+}
+
+// loop runs the tasks in turn, and the clock when all wait, until self
+// (the first task, waiting) may go on, with what its wait returns; with
+// self nil, until every task has ended.
+func (s *Scheduler) loop(self *task) waitResult {
 	for {
-		for len(ready) < len(s.tasks) {
-			ready = append(ready, true) // every task starts runnable
-			runnable = append(runnable, waitResult{})
-		}
-		i := firstReady(ready)
+		s.grow()
+		i := firstReady(s.ready)
 		if i >= 0 {
-			ready[i] = false
-			s.tasks[i].resume <- runnable[i]
-			<-s.yield                       // until it waits or ends
-			for len(ready) < len(s.tasks) { // tasks it spawned
-				ready = append(ready, true)
-				runnable = append(runnable, waitResult{})
+			s.ready[i] = false
+			t := s.tasks[i]
+			if t == self {
+				return s.runnable[i]
 			}
-			s.wake(ready, runnable)
+			t.resume <- s.runnable[i]
+			<-s.yield // until it waits or ends
+			s.grow()  // tasks it spawned
+			s.wake(s.ready, s.runnable)
 			continue
 		}
-		if !s.anyWaiting() {
-			return
-		}
-		if !s.advance(ctx, ready, runnable) {
-			return
+		if !s.anyWaiting() || !s.advance(s.ctx, s.ready, s.runnable) {
+			// nothing can go on: the first task waited on the last
+			// word of a run that cannot continue (advance reports false
+			// only then)
+			return waitResult{}
 		}
 	}
 }

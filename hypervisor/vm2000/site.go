@@ -2,7 +2,6 @@ package vm2000
 
 import (
 	"context"
-	"regexp"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
@@ -40,7 +39,7 @@ func (s *CommandSpec) UnmarshalYAML(_ context.Context, n ast.Node) error {
 	return decodeLocated(n, (*plain)(s), &s.at)
 }
 
-var maincodeSyntax = regexp.MustCompile(`^[A-Z]{3}[0-9A-Z]{4}$`)
+var maincodeSyntax = compileOnUse(`^[A-Z]{3}[0-9A-Z]{4}$`)
 
 // siteCommand checks a site command's declaration against the built-in
 // catalog and the commands seen before it, and fills its defaults.
@@ -66,7 +65,7 @@ func (c *checker) siteCommand(s *CommandSpec, builtin *catalog.Catalog, seen map
 		c.errorf(s.at.of("sc1"), "site command %s fails (sc1 %d) and needs the maincode of its message", s.Name, s.SC1)
 	case s.Maincode == "":
 		s.Maincode = handler.OK.Main
-	case !maincodeSyntax.MatchString(s.Maincode):
+	case !maincodeSyntax().MatchString(s.Maincode):
 		c.errorf(s.at.of("maincode"), "maincode %q is no message key like CMD0001", s.Maincode)
 	}
 	if s.SC1 < 0 || s.SC1 > 255 || s.SC2 < 0 || s.SC2 > 255 {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/goccy/go-yaml/ast"
 )
@@ -79,12 +80,12 @@ func (inst *Installation) Software() []SoftwareSpec {
 }
 
 // softwareVersion is the IMON version format [V][m]m.naso [V UG-290].
-var softwareVersion = regexp.MustCompile(`^V?([0-9]{1,2})\.([0-9][A-Z][0-9]{2})$`)
+var softwareVersion = compileOnUse(`^V?([0-9]{1,2})\.([0-9][A-Z][0-9]{2})$`)
 
 // fullVersion writes a version as IMON's mm.naso (V2.5A00 is 02.5A00);
 // ok is false when it is not in the format [V][m]m.naso.
 func fullVersion(v string) (string, bool) {
-	m := softwareVersion.FindStringSubmatch(strings.ToUpper(strings.TrimSpace(v)))
+	m := softwareVersion().FindStringSubmatch(strings.ToUpper(strings.TrimSpace(v)))
 	if m == nil {
 		return "", false
 	}
@@ -99,8 +100,8 @@ func fullVersion(v string) (string, bool) {
 // characters without blanks; path names are BS2000 file names of 1..54
 // characters [I, after SET-INSTALLATION-PATH's operand types].
 var (
-	softwareName = regexp.MustCompile(`^[A-Z0-9$#@][A-Z0-9$#@.\-]{0,29}$`)
-	softwarePath = regexp.MustCompile(`^[A-Z0-9$#@:][A-Z0-9$#@:.\-]{0,53}$`)
+	softwareName = compileOnUse(`^[A-Z0-9$#@][A-Z0-9$#@.\-]{0,29}$`)
+	softwarePath = compileOnUse(`^[A-Z0-9$#@:][A-Z0-9$#@:.\-]{0,53}$`)
 )
 
 // software checks the inventory entries and writes names in upper case.
@@ -109,7 +110,7 @@ func (c *checker) software(inst *Installation) {
 	for i := range inst.Inventory {
 		s := &inst.Inventory[i]
 		s.Unit = strings.ToUpper(strings.TrimSpace(s.Unit))
-		if !softwareName.MatchString(s.Unit) {
+		if !softwareName().MatchString(s.Unit) {
 			c.errorf(s.at.of("unit"), "software: unit %q must be a product name of 1..30 letters, digits or $#@-.", s.Unit)
 		}
 		v, ok := fullVersion(s.Version)
@@ -124,14 +125,21 @@ func (c *checker) software(inst *Installation) {
 		items := make(map[string]string, len(s.Items))
 		for id, path := range s.Items {
 			id, path = strings.ToUpper(strings.TrimSpace(id)), strings.ToUpper(strings.TrimSpace(path))
-			if !softwareName.MatchString(id) {
+			if !softwareName().MatchString(id) {
 				c.errorf(s.at.of("items"), "software %s: logical ID %q must be 1..30 letters, digits or $#@-.", s.Unit, id)
 			}
-			if !softwarePath.MatchString(path) {
+			if !softwarePath().MatchString(path) {
 				c.errorf(s.at.of("items"), "software %s: path name %q of %s must be a file name of 1..54 characters", s.Unit, path, id)
 			}
 			items[id] = path
 		}
 		s.Items = items
 	}
+}
+
+// compileOnUse is a regular expression compiled when it is first used, so
+// that a start of sdfp does not pay for name syntaxes it never checks
+// (TestInitialisationIsCheap).
+func compileOnUse(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

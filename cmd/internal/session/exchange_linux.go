@@ -21,11 +21,9 @@ func (f *RootFS) Exchange(oldname, newname string) error {
 	}
 	d := f.lock // the workdir itself, open while locked
 	if dir != "" || d == nil {
-		if dir == "" {
-			dir = "."
-		}
+		r, name := f.in(oldname) // a world directory's root, opened once
 		var err error
-		if d, err = f.root.Open(dir); err != nil {
+		if d, err = r.Open(path.Dir(name)); err != nil {
 			return err
 		}
 		defer d.Close()

@@ -14,6 +14,7 @@ import (
 type RootFS struct {
 	root *os.Root
 	lock *os.File // the directory, open while the workdir lock is held
+	dirs worldDirs
 }
 
 // OpenRoot opens a directory as a file system, creating it if missing.
@@ -30,6 +31,7 @@ func OpenRoot(dir string) (*RootFS, error) {
 
 // Close releases the directory and, with it, the workdir lock.
 func (f *RootFS) Close() error {
+	f.closeDirs()
 	if f.lock != nil {
 		f.lock.Close()
 		f.lock = nil
@@ -37,31 +39,74 @@ func (f *RootFS) Close() error {
 	return f.root.Close()
 }
 
-func (f *RootFS) Create(name string) (afero.File, error) { return wrap(f.root.Create(name)) }
+func (f *RootFS) Create(name string) (afero.File, error) {
+	r, n := f.in(name)
+	return wrap(r.Create(n))
+}
 func (f *RootFS) Mkdir(name string, perm os.FileMode) error {
-	return f.root.Mkdir(name, perm)
+	r, n := f.in(name)
+	defer f.made()
+	return r.Mkdir(n, perm)
 }
-func (f *RootFS) MkdirAll(path string, perm os.FileMode) error { return f.root.MkdirAll(path, perm) }
-func (f *RootFS) Open(name string) (afero.File, error)         { return wrap(f.root.Open(name)) }
+func (f *RootFS) MkdirAll(path string, perm os.FileMode) error {
+	r, n := f.in(path)
+	defer f.made()
+	return r.MkdirAll(n, perm)
+}
+func (f *RootFS) Open(name string) (afero.File, error) {
+	r, n := f.in(name)
+	return wrap(r.Open(n))
+}
 func (f *RootFS) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
-	return wrap(f.root.OpenFile(name, flag, perm))
+	r, n := f.in(name)
+	return wrap(r.OpenFile(n, flag, perm))
 }
-func (f *RootFS) Remove(name string) error              { return f.root.Remove(name) }
-func (f *RootFS) RemoveAll(path string) error           { return f.root.RemoveAll(path) }
-func (f *RootFS) Rename(oldname, newname string) error  { return f.root.Rename(oldname, newname) }
-func (f *RootFS) Stat(name string) (os.FileInfo, error) { return f.root.Stat(name) }
+func (f *RootFS) Remove(name string) error {
+	r, n := f.in(name)
+	defer f.gone(name)
+	return r.Remove(n)
+}
+func (f *RootFS) RemoveAll(path string) error {
+	r, n := f.in(path)
+	defer f.gone(path)
+	return r.RemoveAll(n)
+}
+
+// Rename renames within one root where both names are in one world
+// directory, else through the workdir's root.
+func (f *RootFS) Rename(oldname, newname string) error {
+	defer f.gone(oldname, newname)
+	ro, o := f.in(oldname)
+	rn, n := f.in(newname)
+	if ro != rn {
+		return f.root.Rename(oldname, newname)
+	}
+	return ro.Rename(o, n)
+}
+func (f *RootFS) Stat(name string) (os.FileInfo, error) {
+	r, n := f.in(name)
+	return r.Stat(n)
+}
 
 // LstatIfPossible implements afero.Lstater: the file replacer must see a
 // link as a link.
 func (f *RootFS) LstatIfPossible(name string) (os.FileInfo, bool, error) {
-	fi, err := f.root.Lstat(name)
+	r, n := f.in(name)
+	fi, err := r.Lstat(n)
 	return fi, true, err
 }
-func (f *RootFS) Name() string                              { return "RootFS(" + f.root.Name() + ")" }
-func (f *RootFS) Chmod(name string, mode os.FileMode) error { return f.root.Chmod(name, mode) }
-func (f *RootFS) Chown(name string, uid, gid int) error     { return f.root.Chown(name, uid, gid) }
+func (f *RootFS) Name() string { return "RootFS(" + f.root.Name() + ")" }
+func (f *RootFS) Chmod(name string, mode os.FileMode) error {
+	r, n := f.in(name)
+	return r.Chmod(n, mode)
+}
+func (f *RootFS) Chown(name string, uid, gid int) error {
+	r, n := f.in(name)
+	return r.Chown(n, uid, gid)
+}
 func (f *RootFS) Chtimes(name string, atime, mtime time.Time) error {
-	return f.root.Chtimes(name, atime, mtime)
+	r, n := f.in(name)
+	return r.Chtimes(n, atime, mtime)
 }
 
 // wrap returns a nil interface for a nil *os.File, so callers' err checks
@@ -75,4 +120,11 @@ func wrap(f *os.File, err error) (afero.File, error) {
 
 // Link implements world.Linker: a hard link within the workdir, so the
 // undo journal keeps a file a run removes without copying it.
-func (f *RootFS) Link(oldname, newname string) error { return f.root.Link(oldname, newname) }
+func (f *RootFS) Link(oldname, newname string) error {
+	ro, o := f.in(oldname)
+	rn, n := f.in(newname)
+	if ro != rn {
+		return f.root.Link(oldname, newname)
+	}
+	return ro.Link(o, n)
+}

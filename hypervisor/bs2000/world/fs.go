@@ -28,6 +28,8 @@ type FS struct {
 	// entries counts the journal's entries, temps those of them that
 	// name a temporary file (see Close).
 	entries, temps int
+	// pool: the undo before this run kept files under Spares for it
+	pool bool
 }
 
 // Linker is a file system that can give a file a second name (a hard
@@ -41,8 +43,8 @@ type Linker interface {
 // (Undo) and returns the journaling file system with an empty journal,
 // and what could not be undone.
 func Start(base afero.Fs) (*FS, []error) {
-	errs := Undo(base)
-	return &FS{base: base, recorded: map[string]bool{}}, errs
+	errs, kept := undoAll(base)
+	return &FS{base: base, recorded: map[string]bool{}, pool: kept > 0}, errs
 }
 
 // Resume goes on with the world the workdir holds: the journal is kept,
@@ -364,6 +366,9 @@ func (f *FS) Rename(oldname, newname string) error {
 		return err
 	}
 	fi, err := dms.Lstat(f.base, o)
+	if errors.Is(err, fs.ErrNotExist) && isSpare(o) && f.claimKept(o, nw) {
+		return nil
+	}
 	if err != nil {
 		return f.base.Rename(o, nw)
 	}

@@ -78,7 +78,17 @@ func SaveState(base afero.Fs, st State, vm2000 []byte) error {
 			return err
 		}
 	}
-	return dms.WriteFile(base, StateFile, append(data, '\n'))
+	data = append(data, '\n')
+	// Discard kept the last world.json as its spare: when it holds this
+	// text (plain runs of one procedure end in the same state), it is
+	// put back, a rename, instead of written again
+	spare := spareOf(StateFile)
+	if old, err := dms.ReadFile(base, spare, int64(len(data))); err == nil && bytes.Equal(old, data) {
+		if _, err := dms.Lstat(base, StateFile); errors.Is(err, fs.ErrNotExist) && base.Rename(spare, StateFile) == nil {
+			return nil
+		}
+	}
+	return dms.WriteFile(base, StateFile, data)
 }
 
 // ErrNoWorld is LoadState's error when the workdir holds no saved world
@@ -170,7 +180,17 @@ func lineCol(data []byte, off int64) (int, int) {
 
 // Discard removes the saved state (a plain run does so before it changes
 // anything, so that a run killed half way leaves no world to continue).
+// Where names can be swapped (dms.Exchanger), world.json becomes its dms
+// spare instead of being removed: SaveState then writes into that file
+// rather than creating one, which is the dearest system call of a short
+// run on ext4. The spare is no world: LoadState reads world.json only.
 func Discard(base afero.Fs) error {
+	if _, ok := base.(dms.Exchanger); ok {
+		err := base.Rename(StateFile, spareOf(StateFile))
+		if err == nil || errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+	}
 	err := base.Remove(StateFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil

@@ -1,7 +1,6 @@
 package world
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -18,13 +17,13 @@ const MaxViewSize = 256 << 20
 // BaseView is the workdir as the next plain run will find it, for a run
 // that writes nothing (--dry-run): a copy in memory of the workdir's
 // regular files and directories, the journal and its copies included,
-// with the undo done on the copy. Without a journal the workdir is its
-// own base and BaseView returns it as it is. It fails when the workdir
+// with the undo done on the copy. Without a journal (or with an empty
+// one) the workdir is its own base and BaseView returns it as it is. It fails when the workdir
 // holds more than MaxViewSize bytes; the errors are what the undo could
 // not do, as Undo reports them.
 func BaseView(base afero.Fs) (afero.Fs, []error, error) {
-	if _, err := dms.Lstat(base, Journal); errors.Is(err, fs.ErrNotExist) {
-		return base, nil, nil
+	if entries, errs, _ := readJournal(base); len(entries) == 0 && len(errs) == 0 {
+		return base, nil, nil // no journal, or an empty one: nothing to undo
 	}
 	mem := afero.NewMemMapFs()
 	var total int64
@@ -32,6 +31,8 @@ func BaseView(base afero.Fs) (afero.Fs, []error, error) {
 		switch {
 		case err != nil:
 			return err
+		case p == Spares:
+			return fs.SkipDir // the undo's files for the next run to reuse: no base of anything
 		case fi.IsDir():
 			return mem.MkdirAll(p, fi.Mode().Perm())
 		case !fi.Mode().IsRegular():
