@@ -36,6 +36,10 @@ func (js jobStarter) StartJob(j *jobenv.Job) (handler.Result, bool) {
 	o := s.opts
 	o.TSN, o.Stdout, o.Stdin, o.Syslst = j.TSN, spool, strings.NewReader(""), nil
 	r := s.runnerWith(o, interp.WithStop(func() bool { return j.Exit || j.Cancelled }))
+	if s.VM2000 != nil && j.EnteredBy != "" {
+		// a job runs on the system it was entered on
+		_ = s.VM2000.SetTaskSU(j.TSN, s.VM2000.TaskSU(j.EnteredBy))
+	}
 	proc, res, ok := loadJob(r, j)
 	if !ok {
 		return res, false
