@@ -126,6 +126,7 @@ func New(o Options) (*Session, error) {
 	s.Console.W = o.Console
 	s.Env = jobenv.New(s.JVs, s.Clock, s.Console, s.Msgs)
 	s.Env.User = o.User
+	s.JVs.Catalog, s.JVs.User = s.Env.Catalog, o.User // JV.X and :SDFP:$USER.JV.X are one JV
 	s.TSNs = &jobenv.TSNs{}
 	if o.FirstTSN > 0 {
 		s.TSNs.SetLast(o.FirstTSN - 1) // a continued world goes on from there
