@@ -165,7 +165,7 @@ func (c *Case) procFiles() ([]procFile, bool, error) {
 func (c *Case) mainProc() string {
 	first := ""
 	for _, f := range c.Archive.Files {
-		if strings.HasSuffix(f.Name, ".proc") {
+		if procSection(f.Name) {
 			if f.Name == "main.proc" {
 				return f.Name
 			}
@@ -238,7 +238,7 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 	}
 	for _, f := range c.Archive.Files {
 		name, isFile := strings.CutPrefix(f.Name, "file:")
-		if strings.HasSuffix(f.Name, ".proc") || isFile {
+		if procSection(f.Name) || isFile {
 			if !isFile {
 				name = f.Name
 			}

@@ -19,6 +19,13 @@ import (
 // procedure's (0002, ...). Each one's SYSOUT and end are expected in the
 // sections sysout:FILE and result:FILE.
 
+// procSection reports whether a section holds a procedure of the case: a
+// name ending in .proc that is not an extra task's expected SYSOUT or end
+// (sysout:b.proc, result:b.proc).
+func procSection(name string) bool {
+	return strings.HasSuffix(name, ".proc") && !strings.HasPrefix(name, "sysout:") && !strings.HasPrefix(name, "result:")
+}
+
 // extraTask is one line of the tasks section.
 type extraTask struct {
 	file, su string
@@ -36,7 +43,7 @@ func (c *Case) extraTasks() ([]extraTask, error) {
 			continue
 		}
 		file, su, _ := strings.Cut(words[0], "@")
-		if _, ok := c.section(file); !ok || !strings.HasSuffix(file, ".proc") {
+		if _, ok := c.section(file); !ok || !procSection(file) {
 			return nil, fmt.Errorf("tasks:%d: %q is not a .proc section of the case", n+1, file)
 		}
 		if seen[file] || file == c.mainProc() {

@@ -27,6 +27,12 @@ func TestTasksSection(t *testing.T) {
 	if names := strings.Join(mk("b.proc\n").expected(out), " "); !strings.Contains(names, "sysout:b.proc result:b.proc") {
 		t.Errorf("expected sections %s", names)
 	}
+	// the expected sections of a task are no procedures of the case
+	withOutcome := mk("b.proc\n")
+	withOutcome.Archive.Files = append(withOutcome.Archive.Files, txtar.File{Name: "sysout:b.proc", Data: []byte("B 7\n")})
+	if srcs, err := withOutcome.Sources(); err != nil || len(srcs) != 2 {
+		t.Errorf("sources %v, %v", srcs, err)
+	}
 	for tasks, want := range map[string]string{
 		"c.proc\n":                "tasks:1: \"c.proc\" is not a .proc section",
 		"b.proc\nb.proc@ABGSE701": "tasks:2: b.proc runs twice",
