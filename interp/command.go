@@ -158,6 +158,9 @@ func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
 	for _, line := range res.Output {
 		r.print(line)
 	}
+	if res.After != nil {
+		res.After()
+	}
 	r.frame.last = res.RC
 	r.traceCmd(c, res.RC)
 	if !r.isError(res) {

@@ -49,8 +49,16 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 		}
 	default:
 		if lres, sig := r.linesToList(textTarget, r.render(res.Output), modeOf(textMode)); sig != nil || lres.RC.SC1 != 0 {
+			if res.After != nil {
+				res.After()
+			}
 			return lres, sig // the lines did not all reach the variable
 		}
+	}
+	if res.After != nil {
+		// free-running messages the command started are not its output:
+		// they reach SYSOUT, not the TEXT-OUTPUT variable
+		res.After()
 	}
 	if structKind != "*NONE" {
 		if err := r.structureOutput(structTarget, res.Records, modeOf(structMode)); err != nil {

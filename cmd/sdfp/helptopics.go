@@ -60,7 +60,8 @@ func helpJSON(w io.Writer, width int) {
 func helpMonJV(w io.Writer, width int) {
 	paragraph(w, width, "A MONJV named in the MONJV operand of an asynchronous command follows its work: "+
 		"bytes 1-3 hold the status, the rest of the first 128 bytes (the system part) what the kind says; "+
-		"bytes 129-256 are the user's and never written. Wait for a status with "+
+		"bytes 129-256 are the user's: VM2000 never writes them, and the procedure may write them while the "+
+		"monitoring runs, when the system part is refused to it (JVS0413). Wait for a status with "+
 		"WAIT-EVENT *JV((JV-NAME,1,3) = '$T ',...).")
 	for _, k := range vm2000.MonJVKinds() {
 		fmt.Fprintf(w, "\n%s MONJV: %s   [Source: %s]\n", k.Name, strings.Join(k.Commands, ", "), k.Source)

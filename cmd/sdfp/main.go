@@ -1,7 +1,7 @@
 // Command sdfp runs, checks and explains BS2000 SDF-P procedures on a
 // laptop or in CI, against an embedded VM2000 model with a virtual clock.
 //
-//	sdfp run [flags] FILE.proc [VALUE ...] [PARAM=VALUE ...]
+//	sdfp run [flags] FILE.proc[@SU] [VALUE ...] [PARAM=VALUE ...] [FILE2.proc[@SU] ...]
 //	sdfp check [--format text|json] FILE...
 //	sdfp help [COMMAND|FUNCTION|MESSAGE|TOPIC]
 //	sdfp dialog [flags]

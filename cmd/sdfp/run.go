@@ -163,8 +163,9 @@ func (c *cli) run(args []string) int {
 	fs.DurationVar(&f.maxVTime, "max-virtual-time", DefaultMaxVirtualTime, "stop when virtual time passes this much, e.g. 48h (0: no limit; exit status 3)")
 	f.limits.declare(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(c.stderr, "usage: sdfp run [flags] FILE.proc [VALUE ...] [PARAM=VALUE ...] [FILE2.proc ...]")
-		fmt.Fprintln(c.stderr, "Runs procedures against the embedded VM2000 (several files run as concurrent tasks).")
+		fmt.Fprintln(c.stderr, "usage: sdfp run [flags] FILE.proc[@SU] [VALUE ...] [PARAM=VALUE ...] [FILE2.proc[@SU] ...]")
+		fmt.Fprintln(c.stderr, "Runs procedures against the embedded VM2000 (several files run as concurrent tasks;")
+		fmt.Fprintln(c.stderr, "FILE@SU runs one on the monitor system of server unit SU, default --su).")
 		fmt.Fprintln(c.stderr, "Exit status: 0 normal end, 1 procedure ended with an error, 2 usage or syntax error, 3 limit reached")
 		fmt.Fprintln(c.stderr, "(steps, virtual time, procedure nesting, list elements, variable size, memory), 4 a file could not")
 		fmt.Fprintln(c.stderr, "be written, 5 workdir in use (--no-wait).")
@@ -296,19 +297,20 @@ func taskArgs(args []string, isFile func(string) bool) ([]session.Task, error) {
 	for _, a := range args {
 		k, v, named := strings.Cut(a, "=")
 		named = named && !strings.ContainsAny(k, "/.")
+		file, su := splitSU(a, isFile)
 		if len(tasks) == 0 {
 			if named {
 				return nil, fmt.Errorf("parameter %s comes before any procedure file", a)
 			}
-			tasks = append(tasks, session.Task{Name: a})
+			tasks = append(tasks, session.Task{Name: file, SU: su})
 			continue
 		}
 		t := &tasks[len(tasks)-1]
 		switch {
 		case named:
 			t.Params = append(t.Params, interp.Param{Name: strings.ToUpper(k), Value: v})
-		case procedureFile(a, isFile):
-			tasks = append(tasks, session.Task{Name: a})
+		case procedureFile(file, isFile):
+			tasks = append(tasks, session.Task{Name: file, SU: su})
 		case len(t.Params) > 0 && t.Params[len(t.Params)-1].Name != "":
 			return nil, fmt.Errorf("positional parameter %s of %s comes after a keyword parameter: "+
 				"give the positional values first, or write NAME=%s", a, t.Name, a)
@@ -320,6 +322,22 @@ func taskArgs(args []string, isFile func(string) bool) ([]session.Task, error) {
 		return nil, fmt.Errorf("no procedure file given")
 	}
 	return tasks, nil
+}
+
+// splitSU splits FILE@SU, a procedure file and the server unit whose
+// monitor system runs it (a name of 1 to 8 letters, digits, $, # or @,
+// as the BCAM host names that name /390 server units). A word naming an
+// existing file is that file, whatever it contains.
+func splitSU(a string, isFile func(string) bool) (file, su string) {
+	i := strings.LastIndexByte(a, '@')
+	if i <= 0 || isFile(a) {
+		return a, ""
+	}
+	name := strings.ToUpper(a[i+1:])
+	if name == "" || len(name) > 8 || strings.Trim(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789$#@") != "" {
+		return a, ""
+	}
+	return a[:i], name
 }
 
 // procedureFile tells a procedure file from a positional parameter value.
@@ -398,6 +416,15 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, out *output, stdout
 	if err != nil {
 		fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
 		return exitUsage
+	}
+	for _, t := range tasks {
+		if t.SU == "" {
+			continue
+		}
+		if err := s.CheckServerUnit(t.SU); err != nil {
+			fmt.Fprintf(c.stderr, "sdfp run: %s@%s: %v\n", t.Name, t.SU, err)
+			return exitUsage
+		}
 	}
 	switch f.console {
 	case "off":

@@ -232,6 +232,10 @@ func TestTaskArgs(t *testing.T) {
 		{[]string{"a.proc", "X=1", "5"}, "positional parameter 5 of a.proc comes after a keyword parameter"},
 		{[]string{"X=1", "a.proc"}, "parameter X=1 comes before any procedure file"},
 		{nil, "no procedure file given"},
+		// FILE@SU names the task's server unit; a value with @ stays a value
+		{[]string{"a.proc@abgse501", "5", "b.proc@ABGSE701", "VM=X"}, "a.proc@ABGSE501[5] b.proc@ABGSE701[VM=X]"},
+		{[]string{"a.proc", "MAIL@HOST", "dir/b@SU7"}, "a.proc[MAIL@HOST] dir/b@SU7[]"},
+		{[]string{"a.proc@", "x.proc@TOOLONGNAME"}, "a.proc@[x.proc@TOOLONGNAME]"}, // no SU name: a value
 	} {
 		tasks, err := taskArgs(tc.args, exists)
 		var got []string
@@ -244,7 +248,11 @@ func TestTaskArgs(t *testing.T) {
 					ps = append(ps, p.Value)
 				}
 			}
-			got = append(got, task.Name+"["+strings.Join(ps, " ")+"]")
+			name := task.Name
+			if task.SU != "" {
+				name += "@" + task.SU
+			}
+			got = append(got, name+"["+strings.Join(ps, " ")+"]")
 		}
 		text := strings.Join(got, " ")
 		if err != nil {

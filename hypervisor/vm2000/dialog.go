@@ -12,6 +12,9 @@ type dialog struct {
 	su    *serverUnit
 	vm    *VM
 	admin bool
+	// receiver is the task, when it takes free-running messages
+	// (routing.go).
+	receiver handler.Receiver
 }
 
 // dialogOf returns the task's dialog; a dialog whose VM has been deleted
@@ -30,7 +33,6 @@ func (m *Model) beginDialog(c *call) handler.Result {
 	if c.dlg != nil {
 		return m.refuse(c, dialogAlreadyOpen, c.dlg.vm.inserts()...)
 	}
-	c.su = m.local
 	vm, res := m.vmByOperand(c, "VM-IDENTIFICATION")
 	if res != nil {
 		return *res
@@ -40,7 +42,9 @@ func (m *Model) beginDialog(c *call) handler.Result {
 	if vm.password != "" && string(pw) != vm.password {
 		return m.refuse(c, badPassword, vm.inserts()...)
 	}
-	m.dialogs[c.task] = &dialog{su: c.su, vm: vm, admin: vm.isMonitor()}
+	d := &dialog{su: c.su, vm: vm, admin: vm.isMonitor()}
+	d.receiver, _ = c.req.Task.(handler.Receiver)
+	m.dialogs[c.task] = d
 	tsn := c.task
 	if tsn == "" {
 		tsn = "0000"

@@ -69,10 +69,13 @@ func (m *Model) Handle(_ context.Context, req *handler.Request) (handler.Result,
 	if !ok {
 		return handler.Result{}, false
 	}
-	c := &call{req: req, args: req.Args, lang: "E", su: m.local, info: spec.info}
+	m.handling = false
+	m.release() // what an earlier command left held (a caller without After)
+	c := &call{req: req, args: req.Args, lang: "E", info: spec.info}
 	if req.Task != nil {
 		c.lang, c.task = req.Task.Language(), req.Task.ID()
 	}
+	c.su = m.suOfTask(c.task)
 	c.dlg = m.dialogOf(c.task)
 	if c.dlg != nil {
 		c.su = c.dlg.su
@@ -84,7 +87,8 @@ func (m *Model) Handle(_ context.Context, req *handler.Request) (handler.Result,
 	case spec.access == accessVM2000 && !c.dlg.admin:
 		return m.refuse(c, notAdministrator, "/"+req.Name), true
 	}
-	return spec.run(m, c), true
+	m.handling = true
+	return m.afterCommand(c, spec.run(m, c)), true
 }
 
 // line is a message the command prints; it is rendered in the task's

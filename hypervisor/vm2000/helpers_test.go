@@ -76,17 +76,32 @@ type ran struct {
 // run parses and executes a command as the rig's task.
 func (r *rig) run(src string) ran {
 	r.t.Helper()
+	return r.runAs(src, r.task)
+}
+
+// runAs parses and executes a command as the given task.
+func (r *rig) runAs(src string, task handler.Task) ran {
+	r.t.Helper()
 	cmd, errs := r.p.ParseCommand(lexer.NewUnit(src, lexer.Pos{Line: 1, Column: 1}))
 	if len(errs) > 0 {
 		r.t.Fatalf("%s: %v", src, errs)
 	}
-	res, ok := r.m.Handle(context.Background(), &handler.Request{Name: cmd.Name, Args: cmd.Args, Text: src, Task: r.task})
+	res, ok := r.m.Handle(context.Background(), &handler.Request{Name: cmd.Name, Args: cmd.Args, Text: src, Task: task})
 	if !ok {
 		r.t.Fatalf("%s: not handled", src)
 	}
+	if rt, ok := task.(handler.Receiver); ok {
+		// a task with a SYSOUT: the command's output goes there first
+		for _, l := range res.Output {
+			rt.Receive(l)
+		}
+	}
+	if res.After != nil {
+		res.After() // as the interpreter does once the output is printed
+	}
 	out := make([]string, len(res.Output))
 	for i, l := range res.Output {
-		out[i] = msg.Default().Render(l, r.task.lang)
+		out[i] = msg.Default().Render(l, task.Language())
 	}
 	return ran{res, out}
 }

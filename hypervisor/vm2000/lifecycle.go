@@ -73,7 +73,9 @@ func (m *Model) createVM(c *call) handler.Result {
 		return *res
 	}
 	if j != nil {
-		vm.monJV = j.name
+		// shown completed with catalog and user ID (V JV "Permanent user
+		// job variables"); the store takes either form
+		vm.monJV = m.jvs.FullName(j.name)
 	}
 	su.addVM(vm)
 	m.updateVMMonitor(vm)

@@ -33,6 +33,12 @@ type scriptLine struct {
 	inserts insertForm
 }
 
+// guestRunsOnly are the migration messages written only when the
+// migrating VM's guest runs (RUNNING): a VM in INIT-ONLY or DOWN has no
+// guest to suspend and resume (I, from the meaning of VMS2452 and
+// VMS2432, V:PHA).
+var guestRunsOnly = map[string]bool{"VMS2452": true, "VMS2432": true}
+
 // migrationScript lists the messages of each phase in console order.
 type migrationScript struct {
 	accepted, setup, suspend, switchOver []scriptLine
@@ -105,6 +111,9 @@ func (m *Model) script(mig *migration, lines []scriptLine) { m.scriptWith(mig, l
 func (m *Model) scriptWith(mig *migration, lines []scriptLine, reason string) {
 	vm := mig.vm
 	for _, l := range lines {
+		if guestRunsOnly[l.key] && vm.state != StateRunning {
+			continue
+		}
 		su, subject := mig.source, vm
 		if l.side == onTarget {
 			su = mig.target

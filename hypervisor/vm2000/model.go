@@ -27,6 +27,13 @@ type Model struct {
 	local   *serverUnit
 	dialogs map[string]*dialog // by task ID
 	faults  faults
+	// taskSU is the server unit of each task that does not run on local
+	// (routing.go).
+	taskSU map[string]*serverUnit
+	// handling is set while a command runs; held are the VM2000
+	// messages it caused, sent when its output is out (routing.go).
+	handling bool
+	held     []routedLine
 }
 
 // faults are the injected faults that act at run time, by VM name.
@@ -47,7 +54,7 @@ func New(inst *Installation, clk *clock.Clock, jvs *jv.Store, con *console.Conso
 		return nil, errors.New("hypervisor: New needs a clock and a console")
 	}
 	m := &Model{inst: inst, timing: inst.Timing.withDefaults(), clk: clk, jvs: jvs, con: con,
-		byName: map[string]*serverUnit{}, dialogs: map[string]*dialog{},
+		byName: map[string]*serverUnit{}, dialogs: map[string]*dialog{}, taskSU: map[string]*serverUnit{},
 		faults: faults{migrationAbort: map[string]MigrationAbortFault{}, extendStops: map[string]int{}, guestNeverReady: map[string]bool{}},
 	}
 	for i := range inst.ServerUnits {
@@ -189,12 +196,12 @@ func (su *serverUnit) lookupVM(id string) *VM {
 }
 
 // consoleLine writes a message to the console of a server unit's monitor
-// system (and so to its VM2000 administrators).
+// system and to its VM2000 administrators (routing.go).
 func (m *Model) consoleLine(su *serverUnit, key string, inserts ...string) {
-	m.con.Write(su.name, msg.FromStrings(key, inserts...))
+	m.route(routedLine{source: su.name, su: su, m: msg.FromStrings(key, inserts...)})
 }
 
 // guestConsoleLine writes a message to the console of a guest system.
 func (m *Model) guestConsoleLine(vm *VM, key string, inserts ...string) {
-	m.con.Write(vm.name, msg.FromStrings(key, inserts...))
+	m.route(routedLine{source: vm.name, m: msg.FromStrings(key, inserts...)})
 }

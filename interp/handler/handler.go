@@ -77,6 +77,12 @@ type Result struct {
 	// Goto, when set, makes the procedure continue at this label
 	// (WAIT-EVENT TIMEOUT-LABEL).
 	Goto string
+	// After, when set, is called once the command's output has been
+	// printed (or caught by EXECUTE-CMD): what an executor announces as
+	// the start of the command's asynchronous part comes after the
+	// command's own messages (MIGRATE-VM: the checks' warnings, then
+	// VMS2450 STARTED).
+	After func()
 }
 
 // Wait describes a task waiting on the virtual clock.
@@ -131,6 +137,16 @@ type Task interface {
 	ID() string
 	// Language is the task's message language, "E" or "D".
 	Language() string
+}
+
+// Receiver is a task that takes free-running messages: what an executor
+// sends to the task while it is not the answer to one of its commands
+// (VM2000's asynchronous messages reach the VM2000 administrators'
+// tasks in their event stream, V VM2000 "Administration dialogs from
+// privileged user tasks"). The task prints them on its SYSOUT at once.
+type Receiver interface {
+	Task
+	Receive(m msg.Message)
 }
 
 // Handler executes commands. Handle reports handled=false for commands

@@ -29,6 +29,10 @@
 //	                interp.DefaultStart), e.g. a manual example's date
 //	file:PATH       a file of the workdir before the run, e.g. a library
 //	                element (file:proclib/J/START); directories are made
+//	tasks           further procedures running beside the main one, one
+//	                "FILE[@SU] [VALUE ...] [NAME=VALUE ...]" a line
+//	                (tasks.go); their SYSOUT and end are expected in
+//	                sysout:FILE and result:FILE
 //
 // Expected sections are compared byte for byte; sysout and result are
 // always expected, and the console whenever the run wrote to it, so a
@@ -161,7 +165,7 @@ func (c *Case) procFiles() ([]procFile, bool, error) {
 func (c *Case) mainProc() string {
 	first := ""
 	for _, f := range c.Archive.Files {
-		if strings.HasSuffix(f.Name, ".proc") {
+		if procSection(f.Name) {
 			if f.Name == "main.proc" {
 				return f.Name
 			}
@@ -234,7 +238,7 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 	}
 	for _, f := range c.Archive.Files {
 		name, isFile := strings.CutPrefix(f.Name, "file:")
-		if strings.HasSuffix(f.Name, ".proc") || isFile {
+		if procSection(f.Name) || isFile {
 			if !isFile {
 				name = f.Name
 			}
@@ -284,12 +288,27 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 		return nil, fmt.Errorf("%s: events: %v", c.Path, err)
 	}
 	sysout.lang = s.Language()
-	res := s.Run(ctx, proc, parseArgs(args))
-	out := Outcome{"sysout": sysout.String(), "result": describe(res), "console": s.Console.Text()}
+	extra, err := c.extraTasks()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", c.Path, err)
+	}
+	out := Outcome{}
+	var res interp.Result
+	sysouts := []*lintingSysout{sysout}
+	if len(extra) == 0 {
+		res = s.Run(ctx, proc, parseArgs(args))
+	} else if res, sysouts, err = c.runTasks(ctx, s, fs, proc, parseArgs(args), sysout, extra, out); err != nil {
+		return nil, fmt.Errorf("%s: %v", c.Path, err)
+	}
+	out["sysout"], out["result"], out["console"] = sysout.String(), describe(res), s.Console.Text()
 	for _, l := range s.Console.Lines() {
 		sysout.lint(l.Msg, s.Console.Language())
 	}
-	out[LintSection] = strings.Join(sysout.problems, "\n")
+	var problems []string
+	for _, w := range sysouts {
+		problems = append(problems, w.problems...)
+	}
+	out[LintSection] = strings.Join(problems, "\n")
 	for _, f := range c.Archive.Files {
 		switch {
 		case strings.HasPrefix(f.Name, "syslst:"), strings.HasPrefix(f.Name, "written:"):
@@ -380,6 +399,11 @@ func describe(res interp.Result) string {
 // input).
 func (c *Case) expected(out Outcome) []string {
 	names := []string{"sysout", "result"}
+	if extra, err := c.extraTasks(); err == nil {
+		for _, t := range extra {
+			names = append(names, "sysout:"+t.file, "result:"+t.file)
+		}
+	}
 	for _, f := range c.Archive.Files {
 		if f.Name == "console" || strings.HasPrefix(f.Name, "syslst:") || strings.HasPrefix(f.Name, "written:") || strings.HasPrefix(f.Name, "jv:") {
 			names = append(names, f.Name)

@@ -41,7 +41,7 @@ func (c *Case) Sources() (map[string]Source, error) {
 	}
 	for _, f := range c.Archive.Files {
 		name, isFile := strings.CutPrefix(f.Name, "file:")
-		if !strings.HasSuffix(f.Name, ".proc") && !isFile {
+		if !procSection(f.Name) && !isFile {
 			continue
 		}
 		if !isFile {

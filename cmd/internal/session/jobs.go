@@ -36,6 +36,10 @@ func (js jobStarter) StartJob(j *jobenv.Job) (handler.Result, bool) {
 	o := s.opts
 	o.TSN, o.Stdout, o.Stdin, o.Syslst = j.TSN, spool, strings.NewReader(""), nil
 	r := s.runnerWith(o, interp.WithStop(func() bool { return j.Exit || j.Cancelled }))
+	if s.VM2000 != nil && j.EnteredBy != "" {
+		// a job runs on the system it was entered on
+		_ = s.VM2000.SetTaskSU(j.TSN, s.VM2000.TaskSU(j.EnteredBy))
+	}
 	proc, res, ok := loadJob(r, j)
 	if !ok {
 		return res, false
@@ -106,6 +110,9 @@ func loadJob(r *interp.Runner, j *jobenv.Job) (*ast.Procedure, handler.Result, b
 // written to the workdir; the MONJV gets $T or $A.
 func (s *Session) endBatchJob(r *interp.Runner, j *jobenv.Job, res *interp.Result, spool *bytes.Buffer) {
 	s.writeErrs = append(s.writeErrs, r.WriteErrors()...)
+	if s.VM2000 != nil {
+		s.VM2000.EndTask(j.TSN) // its ADMIN dialog ends with the job: no message reaches its list after the end
+	}
 	if j.Cancelled && j.CancelledBy == "" {
 		// not accepted after all (its MONJV was refused): no list
 		delete(s.jobCancels, j.TSN)

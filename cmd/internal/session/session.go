@@ -126,6 +126,7 @@ func New(o Options) (*Session, error) {
 	s.Console.W = o.Console
 	s.Env = jobenv.New(s.JVs, s.Clock, s.Console, s.Msgs)
 	s.Env.User = o.User
+	s.JVs.Catalog, s.JVs.User = s.Env.Catalog, o.User // JV.X and :SDFP:$USER.JV.X are one JV
 	s.TSNs = &jobenv.TSNs{}
 	if o.FirstTSN > 0 {
 		s.TSNs.SetLast(o.FirstTSN - 1) // a continued world goes on from there
@@ -285,6 +286,9 @@ func (s *Session) schedule(ctx context.Context, runs []func(), runners []*interp
 // endTask ends a task's job and keeps what its files could not take.
 func (s *Session) endTask(r *interp.Runner) {
 	s.Env.EndJob(r.ID())
+	if s.VM2000 != nil {
+		s.VM2000.EndTask(r.ID()) // its ADMIN dialog ends with it
+	}
 	s.writeErrs = append(s.writeErrs, r.WriteErrors()...)
 }
 
@@ -297,6 +301,10 @@ type Task struct {
 	// nil: RunTasks parses Source.
 	Proc   *ast.Procedure
 	Params []interp.Param
+	// SU names the server unit whose monitor system runs the task
+	// (`sdfp run a.proc@ABGSE701`); empty: Options.LocalSU. Check it
+	// first with CheckServerUnit.
+	SU     string
 	Stdout io.Writer // the task's SYSOUT (default: the session's)
 	// Trace and VarHook, when set, replace the session's for this task
 	// (the JSON events of `sdfp run` name the task of each).
@@ -350,6 +358,9 @@ func (s *Session) RunTasks(ctx context.Context, tasks []Task) []interp.Result {
 			o.Progress = tasks[i].Progress
 		}
 		r := s.runnerWith(o)
+		if su := tasks[i].SU; su != "" && s.VM2000 != nil {
+			_ = s.VM2000.SetTaskSU(o.TSN, su) // checked by the caller (CheckServerUnit)
+		}
 		runners[i] = r
 		runs[i] = func() {
 			results[i] = tasks[i].run(ctx, r)
@@ -359,6 +370,15 @@ func (s *Session) RunTasks(ctx context.Context, tasks []Task) []interp.Result {
 	s.schedule(ctx, runs, runners)
 	s.finish()
 	return results
+}
+
+// CheckServerUnit reports a server unit the installation lacks, naming
+// the ones it has; a session without the VM2000 has none.
+func (s *Session) CheckServerUnit(name string) error {
+	if s.VM2000 == nil {
+		return errors.New("no VM2000 in this session: a task cannot name a server unit")
+	}
+	return s.VM2000.CheckServerUnit(name)
 }
 
 // finish lets asynchronous work end and writes the job variables.

@@ -226,7 +226,7 @@ func (e *Env) setJVLink(req *handler.Request) handler.Result {
 			return jvFail(cerr)
 		}
 	}
-	n, _ := jv.NormalName(name)
+	n, _ := e.JVs.Normal(name)
 	e.links[link] = n
 	return handler.Result{RC: handler.OK}
 }

@@ -124,6 +124,10 @@ type Store struct {
 	// Changes counts writes; a waiting task re-evaluates its condition
 	// when it changes.
 	Changes uint64
+	// Catalog and User are the run's own catalog and user ID: names with
+	// them are the same JV as without (names.go); empty: DefaultCatalog,
+	// DefaultUser.
+	Catalog, User string
 }
 
 // New returns a store in fs; now stamps creation times.
@@ -152,7 +156,7 @@ func (s *Store) file(name string) string { return path.Join(Dir, name) }
 
 // Get loads a JV.
 func (s *Store) Get(name string) (*JV, error) {
-	n, err := NormalName(name)
+	n, err := s.normal(name)
 	if err != nil {
 		return nil, err
 	}
@@ -271,7 +275,7 @@ func (s *Store) Flush() error {
 
 // Create makes a new JV with an undefined value.
 func (s *Store) Create(name, readPW, writePW string) error {
-	n, err := NormalName(name)
+	n, err := s.normal(name)
 	if err != nil {
 		return err
 	}
@@ -302,10 +306,29 @@ func (s *Store) Write(name string, pos, length int, value, password string) erro
 	if err != nil {
 		return err
 	}
-	if err := j.userWrite(password); err != nil {
+	if err := j.userWriteAt(pos, password); err != nil {
 		return err
 	}
 	return s.set(j, pos, length, value)
+}
+
+// SystemPartLength is the system part of a monitoring JV, bytes 1-128;
+// the user part, bytes 129-256, stays the user's while monitoring runs
+// (V JV user guide, "Values for monitoring job variables" and
+// "Protecting monitoring job variables"; the VM2000 MONJVs have the same
+// two parts, S seed 003, V10:151).
+const SystemPartLength = 128
+
+// userWriteAt checks a user write at position pos: a monitoring JV's
+// system part is the system's alone.
+func (j *JV) userWriteAt(pos int, password string) error {
+	if j.Monitor != "" && pos > SystemPartLength {
+		if j.WritePassword != "" && j.WritePassword != password {
+			return &Error{Key: KeyPassword, Inserts: []string{j.Name}}
+		}
+		return nil
+	}
+	return j.userWrite(password)
 }
 
 // userWrite checks that a user may change the JV: it is not monitored and
@@ -372,7 +395,7 @@ func (s *Store) Delete(name, password string) error {
 // VM12PROD"), creating it when missing. An existing JV's write password
 // must be given.
 func (s *Store) StartMonitor(name, what, password string) (string, error) {
-	n, err := NormalName(name)
+	n, err := s.normal(name)
 	if err != nil {
 		return "", err
 	}
