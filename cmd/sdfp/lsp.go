@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime/debug"
 
 	"sdfp/cmd/internal/lsp"
 	"sdfp/parser/catalog"
@@ -46,6 +47,7 @@ func (c *cli) lsp(args []string) int {
 			return catalogFor(inst), nil
 		},
 	}
+	debug.SetGCPercent(lsp.GCPercent)
 	lsp.Serve(context.Background(), stdio{c.stdin, c.stdout}, opts)
 	return exitOK
 }

@@ -22,14 +22,14 @@ type pipes struct {
 // same process, speaking JSON-RPC over pipes as an editor does over the
 // server's stdin and stdout.
 type client struct {
-	t     *testing.T
+	t     testing.TB
 	conn  *jsonrpc2.Conn
 	mu    sync.Mutex
 	diags map[string]chan published
 	done  chan struct{}
 }
 
-func startServer(t *testing.T, opts Options, init protocol.InitializeParams) *client {
+func startServer(t testing.TB, opts Options, init protocol.InitializeParams) *client {
 	t.Helper()
 	cr, sw := io.Pipe() // server to client
 	sr, cw := io.Pipe() // client to server
