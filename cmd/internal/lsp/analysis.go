@@ -155,6 +155,9 @@ func (a *analysis) commandAt(line int) *ast.Command {
 }
 
 // label is the command that carries an S label or a non-S label (.NAME).
+// An S label occurs once in a procedure (BS2000 Commands, GOTO, V), so
+// it has one definition; a duplicate is the check's finding, and the
+// first is taken.
 func (a *analysis) label(name string) *ast.Command {
 	if a.proc == nil {
 		return nil

@@ -38,7 +38,9 @@ type completions struct {
 }
 
 // add offers label when it fits the word typed so far: a prefix of it,
-// or an SDF abbreviation of it (SH-VM-A for SHOW-VM-ATTRIBUTES).
+// or an SDF abbreviation of it (SH-VM-A for SHOW-VM-ATTRIBUTES; BS2000
+// Commands, "Abbreviation of names", V: parts dropped from the right,
+// characters dropped from the right of each part).
 func (l *completions) add(label string, kind protocol.CompletionItemKind, detail string) {
 	if l.seen == nil {
 		l.seen = map[string]bool{}
@@ -147,5 +149,8 @@ func (s *server) expressionItems(cur *cursor, l *completions) {
 	for _, f := range s.funcs.Functions() {
 		sig, _ := signature(f)
 		l.add(f.Name, protocol.CompletionItemKindFunction, sig)
+		for _, al := range f.Aliases { // the manual's fixed abbreviations, SUBSTR (SDF-P UG, "Abbreviations of names and keywords", V)
+			l.add(al, protocol.CompletionItemKindFunction, sig)
+		}
 	}
 }

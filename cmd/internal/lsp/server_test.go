@@ -138,10 +138,11 @@ func TestCompletion(t *testing.T) {
 		want, not  []string
 	}{
 		{"command names", 9, 9, []string{"SHOW-VM-ATTRIBUTES", "SHOW-VM-STATUS"}, []string{"SET-VARIABLE"}},
+		{"command names by their first part", 0, 4, []string{"SET-PROCEDURE-OPTIONS"}, []string{"SHOW-VM-ATTRIBUTES"}},
 		{"operands", 9, 28, []string{"INFORMATION", "VM-IDENTIFICATION"}, []string{"*MEMORY"}},
 		{"keyword values", 9, 32, []string{"*MEMORY"}, []string{"INFORMATION"}},
 		{"labels", 6, 16, []string{"FINISH"}, nil},
-		{"builtins and variables", 5, 13, []string{"SUBSTRING", "SUBLIST"}, nil},
+		{"builtins and variables", 5, 13, []string{"SUBSTRING", "SUBSTR", "SUBLIST"}, nil},
 		{"variables", 5, 11, []string{"TXT", "VMID", "LENGTH"}, nil},
 		{"message keys", 12, 10, []string{"VMS2461"}, []string{"SDP0091"}},
 	} {
