@@ -1,8 +1,6 @@
 package lsp
 
 import (
-	"cmp"
-	"slices"
 	"strings"
 
 	"sdfp/parser/ast"
@@ -35,55 +33,13 @@ func analyze(chk *check.Checker, file, src string) *analysis {
 	if proc == nil {
 		return a
 	}
-	ast.Walk(proc.Body, func(s ast.Stmt) bool {
-		a.commands = append(a.commands, directCommands(s)...)
-		return true
-	})
-	slices.SortStableFunc(a.commands, func(x, y *ast.Command) int {
-		return cmp.Or(cmp.Compare(x.Pos.Line, y.Pos.Line), cmp.Compare(x.Pos.Column, y.Pos.Column))
-	})
+	for _, st := range proc.Body {
+		a.commands = append(a.commands, ast.Commands(st)...)
+	}
 	for _, c := range a.commands {
 		a.declarations(c)
 	}
 	return a
-}
-
-// directCommands are the commands a statement consists of itself, not
-// those of its nested lists (ast.Walk visits those).
-func directCommands(s ast.Stmt) []*ast.Command {
-	var out []*ast.Command
-	add := func(c *ast.Command) {
-		if c != nil {
-			out = append(out, c)
-		}
-	}
-	switch s := s.(type) {
-	case *ast.Command:
-		add(s)
-	case *ast.If:
-		for _, b := range s.Branches {
-			add(b.Cmd)
-		}
-		add(s.ElseCmd)
-		add(s.End)
-	case *ast.ErrorBlock:
-		add(s.Cmd)
-		add(s.ElseCmd)
-		add(s.End)
-	case *ast.While:
-		add(s.Cmd)
-		add(s.End)
-	case *ast.Repeat:
-		add(s.Cmd)
-		add(s.Until)
-	case *ast.For:
-		add(s.Cmd)
-		add(s.End)
-	case *ast.Block:
-		add(s.Cmd)
-		add(s.End)
-	}
-	return out
 }
 
 // declarations records the names a command declares.

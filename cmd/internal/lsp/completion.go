@@ -94,7 +94,7 @@ func (s *server) complete(cur *cursor, l *completions) {
 		}
 		return
 	}
-	if cur.spec == nil {
+	if cur.spec == nil || len(l.partial) > len(cur.before) {
 		return
 	}
 	before := cur.before[:len(cur.before)-len(l.partial)]
