@@ -46,8 +46,9 @@ type Options struct {
 	// the built-in one.
 	Catalog *catalog.Catalog
 	// Installation, when set, loads a catalog from an installation file
-	// named in the client's initializationOptions ({"installation":
-	// "site.yaml"}), relative to the workspace root.
+	// the client names (initializationOptions {"installation":
+	// "site.yaml"}, or the setting sdfp.installation), relative to the
+	// workspace root.
 	Installation func(file string) (*catalog.Catalog, error)
 	Format       Formatter
 }
@@ -95,21 +96,22 @@ func newServer(opts Options) *server {
 	s := &server{opts: opts, cat: cat, checker: check.NewFor(cat), funcs: builtins.Default,
 		msgs: msg.Default(), docs: map[string]*document{}}
 	s.handler = protocol.Handler{
-		Initialize:                 s.initialize,
-		Initialized:                func(*glsp.Context, *protocol.InitializedParams) error { return nil },
-		Shutdown:                   func(*glsp.Context) error { return nil },
-		SetTrace:                   func(*glsp.Context, *protocol.SetTraceParams) error { return nil },
-		TextDocumentDidOpen:        s.didOpen,
-		TextDocumentDidChange:      s.didChange,
-		TextDocumentDidClose:       s.didClose,
-		TextDocumentDidSave:        func(*glsp.Context, *protocol.DidSaveTextDocumentParams) error { return nil },
-		TextDocumentHover:          s.hover,
-		TextDocumentCompletion:     s.completion,
-		TextDocumentDefinition:     s.definition,
-		TextDocumentReferences:     s.references,
-		TextDocumentDocumentSymbol: s.documentSymbol,
-		TextDocumentFoldingRange:   s.foldingRange,
-		TextDocumentSignatureHelp:  s.signatureHelp,
+		Initialize:                      s.initialize,
+		Initialized:                     func(*glsp.Context, *protocol.InitializedParams) error { return nil },
+		Shutdown:                        func(*glsp.Context) error { return nil },
+		SetTrace:                        func(*glsp.Context, *protocol.SetTraceParams) error { return nil },
+		TextDocumentDidOpen:             s.didOpen,
+		WorkspaceDidChangeConfiguration: s.didChangeConfiguration,
+		TextDocumentDidChange:           s.didChange,
+		TextDocumentDidClose:            s.didClose,
+		TextDocumentDidSave:             func(*glsp.Context, *protocol.DidSaveTextDocumentParams) error { return nil },
+		TextDocumentHover:               s.hover,
+		TextDocumentCompletion:          s.completion,
+		TextDocumentDefinition:          s.definition,
+		TextDocumentReferences:          s.references,
+		TextDocumentDocumentSymbol:      s.documentSymbol,
+		TextDocumentFoldingRange:        s.foldingRange,
+		TextDocumentSignatureHelp:       s.signatureHelp,
 	}
 	if opts.Format != nil {
 		s.handler.TextDocumentFormatting = s.formatting
@@ -161,20 +163,7 @@ func (s *server) initialize(ctx *glsp.Context, p *protocol.InitializeParams) (an
 			s.roots = append(s.roots, dir)
 		}
 	}
-	if o, ok := p.InitializationOptions.(map[string]any); ok && s.opts.Installation != nil {
-		if file, ok := o["installation"].(string); ok && file != "" {
-			if !filepath.IsAbs(file) && len(s.roots) > 0 {
-				file = filepath.Join(s.roots[0], file)
-			}
-			cat, err := s.opts.Installation(file)
-			if err != nil {
-				ctx.Notify(protocol.ServerWindowShowMessage, protocol.ShowMessageParams{
-					Type: protocol.MessageTypeError, Message: "sdfp lsp: " + err.Error()})
-			} else {
-				s.cat, s.checker = cat, check.NewFor(cat)
-			}
-		}
-	}
+	s.configure(ctx, p.InitializationOptions)
 	caps := s.handler.CreateServerCapabilities()
 	caps.TextDocumentSync = protocol.TextDocumentSyncOptions{OpenClose: &yes,
 		Change: ptr(protocol.TextDocumentSyncKindIncremental)}
@@ -182,6 +171,46 @@ func (s *server) initialize(ctx *glsp.Context, p *protocol.InitializeParams) (an
 	caps.SignatureHelpProvider = &protocol.SignatureHelpOptions{TriggerCharacters: []string{"(", ","}}
 	return protocol.InitializeResult{Capabilities: caps,
 		ServerInfo: &protocol.InitializeResultServerInfo{Name: "sdfp"}}, nil
+}
+
+// configure takes the installation a client names, in its
+// initializationOptions or as the setting sdfp.installation, {"sdfp":
+// {"installation": "site.yaml"}}, of workspace/didChangeConfiguration: a
+// relative name is taken from the first workspace folder. It reports
+// whether the catalog changed.
+func (s *server) configure(ctx *glsp.Context, settings any) bool {
+	o, _ := settings.(map[string]any)
+	if nested, ok := o["sdfp"].(map[string]any); ok {
+		o = nested
+	}
+	file, _ := o["installation"].(string)
+	if file == "" || s.opts.Installation == nil {
+		return false
+	}
+	if !filepath.IsAbs(file) && len(s.roots) > 0 {
+		file = filepath.Join(s.roots[0], file)
+	}
+	cat, err := s.opts.Installation(file)
+	if err != nil {
+		ctx.Notify(protocol.ServerWindowShowMessage, protocol.ShowMessageParams{
+			Type: protocol.MessageTypeError, Message: "sdfp lsp: " + err.Error()})
+		return false
+	}
+	s.cat, s.checker = cat, check.NewFor(cat)
+	return true
+}
+
+// didChangeConfiguration checks every open document anew when the
+// installation changed.
+func (s *server) didChangeConfiguration(ctx *glsp.Context, p *protocol.DidChangeConfigurationParams) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.configure(ctx, p.Settings) {
+		for _, d := range s.docs {
+			s.refresh(ctx, d)
+		}
+	}
+	return nil
 }
 
 var yes = true

@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +10,8 @@ import (
 	"testing"
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
+
+	"sdfp/parser/catalog"
 )
 
 // mainProc has an error on line 10 (a misspelt command), a block with an
@@ -236,5 +239,31 @@ func TestSymbolsFoldingSignatureFormatting(t *testing.T) {
 	c.call("textDocument/formatting", protocol.DocumentFormattingParams{TextDocument: protocol.TextDocumentIdentifier{URI: uri}}, &edits)
 	if len(edits) != 1 || edits[0].NewText != strings.ReplaceAll(mainProc, "/  ", "/ ") || edits[0].Range.End != at(13, 0) {
 		t.Errorf("formatting %+v", edits)
+	}
+}
+
+// The setting sdfp.installation names an installation whose site
+// commands are known from then on, and open documents are checked anew.
+func TestInstallationSetting(t *testing.T) {
+	site := func(file string) (*catalog.Catalog, error) {
+		if filepath.Base(file) != "site.yaml" {
+			return nil, fmt.Errorf("%s: no such installation", file)
+		}
+		cat := catalog.Builtin() // a copy to extend, as an installation extends it
+		cmd, err := catalog.NewCommand("CHECK-SITE-BACKUP", "", "site", "I test", "a site command")
+		if err != nil {
+			return nil, err
+		}
+		cat.Add(cmd)
+		return cat, nil
+	}
+	c, _, uri := workspace(t, Options{Installation: site})
+	if d := c.open(uri, "/CHECK-SITE-BACKUP\n"); len(d.Diagnostics) != 1 {
+		t.Fatalf("before the setting: %+v", d.Diagnostics)
+	}
+	c.notify("workspace/didChangeConfiguration", protocol.DidChangeConfigurationParams{
+		Settings: map[string]any{"sdfp": map[string]any{"installation": "site.yaml"}}})
+	if d := c.nextDiagnostics(uri); len(d.Diagnostics) != 0 {
+		t.Fatalf("after the setting: %+v", d.Diagnostics)
 	}
 }
