@@ -1,7 +1,6 @@
 package lsp
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/tliron/glsp"
@@ -9,9 +8,6 @@ import (
 
 	"sdfp/parser/catalog"
 )
-
-// keyStart is the start of a message key: three letters, then digits.
-var keyStart = regexp.MustCompile(`^[A-Z]{3}[0-9]*$`)
 
 // maxItems bounds a completion list; the client asks again as the user
 // types (IsIncomplete).
@@ -71,9 +67,9 @@ func (l *completions) add(label string, kind protocol.CompletionItemKind, detail
 // keyword values; message keys wherever a word looks like the start of
 // one.
 func (s *server) complete(cur *cursor, l *completions) {
-	if up := strings.ToUpper(l.partial); len(up) >= 3 && len(up) <= 7 && keyStart.MatchString(up) {
+	if up := strings.ToUpper(l.partial); len(up) >= 3 && len(up) <= 7 && keyStart(up) {
 		for _, k := range s.msgs.Keys() {
-			if strings.HasPrefix(k, up) && messageKey.MatchString(k) {
+			if strings.HasPrefix(k, up) && isMessageKey(k) {
 				l.add(k, protocol.CompletionItemKindConstant, s.msgs.Lookup(k).Text["E"])
 			}
 		}

@@ -36,7 +36,7 @@ func (s *server) hover(_ *glsp.Context, p *protocol.HoverParams) (*protocol.Hove
 // keyword value, a builtin function, a variable or a label.
 func (s *server) hoverText(cur *cursor, w string, to int) string {
 	upper := strings.ToUpper(w)
-	if messageKey.MatchString(upper) && s.msgs.Lookup(upper) != nil {
+	if isMessageKey(upper) && s.msgs.Lookup(upper) != nil {
 		return s.messageText(upper)
 	}
 	if cur.spec != nil && !cur.assign && cur.atNameWord(w) {

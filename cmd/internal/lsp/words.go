@@ -1,9 +1,6 @@
 package lsp
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
 // wordByte is a byte of an SDF name, number, keyword (*MEMORY), label
 // (.NAME) or composed variable name (SHVAS#.MEM-SIZE); as the reader's
@@ -40,9 +37,21 @@ func after(line string, to int) byte {
 	return 0
 }
 
-// messageKey is the shape of a message key: three letters and four
-// characters (SDP0091, CMD0202, VMS2461).
-var messageKey = regexp.MustCompile(`^[A-Z]{3}[0-9A-Z]{4}$`)
+// isMessageKey tells whether s has the shape of a message key: three
+// letters and four letters or digits (SDP0091, CMD0202, VMS2461). Plain
+// code, not a regexp compiled when every sdfp command starts.
+func isMessageKey(s string) bool {
+	return len(s) == 7 && keyStart(s[:3]) && strings.Trim(s[3:], "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == ""
+}
+
+// keyStart tells whether s can start a message key: three letters, then
+// digits.
+func keyStart(s string) bool {
+	if len(s) < 3 || strings.Trim(s[:3], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		return false
+	}
+	return strings.Trim(s[3:], "0123456789") == ""
+}
 
 // occurrence is a word of a procedure's commands, outside strings and
 // comments.
