@@ -36,7 +36,7 @@ var layers = []struct {
 	{"builtin functions and generators", []string{"builtins", "hypervisor/vm2000/internal/defaultlit"}},
 	{"interpreter and static checks", []string{"interp", "parser/check", "hypervisor/vm2000/internal/gendefault"}},
 	{"run wiring", []string{"cmd/internal/session"}},
-	{"golden cases", []string{"cmd/internal/golden"}},
+	{"golden cases and the language server", []string{"cmd/internal/golden", "cmd/internal/lsp"}},
 	{"the CLI", []string{"cmd/sdfp"}},
 }
 

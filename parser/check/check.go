@@ -77,6 +77,14 @@ func (c *Checker) Source(file, src string) (findings []*Finding, omitted int) {
 // sdfp:ignore comments suppress, and the warnings when NoWarnings is
 // set.
 func (c *Checker) Check(file, src string) Report {
+	r, _ := c.CheckTree(file, src)
+	return r
+}
+
+// CheckTree is Check that also returns the procedure it read, for a
+// caller that wants the syntax tree as well (the language server),
+// without reading the procedure twice.
+func (c *Checker) CheckTree(file, src string) (Report, *ast.Procedure) {
 	d := c.Parser.FileLimits().NewDiagnostics()
 	ignore := parseSuppressions(src)
 	var r Report
@@ -107,7 +115,7 @@ func (c *Checker) Check(file, src string) Report {
 		return a.Column < b.Column
 	})
 	r.Findings, r.Omitted, r.OmittedWarnings = d.List, d.Omitted, d.OmittedWarnings
-	return r
+	return r, proc
 }
 
 // Procedure runs the whole-procedure checks on a parsed procedure and
