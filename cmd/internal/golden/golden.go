@@ -17,6 +17,8 @@
 //	written:NAME    expected contents of any workdir file after the run
 //	console         expected operator console (virtual time, source, text)
 //	jv:NAME         expected value of job variable NAME after the run
+//	state           expected VM2000 state after the run, in the
+//	                installation format (StateText)
 //	installation.yaml  the VM2000 installation (default: the embedded one)
 //	su              the server unit whose monitor system runs the procedure
 //	lang            message language of the run (E or D)
@@ -184,6 +186,10 @@ type Options struct {
 	// it attaches handlers such as the embedded VM2000 from the case's
 	// sections (see Case.Section).
 	Setup func(c *Case, s *session.Session) error
+	// Done, when set, is called with the session and the run's result
+	// after the run, before the outcome is collected (sdfp explore reads
+	// the end state through it).
+	Done func(s *session.Session, res interp.Result)
 }
 
 // Installation loads the case's installation (its installation.yaml
@@ -285,7 +291,13 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 	}
 	sysout.lang = s.Language()
 	res := s.Run(ctx, proc, parseArgs(args))
+	if opts.Done != nil {
+		opts.Done(s, res)
+	}
 	out := Outcome{"sysout": sysout.String(), "result": describe(res), "console": s.Console.Text()}
+	if _, ok := c.section("state"); ok && s.VM2000 != nil {
+		out["state"] = StateText(s.VM2000)
+	}
 	for _, l := range s.Console.Lines() {
 		sysout.lint(l.Msg, s.Console.Language())
 	}
@@ -376,12 +388,12 @@ func describe(res interp.Result) string {
 
 // expected lists the expected sections of the case: sysout and result
 // always, the console when the case has that section or the run wrote to
-// it, and every syslst:, written: and jv: section (file: sections are
-// input).
+// it, the state when the case has it, and every syslst:, written: and
+// jv: section (file: sections are input).
 func (c *Case) expected(out Outcome) []string {
 	names := []string{"sysout", "result"}
 	for _, f := range c.Archive.Files {
-		if f.Name == "console" || strings.HasPrefix(f.Name, "syslst:") || strings.HasPrefix(f.Name, "written:") || strings.HasPrefix(f.Name, "jv:") {
+		if f.Name == "console" || f.Name == "state" || strings.HasPrefix(f.Name, "syslst:") || strings.HasPrefix(f.Name, "written:") || strings.HasPrefix(f.Name, "jv:") {
 			names = append(names, f.Name)
 		}
 	}
