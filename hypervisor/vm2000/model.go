@@ -27,6 +27,8 @@ type Model struct {
 	local   *serverUnit
 	dialogs map[string]*dialog // by task ID
 	faults  faults
+	// observer receives the asynchronous operations accepted (observe.go).
+	observer func(Touch)
 }
 
 // faults are the injected faults that act at run time, by VM name.
