@@ -37,6 +37,7 @@ var layers = []struct {
 	{"interpreter and static checks", []string{"interp", "parser/check", "hypervisor/vm2000/internal/gendefault"}},
 	{"run wiring", []string{"cmd/internal/session"}},
 	{"golden cases", []string{"cmd/internal/golden"}},
+	{"fault exploration over golden runs", []string{"cmd/internal/explore"}},
 	{"the CLI", []string{"cmd/sdfp"}},
 }
 
