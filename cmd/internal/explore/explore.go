@@ -22,7 +22,6 @@ import (
 
 	"sdfp/cmd/internal/golden"
 	"sdfp/cmd/internal/session"
-	"sdfp/hypervisor/bs2000/console"
 	"sdfp/hypervisor/vm2000"
 	"sdfp/interp"
 	"sdfp/parser"
@@ -60,6 +59,7 @@ func (b *Baseline) touches(kind string) []vm2000.Touch {
 
 // Wait is a WAIT-EVENT a task ran: where, from when until when.
 type Wait struct {
+	Task       string    `json:"task,omitempty"`
 	Pos        string    `json:"pos"`
 	Start, End time.Time `json:"-"`
 	Seconds    float64   `json:"seconds"`
@@ -228,95 +228,19 @@ func (e *Explorer) runTraced(ctx context.Context, s Scenario, rec *Baseline, kee
 	}
 	o := &Outcome{Scenario: s}
 	var (
-		sess     *session.Session
-		result   interp.Result
-		monjvs   = map[string]bool{}
-		start    []vm2000.VMView
-		last     time.Time
-		handlers []string
-		tl       *Timeline
+		r      *Recorder
+		result interp.Result
 	)
-	if keep {
-		tl = &Timeline{}
-	}
-	// the end state is taken when the procedure's last command has run,
-	// before the session lets the work still scheduled finish (Drain):
-	// what the procedure left behind. It is taken again after any command
-	// at a new virtual time or of the VM2000, and only then.
-	var (
-		end    *EndState
-		endAt  time.Time
-		vmCmds map[string]bool
-	)
-	capture := func(at time.Time, name string) {
-		if sess == nil || sess.VM2000 == nil || end != nil && at.Equal(endAt) && !vmCmds[name] {
-			return
-		}
-		end, endAt = &EndState{Start: start, MonJVs: map[string]string{}}, at
-		end.End, end.Dialogs = sess.VM2000.View()
-		for name := range monjvs {
-			if j, err := sess.JVs.Get(name); err == nil {
-				end.MonJVs[name] = j.Read()
-			}
-		}
-	}
-	sample := func(t time.Time) {
-		if tl != nil && sess != nil && sess.VM2000 != nil {
-			vms, _ := sess.VM2000.View()
-			tl.sample(t, vms)
-		}
-	}
 	opts := golden.Options{
 		Setup: func(_ *golden.Case, ss *session.Session) error {
-			sess = ss
-			last = ss.Clock.Now()
-			if ss.VM2000 != nil {
-				start, _ = ss.VM2000.View()
-				vmCmds = map[string]bool{}
-				for _, n := range ss.VM2000.Commands() {
-					vmCmds[n] = true
-				}
-				ss.VM2000.Observe(func(t vm2000.Touch) {
-					if t.MonJV != "" {
-						monjvs[strings.ToUpper(t.MonJV)] = true
-					}
-					if rec != nil {
-						rec.Touches = append(rec.Touches, t)
-					}
-					if tl != nil {
-						tl.touch(ss.Clock.Now(), t)
-					}
-				})
-			}
-			if tl != nil {
-				sample(last)
-				ss.Console.OnLine = func(l console.Line) {
-					sample(l.Time)
-					tl.Console = append(tl.Console, l)
-				}
-			}
+			r = NewRecorder(ss, keep)
 			return nil
 		},
 		Trace: func(ev interp.TraceEvent) {
 			if trace != nil {
 				trace(ev)
 			}
-			name, _, _ := strings.Cut(ev.Text, " ")
-			if name == "WAIT-EVENT" {
-				w := Wait{Pos: posString(ev), Start: last, End: ev.Time, Seconds: ev.Time.Sub(last).Seconds()}
-				if rec != nil {
-					rec.Waits = append(rec.Waits, w)
-				}
-				if tl != nil {
-					tl.Waits = append(tl.Waits, w)
-				}
-			}
-			if (name == "IF-CMD-ERROR" || name == "IF-BLOCK-ERROR") && ev.Branch == interp.BranchTaken {
-				handlers = append(handlers, posString(ev)+" "+name)
-			}
-			last = ev.Time
-			sample(ev.Time)
-			capture(ev.Time, name)
+			r.Trace("", ev)
 		},
 		Done: func(_ *session.Session, res interp.Result) { result = res },
 	}
@@ -329,17 +253,13 @@ func (e *Explorer) runTraced(ctx context.Context, s Scenario, rec *Baseline, kee
 	if result.Err != nil {
 		o.Error = result.Err.Error()
 	}
-	o.Handlers = uniq(handlers)
-	if end == nil {
-		capture(time.Time{}, "")
-	}
-	if end != nil {
+	o.Handlers = uniq(r.Handlers)
+	if end := r.EndState(); end != nil {
 		o.Violations = checkInvariants(e.opts.Invariants, end)
-		sample(sess.Clock.Now())
 	}
-	if tl != nil {
-		tl.End = sess.Clock.Now()
-		o.timeline = tl
+	o.timeline = r.Timeline()
+	if rec != nil {
+		rec.Touches, rec.Waits = r.Touches, r.Waits
 	}
 	if result.Err != nil {
 		o.errKey = result.Err.Msg.Key

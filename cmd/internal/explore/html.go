@@ -16,31 +16,35 @@ import (
 // WriteHTML writes the report as one self-contained page (no script, no
 // style sheet or font from the network): the scenario x verdict grid, the
 // error-path coverage, and the timeline of one scenario as inline SVG.
-// The file is written to a temporary name beside path and renamed, so it
-// is never left half written.
 func WriteHTML(path string, r *Report, shown *Outcome) error {
 	var b bytes.Buffer
 	if err := RenderHTML(&b, r, shown); err != nil {
 		return err
 	}
+	return writeAtomic(path, b.Bytes())
+}
+
+// writeAtomic writes a file under a temporary name beside path and
+// renames it into place, so it is never left half written.
+func writeAtomic(path string, data []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.sdfp-tmp")
 	if err != nil {
 		return err
 	}
-	if _, err := tmp.Write(b.Bytes()); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
 	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return err
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
 	}
-	return os.Rename(tmp.Name(), path)
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
 }
 
 // RenderHTML writes the page.
@@ -112,7 +116,7 @@ code,pre{font:12px ui-monospace,monospace}svg text{font:11px ui-monospace,monosp
 <p>{{len .R.Reached}} of {{len .R.Handlers}} error handlers ran for an error in some scenario.</p>
 <ul id="handlers">{{range .R.Reached}}<li class="reached">reached: <code>{{.}}</code></li>{{end}}{{range .R.Untested}}<li class="untested">untested: <code>{{.}}</code></li>{{end}}</ul>
 <h2>Invariants</h2>
-<ul>{{range .R.Invariants}}<li><code>{{.ID}}</code>: {{.About}}</li>{{end}}</ul>
+<ul>{{range .R.Invariants}}<li><code>{{.ID}}</code>: {{.About}} <small>({{.Source}})</small></li>{{end}}</ul>
 {{if .SVG}}<h2>Timeline: {{.Shown}}</h2>
 <div id="timeline">{{.SVG}}</div>{{end}}
 </body></html>
@@ -171,25 +175,41 @@ func axis(b *strings.Builder, t *Timeline, y float64, x func(time.Time) float64)
 	}
 }
 
-// vmKey names a VM across units: a migrated VM keeps its lane.
+// vmKey names a VM's lane: a guest by its name, so that a migrated VM
+// keeps its lane; a monitor (index 1, one on each unit) by unit and name.
 type vmKey = string
+
+func laneOf(v vm2000.VMView) vmKey {
+	if v.Index == 1 {
+		return v.SU + "/" + v.Name
+	}
+	return v.Name
+}
 
 // changedVMs are the VMs whose view changed during the run or that an
 // operation touched, in the order they first appear.
 func changedVMs(t *Timeline) []vmKey {
 	var out []vmKey
 	for _, tt := range t.Touches {
-		out = append(out, tt.Touch.VM)
+		key := tt.Touch.VM
+		for _, s := range t.Samples {
+			for _, v := range s.VMs {
+				if v.Name == tt.Touch.VM && v.SU == tt.Touch.SU {
+					key = laneOf(v)
+				}
+			}
+		}
+		out = append(out, key)
 	}
 	if len(t.Samples) > 1 {
-		first := map[string]vm2000.VMView{}
+		first := map[vmKey]vm2000.VMView{}
 		for _, v := range t.Samples[0].VMs {
-			first[v.Name] = v
+			first[laneOf(v)] = v
 		}
 		for _, s := range t.Samples[1:] {
 			for _, v := range s.VMs {
-				if f, ok := first[v.Name]; !ok || f != v {
-					out = append(out, v.Name)
+				if f, ok := first[laneOf(v)]; !ok || f != v {
+					out = append(out, laneOf(v))
 				}
 			}
 		}
@@ -204,7 +224,7 @@ func drawVM(b *strings.Builder, t *Timeline, name vmKey, y float64, x func(time.
 	top := 1
 	for _, s := range t.Samples {
 		for _, v := range s.VMs {
-			if v.Name == name {
+			if laneOf(v) == name {
 				top = max(top, v.Memory, v.Max, v.Planned)
 			}
 		}
@@ -215,7 +235,7 @@ func drawVM(b *strings.Builder, t *Timeline, name vmKey, y float64, x func(time.
 		if i+1 < len(t.Samples) {
 			end = t.Samples[i+1].Time
 		}
-		j := slices.IndexFunc(s.VMs, func(v vm2000.VMView) bool { return v.Name == name })
+		j := slices.IndexFunc(s.VMs, func(v vm2000.VMView) bool { return laneOf(v) == name })
 		if j < 0 {
 			continue // not there (yet or any more)
 		}
@@ -247,3 +267,37 @@ func busy(v vm2000.VMView) string {
 }
 
 func esc(s string) string { return template.HTMLEscapeString(s) }
+
+// WriteTimeline writes the picture of a plain run (`sdfp run --timeline
+// FILE.html`): the timeline of what the recorder saw and the invariants
+// its end state breaks, on one self-contained page.
+func WriteTimeline(path, title string, r *Recorder) error {
+	var b bytes.Buffer
+	var violations []Violation
+	if end := r.EndState(); end != nil {
+		violations = checkInvariants(Invariants, end)
+	}
+	err := timelineTemplate.Execute(&b, map[string]any{
+		"Title": title, "SVG": template.HTML(TimelineSVG(r.Timeline())), "Violations": violations, "Invariants": Invariants,
+	})
+	if err != nil {
+		return err
+	}
+	return writeAtomic(path, b.Bytes())
+}
+
+var timelineTemplate = template.Must(template.New("timeline").Parse(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>sdfp run {{.Title}}</title>
+<style>
+body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}.viol{color:#a00}
+code{font:12px ui-monospace,monospace}svg text{font:11px ui-monospace,monospace}
+</style></head><body>
+<h1>sdfp run <code>{{.Title}}</code></h1>
+<div id="timeline">{{.SVG}}</div>
+<h2>End state</h2>
+{{if .Violations}}<ul id="violations">{{range .Violations}}<li class="viol"><code>{{.Invariant}}</code>: {{.Detail}}</li>{{end}}</ul>
+{{else}}<p id="violations">Every invariant holds when the procedures end:</p>{{end}}
+<ul>{{range .Invariants}}<li><code>{{.ID}}</code>: {{.About}}</li>{{end}}</ul>
+</body></html>
+`))

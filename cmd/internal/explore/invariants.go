@@ -24,13 +24,16 @@ type EndState struct {
 type Invariant struct {
 	ID    string `json:"id"`
 	About string `json:"about"`
-	check func(e *EndState) []string
+	// Source is why the property matters, tagged V (a manual page says
+	// it) or I (sdfp's reading).
+	Source string `json:"source,omitempty"`
+	check  func(e *EndState) []string
 }
 
 // Invariants is the documented table of end-state invariants; an author
 // adds procedure-specific ones with ParseInvariants.
 var Invariants = []Invariant{
-	{"vm-on-hold", "no VM is left IN-HOLD that was not IN-HOLD before the run", func(e *EndState) []string {
+	{"vm-on-hold", "no VM is left IN-HOLD that was not IN-HOLD before the run", "I: a held VM runs no guest, and its memory cannot be reconfigured (V: VM2000 user guide, Reconfiguring main memory)", func(e *EndState) []string {
 		var out []string
 		for _, v := range e.End {
 			if v.State == "IN-HOLD" && !slices.ContainsFunc(e.Start, func(s vm2000.VMView) bool { return s.Name == v.Name && s.State == "IN-HOLD" }) {
@@ -39,7 +42,7 @@ var Invariants = []Invariant{
 		}
 		return out
 	}},
-	{"vm-migrating", "no live migration is still under way (no VM in a (MIGR) state)", func(e *EndState) []string {
+	{"vm-migrating", "no live migration is still under way (no VM in a (MIGR) state)", "V: VM2000 user guide, Commands not allowed during a VM migration (VMS3042); I: a procedure that ends first has not seen the outcome", func(e *EndState) []string {
 		var out []string
 		for _, v := range e.End {
 			if v.Migrating {
@@ -48,7 +51,7 @@ var Invariants = []Invariant{
 		}
 		return out
 	}},
-	{"reconfiguration-running", "no memory reconfiguration is still under way", func(e *EndState) []string {
+	{"reconfiguration-running", "no memory reconfiguration is still under way", "V: VM2000 user guide, EXTEND-VM-MEMORY and REDUCE-VM-MEMORY: the reconfiguration runs asynchronously and refuses the next one for the VM until it ends", func(e *EndState) []string {
 		var out []string
 		for _, v := range e.End {
 			if v.Reconfiguring {
@@ -57,7 +60,7 @@ var Invariants = []Invariant{
 		}
 		return out
 	}},
-	{"monjv-final", "every MONJV that still exists shows a final status ($T or $A)", func(e *EndState) []string {
+	{"monjv-final", "every MONJV that still exists shows a final status ($T or $A)", "V: VM2000 user guide, Monitoring a VM Migration with job variables (MONJV): monitoring stops when the operation ends", func(e *EndState) []string {
 		var out []string
 		for _, name := range sortedKeys(e.MonJVs) {
 			if v := e.MonJVs[name]; !strings.HasPrefix(v, "$T") && !strings.HasPrefix(v, "$A") {
@@ -66,14 +69,14 @@ var Invariants = []Invariant{
 		}
 		return out
 	}},
-	{"dialog-closed", "no administration dialog is left open", func(e *EndState) []string {
+	{"dialog-closed", "no administration dialog is left open", "I: BEGIN-VM-DIALOG and END-VM-DIALOG belong together; a dialog left open holds the administration", func(e *EndState) []string {
 		var out []string
 		for _, t := range e.Dialogs {
 			out = append(out, "the dialog of task "+t+" is open")
 		}
 		return out
 	}},
-	{"memory-bounds", "every VM's memory lies within its minimum and maximum", func(e *EndState) []string {
+	{"memory-bounds", "every VM's memory lies within its minimum and maximum", "V: VM2000 user guide, Reconfiguring main memory (MIN-MEMORY-SIZE and MAX-MEMORY-SIZE bound later changes)", func(e *EndState) []string {
 		var out []string
 		for _, v := range e.End {
 			if v.Min > 0 && v.Memory < v.Min || v.Max > 0 && v.Memory > v.Max {
@@ -142,7 +145,7 @@ func parseInvariant(line string) (Invariant, error) {
 	if !ok {
 		return Invariant{}, fmt.Errorf("operator %q not allowed for %s", op, field)
 	}
-	return Invariant{ID: strings.TrimSpace(id), About: strings.TrimSpace(rule), check: func(e *EndState) []string {
+	return Invariant{ID: strings.TrimSpace(id), About: strings.TrimSpace(rule), Source: "the author's file", check: func(e *EndState) []string {
 		i := slices.IndexFunc(e.End, func(v vm2000.VMView) bool { return v.Name == vm })
 		if i < 0 {
 			return []string{vm + " no longer exists"}
