@@ -26,7 +26,7 @@ func (c *cli) explore(args []string) int {
 	format := fs.String("format", "text", "text (a matrix) or json")
 	html := fs.String("html", "", "write a self-contained HTML report to this file")
 	scenario := fs.String("scenario", "", "rerun one scenario by its id, with trace (stderr) and console")
-	goldenDir := fs.String("golden", "", "write the scenarios as golden cases into this directory")
+	goldenDir := fs.String("golden", "", "write the scenarios (with --scenario: that one) as golden cases into this directory")
 	shard := fs.String("shard", "", "explore share `I/N` of the scenarios, for a CI matrix")
 	invFile := fs.String("invariants", "", "a file of procedure-specific invariants, one `ID: VM FIELD OP VALUE` a line")
 	fs.Usage = func() {
@@ -92,6 +92,13 @@ func (c *cli) explore(args []string) int {
 		s, ok := explore.Find(list, *scenario)
 		if !ok {
 			return usage("no scenario %q (sdfp explore lists them)", *scenario)
+		}
+		if *goldenDir != "" {
+			// --golden with --scenario writes that one case only
+			if _, err := e.WriteGolden(ctx, *goldenDir, []explore.Scenario{s}); err != nil {
+				fmt.Fprintf(c.stderr, "sdfp explore: %v\n", err)
+				return exitFindings
+			}
 		}
 		return c.rerun(ctx, e, s, *html)
 	}

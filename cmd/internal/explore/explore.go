@@ -222,10 +222,9 @@ func (e *Explorer) run(ctx context.Context, s Scenario, rec *Baseline, keep bool
 // runTraced runs a scenario; rec, when set, records what the run touched
 // (the baseline), keep keeps the timeline.
 func (e *Explorer) runTraced(ctx context.Context, s Scenario, rec *Baseline, keep bool, trace func(interp.TraceEvent)) (*Outcome, error) {
-	c, err := e.Case(s)
-	if err != nil {
-		return nil, err
-	}
+	// the case without its installation.yaml: the installation goes in
+	// as a value (Case writes the YAML for --golden)
+	c := &golden.Case{Path: e.base.Path, Name: s.ID, Archive: e.base.Archive}
 	o := &Outcome{Scenario: s}
 	var (
 		r      *Recorder
@@ -242,7 +241,8 @@ func (e *Explorer) runTraced(ctx context.Context, s Scenario, rec *Baseline, kee
 			}
 			r.Trace("", ev)
 		},
-		Done: func(_ *session.Session, res interp.Result) { result = res },
+		Done:         func(_ *session.Session, res interp.Result) { result = res },
+		Installation: s.installation(e.opts.Installation),
 	}
 	out, err := c.RunWith(ctx, opts)
 	if err != nil {

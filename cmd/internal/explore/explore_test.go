@@ -345,3 +345,25 @@ func TestJSON(t *testing.T) {
 		t.Errorf("untested %v", doc.Untested)
 	}
 }
+
+// A scenario run with its installation as a value gives what its golden
+// case gives with the installation as YAML (the differential test of the
+// shortcut Run takes).
+func TestInstallationValueAsYAML(t *testing.T) {
+	e := explorer(t, migrate, migrateParams, 1)
+	list := e.Scenarios()
+	out := run(t, e)
+	for i, s := range list {
+		c, err := e.Case(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.Run(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !same(got, out[i].out) {
+			t.Errorf("%s: the YAML case differs:\n%s\n%s", s.ID, got["sysout"], out[i].out["sysout"])
+		}
+	}
+}

@@ -190,6 +190,11 @@ type Options struct {
 	// after the run, before the outcome is collected (sdfp explore reads
 	// the end state through it).
 	Done func(s *session.Session, res interp.Result)
+	// Installation, when set, is the installation the case runs against
+	// instead of its installation sections (sdfp explore builds each
+	// scenario's in memory; parsing its YAML would cost most of a run).
+	// The session only reads it.
+	Installation *vm2000.Installation
 }
 
 // Installation loads the case's installation (its installation.yaml
@@ -253,9 +258,11 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 	stdin, _ := c.section("stdin")
 	args, _ := c.section("args")
 	lang, _ := c.section("lang")
-	inst, err := c.Installation()
-	if err != nil {
-		return nil, err
+	inst, err := opts.Installation, error(nil)
+	if inst == nil {
+		if inst, err = c.Installation(); err != nil {
+			return nil, err
+		}
 	}
 	su, _ := c.section("su")
 	user, _ := c.section("user")
