@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -14,8 +15,12 @@ func TestExploreVMMEM(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1 (an invariant is violated)\n%s%s", code, out, errOut)
 	}
-	for _, want := range []string{"baseline  ", "short-ABGSE501", "slow-reconfiguration  reported", "reconfiguration-running",
-		"untested: vmmem.proc:45:2 IF-CMD-ERROR", "2 scenarios: 2 reported, 1 violating invariants"} {
+	if !regexp.MustCompile(`slow-reconfiguration +reported +CMD0001 +reconfiguration-running,monjv-final`).MatchString(out) {
+		t.Errorf("slow-reconfiguration row:\n%s", out)
+	}
+	for _, want := range []string{"baseline  ", "short-ABGSE501",
+		"refuse-END-VM-DIALOG#1-VMS4504", "8 scenarios: 1 coped, 7 reported, 2 violating invariants",
+		"error handlers reached for an error: 8 of 8"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -29,19 +34,19 @@ func TestExploreFlags(t *testing.T) {
 	html := filepath.Join(dir, "r.html")
 	gold := filepath.Join(dir, "cases")
 	code, out, errOut := runCLI("explore", "../../procs/migrate.proc", "VM=VM12PROD", "TARGET=ABGSE701",
-		"--shard", "2/5", "--format", "json", "--html", html, "--golden", gold)
+		"--shard", "1/5", "--format", "json", "--html", html, "--golden", gold)
 	if code != 0 {
-		t.Fatalf("exit %d (shard 2/5 holds no failing scenario)\n%s%s", code, out, errOut)
+		t.Fatalf("exit %d (shard 1/5 holds no failing scenario)\n%s%s", code, out, errOut)
 	}
-	if !strings.Contains(out, `"shard": "2/5"`) || strings.Count(out, `"verdict": "reported"`) != 3 {
-		t.Errorf("json of shard 2/5:\n%s", out)
+	if !strings.Contains(out, `"shard": "1/5"`) || strings.Count(out, `"verdict": "reported"`) != 4 {
+		t.Errorf("json of shard 1/5:\n%s", out)
 	}
 	page, err := os.ReadFile(html)
 	if err != nil || !strings.Contains(string(page), "<svg") {
 		t.Errorf("html report: %v", err)
 	}
 	cases, _ := filepath.Glob(filepath.Join(gold, "*.txtar"))
-	if len(cases) != 4 { // the baseline and the shard's three
+	if len(cases) != 4 { // the baseline and three of the shard's four (a refusal cannot be written)
 		t.Errorf("golden cases %v", cases)
 	}
 	if code, out, errOut := runCLI("test", gold); code != 0 {

@@ -45,6 +45,8 @@ type Options struct {
 type Baseline struct {
 	Touches []vm2000.Touch `json:"touches"`
 	Waits   []Wait         `json:"waits"`
+	// Commands are the VM2000 commands the run issued, in order.
+	Commands []string `json:"commands"`
 }
 
 func (b *Baseline) touches(kind string) []vm2000.Touch {
@@ -233,6 +235,19 @@ func (e *Explorer) runTraced(ctx context.Context, s Scenario, rec *Baseline, kee
 	opts := golden.Options{
 		Setup: func(_ *golden.Case, ss *session.Session) error {
 			r = NewRecorder(ss, keep)
+			if rec != nil && ss.VM2000 != nil {
+				vmCmds := map[string]bool{}
+				for _, n := range ss.VM2000.Commands() {
+					vmCmds[n] = true
+				}
+				ss.AddHandler(commandRecorder{vmCmds, &rec.Commands})
+			}
+			for _, f := range s.Faults {
+				if f.refusal != nil {
+					ref := *f.refusal // each run counts the calls anew
+					ss.AddHandler(&ref)
+				}
+			}
 			return nil
 		},
 		Trace: func(ev interp.TraceEvent) {

@@ -149,13 +149,18 @@ func Find(list []Scenario, id string) (Scenario, bool) {
 // WriteGolden writes each scenario as a golden case DIR/ID.txtar: the
 // procedure, its parameters, the installation with the fault, and the
 // expected sections from a run (sysout, result, console, state), so
-// that an exploration becomes a regression suite for `sdfp test`.
+// that an exploration becomes a regression suite for `sdfp test`. A
+// scenario whose fault no installation file can hold (a refused
+// command) is left out.
 func (e *Explorer) WriteGolden(ctx context.Context, dir string, list []Scenario) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	var paths []string
 	for _, s := range list {
+		if !s.Writable() {
+			continue // a refusal: no installation file can hold it
+		}
 		c, err := e.Case(s)
 		if err != nil {
 			return nil, err

@@ -23,6 +23,10 @@ type Fault struct {
 	// subject are never paired (the model keeps one per VM).
 	subject string
 	apply   func(inst *vm2000.Installation)
+	// refusal, for a fault of kind "refused", answers one command in place
+	// of the model (refusals.go); no installation file can say this, so
+	// such a scenario cannot be written as a golden case.
+	refusal *refusal
 }
 
 // Scenario is one run: the baseline (no fault), one fault, or at depth 2
@@ -30,6 +34,12 @@ type Fault struct {
 type Scenario struct {
 	ID     string  `json:"id"`
 	Faults []Fault `json:"faults,omitempty"`
+}
+
+// Writable reports whether the installation format can hold all of the
+// scenario's faults (a refusal it cannot), so that --golden can write it.
+func (s Scenario) Writable() bool {
+	return !slices.ContainsFunc(s.Faults, func(f Fault) bool { return f.refusal != nil })
 }
 
 // What describes the scenario's faults.
@@ -50,7 +60,9 @@ func (s Scenario) installation(base *vm2000.Installation) *vm2000.Installation {
 	inst.File = ""
 	inst.Faults = slices.Clone(base.Faults)
 	for _, f := range s.Faults {
-		f.apply(&inst)
+		if f.apply != nil {
+			f.apply(&inst)
+		}
 	}
 	return &inst
 }
@@ -89,6 +101,7 @@ var faultKinds = []struct {
 	{"guest-never-ready", "each started guest never reaches SYSTEM READY", deriveNeverReady},
 	{"extend-stops", "each x86 extension stops half way", deriveExtendStops},
 	{"slow", "each kind of asynchronous operation slowed past every WAIT-EVENT's time limit", deriveSlow},
+	{"refused", "each call of a VM2000 command refused with each general return code", deriveRefusals},
 }
 
 func deriveAborts(b *Baseline, _ *vm2000.Installation) []Fault {
