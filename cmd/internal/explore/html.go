@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
+	"sdfp/hypervisor/bs2000/dms"
 	"sdfp/hypervisor/vm2000"
 )
 
@@ -21,30 +20,7 @@ func WriteHTML(path string, r *Report, shown *Outcome) error {
 	if err := RenderHTML(&b, r, shown); err != nil {
 		return err
 	}
-	return writeAtomic(path, b.Bytes())
-}
-
-// writeAtomic writes a file under a temporary name beside path and
-// renames it into place, so it is never left half written.
-func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.sdfp-tmp")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+	return dms.WriteHostFile(path, b.Bytes())
 }
 
 // RenderHTML writes the page.
@@ -283,7 +259,7 @@ func WriteTimeline(path, title string, r *Recorder) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(path, b.Bytes())
+	return dms.WriteHostFile(path, b.Bytes())
 }
 
 var timelineTemplate = template.Must(template.New("timeline").Parse(`<!DOCTYPE html>

@@ -42,24 +42,18 @@ var Invariants = []Invariant{
 		}
 		return out
 	}},
-	{"vm-migrating", "no live migration is still under way (no VM in a (MIGR) state)", "V: VM2000 user guide, Commands not allowed during a VM migration (VMS3042); I: a procedure that ends first has not seen the outcome", func(e *EndState) []string {
-		var out []string
-		for _, v := range e.End {
-			if v.Migrating {
-				out = append(out, fmt.Sprintf("%s on %s still migrating (phase %s)", v.Name, v.SU, v.Phase))
-			}
+	{"vm-migrating", "no live migration is still under way (no VM in a (MIGR) state)", "V: VM2000 user guide, Commands not allowed during a VM migration (VMS3042); I: a procedure that ends first has not seen the outcome", eachVM(func(v vm2000.VMView) string {
+		if v.Migrating {
+			return fmt.Sprintf("%s on %s still migrating (phase %s)", v.Name, v.SU, v.Phase)
 		}
-		return out
-	}},
-	{"reconfiguration-running", "no memory reconfiguration is still under way", "V: VM2000 user guide, EXTEND-VM-MEMORY and REDUCE-VM-MEMORY: the reconfiguration runs asynchronously and refuses the next one for the VM until it ends", func(e *EndState) []string {
-		var out []string
-		for _, v := range e.End {
-			if v.Reconfiguring {
-				out = append(out, fmt.Sprintf("%s on %s still reconfiguring to %d MB", v.Name, v.SU, v.Planned))
-			}
+		return ""
+	})},
+	{"reconfiguration-running", "no memory reconfiguration is still under way", "V: VM2000 user guide, EXTEND-VM-MEMORY and REDUCE-VM-MEMORY: the reconfiguration runs asynchronously and refuses the next one for the VM until it ends", eachVM(func(v vm2000.VMView) string {
+		if v.Reconfiguring {
+			return fmt.Sprintf("%s on %s still reconfiguring to %d MB", v.Name, v.SU, v.Planned)
 		}
-		return out
-	}},
+		return ""
+	})},
 	{"monjv-final", "every MONJV that still exists shows a final status ($T or $A)", "V: VM2000 user guide, Monitoring a VM Migration with job variables (MONJV): monitoring stops when the operation ends", func(e *EndState) []string {
 		var out []string
 		for _, name := range sortedKeys(e.MonJVs) {
@@ -76,15 +70,26 @@ var Invariants = []Invariant{
 		}
 		return out
 	}},
-	{"memory-bounds", "every VM's memory lies within its minimum and maximum", "V: VM2000 user guide, Reconfiguring main memory (MIN-MEMORY-SIZE and MAX-MEMORY-SIZE bound later changes)", func(e *EndState) []string {
+	{"memory-bounds", "every VM's memory lies within its minimum and maximum", "V: VM2000 user guide, Reconfiguring main memory (MIN-MEMORY-SIZE and MAX-MEMORY-SIZE bound later changes)", eachVM(func(v vm2000.VMView) string {
+		if v.Min > 0 && v.Memory < v.Min || v.Max > 0 && v.Memory > v.Max {
+			return fmt.Sprintf("%s has %d MB outside %s..%s", v.Name, v.Memory, bound(v.Min), bound(v.Max))
+		}
+		return ""
+	})},
+}
+
+// eachVM is an invariant over every VM at the end: check returns what
+// is wrong with one, "" when nothing is.
+func eachVM(check func(vm2000.VMView) string) func(e *EndState) []string {
+	return func(e *EndState) []string {
 		var out []string
 		for _, v := range e.End {
-			if v.Min > 0 && v.Memory < v.Min || v.Max > 0 && v.Memory > v.Max {
-				out = append(out, fmt.Sprintf("%s has %d MB outside %s..%s", v.Name, v.Memory, bound(v.Min), bound(v.Max)))
+			if d := check(v); d != "" {
+				out = append(out, d)
 			}
 		}
 		return out
-	}},
+	}
 }
 
 func bound(n int) string {

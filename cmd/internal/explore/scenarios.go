@@ -112,10 +112,8 @@ func deriveAborts(b *Baseline, _ *vm2000.Installation) []Fault {
 				f := vm2000.MigrationAbortFault{VM: t.VM, Phase: phase, Reason: r.Key}
 				out = append(out, Fault{
 					ID: fmt.Sprintf("abort-%s-%s-%s", t.VM, phase, r.Key), Kind: "migration-abort", subject: t.VM,
-					What: fmt.Sprintf("migration of %s aborted in the %s phase (%s, %s)", t.VM, phase, r.Key, r.Why),
-					apply: func(inst *vm2000.Installation) {
-						inst.Faults = append(inst.Faults, vm2000.FaultSpec{MigrationAbort: &f})
-					},
+					What:  fmt.Sprintf("migration of %s aborted in the %s phase (%s, %s)", t.VM, phase, r.Key, r.Why),
+					apply: addFault(vm2000.FaultSpec{MigrationAbort: &f}),
 				})
 			}
 		}
@@ -137,10 +135,8 @@ func deriveMemoryShort(b *Baseline, _ *vm2000.Installation) []Fault {
 	for _, su := range uniq(units) {
 		f := vm2000.MemoryShortFault{SU: su}
 		out = append(out, Fault{ID: "short-" + su, Kind: "memory-short", subject: su,
-			What: "no free main memory on " + su,
-			apply: func(inst *vm2000.Installation) {
-				inst.Faults = append(inst.Faults, vm2000.FaultSpec{MemoryShort: &f})
-			}})
+			What:  "no free main memory on " + su,
+			apply: addFault(vm2000.FaultSpec{MemoryShort: &f})})
 	}
 	return out
 }
@@ -162,10 +158,8 @@ func deriveDeviceTaken(b *Baseline, inst *vm2000.Installation) []Fault {
 			seen[key] = true
 			f := vm2000.DeviceTakenFault{SU: t.Target, Device: mn, VM: holder}
 			out = append(out, Fault{ID: "taken-" + key, Kind: "device-taken", subject: key,
-				What: fmt.Sprintf("device %s taken on %s by %s", mn, t.Target, holder),
-				apply: func(inst *vm2000.Installation) {
-					inst.Faults = append(inst.Faults, vm2000.FaultSpec{DeviceTaken: &f})
-				}})
+				What:  fmt.Sprintf("device %s taken on %s by %s", mn, t.Target, holder),
+				apply: addFault(vm2000.FaultSpec{DeviceTaken: &f})})
 		}
 	}
 	return out
@@ -197,10 +191,8 @@ func deriveNeverReady(b *Baseline, _ *vm2000.Installation) []Fault {
 	for _, vm := range uniq(names(b.touches(vm2000.TouchGuestStart))) {
 		f := vm2000.GuestFault{VM: vm}
 		out = append(out, Fault{ID: "never-ready-" + vm, Kind: "guest-never-ready", subject: vm,
-			What: "the guest of " + vm + " never reaches SYSTEM READY",
-			apply: func(inst *vm2000.Installation) {
-				inst.Faults = append(inst.Faults, vm2000.FaultSpec{GuestNeverReady: &f})
-			}})
+			What:  "the guest of " + vm + " never reaches SYSTEM READY",
+			apply: addFault(vm2000.FaultSpec{GuestNeverReady: &f})})
 	}
 	return out
 }
@@ -219,10 +211,8 @@ func deriveExtendStops(b *Baseline, _ *vm2000.Installation) []Fault {
 		}
 		f := vm2000.ExtendStopsFault{VM: t.VM, At: at}
 		out = append(out, Fault{ID: fmt.Sprintf("stops-%s-%d", t.VM, at), Kind: "extend-stops", subject: t.VM,
-			What: fmt.Sprintf("the extension of %s stops at %d MB", t.VM, at),
-			apply: func(inst *vm2000.Installation) {
-				inst.Faults = append(inst.Faults, vm2000.FaultSpec{ExtendStops: &f})
-			}})
+			What:  fmt.Sprintf("the extension of %s stops at %d MB", t.VM, at),
+			apply: addFault(vm2000.FaultSpec{ExtendStops: &f})})
 	}
 	return out
 }
@@ -272,6 +262,11 @@ func Derive(b *Baseline, inst *vm2000.Installation, depth int) []Scenario {
 		}
 	}
 	return out
+}
+
+// addFault is the apply function of a fault of the installation format.
+func addFault(f vm2000.FaultSpec) func(inst *vm2000.Installation) {
+	return func(inst *vm2000.Installation) { inst.Faults = append(inst.Faults, f) }
 }
 
 func unitSpec(inst *vm2000.Installation, name string) *vm2000.ServerUnitSpec {
