@@ -28,7 +28,7 @@ func (c *cli) explore(args []string) int {
 	scenario := fs.String("scenario", "", "rerun one scenario by its id, with trace (stderr) and console")
 	goldenDir := fs.String("golden", "", "write the scenarios (with --scenario: that one) as golden cases into this directory")
 	shard := fs.String("shard", "", "explore share `I/N` of the scenarios, for a CI matrix")
-	invFile := fs.String("invariants", "", "a file of procedure-specific invariants, one `ID: VM FIELD OP VALUE` a line")
+	invFile := fs.String("invariants", "", "a `FILE` of procedure-specific invariants, one \"ID: VM FIELD OP VALUE\" a line")
 	fs.Usage = func() {
 		fmt.Fprintln(c.stderr, "usage: sdfp explore [flags] FILE.proc [VALUE ...] [PARAM=VALUE ...]")
 		fmt.Fprintln(c.stderr, "Runs the procedure without faults, then once per fault that applies to what it touched,")
@@ -58,6 +58,9 @@ func (c *cli) explore(args []string) int {
 	}
 	if *format != "text" && *format != "json" {
 		return usage("--format must be text or json, not %q", *format)
+	}
+	if l := strings.ToUpper(*lang); l != "" && l != "E" && l != "D" {
+		return usage("--lang must be E or D, not %q", *lang)
 	}
 	if *depth < 1 || *depth > 2 {
 		return usage("--depth must be 1 or 2")

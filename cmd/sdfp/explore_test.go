@@ -69,7 +69,7 @@ func TestExploreScenario(t *testing.T) {
 }
 
 func TestExploreUsage(t *testing.T) {
-	for _, args := range [][]string{{"explore"}, {"explore", "--depth", "3", "x.proc"}, {"explore", "--format", "xml", "x.proc"}, {"explore", "missing.proc"}} {
+	for _, args := range [][]string{{"explore"}, {"explore", "--depth", "3", "x.proc"}, {"explore", "--format", "xml", "x.proc"}, {"explore", "--lang", "F", "x.proc"}, {"explore", "missing.proc"}} {
 		if code, _, _ := runCLI(args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
