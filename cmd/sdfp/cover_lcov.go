@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"sdfp/hypervisor/bs2000/dms"
 )
 
 // The lcov tracefile of `sdfp test --lcov FILE` (the format of the Linux
@@ -64,7 +66,7 @@ func writeLcov(path string, files []*coverFile) error {
 		}
 		fmt.Fprintf(&b, "LF:%d\nLH:%d\nend_of_record\n", len(f.lines), hit)
 	}
-	return replaceFile(path, []byte(b.String()))
+	return dms.WriteHostFile(path, []byte(b.String()))
 }
 
 // lcovBranches writes a file's BRDA records and their totals. Blocks are
@@ -163,27 +165,4 @@ func writeCoverSources(dir string, files []*coverFile) error {
 		}
 	}
 	return nil
-}
-
-// replaceFile writes a file through a temporary file renamed into its
-// place, so that a reader never sees it half written.
-func replaceFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.sdfp-tmp")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
 }

@@ -37,6 +37,7 @@ var layers = []struct {
 	{"interpreter and static checks", []string{"interp", "parser/check", "hypervisor/vm2000/internal/gendefault"}},
 	{"run wiring", []string{"cmd/internal/session"}},
 	{"golden cases and the language server", []string{"cmd/internal/golden", "cmd/internal/lsp"}},
+	{"fault exploration over golden runs", []string{"cmd/internal/explore"}},
 	{"the CLI", []string{"cmd/sdfp"}},
 }
 

@@ -3,6 +3,7 @@
 //
 //	sdfp run [flags] FILE.proc[@SU] [VALUE ...] [PARAM=VALUE ...] [FILE2.proc[@SU] ...]
 //	sdfp check [--format text|json] FILE...
+//	sdfp explore [flags] FILE.proc [PARAM=VALUE ...]
 //	sdfp help [COMMAND|FUNCTION|MESSAGE|TOPIC]
 //	sdfp dialog [flags]
 //	sdfp version (or sdfp --version)
@@ -51,6 +52,7 @@ func subcommands() []subcommand {
 		{"run", "run procedures against the embedded VM2000", (*cli).run},
 		{"test", "run golden test cases (txtar) and compare their output", (*cli).test},
 		{"dialog", "an interactive BS2000 dialog on the embedded installation", (*cli).dialog},
+		{"explore", "run a procedure under every fault that applies to it and classify each run", (*cli).explore},
 		{"check", "report problems in procedures without running them", (*cli).check},
 		{"lsp", "a language server (LSP) for editors, on stdin and stdout", (*cli).lsp},
 		{"help", "describe commands, builtin functions and operands", (*cli).help},

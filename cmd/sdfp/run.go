@@ -83,6 +83,7 @@ type runFlags struct {
 	noWait       bool
 	strict       bool
 	cont         bool
+	timeline     string // --timeline FILE.html: the picture of the run
 }
 
 // sessionFlags declares the flags run and dialog share: the
@@ -157,6 +158,7 @@ func (c *cli) run(args []string) int {
 	fs.Var(&f.trace, "trace", "log each executed command to stderr (or --trace=FILE; a bare --trace takes no separate value)")
 	fs.StringVar(&f.traceFile, "trace-file", "", "log each executed command to this `FILE`")
 	fs.StringVar(&f.format, "format", "text", "output format: text, or json (one event per line)")
+	fs.StringVar(&f.timeline, "timeline", "", "write a picture of the run in virtual time (memory, operations, waits, console) to this HTML `FILE`")
 	fs.Int64Var(&f.maxSteps, "max-steps", 100_000_000, "stop after this many commands (exit status 3)")
 	fs.BoolVar(&f.strict, "strict", false, "refuse a procedure with any syntax error before it runs (exit status 2); "+
 		"without it, as in BS2000, only the block structure is checked first and a bad command fails when it is reached")
@@ -456,9 +458,14 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, out *output, stdout
 			tasks[i].VarHook = func(name string, value any) { out.variable(tsn, name, value) }
 		}
 	}
+	rec := timelineRecorder(f.timeline, s, tasks, tsns)
 	results := s.RunTasks(context.Background(), tasks)
 	prog.done()
 	status := exitOK
+	if err := writeTimeline(f.timeline, rec, tasks); err != nil {
+		fmt.Fprintf(c.stderr, "sdfp run: --timeline: %v\n", err)
+		status = exitWriteFailed
+	}
 	for i, res := range results {
 		st := out.result(tsns[i], tasks[i].Name, res)
 		if st > status {

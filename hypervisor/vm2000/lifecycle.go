@@ -263,6 +263,7 @@ func (m *Model) startVM(c *call) handler.Result {
 	m.transition(vm, key)
 	vm.guest = GuestStart
 	if vm.state == StateRunning {
+		m.touched(Touch{Kind: TouchGuestStart, VM: vm.name, SU: vm.su.name, Arch: vm.su.arch.String()})
 		m.scheduleSystemReady(vm)
 	}
 	m.updateVMMonitor(vm)

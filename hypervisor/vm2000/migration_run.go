@@ -86,6 +86,8 @@ func (m *Model) migrateVM(c *call) handler.Result {
 		mig.reason = f.Reason
 	}
 	vm.migration = mig
+	m.touched(Touch{Kind: TouchMigration, VM: vm.name, SU: vm.su.name, Arch: vm.su.arch.String(), Target: target.name,
+		Devices: vm.sortedDevices(), MonJV: monJVName(j)})
 	m.writeMonitorJV(j, migrationStatus.accepted, values)
 	m.script(mig, migrationScripts[vm.su.arch].accepted)
 	mig.next = m.clk.Schedule(m.timing.Migration.Setup, "migration setup "+vm.name, func() { m.migrationSetup(mig) })

@@ -34,6 +34,8 @@ type Model struct {
 	// messages it caused, sent when its output is out (routing.go).
 	handling bool
 	held     []routedLine
+	// observer receives the asynchronous operations accepted (observe.go).
+	observer func(Touch)
 }
 
 // faults are the injected faults that act at run time, by VM name.

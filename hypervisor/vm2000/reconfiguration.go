@@ -181,6 +181,8 @@ func (m *Model) startReconfiguration(c *call, vm *VM, extend bool, size, newMin 
 		vm.su.resize(size - vm.size) // occupied() becomes planned
 	}
 	vm.reconfig = r
+	m.touched(Touch{Kind: TouchReconfiguration, VM: vm.name, SU: vm.su.name, Arch: vm.su.arch.String(), Extend: extend,
+		From: vm.size, To: size, MonJV: monJVName(j)})
 	m.writeMonitorJV(j, reconfigurationStatus.running, reconfigurationSizes(vm))
 	if extend {
 		m.scheduleVM2000Step(r)

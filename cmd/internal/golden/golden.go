@@ -17,6 +17,8 @@
 //	written:NAME    expected contents of any workdir file after the run
 //	console         expected operator console (virtual time, source, text)
 //	jv:NAME         expected value of job variable NAME after the run
+//	state           expected VM2000 state after the run, in the
+//	                installation format (StateText)
 //	installation.yaml  the VM2000 installation (default: the embedded one)
 //	su              the server unit whose monitor system runs the procedure
 //	lang            message language of the run (E or D)
@@ -188,6 +190,15 @@ type Options struct {
 	// it attaches handlers such as the embedded VM2000 from the case's
 	// sections (see Case.Section).
 	Setup func(c *Case, s *session.Session) error
+	// Done, when set, is called with the session and the run's result
+	// after the run, before the outcome is collected (sdfp explore reads
+	// the end state through it).
+	Done func(s *session.Session, res interp.Result)
+	// Installation, when set, is the installation the case runs against
+	// instead of its installation sections (sdfp explore builds each
+	// scenario's in memory; parsing its YAML would cost most of a run).
+	// The session only reads it.
+	Installation *vm2000.Installation
 }
 
 // Installation loads the case's installation (its installation.yaml
@@ -251,9 +262,11 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 	stdin, _ := c.section("stdin")
 	args, _ := c.section("args")
 	lang, _ := c.section("lang")
-	inst, err := c.Installation()
-	if err != nil {
-		return nil, err
+	inst, err := opts.Installation, error(nil)
+	if inst == nil {
+		if inst, err = c.Installation(); err != nil {
+			return nil, err
+		}
 	}
 	su, _ := c.section("su")
 	user, _ := c.section("user")
@@ -300,7 +313,13 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 	} else if res, sysouts, err = c.runTasks(ctx, s, fs, proc, parseArgs(args), sysout, extra, out); err != nil {
 		return nil, fmt.Errorf("%s: %v", c.Path, err)
 	}
+	if opts.Done != nil {
+		opts.Done(s, res)
+	}
 	out["sysout"], out["result"], out["console"] = sysout.String(), describe(res), s.Console.Text()
+	if _, ok := c.section("state"); ok && s.VM2000 != nil {
+		out["state"] = StateText(s.VM2000)
+	}
 	for _, l := range s.Console.Lines() {
 		sysout.lint(l.Msg, s.Console.Language())
 	}
@@ -395,8 +414,8 @@ func describe(res interp.Result) string {
 
 // expected lists the expected sections of the case: sysout and result
 // always, the console when the case has that section or the run wrote to
-// it, and every syslst:, written: and jv: section (file: sections are
-// input).
+// it, the state when the case has it, and every syslst:, written: and
+// jv: section (file: sections are input).
 func (c *Case) expected(out Outcome) []string {
 	names := []string{"sysout", "result"}
 	if extra, err := c.extraTasks(); err == nil {
@@ -405,7 +424,7 @@ func (c *Case) expected(out Outcome) []string {
 		}
 	}
 	for _, f := range c.Archive.Files {
-		if f.Name == "console" || strings.HasPrefix(f.Name, "syslst:") || strings.HasPrefix(f.Name, "written:") || strings.HasPrefix(f.Name, "jv:") {
+		if f.Name == "console" || f.Name == "state" || strings.HasPrefix(f.Name, "syslst:") || strings.HasPrefix(f.Name, "written:") || strings.HasPrefix(f.Name, "jv:") {
 			names = append(names, f.Name)
 		}
 	}

@@ -1,0 +1,388 @@
+package explore
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"sdfp/cmd/internal/golden"
+	"sdfp/hypervisor/vm2000"
+)
+
+const (
+	vmmem   = "../../../procs/vmmem.proc"
+	migrate = "../../../procs/migrate.proc"
+)
+
+var migrateParams = []string{"VM=VM12PROD", "TARGET=ABGSE701"}
+
+func explorer(t testing.TB, proc string, params []string, depth int) *Explorer {
+	t.Helper()
+	e, err := New(context.Background(), Options{Proc: proc, Params: params, Depth: depth})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func run(t testing.TB, e *Explorer) []*Outcome {
+	t.Helper()
+	out, err := e.Run(context.Background(), e.Scenarios())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// verdicts renders outcomes as "id verdict maincode [invariants]".
+func verdicts(out []*Outcome) []string {
+	var lines []string
+	for _, o := range out {
+		line := o.Scenario.ID + " " + o.Verdict + " " + o.Maincode
+		for _, v := range o.Violations {
+			line += " !" + v.Invariant
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// The verdicts of the shipped VMMEM on the embedded installation. With no
+// memory free on ABGSE501, EXTEND-VM-MEMORY *MAXIMUM has nothing to do
+// (SC2=1, no MONJV), and the WAIT-EVENT on the MONJV fails: VMMEM reports
+// a failed wait. When the reconfiguration outlasts the 300 s limit, VMMEM
+// reports it but leaves it running with its MONJV at $R. Every refused
+// VM2000 command reaches an error handler and the operator message; a
+// refused END-VM-DIALOG leaves the dialog open, which no procedure can
+// mend.
+func TestVMMEMVerdicts(t *testing.T) {
+	e := explorer(t, vmmem, nil, 1)
+	if e.BaselineOutcome().Verdict != VerdictBaseline {
+		t.Fatalf("baseline: %s %s", e.BaselineOutcome().Verdict, e.BaselineOutcome().Error)
+	}
+	want := []string{
+		"short-ABGSE501 reported CMD0001",
+		"slow-reconfiguration reported CMD0001 !reconfiguration-running !monjv-final",
+		"refuse-BEGIN-VM-DIALOG#1-VMS4504 reported CMD0001",
+		"refuse-SHOW-VM-ATTRIBUTES#1-VMS4504 reported CMD0001",
+		"refuse-SHOW-VM-ATTRIBUTES#2-VMS4504 reported CMD0001",
+		"refuse-REDUCE-VM-MEMORY#1-VMS4504 reported CMD0001",
+		"refuse-EXTEND-VM-MEMORY#1-VMS4504 reported CMD0001",
+		"refuse-END-VM-DIALOG#1-VMS4504 coped CMD0001 !dialog-closed",
+	}
+	if got := verdicts(run(t, e)); !slices.Equal(got, want) {
+		t.Errorf("verdicts:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got := len(e.Baseline.Touches); got != 2 {
+		t.Errorf("touched %d operations, want the two reconfigurations", got)
+	}
+	if got := len(e.Baseline.Waits); got != 2 {
+		t.Errorf("recorded %d waits, want 2", got)
+	}
+}
+
+// The verdicts of the shipped live migration: every abort and rejection
+// ends in its EXIT-PROCEDURE ERROR; a migration slower than the 900 s
+// limit is reported as failed while it goes on. A refused BEGIN-VM-DIALOG
+// or CHECK-VM-MIGRATION ends the procedure with an unhandled error (no
+// IF-CMD-ERROR follows them), the latter with the dialog left open: the
+// defects explore finds in migrate.proc.
+func TestMigrateVerdicts(t *testing.T) {
+	e := explorer(t, migrate, migrateParams, 1)
+	var want []string
+	for _, phase := range []string{"setup", "transfer", "switch"} {
+		for _, r := range []string{"VMS2454", "VMS4504", "VMS2437"} {
+			want = append(want, "abort-VM12PROD-"+phase+"-"+r+" reported SDP0018")
+		}
+	}
+	want = append(want,
+		"short-ABGSE701 reported SDP0018",
+		"taken-ABGSE701-4683 reported SDP0018",
+		"taken-ABGSE701-CS reported SDP0018",
+		"slow-migration reported SDP0018 !vm-migrating !monjv-final",
+		"refuse-BEGIN-VM-DIALOG#1-VMS4504 unhandled VMS4504",
+		"refuse-CHECK-VM-MIGRATION#1-VMS4504 unhandled VMS4504 !dialog-closed",
+		"refuse-MIGRATE-VM#1-VMS4504 reported SDP0018",
+		"refuse-END-VM-DIALOG#1-VMS4504 coped CMD0001 !dialog-closed")
+	out := run(t, e)
+	if got := verdicts(out); !slices.Equal(got, want) {
+		t.Errorf("verdicts:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	rep := e.NewReport(out)
+	if !rep.Failed() {
+		t.Error("a scenario violates an invariant, yet the report does not fail")
+	}
+	if len(rep.Untested) != 0 || len(rep.Reached) != 3 {
+		t.Errorf("handlers reached %q, untested %q; want all three reached", rep.Reached, rep.Untested)
+	}
+}
+
+// A procedure that ends with an unhandled error and keeps its dialog
+// open: explore says so.
+func TestUnhandledAndDialogOpen(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "p.proc")
+	src := "/BEGIN-VM-DIALOG VM-ID=1\n/MIGRATE-VM VM-ID=NOSUCHVM,SERVER-UNIT-NAME=ABGSE701\n/END-VM-DIALOG\n"
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := explorer(t, p, nil, 1)
+	b := e.BaselineOutcome()
+	if b.Verdict != VerdictUnhandled || len(b.Violations) != 1 || b.Violations[0].Invariant != "dialog-closed" {
+		t.Errorf("baseline %s %v, want unhandled with the dialog open", b.Verdict, b.Violations)
+	}
+	if !e.NewReport(nil).Failed() {
+		t.Error("report does not fail")
+	}
+}
+
+// The scenario list depends only on the baseline: the same ids in the
+// same order every time, and depth 2 adds every compatible pair.
+func TestScenariosStable(t *testing.T) {
+	one := explorer(t, migrate, migrateParams, 1).Scenarios()
+	again := explorer(t, migrate, migrateParams, 1).Scenarios()
+	if !reflect.DeepEqual(ids(one), ids(again)) {
+		t.Fatalf("ids differ:\n%v\n%v", ids(one), ids(again))
+	}
+	two := explorer(t, migrate, migrateParams, 2).Scenarios()
+	pairs := 0
+	for i, f := range one {
+		for _, g := range one[i+1:] {
+			if f.Faults[0].Kind != g.Faults[0].Kind || f.Faults[0].subject != g.Faults[0].subject {
+				pairs++
+			}
+		}
+	}
+	if len(two) != len(one)+pairs {
+		t.Errorf("depth 2 has %d scenarios, want %d singles and %d pairs", len(two), len(one), pairs)
+	}
+	if !slices.Contains(ids(two), "abort-VM12PROD-setup-VMS2454+short-ABGSE701") {
+		t.Errorf("pair missing: %v", ids(two)[len(one):][:3])
+	}
+	if slices.Contains(ids(two), "abort-VM12PROD-setup-VMS2454+abort-VM12PROD-transfer-VMS2454") {
+		t.Error("two aborts of one migration paired")
+	}
+}
+
+func ids(list []Scenario) []string {
+	var out []string
+	for _, s := range list {
+		out = append(out, s.ID)
+	}
+	return out
+}
+
+// The shards of a CI matrix together hold every scenario once.
+func TestShard(t *testing.T) {
+	list := explorer(t, migrate, migrateParams, 2).Scenarios()
+	var all []string
+	for i := 1; i <= 3; i++ {
+		all = append(all, ids(Shard(list, i, 3))...)
+	}
+	slices.Sort(all)
+	want := ids(list)
+	slices.Sort(want)
+	if !slices.Equal(all, want) {
+		t.Errorf("shards hold %d scenarios, want %d", len(all), len(want))
+	}
+}
+
+// Runs are deterministic and isolated: two explorations in parallel
+// give the same outcomes.
+func TestDeterministic(t *testing.T) {
+	e := explorer(t, migrate, migrateParams, 1)
+	a, b := run(t, e), run(t, e)
+	for i := range a {
+		if a[i].Verdict != b[i].Verdict || !same(a[i].out, b[i].out) || !reflect.DeepEqual(a[i].Violations, b[i].Violations) {
+			t.Errorf("%s differs between runs", a[i].Scenario.ID)
+		}
+	}
+}
+
+// A procedure-specific invariant from a file: VM12PROD must end on the
+// target.
+func TestInvariantsFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "inv")
+	if err := os.WriteFile(path, []byte("# where the VM must be\nplaced: VM12PROD su = ABGSE701\nbig: VM12PROD memory >= 1024\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	more, err := ParseInvariants(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(context.Background(), Options{Proc: migrate, Params: migrateParams, Depth: 1,
+		Invariants: append(slices.Clone(Invariants), more...)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := e.BaselineOutcome().Violations; len(v) != 0 {
+		t.Errorf("baseline violates %v", v)
+	}
+	s, _ := Find(e.Scenarios(), "abort-VM12PROD-transfer-VMS2454")
+	out, err := e.Run(context.Background(), []Scenario{s})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := out[0].Violations; len(v) != 1 || v[0].Invariant != "placed" || !strings.Contains(v[0].Detail, "ABGSE501") {
+		t.Errorf("violations %v, want placed (VM12PROD on ABGSE501)", v)
+	}
+	for _, bad := range []string{"x: VM12PROD colour = RED", "x: VM12PROD state < RUNNING", "no colon"} {
+		if _, err := parseInvariant(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+// --golden writes cases that sdfp test passes, with the fault in the
+// installation and the state section filled.
+func TestWriteGolden(t *testing.T) {
+	e := explorer(t, migrate, migrateParams, 1)
+	s, _ := Find(e.Scenarios(), "taken-ABGSE701-4683")
+	dir := t.TempDir()
+	paths, err := e.WriteGolden(context.Background(), dir, []Scenario{s})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := golden.Load(paths[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, _ := c.Section("installation.yaml")
+	if !strings.Contains(inst, "device-taken") {
+		t.Errorf("installation lacks the fault:\n%s", inst)
+	}
+	if st, _ := c.Section("state"); !strings.Contains(st, "VM12PROD") {
+		t.Errorf("state section not filled: %q", st)
+	}
+	out, err := c.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := c.Diff(out); len(d) > 0 {
+		t.Errorf("written case fails:\n%s", strings.Join(d, "\n"))
+	}
+}
+
+// The HTML report: one grid row per scenario with its verdict marked, the
+// handlers reached and untested, and a timeline SVG that is well-formed
+// and draws the VM's memory, the migration, the wait and the console.
+func TestHTML(t *testing.T) {
+	e := explorer(t, migrate, migrateParams, 1)
+	out := run(t, e)
+	rep := e.NewReport(out)
+	shown, err := e.Rerun(context.Background(), out[0].Scenario, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := RenderHTML(&b, rep, shown); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	if n := strings.Count(page, "<tr data-scenario="); n != len(out)+1 {
+		t.Errorf("%d grid rows, want %d", n, len(out)+1)
+	}
+	if !regexp.MustCompile(`data-scenario="abort-VM12PROD-setup-VMS2454">.*<td class="v reported">&#x25cf;</td>`).MatchString(page) {
+		t.Error("the reported verdict is not marked in its row")
+	}
+	if strings.Count(page, `<li class="reached">`) != 3 || !strings.Contains(page, "3 of 3 error handlers") {
+		t.Error("error-path coverage: want 3 of 3 reached")
+	}
+	if strings.Contains(page, "http://") && !strings.Contains(page, `xmlns="http://www.w3.org/2000/svg"`) || strings.Contains(page, "<script") || strings.Contains(page, "<link") {
+		t.Error("the page is not self-contained")
+	}
+	i, j := strings.Index(page, "<svg"), strings.Index(page, "</svg>")
+	if i < 0 || j < i {
+		t.Fatal("no timeline svg")
+	}
+	svg := page[i : j+len("</svg>")]
+	d := xml.NewDecoder(strings.NewReader(svg))
+	classes := map[string]int{}
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			if err.Error() != "EOF" {
+				t.Fatalf("svg is not well-formed: %v", err)
+			}
+			break
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			for _, a := range se.Attr {
+				if a.Name.Local == "class" {
+					classes[a.Value]++
+				}
+			}
+		}
+	}
+	for _, c := range []string{"vm", "memory", "state", "operation", "wait", "console"} {
+		if classes[c] == 0 {
+			t.Errorf("timeline has no %s element (has %v)", c, classes)
+		}
+	}
+	if !strings.Contains(svg, `data-vm="VM12PROD"`) {
+		t.Error("no lane for VM12PROD")
+	}
+}
+
+// The JSON report decodes, with the touched operations and verdicts.
+func TestJSON(t *testing.T) {
+	e := explorer(t, vmmem, nil, 1)
+	var b bytes.Buffer
+	if err := e.NewReport(run(t, e)).JSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Touched struct {
+			Touches []vm2000.Touch `json:"touches"`
+		} `json:"touched"`
+		Scenarios []struct {
+			Verdict string `json:"verdict"`
+		} `json:"scenarios"`
+		Untested []string `json:"handlers_untested"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Touched.Touches) != 2 || doc.Touched.Touches[1].VM != "VM03" || !doc.Touched.Touches[1].Extend {
+		t.Errorf("touches %+v", doc.Touched.Touches)
+	}
+	if len(doc.Scenarios) != 8 || doc.Scenarios[0].Verdict != VerdictReported {
+		t.Errorf("scenarios %+v", doc.Scenarios)
+	}
+	if len(doc.Untested) != 0 {
+		t.Errorf("untested %v", doc.Untested)
+	}
+}
+
+// A scenario run with its installation as a value gives what its golden
+// case gives with the installation as YAML (the differential test of the
+// shortcut Run takes).
+func TestInstallationValueAsYAML(t *testing.T) {
+	e := explorer(t, migrate, migrateParams, 1)
+	list := e.Scenarios()
+	out := run(t, e)
+	for i, s := range list {
+		if !s.Writable() {
+			continue // a refusal has no installation form
+		}
+		c, err := e.Case(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.Run(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !same(got, out[i].out) {
+			t.Errorf("%s: the YAML case differs:\n%s\n%s", s.ID, got["sysout"], out[i].out["sysout"])
+		}
+	}
+}
