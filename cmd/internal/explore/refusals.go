@@ -11,12 +11,23 @@ import (
 
 // refusals are the outcomes a "refused" scenario gives one VM2000 command
 // of the procedure instead of what the model would do: the general return
-// codes every VM2000 command can return (V: VM2000 user guide, "Command
-// return codes", the table of general return codes). The message catalog
-// holds no general text for them, so the refusal prints no message, only
-// the return code (I).
+// codes every VM2000 command can return, each with its SC1 (V: VM2000 user
+// guide, "Command return codes", the table of general return codes; its
+// CMD0001, success, and CMD0202, a syntax error the procedure's text would
+// show, are left out). The refusal prints no message, only the return
+// code: most of these keys have no text in the catalog, and the ones that
+// do need inserts only a real bottleneck would give (I).
 var refusals = []handler.Outcome{
-	{Main: "VMS4504", SC1: 128, Source: "V: VM2000 user guide, Command return codes: memory bottleneck, SC1 128"},
+	{Main: "CMD0221", SC1: 32, Source: "V: VM2000 user guide, Command return codes: internal system error"},
+	{Main: "CMD0216", SC1: 64, Source: "V: VM2000 user guide, Command return codes: required privilege not present"},
+	{Main: "CMD2241", SC1: 65, Source: "V: VM2000 user guide, Command return codes: subsystem not loaded"},
+	{Main: "CMD2280", SC1: 128, Source: "V: VM2000 user guide, Command return codes: subsystem not available"},
+	{Main: "VMS4504", SC1: 128, Source: "V: VM2000 user guide, Command return codes: memory bottleneck"},
+	{Main: "VMS4513", SC1: 128, Source: "V: VM2000 user guide, Command return codes: VM2000 hypervisor bottleneck"},
+	{Main: "VMS6000", SC1: 130, Source: "V: VM2000 user guide, Command return codes: VM2000 agent not available"},
+	{Main: "VMS6001", SC1: 130, Source: "V: VM2000 user guide, Command return codes: administration component of the carrier system not available"},
+	{Main: "VMS9001", SC1: 64, Source: "V: VM2000 user guide, Command return codes: function not available for input medium or guest system"},
+	{Main: "VMS9004", SC1: 64, Source: "V: VM2000 user guide, Command return codes: functionality not supported on the current HSI or parameter assignment"},
 }
 
 // refusal answers the k-th request (1-based) for a command with an
