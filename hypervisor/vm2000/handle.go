@@ -49,6 +49,15 @@ var commands = map[string]commandSpec{
 	"MIGRATE-VM-DEFINITION": {run: (*Model).migrateDefinition, access: accessVM2000},
 	"EXTEND-VM-MEMORY":      {run: (*Model).extendMemory, access: accessVM2000},
 	"REDUCE-VM-MEMORY":      {run: (*Model).reduceMemory, access: accessVM2000},
+	// VM groups and CPU pool assignment (groups.go): VM2000 administrator
+	// only, as each page says.
+	"CREATE-VM-GROUP":             {run: (*Model).createGroup, access: accessVM2000},
+	"DELETE-VM-GROUP":             {run: (*Model).deleteGroup, access: accessVM2000},
+	"ADD-VM-TO-VM-GROUP":          {run: (*Model).addToGroup, access: accessVM2000},
+	"REMOVE-VM-FROM-VM-GROUP":     {run: (*Model).removeFromGroup, access: accessVM2000},
+	"ASSIGN-VM-TO-CPU-POOL":       {run: (*Model).assignVMToPool, access: accessVM2000},
+	"ASSIGN-VM-GROUP-TO-CPU-POOL": {run: (*Model).assignGroupToPool, access: accessVM2000},
+	"SHOW-VM-GROUP":               {run: (*Model).showGroup, access: accessVM2000, info: true},
 }
 
 // call is one command being executed.

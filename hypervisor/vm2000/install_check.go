@@ -105,8 +105,8 @@ func (c *checker) serverUnit(su *ServerUnitSpec, lim Limits) {
 		pools[strings.ToUpper(p)] = true
 	}
 	groups := map[string]bool{}
-	for _, g := range su.VMGroups {
-		groups[strings.ToUpper(g)] = true
+	for i := range su.VMGroups {
+		c.vmGroup(su, &su.VMGroups[i], pools, groups)
 	}
 	if arch == archX86 && len(su.VMGroups) > 0 {
 		c.errorf(su.at.of("vm-groups"), "VM groups exist on SU /390 only")
@@ -537,4 +537,30 @@ func validMN(s string) bool {
 		return hex(s[0]) && hex(s[1]) && hex(s[2]) && hex(s[3])
 	}
 	return false
+}
+
+// vmGroup checks a VM group and fills in its defaults (CREATE-VM-GROUP's,
+// V ...-214): CPU quota 1, maximum CPU utilisation 100, *STDPOOL.
+func (c *checker) vmGroup(su *ServerUnitSpec, g *VMGroupSpec, pools, groups map[string]bool) {
+	g.Name = strings.ToUpper(g.Name)
+	switch {
+	case g.Name == "" || len(g.Name) > 8:
+		c.errorf(g.at.of("name"), "a VM group needs a name of 1..8 characters")
+	case groups[g.Name]:
+		c.errorf(g.at.of("name"), "VM group %s is defined twice on %s", g.Name, su.Name)
+	}
+	groups[g.Name] = true
+	if g.CPUQuota == 0 {
+		g.CPUQuota = stdCPUQuota
+	}
+	if g.MaxCPU == 0 {
+		g.MaxCPU = 100
+	}
+	g.CPUPool = strings.ToUpper(g.CPUPool)
+	if g.CPUPool == "" {
+		g.CPUPool = stdPool
+	}
+	if !pools[g.CPUPool] {
+		c.errorf(g.at.of("cpu-pool"), "CPU pool %s is not defined on %s", g.CPUPool, su.Name)
+	}
 }

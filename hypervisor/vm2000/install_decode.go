@@ -163,6 +163,21 @@ func (s *VMDeviceSpec) UnmarshalYAML(_ context.Context, n ast.Node) error {
 	return decodeLocated(n, (*plain)(s), &s.at)
 }
 
+// UnmarshalYAML implements yaml.NodeUnmarshalerContext. A VM group may
+// be written as its bare name or as a mapping with its attributes.
+func (s *VMGroupSpec) UnmarshalYAML(_ context.Context, n ast.Node) error {
+	if _, ok := n.(*ast.MappingNode); !ok {
+		var name string
+		if err := yaml.NodeToValue(n, &name, strictDecoding...); err != nil {
+			return err
+		}
+		*s = VMGroupSpec{Name: name, at: located{node: positionOf(n)}}
+		return nil
+	}
+	type plain VMGroupSpec
+	return decodeLocated(n, (*plain)(s), &s.at)
+}
+
 // UnmarshalYAML implements yaml.NodeUnmarshalerContext.
 func (s *DefinitionSpec) UnmarshalYAML(_ context.Context, n ast.Node) error {
 	type plain DefinitionSpec

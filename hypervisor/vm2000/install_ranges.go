@@ -83,6 +83,9 @@ var installRanges = map[string]fieldRange{
 	"server-units.monitor.max-memory": vmMemory,
 	"server-units.monitor.processors": processors,
 
+	"server-units.vm-groups.cpu-quota":           {decimal, 0.01, 99.99, "", true, "V: CREATE-VM-GROUP CPU-QUOTA = <fixed 0.01..99.99> (...-214)"},
+	"server-units.vm-groups.max-cpu-utilization": {decimal, 0.01, 100, "", true, "V: CREATE-VM-GROUP MAX-CPU-UTILIZATION = <fixed 0.01..100.00> (...-214)"},
+
 	"server-units.vms.index":      vmIndex,
 	"server-units.vms.memory":     vmMemory,
 	"server-units.vms.min-memory": vmMemory,

@@ -140,7 +140,7 @@ func (m *Model) cpuAttributes(c *call) (cpuSettings, *handler.Result) {
 			return s, &r
 		}
 		group.Unpack("VM-GROUP-NAME", &s.group, "MEMBER-CPU-QUOTA", &s.quota)
-		if !c.su.groups[s.group] {
+		if c.su.groups[s.group] == nil {
 			r := m.refuse(c, vmGroupUnknown, s.group)
 			return s, &r
 		}

@@ -138,7 +138,7 @@ func (m *Model) migrationSetup(mig *migration) {
 	if !target.pools[tvm.pool] {
 		tvm.pool = stdPool
 	}
-	if !target.groups[tvm.group] {
+	if target.groups[tvm.group] == nil {
 		tvm.group = ""
 	}
 	target.addVM(tvm)

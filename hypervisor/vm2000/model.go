@@ -95,7 +95,7 @@ func buildServerUnit(spec *ServerUnitSpec) (*serverUnit, error) {
 	arch, _ := parseArch(spec.Type)
 	su := &serverUnit{name: spec.Name, arch: arch, memory: spec.Memory, hypervisor: spec.Hypervisor,
 		homePubset: spec.HomePubset, session: spec.Session,
-		pools: map[string]bool{stdPool: true}, groups: map[string]bool{},
+		pools: map[string]bool{stdPool: true}, groups: map[string]*vmGroup{},
 		devices: map[string]*device{}, vms: map[int]*VM{}, byName: map[string]*VM{}, definitions: map[string]*definition{},
 		used: spec.Hypervisor,
 	}
@@ -103,7 +103,7 @@ func buildServerUnit(spec *ServerUnitSpec) (*serverUnit, error) {
 		su.pools[strings.ToUpper(p)] = true
 	}
 	for _, g := range spec.VMGroups {
-		su.groups[strings.ToUpper(g)] = true
+		su.groups[g.Name] = &vmGroup{name: g.Name, quota: g.CPUQuota, maxCPU: g.MaxCPU, pool: g.CPUPool}
 	}
 	for _, d := range spec.Devices {
 		su.devices[d.MN] = &device{mn: d.MN, kind: d.Kind}

@@ -21,7 +21,7 @@ type serverUnit struct {
 	session    int
 	cluster    *suCluster
 	pools      map[string]bool
-	groups     map[string]bool
+	groups     map[string]*vmGroup
 	devices    map[string]*device
 	vms        map[int]*VM // by index; the monitor VM is index 1
 	byName     map[string]*VM

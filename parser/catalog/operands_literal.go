@@ -101,6 +101,54 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"ADD-VM-TO-VM-GROUP", []*Operand{
+		{
+			Name:    "VM-IDENTIFICATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      99,
+					HasRange: true,
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "VM-GROUP-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "MEMBER-CPU-QUOTA",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      9999,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+			Mandatory: true,
+		},
+	}},
 	{"ASSIGN-STREAM", []*Operand{
 		{
 			Name:    "STREAM-NAME",
@@ -386,6 +434,126 @@ var builtinOperandLists = [...]struct {
 				},
 				{
 					Keyword: "*EXTEND",
+				},
+			},
+		},
+	}},
+	{"ASSIGN-VM-GROUP-TO-CPU-POOL", []*Operand{
+		{
+			Name:    "VM-GROUP-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "TO-CPU-POOL",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STDPOOL",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "CPU-QUOTA",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      9999,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "ATTACHED-VM-CPUS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*CHECK-NUMBER",
+				},
+				{
+					Keyword: "*ADJUST-NUMBER",
+				},
+			},
+		},
+	}},
+	{"ASSIGN-VM-TO-CPU-POOL", []*Operand{
+		{
+			Name:    "VM-IDENTIFICATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      99,
+					HasRange: true,
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "TO-CPU-POOL",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STDPOOL",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "CPU-QUOTA",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      9999,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "ATTACHED-VM-CPUS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*CHECK-NUMBER",
+				},
+				{
+					Keyword: "*ADJUST-NUMBER",
 				},
 			},
 		},
@@ -1485,6 +1653,69 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"CREATE-VM-GROUP", []*Operand{
+		{
+			Name:    "VM-GROUP-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "CPU-QUOTA",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      9999,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+		},
+		{
+			Name:    "MAX-CPU-UTILIZATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:    AltLiteral,
+					Literal: "100",
+				},
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      10000,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+		},
+		{
+			Name:    "CPU-POOL-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STDPOOL",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+	}},
 	{"CYCLE", []*Operand{
 		{
 			Name:    "LOOP",
@@ -2305,6 +2536,21 @@ var builtinOperandLists = [...]struct {
 					Keyword: "*NO",
 				},
 			},
+		},
+	}},
+	{"DELETE-VM-GROUP", []*Operand{
+		{
+			Name:    "VM-GROUP-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
 		},
 	}},
 	{"ELSE-IF", []*Operand{
@@ -5227,6 +5473,43 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"REMOVE-VM-FROM-VM-GROUP", []*Operand{
+		{
+			Name:    "VM-IDENTIFICATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      99,
+					HasRange: true,
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "CPU-QUOTA",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      9999,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+		},
+	}},
 	{"RESET-VM", []*Operand{
 		{
 			Name:    "VM-IDENTIFICATION",
@@ -6310,6 +6593,82 @@ var builtinOperandLists = [...]struct {
 				},
 				{
 					Keyword: "*UNITS",
+				},
+				{
+					Keyword: "*ALL",
+				},
+			},
+		},
+	}},
+	{"SHOW-VM-GROUP", []*Operand{
+		{
+			Name:    "VM-GROUP-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ALL",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+				{
+					Keyword: "*BY-MEMBER",
+					Struct: []*Operand{
+						{
+							Name:    "VM-IDENTIFICATION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltInteger,
+									Min:      1,
+									Max:      99,
+									HasRange: true,
+								},
+								{
+									Kind:     AltName,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
+				{
+					Keyword: "*BY-CPU-POOL",
+					Struct: []*Operand{
+						{
+							Name:    "CPU-POOL-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*STDPOOL",
+								},
+								{
+									Kind:     AltName,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "INFORMATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ATTRIBUTES",
+				},
+				{
+					Keyword: "*MEMBERS",
 				},
 				{
 					Keyword: "*ALL",

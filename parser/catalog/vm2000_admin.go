@@ -1,0 +1,55 @@
+package catalog
+
+// VM2000 administration of VM groups and CPU pool assignment (issue 15,
+// section 3). Each source names the page of the VM2000 V12 user guide
+// (2023-11) it was read on; V = operands as printed there, I = sdfp's
+// reading where the page is not stored. The VM selection of these
+// commands is a single VM (index or name), as the pages print it.
+
+const (
+	vmGroupName = `VM-GROUP-NAME = <name 1..8> !`
+	// TO-CPU-POOL, CPU-QUOTA and ATTACHED-VM-CPUS as printed on ...-203 and ...-204.
+	toCPUPool = `TO-CPU-POOL = *STDPOOL / <name 1..8> !
+			CPU-QUOTA = <fixed 0.01..99.99> !
+			ATTACHED-VM-CPUS = *CHECK-NUMBER / *ADJUST-NUMBER`
+)
+
+var vm2000AdminCommands = []decl{
+	{name: "CREATE-VM-GROUP", domain: "VM2000",
+		source: "V: VM2000 V12 user guide, 'CREATE-VM-GROUP (Create VM group)', ...-214 (operands, return codes VMS4600, SU x86 VMS3011/VMS9004)",
+		help:   "Creates a VM group (SU /390 only) with its CPU quota, maximum CPU utilisation and CPU pool; VMs join it with ADD-VM-TO-VM-GROUP.",
+		ops: vmGroupName + `
+			CPU-QUOTA = *STD / <fixed 0.01..99.99>
+			MAX-CPU-UTILIZATION = 100 / <fixed 0.01..100.00>
+			CPU-POOL-NAME = *STDPOOL / <name 1..8>`},
+	{name: "DELETE-VM-GROUP", domain: "VM2000",
+		source: "I: named on 'Operating VM groups (SU /390)', ...-94; its own page is not stored: one operand VM-GROUP-NAME, a group with members is refused (sdfp's reading)",
+		help:   "Deletes a VM group that has no members (SU /390 only).",
+		ops:    vmGroupName},
+	{name: "ADD-VM-TO-VM-GROUP", domain: "VM2000",
+		source: "V: 'ADD-VM-TO-VM-GROUP (Add a VM to a VM group)', ...-202 (operands, return codes, VMS4425 and its example)",
+		help:   "Adds a VM to a VM group (SU /390 only); the VM must be in the group's CPU pool and in no other group, and gets the member CPU quota.",
+		ops: `VM-IDENTIFICATION = <integer 1..99> / <name 1..8> !
+			` + vmGroupName + `
+			MEMBER-CPU-QUOTA = <fixed 0.01..99.99> !`},
+	{name: "REMOVE-VM-FROM-VM-GROUP", domain: "VM2000",
+		source: "I: named on 'Operating VM groups (SU /390)', ...-94; its page is not stored: VM-IDENTIFICATION and the VM's new own CPU-QUOTA (default *STD, 1) are sdfp's reading",
+		help:   "Takes a VM out of its VM group (SU /390 only); it keeps the group's CPU pool and gets its own CPU quota again.",
+		ops: `VM-IDENTIFICATION = <integer 1..99> / <name 1..8> !
+			CPU-QUOTA = *STD / <fixed 0.01..99.99>`},
+	{name: "ASSIGN-VM-TO-CPU-POOL", domain: "VM2000",
+		source: "V: 'ASSIGN-VM-TO-CPU-POOL (Assign a VM to a CPU pool)', ...-204 (operands; a VM of a VM group and a migrating VM are refused)",
+		help:   "Moves a VM that belongs to no VM group into another CPU pool with a new CPU quota.",
+		ops: `VM-IDENTIFICATION = <integer 1..99> / <name 1..8> !
+			` + toCPUPool},
+	{name: "ASSIGN-VM-GROUP-TO-CPU-POOL", domain: "VM2000",
+		source: "V: 'ASSIGN-VM-GROUP-TO-CPU-POOL (Assign a VM group to a CPU pool)', ...-203 (operands; the members move with the group; refused while a member migrates)",
+		help:   "Moves a VM group and all its members into another CPU pool with a new CPU quota for the group (SU /390 only).",
+		ops: vmGroupName + `
+			` + toCPUPool},
+	{name: "SHOW-VM-GROUP", domain: "VM2000",
+		source: "V: 'SHOW-VM-GROUP (Merkmale einer VM-Gruppe ausgeben)', ...-247 (de) (operands; SU x86 VMS3011/VMS9004); the SYSOUT layout and S variables are sdfp's (I)",
+		help:   "Shows VM groups: their attributes (*ATTRIBUTES), their members (*MEMBERS) or both (*ALL); a group may be named, found by a member or by its CPU pool.",
+		ops: `VM-GROUP-NAME = *ALL / <name 1..8> / *BY-MEMBER(VM-IDENTIFICATION = <integer 1..99> / <name 1..8> !) / *BY-CPU-POOL(CPU-POOL-NAME = *STDPOOL / <name 1..8>)
+			INFORMATION = *ATTRIBUTES / *MEMBERS / *ALL`},
+}
