@@ -117,3 +117,26 @@ func TestGroupsInstallation(t *testing.T) {
 		}
 	}
 }
+
+// MODIFY-VM-ATTRIBUTES's maximum CPU utilisation is part of the world:
+// the snapshot writes it and loading gives it back.
+func TestModifyAttributesSnapshot(t *testing.T) {
+	r := newRig(t, "").admin()
+	r.ok("MODIFY-VM-ATTRIBUTES VM-ID=2,MAX-CPU-UTILIZATION=33.5,CPU-QUOTA=9,MAX-IO-UTILIZATION=50")
+	first, second := roundTrip(t, r.m)
+	if string(first) != string(second) {
+		t.Fatalf("after MODIFY-VM-ATTRIBUTES:\n%s\nloaded again:\n%s", first, second)
+	}
+	inst, err := LoadInstallation("snapshot.yaml", first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vm := newRigFrom(t, inst).m.local.vms[2]; vm.maxCPU != 33.5 || vm.cpuQuota != 9 || vm.maxIO != 50 {
+		t.Errorf("after loading: max-cpu %v quota %v max-io %d", vm.maxCPU, vm.cpuQuota, vm.maxIO)
+	}
+	// refused while the VM migrates, and nothing changes
+	r.ok("MIGRATE-VM VM-ID=12,SERVER-UNIT-NAME=ABGSE701")
+	if res := r.run("MODIFY-VM-ATTRIBUTES VM-ID=12,CPU-QUOTA=5"); res.RC.Main != "VMS3042" || r.vm("ABGSE501", "12").cpuQuota == 5 {
+		t.Errorf("migrating VM: %v %q", res.RC, res.Output)
+	}
+}

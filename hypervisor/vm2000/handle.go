@@ -58,6 +58,9 @@ var commands = map[string]commandSpec{
 	"ASSIGN-VM-TO-CPU-POOL":       {run: (*Model).assignVMToPool, access: accessVM2000},
 	"ASSIGN-VM-GROUP-TO-CPU-POOL": {run: (*Model).assignGroupToPool, access: accessVM2000},
 	"SHOW-VM-GROUP":               {run: (*Model).showGroup, access: accessVM2000, info: true},
+	// V:MODATT: also VM administrators with ADMIN-PRIVILEGES=*MAXIMUM;
+	// the model has no administration privileges (I)
+	"MODIFY-VM-ATTRIBUTES": {run: (*Model).modifyAttributes, access: accessVM2000},
 }
 
 // call is one command being executed.

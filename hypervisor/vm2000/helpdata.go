@@ -39,7 +39,7 @@ var structuredOutputs = map[string][]OutputElement{
 		{"MEM-SIZE", "INTEGER", "*STD *MEMORY", "main memory size in MB"},
 		{"PERSISTENT", "BOOLEAN", "*STD", "the definition outlives DELETE-VM"},
 		{"CPU-QUOTA", "STRING", "*CPU", "CPU quota, 0.01..99.99"},
-		{"MAX-CPU-UTIL", "STRING", "*CPU", "maximum CPU utilisation (always 100.00 in sdfp)"},
+		{"MAX-CPU-UTIL", "STRING", "*CPU", "maximum CPU utilisation in percent (MODIFY-VM-ATTRIBUTES; 100.00 unless changed)"},
 		{"BS2-MEM-SIZE", "INTEGER", "*MEMORY", "memory the BS2000 guest sees (x86: MEM-SIZE less the firmware's share)"},
 		{"MIN-MEM-SIZE", "STRING", "*MEMORY", "lower bound for REDUCE-VM-MEMORY in MB, or *UNDEF"},
 		{"MAX-MEM-SIZE", "STRING", "*MEMORY", "upper bound for EXTEND-VM-MEMORY in MB, or *UNDEF"},

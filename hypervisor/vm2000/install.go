@@ -136,6 +136,7 @@ type VMSpec struct {
 	Processors int     `yaml:"processors"`
 	CPUQuota   float64 `yaml:"cpu-quota"`
 	MaxIO      int     `yaml:"max-io"`
+	MaxCPU     float64 `yaml:"max-cpu-utilization"` // [100]
 	CPUPool    string  `yaml:"cpu-pool"`
 	VMGroup    string  `yaml:"vm-group"`
 	Persistent bool    `yaml:"persistent"`

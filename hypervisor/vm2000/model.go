@@ -117,7 +117,7 @@ func buildServerUnit(spec *ServerUnitSpec) (*serverUnit, error) {
 	for _, vs := range spec.VMs {
 		st, _ := parseState(vs.State)
 		vm := &VM{index: vs.Index, name: vs.Name, state: st, size: vs.Memory, min: vs.MinMemory, max: vs.MaxMemory,
-			processors: vs.Processors, cpuQuota: vs.CPUQuota, maxIO: vs.MaxIO, pool: vs.CPUPool, group: vs.VMGroup,
+			processors: vs.Processors, cpuQuota: vs.CPUQuota, maxCPU: vs.MaxCPU, maxIO: vs.MaxIO, pool: vs.CPUPool, group: vs.VMGroup,
 			persistent: vs.Persistent, ha: vs.HA, password: vs.Password, load: vs.Load, devices: map[string]usage{}}
 		if st == StateRunning || st == StateInHold {
 			vm.guest = GuestReady

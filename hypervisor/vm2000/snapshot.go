@@ -90,7 +90,7 @@ func (m *Model) unitSpec(su *serverUnit, spec *ServerUnitSpec) ServerUnitSpec {
 
 func (m *Model) vmSpec(su *serverUnit, vm *VM) VMSpec {
 	vs := VMSpec{Index: vm.index, Name: vm.name, State: vm.state.String(), Memory: vm.size, MinMemory: vm.min,
-		MaxMemory: vm.max, Processors: vm.processors, CPUQuota: vm.cpuQuota, MaxIO: vm.maxIO, CPUPool: vm.pool,
+		MaxMemory: vm.max, Processors: vm.processors, CPUQuota: vm.cpuQuota, MaxCPU: vm.maxCPU, MaxIO: vm.maxIO, CPUPool: vm.pool,
 		VMGroup: vm.group, Persistent: vm.persistent, HA: vm.ha, Password: vm.password, Load: vm.load}
 	if su.arch == arch390 {
 		loc := vm.location

@@ -122,6 +122,7 @@ type VM struct {
 	location   int // /390 start address in MB
 	processors int
 	cpuQuota   float64
+	maxCPU     float64 // maximum CPU utilisation in percent, 0: 100
 	maxIO      int
 	pool       string
 	group      string
@@ -139,6 +140,14 @@ type VM struct {
 }
 
 func (vm *VM) isMonitor() bool { return vm.index == 1 }
+
+// maxCPUUtilization is the VM's maximum CPU utilisation in percent.
+func (vm *VM) maxCPUUtilization() float64 {
+	if vm.maxCPU == 0 {
+		return 100
+	}
+	return vm.maxCPU
+}
 
 // inserts are the message inserts (index, name) of the VM.
 func (vm *VM) inserts() []string { return []string{strconv.Itoa(vm.index), vm.name} }

@@ -4899,6 +4899,224 @@ var builtinOperandLists = [...]struct {
 			ListMax: 32,
 		},
 	}},
+	{"MODIFY-VM-ATTRIBUTES", []*Operand{
+		{
+			Name:    "VM-IDENTIFICATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      99,
+					HasRange: true,
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "CPU-QUOTA",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      9999,
+					HasRange: true,
+					Scale:    2,
+				},
+				{
+					Keyword: "*BY-VM-GROUP",
+					Struct: []*Operand{
+						{
+							Name:    "MEMBER-CPU-QUOTA",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*UNCHANGED",
+								},
+								{
+									Kind:     AltFixed,
+									Min:      1,
+									Max:      9999,
+									HasRange: true,
+									Scale:    2,
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "MAX-CPU-UTILIZATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      10000,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+		},
+		{
+			Name:    "MAX-IO-UTILIZATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      100,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "PASSWORD",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind:     AltCString,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+				{
+					Kind:     AltXString,
+					Min:      1,
+					Max:      16,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "ADMIN-PRIVILEGES",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*MINIMUM",
+				},
+				{
+					Keyword: "*MAXIMUM",
+				},
+			},
+		},
+		{
+			Name:    "PRIVILEGES",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword:    "*PARAMETERS",
+					NullAbbrev: true,
+					Struct: []*Operand{
+						{
+							Name:    "IO-RESET",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*UNCHANGED",
+								},
+								{
+									Keyword: "*NO",
+								},
+								{
+									Keyword: "*YES",
+								},
+							},
+						},
+						{
+							Name:    "IO-PRIORITY",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*UNCHANGED",
+								},
+								{
+									Keyword: "*NO",
+								},
+								{
+									Keyword: "*YES",
+								},
+							},
+						},
+						{
+							Name:    "AUTO-SNAP-ASSIGNMENT",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*UNCHANGED",
+								},
+								{
+									Keyword: "*NO",
+								},
+								{
+									Keyword: "*YES",
+								},
+							},
+						},
+						{
+							Name:    "ASSIGN-BY-GUEST",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*UNCHANGED",
+								},
+								{
+									Keyword: "*NO",
+								},
+								{
+									Keyword: "*YES",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "PERSISTENT",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*NO",
+				},
+				{
+					Keyword: "*YES",
+				},
+			},
+		},
+	}},
 	{"MOVE-VM", []*Operand{
 		{
 			Name:    "LOCATION",
