@@ -351,3 +351,25 @@ func (m *Model) selectGroups(c *call) ([]*vmGroup, *handler.Result) {
 	}
 	return append(out, g), nil
 }
+
+// modifyGroup: MODIFY-VM-GROUP-ATTRIBUTES changes a group's CPU quota
+// and maximum CPU utilisation (I: the page is not stored).
+func (m *Model) modifyGroup(c *call) handler.Result {
+	if res := m.onlyOn390(c); res != nil {
+		return *res
+	}
+	g, res := m.groupByOperand(c)
+	if res != nil {
+		return *res
+	}
+	var quotaKind, maxKind ast.Keyword
+	q, mx := g.quota, g.maxCPU
+	c.args.Unpack("CPU-QUOTA", &quotaKind, "CPU-QUOTA", &q, "MAX-CPU-UTILIZATION", &maxKind, "MAX-CPU-UTILIZATION", &mx)
+	if quotaKind != "*UNCHANGED" {
+		g.quota = q
+	}
+	if maxKind != "*UNCHANGED" {
+		g.maxCPU = mx
+	}
+	return handler.Done()
+}

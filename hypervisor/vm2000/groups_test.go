@@ -7,11 +7,13 @@ import (
 	"sdfp/interp/handler"
 )
 
-// VM groups made at run time are part of the world: the snapshot writes
+// VM groups and CPU pools made at run time are part of the world: the snapshot writes
 // them with their attributes and members, and loading it gives them back.
 func TestGroupsSnapshotRoundTrip(t *testing.T) {
 	r := newRig(t, "").admin()
-	r.ok("CREATE-VM-GROUP VM-GROUP-NAME=GNEW,CPU-QUOTA=5,MAX-CPU-UTILIZATION=40")
+	r.ok("CREATE-VM-CPU-POOL CPU-POOL-NAME=NEWPOOL")
+	r.ok("CREATE-VM-GROUP VM-GROUP-NAME=GNEW,CPU-QUOTA=5,MAX-CPU-UTILIZATION=40,CPU-POOL-NAME=NEWPOOL")
+	r.ok("ASSIGN-VM-TO-CPU-POOL VM-ID=2,TO-CPU-POOL=NEWPOOL,CPU-QUOTA=2")
 	r.ok("ADD-VM-TO-VM-GROUP VM-ID=2,VM-GROUP-NAME=GNEW,MEMBER-CPU-QUOTA=3")
 	first, second := roundTrip(t, r.m)
 	if string(first) != string(second) {
@@ -24,7 +26,7 @@ func TestGroupsSnapshotRoundTrip(t *testing.T) {
 	m := newRigFrom(t, inst).m
 	su := m.local
 	g := su.groups["GNEW"]
-	if g == nil || g.quota != 5 || g.maxCPU != 40 || g.pool != stdPool {
+	if g == nil || g.quota != 5 || g.maxCPU != 40 || g.pool != "NEWPOOL" || !su.pools["NEWPOOL"] {
 		t.Fatalf("group after loading: %+v\n%s", g, first)
 	}
 	if vm := su.vms[2]; vm.group != "GNEW" || vm.cpuQuota != 3 {

@@ -58,6 +58,11 @@ var commands = map[string]commandSpec{
 	"ASSIGN-VM-TO-CPU-POOL":       {run: (*Model).assignVMToPool, access: accessVM2000},
 	"ASSIGN-VM-GROUP-TO-CPU-POOL": {run: (*Model).assignGroupToPool, access: accessVM2000},
 	"SHOW-VM-GROUP":               {run: (*Model).showGroup, access: accessVM2000, info: true},
+	"MODIFY-VM-GROUP-ATTRIBUTES":  {run: (*Model).modifyGroup, access: accessVM2000},
+	// CPU pools (pools.go): VM2000 administrator only (V, ...-128)
+	"CREATE-VM-CPU-POOL": {run: (*Model).createPool, access: accessVM2000},
+	"DELETE-VM-CPU-POOL": {run: (*Model).deletePool, access: accessVM2000},
+	"SHOW-VM-CPU-POOL":   {run: (*Model).showPool, access: accessVM2000, info: true},
 	// V:MODATT: also VM administrators with ADMIN-PRIVILEGES=*MAXIMUM;
 	// the model has no administration privileges (I)
 	"MODIFY-VM-ATTRIBUTES": {run: (*Model).modifyAttributes, access: accessVM2000},

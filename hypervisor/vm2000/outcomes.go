@@ -52,6 +52,8 @@ const (
 	vmNotInGroup         outcomeID = "vm-not-in-group"
 	vmNotInGroupPool     outcomeID = "vm-not-in-group-pool"
 	vmMigratingGroup     outcomeID = "vm-migrating-group"
+	cpuPoolExists        outcomeID = "cpu-pool-exists"
+	cpuPoolInUse         outcomeID = "cpu-pool-in-use"
 )
 
 var outcomes = map[outcomeID]handler.Outcome{
@@ -96,6 +98,8 @@ var outcomes = map[outcomeID]handler.Outcome{
 	vmAlreadyInGroup:     {Msg: "VMS4424", Main: "VMS4424", SC1: 64, Source: "V: VMS4424 = VM already belongs to a VM group, SC1=64 (ADD-VM-TO-VM-GROUP ...-202); for ASSIGN-VM-TO-CPU-POOL (...-204: VMs of no group) I"},
 	vmNotInGroup:         {Msg: "VMS4423", Main: "VMS4423", SC1: 64, Source: "I: a VM of no VM group"},
 	vmNotInGroupPool:     {Msg: "VMS4422", Main: "VMS4422", SC1: 64, Source: "V: VMS4422 = VM not assigned to the CPU pool of the VM group, SC1=64 (ADD-VM-TO-VM-GROUP ...-202)"},
+	cpuPoolExists:        {Msg: "VMS4601", Main: "VMS4601", SC1: 64, Source: "I: CREATE-VM-CPU-POOL's page is not stored"},
+	cpuPoolInUse:         {Msg: "VMS4602", Main: "VMS4602", SC1: 64, Source: "I: DELETE-VM-CPU-POOL's page is not stored"},
 	vmMigratingGroup:     {Msg: "VMS3042", Main: "VMS3042", SC1: 128, Source: "V: VMS3042 = VM being migrated, SC1=128 (ADD-VM-TO-VM-GROUP ...-202); for the other group and pool commands I"},
 }
 

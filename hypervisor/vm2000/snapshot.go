@@ -58,11 +58,10 @@ func (m *Model) Snapshot() *Installation {
 }
 
 // unitSpec is a server unit's present state; spec is what the
-// installation declared of it (pools and device kinds do not change at
-// run time).
+// installation declared of it (device kinds do not change at run time).
 func (m *Model) unitSpec(su *serverUnit, spec *ServerUnitSpec) ServerUnitSpec {
 	out := ServerUnitSpec{Name: su.name, Type: su.arch.String(), Memory: su.memory, Hypervisor: su.hypervisor,
-		HomePubset: su.homePubset, Session: su.session, CPUPools: spec.CPUPools}
+		HomePubset: su.homePubset, Session: su.session, CPUPools: su.sortedPools()[1:]}
 	for _, g := range su.sortedGroups() { // created, deleted and reassigned at run time
 		out.VMGroups = append(out.VMGroups, VMGroupSpec{Name: g.name, CPUQuota: g.quota, MaxCPU: g.maxCPU, CPUPool: g.pool})
 	}

@@ -1653,6 +1653,21 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"CREATE-VM-CPU-POOL", []*Operand{
+		{
+			Name:    "CPU-POOL-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+	}},
 	{"CREATE-VM-GROUP", []*Operand{
 		{
 			Name:    "VM-GROUP-NAME",
@@ -2536,6 +2551,21 @@ var builtinOperandLists = [...]struct {
 					Keyword: "*NO",
 				},
 			},
+		},
+	}},
+	{"DELETE-VM-CPU-POOL", []*Operand{
+		{
+			Name:    "CPU-POOL-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
 		},
 	}},
 	{"DELETE-VM-GROUP", []*Operand{
@@ -5117,6 +5147,53 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"MODIFY-VM-GROUP-ATTRIBUTES", []*Operand{
+		{
+			Name:    "VM-GROUP-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "CPU-QUOTA",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      9999,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+		},
+		{
+			Name:    "MAX-CPU-UTILIZATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      10000,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+		},
+	}},
 	{"MOVE-VM", []*Operand{
 		{
 			Name:    "LOCATION",
@@ -6764,6 +6841,26 @@ var builtinOperandLists = [...]struct {
 					Min:      1,
 					Max:      99,
 					HasRange: true,
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+	}},
+	{"SHOW-VM-CPU-POOL", []*Operand{
+		{
+			Name:    "CPU-POOL-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ALL",
+				},
+				{
+					Keyword: "*STDPOOL",
 				},
 				{
 					Kind:     AltName,

@@ -52,6 +52,28 @@ var vm2000AdminCommands = []decl{
 		help:   "Shows VM groups: their attributes (*ATTRIBUTES), their members (*MEMBERS) or both (*ALL); a group may be named, found by a member or by its CPU pool.",
 		ops: `VM-GROUP-NAME = *ALL / <name 1..8> / *BY-MEMBER(VM-IDENTIFICATION = <integer 1..99> / <name 1..8> !) / *BY-CPU-POOL(CPU-POOL-NAME = *STDPOOL / <name 1..8>)
 			INFORMATION = *ATTRIBUTES / *MEMBERS / *ALL`},
+	{name: "MODIFY-VM-GROUP-ATTRIBUTES", domain: "VM2000",
+		source: "I: named on 'SHOW-VM-GROUP' ...-247 (de) as the command that changes what CREATE-VM-GROUP set; its page is not stored: " +
+			"the operands are CREATE-VM-GROUP's quota and limit with *UNCHANGED, as MODIFY-VM-ATTRIBUTES has them (...-226)",
+		help: "Changes the CPU quota and the maximum CPU utilisation of a VM group (SU /390 only); *UNCHANGED keeps a setting.",
+		ops: vmGroupName + `
+			CPU-QUOTA = *UNCHANGED / <fixed 0.01..99.99>
+			MAX-CPU-UTILIZATION = *UNCHANGED / <fixed 0.01..100.00>`},
+	// CPU pools: the command names are V ('Dynamic CPU pools', ...-128);
+	// their pages are not stored, so the operands are I: a pool is named
+	// as the other commands name it (CPU-POOL-NAME = <name 1..8>).
+	{name: "CREATE-VM-CPU-POOL", domain: "VM2000",
+		source: "V: named on 'Dynamic CPU pools' ...-128 (a pool may be empty, no CPU and no VM); operands I",
+		help:   "Creates an empty CPU pool; VMs and VM groups are assigned to it with ASSIGN-VM-TO-CPU-POOL and ASSIGN-VM-GROUP-TO-CPU-POOL (the model has no real CPUs to add).",
+		ops:    `CPU-POOL-NAME = <name 1..8> !`},
+	{name: "DELETE-VM-CPU-POOL", domain: "VM2000",
+		source: "V: named on 'Dynamic CPU pools' ...-128; operands I; a pool that still has VMs or VM groups is refused (I), *STDPOOL cannot be deleted (I)",
+		help:   "Deletes a CPU pool to which no VM and no VM group is assigned.",
+		ops:    `CPU-POOL-NAME = <name 1..8> !`},
+	{name: "SHOW-VM-CPU-POOL", domain: "VM2000",
+		source: "V: named on 'Dynamic CPU pools' ...-128; operands, SYSOUT layout and S variables I",
+		help:   "Shows the CPU pools with the number of VMs and VM groups assigned to each.",
+		ops:    `CPU-POOL-NAME = *ALL / *STDPOOL / <name 1..8>`},
 	// MODIFY-VM-ATTRIBUTES: the operands up to PRIVILEGES as printed on
 	// the page (V, ...-226); the page goes on with the real-CPU control,
 	// the trace scope, PERSISTENT and the automatic start, whose syntax
