@@ -63,6 +63,8 @@ var commands = map[string]commandSpec{
 	"CREATE-VM-CPU-POOL": {run: (*Model).createPool, access: accessVM2000},
 	"DELETE-VM-CPU-POOL": {run: (*Model).deletePool, access: accessVM2000},
 	"SHOW-VM-CPU-POOL":   {run: (*Model).showPool, access: accessVM2000, info: true},
+	// V ...-253: VM2000 administrator only (devices_switch.go)
+	"SWITCH-VM-DEVICES": {run: (*Model).switchDevices, access: accessVM2000},
 	// V:MODATT: also VM administrators with ADMIN-PRIVILEGES=*MAXIMUM;
 	// the model has no administration privileges (I)
 	"MODIFY-VM-ATTRIBUTES": {run: (*Model).modifyAttributes, access: accessVM2000},

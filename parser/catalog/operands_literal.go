@@ -7431,6 +7431,120 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"SWITCH-VM-DEVICES", []*Operand{
+		{
+			Name:    "UNITS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ALL",
+					Struct: []*Operand{
+						{
+							Name:    "CHECK-VM-STATE",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*YES",
+								},
+								{
+									Keyword: "*NO",
+								},
+							},
+						},
+					},
+				},
+				{
+					Keyword: "*DEVICE-RANGE",
+					Struct: []*Operand{
+						{
+							Name:    "FROM",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+						{
+							Name:    "TO",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
+				{
+					Kind:     AltAlphanumName,
+					Min:      1,
+					Max:      4,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+			ListMax:   28,
+		},
+		{
+			Name:    "FROM-VM",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      99,
+					HasRange: true,
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "TO-VM",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      99,
+					HasRange: true,
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "FORCE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NO",
+				},
+				{
+					Keyword: "*YES",
+				},
+			},
+		},
+	}},
 	{"TRACE-PROCEDURE", []*Operand{
 		{
 			Name:    "STEPS",
