@@ -142,3 +142,29 @@ func TestModifyAttributesSnapshot(t *testing.T) {
 		t.Errorf("migrating VM: %v %q", res.RC, res.Output)
 	}
 }
+
+// A definition made by CREATE-VM-DEFINITION is part of the world with
+// its index, devices and password, and the password guards the VM once
+// the definition is activated.
+func TestDefinitionSnapshotAndPassword(t *testing.T) {
+	r := newRig(t, "").admin()
+	r.ok("CREATE-VM-DEFINITION VM-NAME=NEWDEF,VM-INDEX=20,MEMORY-SIZE=512,PASSWORD=C'SECRET'")
+	first, second := roundTrip(t, r.m)
+	if string(first) != string(second) {
+		t.Fatalf("after CREATE-VM-DEFINITION:\n%s\nloaded again:\n%s", first, second)
+	}
+	inst, err := LoadInstallation("snapshot.yaml", first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2 := newRigFrom(t, inst).admin()
+	if d := r2.m.local.definitions["NEWDEF"]; d == nil || d.index != 20 || d.password != "SECRET" {
+		t.Fatalf("definition after loading: %+v", d)
+	}
+	r2.ok("ACTIVATE-VM-DEFINITION VM-NAME=NEWDEF")
+	r2.ok("END-VM-DIALOG")
+	if res := r2.run("BEGIN-VM-DIALOG VM-ID=20"); res.RC.Main != "VMS1016" {
+		t.Errorf("dialog without the password: %v %q", res.RC, res.Output)
+	}
+	r2.ok("BEGIN-VM-DIALOG VM-ID=20,PASSWORD=C'SECRET'")
+}

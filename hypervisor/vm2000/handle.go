@@ -65,6 +65,10 @@ var commands = map[string]commandSpec{
 	"SHOW-VM-CPU-POOL":   {run: (*Model).showPool, access: accessVM2000, info: true},
 	// V ...-253: VM2000 administrator only (devices_switch.go)
 	"SWITCH-VM-DEVICES": {run: (*Model).switchDevices, access: accessVM2000},
+	// VM definitions (definitions.go): VM2000 administrator only (V ...-213)
+	"CREATE-VM-DEFINITION":   {run: (*Model).createDefinition, access: accessVM2000},
+	"ACTIVATE-VM-DEFINITION": {run: (*Model).activateDefinition, access: accessVM2000},
+	"DELETE-VM-DEFINITION":   {run: (*Model).deleteDefinition, access: accessVM2000},
 	// V:MODATT: also VM administrators with ADMIN-PRIVILEGES=*MAXIMUM;
 	// the model has no administration privileges (I)
 	"MODIFY-VM-ATTRIBUTES": {run: (*Model).modifyAttributes, access: accessVM2000},

@@ -178,6 +178,7 @@ type DefinitionSpec struct {
 	MaxIO      int      `yaml:"max-io"`
 	CPUPool    string   `yaml:"cpu-pool"`
 	HA         bool     `yaml:"ha"`
+	Password   string   `yaml:"password"` // BEGIN-VM-DIALOG password once activated [none]
 	Devices    []string `yaml:"devices"`
 	at         located
 }

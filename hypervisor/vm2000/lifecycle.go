@@ -425,7 +425,7 @@ func (m *Model) terminate(vm *VM) {
 	su.removeVM(vm)
 	if vm.persistent {
 		su.definitions[vm.name] = &definition{name: vm.name, index: vm.index, size: vm.size, min: vm.min, max: vm.max,
-			processors: vm.processors, maxIO: vm.maxIO, pool: vm.pool, ha: vm.ha, devices: vm.sortedDevices()}
+			processors: vm.processors, maxIO: vm.maxIO, pool: vm.pool, ha: vm.ha, password: vm.password, devices: vm.sortedDevices()}
 	}
 	if vm.monJV != "" {
 		j := m.newMonitorJV(vm.monJV, vmMonitorLayout, vm)

@@ -142,7 +142,7 @@ func buildServerUnit(spec *ServerUnitSpec) (*serverUnit, error) {
 	}
 	for _, ds := range spec.Definitions {
 		su.definitions[ds.Name] = &definition{name: ds.Name, index: ds.Index, size: ds.Memory, min: ds.MinMemory, max: ds.MaxMemory,
-			processors: ds.Processors, maxIO: ds.MaxIO, pool: ds.CPUPool, ha: ds.HA, devices: append([]string(nil), ds.Devices...)}
+			processors: ds.Processors, maxIO: ds.MaxIO, pool: ds.CPUPool, ha: ds.HA, password: ds.Password, devices: append([]string(nil), ds.Devices...)}
 	}
 	return su, nil
 }

@@ -53,6 +53,7 @@ const (
 	vmNotInGroupPool     outcomeID = "vm-not-in-group-pool"
 	vmMigratingGroup     outcomeID = "vm-migrating-group"
 	cpuPoolExists        outcomeID = "cpu-pool-exists"
+	definitionActive     outcomeID = "definition-active"
 	cpuPoolInUse         outcomeID = "cpu-pool-in-use"
 )
 
@@ -98,6 +99,7 @@ var outcomes = map[outcomeID]handler.Outcome{
 	vmAlreadyInGroup:     {Msg: "VMS4424", Main: "VMS4424", SC1: 64, Source: "V: VMS4424 = VM already belongs to a VM group, SC1=64 (ADD-VM-TO-VM-GROUP ...-202); for ASSIGN-VM-TO-CPU-POOL (...-204: VMs of no group) I"},
 	vmNotInGroup:         {Msg: "VMS4423", Main: "VMS4423", SC1: 64, Source: "I: a VM of no VM group"},
 	vmNotInGroupPool:     {Msg: "VMS4422", Main: "VMS4422", SC1: 64, Source: "V: VMS4422 = VM not assigned to the CPU pool of the VM group, SC1=64 (ADD-VM-TO-VM-GROUP ...-202)"},
+	definitionActive:     {Msg: "VMS2302", Main: "VMS2302", SC1: 64, Source: "I: the definition of an initialised VM is changed through the VM (V:DEFPREV ...-91); key sdfp's"},
 	cpuPoolExists:        {Msg: "VMS4601", Main: "VMS4601", SC1: 64, Source: "I: CREATE-VM-CPU-POOL's page is not stored"},
 	cpuPoolInUse:         {Msg: "VMS4602", Main: "VMS4602", SC1: 64, Source: "I: DELETE-VM-CPU-POOL's page is not stored"},
 	vmMigratingGroup:     {Msg: "VMS3042", Main: "VMS3042", SC1: 128, Source: "V: VMS3042 = VM being migrated, SC1=128 (ADD-VM-TO-VM-GROUP ...-202); for the other group and pool commands I"},

@@ -81,7 +81,7 @@ func (m *Model) unitSpec(su *serverUnit, spec *ServerUnitSpec) ServerUnitSpec {
 	for _, name := range slices.Sorted(mapKeys(su.definitions)) {
 		d := su.definitions[name]
 		out.Definitions = append(out.Definitions, DefinitionSpec{Name: d.name, Index: d.index, Memory: d.size,
-			MinMemory: d.min, MaxMemory: d.max, Processors: d.processors, MaxIO: d.maxIO, CPUPool: d.pool, HA: d.ha,
+			MinMemory: d.min, MaxMemory: d.max, Processors: d.processors, MaxIO: d.maxIO, CPUPool: d.pool, HA: d.ha, Password: d.password,
 			Devices: slices.Clone(d.devices)})
 	}
 	return out

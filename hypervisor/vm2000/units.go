@@ -185,6 +185,7 @@ type definition struct {
 	maxIO      int
 	pool       string
 	ha         bool
+	password   string // BEGIN-VM-DIALOG password of the VM once activated
 	devices    []string
 }
 

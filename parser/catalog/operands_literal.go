@@ -8,6 +8,21 @@ var builtinOperandLists = [...]struct {
 	name string
 	ops  []*Operand
 }{
+	{"ACTIVATE-VM-DEFINITION", []*Operand{
+		{
+			Name:    "VM-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+	}},
 	{"ADD-FILE-LINK", []*Operand{
 		{
 			Name:    "LINK-NAME",
@@ -1668,6 +1683,330 @@ var builtinOperandLists = [...]struct {
 			Mandatory: true,
 		},
 	}},
+	{"CREATE-VM-DEFINITION", []*Operand{
+		{
+			Name:    "VM-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "VM-INDEX",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ANY",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      2,
+					Max:      99,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "MEMORY-SIZE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      1048576,
+					HasRange: true,
+					Struct: []*Operand{
+						{
+							Name:    "DIMENSION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*MEGABYTE",
+								},
+								{
+									Keyword: "*GIGABYTE",
+								},
+							},
+						},
+					},
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "MIN-MEMORY-SIZE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      1048576,
+					HasRange: true,
+					Struct: []*Operand{
+						{
+							Name:    "DIMENSION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*MEGABYTE",
+								},
+								{
+									Keyword: "*GIGABYTE",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "MAX-MEMORY-SIZE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      1048576,
+					HasRange: true,
+					Struct: []*Operand{
+						{
+							Name:    "DIMENSION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*MEGABYTE",
+								},
+								{
+									Keyword: "*GIGABYTE",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "PROCESSOR",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*MONO",
+				},
+				{
+					Keyword: "*BI",
+				},
+				{
+					Keyword: "*TRIPLE",
+				},
+				{
+					Keyword: "*QUADRO",
+				},
+				{
+					Keyword: "*OCTO",
+				},
+				{
+					Keyword: "*MAXIMUM",
+				},
+				{
+					Keyword: "*EXTRA-AND-NORMAL",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      32,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "CPU-QUOTA",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      9999,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+		},
+		{
+			Name:    "MAX-CPU-UTILIZATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:    AltLiteral,
+					Literal: "100",
+				},
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      10000,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+		},
+		{
+			Name:    "MAX-IO-UTILIZATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:    AltLiteral,
+					Literal: "100",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      100,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "CPU-POOL",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STDPOOL",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "UNITS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind:     AltAlphanumName,
+					Min:      1,
+					Max:      4,
+					HasRange: true,
+				},
+			},
+			ListMax: 28,
+		},
+		{
+			Name:    "PASSWORD",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind:     AltCString,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+				{
+					Kind:     AltXString,
+					Min:      1,
+					Max:      16,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "ADMIN-PRIVILEGES",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*MINIMUM",
+				},
+				{
+					Keyword: "*MAXIMUM",
+				},
+			},
+		},
+		{
+			Name:    "PRIVILEGES",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword:    "*PARAMETERS",
+					NullAbbrev: true,
+					Struct: []*Operand{
+						{
+							Name:    "IO-RESET",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*YES",
+								},
+								{
+									Keyword: "*NO",
+								},
+							},
+						},
+						{
+							Name:    "IO-PRIORITY",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*YES",
+								},
+								{
+									Keyword: "*NO",
+								},
+							},
+						},
+						{
+							Name:    "AUTO-SNAP-ASSIGNMENT",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NO",
+								},
+								{
+									Keyword: "*YES",
+								},
+							},
+						},
+						{
+							Name:    "ASSIGN-BY-GUEST",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NO",
+								},
+								{
+									Keyword: "*YES",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+	}},
 	{"CREATE-VM-GROUP", []*Operand{
 		{
 			Name:    "VM-GROUP-NAME",
@@ -2556,6 +2895,21 @@ var builtinOperandLists = [...]struct {
 	{"DELETE-VM-CPU-POOL", []*Operand{
 		{
 			Name:    "CPU-POOL-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+	}},
+	{"DELETE-VM-DEFINITION", []*Operand{
+		{
+			Name:    "VM-NAME",
 			Aliases: []string{},
 			Alts: []*Alt{
 				{

@@ -108,3 +108,37 @@ var vm2000DeviceCommands = []decl{
 			TO-VM = <integer 1..99> / <name 1..8> !
 			FORCE = *NO / *YES`},
 }
+
+// VM definitions of VMs that are not initialised (DEFINED_ONLY). The
+// commands' names and purpose are V ('Commands for managing VM
+// definitions' ...-92, CREATE-VM-DEFINITION ...-213); the stored part of
+// ...-213 ends after VM-NAME and VM-INDEX, so the other operands take
+// CREATE-VM's names and values for the attributes the page lists (I).
+var vm2000DefinitionCommands = []decl{
+	{name: "CREATE-VM-DEFINITION", domain: "VM2000",
+		source: "V: 'CREATE-VM-DEFINITION (Create VM definition)', ...-213 (attribute list, VM-NAME, VM-INDEX, a name in use is refused, VM2000 administrator only); " +
+			"the other operands I (CREATE-VM's); MAX-CPU-UTILIZATION, ADMIN-PRIVILEGES and PRIVILEGES accepted and ignored",
+		help: "Creates the persistent definition of a VM that is not initialised (ACT NO in SHOW-VM-DEFINITION): index, memory sizes, CPUs, CPU pool, I/O limit, devices and password; ACTIVATE-VM-DEFINITION initialises the VM from it.",
+		ops: `VM-NAME = <name 1..8> !
+			VM-INDEX = *ANY / <integer 2..99>
+			MEMORY-SIZE = ` + memSize + ` !
+			MIN-MEMORY-SIZE = *STD / ` + memSize + `
+			MAX-MEMORY-SIZE = *STD / ` + memSize + `
+			PROCESSOR = *MONO / *BI / *TRIPLE / *QUADRO / *OCTO / *MAXIMUM / *EXTRA-AND-NORMAL / <integer 1..32>
+			CPU-QUOTA = *STD / <fixed 0.01..99.99>
+			MAX-CPU-UTILIZATION = 100 / <fixed 0.01..100.00>
+			MAX-IO-UTILIZATION = 100 / <integer 1..100>
+			CPU-POOL = *STDPOOL / <name 1..8>
+			UNITS = *NONE / list-poss(28): <alphanum-name 1..4>
+			PASSWORD = *NONE / <c-string 1..8> / <x-string 1..16>
+			ADMIN-PRIVILEGES = *STD / *MINIMUM / *MAXIMUM
+			PRIVILEGES = [*PARAMETERS](IO-RESET = *YES / *NO, IO-PRIORITY = *YES / *NO, AUTO-SNAP-ASSIGNMENT = *NO / *YES, ASSIGN-BY-GUEST = *NO / *YES)`},
+	{name: "ACTIVATE-VM-DEFINITION", domain: "VM2000",
+		source: "V: named on 'Commands for managing VM definitions' ...-92 (initialises a VM from its persistent definition); operands I (VM-NAME as the other definition commands)",
+		help:   "Initialises the VM of a persistent VM definition (state INIT-ONLY, PERSISTENT), with the definition's index, memory, CPUs, pool and devices.",
+		ops:    `VM-NAME = <name 1..8> !`},
+	{name: "DELETE-VM-DEFINITION", domain: "VM2000",
+		source: "V: named on 'Commands for managing VM definitions' ...-92; operands I; the definition of an initialised VM goes with DELETE-VM (V:DEFPREV ...-91), so it is refused here (I)",
+		help:   "Deletes the persistent definition of a VM that is not initialised.",
+		ops:    `VM-NAME = <name 1..8> !`},
+}
