@@ -386,7 +386,7 @@ func (m *Model) shutdownVM(c *call) handler.Result {
 	var id ast.Keyword
 	c.args.Unpack("VM-IDENTIFICATION", &id)
 	if id == "*VM2000" {
-		return m.refuse(c, functionNotHere, "/SHUTDOWN-VM VM-ID=*VM2000")
+		return m.shutdownVM2000(c) // shutdown_vm2000.go
 	}
 	return m.forEachVM(c, ruleShutdown, func(vm *VM) msg.Message {
 		m.abortReconfiguration(vm, "/SHUTDOWN-VM", false)

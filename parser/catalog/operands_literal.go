@@ -7473,10 +7473,56 @@ var builtinOperandLists = [...]struct {
 					Keyword: "*CURRENT",
 				},
 				{
-					Keyword: "*VM-GUESTS",
+					Keyword: "*VM2000",
+					Struct: []*Operand{
+						{
+							Name:    "WAITING-TIME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*UNLIMITED",
+								},
+								{
+									Kind:     AltInteger,
+									Min:      1,
+									Max:      60,
+									HasRange: true,
+								},
+							},
+						},
+						{
+							Name:    "ACTION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*SHUTDOWN",
+									Struct: []*Operand{
+										{
+											Name:    "QUIET-TIME",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Kind:    AltLiteral,
+													Literal: "0",
+												},
+												{
+													Kind:     AltInteger,
+													Max:      60,
+													HasRange: true,
+												},
+											},
+										},
+									},
+								},
+								{
+									Keyword: "*ENTER-JOB",
+								},
+							},
+						},
+					},
 				},
 				{
-					Keyword: "*VM2000",
+					Keyword: "*VM-GUESTS",
 				},
 				{
 					Kind:     AltInteger,

@@ -168,3 +168,18 @@ func TestDefinitionSnapshotAndPassword(t *testing.T) {
 	}
 	r2.ok("BEGIN-VM-DIALOG VM-ID=20,PASSWORD=C'SECRET'")
 }
+
+// The coordinated shutdown of VM2000 is refused while a VM migrates;
+// without a held VM every guest VM is gone when the command returns.
+func TestShutdownVM2000(t *testing.T) {
+	r := newRig(t, "").admin()
+	r.ok("MIGRATE-VM VM-ID=12,SERVER-UNIT-NAME=ABGSE701")
+	if res := r.run("SHUTDOWN-VM VM-ID=*VM2000(WAITING-TIME=1)"); res.RC.Main != "VMS3042" {
+		t.Fatalf("while migrating: %v %q", res.RC, res.Output)
+	}
+	r.drain()
+	r.ok("SHUTDOWN-VM VM-ID=*VM2000(WAITING-TIME=1)")
+	if vms := r.m.local.sortedVMs(); len(vms) != 1 || !vms[0].isMonitor() {
+		t.Errorf("VMs left: %d", len(vms))
+	}
+}
