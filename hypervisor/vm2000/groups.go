@@ -1,8 +1,9 @@
 package vm2000
 
 import (
+	"maps"
 	"slices"
-	"sort"
+	"strings"
 
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
@@ -54,12 +55,7 @@ func (su *serverUnit) members(group string) []*VM {
 
 // sortedGroups returns the server unit's VM groups by name.
 func (su *serverUnit) sortedGroups() []*vmGroup {
-	out := make([]*vmGroup, 0, len(su.groups))
-	for _, g := range su.groups {
-		out = append(out, g)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
-	return out
+	return slices.SortedFunc(maps.Values(su.groups), func(a, b *vmGroup) int { return strings.Compare(a.name, b.name) })
 }
 
 // onlyOn390 refuses a VM group command on SU x86 (VMS3011, VMS9004;

@@ -250,13 +250,7 @@ func (c *checker) vm(su *ServerUnitSpec, vm *VMSpec, arch architecture, lim Limi
 	if vm.CPUQuota == 0 {
 		vm.CPUQuota = stdCPUQuota
 	}
-	vm.CPUPool = strings.ToUpper(vm.CPUPool)
-	if vm.CPUPool == "" {
-		vm.CPUPool = stdPool
-	}
-	if !pools[vm.CPUPool] {
-		c.errorf(vm.at.of("cpu-pool"), "CPU pool %s is not defined on %s", vm.CPUPool, su.Name)
-	}
+	c.cpuPool(vm.at, &vm.CPUPool, pools, su.Name)
 	vm.VMGroup = strings.ToUpper(vm.VMGroup)
 	if vm.VMGroup != "" && !groups[vm.VMGroup] {
 		c.errorf(vm.at.of("vm-group"), "VM group %s is not defined on %s", vm.VMGroup, su.Name)
@@ -361,13 +355,7 @@ func (c *checker) definition(su *ServerUnitSpec, d *DefinitionSpec, arch archite
 	if d.MaxIO == 0 {
 		d.MaxIO = 100
 	}
-	d.CPUPool = strings.ToUpper(d.CPUPool)
-	if d.CPUPool == "" {
-		d.CPUPool = stdPool
-	}
-	if !pools[d.CPUPool] {
-		c.errorf(d.at.of("cpu-pool"), "CPU pool %s is not defined on %s", d.CPUPool, su.Name)
-	}
+	c.cpuPool(d.at, &d.CPUPool, pools, su.Name)
 	for i, mn := range d.Devices {
 		d.Devices[i] = strings.ToUpper(mn)
 		if devices[d.Devices[i]] == nil {
@@ -556,11 +544,17 @@ func (c *checker) vmGroup(su *ServerUnitSpec, g *VMGroupSpec, pools, groups map[
 	if g.MaxCPU == 0 {
 		g.MaxCPU = 100
 	}
-	g.CPUPool = strings.ToUpper(g.CPUPool)
-	if g.CPUPool == "" {
-		g.CPUPool = stdPool
+	c.cpuPool(g.at, &g.CPUPool, pools, su.Name)
+}
+
+// cpuPool fills in *STDPOOL for a cpu-pool field left out and checks
+// that the pool is defined on the server unit.
+func (c *checker) cpuPool(at located, pool *string, pools map[string]bool, su string) {
+	*pool = strings.ToUpper(*pool)
+	if *pool == "" {
+		*pool = stdPool
 	}
-	if !pools[g.CPUPool] {
-		c.errorf(g.at.of("cpu-pool"), "CPU pool %s is not defined on %s", g.CPUPool, su.Name)
+	if !pools[*pool] {
+		c.errorf(at.of("cpu-pool"), "CPU pool %s is not defined on %s", *pool, su)
 	}
 }
