@@ -246,9 +246,10 @@ func (m *Model) assignGroupToPool(c *call) handler.Result {
 }
 
 // showGroup: SHOW-VM-GROUP. The layout and the element names are sdfp's
-// (I): *ATTRIBUTES one line and one record per group, *MEMBERS one line
-// and one record per member, *ALL both tables (records of the groups,
-// each with its members' count). V ...-247
+// (I): one line per group under *ATTRIBUTES, one per member under
+// *MEMBERS, both tables with *ALL; one record per group, its members a
+// list of structures (MEMBER(*LIST)), as SHOW-VM-ASSIGNMENT-SET lists
+// its VMs (V ...-242). V ...-247
 func (m *Model) showGroup(c *call) handler.Result {
 	if res := m.onlyOn390(c); res != nil {
 		return *res
@@ -259,35 +260,38 @@ func (m *Model) showGroup(c *call) handler.Result {
 	}
 	var info ast.Keyword
 	c.args.Unpack("INFORMATION", &info)
-	var lines []string
-	var records []handler.Record
-	if info != "*MEMBERS" {
-		cols := []column{{title: "VM-GROUP", width: 8}, {title: "CPU-POOL(P)", width: 11}, {title: "CPU-Q", width: 5, right: true},
-			{title: "MAX-U", width: 6, right: true}, {title: "MEMBERS", width: 7, right: true}}
-		lines = append(lines, header(cols))
-		for _, g := range groups {
-			n := len(c.su.members(g.name))
-			lines = append(lines, row(cols, g.name, g.pool+"(P)", quota(g.quota), quota(g.maxCPU), itoa(n)))
-			records = append(records, handler.Record{
-				{Name: "VM-GROUP-NAME", Value: g.name}, {Name: "CPU-POOL", Value: g.pool},
-				{Name: "CPU-QUOTA", Value: quota(g.quota)}, {Name: "MAX-CPU-UTIL", Value: quota(g.maxCPU)},
-				{Name: "NUM-OF-MEMBERS", Value: n}})
+	attrs, members := info != "*MEMBERS", info != "*ATTRIBUTES"
+	attrCols := []column{{title: "VM-GROUP", width: 8}, {title: "CPU-POOL(P)", width: 11}, {title: "CPU-Q", width: 5, right: true},
+		{title: "MAX-U", width: 6, right: true}, {title: "MEMBERS", width: 7, right: true}}
+	memberCols := []column{{title: "VM-GROUP", width: 8}, vmIDColumn, stateColumn, {title: "PROC", width: 4, right: true},
+		{title: "M-CPU-Q", width: 7, right: true}}
+	var attrLines, memberLines []string
+	records := make([]handler.Record, 0, len(groups))
+	for _, g := range groups {
+		vms := c.su.members(g.name)
+		rec := handler.Record{{Name: "VM-GROUP-NAME", Value: g.name}}
+		if attrs {
+			attrLines = append(attrLines, row(attrCols, g.name, g.pool+"(P)", quota(g.quota), quota(g.maxCPU), itoa(len(vms))))
+			rec = append(rec, handler.Field{Name: "CPU-POOL", Value: g.pool}, handler.Field{Name: "CPU-QUOTA", Value: quota(g.quota)},
+				handler.Field{Name: "MAX-CPU-UTIL", Value: quota(g.maxCPU)}, handler.Field{Name: "NUM-OF-MEMBERS", Value: len(vms)})
 		}
-	}
-	if info != "*ATTRIBUTES" {
-		cols := []column{{title: "VM-GROUP", width: 8}, vmIDColumn, stateColumn, {title: "PROC", width: 4, right: true},
-			{title: "M-CPU-Q", width: 7, right: true}}
-		lines = append(lines, header(cols))
-		for _, g := range groups {
-			for _, vm := range c.su.members(g.name) {
-				lines = append(lines, row(cols, g.name, vmID(vm.index, vm.name), vm.displayState(), itoa(vm.processors), quota(vm.cpuQuota)))
-				if info == "*MEMBERS" {
-					records = append(records, handler.Record{
-						{Name: "VM-GROUP-NAME", Value: g.name}, {Name: "VM-INDEX", Value: vm.index}, {Name: "VM-NAME", Value: vm.name},
-						{Name: "MEMBER-CPU-QUOTA", Value: quota(vm.cpuQuota)}})
-				}
+		if members {
+			list := []handler.Record{}
+			for _, vm := range vms {
+				memberLines = append(memberLines, row(memberCols, g.name, vmID(vm.index, vm.name), vm.displayState(), itoa(vm.processors), quota(vm.cpuQuota)))
+				list = append(list, handler.Record{{Name: "VM-INDEX", Value: vm.index}, {Name: "VM-NAME", Value: vm.name},
+					{Name: "MEMBER-CPU-QUOTA", Value: quota(vm.cpuQuota)}})
 			}
+			rec = append(rec, handler.Field{Name: "MEMBER", Value: list})
 		}
+		records = append(records, rec)
+	}
+	var lines []string
+	if attrs {
+		lines = append(append(lines, header(attrCols)), attrLines...)
+	}
+	if members {
+		lines = append(append(lines, header(memberCols)), memberLines...)
 	}
 	return handler.Result{RC: handler.OK, Output: msg.Plains(lines...), Records: records}
 }

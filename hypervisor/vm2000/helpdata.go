@@ -68,6 +68,22 @@ var structuredOutputs = map[string][]OutputElement{
 		{"MAX-MEM-SIZE", "STRING", "", "maximum memory size in MB, or *UNDEF"},
 		{"MAX-IO", "INTEGER", "", "maximum I/O rate"},
 	},
+	"SHOW-VM-GROUP": {
+		{"VM-GROUP-NAME", "STRING", "", "name of the VM group"},
+		{"CPU-POOL", "STRING", "*ATTRIBUTES", "CPU pool of the group"},
+		{"CPU-QUOTA", "STRING", "*ATTRIBUTES", "CPU quota of the group in its pool"},
+		{"MAX-CPU-UTIL", "STRING", "*ATTRIBUTES", "maximum CPU utilisation of the group in percent"},
+		{"NUM-OF-MEMBERS", "INTEGER", "*ATTRIBUTES", "number of member VMs"},
+		{"MEMBER", "list of structures", "*MEMBERS", "the member VMs"},
+		{"MEMBER(*LIST).VM-INDEX", "INTEGER", "*MEMBERS", "index of the member VM"},
+		{"MEMBER(*LIST).VM-NAME", "STRING", "*MEMBERS", "name of the member VM"},
+		{"MEMBER(*LIST).MEMBER-CPU-QUOTA", "STRING", "*MEMBERS", "member CPU quota of the VM"},
+	},
+	"SHOW-VM-CPU-POOL": {
+		{"CPU-POOL-NAME", "STRING", "", "name of the CPU pool"},
+		{"NUM-OF-VMS", "INTEGER", "", "number of VMs assigned to the pool"},
+		{"NUM-OF-VM-GROUPS", "INTEGER", "", "number of VM groups assigned to the pool"},
+	},
 	"SHOW-VM-RESOURCES": {
 		{"SU-NAME", "STRING", "", "name of the server unit"},
 		{"SU-TYPE", "STRING", "", "/390 or X86"},
