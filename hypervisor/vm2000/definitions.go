@@ -154,3 +154,78 @@ func (m *Model) activateDefinition(c *call) handler.Result {
 	m.consoleLine(su, msgCreated, vm.inserts()...)
 	return handler.Done(line(msgCreated, vm.inserts()...))
 }
+
+// modifyDefinition: MODIFY-VM-DEFINITION. The new values are checked
+// together against the old ones before any is taken (I), with the rules
+// of CREATE-VM-DEFINITION. V ...-227
+func (m *Model) modifyDefinition(c *call) handler.Result {
+	d, res := m.definitionOperand(c)
+	if res != nil {
+		return *res
+	}
+	su := c.su
+	next := *d
+	var index, processor, maxIO ast.Ref
+	var pool string
+	var pwKind ast.Keyword
+	var pw ast.Password
+	c.args.Unpack("VM-INDEX", &index, "PROCESSOR", &processor, "MAX-IO-UTILIZATION", &maxIO,
+		"CPU-POOL", &pool, "PASSWORD", &pwKind, "PASSWORD", &pw)
+	switch {
+	case index.Keyword == "*ANY":
+		next.index = 0
+	case index.IsNumber && index.Number != d.index:
+		if su.vms[index.Number] != nil || su.definitionIndexTaken(index.Number) {
+			return m.refuse(c, vmIndexTaken, itoa(index.Number))
+		}
+		next.index = index.Number
+	}
+	if mb, kw, _ := megabytes(c.args, "MEMORY-SIZE"); kw != "*UNCHANGED" {
+		next.size = mb
+	}
+	for _, f := range []struct {
+		operand string
+		to      *int
+	}{{"MIN-MEMORY-SIZE", &next.min}, {"MAX-MEMORY-SIZE", &next.max}} {
+		switch mb, kw, _ := megabytes(c.args, f.operand); kw {
+		case "*UNCHANGED":
+		case "*STD":
+			*f.to = 0
+		default:
+			*f.to = mb
+		}
+	}
+	probe := &VM{index: next.index, name: d.name, su: su}
+	for _, mb := range []int{next.size, next.min, next.max} {
+		if cond := sizeCondition(su.arch, mb); mb != 0 && cond != "" {
+			return m.badSize(c, probe, mb, cond)
+		}
+	}
+	switch {
+	case next.min > next.size:
+		return m.badSize(c, probe, next.min, "<= "+itoa(next.size))
+	case next.max > 0 && next.max < next.size:
+		return m.badSize(c, probe, next.max, ">= "+itoa(next.size))
+	}
+	if processor.IsNumber {
+		next.processors = processor.Number
+	} else if n := processorLevels[processor.Keyword]; n > 0 {
+		next.processors = n
+	} else if processor.Keyword == "*MAXIMUM" || processor.Keyword == "*EXTRA-AND-NORMAL" {
+		next.processors = 1 // as CREATE-VM: the model has no real CPUs
+	}
+	if pool != "" && pool != "*UNCHANGED" {
+		if !su.pools[pool] {
+			return m.refuse(c, cpuPoolUnknown, pool)
+		}
+		next.pool = pool
+	}
+	if maxIO.IsNumber && su.arch != archX86 {
+		next.maxIO = maxIO.Number
+	}
+	if pwKind != "*UNCHANGED" {
+		next.password = string(pw)
+	}
+	*d = next
+	return handler.Done()
+}

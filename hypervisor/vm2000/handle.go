@@ -68,6 +68,7 @@ var commands = map[string]commandSpec{
 	// VM definitions (definitions.go): VM2000 administrator only (V ...-213)
 	"CREATE-VM-DEFINITION":   {run: (*Model).createDefinition, access: accessVM2000},
 	"ACTIVATE-VM-DEFINITION": {run: (*Model).activateDefinition, access: accessVM2000},
+	"MODIFY-VM-DEFINITION":   {run: (*Model).modifyDefinition, access: accessVM2000},
 	"DELETE-VM-DEFINITION":   {run: (*Model).deleteDefinition, access: accessVM2000},
 	// V:MODATT: also VM administrators with ADMIN-PRIVILEGES=*MAXIMUM;
 	// the model has no administration privileges (I)

@@ -5501,6 +5501,225 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"MODIFY-VM-DEFINITION", []*Operand{
+		{
+			Name:    "VM-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "VM-INDEX",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*ANY",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      2,
+					Max:      99,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "MEMORY-SIZE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      1048576,
+					HasRange: true,
+					Struct: []*Operand{
+						{
+							Name:    "DIMENSION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*MEGABYTE",
+								},
+								{
+									Keyword: "*GIGABYTE",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "MIN-MEMORY-SIZE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      1048576,
+					HasRange: true,
+					Struct: []*Operand{
+						{
+							Name:    "DIMENSION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*MEGABYTE",
+								},
+								{
+									Keyword: "*GIGABYTE",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "MAX-MEMORY-SIZE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      1048576,
+					HasRange: true,
+					Struct: []*Operand{
+						{
+							Name:    "DIMENSION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*MEGABYTE",
+								},
+								{
+									Keyword: "*GIGABYTE",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "PROCESSOR",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*MONO",
+				},
+				{
+					Keyword: "*BI",
+				},
+				{
+					Keyword: "*TRIPLE",
+				},
+				{
+					Keyword: "*QUADRO",
+				},
+				{
+					Keyword: "*OCTO",
+				},
+				{
+					Keyword: "*MAXIMUM",
+				},
+				{
+					Keyword: "*EXTRA-AND-NORMAL",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      32,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "CPU-POOL",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*STDPOOL",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "MAX-IO-UTILIZATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      100,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "PASSWORD",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind:     AltCString,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+				{
+					Kind:     AltXString,
+					Min:      1,
+					Max:      16,
+					HasRange: true,
+				},
+			},
+		},
+	}},
 	{"MODIFY-VM-GROUP-ATTRIBUTES", []*Operand{
 		{
 			Name:    "VM-GROUP-NAME",

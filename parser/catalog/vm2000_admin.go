@@ -133,6 +133,19 @@ var vm2000DefinitionCommands = []decl{
 			PASSWORD = *NONE / <c-string 1..8> / <x-string 1..16>
 			ADMIN-PRIVILEGES = *STD / *MINIMUM / *MAXIMUM
 			PRIVILEGES = [*PARAMETERS](IO-RESET = *YES / *NO, IO-PRIORITY = *YES / *NO, AUTO-SNAP-ASSIGNMENT = *NO / *YES, ASSIGN-BY-GUEST = *NO / *YES)`},
+	{name: "MODIFY-VM-DEFINITION", domain: "VM2000",
+		source: "V: 'MODIFY-VM-DEFINITION (Modify VM definition)', ...-227 (not for an initialised VM, the name stays, VM2000 administrator only; operands to PROCESSOR); " +
+			"CPU-POOL, MAX-IO-UTILIZATION and PASSWORD with *UNCHANGED I (CREATE-VM-DEFINITION's); the devices of a definition are not changed here (their operands are not stored)",
+		help: "Changes the persistent definition of a VM that is not initialised: index, memory sizes, CPUs, CPU pool, I/O limit, password; *UNCHANGED keeps a setting.",
+		ops: `VM-NAME = <name 1..8> !
+			VM-INDEX = *UNCHANGED / *ANY / <integer 2..99>
+			MEMORY-SIZE = *UNCHANGED / ` + memSize + `
+			MIN-MEMORY-SIZE = *UNCHANGED / *STD / ` + memSize + `
+			MAX-MEMORY-SIZE = *UNCHANGED / *STD / ` + memSize + `
+			PROCESSOR = *UNCHANGED / *MONO / *BI / *TRIPLE / *QUADRO / *OCTO / *MAXIMUM / *EXTRA-AND-NORMAL / <integer 1..32>
+			CPU-POOL = *UNCHANGED / *STDPOOL / <name 1..8>
+			MAX-IO-UTILIZATION = *UNCHANGED / <integer 1..100>
+			PASSWORD = *UNCHANGED / *NONE / <c-string 1..8> / <x-string 1..16>`},
 	{name: "ACTIVATE-VM-DEFINITION", domain: "VM2000",
 		source: "V: named on 'Commands for managing VM definitions' ...-92 (initialises a VM from its persistent definition); operands I (VM-NAME as the other definition commands)",
 		help:   "Initialises the VM of a persistent VM definition (state INIT-ONLY, PERSISTENT), with the definition's index, memory, CPUs, pool and devices.",
