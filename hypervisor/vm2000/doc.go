@@ -60,7 +60,9 @@
 //	      memory: 4096        # at least 512 (/390) or 1024 (x86) [that minimum]
 //	      min-memory: 2048    # memory reconfiguration works for the monitor too
 //	    cpu-pools: [POOL1]    # *STDPOOL always exists
-//	    vm-groups: [GRP1]     # /390 only
+//	    vm-groups:            # /390 only; a bare name takes the defaults
+//	      - GRP1
+//	      - {name: GRP2, cpu-quota: 5, max-cpu-utilization: 50, cpu-pool: POOL1}  # [1, 100, *STDPOOL]
 //	    devices:              # devices generated on the SU
 //	      - {mn: CS, kind: console}   # mn: 2 alphanumerics or 4 hex digits
 //	      - {mn: "4683"}      # kinds: disk [default], console, printer, tape,
@@ -76,6 +78,7 @@
 //	        location: 8256    # /390 start address in MB [first free area]
 //	        processors: 1     # [1]
 //	        cpu-quota: 10     # [0]
+//	        max-cpu-utilization: 80   # MODIFY-VM-ATTRIBUTES [100]
 //	        max-io: 100       # [100]
 //	        cpu-pool: POOL1   # [*STDPOOL]
 //	        vm-group: GRP1    # [none]
@@ -85,7 +88,7 @@
 //	        load: 0.2         # share of pages changed per second, slows a migration [0]
 //	        devices: [CS, "4683", {mn: T0, usage: shared}]   # usage exclusive [default] or shared
 //	    definitions:          # persistent definitions of uninitialised VMs (ACT NO)
-//	      - {name: OSD11TST, memory: 512, processors: 1, max-io: 100, ha: false, devices: ["4683"]}
+//	      - {name: OSD11TST, memory: 512, processors: 1, max-io: 100, ha: false, devices: ["4683"], password: SECRET}
 //	  - name: ABGSE501        # the other SU of the cluster
 //	    type: /390
 //	    memory: 32768

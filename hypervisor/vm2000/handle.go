@@ -49,6 +49,30 @@ var commands = map[string]commandSpec{
 	"MIGRATE-VM-DEFINITION": {run: (*Model).migrateDefinition, access: accessVM2000},
 	"EXTEND-VM-MEMORY":      {run: (*Model).extendMemory, access: accessVM2000},
 	"REDUCE-VM-MEMORY":      {run: (*Model).reduceMemory, access: accessVM2000},
+	// VM groups and CPU pool assignment (groups.go): VM2000 administrator
+	// only, as each page says.
+	"CREATE-VM-GROUP":             {run: (*Model).createGroup, access: accessVM2000},
+	"DELETE-VM-GROUP":             {run: (*Model).deleteGroup, access: accessVM2000},
+	"ADD-VM-TO-VM-GROUP":          {run: (*Model).addToGroup, access: accessVM2000},
+	"REMOVE-VM-FROM-VM-GROUP":     {run: (*Model).removeFromGroup, access: accessVM2000},
+	"ASSIGN-VM-TO-CPU-POOL":       {run: (*Model).assignVMToPool, access: accessVM2000},
+	"ASSIGN-VM-GROUP-TO-CPU-POOL": {run: (*Model).assignGroupToPool, access: accessVM2000},
+	"SHOW-VM-GROUP":               {run: (*Model).showGroup, access: accessVM2000, info: true},
+	"MODIFY-VM-GROUP-ATTRIBUTES":  {run: (*Model).modifyGroup, access: accessVM2000},
+	// CPU pools (pools.go): VM2000 administrator only (V, ...-128)
+	"CREATE-VM-CPU-POOL": {run: (*Model).createPool, access: accessVM2000},
+	"DELETE-VM-CPU-POOL": {run: (*Model).deletePool, access: accessVM2000},
+	"SHOW-VM-CPU-POOL":   {run: (*Model).showPool, access: accessVM2000, info: true},
+	// V ...-253: VM2000 administrator only (devices_switch.go)
+	"SWITCH-VM-DEVICES": {run: (*Model).switchDevices, access: accessVM2000},
+	// VM definitions (definitions.go): VM2000 administrator only (V ...-213)
+	"CREATE-VM-DEFINITION":   {run: (*Model).createDefinition, access: accessVM2000},
+	"ACTIVATE-VM-DEFINITION": {run: (*Model).activateDefinition, access: accessVM2000},
+	"MODIFY-VM-DEFINITION":   {run: (*Model).modifyDefinition, access: accessVM2000},
+	"DELETE-VM-DEFINITION":   {run: (*Model).deleteDefinition, access: accessVM2000},
+	// V:MODATT: also VM administrators with ADMIN-PRIVILEGES=*MAXIMUM;
+	// the model has no administration privileges (I)
+	"MODIFY-VM-ATTRIBUTES": {run: (*Model).modifyAttributes, access: accessVM2000},
 }
 
 // call is one command being executed.

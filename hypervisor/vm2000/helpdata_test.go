@@ -43,10 +43,14 @@ func TestStructuredOutputLayouts(t *testing.T) {
 	cases := map[string]struct {
 		cmd   string
 		infos []string
+		setup []string // commands that give the SHOW command something to show
 	}{
-		"SHOW-VM-ATTRIBUTES": {"SHOW-VM-ATTRIBUTES VM-ID=*VM2000,INFORMATION=%s", []string{"*STD", "*CPU", "*MEMORY", "*UNITS", "*MONJV", "*PRIVILEGES", "*ALL"}},
-		"SHOW-VM-DEFINITION": {"SHOW-VM-DEFINITION INFORMATION=%s", []string{"*STD", "*ALL"}},
-		"SHOW-VM-RESOURCES":  {"SHOW-VM-RESOURCES INFORMATION=%s", []string{"*STD", "*MEMORY", "*UNITS", "*CONFIGURATION", "*ALL"}},
+		"SHOW-VM-ATTRIBUTES": {"SHOW-VM-ATTRIBUTES VM-ID=*VM2000,INFORMATION=%s", []string{"*STD", "*CPU", "*MEMORY", "*UNITS", "*MONJV", "*PRIVILEGES", "*ALL"}, nil},
+		"SHOW-VM-DEFINITION": {"SHOW-VM-DEFINITION INFORMATION=%s", []string{"*STD", "*ALL"}, nil},
+		"SHOW-VM-RESOURCES":  {"SHOW-VM-RESOURCES INFORMATION=%s", []string{"*STD", "*MEMORY", "*UNITS", "*CONFIGURATION", "*ALL"}, nil},
+		"SHOW-VM-GROUP": {"SHOW-VM-GROUP INFORMATION=%s", []string{"*ATTRIBUTES", "*MEMBERS", "*ALL"},
+			[]string{"CREATE-VM-GROUP VM-GROUP-NAME=G", "ADD-VM-TO-VM-GROUP VM-ID=2,VM-GROUP-NAME=G,MEMBER-CPU-QUOTA=1"}},
+		"SHOW-VM-CPU-POOL": {"SHOW-VM-CPU-POOL%.0s", []string{"*ALL"}, nil},
 	}
 	if len(cases) != len(structuredOutputs) {
 		t.Fatalf("layouts of %d commands, %d tested", len(structuredOutputs), len(cases))
@@ -55,6 +59,9 @@ func TestStructuredOutputLayouts(t *testing.T) {
 		layout := StructuredOutput(name)
 		for _, info := range c.infos {
 			r := newRig(t, "").admin()
+			for _, cmd := range c.setup {
+				r.ok(cmd)
+			}
 			res := r.ok(fmt.Sprintf(c.cmd, info))
 			got := map[string]string{}
 			flatten("", res.Records, got)

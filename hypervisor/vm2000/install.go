@@ -100,7 +100,7 @@ type ServerUnitSpec struct {
 	Session     int              `yaml:"session"`
 	Monitor     MonitorSpec      `yaml:"monitor"`
 	CPUPools    []string         `yaml:"cpu-pools"`
-	VMGroups    []string         `yaml:"vm-groups"`
+	VMGroups    []VMGroupSpec    `yaml:"vm-groups"`
 	Devices     []DeviceSpec     `yaml:"devices"`
 	VMs         []VMSpec         `yaml:"vms"`
 	Definitions []DefinitionSpec `yaml:"definitions"`
@@ -136,6 +136,7 @@ type VMSpec struct {
 	Processors int     `yaml:"processors"`
 	CPUQuota   float64 `yaml:"cpu-quota"`
 	MaxIO      int     `yaml:"max-io"`
+	MaxCPU     float64 `yaml:"max-cpu-utilization"` // [100]
 	CPUPool    string  `yaml:"cpu-pool"`
 	VMGroup    string  `yaml:"vm-group"`
 	Persistent bool    `yaml:"persistent"`
@@ -146,6 +147,16 @@ type VMSpec struct {
 	Load    float64        `yaml:"load"`
 	Devices []VMDeviceSpec `yaml:"devices"`
 	at      located
+}
+
+// VMGroupSpec is a VM group of a server unit (/390): its name alone, or
+// a mapping with the attributes CREATE-VM-GROUP gives it (V, ...-214).
+type VMGroupSpec struct {
+	Name     string  `yaml:"name"`
+	CPUQuota float64 `yaml:"cpu-quota"`           // [1]
+	MaxCPU   float64 `yaml:"max-cpu-utilization"` // [100]
+	CPUPool  string  `yaml:"cpu-pool"`            // [*STDPOOL]
+	at       located
 }
 
 // VMDeviceSpec is a device explicitly assigned to a VM.
@@ -167,6 +178,7 @@ type DefinitionSpec struct {
 	MaxIO      int      `yaml:"max-io"`
 	CPUPool    string   `yaml:"cpu-pool"`
 	HA         bool     `yaml:"ha"`
+	Password   string   `yaml:"password"` // BEGIN-VM-DIALOG password once activated [none]
 	Devices    []string `yaml:"devices"`
 	at         located
 }

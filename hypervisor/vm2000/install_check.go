@@ -105,8 +105,8 @@ func (c *checker) serverUnit(su *ServerUnitSpec, lim Limits) {
 		pools[strings.ToUpper(p)] = true
 	}
 	groups := map[string]bool{}
-	for _, g := range su.VMGroups {
-		groups[strings.ToUpper(g)] = true
+	for i := range su.VMGroups {
+		c.vmGroup(su, &su.VMGroups[i], pools, groups)
 	}
 	if arch == archX86 && len(su.VMGroups) > 0 {
 		c.errorf(su.at.of("vm-groups"), "VM groups exist on SU /390 only")
@@ -250,13 +250,7 @@ func (c *checker) vm(su *ServerUnitSpec, vm *VMSpec, arch architecture, lim Limi
 	if vm.CPUQuota == 0 {
 		vm.CPUQuota = stdCPUQuota
 	}
-	vm.CPUPool = strings.ToUpper(vm.CPUPool)
-	if vm.CPUPool == "" {
-		vm.CPUPool = stdPool
-	}
-	if !pools[vm.CPUPool] {
-		c.errorf(vm.at.of("cpu-pool"), "CPU pool %s is not defined on %s", vm.CPUPool, su.Name)
-	}
+	c.cpuPool(vm.at, &vm.CPUPool, pools, su.Name)
 	vm.VMGroup = strings.ToUpper(vm.VMGroup)
 	if vm.VMGroup != "" && !groups[vm.VMGroup] {
 		c.errorf(vm.at.of("vm-group"), "VM group %s is not defined on %s", vm.VMGroup, su.Name)
@@ -361,13 +355,7 @@ func (c *checker) definition(su *ServerUnitSpec, d *DefinitionSpec, arch archite
 	if d.MaxIO == 0 {
 		d.MaxIO = 100
 	}
-	d.CPUPool = strings.ToUpper(d.CPUPool)
-	if d.CPUPool == "" {
-		d.CPUPool = stdPool
-	}
-	if !pools[d.CPUPool] {
-		c.errorf(d.at.of("cpu-pool"), "CPU pool %s is not defined on %s", d.CPUPool, su.Name)
-	}
+	c.cpuPool(d.at, &d.CPUPool, pools, su.Name)
 	for i, mn := range d.Devices {
 		d.Devices[i] = strings.ToUpper(mn)
 		if devices[d.Devices[i]] == nil {
@@ -537,4 +525,36 @@ func validMN(s string) bool {
 		return hex(s[0]) && hex(s[1]) && hex(s[2]) && hex(s[3])
 	}
 	return false
+}
+
+// vmGroup checks a VM group and fills in its defaults (CREATE-VM-GROUP's,
+// V ...-214): CPU quota 1, maximum CPU utilisation 100, *STDPOOL.
+func (c *checker) vmGroup(su *ServerUnitSpec, g *VMGroupSpec, pools, groups map[string]bool) {
+	g.Name = strings.ToUpper(g.Name)
+	switch {
+	case g.Name == "" || len(g.Name) > 8:
+		c.errorf(g.at.of("name"), "a VM group needs a name of 1..8 characters")
+	case groups[g.Name]:
+		c.errorf(g.at.of("name"), "VM group %s is defined twice on %s", g.Name, su.Name)
+	}
+	groups[g.Name] = true
+	if g.CPUQuota == 0 {
+		g.CPUQuota = stdCPUQuota
+	}
+	if g.MaxCPU == 0 {
+		g.MaxCPU = 100
+	}
+	c.cpuPool(g.at, &g.CPUPool, pools, su.Name)
+}
+
+// cpuPool fills in *STDPOOL for a cpu-pool field left out and checks
+// that the pool is defined on the server unit.
+func (c *checker) cpuPool(at located, pool *string, pools map[string]bool, su string) {
+	*pool = strings.ToUpper(*pool)
+	if *pool == "" {
+		*pool = stdPool
+	}
+	if !pools[*pool] {
+		c.errorf(at.of("cpu-pool"), "CPU pool %s is not defined on %s", *pool, su)
+	}
 }

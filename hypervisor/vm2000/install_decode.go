@@ -151,16 +151,33 @@ func (s *VMSpec) UnmarshalYAML(_ context.Context, n ast.Node) error {
 // UnmarshalYAML implements yaml.NodeUnmarshalerContext. A device may be
 // written as its bare mnemonic name or as a mapping with its usage.
 func (s *VMDeviceSpec) UnmarshalYAML(_ context.Context, n ast.Node) error {
-	if _, ok := n.(*ast.MappingNode); !ok {
-		var mn string
-		if err := yaml.NodeToValue(n, &mn, strictDecoding...); err != nil {
-			return err
-		}
-		*s = VMDeviceSpec{MN: mn, at: located{node: positionOf(n)}}
-		return nil
+	if mn, at, bare, err := bareName(n); bare {
+		*s = VMDeviceSpec{MN: mn, at: at}
+		return err
 	}
 	type plain VMDeviceSpec
 	return decodeLocated(n, (*plain)(s), &s.at)
+}
+
+// UnmarshalYAML implements yaml.NodeUnmarshalerContext. A VM group may
+// be written as its bare name or as a mapping with its attributes.
+func (s *VMGroupSpec) UnmarshalYAML(_ context.Context, n ast.Node) error {
+	if name, at, bare, err := bareName(n); bare {
+		*s = VMGroupSpec{Name: name, at: at}
+		return err
+	}
+	type plain VMGroupSpec
+	return decodeLocated(n, (*plain)(s), &s.at)
+}
+
+// bareName decodes an entry written as a bare name instead of a mapping;
+// bare is false for a mapping, which the caller decodes itself.
+func bareName(n ast.Node) (name string, at located, bare bool, err error) {
+	if _, ok := n.(*ast.MappingNode); ok {
+		return "", located{}, false, nil
+	}
+	err = yaml.NodeToValue(n, &name, strictDecoding...)
+	return name, located{node: positionOf(n)}, true, err
 }
 
 // UnmarshalYAML implements yaml.NodeUnmarshalerContext.

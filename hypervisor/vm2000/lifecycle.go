@@ -142,7 +142,7 @@ func (m *Model) cpuAttributes(c *call) (cpuSettings, *handler.Result) {
 			return s, &r
 		}
 		group.Unpack("VM-GROUP-NAME", &s.group, "MEMBER-CPU-QUOTA", &s.quota)
-		if !c.su.groups[s.group] {
+		if c.su.groups[s.group] == nil {
 			r := m.refuse(c, vmGroupUnknown, s.group)
 			return s, &r
 		}
@@ -389,7 +389,7 @@ func (m *Model) shutdownVM(c *call) handler.Result {
 	var id ast.Keyword
 	c.args.Unpack("VM-IDENTIFICATION", &id)
 	if id == "*VM2000" {
-		return m.refuse(c, functionNotHere, "/SHUTDOWN-VM VM-ID=*VM2000")
+		return m.shutdownVM2000(c) // shutdown_vm2000.go
 	}
 	return m.forEachVM(c, ruleShutdown, func(vm *VM) msg.Message {
 		m.abortReconfiguration(vm, "/SHUTDOWN-VM", false)
@@ -428,7 +428,7 @@ func (m *Model) terminate(vm *VM) {
 	su.removeVM(vm)
 	if vm.persistent {
 		su.definitions[vm.name] = &definition{name: vm.name, index: vm.index, size: vm.size, min: vm.min, max: vm.max,
-			processors: vm.processors, maxIO: vm.maxIO, pool: vm.pool, ha: vm.ha, devices: vm.sortedDevices()}
+			processors: vm.processors, maxIO: vm.maxIO, pool: vm.pool, ha: vm.ha, password: vm.password, devices: vm.sortedDevices()}
 	}
 	if vm.monJV != "" {
 		j := m.newMonitorJV(vm.monJV, vmMonitorLayout, vm)

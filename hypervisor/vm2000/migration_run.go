@@ -134,13 +134,13 @@ func (m *Model) migrationSetup(mig *migration) {
 		}
 	}
 	tvm := &VM{index: vm.index, name: vm.name, state: StateInitOnly, size: vm.size, min: vm.min, max: vm.max,
-		location: location, processors: vm.processors, cpuQuota: vm.cpuQuota, maxIO: vm.maxIO, pool: vm.pool,
+		location: location, processors: vm.processors, cpuQuota: vm.cpuQuota, maxCPU: vm.maxCPU, maxIO: vm.maxIO, pool: vm.pool,
 		group: vm.group, persistent: vm.persistent, ha: vm.ha, password: vm.password, load: vm.load,
 		devices: map[string]usage{}, incoming: mig}
 	if !target.pools[tvm.pool] {
 		tvm.pool = stdPool
 	}
-	if !target.groups[tvm.group] {
+	if target.groups[tvm.group] == nil {
 		tvm.group = ""
 	}
 	target.addVM(tvm)

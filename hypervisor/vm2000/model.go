@@ -104,7 +104,7 @@ func buildServerUnit(spec *ServerUnitSpec) (*serverUnit, error) {
 	arch, _ := parseArch(spec.Type)
 	su := &serverUnit{name: spec.Name, arch: arch, memory: spec.Memory, hypervisor: spec.Hypervisor,
 		homePubset: spec.HomePubset, session: spec.Session,
-		pools: map[string]bool{stdPool: true}, groups: map[string]bool{},
+		pools: map[string]bool{stdPool: true}, groups: map[string]*vmGroup{},
 		devices: map[string]*device{}, vms: map[int]*VM{}, byName: map[string]*VM{}, definitions: map[string]*definition{},
 		used: spec.Hypervisor,
 	}
@@ -112,7 +112,7 @@ func buildServerUnit(spec *ServerUnitSpec) (*serverUnit, error) {
 		su.pools[strings.ToUpper(p)] = true
 	}
 	for _, g := range spec.VMGroups {
-		su.groups[strings.ToUpper(g)] = true
+		su.groups[g.Name] = &vmGroup{name: g.Name, quota: g.CPUQuota, maxCPU: g.MaxCPU, pool: g.CPUPool}
 	}
 	for _, d := range spec.Devices {
 		su.devices[d.MN] = &device{mn: d.MN, kind: d.Kind}
@@ -126,7 +126,7 @@ func buildServerUnit(spec *ServerUnitSpec) (*serverUnit, error) {
 	for _, vs := range spec.VMs {
 		st, _ := parseState(vs.State)
 		vm := &VM{index: vs.Index, name: vs.Name, state: st, size: vs.Memory, min: vs.MinMemory, max: vs.MaxMemory,
-			processors: vs.Processors, cpuQuota: vs.CPUQuota, maxIO: vs.MaxIO, pool: vs.CPUPool, group: vs.VMGroup,
+			processors: vs.Processors, cpuQuota: vs.CPUQuota, maxCPU: vs.MaxCPU, maxIO: vs.MaxIO, pool: vs.CPUPool, group: vs.VMGroup,
 			persistent: vs.Persistent, ha: vs.HA, password: vs.Password, load: vs.Load, devices: map[string]usage{}}
 		if st == StateRunning || st == StateInHold {
 			vm.guest = GuestReady
@@ -151,7 +151,7 @@ func buildServerUnit(spec *ServerUnitSpec) (*serverUnit, error) {
 	}
 	for _, ds := range spec.Definitions {
 		su.definitions[ds.Name] = &definition{name: ds.Name, index: ds.Index, size: ds.Memory, min: ds.MinMemory, max: ds.MaxMemory,
-			processors: ds.Processors, maxIO: ds.MaxIO, pool: ds.CPUPool, ha: ds.HA, devices: append([]string(nil), ds.Devices...)}
+			processors: ds.Processors, maxIO: ds.MaxIO, pool: ds.CPUPool, ha: ds.HA, password: ds.Password, devices: append([]string(nil), ds.Devices...)}
 	}
 	return su, nil
 }

@@ -45,6 +45,16 @@ const (
 	partlyExecuted       outcomeID = "partly-executed"
 	cpuPoolUnknown       outcomeID = "cpu-pool-unknown"
 	vmGroupUnknown       outcomeID = "vm-group-unknown"
+	vmGroupExists        outcomeID = "vm-group-exists"
+	tooManyGroups        outcomeID = "too-many-vm-groups"
+	groupHasMembers      outcomeID = "vm-group-has-members"
+	vmAlreadyInGroup     outcomeID = "vm-already-in-group"
+	vmNotInGroup         outcomeID = "vm-not-in-group"
+	vmNotInGroupPool     outcomeID = "vm-not-in-group-pool"
+	vmMigratingGroup     outcomeID = "vm-migrating-group"
+	cpuPoolExists        outcomeID = "cpu-pool-exists"
+	definitionActive     outcomeID = "definition-active"
+	cpuPoolInUse         outcomeID = "cpu-pool-in-use"
 )
 
 var outcomes = map[outcomeID]handler.Outcome{
@@ -83,6 +93,16 @@ var outcomes = map[outcomeID]handler.Outcome{
 	partlyExecuted:       {Msg: "VMS3041", Main: "VMS9005", SC1: 64, Source: "V:NALLOW VMS3041 with return code VMS9005"},
 	cpuPoolUnknown:       {Msg: "VMS4600", Main: "VMS4600", SC1: 64, Source: "V: VMS4600 = CPU pool not created, SC1=64 (CREATE-VM-GROUP ...-214, ASSIGN-VM-TO-CPU-POOL V10:441); for CREATE-VM I"},
 	vmGroupUnknown:       {Msg: "VMS4400", Main: "VMS4400", SC1: 64, Source: "V: VMS4400 = VM group not yet created, SC1=64 (ADD-VM-TO-VM-GROUP ...-202); for CREATE-VM I"},
+	vmGroupExists:        {Msg: "VMS4410", Main: "VMS4410", SC1: 64, Source: "V: CREATE-VM-GROUP ...-214 lists VMS4410 with SC1=64 and refuses a name in use (...-95); that VMS4410 is that refusal I"},
+	tooManyGroups:        {Msg: "VMS4411", Main: "VMS4411", SC1: 64, Source: "V: at most half as many groups as VMs (...-95); key I"},
+	groupHasMembers:      {Msg: "VMS4412", Main: "VMS4412", SC1: 64, Source: "I: DELETE-VM-GROUP's page is not stored"},
+	vmAlreadyInGroup:     {Msg: "VMS4424", Main: "VMS4424", SC1: 64, Source: "V: VMS4424 = VM already belongs to a VM group, SC1=64 (ADD-VM-TO-VM-GROUP ...-202); for ASSIGN-VM-TO-CPU-POOL (...-204: VMs of no group) I"},
+	vmNotInGroup:         {Msg: "VMS4423", Main: "VMS4423", SC1: 64, Source: "I: a VM of no VM group"},
+	vmNotInGroupPool:     {Msg: "VMS4422", Main: "VMS4422", SC1: 64, Source: "V: VMS4422 = VM not assigned to the CPU pool of the VM group, SC1=64 (ADD-VM-TO-VM-GROUP ...-202)"},
+	definitionActive:     {Msg: "VMS2302", Main: "VMS2302", SC1: 64, Source: "I: the definition of an initialised VM is changed through the VM (V:DEFPREV ...-91); key sdfp's"},
+	cpuPoolExists:        {Msg: "VMS4601", Main: "VMS4601", SC1: 64, Source: "I: CREATE-VM-CPU-POOL's page is not stored"},
+	cpuPoolInUse:         {Msg: "VMS4602", Main: "VMS4602", SC1: 64, Source: "I: DELETE-VM-CPU-POOL's page is not stored"},
+	vmMigratingGroup:     {Msg: "VMS3042", Main: "VMS3042", SC1: 128, Source: "V: VMS3042 = VM being migrated, SC1=128 (ADD-VM-TO-VM-GROUP ...-202); for the other group and pool commands I"},
 }
 
 // Messages the model writes that are not refusals. Keys only here, texts
@@ -102,4 +122,5 @@ const (
 	msgReconfigAccepted  = "VMS4093" // I
 	msgReconfigDone      = "VMS4094" // S seed 003; text I
 	msgReconfigFailed    = "VMS4095" // S seed 003; text I
+	msgGroupAssigned     = "VMS4425" // V: ADD-VM-TO-VM-GROUP ...-202 (guaranteed, text in its example)
 )

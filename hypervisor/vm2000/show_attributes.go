@@ -93,11 +93,11 @@ var (
 			}},
 		"cpu": {cols: cpuColumns,
 			lines: func(vm *VM) []string {
-				return []string{row(cpuColumns, vmID(vm.index, vm.name), vm.displayState(), itoa(vm.processors), quota(vm.cpuQuota), "100.00", poolColumn(vm.group, vm.pool))}
+				return []string{row(cpuColumns, vmID(vm.index, vm.name), vm.displayState(), itoa(vm.processors), quota(vm.cpuQuota), quota(vm.maxCPUUtilization()), poolColumn(vm.group, vm.pool))}
 			},
 			fields: func(vm *VM) []handler.Field {
 				return []handler.Field{{Name: "PROC", Value: vm.processors}, {Name: "CPU-QUOTA", Value: quota(vm.cpuQuota)},
-					{Name: "MAX-CPU-UTIL", Value: "100.00"}, {Name: "CPU-POOL", Value: vm.pool}, {Name: "VM-GROUP", Value: groupOrNone(vm.group)}}
+					{Name: "MAX-CPU-UTIL", Value: quota(vm.maxCPUUtilization())}, {Name: "CPU-POOL", Value: vm.pool}, {Name: "VM-GROUP", Value: groupOrNone(vm.group)}}
 			}},
 		"memory": {cols: memoryColumns,
 			lines: func(vm *VM) []string {

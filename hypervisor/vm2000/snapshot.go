@@ -58,11 +58,13 @@ func (m *Model) Snapshot() *Installation {
 }
 
 // unitSpec is a server unit's present state; spec is what the
-// installation declared of it (pools, groups and device kinds do not
-// change at run time).
+// installation declared of it (device kinds do not change at run time).
 func (m *Model) unitSpec(su *serverUnit, spec *ServerUnitSpec) ServerUnitSpec {
 	out := ServerUnitSpec{Name: su.name, Type: su.arch.String(), Memory: su.memory, Hypervisor: su.hypervisor,
-		HomePubset: su.homePubset, Session: su.session, CPUPools: spec.CPUPools, VMGroups: spec.VMGroups}
+		HomePubset: su.homePubset, Session: su.session, CPUPools: su.sortedPools()[1:]}
+	for _, g := range su.sortedGroups() { // created, deleted and reassigned at run time
+		out.VMGroups = append(out.VMGroups, VMGroupSpec{Name: g.name, CPUQuota: g.quota, MaxCPU: g.maxCPU, CPUPool: g.pool})
+	}
 	for _, mn := range slices.Sorted(mapKeys(su.devices)) {
 		out.Devices = append(out.Devices, DeviceSpec{MN: mn, Kind: su.devices[mn].kind})
 	}
@@ -79,7 +81,7 @@ func (m *Model) unitSpec(su *serverUnit, spec *ServerUnitSpec) ServerUnitSpec {
 	for _, name := range slices.Sorted(mapKeys(su.definitions)) {
 		d := su.definitions[name]
 		out.Definitions = append(out.Definitions, DefinitionSpec{Name: d.name, Index: d.index, Memory: d.size,
-			MinMemory: d.min, MaxMemory: d.max, Processors: d.processors, MaxIO: d.maxIO, CPUPool: d.pool, HA: d.ha,
+			MinMemory: d.min, MaxMemory: d.max, Processors: d.processors, MaxIO: d.maxIO, CPUPool: d.pool, HA: d.ha, Password: d.password,
 			Devices: slices.Clone(d.devices)})
 	}
 	return out
@@ -87,7 +89,7 @@ func (m *Model) unitSpec(su *serverUnit, spec *ServerUnitSpec) ServerUnitSpec {
 
 func (m *Model) vmSpec(su *serverUnit, vm *VM) VMSpec {
 	vs := VMSpec{Index: vm.index, Name: vm.name, State: vm.state.String(), Memory: vm.size, MinMemory: vm.min,
-		MaxMemory: vm.max, Processors: vm.processors, CPUQuota: vm.cpuQuota, MaxIO: vm.maxIO, CPUPool: vm.pool,
+		MaxMemory: vm.max, Processors: vm.processors, CPUQuota: vm.cpuQuota, MaxCPU: vm.maxCPU, MaxIO: vm.maxIO, CPUPool: vm.pool,
 		VMGroup: vm.group, Persistent: vm.persistent, HA: vm.ha, Password: vm.password, Load: vm.load}
 	if su.arch == arch390 {
 		loc := vm.location

@@ -21,7 +21,7 @@ type serverUnit struct {
 	session    int
 	cluster    *suCluster
 	pools      map[string]bool
-	groups     map[string]bool
+	groups     map[string]*vmGroup
 	devices    map[string]*device
 	vms        map[int]*VM // by index; the monitor VM is index 1
 	byName     map[string]*VM
@@ -122,6 +122,7 @@ type VM struct {
 	location   int // /390 start address in MB
 	processors int
 	cpuQuota   float64
+	maxCPU     float64 // maximum CPU utilisation in percent, 0: 100
 	maxIO      int
 	pool       string
 	group      string
@@ -139,6 +140,14 @@ type VM struct {
 }
 
 func (vm *VM) isMonitor() bool { return vm.index == 1 }
+
+// maxCPUUtilization is the VM's maximum CPU utilisation in percent.
+func (vm *VM) maxCPUUtilization() float64 {
+	if vm.maxCPU == 0 {
+		return 100
+	}
+	return vm.maxCPU
+}
 
 // inserts are the message inserts (index, name) of the VM.
 func (vm *VM) inserts() []string { return []string{strconv.Itoa(vm.index), vm.name} }
@@ -176,6 +185,7 @@ type definition struct {
 	maxIO      int
 	pool       string
 	ha         bool
+	password   string // BEGIN-VM-DIALOG password of the VM once activated
 	devices    []string
 }
 

@@ -8,6 +8,21 @@ var builtinOperandLists = [...]struct {
 	name string
 	ops  []*Operand
 }{
+	{"ACTIVATE-VM-DEFINITION", []*Operand{
+		{
+			Name:    "VM-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+	}},
 	{"ADD-FILE-LINK", []*Operand{
 		{
 			Name:    "LINK-NAME",
@@ -99,6 +114,54 @@ var builtinOperandLists = [...]struct {
 					Keyword: "*SHARED",
 				},
 			},
+		},
+	}},
+	{"ADD-VM-TO-VM-GROUP", []*Operand{
+		{
+			Name:    "VM-IDENTIFICATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      99,
+					HasRange: true,
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "VM-GROUP-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "MEMBER-CPU-QUOTA",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      9999,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+			Mandatory: true,
 		},
 	}},
 	{"ASSIGN-STREAM", []*Operand{
@@ -386,6 +449,126 @@ var builtinOperandLists = [...]struct {
 				},
 				{
 					Keyword: "*EXTEND",
+				},
+			},
+		},
+	}},
+	{"ASSIGN-VM-GROUP-TO-CPU-POOL", []*Operand{
+		{
+			Name:    "VM-GROUP-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "TO-CPU-POOL",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STDPOOL",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "CPU-QUOTA",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      9999,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "ATTACHED-VM-CPUS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*CHECK-NUMBER",
+				},
+				{
+					Keyword: "*ADJUST-NUMBER",
+				},
+			},
+		},
+	}},
+	{"ASSIGN-VM-TO-CPU-POOL", []*Operand{
+		{
+			Name:    "VM-IDENTIFICATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      99,
+					HasRange: true,
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "TO-CPU-POOL",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STDPOOL",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "CPU-QUOTA",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      9999,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "ATTACHED-VM-CPUS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*CHECK-NUMBER",
+				},
+				{
+					Keyword: "*ADJUST-NUMBER",
 				},
 			},
 		},
@@ -1485,6 +1668,408 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"CREATE-VM-CPU-POOL", []*Operand{
+		{
+			Name:    "CPU-POOL-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+	}},
+	{"CREATE-VM-DEFINITION", []*Operand{
+		{
+			Name:    "VM-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "VM-INDEX",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ANY",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      2,
+					Max:      99,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "MEMORY-SIZE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      1048576,
+					HasRange: true,
+					Struct: []*Operand{
+						{
+							Name:    "DIMENSION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*MEGABYTE",
+								},
+								{
+									Keyword: "*GIGABYTE",
+								},
+							},
+						},
+					},
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "MIN-MEMORY-SIZE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      1048576,
+					HasRange: true,
+					Struct: []*Operand{
+						{
+							Name:    "DIMENSION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*MEGABYTE",
+								},
+								{
+									Keyword: "*GIGABYTE",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "MAX-MEMORY-SIZE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      1048576,
+					HasRange: true,
+					Struct: []*Operand{
+						{
+							Name:    "DIMENSION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*MEGABYTE",
+								},
+								{
+									Keyword: "*GIGABYTE",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "PROCESSOR",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*MONO",
+				},
+				{
+					Keyword: "*BI",
+				},
+				{
+					Keyword: "*TRIPLE",
+				},
+				{
+					Keyword: "*QUADRO",
+				},
+				{
+					Keyword: "*OCTO",
+				},
+				{
+					Keyword: "*MAXIMUM",
+				},
+				{
+					Keyword: "*EXTRA-AND-NORMAL",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      32,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "CPU-QUOTA",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      9999,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+		},
+		{
+			Name:    "MAX-CPU-UTILIZATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:    AltLiteral,
+					Literal: "100",
+				},
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      10000,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+		},
+		{
+			Name:    "MAX-IO-UTILIZATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:    AltLiteral,
+					Literal: "100",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      100,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "CPU-POOL",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STDPOOL",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "UNITS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind:     AltAlphanumName,
+					Min:      1,
+					Max:      4,
+					HasRange: true,
+				},
+			},
+			ListMax: 28,
+		},
+		{
+			Name:    "PASSWORD",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind:     AltCString,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+				{
+					Kind:     AltXString,
+					Min:      1,
+					Max:      16,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "ADMIN-PRIVILEGES",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*MINIMUM",
+				},
+				{
+					Keyword: "*MAXIMUM",
+				},
+			},
+		},
+		{
+			Name:    "PRIVILEGES",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword:    "*PARAMETERS",
+					NullAbbrev: true,
+					Struct: []*Operand{
+						{
+							Name:    "IO-RESET",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*YES",
+								},
+								{
+									Keyword: "*NO",
+								},
+							},
+						},
+						{
+							Name:    "IO-PRIORITY",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*YES",
+								},
+								{
+									Keyword: "*NO",
+								},
+							},
+						},
+						{
+							Name:    "AUTO-SNAP-ASSIGNMENT",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NO",
+								},
+								{
+									Keyword: "*YES",
+								},
+							},
+						},
+						{
+							Name:    "ASSIGN-BY-GUEST",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NO",
+								},
+								{
+									Keyword: "*YES",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+	}},
+	{"CREATE-VM-GROUP", []*Operand{
+		{
+			Name:    "VM-GROUP-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "CPU-QUOTA",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      9999,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+		},
+		{
+			Name:    "MAX-CPU-UTILIZATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:    AltLiteral,
+					Literal: "100",
+				},
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      10000,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+		},
+		{
+			Name:    "CPU-POOL-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STDPOOL",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+	}},
 	{"CYCLE", []*Operand{
 		{
 			Name:    "LOOP",
@@ -2305,6 +2890,51 @@ var builtinOperandLists = [...]struct {
 					Keyword: "*NO",
 				},
 			},
+		},
+	}},
+	{"DELETE-VM-CPU-POOL", []*Operand{
+		{
+			Name:    "CPU-POOL-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+	}},
+	{"DELETE-VM-DEFINITION", []*Operand{
+		{
+			Name:    "VM-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+	}},
+	{"DELETE-VM-GROUP", []*Operand{
+		{
+			Name:    "VM-GROUP-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
 		},
 	}},
 	{"ELSE-IF", []*Operand{
@@ -4653,6 +5283,490 @@ var builtinOperandLists = [...]struct {
 			ListMax: 32,
 		},
 	}},
+	{"MODIFY-VM-ATTRIBUTES", []*Operand{
+		{
+			Name:    "VM-IDENTIFICATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      99,
+					HasRange: true,
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "CPU-QUOTA",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      9999,
+					HasRange: true,
+					Scale:    2,
+				},
+				{
+					Keyword: "*BY-VM-GROUP",
+					Struct: []*Operand{
+						{
+							Name:    "MEMBER-CPU-QUOTA",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*UNCHANGED",
+								},
+								{
+									Kind:     AltFixed,
+									Min:      1,
+									Max:      9999,
+									HasRange: true,
+									Scale:    2,
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "MAX-CPU-UTILIZATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      10000,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+		},
+		{
+			Name:    "MAX-IO-UTILIZATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      100,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "PASSWORD",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind:     AltCString,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+				{
+					Kind:     AltXString,
+					Min:      1,
+					Max:      16,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "ADMIN-PRIVILEGES",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*MINIMUM",
+				},
+				{
+					Keyword: "*MAXIMUM",
+				},
+			},
+		},
+		{
+			Name:    "PRIVILEGES",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword:    "*PARAMETERS",
+					NullAbbrev: true,
+					Struct: []*Operand{
+						{
+							Name:    "IO-RESET",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*UNCHANGED",
+								},
+								{
+									Keyword: "*NO",
+								},
+								{
+									Keyword: "*YES",
+								},
+							},
+						},
+						{
+							Name:    "IO-PRIORITY",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*UNCHANGED",
+								},
+								{
+									Keyword: "*NO",
+								},
+								{
+									Keyword: "*YES",
+								},
+							},
+						},
+						{
+							Name:    "AUTO-SNAP-ASSIGNMENT",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*UNCHANGED",
+								},
+								{
+									Keyword: "*NO",
+								},
+								{
+									Keyword: "*YES",
+								},
+							},
+						},
+						{
+							Name:    "ASSIGN-BY-GUEST",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*UNCHANGED",
+								},
+								{
+									Keyword: "*NO",
+								},
+								{
+									Keyword: "*YES",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "PERSISTENT",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*NO",
+				},
+				{
+					Keyword: "*YES",
+				},
+			},
+		},
+	}},
+	{"MODIFY-VM-DEFINITION", []*Operand{
+		{
+			Name:    "VM-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "VM-INDEX",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*ANY",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      2,
+					Max:      99,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "MEMORY-SIZE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      1048576,
+					HasRange: true,
+					Struct: []*Operand{
+						{
+							Name:    "DIMENSION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*MEGABYTE",
+								},
+								{
+									Keyword: "*GIGABYTE",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "MIN-MEMORY-SIZE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      1048576,
+					HasRange: true,
+					Struct: []*Operand{
+						{
+							Name:    "DIMENSION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*MEGABYTE",
+								},
+								{
+									Keyword: "*GIGABYTE",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "MAX-MEMORY-SIZE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      1048576,
+					HasRange: true,
+					Struct: []*Operand{
+						{
+							Name:    "DIMENSION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*MEGABYTE",
+								},
+								{
+									Keyword: "*GIGABYTE",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "PROCESSOR",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*MONO",
+				},
+				{
+					Keyword: "*BI",
+				},
+				{
+					Keyword: "*TRIPLE",
+				},
+				{
+					Keyword: "*QUADRO",
+				},
+				{
+					Keyword: "*OCTO",
+				},
+				{
+					Keyword: "*MAXIMUM",
+				},
+				{
+					Keyword: "*EXTRA-AND-NORMAL",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      32,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "CPU-POOL",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*STDPOOL",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "MAX-IO-UTILIZATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      100,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "PASSWORD",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*NONE",
+				},
+				{
+					Kind:     AltCString,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+				{
+					Kind:     AltXString,
+					Min:      1,
+					Max:      16,
+					HasRange: true,
+				},
+			},
+		},
+	}},
+	{"MODIFY-VM-GROUP-ATTRIBUTES", []*Operand{
+		{
+			Name:    "VM-GROUP-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "CPU-QUOTA",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      9999,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+		},
+		{
+			Name:    "MAX-CPU-UTILIZATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      10000,
+					HasRange: true,
+					Scale:    2,
+				},
+			},
+		},
+	}},
 	{"MOVE-VM", []*Operand{
 		{
 			Name:    "LOCATION",
@@ -5223,6 +6337,43 @@ var builtinOperandLists = [...]struct {
 				},
 				{
 					Keyword: "*YES",
+				},
+			},
+		},
+	}},
+	{"REMOVE-VM-FROM-VM-GROUP", []*Operand{
+		{
+			Name:    "VM-IDENTIFICATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      99,
+					HasRange: true,
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "CPU-QUOTA",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltFixed,
+					Min:      1,
+					Max:      9999,
+					HasRange: true,
+					Scale:    2,
 				},
 			},
 		},
@@ -6273,6 +7424,26 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"SHOW-VM-CPU-POOL", []*Operand{
+		{
+			Name:    "CPU-POOL-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ALL",
+				},
+				{
+					Keyword: "*STDPOOL",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+	}},
 	{"SHOW-VM-DEFINITION", []*Operand{
 		{
 			Name:    "VM-NAME",
@@ -6310,6 +7481,82 @@ var builtinOperandLists = [...]struct {
 				},
 				{
 					Keyword: "*UNITS",
+				},
+				{
+					Keyword: "*ALL",
+				},
+			},
+		},
+	}},
+	{"SHOW-VM-GROUP", []*Operand{
+		{
+			Name:    "VM-GROUP-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ALL",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+				{
+					Keyword: "*BY-MEMBER",
+					Struct: []*Operand{
+						{
+							Name:    "VM-IDENTIFICATION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltInteger,
+									Min:      1,
+									Max:      99,
+									HasRange: true,
+								},
+								{
+									Kind:     AltName,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
+				{
+					Keyword: "*BY-CPU-POOL",
+					Struct: []*Operand{
+						{
+							Name:    "CPU-POOL-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*STDPOOL",
+								},
+								{
+									Kind:     AltName,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "INFORMATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ATTRIBUTES",
+				},
+				{
+					Keyword: "*MEMBERS",
 				},
 				{
 					Keyword: "*ALL",
@@ -6445,10 +7692,56 @@ var builtinOperandLists = [...]struct {
 					Keyword: "*CURRENT",
 				},
 				{
-					Keyword: "*VM-GUESTS",
+					Keyword: "*VM2000",
+					Struct: []*Operand{
+						{
+							Name:    "WAITING-TIME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*UNLIMITED",
+								},
+								{
+									Kind:     AltInteger,
+									Min:      1,
+									Max:      60,
+									HasRange: true,
+								},
+							},
+						},
+						{
+							Name:    "ACTION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*SHUTDOWN",
+									Struct: []*Operand{
+										{
+											Name:    "QUIET-TIME",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Kind:    AltLiteral,
+													Literal: "0",
+												},
+												{
+													Kind:     AltInteger,
+													Max:      60,
+													HasRange: true,
+												},
+											},
+										},
+									},
+								},
+								{
+									Keyword: "*ENTER-JOB",
+								},
+							},
+						},
+					},
 				},
 				{
-					Keyword: "*VM2000",
+					Keyword: "*VM-GUESTS",
 				},
 				{
 					Kind:     AltInteger,
@@ -6753,6 +8046,120 @@ var builtinOperandLists = [...]struct {
 				},
 				{
 					Keyword: "*NO",
+				},
+			},
+		},
+	}},
+	{"SWITCH-VM-DEVICES", []*Operand{
+		{
+			Name:    "UNITS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ALL",
+					Struct: []*Operand{
+						{
+							Name:    "CHECK-VM-STATE",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*YES",
+								},
+								{
+									Keyword: "*NO",
+								},
+							},
+						},
+					},
+				},
+				{
+					Keyword: "*DEVICE-RANGE",
+					Struct: []*Operand{
+						{
+							Name:    "FROM",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+						{
+							Name:    "TO",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
+				{
+					Kind:     AltAlphanumName,
+					Min:      1,
+					Max:      4,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+			ListMax:   28,
+		},
+		{
+			Name:    "FROM-VM",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      99,
+					HasRange: true,
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "TO-VM",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      99,
+					HasRange: true,
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "FORCE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*NO",
+				},
+				{
+					Keyword: "*YES",
 				},
 			},
 		},

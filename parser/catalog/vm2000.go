@@ -99,9 +99,9 @@ var vm2000Commands = []decl{
 	{name: "RESET-VM", domain: "VM2000", source: "I (vm2000 2.6)",
 		help: "Aborts the guest system; the VM returns to INIT-ONLY.",
 		ops:  vmIDCurrent},
-	{name: "SHUTDOWN-VM", domain: "VM2000", source: "V:SHUT, operand list partial (vm2000 2.8)",
-		help: "Shuts the guest system down without restart.",
-		ops:  `VM-IDENTIFICATION = *CURRENT / *VM-GUESTS / *VM2000 / <integer 1..99> / <name 1..8>`},
+	{name: "SHUTDOWN-VM", domain: "VM2000", source: "V:SHUT ...-250, operands complete (vm2000 2.8); *VM2000(...): coordinated shutdown, 'Coordinated shutdown of VM2000' ...-43",
+		help: "Shuts the guest system down without restart; *VM-GUESTS all guests, *VM2000(WAITING-TIME=...) the whole VM2000: every guest, then every guest VM is deleted once all are DOWN or the waiting time (minutes) has passed.",
+		ops:  `VM-IDENTIFICATION = *CURRENT / *VM2000(WAITING-TIME = *UNLIMITED / <integer 1..60>, ACTION = *SHUTDOWN(QUIET-TIME = 0 / <integer 0..60>) / *ENTER-JOB) / *VM-GUESTS / <integer 1..99> / <name 1..8>`},
 	{name: "DELETE-VM", domain: "VM2000", source: "V:DEL (vm2000 2.7)",
 		help: "Deletes a virtual machine; with CHECK-VM-STATE=*YES only in DOWN or INIT-ONLY.",
 		ops: `VM-IDENTIFICATION = *CURRENT / *ALL / <integer 1..99> / <name 1..8>
