@@ -61,7 +61,10 @@ func (m *Model) Snapshot() *Installation {
 // installation declared of it (device kinds do not change at run time).
 func (m *Model) unitSpec(su *serverUnit, spec *ServerUnitSpec) ServerUnitSpec {
 	out := ServerUnitSpec{Name: su.name, Type: su.arch.String(), Memory: su.memory, Hypervisor: su.hypervisor,
-		HomePubset: su.homePubset, Session: su.session, CPUPools: su.sortedPools()[1:]}
+		HomePubset: su.homePubset, Session: su.session}
+	if pools := su.sortedPools()[1:]; len(pools) > 0 { // *STDPOOL always exists
+		out.CPUPools = pools
+	}
 	for _, g := range su.sortedGroups() { // created, deleted and reassigned at run time
 		out.VMGroups = append(out.VMGroups, VMGroupSpec{Name: g.name, CPUQuota: g.quota, MaxCPU: g.maxCPU, CPUPool: g.pool})
 	}

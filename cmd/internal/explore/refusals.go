@@ -15,8 +15,8 @@ import (
 // guide, "Command return codes", the table of general return codes; its
 // CMD0001, success, and CMD0202, a syntax error the procedure's text would
 // show, are left out). The refusal prints no message, only the return
-// code: most of these keys have no text in the catalog, and the ones that
-// do need inserts only a real bottleneck would give (I).
+// code (MAINCODE( ), MSG( ) and HELP-MSG-INFORMATION know each key): some
+// texts need inserts only a real bottleneck would give (I).
 var refusals = []handler.Outcome{
 	{Main: "CMD0221", SC1: 32, Source: "V: VM2000 user guide, Command return codes: internal system error"},
 	{Main: "CMD0216", SC1: 64, Source: "V: VM2000 user guide, Command return codes: required privilege not present"},
