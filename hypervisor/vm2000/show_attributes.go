@@ -31,20 +31,11 @@ var infoSections = map[string][]string{
 
 // showAttributes: SHOW-VM-ATTRIBUTES.
 func (m *Model) showAttributes(c *call) handler.Result {
-	var vms []*VM
-	var id, info ast.Keyword
-	c.args.Unpack("VM-IDENTIFICATION", &id, "INFORMATION", &info)
-	if id == "*VM2000" {
-		if !c.dlg.admin {
-			return m.refuse(c, notAdministrator, "/"+c.req.Name)
-		}
-		vms = c.su.sortedVMs()
-	} else {
-		vm, res := m.vmByOperand(c, "VM-IDENTIFICATION")
-		if res != nil {
-			return *res
-		}
-		vms = []*VM{vm}
+	var info ast.Keyword
+	c.args.Unpack("INFORMATION", &info)
+	vms, res := m.selectVMs(c, "VM-IDENTIFICATION")
+	if res != nil {
+		return *res
 	}
 	if info == "" {
 		info = "*STD"

@@ -36,8 +36,10 @@ func (m *Model) showDefinition(c *call) handler.Result {
 		{title: "MEM-SIZE", width: 8, right: true}, {title: "MAX-IO", width: 6, right: true}}
 	lines := []string{row(cols, "", "", "", "", "CPU-POOL(P)"), header(cols)}
 	var records []handler.Record
+	// VM-NAME: *ALL or a name, with wildcards (V:SVD, selection.go)
+	pattern, valid := parseNamePattern(filter)
 	for _, e := range entries {
-		if filter != "" && filter != "*ALL" && filter != e.name {
+		if filter != "" && filter != "*ALL" && !(valid && pattern.match(e.name)) {
 			continue
 		}
 		lines = append(lines, row(cols, vmID(e.index, e.name), yesNo(e.active), yesNo(e.persistent), yesNo(e.ha),

@@ -6265,9 +6265,53 @@ var builtinOperandLists = [...]struct {
 					HasRange: true,
 				},
 				{
+					Keyword: "*BY-VM-GROUP",
+					Struct: []*Operand{
+						{
+							Name:    "VM-GROUP-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltName,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
+				{
+					Keyword: "*BY-CPU-POOL",
+					Struct: []*Operand{
+						{
+							Name:    "CPU-POOL-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*STDPOOL",
+								},
+								{
+									Kind:     AltName,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+							},
+						},
+					},
+				},
+				{
 					Kind:     AltName,
 					Min:      1,
 					Max:      8,
+					HasRange: true,
+				},
+				{
+					Kind:     AltText,
+					Min:      1,
+					Max:      20,
 					HasRange: true,
 				},
 			},
@@ -6285,6 +6329,12 @@ var builtinOperandLists = [...]struct {
 					Kind:     AltName,
 					Min:      1,
 					Max:      8,
+					HasRange: true,
+				},
+				{
+					Kind:     AltText,
+					Min:      1,
+					Max:      20,
 					HasRange: true,
 				},
 			},
@@ -6431,6 +6481,12 @@ var builtinOperandLists = [...]struct {
 					Kind:     AltName,
 					Min:      1,
 					Max:      8,
+					HasRange: true,
+				},
+				{
+					Kind:     AltText,
+					Min:      1,
+					Max:      20,
 					HasRange: true,
 				},
 			},
