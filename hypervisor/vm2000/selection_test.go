@@ -25,7 +25,7 @@ func TestNamePattern(t *testing.T) {
 		{"-VM0*", "VM02", false},
 		{"-VM0*", "MONITOR", true},
 		{"VM02", "VM02", true},
-		{"vm0*", "VM02", true}, // names are upper case
+		{"vm0*", "VM02", true},  // names are upper case
 		{"VM 0*", "VM02", true}, // the command reader's blanks between tokens
 	} {
 		p, ok := parseNamePattern(tc.pattern)
