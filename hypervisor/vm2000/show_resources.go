@@ -1,7 +1,7 @@
 package vm2000
 
 import (
-	"sort"
+	"slices"
 
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
@@ -81,7 +81,7 @@ func (m *Model) unitLines(c *call, su *serverUnit, lines *[]string) []handler.Re
 			names = append(names, mn)
 		}
 	}
-	sort.Strings(names)
+	slices.SortFunc(names, compareDevices)
 	cols := []column{{title: "UNIT", width: 4}, {title: "KIND", width: 13}, vmIDColumn, {title: "USAGE", width: 9}}
 	*lines = append(*lines, header(cols))
 	list := []handler.Record{}

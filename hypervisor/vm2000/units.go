@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"sdfp/hypervisor/clock"
+	"sdfp/lexer/ebcdic"
 )
 
 // serverUnit is one server unit at run time: its monitor VM, guest VMs,
@@ -163,8 +164,22 @@ func (vm *VM) displayState() string {
 	return vm.state.String()
 }
 
-// sortedDevices returns the VM's devices in name order.
-func (vm *VM) sortedDevices() []string { return slices.Sorted(maps.Keys(vm.devices)) }
+// sortedDevices returns the VM's devices in the order VM2000 lists them.
+func (vm *VM) sortedDevices() []string {
+	return slices.SortedFunc(maps.Keys(vm.devices), compareDevices)
+}
+
+// compareDevices orders mnemonic device names as VM2000's device lists
+// do: the two-character names first, then the four-character ones, each
+// ascending in the collating order, EBCDIC, where letters come before
+// digits (V10:542 "Ausgabeformat für INFORMATION = *UNITS"; the V12
+// pages name the same two name classes, V:ADDDEV).
+func compareDevices(a, b string) int {
+	if len(a) != len(b) {
+		return len(a) - len(b)
+	}
+	return ebcdic.Compare(a, b)
+}
 
 // definition is a persistent VM definition of an uninitialised VM.
 type definition struct {
