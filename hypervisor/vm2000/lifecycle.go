@@ -286,6 +286,7 @@ func (m *Model) scheduleSystemReady(vm *VM) {
 func (m *Model) transition(vm *VM, key ruleKey) {
 	if r := stateRules[key]; r.changes {
 		vm.su.setState(vm, r.to)
+		vm.hold = holdSelective // what a later hold shows unless its HOLD-VM says otherwise
 	}
 }
 
@@ -342,9 +343,11 @@ func (m *Model) forEachVM(c *call, key ruleKey, fn func(*VM) msg.Message) handle
 
 // holdVM: HOLD-VM (/390). A guest in start-up stops getting there.
 func (m *Model) holdVM(c *call) handler.Result {
+	cause := holdCauseOf(c)
 	return m.forEachVM(c, ruleHold, func(vm *VM) msg.Message {
 		m.stopGuest(vm)
 		m.transition(vm, ruleHold)
+		vm.hold = cause
 		m.updateVMMonitor(vm)
 		return m.processed(c, vm)
 	})

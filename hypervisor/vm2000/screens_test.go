@@ -27,3 +27,50 @@ func TestSharedDeviceMessage(t *testing.T) {
 		t.Errorf("output %q", res.Output)
 	}
 }
+
+// A held VM shows its wait state in VM2000's words (V:SUSP): WAIT(SEL)
+// when the VM2000 administrator named it, WAIT(GLB) after VM-ID=*ALL,
+// WAIT(VMA) when its own administrator held it.
+func TestWaitStates(t *testing.T) {
+	r := newRig(t, "").admin()
+	r.ok("HOLD-VM VM-ID=VM02")
+	if got := r.vm("ABGSE501", "2").displayState(); got != "WAIT(SEL)" {
+		t.Errorf("selective hold: %s", got)
+	}
+	r.ok("RESUME-VM VM-ID=VM02")
+	r.ok("HOLD-VM VM-ID=*ALL")
+	if got := r.vm("ABGSE501", "3").displayState(); got != "WAIT(GLB)" {
+		t.Errorf("global hold: %s", got)
+	}
+	r.ok("RESUME-VM VM-ID=*ALL")
+	vma := *r
+	vma.task = testTask{"0002", "E"}
+	vma.ok("BEGIN-VM-DIALOG VM-ID=3")
+	vma.ok("HOLD-VM")
+	res := vma.ok("SHOW-VM-ATTRIBUTES")
+	if got := field(t, res.Records[0], "STATE"); got != "WAIT(VMA)" {
+		t.Errorf("hold by the VM administrator: %v", got)
+	}
+	if !strings.Contains(strings.Join(res.Output, "\n"), " WAIT(VMA) ") {
+		t.Errorf("SYSOUT %q", res.Output)
+	}
+}
+
+// SHOW-VM-ATTRIBUTES *STD: CPU-POOL(P) on a line above VM-GROUP(G), the
+// columns VM-ID VM-GROUP(G) CPU-Q MAX-U PROC as in the manual's example
+// (V:HOLD), and a STATE column wide enough for INIT-ONLY(MIGR).
+func TestAttributesScreen(t *testing.T) {
+	r := newRig(t, "").admin()
+	res := r.ok("SHOW-VM-ATTRIBUTES VM-ID=2")
+	want := []string{
+		"%             CPU-POOL(P)",
+		"% VM-ID       VM-GROUP(G) CPU-Q  MAX-U PROC MEM-SIZE STATE           PER",
+		"%  2 VM02     *STDPOOL(P)  1.00 100.00    1     4096 RUNNING         NO",
+	}
+	if !slices.Equal(res.Output, want) {
+		t.Errorf("got\n%s", strings.Join(res.Output, "\n"))
+	}
+	if stateColumn.width < len("INIT-ONLY(MIGR)") || stateColumn.width < len("SETUP(MIGR)") {
+		t.Errorf("STATE column %d wide", stateColumn.width)
+	}
+}

@@ -48,7 +48,7 @@ func (m *Model) showAttributes(c *call) handler.Result {
 	}
 	for _, section := range infoSections[string(info)] {
 		show := attributeSections[section]
-		lines = append(lines, header(show.cols))
+		lines = append(lines, headers(show.cols)...)
 		for i, vm := range vms {
 			lines = append(lines, show.lines(vm)...)
 			records[i] = append(records[i], show.fields(vm)...)
@@ -66,9 +66,14 @@ type attributeSection struct {
 }
 
 var (
-	stateColumn       = column{title: "STATE", width: 13}
-	stdColumns        = []column{vmIDColumn, stateColumn, {title: "CPU-POOL(P)", width: 11}, {title: "PROC", width: 4, right: true}, {title: "MEM-SIZE", width: 8, right: true}, {title: "PER", width: 3}}
-	cpuColumns        = []column{vmIDColumn, stateColumn, {title: "PROC", width: 4, right: true}, {title: "CPU-Q", width: 6, right: true}, {title: "MAX-U", width: 6, right: true}, {title: "VM-GROUP(G)", width: 11}}
+	// stateColumn holds the longest state VM2000 shows, INIT-ONLY(MIGR).
+	stateColumn = column{title: "STATE", width: len(StateInitOnly.String() + migratingSuffix)}
+	// The *STD table begins as the manual's example does (V:HOLD: a line
+	// CPU-POOL(P), then VM-ID VM-GROUP(G) CPU-Q MAX-U PROC ME...); the
+	// columns after PROC are cut there and are sdfp's (I).
+	stdColumns = []column{vmIDColumn, groupColumn, {title: "CPU-Q", width: 5, right: true}, {title: "MAX-U", width: 6, right: true},
+		{title: "PROC", width: 4, right: true}, {title: "MEM-SIZE", width: 8, right: true}, stateColumn, {title: "PER", width: 3}}
+	cpuColumns        = []column{vmIDColumn, stateColumn, {title: "PROC", width: 4, right: true}, {title: "CPU-Q", width: 6, right: true}, {title: "MAX-U", width: 6, right: true}, groupColumn}
 	memoryColumns     = []column{vmIDColumn, stateColumn, {title: "MEM-SIZE", width: 8, right: true}, {title: "BS2-MEM-S", width: 9, right: true}, {title: "MIN-MEM-S", width: 9, right: true}, {title: "MAX-MEM-S", width: 9, right: true}, {title: "PLAN-MEM-S", width: 10, right: true}, {title: "START-ADR", width: 9}}
 	unitColumns       = []column{vmIDColumn, stateColumn, {title: "UNIT", width: 4}, {title: "USAGE", width: 9}, {title: "KIND", width: 13}}
 	monjvColumns      = []column{vmIDColumn, stateColumn, {title: "MONJV", width: 54}}
@@ -76,7 +81,8 @@ var (
 	attributeSections = map[string]attributeSection{
 		"std": {cols: stdColumns,
 			lines: func(vm *VM) []string {
-				return []string{row(stdColumns, vmID(vm.index, vm.name), vm.displayState(), poolColumn("", vm.pool), itoa(vm.processors), itoa(vm.size), yesNo(vm.persistent))}
+				return []string{row(stdColumns, vmID(vm.index, vm.name), poolColumn(vm.group, vm.pool), quota(vm.cpuQuota), "100.00",
+					itoa(vm.processors), itoa(vm.size), vm.displayState(), yesNo(vm.persistent))}
 			},
 			fields: func(vm *VM) []handler.Field {
 				return []handler.Field{{Name: "PROC", Value: vm.processors}, {Name: "CPU-POOL", Value: vm.pool},
@@ -144,13 +150,17 @@ type memoryFacts struct {
 	plannedField, reconf     string
 }
 
-// memoryView: MIN-MEM-SIZE is *UNDEF when the VM has no minimum or when
-// no reconfiguration is possible right now (state, migration, one
-// already running), which is what the VMMEM procedure asks (S seed 003,
-// I); the planned size is shown while a reconfiguration runs (V:RECONF).
+// memoryView: the current, minimum, maximum and, while a reconfiguration
+// runs, the planned size (S seed 003: SHOW-VM-ATTRIBUTES and
+// SHOW-VM-RESOURCES give all four during a reconfiguration, so a
+// running reconfiguration or migration shows the VM's minimum too).
+// MIN-MEM-SIZE is *UNDEF when the VM has no minimum, or when its state
+// bars a reconfiguration (IN HOLD, a guest not yet SYSTEM READY: seed
+// 003), which is what the VMMEM procedure asks before it reconfigures
+// (I).
 func memoryView(vm *VM) memoryFacts {
 	f := memoryFacts{bs2: vm.size, min: sizeOrUndef(vm.min), max: sizeOrUndef(vm.max), plannedField: "*NONE", reconf: "*NONE", start: "*UNDEF"}
-	if !reconfigurationPossible(vm) {
+	if reconfigurationBarredByState(vm) {
 		f.min = "*UNDEF"
 	}
 	if vm.su.arch == archX86 {

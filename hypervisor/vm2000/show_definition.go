@@ -32,9 +32,9 @@ func (m *Model) showDefinition(c *call) handler.Result {
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].name < entries[j].name })
 	cols := []column{vmIDColumn, {title: "ACT", width: 3}, {title: "PER", width: 3}, {title: "HA", width: 3},
-		{title: "VM-GROUP(G)", width: 11}, {title: "PROC", width: 4, right: true},
+		groupColumn, {title: "PROC", width: 4, right: true},
 		{title: "MEM-SIZE", width: 8, right: true}, {title: "MAX-IO", width: 6, right: true}}
-	lines := []string{row(cols, "", "", "", "", "CPU-POOL(P)"), header(cols)}
+	lines := headers(cols)
 	var records []handler.Record
 	// VM-NAME: *ALL or a name, with wildcards (V:SVD, selection.go)
 	pattern, valid := parseNamePattern(filter)
