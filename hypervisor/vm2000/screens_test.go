@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"sdfp/interp/handler"
 )
 
 // Device lists: two-character names before four-character ones, each in
@@ -72,5 +74,25 @@ func TestAttributesScreen(t *testing.T) {
 	}
 	if stateColumn.width < len("INIT-ONLY(MIGR)") || stateColumn.width < len("SETUP(MIGR)") {
 		t.Errorf("STATE column %d wide", stateColumn.width)
+	}
+}
+
+// TYPE selects the devices INFORMATION=*UNITS lists (V:SVA): *SD the
+// shared ones, a family the devices of that family.
+func TestAttributesUnitsType(t *testing.T) {
+	r := newRig(t, "").admin()
+	units := func(typ string) string {
+		res := r.ok("SHOW-VM-ATTRIBUTES VM-ID=12,INFORMATION=*UNITS,TYPE=" + typ)
+		var names []string
+		for _, u := range field(t, res.Records[0], "UNIT").([]handler.Record) {
+			v, _ := u.Get("UNIT")
+			names = append(names, v.(string))
+		}
+		return strings.Join(names, ",")
+	}
+	for typ, want := range map[string]string{"*ALL": "CS,FAA5,4683", "*SD": "FAA5", "*CONSOLE": "CS", "*PRINTER": "", "D3435": ""} {
+		if got := units(typ); got != want {
+			t.Errorf("TYPE=%s: %q, want %q", typ, got, want)
+		}
 	}
 }

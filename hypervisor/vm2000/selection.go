@@ -29,14 +29,21 @@ import (
 // leading - for "all but" (SDF-P ready reference "Suffixes for data
 // types", V).
 
-// selectVMs resolves a selection operand on the call's server unit. On
-// failure res is the refusal. A command that accepts only some forms
-// declares only those in its catalog line, so every form that reaches
-// here is one the command takes.
+// selectVMs resolves a selection operand of the command on the call's
+// server unit. On failure res is the refusal. A command that accepts
+// only some forms declares only those in its catalog line, so every form
+// that reaches here is one the command takes.
 func (m *Model) selectVMs(c *call, operand string) (vms []*VM, res *handler.Result) {
+	return m.selectVMsIn(c, c.args, operand)
+}
+
+// selectVMsIn resolves a selection operand of a structure of the
+// command's operands (SHOW-VM-DEVICE-STATUS SELECT=*PARAMETERS(...,
+// VM-IDENTIFICATION=...)); *ANY selects every VM as *ALL does.
+func (m *Model) selectVMsIn(c *call, args *ast.Args, operand string) (vms []*VM, res *handler.Result) {
 	var ref ast.Ref
 	var sub *ast.Args
-	c.args.Unpack(operand, &ref, operand, &sub)
+	args.Unpack(operand, &ref, operand, &sub)
 	refuse := func(id outcomeID, inserts ...string) ([]*VM, *handler.Result) {
 		r := m.refuse(c, id, inserts...)
 		return nil, &r
@@ -50,12 +57,12 @@ func (m *Model) selectVMs(c *call, operand string) (vms []*VM, res *handler.Resu
 			}
 			return m.matchingVMs(c, ref.Name)
 		}
-		vm, r := m.vmByOperand(c, operand)
+		vm, r := m.vmByRef(c, ref)
 		if r != nil {
 			return nil, r
 		}
 		return []*VM{vm}, nil
-	case "*ALL", "*VM2000", "*VM-GUESTS":
+	case "*ALL", "*ANY", "*VM2000", "*VM-GUESTS":
 		if !admin {
 			if ref.Keyword == "*ALL" && c.dlg.vm != nil {
 				return []*VM{c.dlg.vm}, nil

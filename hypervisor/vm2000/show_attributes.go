@@ -32,7 +32,8 @@ var infoSections = map[string][]string{
 // showAttributes: SHOW-VM-ATTRIBUTES.
 func (m *Model) showAttributes(c *call) handler.Result {
 	var info ast.Keyword
-	c.args.Unpack("INFORMATION", &info)
+	var typ string
+	c.args.Unpack("INFORMATION", &info, "TYPE", &typ)
 	vms, res := m.selectVMs(c, "VM-IDENTIFICATION")
 	if res != nil {
 		return *res
@@ -50,8 +51,9 @@ func (m *Model) showAttributes(c *call) handler.Result {
 		show := attributeSections[section]
 		lines = append(lines, headers(show.cols)...)
 		for i, vm := range vms {
-			lines = append(lines, show.lines(vm)...)
-			records[i] = append(records[i], show.fields(vm)...)
+			v := attributeView{vm, typ}
+			lines = append(lines, show.lines(v)...)
+			records[i] = append(records[i], show.fields(v)...)
 		}
 	}
 	return handler.Result{RC: handler.OK, Output: msg.Plains(lines...), Records: records}
@@ -61,8 +63,38 @@ func (m *Model) showAttributes(c *call) handler.Result {
 // lines, and its structured-output fields.
 type attributeSection struct {
 	cols   []column
-	lines  func(vm *VM) []string
-	fields func(vm *VM) []handler.Field
+	lines  func(v attributeView) []string
+	fields func(v attributeView) []handler.Field
+}
+
+// attributeView is one VM as a SHOW-VM-ATTRIBUTES command shows it:
+// TYPE selects the devices of INFORMATION=*UNITS.
+type attributeView struct {
+	*VM
+	typ string
+}
+
+// units are the VM's devices that TYPE selects (V:SVA): *ALL every one,
+// *SD those assigned for shared use, *VC its virtual consoles (the model
+// has none), a family the devices of the kinds of that family; a device
+// type names none (the model keeps no device types).
+func (v attributeView) units() []string {
+	var out []string
+	for _, mn := range v.sortedDevices() {
+		switch v.typ {
+		case "", "*ALL":
+		case "*SD":
+			if v.devices[mn] != usageShared {
+				continue
+			}
+		default:
+			if fam := deviceKinds[v.su.devices[mn].kind].family; fam == "" || fam != v.typ {
+				continue
+			}
+		}
+		out = append(out, mn)
+	}
+	return out
 }
 
 var (
@@ -80,37 +112,37 @@ var (
 	privColumns       = []column{vmIDColumn, stateColumn, {title: "ADMIN-PRIV", width: 10}, {title: "PASSWORD", width: 8}}
 	attributeSections = map[string]attributeSection{
 		"std": {cols: stdColumns,
-			lines: func(vm *VM) []string {
+			lines: func(vm attributeView) []string {
 				return []string{row(stdColumns, vmID(vm.index, vm.name), poolColumn(vm.group, vm.pool), quota(vm.cpuQuota), "100.00",
 					itoa(vm.processors), itoa(vm.size), vm.displayState(), yesNo(vm.persistent))}
 			},
-			fields: func(vm *VM) []handler.Field {
+			fields: func(vm attributeView) []handler.Field {
 				return []handler.Field{{Name: "PROC", Value: vm.processors}, {Name: "CPU-POOL", Value: vm.pool},
 					{Name: "VM-GROUP", Value: groupOrNone(vm.group)}, {Name: "MEM-SIZE", Value: vm.size}, {Name: "PERSISTENT", Value: vm.persistent}}
 			}},
 		"cpu": {cols: cpuColumns,
-			lines: func(vm *VM) []string {
+			lines: func(vm attributeView) []string {
 				return []string{row(cpuColumns, vmID(vm.index, vm.name), vm.displayState(), itoa(vm.processors), quota(vm.cpuQuota), "100.00", poolColumn(vm.group, vm.pool))}
 			},
-			fields: func(vm *VM) []handler.Field {
+			fields: func(vm attributeView) []handler.Field {
 				return []handler.Field{{Name: "PROC", Value: vm.processors}, {Name: "CPU-QUOTA", Value: quota(vm.cpuQuota)},
 					{Name: "MAX-CPU-UTIL", Value: "100.00"}, {Name: "CPU-POOL", Value: vm.pool}, {Name: "VM-GROUP", Value: groupOrNone(vm.group)}}
 			}},
 		"memory": {cols: memoryColumns,
-			lines: func(vm *VM) []string {
-				mem := memoryView(vm)
+			lines: func(vm attributeView) []string {
+				mem := memoryView(vm.VM)
 				return []string{row(memoryColumns, vmID(vm.index, vm.name), vm.displayState(), itoa(vm.size), itoa(mem.bs2), mem.min, mem.max, mem.planned, mem.start)}
 			},
-			fields: func(vm *VM) []handler.Field {
-				mem := memoryView(vm)
+			fields: func(vm attributeView) []handler.Field {
+				mem := memoryView(vm.VM)
 				return []handler.Field{{Name: "MEM-SIZE", Value: vm.size}, {Name: "BS2-MEM-SIZE", Value: mem.bs2},
 					{Name: "MIN-MEM-SIZE", Value: mem.min}, {Name: "MAX-MEM-SIZE", Value: mem.max},
 					{Name: "PLAN-MEM-SIZE", Value: mem.plannedField}, {Name: "RECONF", Value: mem.reconf}, {Name: "START-ADDR", Value: mem.start}}
 			}},
 		"units": {cols: unitColumns,
-			lines: func(vm *VM) []string {
+			lines: func(vm attributeView) []string {
 				var out []string
-				for _, mn := range vm.sortedDevices() {
+				for _, mn := range vm.units() {
 					out = append(out, row(unitColumns, vmID(vm.index, vm.name), vm.displayState(), mn, vm.devices[mn].String(), vm.su.devices[mn].kind))
 				}
 				if len(out) == 0 {
@@ -118,26 +150,26 @@ var (
 				}
 				return out
 			},
-			fields: func(vm *VM) []handler.Field {
+			fields: func(vm attributeView) []handler.Field {
 				units := []handler.Record{}
-				for _, mn := range vm.sortedDevices() {
+				for _, mn := range vm.units() {
 					units = append(units, handler.Record{{Name: "UNIT", Value: mn}, {Name: "USAGE", Value: "*" + vm.devices[mn].String()},
 						{Name: "KIND", Value: vm.su.devices[mn].kind}})
 				}
 				return []handler.Field{{Name: "UNIT", Value: units}}
 			}},
 		"monjv": {cols: monjvColumns,
-			lines: func(vm *VM) []string {
+			lines: func(vm attributeView) []string {
 				return []string{row(monjvColumns, vmID(vm.index, vm.name), vm.displayState(), noneIfEmpty(vm.monJV))}
 			},
-			fields: func(vm *VM) []handler.Field {
+			fields: func(vm attributeView) []handler.Field {
 				return []handler.Field{{Name: "MONJV", Value: noneIfEmpty(vm.monJV)}}
 			}},
 		"privileges": {cols: privColumns,
-			lines: func(vm *VM) []string {
+			lines: func(vm attributeView) []string {
 				return []string{row(privColumns, vmID(vm.index, vm.name), vm.displayState(), "*STD", yesNo(vm.password != ""))}
 			},
-			fields: func(vm *VM) []handler.Field {
+			fields: func(vm attributeView) []handler.Field {
 				return []handler.Field{{Name: "ADMIN-PRIVILEGES", Value: "*STD"}, {Name: "PASSWORD", Value: vm.password != ""}}
 			}},
 	}

@@ -6241,6 +6241,21 @@ var builtinOperandLists = [...]struct {
 					Keyword: "*VC",
 				},
 				{
+					Keyword: "*CONSOLE",
+				},
+				{
+					Keyword: "*PRINTER",
+				},
+				{
+					Keyword: "*FAM50",
+				},
+				{
+					Keyword: "*TD",
+				},
+				{
+					Keyword: "*UR",
+				},
+				{
 					Kind:     AltAlphanumName,
 					Min:      1,
 					Max:      8,

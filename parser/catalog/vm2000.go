@@ -34,7 +34,8 @@ var vm2000Commands = []decl{
 	{name: "SHOW-VM-ATTRIBUTES", domain: "VM2000", source: "V:SVA (vm2000 2.12); VM selections V:SVA syntax and V:PRIVF ('Specifying information for several VMs')",
 		help: "Shows the attributes of virtual machines: one VM by index or name, or (VM2000 administrator) several: *VM2000 all, a name with wildcards (VM0*), *BY-VM-GROUP(...) or *BY-CPU-POOL(...); INFORMATION=*MEMORY gives memory size, minimum, maximum and a reconfiguration in progress.",
 		ops: `INFORMATION = *STD / *CPU / *UNITS / *MEMORY / *MONJV / *PRIVILEGES / *ALL
-			TYPE = *ALL / *SD / *VC / <alphanum-name 1..8>
+			# families as the page lists them (V:SVA); <device> a device type
+			TYPE = *ALL / *SD / *VC / *CONSOLE / *PRINTER / *FAM50 / *TD / *UR / <alphanum-name 1..8>
 			VM-IDENTIFICATION = *CURRENT / *VM2000 / <integer 1..99> / ` + vmByGroupOrPool + ` / ` + vmNameWild},
 	{name: "SHOW-VM-RESOURCES", domain: "VM2000", source: "V:SVR (vm2000 2.12)",
 		help: "Shows the resources of the server unit: memory distribution, free memory, devices, uninitialised VMs.",
