@@ -45,6 +45,7 @@ const (
 	partlyExecuted       outcomeID = "partly-executed"
 	cpuPoolUnknown       outcomeID = "cpu-pool-unknown"
 	vmGroupUnknown       outcomeID = "vm-group-unknown"
+	stillHeld            outcomeID = "still-held"
 )
 
 var outcomes = map[outcomeID]handler.Outcome{
@@ -82,6 +83,7 @@ var outcomes = map[outcomeID]handler.Outcome{
 	noActionRequired:     {Main: "CMD0001", SC2: 1, Source: "V:RESUME (1,0,CMD0001)"},
 	partlyExecuted:       {Msg: "VMS3041", Main: "VMS9005", SC1: 64, Source: "V:NALLOW VMS3041 with return code VMS9005"},
 	cpuPoolUnknown:       {Msg: "VMS4600", Main: "VMS4600", SC1: 64, Source: "V: VMS4600 = CPU pool not created, SC1=64 (CREATE-VM-GROUP ...-214, ASSIGN-VM-TO-CPU-POOL V10:441); for CREATE-VM I"},
+	stillHeld:            {Msg: "VMS2020", Main: "VMS2020", SC2: 2, Source: "V:RESUME (2,0,VMS2020) VM remains in state IN HOLD(WAIT); text I"},
 	vmGroupUnknown:       {Msg: "VMS4400", Main: "VMS4400", SC1: 64, Source: "V: VMS4400 = VM group not yet created, SC1=64 (ADD-VM-TO-VM-GROUP ...-202); for CREATE-VM I"},
 }
 

@@ -32,29 +32,42 @@ func TestSharedDeviceMessage(t *testing.T) {
 
 // A held VM shows its wait state in VM2000's words (V:SUSP): WAIT(SEL)
 // when the VM2000 administrator named it, WAIT(GLB) after VM-ID=*ALL,
-// WAIT(VMA) when its own administrator held it.
+// WAIT(VMA) when its own administrator held it; overlapping states show
+// the strongest (SEL, GLB, VMA), and a RESUME-VM that leaves one is
+// VMS2020 with SUBCODE2 2 (V:RESUME).
 func TestWaitStates(t *testing.T) {
 	r := newRig(t, "").admin()
-	r.ok("HOLD-VM VM-ID=VM02")
-	if got := r.vm("ABGSE501", "2").displayState(); got != "WAIT(SEL)" {
-		t.Errorf("selective hold: %s", got)
-	}
-	r.ok("RESUME-VM VM-ID=VM02")
-	r.ok("HOLD-VM VM-ID=*ALL")
-	if got := r.vm("ABGSE501", "3").displayState(); got != "WAIT(GLB)" {
-		t.Errorf("global hold: %s", got)
-	}
-	r.ok("RESUME-VM VM-ID=*ALL")
 	vma := *r
 	vma.task = testTask{"0002", "E"}
 	vma.ok("BEGIN-VM-DIALOG VM-ID=3")
+	state := func(id string) string { return r.vm("ABGSE501", id).displayState() }
+	steps := []struct {
+		who      *rig
+		cmd      string
+		main     string
+		sc2      int
+		vm2, vm3 string
+	}{
+		{r, "HOLD-VM VM-ID=VM02", "CMD0001", 0, "WAIT(SEL)", "RUNNING"},
+		{r, "HOLD-VM VM-ID=*ALL", "CMD0001", 0, "WAIT(SEL)", "WAIT(GLB)"},
+		{r, "RESUME-VM VM-ID=*ALL", "VMS2020", 2, "WAIT(SEL)", "RUNNING"},
+		{r, "RESUME-VM VM-ID=VM02", "CMD0001", 0, "RUNNING", "RUNNING"},
+		{&vma, "HOLD-VM", "CMD0001", 0, "RUNNING", "WAIT(VMA)"},
+		{r, "HOLD-VM VM-ID=*ALL", "CMD0001", 0, "WAIT(GLB)", "WAIT(GLB)"},
+		{&vma, "RESUME-VM", "VMS2020", 2, "WAIT(GLB)", "WAIT(GLB)"},
+		{&vma, "HOLD-VM VM-ID=*ALL", "VMS1011", 0, "WAIT(GLB)", "WAIT(GLB)"},
+		{r, "RESUME-VM VM-ID=*ALL", "CMD0001", 0, "RUNNING", "RUNNING"},
+	}
+	for _, s := range steps {
+		res := s.who.run(s.cmd)
+		if res.RC.Main != s.main || res.RC.SC2 != s.sc2 || state("2") != s.vm2 || state("3") != s.vm3 {
+			t.Errorf("%s: %v %q, VM02 %s, VM03 %s", s.cmd, res.RC, res.Output, state("2"), state("3"))
+		}
+	}
 	vma.ok("HOLD-VM")
 	res := vma.ok("SHOW-VM-ATTRIBUTES")
-	if got := field(t, res.Records[0], "STATE"); got != "WAIT(VMA)" {
-		t.Errorf("hold by the VM administrator: %v", got)
-	}
-	if !strings.Contains(strings.Join(res.Output, "\n"), " WAIT(VMA) ") {
-		t.Errorf("SYSOUT %q", res.Output)
+	if got := field(t, res.Records[0], "STATE"); got != "WAIT(VMA)" || !strings.Contains(strings.Join(res.Output, "\n"), " WAIT(VMA) ") {
+		t.Errorf("hold by the VM administrator: %v %q", got, res.Output)
 	}
 }
 

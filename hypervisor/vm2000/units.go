@@ -132,7 +132,7 @@ type VM struct {
 	load       float64
 	devices    map[string]usage // explicitly assigned devices
 	monJV      string           // VM monitoring JV (CREATE-VM MONJV=)
-	hold       holdCause        // how a VM in IN-HOLD was held (holds.go)
+	waits      waitSet          // the wait states of a VM IN HOLD (holds.go)
 
 	migration *migration       // running live migration, on the source
 	incoming  *migration       // running live migration, on the target
@@ -162,7 +162,7 @@ func (vm *VM) displayState() string {
 	case vm.migration != nil:
 		return vm.state.String() + migratingSuffix
 	case vm.state == StateInHold:
-		return holdStates[vm.hold]
+		return vm.waitState()
 	}
 	return vm.state.String()
 }
