@@ -109,3 +109,14 @@ func TestAttributesUnitsType(t *testing.T) {
 		}
 	}
 }
+
+// SHOW-VM-RESOURCES gives the VM2000 administrator the states of all
+// VMs (V:SVR, V:SUSP).
+func TestResourcesListStates(t *testing.T) {
+	r := newRig(t, "").admin()
+	r.ok("HOLD-VM VM-ID=3")
+	out := r.ok("SHOW-VM-RESOURCES").Output
+	if len(out) != 8 || squeeze(out[2]) != "% CPU-POOL(P)" || squeeze(out[6]) != "% 3 VM03 *STDPOOL(P) 1.00 100.00 1 4096 WAIT(SEL) NO" {
+		t.Errorf("got\n%s", strings.Join(out, "\n"))
+	}
+}
