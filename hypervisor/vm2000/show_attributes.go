@@ -2,6 +2,7 @@ package vm2000
 
 import (
 	"fmt"
+	"strings"
 
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
@@ -107,7 +108,7 @@ var (
 		{title: "PROC", width: 4, right: true}, {title: "MEM-SIZE", width: 8, right: true}, stateColumn, {title: "PER", width: 3}}
 	cpuColumns        = []column{vmIDColumn, stateColumn, {title: "PROC", width: 4, right: true}, {title: "CPU-Q", width: 6, right: true}, {title: "MAX-U", width: 6, right: true}, groupColumn}
 	memoryColumns     = []column{vmIDColumn, stateColumn, {title: "MEM-SIZE", width: 8, right: true}, {title: "BS2-MEM-S", width: 9, right: true}, {title: "MIN-MEM-S", width: 9, right: true}, {title: "MAX-MEM-S", width: 9, right: true}, {title: "PLAN-MEM-S", width: 10, right: true}, {title: "START-ADR", width: 9}}
-	unitColumns       = []column{vmIDColumn, stateColumn, {title: "UNIT", width: 4}, {title: "USAGE", width: 9}, {title: "KIND", width: 13}}
+	unitColumns       = []column{vmIDColumn, {title: "UNITS"}}
 	monjvColumns      = []column{vmIDColumn, stateColumn, {title: "MONJV", width: 54}}
 	privColumns       = []column{vmIDColumn, stateColumn, {title: "ADMIN-PRIV", width: 10}, {title: "PASSWORD", width: 8}}
 	attributeSections = map[string]attributeSection{
@@ -140,16 +141,7 @@ var (
 					{Name: "PLAN-MEM-SIZE", Value: mem.plannedField}, {Name: "RECONF", Value: mem.reconf}, {Name: "START-ADDR", Value: mem.start}}
 			}},
 		"units": {cols: unitColumns,
-			lines: func(vm attributeView) []string {
-				var out []string
-				for _, mn := range vm.units() {
-					out = append(out, row(unitColumns, vmID(vm.index, vm.name), vm.displayState(), mn, vm.devices[mn].String(), vm.su.devices[mn].kind))
-				}
-				if len(out) == 0 {
-					out = append(out, row(unitColumns, vmID(vm.index, vm.name), vm.displayState(), "NONE"))
-				}
-				return out
-			},
+			lines: func(vm attributeView) []string { return unitBlocks(vm) },
 			fields: func(vm attributeView) []handler.Field {
 				units := []handler.Record{}
 				for _, mn := range vm.units() {
@@ -225,3 +217,41 @@ func noneIfEmpty(s string) string {
 }
 
 func quota(q float64) string { return fmt.Sprintf("%.2f", q) }
+
+// unitBlocks renders the devices of INFORMATION=*UNITS as VM2000 does
+// (V10:542, "Ausgabeformat für INFORMATION = *UNITS"): a block per way of
+// assignment, here always ASSIGNED BY VM-ADMIN (the model assigns
+// devices explicitly only), in it a group per usage, EXCL: and SHARED:,
+// each a list in VM2000's device order; empty blocks and groups are
+// left out, NONE for a VM without devices. Indentation and the number
+// of names a line holds are sdfp's (I).
+func unitBlocks(vm attributeView) []string {
+	var excl, shared []string
+	for _, mn := range vm.units() {
+		if vm.devices[mn] == usageShared {
+			shared = append(shared, mn)
+		} else {
+			excl = append(excl, mn)
+		}
+	}
+	id := vmID(vm.index, vm.name)
+	if len(excl)+len(shared) == 0 {
+		return []string{row(unitColumns, id, "NONE")}
+	}
+	out := []string{row(unitColumns, id, "ASSIGNED BY VM-ADMIN")}
+	for _, g := range []struct {
+		label string
+		names []string
+	}{{"EXCL:  ", excl}, {"SHARED:", shared}} {
+		for len(g.names) > 0 {
+			n := min(len(g.names), unitsPerLine)
+			out = append(out, row(unitColumns, "", "  "+g.label+" "+strings.Join(g.names[:n], ",")))
+			g.names, g.label = g.names[n:], "       "
+		}
+	}
+	return out
+}
+
+// unitsPerLine is how many device names one line of a unit list holds
+// (I: 12 four-character names and their commas stay within 80 columns).
+const unitsPerLine = 12
