@@ -202,37 +202,44 @@ func nameChars(s string) bool {
 	return true
 }
 
-// match reports whether the pattern selects the name. Names have at
-// most 8 characters and patterns at most 20, so plain backtracking is
-// bounded.
+// match reports whether the pattern selects the name. Each piece is
+// tried at each position of the name once (a table of the answers), so
+// no pattern of stars takes more than pieces times characters steps.
 func (p namePattern) match(name string) bool {
-	return p.matchFrom(0, name) != p.negate
-}
-
-func (p namePattern) matchFrom(i int, rest string) bool {
-	if i == len(p.pieces) {
-		return rest == ""
-	}
-	switch piece := p.pieces[i]; piece.wild {
-	case 0:
-		return rest != "" && rest[0] == piece.lit && p.matchFrom(i+1, rest[1:])
-	case '/':
-		return rest != "" && p.matchFrom(i+1, rest[1:])
-	case '*':
-		for k := 0; k <= len(rest); k++ {
-			if p.matchFrom(i+1, rest[k:]) {
-				return true
+	n := len(name)
+	seen := make([]int8, (len(p.pieces)+1)*(n+1)) // 0 unknown, 1 matches, -1 does not
+	var from func(i, j int) bool
+	from = func(i, j int) bool {
+		k := i*(n+1) + j
+		if seen[k] != 0 {
+			return seen[k] > 0
+		}
+		ok := false
+		if i == len(p.pieces) {
+			ok = j == n
+		} else {
+			switch piece := p.pieces[i]; piece.wild {
+			case 0:
+				ok = j < n && name[j] == piece.lit && from(i+1, j+1)
+			case '/':
+				ok = j < n && from(i+1, j+1)
+			case '*':
+				for e := j; e <= n && !ok; e++ {
+					ok = from(i+1, e)
+				}
+			default:
+				for e := j; e <= n && !ok; e++ {
+					ok = piece.takes(name[j:e]) && from(i+1, e)
+				}
 			}
 		}
-		return false
-	default:
-		for k := 0; k <= len(rest); k++ {
-			if piece.takes(rest[:k]) && p.matchFrom(i+1, rest[k:]) {
-				return true
-			}
+		seen[k] = -1
+		if ok {
+			seen[k] = 1
 		}
-		return false
+		return ok
 	}
+	return from(0, 0) != p.negate
 }
 
 // takes reports whether a choice selects s: one of its strings, or a

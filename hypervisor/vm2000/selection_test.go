@@ -81,3 +81,22 @@ server-units:
 		t.Errorf("pool: %v", res.Records)
 	}
 }
+
+// FuzzNamePattern: no pattern panics, and a name matches a pattern or
+// its negation, never both.
+func FuzzNamePattern(f *testing.F) {
+	for _, s := range []string{"VM0*", "*/*/*/*/*/*/*/*/*/*", "<A:Z>*", "-VM<02:05>", "<:>", "**********"} {
+		f.Add(s, "VM12PROD")
+	}
+	f.Fuzz(func(t *testing.T, pattern, name string) {
+		p, ok := parseNamePattern(pattern)
+		if !ok {
+			return
+		}
+		q := p
+		q.negate = !p.negate
+		if p.match(name) == q.match(name) {
+			t.Errorf("%q and its negation agree on %q", pattern, name)
+		}
+	})
+}
