@@ -44,6 +44,9 @@ func (m *Model) selectVMsIn(c *call, args *ast.Args, operand string) (vms []*VM,
 	var ref ast.Ref
 	var sub *ast.Args
 	args.Unpack(operand, &ref, operand, &sub)
+	// a name the catalog took as text (one with wildcards, or any name
+	// written as more than one token) is as written: names are capitals
+	ref.Name = ebcdic.ToUpper(strings.ReplaceAll(ref.Name, " ", ""))
 	refuse := func(id outcomeID, inserts ...string) ([]*VM, *handler.Result) {
 		r := m.refuse(c, id, inserts...)
 		return nil, &r
@@ -127,9 +130,8 @@ func (m *Model) matchingVMs(c *call, pattern string) ([]*VM, *handler.Result) {
 	return out, nil
 }
 
-// isWildName reports whether a name operand holds wildcard characters
-// (or is not a plain name at all, which the pattern parser refuses).
-func isWildName(s string) bool { return strings.ContainsAny(s, "*/<-") || strings.ContainsRune(s, ' ') }
+// isWildName reports whether a name operand holds wildcard characters.
+func isWildName(s string) bool { return strings.ContainsAny(s, "*/<-") }
 
 // namePattern is a parsed name with wildcards: a sequence of pieces.
 type namePattern struct {

@@ -100,3 +100,16 @@ func FuzzNamePattern(f *testing.F) {
 		}
 	})
 }
+
+// A name in lower case selects as in capitals, also where the catalog
+// takes it as text (a pattern, SHOW-VM-DEFINITION's VM-NAME).
+func TestSelectionLowerCase(t *testing.T) {
+	r := newRig(t, "").admin()
+	for cmd, want := range map[string]int{"SHOW-VM-ATTRIBUTES VM-ID=vm12prod": 1, "SHOW-VM-ATTRIBUTES VM-ID=vm0*": 2,
+		"SHOW-VM-STATUS VM-ID=vm12prod": 0, "SHOW-VM-DEFINITION VM-NAME=vm12prod": 1} {
+		res := r.ok(cmd)
+		if len(res.Records) != want {
+			t.Errorf("%s: %d records %q", cmd, len(res.Records), res.Output)
+		}
+	}
+}

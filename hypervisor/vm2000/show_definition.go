@@ -2,9 +2,11 @@ package vm2000
 
 import (
 	"sort"
+	"strings"
 
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
+	"sdfp/lexer/ebcdic"
 )
 
 // showDefinition: SHOW-VM-DEFINITION lists the VM definitions of the
@@ -14,6 +16,7 @@ import (
 func (m *Model) showDefinition(c *call) handler.Result {
 	var filter string
 	c.args.Unpack("VM-NAME", &filter)
+	filter = ebcdic.ToUpper(strings.ReplaceAll(filter, " ", "")) // a name taken as text is as written
 	type entry struct {
 		name                     string
 		index                    int
