@@ -89,7 +89,7 @@ func (v attributeView) units() []string {
 				continue
 			}
 		default:
-			if fam := deviceKinds[v.su.devices[mn].kind].family; fam == "" || fam != v.typ {
+			if deviceKinds[v.su.devices[mn].kind].family != v.typ {
 				continue
 			}
 		}
