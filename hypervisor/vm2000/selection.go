@@ -5,6 +5,7 @@ import (
 
 	"sdfp/interp/handler"
 	"sdfp/lexer/ebcdic"
+	"sdfp/lexer/wildcard"
 	"sdfp/parser/ast"
 )
 
@@ -119,7 +120,7 @@ func (m *Model) matchingVMs(c *call, pattern string) ([]*VM, *handler.Result) {
 	p, ok := parseNamePattern(pattern)
 	var out []*VM
 	for _, vm := range c.su.sortedVMs() {
-		if ok && p.match(vm.name) {
+		if ok && p.Match(vm.name) {
 			out = append(out, vm)
 		}
 	}
@@ -133,139 +134,20 @@ func (m *Model) matchingVMs(c *call, pattern string) ([]*VM, *handler.Result) {
 // isWildName reports whether a name operand holds wildcard characters.
 func isWildName(s string) bool { return strings.ContainsAny(s, "*/<-") }
 
-// namePattern is a parsed name with wildcards: a sequence of pieces.
-type namePattern struct {
-	negate bool
-	pieces []namePiece
-}
-
-// namePiece is one piece of a pattern: a literal character, "*", "/",
-// or a choice <...> of strings and ranges.
-type namePiece struct {
-	wild byte // 0 literal, '*' any string, '/' one character, '<' choice
-	lit  byte
-	alts []string // choice: plain strings
-	lo   []string // choice: ranges lo..hi (hi "" no upper bound)
-	hi   []string
-}
-
-// parseNamePattern parses a VM name pattern (blanks the command reader
-// put between tokens are dropped). ok is false for a pattern no VM name
-// can match: empty, too long, or with a character a name cannot hold.
-func parseNamePattern(s string) (p namePattern, ok bool) {
+// parseNamePattern parses a VM name pattern (SDF's wildcards, package
+// lexer/wildcard); blanks the command reader put between tokens are
+// dropped and letters taken in capitals. ok is false for a pattern no VM
+// name can match: empty, over 20 characters (with-wild(20)), or with a
+// character a name cannot hold.
+func parseNamePattern(s string) (p wildcard.Pattern, ok bool) {
 	s = ebcdic.ToUpper(strings.ReplaceAll(s, " ", ""))
-	if strings.HasPrefix(s, "-") {
-		p.negate, s = true, s[1:]
-	}
-	if s == "" || len(s) > 20 {
+	if body := strings.TrimPrefix(s, "-"); body == "" || len(body) > 20 {
 		return p, false
 	}
-	for i := 0; i < len(s); i++ {
-		switch ch := s[i]; ch {
-		case '*', '/':
-			p.pieces = append(p.pieces, namePiece{wild: ch})
-		case '<':
-			end := strings.IndexByte(s[i:], '>')
-			if end < 0 {
-				return p, false
-			}
-			piece := namePiece{wild: '<'}
-			for _, a := range strings.Split(s[i+1:i+end], ",") {
-				lo, hi, isRange := strings.Cut(a, ":")
-				if !nameChars(lo) || !nameChars(hi) || lo == "" && !isRange {
-					return p, false
-				}
-				if isRange {
-					piece.lo, piece.hi = append(piece.lo, lo), append(piece.hi, hi)
-				} else {
-					piece.alts = append(piece.alts, a)
-				}
-			}
-			p.pieces = append(p.pieces, piece)
-			i += end
-		default:
-			if !nameChars(string(ch)) {
-				return p, false
-			}
-			p.pieces = append(p.pieces, namePiece{lit: ch})
-		}
-	}
-	return p, true
+	return wildcard.Parse(s, nameChar, 8)
 }
 
-// nameChars reports whether s holds only characters of a <name>.
-func nameChars(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '$' || c == '#' || c == '@') {
-			return false
-		}
-	}
-	return true
-}
-
-// match reports whether the pattern selects the name. Each piece is
-// tried at each position of the name once (a table of the answers), so
-// no pattern of stars takes more than pieces times characters steps.
-func (p namePattern) match(name string) bool {
-	n := len(name)
-	seen := make([]int8, (len(p.pieces)+1)*(n+1)) // 0 unknown, 1 matches, -1 does not
-	var from func(i, j int) bool
-	from = func(i, j int) bool {
-		k := i*(n+1) + j
-		if seen[k] != 0 {
-			return seen[k] > 0
-		}
-		ok := false
-		if i == len(p.pieces) {
-			ok = j == n
-		} else {
-			switch piece := p.pieces[i]; piece.wild {
-			case 0:
-				ok = j < n && name[j] == piece.lit && from(i+1, j+1)
-			case '/':
-				ok = j < n && from(i+1, j+1)
-			case '*':
-				for e := j; e <= n && !ok; e++ {
-					ok = from(i+1, e)
-				}
-			default:
-				for e := j; e <= n && !ok; e++ {
-					ok = piece.takes(name[j:e]) && from(i+1, e)
-				}
-			}
-		}
-		seen[k] = -1
-		if ok {
-			seen[k] = 1
-		}
-		return ok
-	}
-	return from(0, 0) != p.negate
-}
-
-// takes reports whether a choice selects s: one of its strings, or a
-// string within one of its ranges in EBCDIC order, no shorter than the
-// shorter and no longer than the longer bound (an empty upper bound:
-// no limit above).
-func (piece namePiece) takes(s string) bool {
-	for _, a := range piece.alts {
-		if a == s {
-			return true
-		}
-	}
-	for k, lo := range piece.lo {
-		hi := piece.hi[k]
-		short, long := min(len(lo), len(hi)), max(len(lo), len(hi))
-		if hi == "" {
-			short, long = len(lo), 8
-		}
-		if len(s) < short || len(s) > long || s == "" {
-			continue
-		}
-		if ebcdic.Compare(s, lo) >= 0 && (hi == "" || ebcdic.Compare(s, hi) <= 0) {
-			return true
-		}
-	}
-	return false
+// nameChar reports whether c may stand in a <name>.
+func nameChar(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '$' || c == '#' || c == '@'
 }

@@ -42,7 +42,7 @@ func (m *Model) showDefinition(c *call) handler.Result {
 	// VM-NAME: *ALL or a name, with wildcards (V:SVD, selection.go)
 	pattern, valid := parseNamePattern(filter)
 	for _, e := range entries {
-		if filter != "" && filter != "*ALL" && !(valid && pattern.match(e.name)) {
+		if filter != "" && filter != "*ALL" && !(valid && pattern.Match(e.name)) {
 			continue
 		}
 		lines = append(lines, row(cols, vmID(e.index, e.name), yesNo(e.active), yesNo(e.persistent), yesNo(e.ha),
