@@ -25,6 +25,7 @@ var layers = []struct {
 }{
 	{"leaves: text, catalogs and values that import nothing of sdfp", []string{
 		"lexer/ebcdic", "parser/catalog", "parser/golit", "hypervisor/msg", "hypervisor/bs2000/dms/dmstest"}},
+	{"wildcards of names (SDF's -wild suffix)", []string{"lexer/wildcard"}},
 	{"files of the workdir", []string{"hypervisor/bs2000/dms"}},
 	{"the reader's lines and tokens, the job-variable store, variable containers, the world's journal", []string{"lexer", "hypervisor/bs2000/jv", "hypervisor/bs2000/vcont", "hypervisor/bs2000/world"}},
 	{"syntax tree", []string{"parser/ast", "parser/diagtest"}},

@@ -13,6 +13,10 @@ type column struct {
 	title string
 	width int
 	right bool // right-aligned (numbers)
+	// above is a second title printed on a line of its own above the
+	// title: CPU-POOL(P) above VM-GROUP(G), for a column that shows a
+	// VM's group, or its pool when it has none (V:HOLD example, S seed 000).
+	above string
 }
 
 // row renders one line of a table.
@@ -40,7 +44,8 @@ func row(cols []column, values ...string) string {
 	return strings.TrimRight(b.String(), " ")
 }
 
-// header renders the title line of a table.
+// header renders the title line of a table; a number column's title
+// stands right-aligned over its numbers.
 func header(cols []column) string {
 	titles := make([]string, len(cols))
 	for i, c := range cols {
@@ -48,10 +53,32 @@ func header(cols []column) string {
 	}
 	plain := make([]column, len(cols))
 	for i, c := range cols {
-		plain[i] = column{width: c.width}
+		plain[i] = column{width: c.width, right: c.right}
 	}
 	return row(plain, titles...)
 }
+
+// headers renders the title lines of a table: a line of the columns'
+// upper titles when any has one, then the title line.
+func headers(cols []column) []string {
+	upper := make([]string, len(cols))
+	has := false
+	for i, c := range cols {
+		upper[i], has = c.above, has || c.above != ""
+	}
+	if !has {
+		return []string{header(cols)}
+	}
+	plain := make([]column, len(cols))
+	for i, c := range cols {
+		plain[i] = column{width: c.width}
+	}
+	return []string{row(plain, upper...), header(cols)}
+}
+
+// groupColumn shows a VM's VM group, or its CPU pool when it belongs to
+// no group, under the two titles VM2000 prints for it.
+var groupColumn = column{title: "VM-GROUP(G)", above: "CPU-POOL(P)", width: 11}
 
 // vmIDColumn is the VM-ID column: the index right-aligned in two places,
 // a blank, the name (V: SHOW-VM-ASSIGNMENT-SET example, spec 10.1).

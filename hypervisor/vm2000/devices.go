@@ -69,8 +69,8 @@ func (m *Model) addDevices(c *call) handler.Result {
 		}
 		d.assigned = append(d.assigned, assignment{vm, du})
 		vm.devices[mn] = du
-		text := line(msgDeviceAssigned, mn, vm.inserts()[0], vm.name)
-		m.consoleLine(vm.su, msgDeviceAssigned, mn, vm.inserts()[0], vm.name)
+		text := line(msgDeviceAssigned, assignedInserts(vm, mn)...)
+		m.consoleLine(vm.su, msgDeviceAssigned, assignedInserts(vm, mn)...)
 		lines = append(lines, text)
 	}
 	return handler.Done(lines...)
@@ -98,6 +98,17 @@ func (m *Model) removeDevices(c *call) handler.Result {
 		lines = append(lines, line(msgDeviceRemoved, mn, vm.inserts()[0], vm.name))
 	}
 	return handler.Done(lines...)
+}
+
+// assignedInserts are the inserts of VMS4005 for a device of the VM:
+// the device, the VM, and " (TYPE=SD)" when it is assigned for shared
+// use, as the console shows it (V:WP390, step 6).
+func assignedInserts(vm *VM, mn string) []string {
+	sd := ""
+	if vm.devices[mn] == usageShared {
+		sd = " (TYPE=SD)"
+	}
+	return []string{mn, vm.inserts()[0], vm.name, sd}
 }
 
 // unassignDevice takes a device from a VM and tells the console.

@@ -56,8 +56,8 @@ func (m *Model) switchDevices(c *call) handler.Result {
 		m.consoleLine(from.su, msgDeviceRemoved, mn, from.inserts()[0], from.name)
 		d.assigned = append(d.assigned, assignment{to, u})
 		to.devices[mn] = u
-		m.consoleLine(to.su, msgDeviceAssigned, mn, to.inserts()[0], to.name)
-		lines = append(lines, line(msgDeviceRemoved, mn, from.inserts()[0], from.name), line(msgDeviceAssigned, mn, to.inserts()[0], to.name))
+		m.consoleLine(to.su, msgDeviceAssigned, assignedInserts(to, mn)...)
+		lines = append(lines, line(msgDeviceRemoved, mn, from.inserts()[0], from.name), line(msgDeviceAssigned, assignedInserts(to, mn)...))
 	}
 	return handler.Done(lines...)
 }

@@ -96,13 +96,16 @@ type deviceKind struct {
 	// the VM again on the target (if generated there).
 	reattachOnTarget bool
 	shareable        bool
-	source           string
+	// family is the device family SHOW-VM-ATTRIBUTES TYPE=<family>
+	// selects the kind by (V:SVA); "" for none of them.
+	family string
+	source string
 }
 
 var deviceKinds = map[string]deviceKind{
 	"disk":          {shareable: true, source: "V:ADDDEV disks can be shared"},
-	"console":       {source: "V:START a VM needs a console"},
-	"printer":       {source: "V:SVA device family *PRINTER"},
+	"console":       {family: "*CONSOLE", source: "V:START a VM needs a console; family V:SVA"},
+	"printer":       {family: "*PRINTER", source: "V:SVA device family *PRINTER"},
 	"tape":          {detachAtMigration: true, source: "V:DEVM tapes are detached and stay detached"},
 	"alias":         {detachAtMigration: true, reattachOnTarget: true, source: "V:DEVM PAV alias devices (/390) are detached and re-attached on the target"},
 	"emulated-disk": {detachAtMigration: true, source: "V:DEVM locally emulated disks (x86) / MU-emulated disks (/390) stay detached"},

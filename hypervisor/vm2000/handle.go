@@ -139,6 +139,11 @@ func (m *Model) finish(c *call, id outcomeID, lines []msg.Message, inserts ...st
 func (m *Model) vmByOperand(c *call, operand string) (vm *VM, res *handler.Result) {
 	var ref ast.Ref
 	c.args.Unpack(operand, &ref)
+	return m.vmByRef(c, ref)
+}
+
+// vmByRef resolves a VM reference already unpacked, as vmByOperand.
+func (m *Model) vmByRef(c *call, ref ast.Ref) (vm *VM, res *handler.Result) {
 	id := "*CURRENT"
 	switch {
 	case ref.IsNumber:

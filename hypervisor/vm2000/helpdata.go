@@ -31,7 +31,7 @@ var structuredOutputs = map[string][]OutputElement{
 	"SHOW-VM-ATTRIBUTES": {
 		{"VM-INDEX", "INTEGER", "", "index of the VM"},
 		{"VM-NAME", "STRING", "", "name of the VM"},
-		{"STATE", "STRING", "", "VM state as SYSOUT shows it (RUNNING, INIT-ONLY, SETUP(MIGR) ...)"},
+		{"STATE", "STRING", "", "VM state as SYSOUT shows it (RUNNING, INIT-ONLY, DOWN, WAIT(SEL), WAIT(GLB) or WAIT(VMA) for a held VM, RUNNING(MIGR) and SETUP(MIGR) during a migration ...)"},
 		{"GUEST-STATE", "STRING", "", "state of the guest system (NONE, START, READY ...)"},
 		{"PROC", "INTEGER", "*STD *CPU", "number of virtual processors"},
 		{"CPU-POOL", "STRING", "*STD *CPU", "CPU pool of the VM"},

@@ -289,6 +289,7 @@ func (m *Model) scheduleSystemReady(vm *VM) {
 func (m *Model) transition(vm *VM, key ruleKey) {
 	if r := stateRules[key]; r.changes {
 		vm.su.setState(vm, r.to)
+		vm.waits = 0 // a VM held anew shows WAIT(SEL) unless its HOLD-VM says otherwise
 	}
 }
 
@@ -345,9 +346,12 @@ func (m *Model) forEachVM(c *call, key ruleKey, fn func(*VM) msg.Message) handle
 
 // holdVM: HOLD-VM (/390). A guest in start-up stops getting there.
 func (m *Model) holdVM(c *call) handler.Result {
+	wait, _ := waitOf(c)
+	m.addWait(c, wait)
 	return m.forEachVM(c, ruleHold, func(vm *VM) msg.Message {
 		m.stopGuest(vm)
 		m.transition(vm, ruleHold)
+		vm.waits = wait
 		m.updateVMMonitor(vm)
 		return m.processed(c, vm)
 	})
@@ -355,7 +359,13 @@ func (m *Model) holdVM(c *call) handler.Result {
 
 // resumeVM: RESUME-VM (/390).
 func (m *Model) resumeVM(c *call) handler.Result {
-	return m.forEachVM(c, ruleResume, func(vm *VM) msg.Message {
+	_, ends := waitOf(c)
+	held := false
+	res := m.forEachVM(c, ruleResume, func(vm *VM) msg.Message {
+		if l := endWaits(vm, ends); l != nil {
+			held = true
+			return *l
+		}
 		m.transition(vm, ruleResume)
 		if vm.guest == GuestStart {
 			m.scheduleSystemReady(vm)
@@ -363,6 +373,10 @@ func (m *Model) resumeVM(c *call) handler.Result {
 		m.updateVMMonitor(vm)
 		return m.processed(c, vm)
 	})
+	if held && res.RC == handler.OK {
+		res.RC = outcomes[stillHeld].Result().RC // VMS2020: a VM stays IN HOLD
+	}
+	return res
 }
 
 // resetVM: RESET-VM. The guest is aborted, the VM is INIT-ONLY; a

@@ -205,7 +205,7 @@ func (m *Model) migrationSwitch(mig *migration) {
 	}
 	m.script(mig, migrationScripts[vm.su.arch].switchOver)
 	for _, mn := range reattached {
-		m.consoleLine(target, msgDeviceAssigned, mn, tvm.inserts()[0], tvm.name)
+		m.consoleLine(target, msgDeviceAssigned, assignedInserts(tvm, mn)...)
 	}
 	vm.migration = nil
 	vm.su.removeVM(vm)

@@ -125,6 +125,10 @@ func (m *Model) scriptWith(mig *migration, lines []scriptLine, reason string) {
 		switch l.inserts {
 		case formEachDevice:
 			for _, mn := range subject.sortedDevices() {
+				if l.key == msgDeviceAssigned {
+					m.consoleLine(su, l.key, assignedInserts(subject, mn)...)
+					continue
+				}
 				m.consoleLine(su, l.key, mn, idx, name)
 			}
 			continue

@@ -17,7 +17,7 @@ func TestObserveAndView(t *testing.T) {
 	r.ok("MIGRATE-VM VM-ID=VM12PROD,SERVER-UNIT-NAME=ABGSE701")
 	want := []Touch{
 		{Kind: TouchReconfiguration, VM: "VM03", SU: "ABGSE501", Arch: "/390", Extend: true, From: 4096, To: 6144, MonJV: "JV.X"},
-		{Kind: TouchMigration, VM: "VM12PROD", SU: "ABGSE501", Arch: "/390", Target: "ABGSE701", Devices: []string{"4683", "CS", "FAA5"}},
+		{Kind: TouchMigration, VM: "VM12PROD", SU: "ABGSE501", Arch: "/390", Target: "ABGSE701", Devices: []string{"CS", "FAA5", "4683"}},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("touches %+v", got)

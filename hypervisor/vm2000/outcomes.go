@@ -55,6 +55,7 @@ const (
 	cpuPoolExists        outcomeID = "cpu-pool-exists"
 	definitionActive     outcomeID = "definition-active"
 	cpuPoolInUse         outcomeID = "cpu-pool-in-use"
+	stillHeld            outcomeID = "still-held"
 )
 
 var outcomes = map[outcomeID]handler.Outcome{
@@ -92,6 +93,7 @@ var outcomes = map[outcomeID]handler.Outcome{
 	noActionRequired:     {Main: "CMD0001", SC2: 1, Source: "V:RESUME (1,0,CMD0001)"},
 	partlyExecuted:       {Msg: "VMS3041", Main: "VMS9005", SC1: 64, Source: "V:NALLOW VMS3041 with return code VMS9005"},
 	cpuPoolUnknown:       {Msg: "VMS4600", Main: "VMS4600", SC1: 64, Source: "V: VMS4600 = CPU pool not created, SC1=64 (CREATE-VM-GROUP ...-214, ASSIGN-VM-TO-CPU-POOL V10:441); for CREATE-VM I"},
+	stillHeld:            {Msg: "VMS2020", Main: "VMS2020", SC2: 2, Source: "V:RESUME (2,0,VMS2020) VM remains in state IN HOLD(WAIT); text I"},
 	vmGroupUnknown:       {Msg: "VMS4400", Main: "VMS4400", SC1: 64, Source: "V: VMS4400 = VM group not yet created, SC1=64 (ADD-VM-TO-VM-GROUP ...-202); for CREATE-VM I"},
 	vmGroupExists:        {Msg: "VMS4410", Main: "VMS4410", SC1: 64, Source: "V: CREATE-VM-GROUP ...-214 lists VMS4410 with SC1=64 and refuses a name in use (...-95); that VMS4410 is that refusal I"},
 	tooManyGroups:        {Msg: "VMS4411", Main: "VMS4411", SC1: 64, Source: "V: at most half as many groups as VMs (...-95); key I"},

@@ -27,13 +27,14 @@ type reconfiguration struct {
 	next    *clock.Event
 }
 
-// reconfigurationPossible reports whether EXTEND/REDUCE would be accepted
-// for the VM now, state-wise; SHOW-VM-ATTRIBUTES prints MIN-MEM-SIZE as
-// *UNDEF otherwise, which is what the VMMEM procedure tests (I, S seed 003).
-func reconfigurationPossible(vm *VM) bool {
+// reconfigurationBarredByState reports whether the VM's state keeps
+// EXTEND/REDUCE from being accepted: IN HOLD, or a running guest not yet
+// SYSTEM READY (S seed 003). SHOW-VM-ATTRIBUTES prints MIN-MEM-SIZE as
+// *UNDEF then, which is what the VMMEM procedure tests (I); a running
+// migration or reconfiguration does not hide the sizes.
+func reconfigurationBarredByState(vm *VM) bool {
 	rule := stateRules[ruleExtend]
-	return vm.migration == nil && vm.incoming == nil && vm.reconfig == nil &&
-		rule.allowed.has(vm.state) && (vm.state != StateRunning || vm.guest == GuestReady)
+	return vm.incoming == nil && (!rule.allowed.has(vm.state) || vm.state == StateRunning && vm.guest != GuestReady)
 }
 
 // checkReconfiguration runs the checks EXTEND and REDUCE share.

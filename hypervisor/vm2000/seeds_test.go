@@ -129,8 +129,10 @@ func TestSeed003VMMEM(t *testing.T) {
 	if got := r.jvStatus("JV.VMMEM.VM02"); got != "$R " {
 		t.Errorf("MONJV while running %q", got)
 	}
+	// seed 003: during a reconfiguration the current, minimum, maximum
+	// and planned sizes are all shown
 	res = r.ok("SHOW-VM-ATTR VM-ID=2,INF=*MEMORY")
-	if field(t, res.Records[0], "PLAN-MEM-SIZE") != "2048" || field(t, res.Records[0], "MIN-MEM-SIZE") != "*UNDEF" {
+	if field(t, res.Records[0], "PLAN-MEM-SIZE") != "2048" || field(t, res.Records[0], "MIN-MEM-SIZE") != "2048" {
 		t.Errorf("while reducing: %v", res.Records[0])
 	}
 	if err := r.jvs.Delete("JV.VMMEM.VM02", ""); err == nil {

@@ -2,9 +2,11 @@ package vm2000
 
 import (
 	"sort"
+	"strings"
 
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
+	"sdfp/lexer/ebcdic"
 )
 
 // showDefinition: SHOW-VM-DEFINITION lists the VM definitions of the
@@ -14,6 +16,7 @@ import (
 func (m *Model) showDefinition(c *call) handler.Result {
 	var filter string
 	c.args.Unpack("VM-NAME", &filter)
+	filter = ebcdic.ToUpper(strings.ReplaceAll(filter, " ", "")) // a name taken as text is as written
 	type entry struct {
 		name                     string
 		index                    int
@@ -32,12 +35,14 @@ func (m *Model) showDefinition(c *call) handler.Result {
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].name < entries[j].name })
 	cols := []column{vmIDColumn, {title: "ACT", width: 3}, {title: "PER", width: 3}, {title: "HA", width: 3},
-		{title: "VM-GROUP(G)", width: 11}, {title: "PROC", width: 4, right: true},
+		groupColumn, {title: "PROC", width: 4, right: true},
 		{title: "MEM-SIZE", width: 8, right: true}, {title: "MAX-IO", width: 6, right: true}}
-	lines := []string{row(cols, "", "", "", "", "CPU-POOL(P)"), header(cols)}
+	lines := headers(cols)
 	var records []handler.Record
+	// VM-NAME: *ALL or a name, with wildcards (V:SVD, selection.go)
+	pattern, valid := parseNamePattern(filter)
 	for _, e := range entries {
-		if filter != "" && filter != "*ALL" && filter != e.name {
+		if filter != "" && filter != "*ALL" && !(valid && pattern.Match(e.name)) {
 			continue
 		}
 		lines = append(lines, row(cols, vmID(e.index, e.name), yesNo(e.active), yesNo(e.persistent), yesNo(e.ha),

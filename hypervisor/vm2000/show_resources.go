@@ -1,7 +1,7 @@
 package vm2000
 
 import (
-	"sort"
+	"slices"
 
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
@@ -10,7 +10,8 @@ import (
 
 // showResources: SHOW-VM-RESOURCES, the resources of the server unit:
 // memory (total, free, largest size still assignable, distribution),
-// devices and their owners, VMs and definitions. One record with the
+// devices and their owners, VMs and definitions; *STD lists every VM
+// with its state. One record with the
 // totals and the lists VM(*LIST) and UNIT(*LIST). V:SVR; layout I.
 func (m *Model) showResources(c *call) handler.Result {
 	su := c.su
@@ -42,6 +43,14 @@ func (m *Model) showResources(c *call) handler.Result {
 		{Name: "MEM-SIZE", Value: su.memory}, {Name: "FREE-MEM-SIZE", Value: free}, {Name: "MAX-VM-MEM-SIZE", Value: largest},
 		{Name: "NUM-OF-VMS", Value: len(vms)}, {Name: "NUM-OF-FREE-VMS", Value: freeIndexes},
 		{Name: "NUM-OF-DEFINITIONS", Value: len(su.definitions)},
+	}
+	if section("*STD") {
+		// the attributes and states of all VMs (V:SVR, V:SUSP), the
+		// *STD table of SHOW-VM-ATTRIBUTES; SYSOUT only
+		lines = append(lines, headers(stdColumns)...)
+		for _, vm := range vms {
+			lines = append(lines, attributeSections["std"].lines(attributeView{VM: vm})...)
+		}
 	}
 	if section("*CONFIGURATION") {
 		cfg := []column{{title: "MAX-VM-INDEX", width: 12, right: true}, {title: "MAX-ACTIVE", width: 10, right: true}, {title: "ACTIVE", width: 6, right: true}}
@@ -81,7 +90,7 @@ func (m *Model) unitLines(c *call, su *serverUnit, lines *[]string) []handler.Re
 			names = append(names, mn)
 		}
 	}
-	sort.Strings(names)
+	slices.SortFunc(names, compareDevices)
 	cols := []column{{title: "UNIT", width: 4}, {title: "KIND", width: 13}, vmIDColumn, {title: "USAGE", width: 9}}
 	*lines = append(*lines, header(cols))
 	list := []handler.Record{}

@@ -5,7 +5,6 @@ import (
 
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
-	"sdfp/parser/ast"
 )
 
 // showStatus: SHOW-VM-STATUS, one sample of the VMs' state and load. It
@@ -14,20 +13,9 @@ import (
 // has no operator watching a periodic display. CPU-UTIL is the VM's
 // configured load (I).
 func (m *Model) showStatus(c *call) handler.Result {
-	var vms []*VM
-	var kw ast.Keyword
-	c.args.Unpack("VM-IDENTIFICATION", &kw)
-	switch {
-	case kw == "*ALL" && c.dlg.admin:
-		vms = c.su.sortedVMs()
-	case kw == "*ALL":
-		vms = []*VM{c.dlg.vm}
-	default:
-		vm, res := m.vmByOperand(c, "VM-IDENTIFICATION")
-		if res != nil {
-			return *res
-		}
-		vms = []*VM{vm}
+	vms, res := m.selectVMs(c, "VM-IDENTIFICATION")
+	if res != nil {
+		return *res
 	}
 	cols := []column{vmIDColumn, stateColumn, {title: "GUEST", width: 5}, {title: "CPU-UTIL", width: 8, right: true}, {title: "MEM-SIZE", width: 8, right: true}}
 	lines := []string{header(cols)}

@@ -102,10 +102,10 @@ func TestStateTransitions(t *testing.T) {
 		cmd, want string
 	}{
 		{"START-VM VM-ID=2", "RUNNING"},
-		{"HOLD-VM VM-ID=2", "IN-HOLD"},
+		{"HOLD-VM VM-ID=2", "WAIT(SEL)"}, // V:SUSP
 		{"RESUME-VM VM-ID=2", "RUNNING"},
 		{"SHUTDOWN-VM VM-ID=2", "DOWN"},
-		{"START-VM VM-ID=2,HOLD=*YES", "IN-HOLD"},
+		{"START-VM VM-ID=2,HOLD=*YES", "WAIT(SEL)"},
 		{"RESET-VM VM-ID=2", "INIT-ONLY"},
 	}
 	for _, s := range steps {

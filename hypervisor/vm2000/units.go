@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"sdfp/hypervisor/clock"
+	"sdfp/lexer/ebcdic"
 )
 
 // serverUnit is one server unit at run time: its monitor VM, guest VMs,
@@ -132,6 +133,7 @@ type VM struct {
 	load       float64
 	devices    map[string]usage // explicitly assigned devices
 	monJV      string           // VM monitoring JV (CREATE-VM MONJV=)
+	waits      waitSet          // the wait states of a VM IN HOLD (holds.go)
 
 	migration *migration       // running live migration, on the source
 	incoming  *migration       // running live migration, on the target
@@ -168,12 +170,28 @@ func (vm *VM) displayState() string {
 		return setupState
 	case vm.migration != nil:
 		return vm.state.String() + migratingSuffix
+	case vm.state == StateInHold:
+		return vm.waitState()
 	}
 	return vm.state.String()
 }
 
-// sortedDevices returns the VM's devices in name order.
-func (vm *VM) sortedDevices() []string { return slices.Sorted(maps.Keys(vm.devices)) }
+// sortedDevices returns the VM's devices in the order VM2000 lists them.
+func (vm *VM) sortedDevices() []string {
+	return slices.SortedFunc(maps.Keys(vm.devices), compareDevices)
+}
+
+// compareDevices orders mnemonic device names as VM2000's device lists
+// do: the two-character names first, then the four-character ones, each
+// ascending in the collating order, EBCDIC, where letters come before
+// digits (V10:542 "Ausgabeformat für INFORMATION = *UNITS"; the V12
+// pages name the same two name classes, V:ADDDEV).
+func compareDevices(a, b string) int {
+	if len(a) != len(b) {
+		return len(a) - len(b)
+	}
+	return ebcdic.Compare(a, b)
+}
 
 // definition is a persistent VM definition of an uninitialised VM.
 type definition struct {

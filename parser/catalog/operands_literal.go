@@ -7392,6 +7392,21 @@ var builtinOperandLists = [...]struct {
 					Keyword: "*VC",
 				},
 				{
+					Keyword: "*CONSOLE",
+				},
+				{
+					Keyword: "*PRINTER",
+				},
+				{
+					Keyword: "*FAM50",
+				},
+				{
+					Keyword: "*TD",
+				},
+				{
+					Keyword: "*UR",
+				},
+				{
 					Kind:     AltAlphanumName,
 					Min:      1,
 					Max:      8,
@@ -7416,9 +7431,53 @@ var builtinOperandLists = [...]struct {
 					HasRange: true,
 				},
 				{
+					Keyword: "*BY-VM-GROUP",
+					Struct: []*Operand{
+						{
+							Name:    "VM-GROUP-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltName,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
+				{
+					Keyword: "*BY-CPU-POOL",
+					Struct: []*Operand{
+						{
+							Name:    "CPU-POOL-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*STDPOOL",
+								},
+								{
+									Kind:     AltName,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+							},
+						},
+					},
+				},
+				{
 					Kind:     AltName,
 					Min:      1,
 					Max:      8,
+					HasRange: true,
+				},
+				{
+					Kind:     AltText,
+					Min:      1,
+					Max:      20,
 					HasRange: true,
 				},
 			},
@@ -7456,6 +7515,12 @@ var builtinOperandLists = [...]struct {
 					Kind:     AltName,
 					Min:      1,
 					Max:      8,
+					HasRange: true,
+				},
+				{
+					Kind:     AltText,
+					Min:      1,
+					Max:      20,
 					HasRange: true,
 				},
 			},
@@ -7678,6 +7743,12 @@ var builtinOperandLists = [...]struct {
 					Kind:     AltName,
 					Min:      1,
 					Max:      8,
+					HasRange: true,
+				},
+				{
+					Kind:     AltText,
+					Min:      1,
+					Max:      20,
 					HasRange: true,
 				},
 			},

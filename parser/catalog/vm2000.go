@@ -10,6 +10,15 @@ const (
 	suName      = `SERVER-UNIT-NAME = *UNIQUE / <composed-name 1..64>`
 	monJV       = `MONJV = *NONE / <filename 1..54>`
 	memSize     = `<integer 1..1048576>(DIMENSION = *MEGABYTE / *GIGABYTE)`
+
+	// vmNameWild is a VM name that may hold wildcards, the manuals'
+	// <name 1..8 with-wild(20)>. The catalog has no wildcard suffix, so a
+	// name that is not a plain <name> is taken as text of at most 20
+	// characters, and hypervisor/vm2000 (selection.go) parses it.
+	vmNameWild = `<name 1..8> / <text 1..20>`
+	// vmByGroupOrPool are the selections of the VMs of a VM group or CPU
+	// pool (V:SVA, V:PRIVF).
+	vmByGroupOrPool = `*BY-VM-GROUP(VM-GROUP-NAME = <name 1..8> !) / *BY-CPU-POOL(CPU-POOL-NAME = *STDPOOL / <name 1..8>)`
 )
 
 var vm2000Commands = []decl{
@@ -22,24 +31,25 @@ var vm2000Commands = []decl{
 		help: "Ends the administration dialog; VM2000 commands are refused afterwards.",
 		ops: vmIDCurrent + `
 			TYPE = *STD / *ADMIN / *VC / *BOTH`},
-	{name: "SHOW-VM-ATTRIBUTES", domain: "VM2000", source: "V:SVA (vm2000 2.12)",
-		help: "Shows the attributes of virtual machines; INFORMATION=*MEMORY gives memory size, minimum, maximum and a reconfiguration in progress.",
+	{name: "SHOW-VM-ATTRIBUTES", domain: "VM2000", source: "V:SVA (vm2000 2.12); VM selections V:SVA syntax and V:PRIVF ('Specifying information for several VMs')",
+		help: "Shows the attributes of virtual machines: one VM by index or name, or (VM2000 administrator) several: *VM2000 all, a name with wildcards (VM0*), *BY-VM-GROUP(...) or *BY-CPU-POOL(...); INFORMATION=*MEMORY gives memory size, minimum, maximum and a reconfiguration in progress.",
 		ops: `INFORMATION = *STD / *CPU / *UNITS / *MEMORY / *MONJV / *PRIVILEGES / *ALL
-			TYPE = *ALL / *SD / *VC / <alphanum-name 1..8>
-			VM-IDENTIFICATION = *CURRENT / *VM2000 / <integer 1..99> / <name 1..8>`},
+			# families as the page lists them (V:SVA); <device> a device type
+			TYPE = *ALL / *SD / *VC / *CONSOLE / *PRINTER / *FAM50 / *TD / *UR / <alphanum-name 1..8>
+			VM-IDENTIFICATION = *CURRENT / *VM2000 / <integer 1..99> / ` + vmByGroupOrPool + ` / ` + vmNameWild},
 	{name: "SHOW-VM-RESOURCES", domain: "VM2000", source: "V:SVR (vm2000 2.12)",
 		help: "Shows the resources of the server unit: memory distribution, free memory, devices, uninitialised VMs.",
 		ops: `INFORMATION = *STD / *CPU / *UNITS / *MEMORY / *MONJV / *PRIVILEGES / *CONFIGURATION / *ALL
 			UNITS = *ALL / list-poss(28): <alphanum-name 1..4>
 			TYPE = *ANY / *SD / *VC / <alphanum-name 1..8>`},
-	{name: "SHOW-VM-STATUS", domain: "VM2000", source: "V:SVS (vm2000 2.12)",
-		help: "Shows the status and utilisation of virtual machines.",
+	{name: "SHOW-VM-STATUS", domain: "VM2000", source: "V:SVS (vm2000 2.12); VM names with wildcards V:SVS ('multiple VMs are selected by specifying wildcards'), the page's syntax not stored",
+		help: "Shows the status and utilisation of virtual machines: one VM, *ALL, or (VM2000 administrator) the VMs whose names match a pattern with wildcards.",
 		ops: `INFORMATION = *STD / *ALL
 			PERIOD = *NO / <integer 1..3600>
-			VM-IDENTIFICATION = *ALL / <integer 1..99> / <name 1..8>`},
-	{name: "SHOW-VM-DEFINITION", domain: "VM2000", source: "V:SVD (vm2000 2.3)",
-		help: "Lists persistent VM definitions; ACT=NO marks a definition whose VM is not initialised (DEFINED_ONLY).",
-		ops: `VM-NAME = *ALL / <name 1..8>
+			VM-IDENTIFICATION = *ALL / <integer 1..99> / ` + vmNameWild},
+	{name: "SHOW-VM-DEFINITION", domain: "VM2000", source: "V:SVD (vm2000 2.3); VM-NAME = *ALL / <name 1..8 with-wild(20)> V:SVD (de)",
+		help: "Lists VM definitions, all or those whose VM names match VM-NAME (wildcards allowed); ACT=NO marks a definition whose VM is not initialised (DEFINED_ONLY).",
+		ops: `VM-NAME = *ALL / ` + vmNameWild + `
 			INFORMATION = *STD / *CPU / *MEMORY / *PRIVILEGES / *IPL / *UNITS / *ALL`},
 	// Only the opening of the V12 page V:CRVM (its attribute list and the
 	// first operands) could be read, so the value syntax below comes from

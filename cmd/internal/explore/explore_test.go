@@ -120,8 +120,8 @@ func TestMigrateVerdicts(t *testing.T) {
 	}
 	want = append(want,
 		"short-ABGSE701 reported SDP0018",
+		"taken-ABGSE701-CS reported SDP0018", // devices in VM2000's order: two-character names first
 		"taken-ABGSE701-4683 reported SDP0018",
-		"taken-ABGSE701-CS reported SDP0018",
 		"slow-migration reported SDP0018 !vm-migrating !monjv-final",
 	)
 	want = append(want, refused(

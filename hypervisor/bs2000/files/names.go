@@ -4,7 +4,7 @@ import (
 	"errors"
 	"strings"
 
-	"sdfp/lexer/ebcdic"
+	"sdfp/lexer/wildcard"
 )
 
 // A BS2000 file name is :CATID:$USERID.NAME (SDF-P ready reference, data
@@ -99,49 +99,17 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 func (n Name) String() string { return ":" + n.Cat + ":$" + n.User + "." + n.File }
 
 // Pattern selects file names: the NAME part of a name with the BS2000
-// wildcards of SDF's "-wild" suffix (SDF-P ready reference, "Suffixes
-// for data types", V):
-//
-//	"*"        any string, also the empty one
-//	"/"        exactly one character
-//	<s1,s2>    any of the strings (a string may be a range)
-//	<sx:sy>    a string from sx to sy in the collating order (EBCDIC:
-//	           digits after letters), at least as long as the shorter and
-//	           at most as long as the longer bound; an empty sy has no
-//	           upper bound
-//	-s         (at the start) every name s does not select
-//	NAME.      (a terminating period) the name's parts and at least one
-//	           more character: NAME.*
-//
-// The catalog and user ID take no wildcards (only system administration
-// may use them in user IDs).
+// wildcards of SDF's "-wild" suffix (package lexer/wildcard: * / <s1,s2>
+// <sx:sy> and a leading - for "all but"), and a terminating period for
+// the name's parts and at least one more character, NAME.* (SDF-P ready
+// reference, "Suffixes for data types", V). The catalog and user ID take
+// no wildcards (only system administration may use them in user IDs).
 type Pattern struct {
 	Cat, User string
 	File      string // the NAME part as written
 	negate    bool
-	elems     []elem
+	wild      wildcard.Pattern
 	literal   string // the name when it has no wildcard
-}
-
-type elemKind int
-
-const (
-	litChar elemKind = iota
-	anyString
-	oneChar
-	choice
-)
-
-type elem struct {
-	kind elemKind
-	c    byte
-	alts []alt // choice
-}
-
-// alt is one string of <...>: a plain string, or a range lo:hi.
-type alt struct {
-	s, lo, hi string
-	isRange   bool
 }
 
 // ParsePattern parses a file name that may hold wildcards. Blanks are
@@ -166,52 +134,21 @@ func ParsePattern(s string) (*Pattern, error) {
 		// at least one character after the period
 		f += "/*"
 	}
-	for i := 0; i < len(f); i++ {
-		switch c := f[i]; c {
-		case '*':
-			p.elems = append(p.elems, elem{kind: anyString})
-		case '/':
-			p.elems = append(p.elems, elem{kind: oneChar})
-		case '<':
-			end := strings.IndexByte(f[i:], '>')
-			if end < 0 {
-				return nil, ErrName
-			}
-			alts, err := parseChoice(f[i+1 : i+end])
-			if err != nil {
-				return nil, err
-			}
-			p.elems = append(p.elems, elem{kind: choice, alts: alts})
-			i += end
-		default:
-			if !allOf(string(c), "$#@-.") {
-				return nil, ErrName
-			}
-			p.elems = append(p.elems, elem{kind: litChar, c: c})
-		}
+	text := f
+	if p.negate {
+		text = "-" + f
 	}
-	if !p.negate && !strings.ContainsAny(f, "*/<") {
+	var ok bool
+	if p.wild, ok = wildcard.Parse(text, func(c byte) bool { return allOf(string(c), "$#@-.") }, MaxName); !ok {
+		return nil, ErrName
+	}
+	if !p.wild.Wild() {
 		if !validFile(f) {
 			return nil, ErrName
 		}
 		p.literal = f
 	}
 	return p, nil
-}
-
-func parseChoice(s string) ([]alt, error) {
-	var out []alt
-	for _, part := range strings.Split(s, ",") {
-		if !allOf(strings.ReplaceAll(part, ":", ""), "$#@-.") {
-			return nil, ErrName
-		}
-		lo, hi, isRange := strings.Cut(part, ":")
-		if isRange && strings.Contains(hi, ":") {
-			return nil, ErrName
-		}
-		out = append(out, alt{s: part, lo: lo, hi: hi, isRange: isRange})
-	}
-	return out, nil
 }
 
 // Literal is the name a pattern without wildcards names, "" for a
@@ -224,67 +161,5 @@ func (p *Pattern) Match(name string) bool {
 	if len(name) > 2*MaxName {
 		return p.negate
 	}
-	// memo[i*(n+1)+j]: 0 unknown, 1 matches, 2 does not, for elements
-	// from i on against name[j:]; bounded by elements times length, so
-	// no pattern takes exponential time
-	n := len(name)
-	memo := make([]byte, (len(p.elems)+1)*(n+1))
-	var match func(i, j int) bool
-	match = func(i, j int) bool {
-		k := i*(n+1) + j
-		if memo[k] != 0 {
-			return memo[k] == 1
-		}
-		ok := false
-		if i == len(p.elems) {
-			ok = j == n
-		} else {
-			switch e := p.elems[i]; e.kind {
-			case litChar:
-				ok = j < n && name[j] == e.c && match(i+1, j+1)
-			case oneChar:
-				ok = j < n && match(i+1, j+1)
-			case anyString:
-				for m := j; m <= n && !ok; m++ {
-					ok = match(i+1, m)
-				}
-			case choice:
-				for m := j; m <= n && !ok; m++ {
-					ok = e.matches(name[j:m]) && match(i+1, m)
-				}
-			}
-		}
-		memo[k] = 2
-		if ok {
-			memo[k] = 1
-		}
-		return ok
-	}
-	return match(0, 0) != p.negate
-}
-
-func (e elem) matches(s string) bool {
-	for _, a := range e.alts {
-		if a.matches(s) {
-			return true
-		}
-	}
-	return false
-}
-
-func (a alt) matches(s string) bool {
-	if !a.isRange {
-		return s == a.s
-	}
-	short, long := len(a.lo), len(a.hi)
-	if short > long {
-		short, long = long, short
-	}
-	if a.hi == "" {
-		long = MaxName
-	}
-	if len(s) < short || len(s) > long {
-		return false
-	}
-	return ebcdic.Compare(a.lo, s) <= 0 && (a.hi == "" || ebcdic.Compare(s, a.hi) <= 0)
+	return p.wild.Match(name)
 }

@@ -20,7 +20,7 @@ import (
 func (f *Files) showFile(req *handler.Request) handler.Result {
 	var all, info ast.Keyword
 	req.Args.Unpack("FILE-NAME", &all, "INFORMATION", &info)
-	p := &Pattern{File: "*", elems: []elem{{kind: anyString}}}
+	p, _ := ParsePattern("*")
 	written := "*"
 	if all != "*ALL" {
 		var bad *handler.Result
