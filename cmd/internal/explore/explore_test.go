@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"sdfp/cmd/internal/golden"
 	"sdfp/hypervisor/vm2000"
@@ -401,5 +402,19 @@ func TestInstallationValueAsYAML(t *testing.T) {
 		if !same(got, out[i].out) {
 			t.Errorf("%s: the YAML case differs:\n%s\n%s", s.ID, got["sysout"], out[i].out["sysout"])
 		}
+	}
+}
+
+// Each task's waits get a lane of their own in the timeline.
+func TestTimelineWaitsPerTask(t *testing.T) {
+	start := time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC)
+	tl := &Timeline{Start: start, End: start.Add(time.Minute), Waits: []Wait{
+		{Task: "0001", Pos: "main.proc:3", Start: start, End: start.Add(10 * time.Second), Seconds: 10},
+		{Task: "0002", Pos: "watch.proc:5", Start: start, End: start.Add(time.Second), Seconds: 1},
+		{Task: "0001", Pos: "main.proc:7", Start: start.Add(20 * time.Second), End: start.Add(30 * time.Second), Seconds: 10},
+	}}
+	svg := TimelineSVG(tl)
+	if strings.Count(svg, ">waits TSN 0001<") != 1 || strings.Count(svg, ">waits TSN 0002<") != 1 || strings.Count(svg, `class="wait"`) != 3 {
+		t.Errorf("lanes of waits:\n%s", svg)
 	}
 }

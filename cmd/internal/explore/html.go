@@ -113,8 +113,8 @@ const (
 
 // TimelineSVG draws a run in virtual time: one lane per VM that changed
 // (its memory as a step line, its state as the colour of the band, a
-// migration or reconfiguration as a bar over it), one lane of waits, one
-// of console messages (a tick each, the text in its tooltip).
+// migration or reconfiguration as a bar over it), one lane of waits for
+// each task, one of console messages (a tick each, the text in its tooltip).
 func TimelineSVG(t *Timeline) string {
 	span := t.End.Sub(t.Start)
 	if span <= 0 {
@@ -124,7 +124,16 @@ func TimelineSVG(t *Timeline) string {
 		return svgLeft + float64(at.Sub(t.Start))/float64(span)*svgWidth
 	}
 	lanes := changedVMs(t)
-	height := (len(lanes)+2)*rowHeight + 40
+	var tasks []string // one lane of waits for each task, in the order they first wait
+	for _, w := range t.Waits {
+		if !slices.Contains(tasks, w.Task) {
+			tasks = append(tasks, w.Task)
+		}
+	}
+	if len(tasks) == 0 {
+		tasks = []string{""}
+	}
+	height := (len(lanes)+len(tasks)+1)*rowHeight + 40
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" role="img" aria-label="timeline">`, svgLeft+svgWidth+20, height)
 	axis(&b, t, float64(height-20), x)
@@ -133,12 +142,20 @@ func TimelineSVG(t *Timeline) string {
 		drawVM(&b, t, key, y, x)
 	}
 	y := float64(len(lanes)*rowHeight + 10)
-	fmt.Fprintf(&b, `<text x="4" y="%.0f">waits</text>`, y+barHeight)
-	for _, w := range t.Waits {
-		fmt.Fprintf(&b, `<rect class="wait" x="%.1f" y="%.0f" width="%.1f" height="%d" fill="#8aa9d6"><title>%s WAIT-EVENT %.0f s</title></rect>`,
-			x(w.Start), y, max(x(w.End)-x(w.Start), 1), barHeight, esc(w.Pos), w.Seconds)
+	for _, task := range tasks {
+		label := "waits"
+		if task != "" {
+			label = "waits TSN " + task
+		}
+		fmt.Fprintf(&b, `<text x="4" y="%.0f">%s</text>`, y+barHeight, esc(label))
+		for _, w := range t.Waits {
+			if w.Task == task {
+				fmt.Fprintf(&b, `<rect class="wait" x="%.1f" y="%.0f" width="%.1f" height="%d" fill="#8aa9d6"><title>%s WAIT-EVENT %.0f s</title></rect>`,
+					x(w.Start), y, max(x(w.End)-x(w.Start), 1), barHeight, esc(w.Pos), w.Seconds)
+			}
+		}
+		y += rowHeight
 	}
-	y += rowHeight
 	fmt.Fprintf(&b, `<text x="4" y="%.0f">console</text>`, y+barHeight)
 	for _, l := range t.Console {
 		fmt.Fprintf(&b, `<line class="console" x1="%.1f" x2="%.1f" y1="%.0f" y2="%.0f" stroke="#555"><title>%s %s %s</title></line>`,
