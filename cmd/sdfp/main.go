@@ -52,6 +52,7 @@ func subcommands() []subcommand {
 		{"test", "run golden test cases (txtar) and compare their output", (*cli).test},
 		{"dialog", "an interactive BS2000 dialog on the embedded installation", (*cli).dialog},
 		{"check", "report problems in procedures without running them", (*cli).check},
+		{"fmt", "write procedures in their canonical form (-w rewrites, -d diffs, -l lists)", (*cli).fmt},
 		{"help", "describe commands, builtin functions and operands", (*cli).help},
 		{"version", "print the version, VCS revision and Go version of this binary", (*cli).version},
 	}

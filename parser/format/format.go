@@ -1,0 +1,430 @@
+// Package format writes a procedure in its canonical form, as `sdfp fmt`
+// does (and the language server's formatting): a command line starts with
+// the slash in column 1, the command indented two blanks per open block;
+// one command a line; a command longer than the width broken into
+// continuation lines; data lines and // statement lines as they are.
+//
+// Formatting changes the layout and never the text SDF reads: each
+// command, its continuation lines joined, is the same text as before,
+// character for character apart from the blanks at its ends (the
+// procedure log in SYSLST trims those too). Comments are part of that text
+// and stay where they are. With Expand, abbreviated command names,
+// operand names and keyword values are written in full; the command then
+// binds to the same operands and values, which Source checks by reading
+// its output back before returning it.
+//
+// The rules of the layout come from the SDF-P user guide, "Line format"
+// (V, spec UG 12): a continued line ends with a hyphen, the continuation
+// line starts with a slash, and blanks in front of that slash are not part
+// of the command. Continuation lines are therefore indented in front of
+// their slash, which changes nothing SDF reads; a command's first line
+// keeps its slash in column 1, as the manual writes it, and is indented
+// after the slash.
+package format
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"sdfp/lexer"
+	"sdfp/parser"
+	"sdfp/parser/ast"
+	"sdfp/parser/catalog"
+)
+
+// Options choose the canonical form.
+type Options struct {
+	// Width is the line width continuation lines are made for (0:
+	// DefaultWidth). A line is broken after a comma or a blank outside
+	// strings and comments; text without such a place stays longer.
+	Width int
+	// Expand writes command names, operand names and keyword values in
+	// full (SHOW-VM-ATTR VM-ID=2,INF=*MEM becomes SHOW-VM-ATTRIBUTES
+	// VM-IDENTIFICATION=2,INFORMATION=*MEMORY). Positional operands stay
+	// positional, as the manuals write IF (A = B).
+	Expand bool
+	// Catalog knows the commands (nil: catalog.Builtin()); an
+	// installation's site commands need its catalog.
+	Catalog *catalog.Catalog
+}
+
+// DefaultWidth is 72, the columns SDF evaluates of a record in the
+// classic input format (SET-PROCEDURE-OPTIONS INPUT-FORMAT=*BY-SDF-OPTION,
+// spec 1.2, V UG-de 35), so formatted procedures read the same there.
+const DefaultWidth = 72
+
+// Indent is the indentation of one block level, after the slash.
+const Indent = "  "
+
+// contIndent is how far a continuation line's slash stands right of its
+// command's first character.
+const contIndent = 2
+
+// Error is a procedure that cannot be formatted: its reader or block
+// structure reports problems (they are in Problems, with positions), or
+// the formatted text would not read back as the same procedure (an
+// internal error, Problems empty).
+type Error struct {
+	File     string
+	Reason   string
+	Problems []*lexer.Error
+}
+
+func (e *Error) Error() string {
+	if len(e.Problems) > 0 {
+		return e.Problems[0].Error()
+	}
+	return e.File + ": " + e.Reason
+}
+
+// Source returns the canonical form of the procedure src read from file.
+func Source(file, src string, opts Options) (string, error) {
+	if opts.Width <= 0 {
+		opts.Width = DefaultWidth
+	}
+	if opts.Catalog == nil {
+		opts.Catalog = catalog.Builtin()
+	}
+	p := parser.New(opts.Catalog)
+	proc, problems := read(p, file, src)
+	if len(problems) > 0 {
+		return "", &Error{File: file, Reason: "not formatted", Problems: problems}
+	}
+	f := &formatter{opts: opts, src: src, cat: opts.Catalog}
+	f.list(proc.Body, 0)
+	f.flush()
+	out := f.b.String()
+	if strings.HasPrefix(src, "\uFEFF") {
+		out = "\uFEFF" + out
+	}
+	if reason := sameProcedure(p, file, src, out, opts.Expand); reason != "" {
+		return "", &Error{File: file, Reason: "formatting would change the procedure (" + reason + "); the file is left as it is"}
+	}
+	return out, nil
+}
+
+// read parses a procedure and returns the problems that keep it from
+// being formatted: those of the reader (lines, continuation, encoding)
+// and of the block structure. A command SDF would reject when it runs
+// (an unknown operand) is formatted as written.
+func read(p *parser.Parser, file, src string) (*ast.Procedure, []*lexer.Error) {
+	d := p.FileLimits().NewDiagnostics()
+	d.Max = 0 // every problem: the command ones are told apart below
+	proc := p.Read(file, src, d)
+	own := map[*lexer.Error]bool{}
+	for _, c := range allCommands(proc.Body) {
+		for _, e := range c.Errs {
+			own[e] = true
+		}
+	}
+	var out []*lexer.Error
+	for _, e := range d.List {
+		if !own[e] {
+			out = append(out, e)
+		}
+	}
+	return proc, out
+}
+
+func allCommands(list []ast.Stmt) []*ast.Command {
+	var out []*ast.Command
+	for _, s := range list {
+		out = append(out, ast.Commands(s)...)
+	}
+	return out
+}
+
+// formatter writes the lines of a procedure in source order.
+type formatter struct {
+	opts Options
+	src  string
+	cat  *catalog.Catalog
+	b    strings.Builder
+	// line is the last physical line of the source written out so far;
+	// lines between it and the next unit are blank lines, kept (empty).
+	line int
+	// blanks counts blank lines not yet written: trailing ones are
+	// dropped.
+	blanks int
+}
+
+func (f *formatter) list(list []ast.Stmt, depth int) {
+	for _, s := range list {
+		f.stmt(s, depth)
+	}
+}
+
+func (f *formatter) stmt(s ast.Stmt, depth int) {
+	switch s := s.(type) {
+	case *ast.Command:
+		f.command(s, depth)
+	case *ast.Data:
+		f.verbatim(s.Unit)
+	case *ast.If:
+		for _, br := range s.Branches {
+			f.command(br.Cmd, depth)
+			f.list(br.Body, depth+1)
+		}
+		if s.ElseCmd != nil {
+			f.command(s.ElseCmd, depth)
+			f.list(s.Else, depth+1)
+		}
+		f.command(s.End, depth)
+	case *ast.ErrorBlock:
+		f.command(s.Cmd, depth)
+		f.list(s.Then, depth+1)
+		if s.ElseCmd != nil {
+			f.command(s.ElseCmd, depth)
+			f.list(s.Else, depth+1)
+		}
+		f.command(s.End, depth)
+	default:
+		f.command(s.Opener(), depth)
+		for _, c := range ast.Children(s) {
+			f.list(c, depth+1)
+		}
+		f.command(ast.Closer(s), depth)
+	}
+}
+
+// gap notes the blank lines in front of a unit starting on line.
+func (f *formatter) gap(line int) {
+	if f.line > 0 && line > f.line+1 {
+		f.blanks += line - f.line - 1
+	}
+}
+
+// emit writes one output line, after the blank lines pending.
+func (f *formatter) emit(s string) {
+	for ; f.blanks > 0; f.blanks-- {
+		f.b.WriteByte('\n')
+	}
+	f.b.WriteString(s)
+	f.b.WriteByte('\n')
+}
+
+func (f *formatter) flush() { f.blanks = 0 }
+
+// verbatim copies the physical lines of a unit (a data line, a //
+// statement) as they are, apart from a line ending in CR LF.
+func (f *formatter) verbatim(u *lexer.Unit) {
+	first := u.Pos().Line
+	if first <= f.line {
+		first = f.line + 1 // the rest of a line split at ';' was written
+	}
+	f.gap(first)
+	for n := first; n <= u.EndLine; n++ {
+		f.emit(sourceLine(f.src, n))
+	}
+	f.line = max(f.line, u.EndLine)
+}
+
+// sourceLine returns physical line n (1-based) of src without its end.
+func sourceLine(src string, n int) string {
+	src = strings.TrimPrefix(src, "\uFEFF")
+	for i := 1; i < n; i++ {
+		j := strings.IndexByte(src, '\n')
+		if j < 0 {
+			return ""
+		}
+		src = src[j+1:]
+	}
+	if j := strings.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return strings.TrimSuffix(src, "\r")
+}
+
+// command writes one command: its text, expanded if asked, on its first
+// line and the continuation lines it was written with, each broken
+// further where it passes the width.
+func (f *formatter) command(c *ast.Command, depth int) {
+	if c == nil || c.Unit == nil {
+		return
+	}
+	u := c.Unit
+	if u.Kind != lexer.CommandUnit {
+		f.verbatim(u)
+		return
+	}
+	f.gap(u.Pos().Line)
+	text, breaks := u.Text, u.Breaks()
+	if f.opts.Expand {
+		text, breaks = expand(f.cat, c, text, breaks)
+	}
+	indent := strings.Repeat(Indent, depth)
+	pieces := splitAt(text, breaks)
+	pieces[0] = strings.TrimLeft(pieces[0], " \t")
+	last := len(pieces) - 1
+	pieces[last] = strings.TrimRight(pieces[last], " \t")
+	if strings.HasPrefix(pieces[0], "/") && indent == "" {
+		// "//" would start a program statement
+		indent = " "
+	}
+	first := "/" + indent
+	cont := strings.Repeat(" ", len(first)+contIndent-1) + "/"
+	free := outsideQuotes(text)
+	var lines []string
+	off := 0
+	for i, piece := range pieces {
+		prefix := cont
+		if i == 0 {
+			prefix = first
+		}
+		for _, part := range f.fit(free[off:off+len(piece)], piece, first, cont, prefix, i == last) {
+			lines = append(lines, part)
+		}
+		off += len(piece)
+	}
+	for i, l := range lines {
+		if i < len(lines)-1 {
+			l += "-"
+		}
+		f.emit(l)
+	}
+	f.line = max(f.line, u.EndLine)
+}
+
+// splitAt cuts text at the offsets.
+func splitAt(text string, breaks []int) []string {
+	var out []string
+	from := 0
+	for _, b := range breaks {
+		out = append(out, text[from:b])
+		from = b
+	}
+	return append(out, text[from:])
+}
+
+// fit breaks one piece of a command's text into lines that fit the width:
+// the first behind prefix, the others behind the continuation prefix
+// cont. Every line but the command's last is followed by a continuation
+// hyphen, which counts. free tells which bytes of the piece stand outside
+// strings and comments.
+func (f *formatter) fit(free []bool, piece, first, cont, prefix string, final bool) []string {
+	var lines []string
+	for {
+		room := f.opts.Width - utf8.RuneCountInString(prefix)
+		hyphen := 1
+		if final {
+			hyphen = 0
+		}
+		if utf8.RuneCountInString(piece)+hyphen <= room {
+			return append(lines, prefix+piece)
+		}
+		cut := breakPoint(free, piece, room-1)
+		if cut <= 0 {
+			return append(lines, prefix+piece)
+		}
+		lines = append(lines, prefix+piece[:cut])
+		piece, free, prefix = piece[cut:], free[cut:], cont
+	}
+}
+
+// breakPoint returns where piece is best cut so that its first part has
+// at most room characters: after the last comma or blank outside strings
+// and comments within room, else after the first one past it; 0 when
+// there is none. What follows the cut must hold more than blanks, and a
+// run of blanks is cut after its last blank.
+func breakPoint(free []bool, piece string, room int) int {
+	best, after, chars := 0, 0, 0
+	for i := 0; i < len(piece); i++ {
+		c := piece[i]
+		if utf8.RuneStart(c) {
+			chars++
+		}
+		if !free[i] || c != ',' && c != ' ' {
+			continue
+		}
+		if strings.TrimLeft(piece[i+1:], " \t") == "" {
+			break
+		}
+		if piece[i+1] == ' ' {
+			continue
+		}
+		if chars <= room {
+			best = i + 1
+		} else if after == 0 {
+			after = i + 1
+		}
+	}
+	if best > 0 {
+		return best
+	}
+	return after
+}
+
+// outsideQuotes marks the bytes of a command's text that stand outside
+// strings ('...', with doubled quotes inside) and comments ("..."), the
+// quotes themselves not counted as outside. An unclosed string or comment
+// runs to the end.
+func outsideQuotes(t string) []bool {
+	out := make([]bool, len(t))
+	for i := 0; i < len(t); i++ {
+		switch q := t[i]; q {
+		case '\'', '"':
+			j := i + 1
+			for ; j < len(t); j++ {
+				if t[j] != q {
+					continue
+				}
+				if q == '\'' && j+1 < len(t) && t[j+1] == '\'' {
+					j++
+					continue
+				}
+				break
+			}
+			i = j
+		default:
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// sameProcedure reads the formatted text back and reports how it differs
+// from the source, "" when it does not: the same units of the same kinds
+// with the same text (unless expanded), and the same syntax tree printed
+// canonically without line numbers.
+func sameProcedure(p *parser.Parser, file, src, out string, expanded bool) string {
+	before, _ := lexer.Read(file, src)
+	after, errs := lexer.Read(file, out)
+	if len(errs) > 0 {
+		return errs[0].Error()
+	}
+	if len(before) != len(after) {
+		return fmt.Sprintf("%d units instead of %d", len(after), len(before))
+	}
+	for i := range before {
+		b, a := before[i], after[i]
+		if b.Kind != a.Kind {
+			return fmt.Sprintf("line %d: a %s became a %s", b.Pos().Line, b.Kind, a.Kind)
+		}
+		if !expanded && strings.TrimSpace(b.Text) != strings.TrimSpace(a.Text) && b.Kind != lexer.DataUnit {
+			return fmt.Sprintf("line %d: the command reads %q instead of %q", b.Pos().Line, strings.TrimSpace(a.Text), strings.TrimSpace(b.Text))
+		}
+		if b.Kind == lexer.DataUnit && b.Text != a.Text {
+			return fmt.Sprintf("line %d: data line changed", b.Pos().Line)
+		}
+	}
+	pb, _ := p.ParseFile(file, src)
+	pa, _ := p.ParseFile(file, out)
+	if x, y := Canonical(pb), Canonical(pa); x != y {
+		return "the syntax tree differs"
+	}
+	return ""
+}
+
+// Canonical is the procedure's syntax tree printed as ast.Print prints
+// it, without the line numbers (formatting may move lines): two
+// procedures with the same canonical text do the same.
+func Canonical(proc *ast.Procedure) string {
+	lines := strings.Split(ast.Print(proc), "\n")
+	for i, l := range lines {
+		if len(l) > 5 {
+			lines[i] = l[5:]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
