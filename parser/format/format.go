@@ -93,12 +93,15 @@ func Source(file, src string, opts Options) (string, error) {
 	}
 	f := &formatter{opts: opts, src: src, cat: opts.Catalog}
 	f.list(proc.Body, 0)
+	if len(f.problems) > 0 {
+		return "", &Error{File: file, Reason: "not formatted", Problems: f.problems}
+	}
 	f.flush()
 	out := f.b.String()
 	if strings.HasPrefix(src, "\uFEFF") {
 		out = "\uFEFF" + out
 	}
-	if reason := sameProcedure(p, file, src, out, opts.Expand); reason != "" {
+	if reason := sameProcedure(p, proc, file, src, out, opts.Expand); reason != "" {
 		return "", &Error{File: file, Reason: "formatting would change the procedure (" + reason + "); the file is left as it is"}
 	}
 	return out, nil
@@ -147,6 +150,10 @@ type formatter struct {
 	// blanks counts blank lines not yet written: trailing ones are
 	// dropped.
 	blanks int
+	// starts are the offsets of the source's lines, made on first use.
+	starts []int
+	// problems are commands that cannot stand on a line of their own.
+	problems []*lexer.Error
 }
 
 func (f *formatter) list(list []ast.Stmt, depth int) {
@@ -215,25 +222,37 @@ func (f *formatter) verbatim(u *lexer.Unit) {
 	}
 	f.gap(first)
 	for n := first; n <= u.EndLine; n++ {
-		f.emit(sourceLine(f.src, n))
+		f.emit(f.sourceLine(n))
 	}
 	f.line = max(f.line, u.EndLine)
 }
 
-// sourceLine returns physical line n (1-based) of src without its end.
-func sourceLine(src string, n int) string {
-	src = strings.TrimPrefix(src, "\uFEFF")
-	for i := 1; i < n; i++ {
-		j := strings.IndexByte(src, '\n')
-		if j < 0 {
-			return ""
+// sourceLine returns physical line n (1-based) of the source without its
+// end. The lines' starts are found once.
+func (f *formatter) sourceLine(n int) string {
+	if f.starts == nil {
+		f.starts = []int{bomLen(f.src)}
+		for i := 0; i < len(f.src); i++ {
+			if f.src[i] == '\n' {
+				f.starts = append(f.starts, i+1)
+			}
 		}
-		src = src[j+1:]
 	}
-	if j := strings.IndexByte(src, '\n'); j >= 0 {
-		src = src[:j]
+	if n < 1 || n > len(f.starts) {
+		return ""
 	}
-	return strings.TrimSuffix(src, "\r")
+	l := f.src[f.starts[n-1]:]
+	if j := strings.IndexByte(l, '\n'); j >= 0 {
+		l = l[:j]
+	}
+	return strings.TrimSuffix(l, "\r")
+}
+
+func bomLen(s string) int {
+	if strings.HasPrefix(s, "\uFEFF") {
+		return len("\uFEFF")
+	}
+	return 0
 }
 
 // command writes one command: its text, expanded if asked, on its first
@@ -255,9 +274,16 @@ func (f *formatter) command(c *ast.Command, depth int) {
 	}
 	indent := strings.Repeat(Indent, depth)
 	pieces := splitAt(text, breaks)
-	pieces[0] = strings.TrimLeft(pieces[0], " \t")
+	lead := len(pieces[0]) - len(strings.TrimLeft(pieces[0], " \t"))
+	pieces[0] = pieces[0][lead:]
 	last := len(pieces) - 1
 	pieces[last] = strings.TrimRight(pieces[last], " \t")
+	if strings.HasSuffix(pieces[last], "-") {
+		// "/A -;B": alone on its line, the hyphen would continue it
+		f.problems = append(f.problems, lexer.Errorf(u.PosAt(len(u.Text)), lexer.CodeSyntax,
+			"a command that ends with a hyphen cannot stand on a line of its own: the hyphen would continue it"))
+		return
+	}
 	if strings.HasPrefix(pieces[0], "/") && indent == "" {
 		// "//" would start a program statement
 		indent = " "
@@ -266,7 +292,7 @@ func (f *formatter) command(c *ast.Command, depth int) {
 	cont := strings.Repeat(" ", len(first)+contIndent-1) + "/"
 	free := outsideQuotes(text)
 	var lines []string
-	off := 0
+	off := lead // where the piece starts in text
 	for i, piece := range pieces {
 		prefix := cont
 		if i == 0 {
@@ -384,10 +410,10 @@ func outsideQuotes(t string) []bool {
 }
 
 // sameProcedure reads the formatted text back and reports how it differs
-// from the source, "" when it does not: the same units of the same kinds
+// from the source (proc is the source read), "" when it does not: the same units of the same kinds
 // with the same text (unless expanded), and the same syntax tree printed
 // canonically without line numbers.
-func sameProcedure(p *parser.Parser, file, src, out string, expanded bool) string {
+func sameProcedure(p *parser.Parser, proc *ast.Procedure, file, src, out string, expanded bool) string {
 	before, _ := lexer.Read(file, src)
 	after, errs := lexer.Read(file, out)
 	if len(errs) > 0 {
@@ -408,9 +434,8 @@ func sameProcedure(p *parser.Parser, file, src, out string, expanded bool) strin
 			return fmt.Sprintf("line %d: data line changed", b.Pos().Line)
 		}
 	}
-	pb, _ := p.ParseFile(file, src)
 	pa, _ := p.ParseFile(file, out)
-	if x, y := Canonical(pb), Canonical(pa); x != y {
+	if x, y := Canonical(proc), Canonical(pa); x != y {
 		return "the syntax tree differs"
 	}
 	return ""
@@ -422,8 +447,10 @@ func sameProcedure(p *parser.Parser, file, src, out string, expanded bool) strin
 func Canonical(proc *ast.Procedure) string {
 	lines := strings.Split(ast.Print(proc), "\n")
 	for i, l := range lines {
-		if len(l) > 5 {
-			lines[i] = l[5:]
+		// "%4d " in front: blanks, the digits, one blank
+		t := strings.TrimLeft(l, " ")
+		if j := strings.IndexByte(t, ' '); j > 0 {
+			lines[i] = t[j+1:]
 		}
 	}
 	return strings.Join(lines, "\n")
