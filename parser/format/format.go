@@ -86,6 +86,13 @@ func Source(file, src string, opts Options) (string, error) {
 	if opts.Catalog == nil {
 		opts.Catalog = catalog.Builtin()
 	}
+	if i := strings.IndexByte(src, 0); i >= 0 {
+		// the reader's guess of UTF-16 looks at NUL bytes, and a line end
+		// added or taken away can change it
+		return "", &Error{File: file, Reason: "not formatted", Problems: []*lexer.Error{lexer.Errorf(
+			lexer.Pos{Filename: file, Offset: i, Line: 1 + strings.Count(src[:i], "\n"), Column: i - strings.LastIndexByte(src[:i], '\n')},
+			lexer.CodeFile, "the file holds a NUL byte (X'00'); sdfp fmt leaves such a file as it is")}}
+	}
 	p := parser.New(opts.Catalog)
 	proc, problems := read(p, file, src)
 	if len(problems) > 0 {
@@ -214,15 +221,23 @@ func (f *formatter) emit(s string) {
 func (f *formatter) flush() { f.blanks = 0 }
 
 // verbatim copies the physical lines of a unit (a data line, a //
-// statement) as they are, apart from a line ending in CR LF.
+// statement) as they are, apart from a line ending in CR LF. It copies
+// from the line after the last one written: a unit's position is that of
+// its first line that holds text, and a statement may start with a line
+// that holds only its continuation hyphen. (The lines before it are
+// blank, and written as empty lines.)
 func (f *formatter) verbatim(u *lexer.Unit) {
 	first := u.Pos().Line
-	if first <= f.line {
-		first = f.line + 1 // the rest of a line split at ';' was written
+	if u.Kind == lexer.StatementUnit || first <= f.line {
+		first = f.line + 1
 	}
 	f.gap(first)
 	for n := first; n <= u.EndLine; n++ {
-		f.emit(f.sourceLine(n))
+		l := f.sourceLine(n)
+		if strings.Trim(l, " \t") == "" { // the reader's blank line
+			l = ""
+		}
+		f.emit(l)
 	}
 	f.line = max(f.line, u.EndLine)
 }
@@ -355,16 +370,14 @@ func (f *formatter) fit(free []bool, piece, first, cont, prefix string, final bo
 // run of blanks is cut after its last blank.
 func breakPoint(free []bool, piece string, room int) int {
 	best, after, chars := 0, 0, 0
-	for i := 0; i < len(piece); i++ {
+	end := len(strings.TrimRight(piece, " \t")) // a cut at or after it leaves only blanks
+	for i := 0; i < end-1; i++ {
 		c := piece[i]
 		if utf8.RuneStart(c) {
 			chars++
 		}
 		if !free[i] || c != ',' && c != ' ' {
 			continue
-		}
-		if strings.TrimLeft(piece[i+1:], " \t") == "" {
-			break
 		}
 		if piece[i+1] == ' ' {
 			continue

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/txtar"
 
@@ -243,4 +244,25 @@ func FuzzSource(f *testing.F) {
 			t.Fatalf("not idempotent (%v):\n%q\n%q", err, out, again)
 		}
 	})
+}
+
+// TestLongLines: a line of the most characters a record holds, full of
+// places to break or of none, formats in time linear in its length.
+func TestLongLines(t *testing.T) {
+	for _, src := range []string{
+		"/A " + strings.Repeat(", ", 2000) + "\n",
+		"/A " + strings.Repeat(",", 4000) + "\n",
+		"/A '" + strings.Repeat("x", 4000) + "'\n",
+		strings.Repeat("/A = 1;", 580) + "\n",
+	} {
+		start := time.Now()
+		for _, opts := range []Options{{Width: 20}, {Width: 20, Expand: true}} {
+			if _, err := Source("long.proc", src, opts); err != nil {
+				t.Fatalf("%.20q: %v", src, err)
+			}
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%.20q took %v", src, d)
+		}
+	}
 }
