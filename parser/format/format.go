@@ -14,12 +14,18 @@
 // its output back before returning it.
 //
 // The rules of the layout come from the SDF-P user guide, "Line format"
-// (V, spec UG 12): a continued line ends with a hyphen, the continuation
-// line starts with a slash, and blanks in front of that slash are not part
-// of the command. Continuation lines are therefore indented in front of
-// their slash, which changes nothing SDF reads; a command's first line
-// keeps its slash in column 1, as the manual writes it, and is indented
-// after the slash.
+// (V, UG-de 12 "Zeilenformat", https://bs2manuals.ts.fujitsu.com/psSDFPV25de/sdf-p-benutzerhandbuch-21725/schnelleinstieg-sdf-p-sdf-p-v2-5i-2024-11-7/schreibregeln-fuer-s-prozeduren-sdf-p-v2-5i-2024-11-10/zeilenformat-sdf-p-v2-5i-2024-11-12):
+// a line that does not end its command ends with a hyphen, the next line
+// starts with a slash that the command goes on right after, and blanks in
+// front of that slash are not part of the command, so that continuation
+// lines can be indented without blanks in the procedure log. The page's
+// example indents the operands of a structure deeper; so does Source:
+// a continuation line's slash stands two columns right of its command's
+// first character, and two more for each parenthesis open where the line
+// starts (at most eight). A command's first line keeps its slash in column
+// 1, as the manuals write it, and is indented after the slash (blanks the
+// log trims). Several commands on one line, separated by semicolons (same
+// page), become one a line.
 package format
 
 import (
@@ -289,8 +295,13 @@ func (f *formatter) command(c *ast.Command, depth int) {
 	}
 	indent := strings.Repeat(Indent, depth)
 	pieces := splitAt(text, breaks)
-	lead := len(pieces[0]) - len(strings.TrimLeft(pieces[0], " \t"))
-	pieces[0] = pieces[0][lead:]
+	lead := 0 // blanks the first line loses, and lines that hold only blanks
+	for len(pieces) > 1 && strings.TrimLeft(pieces[0], " \t") == "" {
+		lead += len(pieces[0])
+		pieces = pieces[1:]
+	}
+	n := len(pieces[0]) - len(strings.TrimLeft(pieces[0], " \t"))
+	pieces[0], lead = pieces[0][n:], lead+n
 	last := len(pieces) - 1
 	pieces[last] = strings.TrimRight(pieces[last], " \t")
 	if strings.HasSuffix(pieces[last], "-") {
@@ -304,18 +315,22 @@ func (f *formatter) command(c *ast.Command, depth int) {
 		indent = " "
 	}
 	first := "/" + indent
-	cont := strings.Repeat(" ", len(first)+contIndent-1) + "/"
 	free := outsideQuotes(text)
+	parens := parenDepths(text, free)
+	// a continuation line's slash stands contIndent right of the
+	// command, and further by the parentheses open where it starts, as
+	// the manual indents the operands of a structure
+	cont := func(off int) string {
+		return strings.Repeat(" ", len(first)+contIndent-1+len(Indent)*min(parens[off], maxContDepth)) + "/"
+	}
 	var lines []string
 	off := lead // where the piece starts in text
 	for i, piece := range pieces {
-		prefix := cont
-		if i == 0 {
-			prefix = first
+		prefix := first
+		if i > 0 {
+			prefix = cont(off)
 		}
-		for _, part := range f.fit(free[off:off+len(piece)], piece, first, cont, prefix, i == last) {
-			lines = append(lines, part)
-		}
+		lines = append(lines, f.fit(free[off:off+len(piece)], piece, off, prefix, cont, i == last)...)
 		off += len(piece)
 	}
 	for i, l := range lines {
@@ -338,12 +353,13 @@ func splitAt(text string, breaks []int) []string {
 	return append(out, text[from:])
 }
 
-// fit breaks one piece of a command's text into lines that fit the width:
-// the first behind prefix, the others behind the continuation prefix
-// cont. Every line but the command's last is followed by a continuation
-// hyphen, which counts. free tells which bytes of the piece stand outside
-// strings and comments.
-func (f *formatter) fit(free []bool, piece, first, cont, prefix string, final bool) []string {
+// fit breaks one piece of a command's text, at offset off of the text,
+// into lines that fit the width: the first behind prefix, the others
+// behind the continuation prefix cont gives for their offset. Every line
+// but the command's last is followed by a continuation hyphen, which
+// counts. free tells which bytes of the piece stand outside strings and
+// comments.
+func (f *formatter) fit(free []bool, piece string, off int, prefix string, cont func(int) string, final bool) []string {
 	var lines []string
 	for {
 		room := f.opts.Width - utf8.RuneCountInString(prefix)
@@ -359,8 +375,33 @@ func (f *formatter) fit(free []bool, piece, first, cont, prefix string, final bo
 			return append(lines, prefix+piece)
 		}
 		lines = append(lines, prefix+piece[:cut])
-		piece, free, prefix = piece[cut:], free[cut:], cont
+		piece, free, off = piece[cut:], free[cut:], off+cut
+		prefix = cont(off)
 	}
+}
+
+// maxContDepth bounds the indentation parentheses add to a continuation
+// line, so deep nesting does not push the text off the line.
+const maxContDepth = 8
+
+// parenDepths gives for each offset of text (and its end) the number of
+// parentheses open in front of it, outside strings and comments.
+func parenDepths(text string, free []bool) []int {
+	out := make([]int, len(text)+1)
+	d := 0
+	for i := 0; i < len(text); i++ {
+		out[i] = d
+		if free[i] {
+			switch text[i] {
+			case '(':
+				d++
+			case ')':
+				d = max(d-1, 0)
+			}
+		}
+	}
+	out[len(text)] = d
+	return out
 }
 
 // breakPoint returns where piece is best cut so that its first part has
