@@ -3,6 +3,7 @@
 //
 //	sdfp run [flags] FILE.proc [VALUE ...] [PARAM=VALUE ...]
 //	sdfp check [--format text|json] FILE...
+//	sdfp fmt [-w] [-d] [-l] [--expand] [--width N] FILE...
 //	sdfp help [COMMAND|FUNCTION|MESSAGE|TOPIC]
 //	sdfp dialog [flags]
 //	sdfp version (or sdfp --version)

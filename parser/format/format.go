@@ -181,31 +181,47 @@ func (f *formatter) stmt(s ast.Stmt, depth int) {
 		f.command(s, depth)
 	case *ast.Data:
 		f.verbatim(s.Unit)
-	case *ast.If:
-		for _, br := range s.Branches {
-			f.command(br.Cmd, depth)
-			f.list(br.Body, depth+1)
-		}
-		if s.ElseCmd != nil {
-			f.command(s.ElseCmd, depth)
-			f.list(s.Else, depth+1)
-		}
-		f.command(s.End, depth)
-	case *ast.ErrorBlock:
-		f.command(s.Cmd, depth)
-		f.list(s.Then, depth+1)
-		if s.ElseCmd != nil {
-			f.command(s.ElseCmd, depth)
-			f.list(s.Else, depth+1)
-		}
-		f.command(s.End, depth)
 	default:
-		f.command(s.Opener(), depth)
-		for _, c := range ast.Children(s) {
-			f.list(c, depth+1)
+		for _, p := range parts(s) {
+			f.command(p.cmd, depth)
+			f.list(p.body, depth+1)
 		}
 		f.command(ast.Closer(s), depth)
 	}
+}
+
+// part is a command of a block statement and the statements it heads.
+type part struct {
+	cmd  *ast.Command
+	body []ast.Stmt
+}
+
+// parts lists a block's commands with their bodies in source order: IF
+// and each ELSE-IF, ELSE; the closing command is not among them.
+func parts(s ast.Stmt) []part {
+	var out []part
+	var elseCmd *ast.Command
+	var elseBody []ast.Stmt
+	switch s := s.(type) {
+	case *ast.If:
+		for _, br := range s.Branches {
+			out = append(out, part{br.Cmd, br.Body})
+		}
+		elseCmd, elseBody = s.ElseCmd, s.Else
+	case *ast.ErrorBlock:
+		out = append(out, part{s.Cmd, s.Then})
+		elseCmd, elseBody = s.ElseCmd, s.Else
+	default:
+		var body []ast.Stmt
+		for _, c := range ast.Children(s) {
+			body = append(body, c...)
+		}
+		return []part{{s.Opener(), body}}
+	}
+	if elseCmd != nil {
+		out = append(out, part{elseCmd, elseBody})
+	}
+	return out
 }
 
 // gap notes the blank lines in front of a unit starting on line.
