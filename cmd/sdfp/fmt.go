@@ -4,11 +4,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/rogpeppe/go-internal/diff"
-	"github.com/spf13/afero"
 
-	"sdfp/hypervisor/bs2000/dms"
 	"sdfp/lexer"
 	"sdfp/parser/format"
 )
@@ -28,15 +29,17 @@ func (c *cli) fmt(args []string) int {
 	width := fs.Int("width", format.DefaultWidth, "the line width continuation lines are made for")
 	instFile := fs.String("installation", "", "installation file whose site commands the procedures may use")
 	fs.Usage = func() {
-		fmt.Fprintln(c.stderr, "usage: sdfp fmt [-w] [-d] [-l] [--expand] [--width N] [--installation FILE] FILE...")
+		fmt.Fprintln(c.stderr, "usage: sdfp fmt [-w] [-d] [-l] [--expand] [--width N] [--installation FILE] [FILE...]  (no FILE: standard input to standard output)")
 		fs.PrintDefaults()
 	}
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
-	if fs.NArg() == 0 || *width < 20 {
+	if *width < 20 || fs.NArg() == 0 && *write {
 		if *width < 20 {
 			fmt.Fprintln(c.stderr, "sdfp fmt: --width must be at least 20")
+		} else {
+			fmt.Fprintln(c.stderr, "sdfp fmt: -w needs files to write")
 		}
 		fs.Usage()
 		return exitUsage
@@ -47,6 +50,19 @@ func (c *cli) fmt(args []string) int {
 		return exitUsage
 	}
 	opts := format.Options{Width: *width, Expand: *expand, Catalog: catalogFor(inst)}
+	if fs.NArg() == 0 {
+		// a procedure on standard input, formatted to standard output:
+		// for an editor's filter
+		b, err := io.ReadAll(io.LimitReader(c.stdin, int64(lexer.DefaultLimits.FileBytes)+1))
+		if err != nil {
+			fmt.Fprintf(c.stderr, "sdfp fmt: %v\n", err)
+			return exitUsage
+		}
+		if !c.fmtSource("<stdin>", string(b), opts, false, *showDiff, *list) {
+			return exitUsage
+		}
+		return exitOK
+	}
 	code := exitOK
 	for _, file := range fs.Args() {
 		if !c.fmtFile(file, opts, *write, *showDiff, *list) {
@@ -63,6 +79,11 @@ func (c *cli) fmtFile(file string, opts format.Options, write, showDiff, list bo
 		fmt.Fprintf(c.stderr, "sdfp fmt: %v\n", err)
 		return false
 	}
+	return c.fmtSource(file, src, opts, write, showDiff, list)
+}
+
+// fmtSource formats the text of one file as the flags ask.
+func (c *cli) fmtSource(file, src string, opts format.Options, write, showDiff, list bool) bool {
 	out, err := format.Source(file, src, opts)
 	if err != nil {
 		var fe *format.Error
@@ -91,10 +112,50 @@ func (c *cli) fmtFile(file string, opts format.Options, write, showDiff, list bo
 		c.stdout.Write(diff.Diff(file+".orig", []byte(src), file, []byte(out)))
 	}
 	if write {
-		if err := dms.WriteFile(afero.NewOsFs(), file, []byte(out)); err != nil {
+		if err := rewriteProcedure(file, []byte(out)); err != nil {
 			fmt.Fprintf(c.stderr, "sdfp fmt: %v\n", err)
 			return false
 		}
 	}
 	return true
+}
+
+// rewriteProcedure puts data in place of the file atomically: a
+// temporary file in the same directory, with the file's permissions,
+// synced and renamed over it, so that a reader sees the old content or
+// the new and a crash leaves no torn file. Unlike replaceFile (a new lcov
+// file), it keeps the permissions of the procedure it rewrites. A link is
+// followed: the file it names is replaced, and the link stays.
+func rewriteProcedure(name string, data []byte) (err error) {
+	target, err := filepath.EvalSymlinks(name)
+	if err != nil {
+		return err
+	}
+	info, err := os.Stat(target)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".fmt-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(info.Mode().Perm()); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), target)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,10 +77,54 @@ func TestFmtRefused(t *testing.T) {
 	if b, _ := os.ReadFile(good); string(b) != fmtAfter {
 		t.Errorf("the good file was not formatted:\n%s", b)
 	}
-	if code, _, _ := runCLI("fmt"); code != exitUsage {
-		t.Errorf("no file: exit %d", code)
+	if code, _, _ := runCLI("fmt", "-w"); code != exitUsage {
+		t.Errorf("-w without a file: exit %d", code)
 	}
 	if code, _, _ := runCLI("fmt", filepath.Join(t.TempDir(), "missing.proc")); code != exitUsage {
 		t.Errorf("missing file: exit %d", code)
+	}
+}
+
+// TestFmtStdin: without a file, the procedure on standard input is
+// formatted to standard output, as an editor's filter wants.
+func TestFmtStdin(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := (&cli{stdin: strings.NewReader(fmtBefore), stdout: &out, stderr: &errb}).main([]string{"fmt"})
+	if code != exitOK || out.String() != fmtAfter {
+		t.Fatalf("exit %d, stdout\n%s\nstderr %s", code, out.String(), errb.String())
+	}
+	out.Reset()
+	code = (&cli{stdin: strings.NewReader("/IF (A = 1)\n"), stdout: &out, stderr: &errb}).main([]string{"fmt"})
+	if code != exitUsage || out.Len() != 0 || !strings.Contains(errb.String(), "<stdin>:") {
+		t.Fatalf("broken input: exit %d, stdout %q, stderr %s", code, out.String(), errb.String())
+	}
+}
+
+// TestFmtWriteKeepsModeAndLink: -w keeps the file's permissions, writes
+// through a link to the file it names and leaves no temporary file.
+func TestFmtWriteKeepsModeAndLink(t *testing.T) {
+	dir := t.TempDir()
+	p := writeProc(t, dir, "a.proc", fmtBefore)
+	if err := os.Chmod(p, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.proc")
+	if err := os.Symlink("a.proc", link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if code, _, errOut := runCLI("fmt", "-w", link); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if b, _ := os.ReadFile(p); string(b) != fmtAfter {
+		t.Fatalf("the file named by the link holds\n%s", b)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v %v", fi.Mode(), err)
+	}
+	if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, want 0640", fi.Mode().Perm())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("the directory holds %d entries, want the file and the link", len(entries))
 	}
 }
