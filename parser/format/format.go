@@ -346,7 +346,7 @@ func (f *formatter) command(c *ast.Command, depth int) {
 		if i > 0 {
 			prefix = cont(off)
 		}
-		lines = append(lines, f.fit(free[off:off+len(piece)], piece, off, prefix, cont, i == last)...)
+		lines = append(lines, f.fit(free[off:off+len(piece)], parens[off:off+len(piece)], piece, off, prefix, cont, i == last)...)
 		off += len(piece)
 	}
 	for i, l := range lines {
@@ -374,8 +374,8 @@ func splitAt(text string, breaks []int) []string {
 // behind the continuation prefix cont gives for their offset. Every line
 // but the command's last is followed by a continuation hyphen, which
 // counts. free tells which bytes of the piece stand outside strings and
-// comments.
-func (f *formatter) fit(free []bool, piece string, off int, prefix string, cont func(int) string, final bool) []string {
+// comments, parens how many parentheses are open at each.
+func (f *formatter) fit(free []bool, parens []int, piece string, off int, prefix string, cont func(int) string, final bool) []string {
 	var lines []string
 	for {
 		room := f.opts.Width - utf8.RuneCountInString(prefix)
@@ -386,12 +386,12 @@ func (f *formatter) fit(free []bool, piece string, off int, prefix string, cont 
 		if utf8.RuneCountInString(piece)+hyphen <= room {
 			return append(lines, prefix+piece)
 		}
-		cut := breakPoint(free, piece, room-1)
+		cut := breakPoint(free, parens, piece, room-1)
 		if cut <= 0 {
 			return append(lines, prefix+piece)
 		}
 		lines = append(lines, prefix+piece[:cut])
-		piece, free, off = piece[cut:], free[cut:], off+cut
+		piece, free, parens, off = piece[cut:], free[cut:], parens[cut:], off+cut
 		prefix = cont(off)
 	}
 }
@@ -421,32 +421,40 @@ func parenDepths(text string, free []bool) []int {
 }
 
 // breakPoint returns where piece is best cut so that its first part has
-// at most room characters: after the last comma or blank outside strings
-// and comments within room, else after the first one past it; 0 when
-// there is none. What follows the cut must hold more than blanks, and a
-// run of blanks is cut after its last blank.
-func breakPoint(free []bool, piece string, room int) int {
-	best, after, chars := 0, 0, 0
+// at most room characters, after a comma or blank outside strings and
+// comments: of the places that fill at least a third of the room, the
+// last of those with the fewest parentheses open, so that a line ends
+// between operands rather than inside a structure; else the last place
+// that fits; else the first one past the room; 0 when there is none.
+// What follows the cut must hold more than blanks, and a run of blanks
+// is cut after its last blank.
+func breakPoint(free []bool, parens []int, piece string, room int) int {
+	best, bestDepth, last, after, chars := 0, 0, 0, 0, 0
 	end := len(strings.TrimRight(piece, " \t")) // a cut at or after it leaves only blanks
 	for i := 0; i < end-1; i++ {
 		c := piece[i]
 		if utf8.RuneStart(c) {
 			chars++
 		}
-		if !free[i] || c != ',' && c != ' ' {
+		if !free[i] || c != ',' && c != ' ' || piece[i+1] == ' ' {
 			continue
 		}
-		if piece[i+1] == ' ' {
-			continue
-		}
-		if chars <= room {
-			best = i + 1
-		} else if after == 0 {
-			after = i + 1
+		switch {
+		case chars > room:
+			if after == 0 {
+				after = i + 1
+			}
+		case chars >= room/3 && (best == 0 || parens[i] <= bestDepth):
+			best, bestDepth, last = i+1, parens[i], i+1
+		default:
+			last = i + 1
 		}
 	}
-	if best > 0 {
+	switch {
+	case best > 0:
 		return best
+	case last > 0:
+		return last
 	}
 	return after
 }
