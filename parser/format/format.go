@@ -256,8 +256,13 @@ func (f *formatter) verbatim(u *lexer.Unit) {
 	f.gap(first)
 	for n := first; n <= u.EndLine; n++ {
 		l := f.sourceLine(n)
-		if strings.Trim(l, " \t") == "" { // the reader's blank line
+		switch {
+		case strings.Trim(l, " \t") == "": // the reader's blank line
 			l = ""
+		case strings.HasSuffix(l, "\r"):
+			// a CR of the text before the line end: the reader takes one
+			// CR away, so the line keeps one more
+			l += "\r"
 		}
 		f.emit(l)
 	}
