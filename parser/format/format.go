@@ -63,6 +63,12 @@ const DefaultWidth = 72
 // Indent is the indentation of one block level, after the slash.
 const Indent = "  "
 
+// MaxIndentDepth is the deepest block level that is indented further:
+// blocks nested deeper stand at its indentation, so that the lines of a
+// procedure nested thousands deep (which sdfp reads) stay within the
+// line limit.
+const MaxIndentDepth = 16
+
 // contIndent is how far a continuation line's slash stands right of its
 // command's first character.
 const contIndent = 2
@@ -314,7 +320,7 @@ func (f *formatter) command(c *ast.Command, depth int) {
 	if f.opts.Expand {
 		text, breaks = expand(f.cat, c, text, breaks)
 	}
-	indent := strings.Repeat(Indent, depth)
+	indent := strings.Repeat(Indent, min(depth, MaxIndentDepth))
 	pieces := splitAt(text, breaks)
 	lead := 0 // blanks the first line loses, and lines that hold only blanks
 	for len(pieces) > 1 && strings.TrimLeft(pieces[0], " \t") == "" {
