@@ -128,3 +128,16 @@ func TestFmtWriteKeepsModeAndLink(t *testing.T) {
 		t.Errorf("the directory holds %d entries, want the file and the link", len(entries))
 	}
 }
+
+// TestFmtVMMEM pins the canonical form of the VMMEM procedure, plain and
+// expanded, at the default width (testdata/fmt-vmmem*.golden; go test
+// ./cmd/sdfp -update rewrites them).
+func TestFmtVMMEM(t *testing.T) {
+	for _, tc := range []struct{ golden, flag string }{{"fmt-vmmem.golden", "--expand=false"}, {"fmt-vmmem-expand.golden", "--expand"}} {
+		code, out, errOut := runCLI("fmt", tc.flag, "../../procs/vmmem.proc")
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", tc.flag, code, errOut)
+		}
+		checkGolden(t, tc.golden, out)
+	}
+}
