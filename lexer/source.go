@@ -406,3 +406,17 @@ func (u *Unit) Offset(p Pos) int {
 	}
 	return end(i)
 }
+
+// Breaks returns the offsets into Text at which a continuation line's
+// text begins, in order: where the command was broken over physical
+// lines. A formatter keeps them, so a reformatted command joins to the
+// same text.
+func (u *Unit) Breaks() []int {
+	var out []int
+	for i := 1; i < len(u.segs); i++ {
+		if s := u.segs[i]; s.from > 0 && s.from < len(u.Text) && s.at.Line != u.segs[i-1].at.Line {
+			out = append(out, s.from)
+		}
+	}
+	return out
+}

@@ -35,7 +35,7 @@ var layers = []struct {
 		"parser/catalog/internal/gencatalog"}},
 	{"executors of the system model", []string{"hypervisor/bs2000/jobenv", "hypervisor/vm2000", "hypervisor/bs2000/files"}},
 	{"builtin functions and generators", []string{"builtins", "hypervisor/vm2000/internal/defaultlit"}},
-	{"interpreter and static checks", []string{"interp", "parser/check", "hypervisor/vm2000/internal/gendefault"}},
+	{"interpreter and static checks", []string{"interp", "parser/check", "parser/format", "hypervisor/vm2000/internal/gendefault"}},
 	{"run wiring", []string{"cmd/internal/session"}},
 	{"golden cases and the language server", []string{"cmd/internal/golden", "cmd/internal/lsp"}},
 	{"fault exploration over golden runs", []string{"cmd/internal/explore"}},

@@ -9,6 +9,7 @@ import (
 
 	"sdfp/cmd/internal/lsp"
 	"sdfp/parser/catalog"
+	"sdfp/parser/format"
 )
 
 // lsp serves the Language Server Protocol on stdin and stdout until the
@@ -37,8 +38,14 @@ func (c *cli) lsp(args []string) int {
 		fmt.Fprintf(c.stderr, "sdfp lsp: %v\n", err)
 		return exitUsage
 	}
+	cat := catalogFor(inst)
 	opts := lsp.Options{
-		Catalog: catalogFor(inst),
+		Catalog: cat,
+		// formatting is sdfp fmt's canonical form (abbreviations kept, so
+		// the catalog only tells the commands apart)
+		Format: func(file, src string) (string, error) {
+			return format.Source(file, src, format.Options{Catalog: cat})
+		},
 		Installation: func(file string) (*catalog.Catalog, error) {
 			inst, err := installation(file)
 			if err != nil {

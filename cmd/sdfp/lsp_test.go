@@ -95,3 +95,48 @@ func TestLSPInstallation(t *testing.T) {
 		t.Errorf("with initializationOptions: %v", got)
 	}
 }
+
+// sdfp lsp formats with sdfp fmt's canonical form: the edit it returns
+// for a document is what sdfp fmt prints for it.
+func TestLSPFormatting(t *testing.T) {
+	src := "/IF (A = 1)\n/WRITE-TEXT 'ONE';WRITE-TEXT 'TWO'\n/END-IF\n"
+	var fmtOut, fmtErr bytes.Buffer
+	f := &cli{stdin: strings.NewReader(src), stdout: &fmtOut, stderr: &fmtErr}
+	if code := f.main([]string{"fmt"}); code != exitOK {
+		t.Fatalf("sdfp fmt: exit %d %s", code, fmtErr.String())
+	}
+	uri := "file:///tmp/p.proc"
+	session := lspSession(nil, uri, src)
+	// the formatting request goes before shutdown
+	var req strings.Builder
+	data, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 3, "method": "textDocument/formatting", "params": map[string]any{
+		"textDocument": map[string]any{"uri": uri}, "options": map[string]any{"tabSize": 2, "insertSpaces": true}}})
+	fmt.Fprintf(&req, "Content-Length: %d\r\n\r\n%s", len(data), data)
+	i := strings.Index(session, "Content-Length: ")
+	for n := 0; n < 3; n++ { // after initialize, initialized and didOpen
+		i += strings.Index(session[i+1:], "Content-Length: ") + 1
+	}
+	session = session[:i] + req.String() + session[i:]
+	var out, errOut bytes.Buffer
+	c := &cli{stdin: strings.NewReader(session), stdout: &out, stderr: &errOut}
+	if code := c.main([]string{"lsp"}); code != exitOK {
+		t.Fatalf("sdfp lsp exit %d: %s", code, errOut.String())
+	}
+	for _, part := range strings.Split(out.String(), "Content-Length: ") {
+		j := strings.Index(part, "{")
+		if j < 0 {
+			continue
+		}
+		var m struct {
+			ID     int
+			Result []struct{ NewText string }
+		}
+		if json.Unmarshal([]byte(part[j:]), &m) == nil && m.ID == 3 {
+			if len(m.Result) != 1 || m.Result[0].NewText != fmtOut.String() || fmtOut.String() == src {
+				t.Errorf("formatting edit %+v, want sdfp fmt's\n%s", m.Result, fmtOut.String())
+			}
+			return
+		}
+	}
+	t.Errorf("no answer to the formatting request:\n%s", out.String())
+}

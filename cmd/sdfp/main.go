@@ -4,6 +4,7 @@
 //	sdfp run [flags] FILE.proc[@SU] [VALUE ...] [PARAM=VALUE ...] [FILE2.proc[@SU] ...]
 //	sdfp check [--format text|json] FILE...
 //	sdfp explore [flags] FILE.proc [PARAM=VALUE ...]
+//	sdfp fmt [-w] [-d] [-l] [--expand] [--width N] FILE...
 //	sdfp help [COMMAND|FUNCTION|MESSAGE|TOPIC]
 //	sdfp dialog [flags]
 //	sdfp version (or sdfp --version)
@@ -55,6 +56,7 @@ func subcommands() []subcommand {
 		{"explore", "run a procedure under every fault that applies to it and classify each run", (*cli).explore},
 		{"check", "report problems in procedures without running them", (*cli).check},
 		{"lsp", "a language server (LSP) for editors, on stdin and stdout", (*cli).lsp},
+		{"fmt", "write procedures in their canonical form (-w rewrites, -d diffs, -l lists)", (*cli).fmt},
 		{"help", "describe commands, builtin functions and operands", (*cli).help},
 		{"version", "print the version, VCS revision and Go version of this binary", (*cli).version},
 	}
