@@ -45,6 +45,33 @@ func (b *binder) errfHint(pos lexer.Pos, code string, hint func() string, format
 	b.errs = append(b.errs, lexer.Errorf(pos, code, format, args...).WithHint(hint))
 }
 
+// abbreviatesOnly reports that a key is an abbreviation (of one operand or
+// several), not an operand's full name.
+func abbreviatesOnly(key string, found *catalog.Operand, cands []string) bool {
+	if found != nil {
+		for _, n := range found.Names() {
+			if strings.EqualFold(key, n) {
+				return false
+			}
+		}
+		return true
+	}
+	return len(cands) > 0
+}
+
+// namesOperand reports whether a keyword operand of the list names the
+// operand called name.
+func namesOperand(ops []*catalog.Operand, list []*OperandSyntax, name string) bool {
+	for _, s := range list {
+		if s != nil && s.Key != nil {
+			if found, _ := catalog.LookupOperand(ops, s.Key.Value); found != nil && found.Name == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // bind binds an operand list against declared operands. nameValue names
 // the two operands that receive the key and value of a leading "NAME =
 // value" operand whose key is not an operand name (SET-VARIABLE, FOR).
@@ -72,8 +99,13 @@ func (b *binder) bind(ops []*catalog.Operand, list []*OperandSyntax, at lexer.Po
 			found, cands := catalog.LookupOperand(ops, s.Key.Value)
 			// In the short form "/NAME = expression" the left side is the
 			// variable's name even where it abbreviates an operand
-			// (/V = 1, /W = 1).
-			if n == 0 && len(nameValue) == 2 && (b.assign || found == nil && len(cands) == 0) {
+			// (/V = 1, /W = 1). So is a leading "V = value" of FOR and
+			// SET-VARIABLE whose V only abbreviates operands and no other
+			// operand names the variable (FOR V = *LIST(L), FOR C = ...):
+			// read as operands, the mandatory CONTROL-VARIABLE or
+			// VARIABLE-NAME would be missing.
+			if n == 0 && len(nameValue) == 2 && (b.assign || found == nil && len(cands) == 0 ||
+				abbreviatesOnly(s.Key.Value, found, cands) && !namesOperand(ops, list[1:], nameValue[0])) {
 				b.bindNameValue(args, ops, s, nameValue)
 				continue
 			}
