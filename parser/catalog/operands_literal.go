@@ -60,6 +60,37 @@ var builtinOperandLists = [...]struct {
 			Aliases: []string{},
 			Alts: []*Alt{
 				{
+					Keyword: "*DEVICE-RANGE",
+					Struct: []*Operand{
+						{
+							Name:    "FROM",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+						{
+							Name:    "TO",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
+				{
 					Kind:     AltAlphanumName,
 					Min:      1,
 					Max:      4,
@@ -6282,6 +6313,51 @@ var builtinOperandLists = [...]struct {
 			Alts: []*Alt{
 				{
 					Keyword: "*ALL",
+					Struct: []*Operand{
+						{
+							Name:    "CHECK-VM-STATE",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*YES",
+								},
+								{
+									Keyword: "*NO",
+								},
+							},
+						},
+					},
+				},
+				{
+					Keyword: "*DEVICE-RANGE",
+					Struct: []*Operand{
+						{
+							Name:    "FROM",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+						{
+							Name:    "TO",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
 				},
 				{
 					Kind:     AltAlphanumName,

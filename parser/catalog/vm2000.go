@@ -116,15 +116,15 @@ var vm2000Commands = []decl{
 		help: "Deletes a virtual machine; with CHECK-VM-STATE=*YES only in DOWN or INIT-ONLY.",
 		ops: `VM-IDENTIFICATION = *CURRENT / *ALL / <integer 1..99> / <name 1..8>
 			CHECK-VM-STATE = *YES / *NO`},
-	{name: "ADD-VM-DEVICES", domain: "VM2000", source: "V:ADDDEV (vm2000 2.10)",
-		help: "Assigns devices to a virtual machine.",
-		ops: `UNITS = list-poss(28): <alphanum-name 1..4> !
+	{name: "ADD-VM-DEVICES", domain: "VM2000", source: "V:ADDDEV (vm2000 2.10); *DEVICE-RANGE V: 'ADD-VM-DEVICES (Allocate devices to a VM)', ...-201 (*PUBSET-DEVICES and wildcards not modelled)",
+		help: "Assigns devices to a virtual machine: named devices or ranges of the server unit's devices (*DEVICE-RANGE: two-character names in alphabetical order, four hexadecimal digits in hexadecimal order).",
+		ops: `UNITS = list-poss(28): *DEVICE-RANGE(FROM = <alphanum-name 2..4> !, TO = <alphanum-name 2..4> !) / <alphanum-name 1..4> !
 			` + vmID + `
 			TYPE = *NONE / *SD / *VC
 			USAGE = *EXCLUSIVE / *SHARED`},
-	{name: "REMOVE-VM-DEVICES", domain: "VM2000", source: "V:EXPDEV (vm2000 2.10)",
-		help: "Takes devices away from a virtual machine.",
-		ops: `UNITS = *ALL / list-poss(28): <alphanum-name 1..4> !
+	{name: "REMOVE-VM-DEVICES", domain: "VM2000", source: "V:EXPDEV (vm2000 2.10); *ALL(CHECK-VM-STATE) and *DEVICE-RANGE V: 'REMOVE-VM-DEVICES (Deallocate devices from VM)', ...-235 (*PUBSET-DEVICES and wildcards not modelled)",
+		help: "Takes devices away from a virtual machine: named devices, ranges of its devices (*DEVICE-RANGE) or all of them (*ALL; with CHECK-VM-STATE=*YES only from a VM in DOWN or INIT-ONLY).",
+		ops: `UNITS = *ALL(CHECK-VM-STATE = *YES / *NO) / list-poss(28): *DEVICE-RANGE(FROM = <alphanum-name 2..4> !, TO = <alphanum-name 2..4> !) / <alphanum-name 1..4> !
 			` + vmIDCurrent + `
 			FORCE = *NO(WAIT-FOR-UNASSIGN = *NO / *YES) / *YES`},
 	{name: "CHECK-VM-MIGRATION", domain: "VM2000", source: "V:CHK (vm2000 4.1)",
