@@ -5858,6 +5858,26 @@ var builtinOperandLists = [...]struct {
 						},
 					},
 				},
+				{
+					Kind:     AltAlphanumName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+					Struct: []*Operand{
+						{
+							Name:    "DIMENSION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*BYTE",
+								},
+								{
+									Keyword: "*MEGABYTE",
+								},
+							},
+						},
+					},
+				},
 			},
 		},
 		{
@@ -5878,6 +5898,21 @@ var builtinOperandLists = [...]struct {
 				},
 			},
 			Mandatory: true,
+		},
+		{
+			Name:    "MSCF-COORDINATED",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*IF-POSSIBLE",
+				},
+				{
+					Keyword: "*YES",
+				},
+				{
+					Keyword: "*NO",
+				},
+			},
 		},
 	}},
 	{"OPEN-VARIABLE-CONTAINER", []*Operand{

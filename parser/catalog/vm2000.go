@@ -102,10 +102,11 @@ var vm2000Commands = []decl{
 	{name: "RESUME-VM", domain: "VM2000", source: "V:RESUME (vm2000 2.5)",
 		help: "Lets a held virtual machine run again (/390 only).",
 		ops:  `VM-IDENTIFICATION = *CURRENT / *ALL / <integer 1..99> / <name 1..8>`},
-	{name: "MOVE-VM", domain: "VM2000", source: "V:MOVE (vm2000 2.9)",
-		help: "Moves a virtual machine in main memory (/390 only).",
-		ops: `LOCATION = *MEMORY-END / *BEFORE-VM(VM-IDENTIFICATION = *NEXT / <integer 2..99> / <name 1..8>) / *AFTER-VM(VM-IDENTIFICATION = *PREVIOUS / <integer 1..99> / <name 1..8>)
-			VM-IDENTIFICATION = <integer 2..99> / <name 1..8> !`},
+	{name: "MOVE-VM", domain: "VM2000", source: "V:MOVE (vm2000 2.9); the address form and MSCF-COORDINATED V: 'MOVE-VM (Move a VM within main memory)', ...-232 (the page's <x-text 1..8> is an <alphanum-name 1..8> checked for hexadecimal digits, I); MSCF-COORDINATED accepted, no effect",
+		help: "Moves a virtual machine in main memory (/390 only): before or after another VM, to the end of memory, or to an address (hexadecimal, in bytes a multiple of 1 MB, or in MB with DIMENSION=*MEGABYTE).",
+		ops: `LOCATION = *MEMORY-END / *BEFORE-VM(VM-IDENTIFICATION = *NEXT / <integer 2..99> / <name 1..8>) / *AFTER-VM(VM-IDENTIFICATION = *PREVIOUS / <integer 1..99> / <name 1..8>) / <alphanum-name 1..8>(DIMENSION = *BYTE / *MEGABYTE)
+			VM-IDENTIFICATION = <integer 2..99> / <name 1..8> !
+			MSCF-COORDINATED = *IF-POSSIBLE / *YES / *NO`},
 	{name: "RESET-VM", domain: "VM2000", source: "I (vm2000 2.6)",
 		help: "Aborts the guest system; the VM returns to INIT-ONLY.",
 		ops:  vmIDCurrent},
