@@ -60,9 +60,10 @@ var commands = map[string]commandSpec{
 	"SHOW-VM-GROUP":               {run: (*Model).showGroup, access: accessVM2000, info: true},
 	"MODIFY-VM-GROUP-ATTRIBUTES":  {run: (*Model).modifyGroup, access: accessVM2000},
 	// CPU pools (pools.go): VM2000 administrator only (V, ...-128)
-	"CREATE-VM-CPU-POOL": {run: (*Model).createPool, access: accessVM2000},
-	"DELETE-VM-CPU-POOL": {run: (*Model).deletePool, access: accessVM2000},
-	"SHOW-VM-CPU-POOL":   {run: (*Model).showPool, access: accessVM2000, info: true},
+	"CREATE-VM-CPU-POOL":     {run: (*Model).createPool, access: accessVM2000},
+	"DELETE-VM-CPU-POOL":     {run: (*Model).deletePool, access: accessVM2000},
+	"SHOW-VM-CPU-POOL":       {run: (*Model).showPool, access: accessVM2000, info: true},
+	"SHOW-VM-ASSIGNMENT-SET": {run: (*Model).showAssignmentSet, access: accessVM2000, info: true},
 	// V ...-253: VM2000 administrator only (devices_switch.go)
 	"SWITCH-VM-DEVICES": {run: (*Model).switchDevices, access: accessVM2000},
 	// VM definitions (definitions.go): VM2000 administrator only (V ...-213)

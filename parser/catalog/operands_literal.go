@@ -7461,6 +7461,26 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"SHOW-VM-ASSIGNMENT-SET", []*Operand{
+		{
+			Name:    "SET-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ALL",
+				},
+				{
+					Keyword: "*STDSET",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+	}},
 	{"SHOW-VM-ATTRIBUTES", []*Operand{
 		{
 			Name:    "INFORMATION",

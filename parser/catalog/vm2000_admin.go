@@ -74,6 +74,10 @@ var vm2000AdminCommands = []decl{
 		source: "V: named on 'Dynamic CPU pools' ...-128; operands, SYSOUT layout and S variables I",
 		help:   "Shows the CPU pools with the number of VMs and VM groups assigned to each.",
 		ops:    `CPU-POOL-NAME = *ALL / *STDPOOL / <name 1..8>`},
+	{name: "SHOW-VM-ASSIGNMENT-SET", domain: "VM2000",
+		source: "V: 'SHOW-VM-ASSIGNMENT-SET (Output assignment sets)', ...-242 (operand, VMS4200, SYSOUT layout, S variables, VM2000 administrator only); the sets are installation data (assignment-sets), their rules I",
+		help:   "Shows the assignment sets: the number of devices in each (+NEW when new devices join it) and the VMs whose guests may assign its devices implicitly.",
+		ops:    `SET-NAME = *ALL / *STDSET / <name 1..8>`},
 	// MODIFY-VM-ATTRIBUTES: the operands up to PRIVILEGES as printed on
 	// the page (V, ...-226); the page goes on with the real-CPU control,
 	// the trace scope, PERSISTENT and the automatic start, whose syntax
