@@ -10,6 +10,10 @@ const (
 	suName      = `SERVER-UNIT-NAME = *UNIQUE / <composed-name 1..64>`
 	monJV       = `MONJV = *NONE / <filename 1..54>`
 	memSize     = `<integer 1..1048576>(DIMENSION = *MEGABYTE / *GIGABYTE)`
+	// deviceUnits are the devices of ADD-, REMOVE- and SWITCH-VM-DEVICES:
+	// ranges or names (V, their pages ...-201, ...-235, ...-253; FROM and
+	// TO one type for the pages' <alphanum-name 2..2> / <x-text 4..4>, I).
+	deviceUnits = `list-poss(28): *DEVICE-RANGE(FROM = <alphanum-name 2..4> !, TO = <alphanum-name 2..4> !) / <alphanum-name 1..4> !`
 
 	// vmNameWild is a VM name that may hold wildcards, the manuals'
 	// <name 1..8 with-wild(20)>. The catalog has no wildcard suffix, so a
@@ -119,13 +123,13 @@ var vm2000Commands = []decl{
 			CHECK-VM-STATE = *YES / *NO`},
 	{name: "ADD-VM-DEVICES", domain: "VM2000", source: "V:ADDDEV (vm2000 2.10); *DEVICE-RANGE V: 'ADD-VM-DEVICES (Allocate devices to a VM)', ...-201 (*PUBSET-DEVICES and wildcards not modelled)",
 		help: "Assigns devices to a virtual machine: named devices or ranges of the server unit's devices (*DEVICE-RANGE: two-character names in alphabetical order, four hexadecimal digits in hexadecimal order).",
-		ops: `UNITS = list-poss(28): *DEVICE-RANGE(FROM = <alphanum-name 2..4> !, TO = <alphanum-name 2..4> !) / <alphanum-name 1..4> !
+		ops: `UNITS = ` + deviceUnits + `
 			` + vmID + `
 			TYPE = *NONE / *SD / *VC
 			USAGE = *EXCLUSIVE / *SHARED`},
 	{name: "REMOVE-VM-DEVICES", domain: "VM2000", source: "V:EXPDEV (vm2000 2.10); *ALL(CHECK-VM-STATE) and *DEVICE-RANGE V: 'REMOVE-VM-DEVICES (Deallocate devices from VM)', ...-235 (*PUBSET-DEVICES and wildcards not modelled)",
 		help: "Takes devices away from a virtual machine: named devices, ranges of its devices (*DEVICE-RANGE) or all of them (*ALL; with CHECK-VM-STATE=*YES only from a VM in DOWN or INIT-ONLY).",
-		ops: `UNITS = *ALL(CHECK-VM-STATE = *YES / *NO) / list-poss(28): *DEVICE-RANGE(FROM = <alphanum-name 2..4> !, TO = <alphanum-name 2..4> !) / <alphanum-name 1..4> !
+		ops: `UNITS = *ALL(CHECK-VM-STATE = *YES / *NO) / ` + deviceUnits + `
 			` + vmIDCurrent + `
 			FORCE = *NO(WAIT-FOR-UNASSIGN = *NO / *YES) / *YES`},
 	{name: "CHECK-VM-MIGRATION", domain: "VM2000", source: "V:CHK (vm2000 4.1)",

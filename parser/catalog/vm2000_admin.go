@@ -107,7 +107,7 @@ var vm2000DeviceCommands = []decl{
 		source: "V: 'SWITCH-VM-DEVICES (Remove devices from one VM and add them to another)', ...-253 (operands, usage kept, VM2000 administrator only); " +
 			"*PUBSET-DEVICES and wildcards not modelled; messages VMS4009/VMS4005 per device and stopping at the first device that cannot be switched I (as ADD- and REMOVE-VM-DEVICES)",
 		help: "Takes devices from one VM and assigns them to another, keeping their usage (exclusive or shared): named devices, ranges (*DEVICE-RANGE) or all of them (*ALL; with CHECK-VM-STATE=*YES only from a VM in DOWN or INIT-ONLY).",
-		ops: `UNITS = *ALL(CHECK-VM-STATE = *YES / *NO) / list-poss(28): *DEVICE-RANGE(FROM = <alphanum-name 2..4> !, TO = <alphanum-name 2..4> !) / <alphanum-name 1..4> !
+		ops: `UNITS = *ALL(CHECK-VM-STATE = *YES / *NO) / ` + deviceUnits + `
 			FROM-VM = <integer 1..99> / <name 1..8> !
 			TO-VM = <integer 1..99> / <name 1..8> !
 			FORCE = *NO / *YES`},
