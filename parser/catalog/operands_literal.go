@@ -5751,6 +5751,85 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"MODIFY-VM-DEVICE-USAGE", []*Operand{
+		{
+			Name:    "UNITS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*DEVICE-RANGE",
+					Struct: []*Operand{
+						{
+							Name:    "FROM",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+						{
+							Name:    "TO",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
+				{
+					Kind:     AltAlphanumName,
+					Min:      1,
+					Max:      4,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+			ListMax:   28,
+		},
+		{
+			Name:    "VM-IDENTIFICATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      99,
+					HasRange: true,
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "USAGE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*EXCLUSIVE",
+				},
+				{
+					Keyword: "*SHARED",
+				},
+			},
+			Mandatory: true,
+		},
+	}},
 	{"MODIFY-VM-GROUP-ATTRIBUTES", []*Operand{
 		{
 			Name:    "VM-GROUP-NAME",

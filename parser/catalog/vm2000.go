@@ -127,6 +127,11 @@ var vm2000Commands = []decl{
 			` + vmID + `
 			TYPE = *NONE / *SD / *VC
 			USAGE = *EXCLUSIVE / *SHARED`},
+	{name: "MODIFY-VM-DEVICE-USAGE", domain: "VM2000", source: "V: 'MODIFY-VM-DEVICE-USAGE (Modify usage mode of devices of a VM)', ...-229 (operands, SHARED only for a device that can be shared, EXCLUSIVE only for a device no other VM holds, noted in the definition); *PUBSET-DEVICES and wildcards not modelled; messages I (none on success, VMS4033/VMS4032 per device)",
+		help: "Changes the usage mode of devices of a VM: *SHARED for an exclusive device that can be shared (a disk), *EXCLUSIVE for a shared device no other VM holds.",
+		ops: `UNITS = ` + deviceUnits + `
+			VM-IDENTIFICATION = <integer 1..99> / <name 1..8> !
+			USAGE = *EXCLUSIVE / *SHARED !`},
 	{name: "REMOVE-VM-DEVICES", domain: "VM2000", source: "V:EXPDEV (vm2000 2.10); *ALL(CHECK-VM-STATE) and *DEVICE-RANGE V: 'REMOVE-VM-DEVICES (Deallocate devices from VM)', ...-235 (*PUBSET-DEVICES and wildcards not modelled)",
 		help: "Takes devices away from a virtual machine: named devices, ranges of its devices (*DEVICE-RANGE) or all of them (*ALL; with CHECK-VM-STATE=*YES only from a VM in DOWN or INIT-ONLY).",
 		ops: `UNITS = *ALL(CHECK-VM-STATE = *YES / *NO) / ` + deviceUnits + `
