@@ -62,7 +62,10 @@ func TestCreateVMAddDevices(t *testing.T) {
 	if res := r.run("REMOVE-VM-DEVICES UNITS=4683,VM-ID=2"); res.RC.Main != "VMS4033" {
 		t.Errorf("remove foreign device: %v", res.RC)
 	}
-	res = r.ok("REMOVE-VM-DEVICES UNITS=*ALL,VM-ID=2")
+	if res := r.run("REMOVE-VM-DEVICES UNITS=*ALL,VM-ID=2"); res.RC.Main != "VMS3010" {
+		t.Errorf("*ALL from a running VM with CHECK-VM-STATE=*YES: %v", res.RC)
+	}
+	res = r.ok("REMOVE-VM-DEVICES UNITS=*ALL(CHECK-VM-STATE=*NO),VM-ID=2")
 	wantLines(t, res.Output,
 		"% VMS4009 DEVICE 'C2' REMOVED FROM VIRTUAL MACHINE (2,VM02)",
 		"% VMS4009 DEVICE 'T0' REMOVED FROM VIRTUAL MACHINE (2,VM02)",

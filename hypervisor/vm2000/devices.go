@@ -1,6 +1,8 @@
 package vm2000
 
 import (
+	"slices"
+
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
 	"sdfp/parser/ast"
@@ -35,7 +37,10 @@ func unitsOperand(c *call) (names []string, all bool) {
 	return names, all
 }
 
-// addDevices: ADD-VM-DEVICES.
+// addDevices: ADD-VM-DEVICES. A range takes the server unit's devices in
+// it (V, 'ADD-VM-DEVICES (Allocate devices to a VM)', ...-201), and a
+// device of the range the VM or another VM holds stops the command like
+// a named one (I: the page says nothing of a range's busy devices).
 func (m *Model) addDevices(c *call) handler.Result {
 	vm, res := m.vmByOperand(c, "VM-IDENTIFICATION")
 	if res != nil {
@@ -50,13 +55,13 @@ func (m *Model) addDevices(c *call) handler.Result {
 	if typ == "*SD" || use == "*SHARED" {
 		u = usageShared
 	}
+	units, res := m.unitsIn(c, vm, slices.Collect(mapKeys(vm.su.devices)))
+	if res != nil {
+		return *res
+	}
 	var lines []msg.Message
-	units, _ := unitsOperand(c)
 	for _, mn := range units {
 		d := vm.su.devices[mn]
-		if d == nil {
-			return m.finish(c, deviceUnknown, lines, mn, vm.su.name)
-		}
 		if _, ok := vm.devices[mn]; ok {
 			return m.finish(c, deviceBusy, lines, mn, vm.inserts()[0], vm.name)
 		}
@@ -76,7 +81,10 @@ func (m *Model) addDevices(c *call) handler.Result {
 	return handler.Done(lines...)
 }
 
-// removeDevices: REMOVE-VM-DEVICES. UNITS=*ALL removes every device.
+// removeDevices: REMOVE-VM-DEVICES. UNITS=*ALL removes every device of
+// the VM, with CHECK-VM-STATE=*YES (the default) only while it is DOWN
+// or INIT-ONLY; a range takes the VM's devices in it (V, 'REMOVE-VM-DEVICES
+// (Deallocate devices from VM)', ...-235).
 func (m *Model) removeDevices(c *call) handler.Result {
 	vm, res := m.vmByOperand(c, "VM-IDENTIFICATION")
 	if res != nil {
@@ -85,9 +93,9 @@ func (m *Model) removeDevices(c *call) handler.Result {
 	if res, _ := m.applyRule(c, ruleRemove, vm); res != nil {
 		return *res
 	}
-	units, all := unitsOperand(c)
-	if all {
-		units = vm.sortedDevices()
+	units, res := m.unitsIn(c, vm, vm.sortedDevices())
+	if res != nil {
+		return *res
 	}
 	var lines []msg.Message
 	for _, mn := range units {

@@ -89,6 +89,9 @@
 //	        devices: [CS, "4683", {mn: T0, usage: shared}]   # usage exclusive [default] or shared
 //	    definitions:          # persistent definitions of uninitialised VMs (ACT NO)
 //	      - {name: OSD11TST, memory: 512, processors: 1, max-io: 100, ha: false, devices: ["4683"], password: SECRET}
+//	    assignment-sets:      # SHOW-VM-ASSIGNMENT-SET; *STDSET always exists, with the devices no set names
+//	      - {name: "*STDSET", vms: [MONITOR]}             # the VMs whose guests may assign implicitly
+//	      - {name: SYS2IMPL, vms: [VM12PROD], devices: [T0], new-devices: true}  # a device in one set only
 //	  - name: ABGSE501        # the other SU of the cluster
 //	    type: /390
 //	    memory: 32768

@@ -79,6 +79,15 @@ var structuredOutputs = map[string][]OutputElement{
 		{"MEMBER(*LIST).VM-NAME", "STRING", "*MEMBERS", "name of the member VM"},
 		{"MEMBER(*LIST).MEMBER-CPU-QUOTA", "STRING", "*MEMBERS", "member CPU quota of the VM"},
 	},
+	"SHOW-VM-ASSIGNMENT-SET": {
+		{"ASSIGNMENT-SET", "STRING", "", "name of the assignment set"},
+		{"VM", "list of structures", "", "the VMs whose guests may assign devices of the set implicitly"},
+		{"VM(*LIST).VM-INDEX", "INTEGER", "", "index of the VM"},
+		{"VM(*LIST).VM-NAME", "STRING", "", "name of the VM"},
+		{"NUM-OF-DEV", "INTEGER", "", "number of devices in the set"},
+		{"NEW-DEV", "BOOLEAN", "", "new devices join the set"},
+		{"NUM-OF-VMS", "INTEGER", "", "number of VMs allowed to assign from the set"},
+	},
 	"SHOW-VM-CPU-POOL": {
 		{"CPU-POOL-NAME", "STRING", "", "name of the CPU pool"},
 		{"NUM-OF-VMS", "INTEGER", "", "number of VMs assigned to the pool"},

@@ -50,7 +50,8 @@ func TestStructuredOutputLayouts(t *testing.T) {
 		"SHOW-VM-RESOURCES":  {"SHOW-VM-RESOURCES INFORMATION=%s", []string{"*STD", "*MEMORY", "*UNITS", "*CONFIGURATION", "*ALL"}, nil},
 		"SHOW-VM-GROUP": {"SHOW-VM-GROUP INFORMATION=%s", []string{"*ATTRIBUTES", "*MEMBERS", "*ALL"},
 			[]string{"CREATE-VM-GROUP VM-GROUP-NAME=G", "ADD-VM-TO-VM-GROUP VM-ID=2,VM-GROUP-NAME=G,MEMBER-CPU-QUOTA=1"}},
-		"SHOW-VM-CPU-POOL": {"SHOW-VM-CPU-POOL%.0s", []string{"*ALL"}, nil},
+		"SHOW-VM-CPU-POOL":       {"SHOW-VM-CPU-POOL%.0s", []string{"*ALL"}, nil},
+		"SHOW-VM-ASSIGNMENT-SET": {"SHOW-VM-ASSIGNMENT-SET%.0s", []string{"*ALL"}, nil},
 	}
 	if len(cases) != len(structuredOutputs) {
 		t.Fatalf("layouts of %d commands, %d tested", len(structuredOutputs), len(cases))
@@ -58,7 +59,7 @@ func TestStructuredOutputLayouts(t *testing.T) {
 	for name, c := range cases {
 		layout := StructuredOutput(name)
 		for _, info := range c.infos {
-			r := newRig(t, "").admin()
+			r := newRig(t, layoutInstallations[name]).admin() // "": the default
 			for _, cmd := range c.setup {
 				r.ok(cmd)
 			}

@@ -104,7 +104,9 @@ type ServerUnitSpec struct {
 	Devices     []DeviceSpec     `yaml:"devices"`
 	VMs         []VMSpec         `yaml:"vms"`
 	Definitions []DefinitionSpec `yaml:"definitions"`
-	at          located
+	// AssignmentSets: see assignment_sets.go.
+	AssignmentSets []AssignmentSetSpec `yaml:"assignment-sets"`
+	at             located
 }
 
 // MonitorSpec is the monitor VM (index 1) of a server unit.

@@ -188,6 +188,7 @@ func (c *checker) serverUnit(su *ServerUnitSpec, lim Limits) {
 		}
 		names[d.Name] = true
 	}
+	c.assignmentSets(su, names, devices)
 }
 
 func (c *checker) monitor(su *ServerUnitSpec, arch architecture) {

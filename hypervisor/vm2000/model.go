@@ -117,6 +117,7 @@ func buildServerUnit(spec *ServerUnitSpec) (*serverUnit, error) {
 	for _, d := range spec.Devices {
 		su.devices[d.MN] = &device{mn: d.MN, kind: d.Kind}
 	}
+	su.assignmentSets = buildAssignmentSets(spec.AssignmentSets)
 	mon := spec.Monitor
 	su.addVM(&VM{index: 1, name: mon.Name, state: StateRunning, guest: GuestReady, size: mon.Memory, min: mon.MinMemory,
 		max: mon.MaxMemory, location: spec.Hypervisor, processors: mon.Processors, cpuQuota: monitorCPUQuota, maxIO: 100, pool: stdPool,

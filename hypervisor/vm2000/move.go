@@ -1,6 +1,8 @@
 package vm2000
 
 import (
+	"strconv"
+
 	"sdfp/interp/handler"
 	"sdfp/parser/ast"
 )
@@ -9,7 +11,9 @@ import (
 // waits (WAIT(INT)) while it is moved, which takes no virtual time here.
 // During a reconfiguration the area has the new size after EXTEND and
 // the old size after REDUCE (V:EXT, V:RED), which is what occupied()
-// returns. V:MOVE
+// returns. LOCATION names a neighbour, the memory's end or an address
+// (V, 'MOVE-VM (Move a VM within main memory)', ...-232); MSCF-COORDINATED
+// has no effect, as the model has no MSCF partners. V:MOVE
 func (m *Model) moveVM(c *call) handler.Result {
 	vm, res := m.vmByOperand(c, "VM-IDENTIFICATION")
 	if res != nil {
@@ -20,8 +24,12 @@ func (m *Model) moveVM(c *call) handler.Result {
 	}
 	size := vm.occupied()
 	location, ok := -1, false
-	var where ast.Keyword
-	c.args.Unpack("LOCATION", &where)
+	var at *ast.Value
+	c.args.Unpack("LOCATION", &at)
+	where := ""
+	if at != nil {
+		where = at.Keyword
+	}
 	switch where {
 	case "*BEFORE-VM":
 		if next := m.neighbour(c, vm, +1); next != nil {
@@ -31,8 +39,15 @@ func (m *Model) moveVM(c *call) handler.Result {
 		if prev := m.neighbour(c, vm, -1); prev != nil {
 			location = prev.location + prev.occupied()
 		}
-	default: // *MEMORY-END: the highest free area that fits
-		gaps := vm.su.gaps(vm)
+	case "", "*MEMORY-END":
+		if at != nil && at.Str != "" {
+			var good bool
+			if location, good = moveAddress(at); !good {
+				return m.refuse(c, badMemoryAddress, at.Str)
+			}
+			break
+		}
+		gaps := vm.su.gaps(vm) // the highest free area that fits
 		for i := len(gaps) - 1; i >= 0; i-- {
 			if gaps[i].end-gaps[i].start >= size {
 				location = gaps[i].end - size
@@ -48,6 +63,38 @@ func (m *Model) moveVM(c *call) handler.Result {
 	}
 	vm.location = location
 	return handler.Done(m.processed(c, vm))
+}
+
+// maxMoveAddress is the highest address MOVE-VM takes, in MB: the page
+// gives 00000000..7FF00000 in bytes (V, ...-232); the same bound in MB
+// for DIMENSION=*MEGABYTE is I.
+const maxMoveAddress = 0x7FF
+
+// moveAddress reads LOCATION=<x-text 1..8>(DIMENSION=...) of MOVE-VM as
+// a location in MB: hexadecimal digits, padded on the left, in bytes a
+// multiple of 1 MB (V, ...-232). ok is false for any other text.
+func moveAddress(at *ast.Value) (mb int, ok bool) {
+	if !isHex(at.Str) {
+		return 0, false
+	}
+	v, err := strconv.ParseUint(at.Str, 16, 32)
+	if err != nil {
+		return 0, false
+	}
+	var dim ast.Keyword
+	if at.Struct != nil {
+		at.Struct.Unpack("DIMENSION", &dim)
+	}
+	if dim != "*MEGABYTE" {
+		if v%(1<<20) != 0 {
+			return 0, false
+		}
+		v >>= 20
+	}
+	if v > maxMoveAddress {
+		return 0, false
+	}
+	return int(v), true
 }
 
 // neighbour resolves the VM-IDENTIFICATION of LOCATION=*BEFORE-VM(...)

@@ -32,6 +32,10 @@ const (
 	deviceUnknown        outcomeID = "device-unknown"
 	deviceBusy           outcomeID = "device-busy"
 	deviceNotAssigned    outcomeID = "device-not-assigned"
+	badDeviceRange       outcomeID = "bad-device-range"
+	badMemoryAddress     outcomeID = "bad-memory-address"
+	assignmentSetUnknown outcomeID = "assignment-set-unknown"
+	deviceNotShareable   outcomeID = "device-not-shareable"
 	suUnknown            outcomeID = "su-unknown"
 	suNotUnique          outcomeID = "su-not-unique"
 	suIsLocal            outcomeID = "su-is-local"
@@ -81,6 +85,10 @@ var outcomes = map[outcomeID]handler.Outcome{
 	deviceUnknown:        {Msg: "VMS4030", Main: "VMS4030", SC1: 64, Source: "I"},
 	deviceBusy:           {Msg: "VMS4032", Main: "VMS4032", SC1: 64, Source: "I"},
 	deviceNotAssigned:    {Msg: "VMS4033", Main: "VMS4033", SC1: 64, Source: "I"},
+	deviceNotShareable:   {Msg: "CMD0202", SC1: 1, Detail: "device-not-shareable", Source: "V: SHARED only where the device permits it (MODIFY-VM-DEVICE-USAGE ...-229); the page's message is not stored, CMD0202 SC1=1 I"},
+	assignmentSetUnknown: {Msg: "VMS4200", Main: "VMS4200", SC1: 64, Source: "V: VMS4200 = assignment set not yet created, SC1=64 (SHOW-VM-ASSIGNMENT-SET ...-242); text I"},
+	badMemoryAddress:     {Msg: "CMD0202", SC1: 1, Detail: "memory-address-invalid", Source: "V: an address of hexadecimal digits, a multiple of 1 MB, 00000000..7FF00000 (MOVE-VM ...-232); CMD0202 SC1=1 as for a bad device range; detail I"},
+	badDeviceRange:       {Msg: "CMD0202", SC1: 1, Detail: "device-range-invalid", Source: "V: FROM and TO of one kind, TO not below FROM (ADD-VM-DEVICES ...-201); CMD0202 SC1=1 is VM2000's syntax or semantic error ('Command return codes' ...-196); detail I"},
 	suUnknown:            {Msg: "VMS2400", Main: "VMS2400", SC1: 64, Source: "V:CHK"},
 	suNotUnique:          {Msg: "VMS2341", Main: "VMS2341", SC1: 64, Source: "V:CHK"},
 	suIsLocal:            {Msg: "VMS2342", Main: "VMS2342", SC1: 64, Source: "V:RECOVER"},

@@ -71,6 +71,7 @@ func (m *Model) unitSpec(su *serverUnit, spec *ServerUnitSpec) ServerUnitSpec {
 	for _, mn := range slices.Sorted(mapKeys(su.devices)) {
 		out.Devices = append(out.Devices, DeviceSpec{MN: mn, Kind: su.devices[mn].kind})
 	}
+	out.AssignmentSets = su.assignmentSetSpecs()
 	for _, vm := range su.sortedVMs() {
 		if vm.incoming != nil {
 			continue // set up for a migration that has not switched over

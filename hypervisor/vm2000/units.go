@@ -29,6 +29,8 @@ type serverUnit struct {
 	// definitions are the persistent definitions of VMs that are not
 	// initialised (DEFINED_ONLY); initialised VMs carry their own.
 	definitions map[string]*definition
+	// assignmentSets: *STDSET first, then by name (assignment_sets.go).
+	assignmentSets []*assignmentSet
 	// used is the memory taken by the hypervisor and all VMs (x86 free
 	// memory is memory-used-foreign); kept up to date on every change so
 	// that no command has to add up all VMs.

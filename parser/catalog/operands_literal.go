@@ -60,6 +60,37 @@ var builtinOperandLists = [...]struct {
 			Aliases: []string{},
 			Alts: []*Alt{
 				{
+					Keyword: "*DEVICE-RANGE",
+					Struct: []*Operand{
+						{
+							Name:    "FROM",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+						{
+							Name:    "TO",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
+				{
 					Kind:     AltAlphanumName,
 					Min:      1,
 					Max:      4,
@@ -5720,6 +5751,85 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"MODIFY-VM-DEVICE-USAGE", []*Operand{
+		{
+			Name:    "UNITS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*DEVICE-RANGE",
+					Struct: []*Operand{
+						{
+							Name:    "FROM",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+						{
+							Name:    "TO",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
+				{
+					Kind:     AltAlphanumName,
+					Min:      1,
+					Max:      4,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+			ListMax:   28,
+		},
+		{
+			Name:    "VM-IDENTIFICATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      99,
+					HasRange: true,
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "USAGE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*EXCLUSIVE",
+				},
+				{
+					Keyword: "*SHARED",
+				},
+			},
+			Mandatory: true,
+		},
+	}},
 	{"MODIFY-VM-GROUP-ATTRIBUTES", []*Operand{
 		{
 			Name:    "VM-GROUP-NAME",
@@ -5827,6 +5937,26 @@ var builtinOperandLists = [...]struct {
 						},
 					},
 				},
+				{
+					Kind:     AltAlphanumName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+					Struct: []*Operand{
+						{
+							Name:    "DIMENSION",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*BYTE",
+								},
+								{
+									Keyword: "*MEGABYTE",
+								},
+							},
+						},
+					},
+				},
 			},
 		},
 		{
@@ -5847,6 +5977,21 @@ var builtinOperandLists = [...]struct {
 				},
 			},
 			Mandatory: true,
+		},
+		{
+			Name:    "MSCF-COORDINATED",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*IF-POSSIBLE",
+				},
+				{
+					Keyword: "*YES",
+				},
+				{
+					Keyword: "*NO",
+				},
+			},
 		},
 	}},
 	{"OPEN-VARIABLE-CONTAINER", []*Operand{
@@ -6282,6 +6427,51 @@ var builtinOperandLists = [...]struct {
 			Alts: []*Alt{
 				{
 					Keyword: "*ALL",
+					Struct: []*Operand{
+						{
+							Name:    "CHECK-VM-STATE",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*YES",
+								},
+								{
+									Keyword: "*NO",
+								},
+							},
+						},
+					},
+				},
+				{
+					Keyword: "*DEVICE-RANGE",
+					Struct: []*Operand{
+						{
+							Name:    "FROM",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+						{
+							Name:    "TO",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
 				},
 				{
 					Kind:     AltAlphanumName,
@@ -7346,6 +7536,26 @@ var builtinOperandLists = [...]struct {
 							},
 						},
 					},
+				},
+			},
+		},
+	}},
+	{"SHOW-VM-ASSIGNMENT-SET", []*Operand{
+		{
+			Name:    "SET-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ALL",
+				},
+				{
+					Keyword: "*STDSET",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
 				},
 			},
 		},

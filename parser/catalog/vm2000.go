@@ -10,6 +10,10 @@ const (
 	suName      = `SERVER-UNIT-NAME = *UNIQUE / <composed-name 1..64>`
 	monJV       = `MONJV = *NONE / <filename 1..54>`
 	memSize     = `<integer 1..1048576>(DIMENSION = *MEGABYTE / *GIGABYTE)`
+	// deviceUnits are the devices of ADD-, REMOVE- and SWITCH-VM-DEVICES:
+	// ranges or names (V, their pages ...-201, ...-235, ...-253; FROM and
+	// TO one type for the pages' <alphanum-name 2..2> / <x-text 4..4>, I).
+	deviceUnits = `list-poss(28): *DEVICE-RANGE(FROM = <alphanum-name 2..4> !, TO = <alphanum-name 2..4> !) / <alphanum-name 1..4> !`
 
 	// vmNameWild is a VM name that may hold wildcards, the manuals'
 	// <name 1..8 with-wild(20)>. The catalog has no wildcard suffix, so a
@@ -102,10 +106,11 @@ var vm2000Commands = []decl{
 	{name: "RESUME-VM", domain: "VM2000", source: "V:RESUME (vm2000 2.5)",
 		help: "Lets a held virtual machine run again (/390 only).",
 		ops:  `VM-IDENTIFICATION = *CURRENT / *ALL / <integer 1..99> / <name 1..8>`},
-	{name: "MOVE-VM", domain: "VM2000", source: "V:MOVE (vm2000 2.9)",
-		help: "Moves a virtual machine in main memory (/390 only).",
-		ops: `LOCATION = *MEMORY-END / *BEFORE-VM(VM-IDENTIFICATION = *NEXT / <integer 2..99> / <name 1..8>) / *AFTER-VM(VM-IDENTIFICATION = *PREVIOUS / <integer 1..99> / <name 1..8>)
-			VM-IDENTIFICATION = <integer 2..99> / <name 1..8> !`},
+	{name: "MOVE-VM", domain: "VM2000", source: "V:MOVE (vm2000 2.9); the address form and MSCF-COORDINATED V: 'MOVE-VM (Move a VM within main memory)', ...-232 (the page's <x-text 1..8> is an <alphanum-name 1..8> checked for hexadecimal digits, I); MSCF-COORDINATED accepted, no effect",
+		help: "Moves a virtual machine in main memory (/390 only): before or after another VM, to the end of memory, or to an address (hexadecimal, in bytes a multiple of 1 MB, or in MB with DIMENSION=*MEGABYTE).",
+		ops: `LOCATION = *MEMORY-END / *BEFORE-VM(VM-IDENTIFICATION = *NEXT / <integer 2..99> / <name 1..8>) / *AFTER-VM(VM-IDENTIFICATION = *PREVIOUS / <integer 1..99> / <name 1..8>) / <alphanum-name 1..8>(DIMENSION = *BYTE / *MEGABYTE)
+			VM-IDENTIFICATION = <integer 2..99> / <name 1..8> !
+			MSCF-COORDINATED = *IF-POSSIBLE / *YES / *NO`},
 	{name: "RESET-VM", domain: "VM2000", source: "I (vm2000 2.6)",
 		help: "Aborts the guest system; the VM returns to INIT-ONLY.",
 		ops:  vmIDCurrent},
@@ -116,15 +121,20 @@ var vm2000Commands = []decl{
 		help: "Deletes a virtual machine; with CHECK-VM-STATE=*YES only in DOWN or INIT-ONLY.",
 		ops: `VM-IDENTIFICATION = *CURRENT / *ALL / <integer 1..99> / <name 1..8>
 			CHECK-VM-STATE = *YES / *NO`},
-	{name: "ADD-VM-DEVICES", domain: "VM2000", source: "V:ADDDEV (vm2000 2.10)",
-		help: "Assigns devices to a virtual machine.",
-		ops: `UNITS = list-poss(28): <alphanum-name 1..4> !
+	{name: "ADD-VM-DEVICES", domain: "VM2000", source: "V:ADDDEV (vm2000 2.10); *DEVICE-RANGE V: 'ADD-VM-DEVICES (Allocate devices to a VM)', ...-201 (*PUBSET-DEVICES and wildcards not modelled)",
+		help: "Assigns devices to a virtual machine: named devices or ranges of the server unit's devices (*DEVICE-RANGE: two-character names in alphabetical order, four hexadecimal digits in hexadecimal order).",
+		ops: `UNITS = ` + deviceUnits + `
 			` + vmID + `
 			TYPE = *NONE / *SD / *VC
 			USAGE = *EXCLUSIVE / *SHARED`},
-	{name: "REMOVE-VM-DEVICES", domain: "VM2000", source: "V:EXPDEV (vm2000 2.10)",
-		help: "Takes devices away from a virtual machine.",
-		ops: `UNITS = *ALL / list-poss(28): <alphanum-name 1..4> !
+	{name: "MODIFY-VM-DEVICE-USAGE", domain: "VM2000", source: "V: 'MODIFY-VM-DEVICE-USAGE (Modify usage mode of devices of a VM)', ...-229 (operands, SHARED only for a device that can be shared, EXCLUSIVE only for a device no other VM holds, noted in the definition); *PUBSET-DEVICES and wildcards not modelled; messages I (none on success, VMS4033/VMS4032 per device)",
+		help: "Changes the usage mode of devices of a VM: *SHARED for an exclusive device that can be shared (a disk), *EXCLUSIVE for a shared device no other VM holds.",
+		ops: `UNITS = ` + deviceUnits + `
+			VM-IDENTIFICATION = <integer 1..99> / <name 1..8> !
+			USAGE = *EXCLUSIVE / *SHARED !`},
+	{name: "REMOVE-VM-DEVICES", domain: "VM2000", source: "V:EXPDEV (vm2000 2.10); *ALL(CHECK-VM-STATE) and *DEVICE-RANGE V: 'REMOVE-VM-DEVICES (Deallocate devices from VM)', ...-235 (*PUBSET-DEVICES and wildcards not modelled)",
+		help: "Takes devices away from a virtual machine: named devices, ranges of its devices (*DEVICE-RANGE) or all of them (*ALL; with CHECK-VM-STATE=*YES only from a VM in DOWN or INIT-ONLY).",
+		ops: `UNITS = *ALL(CHECK-VM-STATE = *YES / *NO) / ` + deviceUnits + `
 			` + vmIDCurrent + `
 			FORCE = *NO(WAIT-FOR-UNASSIGN = *NO / *YES) / *YES`},
 	{name: "CHECK-VM-MIGRATION", domain: "VM2000", source: "V:CHK (vm2000 4.1)",

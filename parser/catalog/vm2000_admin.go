@@ -74,6 +74,10 @@ var vm2000AdminCommands = []decl{
 		source: "V: named on 'Dynamic CPU pools' ...-128; operands, SYSOUT layout and S variables I",
 		help:   "Shows the CPU pools with the number of VMs and VM groups assigned to each.",
 		ops:    `CPU-POOL-NAME = *ALL / *STDPOOL / <name 1..8>`},
+	{name: "SHOW-VM-ASSIGNMENT-SET", domain: "VM2000",
+		source: "V: 'SHOW-VM-ASSIGNMENT-SET (Output assignment sets)', ...-242 (operand, VMS4200, SYSOUT layout, S variables, VM2000 administrator only); the sets are installation data (assignment-sets), their rules I",
+		help:   "Shows the assignment sets: the number of devices in each (+NEW when new devices join it) and the VMs whose guests may assign its devices implicitly.",
+		ops:    `SET-NAME = *ALL / *STDSET / <name 1..8>`},
 	// MODIFY-VM-ATTRIBUTES: the operands up to PRIVILEGES as printed on
 	// the page (V, ...-226); the page goes on with the real-CPU control,
 	// the trace scope, PERSISTENT and the automatic start, whose syntax
@@ -103,7 +107,7 @@ var vm2000DeviceCommands = []decl{
 		source: "V: 'SWITCH-VM-DEVICES (Remove devices from one VM and add them to another)', ...-253 (operands, usage kept, VM2000 administrator only); " +
 			"*PUBSET-DEVICES and wildcards not modelled; messages VMS4009/VMS4005 per device and stopping at the first device that cannot be switched I (as ADD- and REMOVE-VM-DEVICES)",
 		help: "Takes devices from one VM and assigns them to another, keeping their usage (exclusive or shared): named devices, ranges (*DEVICE-RANGE) or all of them (*ALL; with CHECK-VM-STATE=*YES only from a VM in DOWN or INIT-ONLY).",
-		ops: `UNITS = *ALL(CHECK-VM-STATE = *YES / *NO) / list-poss(28): *DEVICE-RANGE(FROM = <alphanum-name 2..4> !, TO = <alphanum-name 2..4> !) / <alphanum-name 1..4> !
+		ops: `UNITS = *ALL(CHECK-VM-STATE = *YES / *NO) / ` + deviceUnits + `
 			FROM-VM = <integer 1..99> / <name 1..8> !
 			TO-VM = <integer 1..99> / <name 1..8> !
 			FORCE = *NO / *YES`},
