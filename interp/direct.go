@@ -85,8 +85,9 @@ func (r *Runner) directFn(e ast.Expr) evalFn {
 			return func() (any, error) { return r.varOrFunction(name) }
 		}
 		root := name.Parts[0].Name
+		var cache varCache
 		return func() (any, error) {
-			if v := r.lookup(root); v != nil && v.node.t.kind == simpleNode && v.node.value != nil {
+			if v := cache.lookup(r, root); v != nil && v.node.t.kind == simpleNode && v.node.value != nil {
 				return v.node.value, nil
 			}
 			return r.varOrFunction(name)

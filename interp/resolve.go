@@ -184,7 +184,7 @@ func (r *Runner) assign(name *ast.VarName, val any, mode writeMode) error {
 		if err := r.newVariable(v.name, v.node); err != nil {
 			return err
 		}
-		r.frame.locals.vars[v.name] = v
+		r.frame.locals.set(v.name, v)
 	}
 	n, err := r.walk(v, name.Parts, true)
 	if err != nil {

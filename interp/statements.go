@@ -275,7 +275,7 @@ func (r *Runner) linesToList(target string, lines []string, mode writeMode) (han
 		if err := r.newVariable(v.name, v.node); err != nil {
 			return resultOf(err), nil
 		}
-		r.frame.locals.vars[v.name] = v
+		r.frame.locals.set(v.name, v)
 	}
 	if v := r.lookup(name.Parts[0].Name); v != nil && mode == modeReplace {
 		if n, err := r.walk(v, name.Parts, true); err == nil && n.t.kind == listNode {
