@@ -56,7 +56,8 @@ func FuzzDirectAgainstExpr(f *testing.F) {
 
 // cacheSeed changes the names of a level while sites read them: a
 // variable deleted and declared again, one exported, one implicitly
-// declared after a site found nothing.
+// declared after a site found nothing; the sites that write X and E
+// keep their variable too.
 const cacheSeed = `/X = 'A'
 /DECLARE-VARIABLE E(INITIAL-VALUE='LOCAL')
 /J = 0
@@ -72,5 +73,7 @@ const cacheSeed = `/X = 'A'
 /    DELETE-VARIABLE X
 /    DECLARE-VARIABLE X(INITIAL-VALUE='B')
 /  END-IF
+/  X = X // '+'
+/  E = E // '-'
 /END-WHILE
 `

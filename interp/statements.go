@@ -111,10 +111,17 @@ func (r *Runner) setVariable(c *ast.Command) (handler.Result, *signal) {
 	var v any
 	switch {
 	case val.Expr != nil:
-		v, err = r.eval(val.Expr)
+		// The value's site also keeps the variable the assignment
+		// writes (varcache.go).
+		s := r.site(val.Expr)
+		v, err = r.evalAt(s, val.Expr)
 		if err != nil {
 			return handler.Result{}, r.exprFail(c, err)
 		}
+		if err := r.assignVia(&s.target, name, v, modeOf(a)); err != nil {
+			return resultOf(err), nil
+		}
+		return done, nil
 	case val.Keyword == "*STRING-TO-VARIABLE":
 		return r.stringToVariable(c, name, val)
 	case val.Keyword == "*LIST":
