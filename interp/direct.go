@@ -22,6 +22,8 @@ type site struct {
 	direct evalFn      // nil when the expression is not simple
 	prog   *vm.Program // compiled when the expr path is needed
 	target varCache    // the variable an assignment of this value writes
+	mode   writeMode   // and its WRITE-MODE, read once (moded)
+	moded  bool
 }
 
 // WithDirectEval turns the direct evaluation of simple expressions on

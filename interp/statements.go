@@ -118,7 +118,10 @@ func (r *Runner) setVariable(c *ast.Command) (handler.Result, *signal) {
 		if err != nil {
 			return handler.Result{}, r.exprFail(c, err)
 		}
-		if err := r.assignVia(&s.target, name, v, modeOf(a)); err != nil {
+		if !s.moded { // the operands of a parsed command do not change
+			s.mode, s.moded = modeOf(a), true
+		}
+		if err := r.assignVia(&s.target, name, v, s.mode); err != nil {
 			return resultOf(err), nil
 		}
 		return done, nil
