@@ -2,12 +2,17 @@
 # Runs the benchmark suite side by side: each loop in sdfp, CPython 3 and
 # Regina REXX (when installed), the best of $ROUNDS wall times each, and
 # prints the ratios sdfp/CPython and sdfp/Regina (issue 18's goals: <= 1.0
-# and <= 0.4). Usage: interp/testdata/bench/run.sh [ROUNDS]
+# and <= 0.4). Usage: interp/testdata/bench/run.sh [ROUNDS]; SDFP=binary
+# times that sdfp binary instead of one built from this tree (to compare
+# commits: build each with go build -o).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 rounds=${1:-3}
-bin=$(mktemp -d)/sdfp
-go build -o "$bin" ./cmd/sdfp
+bin=${SDFP:-}
+if [ -z "$bin" ]; then
+  bin=$(mktemp -d)/sdfp
+  go build -o "$bin" ./cmd/sdfp
+fi
 dir=interp/testdata/bench
 regina=$(command -v regina || true)
 python=$(command -v python3 || true)
