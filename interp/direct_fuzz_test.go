@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/rogpeppe/go-internal/txtar"
 )
 
 // FuzzDirectAgainstExpr runs a procedure twice, with the direct path (and
@@ -18,18 +16,7 @@ import (
 // includes, declarations and deletions among them) and the benchmark
 // suite.
 func FuzzDirectAgainstExpr(f *testing.F) {
-	seeds, _ := filepath.Glob("../testdata/lang/*.txtar")
-	for _, c := range seeds {
-		a, err := txtar.ParseFile(c)
-		if err != nil {
-			continue
-		}
-		for _, file := range a.Files {
-			if filepath.Ext(file.Name) == ".proc" {
-				f.Add(string(file.Data))
-			}
-		}
-	}
+	addLanguageSeeds(f)
 	f.Add(cacheSeed)
 	procs, _ := filepath.Glob("testdata/bench/*.proc")
 	for _, p := range procs {
