@@ -161,7 +161,7 @@ func (r *Runner) declareVariable(c *ast.Command) (handler.Result, *signal) {
 				return resultOf(err), nil
 			}
 		}
-		d.home.vars[root] = v
+		d.home.set(root, v)
 		if d.task {
 			d.bind.borrow(root, v)
 		}

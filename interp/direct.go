@@ -21,6 +21,9 @@ type evalFn func() (any, error)
 type site struct {
 	direct evalFn      // nil when the expression is not simple
 	prog   *vm.Program // compiled when the expr path is needed
+	target varCache    // the variable an assignment of this value writes
+	mode   writeMode   // and its WRITE-MODE, read once (moded)
+	moded  bool
 }
 
 // WithDirectEval turns the direct evaluation of simple expressions on
@@ -38,7 +41,10 @@ const maxSites = 1 << 14
 // procedure level, so that it goes when the level ends: a procedure called
 // in a loop is parsed at each call, and sites kept by the task would keep
 // every parsed copy.
-func (r *Runner) eval(e ast.Expr) (any, error) {
+func (r *Runner) eval(e ast.Expr) (any, error) { return r.evalAt(r.site(e), e) }
+
+// site returns the compiled site of an expression.
+func (r *Runner) site(e ast.Expr) *site {
 	sites := r.sites
 	if f := r.frame; f != nil {
 		if f.sites == nil {
@@ -54,6 +60,11 @@ func (r *Runner) eval(e ast.Expr) (any, error) {
 		s = &site{direct: r.directFn(e)}
 		sites[e] = s
 	}
+	return s
+}
+
+// evalAt evaluates e, whose site is s.
+func (r *Runner) evalAt(s *site, e ast.Expr) (any, error) {
 	if s.direct != nil && !r.directOff {
 		return s.direct()
 	}
@@ -85,8 +96,9 @@ func (r *Runner) directFn(e ast.Expr) evalFn {
 			return func() (any, error) { return r.varOrFunction(name) }
 		}
 		root := name.Parts[0].Name
+		var cache varCache
 		return func() (any, error) {
-			if v := r.lookup(root); v != nil && v.node.t.kind == simpleNode && v.node.value != nil {
+			if v := cache.lookup(r, root); v != nil && v.node.t.kind == simpleNode && v.node.value != nil {
 				return v.node.value, nil
 			}
 			return r.varOrFunction(name)

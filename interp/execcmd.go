@@ -114,7 +114,7 @@ func (r *Runner) structureOutput(target string, records []handler.Record, mode w
 		if err := r.newVariable(v.name, v.node); err != nil {
 			return err
 		}
-		r.frame.locals.vars[v.name] = v
+		r.frame.locals.set(v.name, v)
 	}
 	list, err := r.walk(v, name.Parts, true)
 	if err != nil {

@@ -13,18 +13,7 @@ import (
 // FuzzRun runs arbitrary procedures under a step limit: no input may make
 // the interpreter panic or run past the limit.
 func FuzzRun(f *testing.F) {
-	cases, _ := filepath.Glob("../testdata/lang/*.txtar")
-	for _, c := range cases {
-		a, err := txtar.ParseFile(c)
-		if err != nil {
-			continue
-		}
-		for _, file := range a.Files {
-			if filepath.Ext(file.Name) == ".proc" {
-				f.Add(string(file.Data))
-			}
-		}
-	}
+	addLanguageSeeds(f)
 	if src, err := os.ReadFile("testdata/loop.proc"); err == nil {
 		f.Add(string(src))
 	}
@@ -37,4 +26,20 @@ func FuzzRun(f *testing.F) {
 			t.Fatalf("ran %d steps past the limit", res.Steps)
 		}
 	})
+}
+
+// addLanguageSeeds adds every procedure of the language's golden cases.
+func addLanguageSeeds(f *testing.F) {
+	cases, _ := filepath.Glob("../testdata/lang/*.txtar")
+	for _, c := range cases {
+		a, err := txtar.ParseFile(c)
+		if err != nil {
+			continue
+		}
+		for _, file := range a.Files {
+			if filepath.Ext(file.Name) == ".proc" {
+				f.Add(string(file.Data))
+			}
+		}
+	}
 }

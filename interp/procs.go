@@ -94,7 +94,7 @@ func (r *Runner) declareParameter(c *ast.Command) (handler.Result, *signal) {
 		if err := r.newVariable(name, v.node); err != nil {
 			return resultOf(err), nil
 		}
-		f.locals.vars[name] = v
+		f.locals.set(name, v)
 		text, given := f.takeParam(name, pos)
 		switch {
 		case given && text != "":

@@ -168,7 +168,18 @@ const (
 // assign stores a value (or a copy of a complex variable) in a variable
 // or element, declaring a simple variable implicitly when allowed.
 func (r *Runner) assign(name *ast.VarName, val any, mode writeMode) error {
-	v := r.lookup(name.Parts[0].Name)
+	return r.assignVia(nil, name, val, mode)
+}
+
+// assignVia is assign with the variable found through a site's cache, when
+// cache is not nil.
+func (r *Runner) assignVia(cache *varCache, name *ast.VarName, val any, mode writeMode) error {
+	var v *variable
+	if cache != nil && !r.directOff { // expr alone stays the reference
+		v = cache.lookup(r, name.Parts[0].Name)
+	} else {
+		v = r.lookup(name.Parts[0].Name)
+	}
 	if v == nil {
 		if !r.frame.implicitDecl {
 			return varNotDeclaredNoImplicit.err(name.Parts[0].Name)
@@ -184,7 +195,7 @@ func (r *Runner) assign(name *ast.VarName, val any, mode writeMode) error {
 		if err := r.newVariable(v.name, v.node); err != nil {
 			return err
 		}
-		r.frame.locals.vars[v.name] = v
+		r.frame.locals.set(v.name, v)
 	}
 	n, err := r.walk(v, name.Parts, true)
 	if err != nil {

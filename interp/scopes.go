@@ -144,7 +144,7 @@ func (r *Runner) exportVariable(c *ast.Command) (handler.Result, *signal) {
 			if err := r.newVariable(root, c); err != nil {
 				return resultOf(err), nil
 			}
-			r.globals.vars[root] = g
+			r.globals.set(root, g)
 		} else {
 			if err := r.charge(c.size() - g.node.size()); err != nil {
 				return resultOf(err), nil
@@ -188,7 +188,7 @@ func (r *Runner) deleteDeclared(name, scopeKeyword string) error {
 // dropTaskVariable removes a task variable, and its name from every
 // procedure level that declared or imported it.
 func (r *Runner) dropTaskVariable(name string, v *variable) {
-	delete(r.globals.vars, name)
+	r.globals.unbind(name)
 	for f := r.frame; f != nil; f = f.parent {
 		if f.locals.vars[name] == v {
 			f.locals.unbind(name)
@@ -207,6 +207,7 @@ func (s *scope) deleteOwn(name string) error {
 }
 
 func (s *scope) unbind(name string) {
+	s.gen++
 	delete(s.vars, name)
 	delete(s.borrowed, name)
 }

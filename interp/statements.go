@@ -111,10 +111,20 @@ func (r *Runner) setVariable(c *ast.Command) (handler.Result, *signal) {
 	var v any
 	switch {
 	case val.Expr != nil:
-		v, err = r.eval(val.Expr)
+		// The value's site also keeps the variable the assignment
+		// writes (varcache.go).
+		s := r.site(val.Expr)
+		v, err = r.evalAt(s, val.Expr)
 		if err != nil {
 			return handler.Result{}, r.exprFail(c, err)
 		}
+		if !s.moded { // the operands of a parsed command do not change
+			s.mode, s.moded = modeOf(a), true
+		}
+		if err := r.assignVia(&s.target, name, v, s.mode); err != nil {
+			return resultOf(err), nil
+		}
+		return done, nil
 	case val.Keyword == "*STRING-TO-VARIABLE":
 		return r.stringToVariable(c, name, val)
 	case val.Keyword == "*LIST":
@@ -275,7 +285,7 @@ func (r *Runner) linesToList(target string, lines []string, mode writeMode) (han
 		if err := r.newVariable(v.name, v.node); err != nil {
 			return resultOf(err), nil
 		}
-		r.frame.locals.vars[v.name] = v
+		r.frame.locals.set(v.name, v)
 	}
 	if v := r.lookup(name.Parts[0].Name); v != nil && mode == modeReplace {
 		if n, err := r.walk(v, name.Parts, true); err == nil && n.t.kind == listNode {

@@ -168,6 +168,7 @@ type variable struct {
 type scope struct {
 	vars     map[string]*variable
 	borrowed map[string]bool // names in vars whose variable lives in another scope
+	gen      uint64          // counts the changes of vars (see varcache.go)
 }
 
 func newScope() *scope { return &scope{vars: map[string]*variable{}} }
@@ -177,7 +178,8 @@ func (s *scope) borrow(name string, v *variable) {
 	if s.borrowed == nil {
 		s.borrowed = map[string]bool{}
 	}
-	s.vars[name], s.borrowed[name] = v, true
+	s.set(name, v)
+	s.borrowed[name] = true
 }
 
 // names returns the variable names in sorted order.

@@ -157,7 +157,7 @@ func (r *Runner) declareFromContainer(c *permContainer, name string) error {
 			return err
 		}
 		v = &variable{name: name, node: n, scope: c.scopeName, box: box}
-		c.scope.vars[name] = v
+		c.scope.set(name, v)
 	}
 	if c.scope == r.globals {
 		// declared with SCOPE=*TASK, as DECLARE-VARIABLE would: visible

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs the benchmark suite side by side: each loop in sdfp, CPython 3 and
+# Regina REXX (when installed), the best of $ROUNDS wall times each, and
+# prints the ratios sdfp/CPython and sdfp/Regina (issue 18's goals: <= 1.0
+# and <= 0.4). Usage: interp/testdata/bench/run.sh [ROUNDS]; SDFP=binary
+# times that sdfp binary instead of one built from this tree (to compare
+# commits: build each with go build -o).
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+rounds=${1:-3}
+bin=${SDFP:-}
+if [ -z "$bin" ]; then
+  bin=$(mktemp -d)/sdfp
+  go build -o "$bin" ./cmd/sdfp
+fi
+dir=interp/testdata/bench
+regina=$(command -v regina || true)
+python=$(command -v python3 || true)
+
+# best TIME... runs the command $rounds times and prints the fastest wall
+# time in seconds.
+best() {
+  local b=
+  for _ in $(seq "$rounds"); do
+    local s e
+    s=$(date +%s.%N)
+    "$@" >/dev/null
+    e=$(date +%s.%N)
+    b=$(echo "$s $e ${b:-}" | awk '{t=$2-$1; if ($3=="" || t<$3) print t; else print $3}')
+  done
+  printf "%.3f" "$b"
+}
+ratio() { if [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; else echo -; fi; }
+
+printf '%-9s %8s %8s %8s %12s %12s\n' loop sdfp python3 regina sdfp/python sdfp/regina
+for f in count string builtins list command; do
+  w=$(mktemp -d)
+  s=$(best "$bin" run --workdir "$w" "$dir/$f.proc")
+  p=; r=
+  [ -n "$python" ] && p=$(best "$python" "$dir/$f.py")
+  [ -n "$regina" ] && r=$(best "$regina" "$dir/$f.rexx")
+  printf '%-9s %8.3f %8s %8s %12s %12s\n' "$f" "$s" "${p:--}" "${r:-not installed}" "$(ratio "$s" "$p")" "$(ratio "$s" "$r")"
+  rm -rf "$w"
+done
