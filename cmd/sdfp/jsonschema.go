@@ -18,6 +18,7 @@ var jsonEventTable = []struct{ event, fields, meaning string }{
 	{"command", `"file", "line", "level", "text", "rc"`, "An executed command (with or without --trace)."},
 	{"variable", `"name", "value"`, "A variable was assigned."},
 	{"syntax-error", `"file", "line", "column", "code", "severity", "text"`, "A finding that keeps a procedure from running (exit status 2)."},
+	{"usage-error", `"text"`, "The run did not start: a missing file, a bad installation, parameters or flags that do not fit (exit status 2); also on stderr. A flag the command line does not parse, --format included, is reported on stderr only."},
 	{"result", `"file", "rc", "error", "message", "exit"`, "How a task ended."},
 	{"dry-run", `"files", "writes"`, "What a dry run would have written."},
 	{"write-error", `"text", "message"`, "A file the run could not write (exit status 4)."},

@@ -225,3 +225,9 @@ func (o *output) syntaxError(tsn string, f *lexer.Error, src string) {
 }
 
 func (o *output) flush() {}
+
+// writeUsageEvent writes a usage-error event: the run did not start
+// (exit status 2), and text says why.
+func writeUsageEvent(w io.Writer, text string) {
+	json.NewEncoder(w).Encode(map[string]any{"v": JSONSchemaVersion, "event": "usage-error", "task": "", "text": text})
+}

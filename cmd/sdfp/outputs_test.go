@@ -215,3 +215,16 @@ func TestProgressLine(t *testing.T) {
 		t.Errorf("not cleared: %q", b.String())
 	}
 }
+
+// With --format json a run that cannot start says why as an event too
+// (a missing procedure file here), not only on stderr.
+func TestJSONUsageErrorEvent(t *testing.T) {
+	code, out, errOut := runCLI("run", "--format", "json", "--workdir", t.TempDir(), "no-such.proc")
+	if code != exitUsage || !strings.Contains(errOut, "no-such.proc") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	var ev map[string]any
+	if err := json.Unmarshal([]byte(out), &ev); err != nil || ev["event"] != "usage-error" || !strings.Contains(ev["text"].(string), "no-such.proc") {
+		t.Errorf("stdout %q (%v)", out, err)
+	}
+}

@@ -189,38 +189,33 @@ func (c *cli) run(args []string) int {
 	}
 	tasks, err := taskArgs(fs.Args(), existingFile)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
+		c.runUsage(f.format == "json", "%v", err)
 		fs.Usage()
 		return exitUsage
 	}
 	if f.format != "text" && f.format != "json" {
-		fmt.Fprintf(c.stderr, "sdfp run: --format must be text or json, not %q\n", f.format)
-		return exitUsage
+		return c.runUsage(f.format == "json", "--format must be text or json, not %q", f.format)
 	}
 	lang, ok := f.language(c, "run")
 	if !ok {
 		return exitUsage
 	}
 	if _, err := f.limits.limits(); err != nil {
-		fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
-		return exitUsage
+		return c.runUsage(f.format == "json", "%v", err)
 	}
 	start := interp.DefaultStart
 	if f.cont && f.start != "" {
-		fmt.Fprintln(c.stderr, "sdfp run: --continue goes on at the virtual time of the saved world; --start cannot be given with it")
-		return exitUsage
+		return c.runUsage(f.format == "json", "--continue goes on at the virtual time of the saved world; --start cannot be given with it")
 	}
 	if f.start != "" {
 		if start, err = parseStart(f.start); err != nil {
-			fmt.Fprintf(c.stderr, "sdfp run: --start: %v\n", err)
-			return exitUsage
+			return c.runUsage(f.format == "json", "--start: %v", err)
 		}
 	}
 	session.Warm(f.installation == "")
 	inst, err := installation(f.installation)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
-		return exitUsage
+		return c.runUsage(f.format == "json", "%v", err)
 	}
 	// A procedure with syntax errors does not run: report them like check.
 	stdout := &hostFile{what: "standard output", w: c.stdout}
@@ -234,8 +229,7 @@ func (c *cli) run(args []string) int {
 		// read, a huge file exhaust memory
 		src, err := dms.ReadFile(afero.NewOsFs(), tasks[i].Name, dms.MaxProcedureSize)
 		if err != nil {
-			fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
-			return exitUsage
+			return c.runUsage(f.format == "json", "%v", err)
 		}
 		tasks[i].Source = string(src)
 		proc, errs := chk.Parser.ParseFile(tasks[i].Name, tasks[i].Source)
@@ -264,6 +258,18 @@ func (c *cli) run(args []string) int {
 		return exitUsage
 	}
 	return c.execute(f, inst, out, stdout, tasks)
+}
+
+// runUsage reports a usage error of sdfp run on stderr and, with
+// --format json, also as a usage-error event on stdout, so that a
+// consumer of the events learns why nothing ran; it returns exitUsage.
+func (c *cli) runUsage(json bool, format string, args ...any) int {
+	text := fmt.Sprintf(format, args...)
+	fmt.Fprintf(c.stderr, "sdfp run: %s\n", text)
+	if json {
+		writeUsageEvent(c.stdout, text)
+	}
+	return exitUsage
 }
 
 // bareTraceValue refuses `--trace FILE`: --trace is a switch, so the flag
@@ -406,8 +412,7 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, out *output, stdout
 		w := c.stderr
 		if f.trace.file != "" {
 			if traceFile, err = createHostFile("--trace", f.trace.file); err != nil {
-				fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
-				return exitUsage
+				return c.runUsage(out.json, "%v", err)
 			}
 			w = traceFile
 		}
@@ -416,16 +421,14 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, out *output, stdout
 	opts.Installation, opts.LocalSU = inst, f.su
 	s, err := session.New(opts)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
-		return exitUsage
+		return c.runUsage(out.json, "%v", err)
 	}
 	for _, t := range tasks {
 		if t.SU == "" {
 			continue
 		}
 		if err := s.CheckServerUnit(t.SU); err != nil {
-			fmt.Fprintf(c.stderr, "sdfp run: %s@%s: %v\n", t.Name, t.SU, err)
-			return exitUsage
+			return c.runUsage(out.json, "%s@%s: %v", t.Name, t.SU, err)
 		}
 	}
 	switch f.console {
@@ -434,8 +437,7 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, out *output, stdout
 		s.Console.OnLine = out.console
 	default:
 		if consoleFile, err = createHostFile("--console", f.console); err != nil {
-			fmt.Fprintf(c.stderr, "sdfp run: %v\n", err)
-			return exitUsage
+			return c.runUsage(out.json, "%v", err)
 		}
 		s.Console.W = consoleFile
 	}
