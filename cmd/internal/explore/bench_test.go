@@ -31,6 +31,8 @@ func BenchmarkExplore(b *testing.B) {
 				}
 				b.ReportMetric(float64(n), "scenarios")
 				b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(n+1), "us/scenario")
+				b.ReportMetric(float64(b.N)*float64(n+1)/b.Elapsed().Seconds(), "scenarios/s") // issue 18's measure, the baseline counted
+
 			})
 		}
 	}
