@@ -189,7 +189,13 @@ func (p *Parser) parseCommand(u *lexer.Unit, a *tokenArena) (*ast.Command, []*le
 	if len(rest) > 0 {
 		cmd.Pos = rest[0].Pos
 	}
-	if len(rest) >= 2 && rest[0].Type == lexer.Name && rest[1].Type == lexer.Colon {
+	// A label is a name with its colon right after it (DONE: ..., as every
+	// example of the manuals writes it, spec 1.6); a colon after a blank
+	// begins an operand, the catalog ID of a file or JV name
+	// (SHOW-FILE-ATTR :SDFP:$USER.A) [I: the manuals show no label with a
+	// blank before its colon].
+	if len(rest) >= 2 && rest[0].Type == lexer.Name && rest[1].Type == lexer.Colon &&
+		rest[1].Pos.Line == rest[0].Pos.Line && rest[1].Pos.Column == rest[0].Pos.Column+len(rest[0].Value) {
 		cmd.Label = rest[0].Value
 		rest = rest[2:]
 	} else if rest[0].Type == lexer.Label {
