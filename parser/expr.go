@@ -288,7 +288,13 @@ func (p *exprParser) paren() (ast.Expr, *lexer.Error) {
 	defer p.leave()
 	// (JV-NAME,pos,len) or (*LINK,pos,len): a job variable substring
 	if t := p.peek(); t != nil && (t.Type == lexer.Name || t.Type == lexer.Keyword) && p.i+1 < len(p.toks) && p.toks[p.i+1].Type == lexer.Comma {
-		return p.jvPart(open.Pos)
+		return p.jvPart(open.Pos, t.Value, 2)
+	}
+	// (:CAT:$USER.JV,pos,len): a JV named with its catalog ID (JV user
+	// guide, "Permanent user job variables": a path name)
+	if p.i+4 < len(p.toks) && p.toks[p.i].Type == lexer.Colon && p.toks[p.i+1].Type == lexer.Name &&
+		p.toks[p.i+2].Type == lexer.Colon && p.toks[p.i+3].Type == lexer.Name && p.toks[p.i+4].Type == lexer.Comma {
+		return p.jvPart(open.Pos, ":"+p.toks[p.i+1].Value+":"+p.toks[p.i+3].Value, 5)
 	}
 	e, err := p.expr(0)
 	if err != nil {
@@ -304,9 +310,10 @@ func (p *exprParser) paren() (ast.Expr, *lexer.Error) {
 	return e, nil
 }
 
-func (p *exprParser) jvPart(pos lexer.Pos) (ast.Expr, *lexer.Error) {
-	name := p.toks[p.i].Value
-	p.i += 2
+// jvPart reads the position and length of a job variable substring whose
+// name took the next skip tokens (the name and the comma after it).
+func (p *exprParser) jvPart(pos lexer.Pos, name string, skip int) (ast.Expr, *lexer.Error) {
+	p.i += skip
 	var nums [2]int32
 	for k := 0; k < 2; k++ {
 		t := p.peek()
