@@ -10,6 +10,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/diff"
 
+	"sdfp/hypervisor/bs2000/dms"
 	"sdfp/lexer"
 	"sdfp/parser/format"
 )
@@ -120,13 +121,10 @@ func (c *cli) fmtSource(file, src string, opts format.Options, write, showDiff, 
 	return true
 }
 
-// rewriteProcedure puts data in place of the file atomically: a
-// temporary file in the same directory, with the file's permissions,
-// synced and renamed over it, so that a reader sees the old content or
-// the new and a crash leaves no torn file. Unlike replaceFile (a new lcov
-// file), it keeps the permissions of the procedure it rewrites. A link is
-// followed: the file it names is replaced, and the link stays.
-func rewriteProcedure(name string, data []byte) (err error) {
+// rewriteProcedure puts data in place of the file atomically, keeping
+// the permissions of the procedure it rewrites (dms.ReplaceHostFile). A
+// link is followed: the file it names is replaced, and the link stays.
+func rewriteProcedure(name string, data []byte) error {
 	target, err := filepath.EvalSymlinks(name)
 	if err != nil {
 		return err
@@ -135,27 +133,5 @@ func rewriteProcedure(name string, data []byte) (err error) {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".fmt-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(info.Mode().Perm()); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), target)
+	return dms.ReplaceHostFile(target, data, info.Mode().Perm())
 }
