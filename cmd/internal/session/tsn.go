@@ -1,7 +1,5 @@
 package session
 
-import "fmt"
-
 // The TSN counter. In BS2000 every job (task) has a TSN, its task
 // sequence number, by which SHOW-JOB-STATUS and CANCEL-JOB name it (BS2000
 // V21 Commands, SHOW-JOB-STATUS, V); the builtin TSN( ) returns it as four
@@ -12,20 +10,13 @@ import "fmt"
 // ENTER-PROCEDURE starts; a run continued with --continue goes on where
 // the last one stopped (Options.FirstTSN).
 
-// MaxTSN is the highest TSN the counter gives; after it, it starts at 1
-// again (sdfp's own: four decimal digits).
-const MaxTSN = 9999
-
-// FormatTSN writes a TSN number as the four characters BS2000 shows.
-func FormatTSN(n int) string { return fmt.Sprintf("%04d", n) }
-
 // NextTSN gives a new task its TSN and moves the counter on.
 func (s *Session) NextTSN() string { return s.TSNs.Next() }
 
 // PeekTSN is the TSN the i-th next task will get (0: the next), without
 // taking it.
-func (s *Session) PeekTSN(i int) string { return FormatTSN((s.TSNs.Last()+i)%MaxTSN + 1) }
+func (s *Session) PeekTSN(i int) string { return s.TSNs.Peek(i) }
 
 // TSNCounter is the number the next task gets: what a saved world keeps
 // (Options.FirstTSN of the run that continues it).
-func (s *Session) TSNCounter() int { return s.TSNs.Last()%MaxTSN + 1 }
+func (s *Session) TSNCounter() int { return s.TSNs.Following() }

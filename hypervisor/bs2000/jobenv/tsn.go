@@ -18,9 +18,22 @@ const maxTSN = 9999
 
 // Next returns the next TSN.
 func (c *TSNs) Next() string {
-	c.last = c.last%maxTSN + 1
-	return fmt.Sprintf("%04d", c.last)
+	c.last = c.following(0)
+	return formatTSN(c.last)
 }
+
+// Peek is the TSN the i-th next Next gives (0: the next), without taking
+// it.
+func (c *TSNs) Peek(i int) string { return formatTSN(c.following(i)) }
+
+// Following is the number of the TSN the next Next gives: what a saved
+// world keeps, to go on with SetLast(n-1).
+func (c *TSNs) Following() int { return c.following(0) }
+
+func (c *TSNs) following(i int) int { return (c.last+i)%maxTSN + 1 }
+
+// formatTSN writes a TSN number as the four characters BS2000 shows.
+func formatTSN(n int) string { return fmt.Sprintf("%04d", n) }
 
 // Last is the number of the TSN given last (0: none yet).
 func (c *TSNs) Last() int { return c.last }
