@@ -2,7 +2,6 @@ package interp
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/expr-lang/expr"
 	exprast "github.com/expr-lang/expr/ast"
@@ -227,6 +226,3 @@ func (e *exprEnv) jvPart(i int) (any, error) {
 	}
 	return v[start : start+n], nil
 }
-
-// exprString renders values in messages.
-func exprString(v any) string { return strings.TrimSpace(formatValue(v)) }

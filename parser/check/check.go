@@ -118,14 +118,6 @@ func (c *Checker) CheckTree(file, src string) (Report, *ast.Procedure) {
 	return r, proc
 }
 
-// Procedure runs the whole-procedure checks on a parsed procedure and
-// returns the first Limits.Findings of its findings.
-func (c *Checker) Procedure(proc *ast.Procedure) []*Finding {
-	d := c.Parser.FileLimits().NewDiagnostics()
-	c.check(proc, d)
-	return d.List
-}
-
 func (c *Checker) check(proc *ast.Procedure, d *lexer.Diagnostics) {
 	w := &walker{c: c, proc: proc, out: d, labelList: map[string]*[]ast.Stmt{}}
 	w.indexLabels(&proc.Body)
