@@ -75,6 +75,8 @@ var commands = map[string]commandSpec{
 	// V:MODATT: also VM administrators with ADMIN-PRIVILEGES=*MAXIMUM;
 	// the model has no administration privileges (I)
 	"MODIFY-VM-ATTRIBUTES": {run: (*Model).modifyAttributes, access: accessVM2000},
+	// V ...-241: any VM administrator, to any VM (send_message.go)
+	"SEND-VM-MESSAGE": {run: (*Model).sendMessage, access: accessDialog},
 }
 
 // call is one command being executed.

@@ -60,6 +60,8 @@ const (
 	definitionActive     outcomeID = "definition-active"
 	cpuPoolInUse         outcomeID = "cpu-pool-in-use"
 	stillHeld            outcomeID = "still-held"
+	// SEND-VM-MESSAGE to a VM nobody administers
+	noAdministratorConnected outcomeID = "no-administrator-connected"
 )
 
 var outcomes = map[outcomeID]handler.Outcome{
@@ -113,6 +115,10 @@ var outcomes = map[outcomeID]handler.Outcome{
 	cpuPoolExists:        {Msg: "VMS4601", Main: "VMS4601", SC1: 64, Source: "I: CREATE-VM-CPU-POOL's page is not stored"},
 	cpuPoolInUse:         {Msg: "VMS4602", Main: "VMS4602", SC1: 64, Source: "I: DELETE-VM-CPU-POOL's page is not stored"},
 	vmMigratingGroup:     {Msg: "VMS3042", Main: "VMS3042", SC1: 128, Source: "V: VMS3042 = VM being migrated, SC1=128 (ADD-VM-TO-VM-GROUP ...-202); for the other group and pool commands I"},
+	// The main code is the page's; the message is not printed, because
+	// sdfp's VMS1015 text (I) is its END-VM-DIALOG message, which the
+	// page's meaning contradicts.
+	noAdministratorConnected: {Main: "VMS1015", SC1: 64, Source: "V: VMS1015 = no VM administrator connected, SC1=64 (SEND-VM-MESSAGE ...-241); no message printed (I)"},
 }
 
 // Messages the model writes that are not refusals. Keys only here, texts
@@ -133,4 +139,5 @@ const (
 	msgReconfigDone      = "VMS4094" // S seed 003; text I
 	msgReconfigFailed    = "VMS4095" // S seed 003; text I
 	msgGroupAssigned     = "VMS4425" // V: ADD-VM-TO-VM-GROUP ...-202 (guaranteed, text in its example)
+	msgVMMessage         = "VMS2036" // V: SEND-VM-MESSAGE ...-241 (its example)
 )

@@ -6693,6 +6693,42 @@ var builtinOperandLists = [...]struct {
 			Mandatory: true,
 		},
 	}},
+	{"SEND-VM-MESSAGE", []*Operand{
+		{
+			Name:    "MESSAGE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltCString,
+					Min:      1,
+					Max:      72,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "VM-IDENTIFICATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ALL",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      99,
+					HasRange: true,
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+	}},
 	{"SET-JV-LINK", []*Operand{
 		{
 			Name:    "LINK-NAME",
