@@ -116,7 +116,14 @@ func (m *Model) Handle(_ context.Context, req *handler.Request) (handler.Result,
 		return m.refuse(c, notAdministrator, "/"+req.Name), true
 	}
 	m.handling = true
-	return m.afterCommand(c, spec.run(m, c)), true
+	res := spec.run(m, c)
+	if res.RC == handler.OK && c.args.Rounded() {
+		// V: CREATE-VM-GROUP, ADD-VM-TO-VM-GROUP ...-202, ...-214: SC2 2,
+		// "decimal specifications rounded to 2 decimal places"; for the
+		// other commands with <fixed> operands I
+		res.RC.SC2 = 2
+	}
+	return m.afterCommand(c, res), true
 }
 
 // line is a message the command prints; it is rendered in the task's
