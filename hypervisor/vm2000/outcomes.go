@@ -76,7 +76,7 @@ var outcomes = map[outcomeID]handler.Outcome{
 	noFreeIndex:          {Msg: "VMS4014", Main: "VMS4014", SC1: 64, Source: "I"},
 	tooManyGuests:        {Msg: "VMS4016", Main: "VMS4016", SC1: 64, Source: "V: at most 32 guests run at once; key I"},
 	alreadyInitialized:   {Msg: "VMS4015", Main: "VMS4015", SC1: 64, Source: "S seed 000; V:MIGDEF SC1=64"},
-	vmMigrating:          {Msg: "VMS3042", Main: "VMS3042", SC1: 64, Source: "V:NALLOW"},
+	vmMigrating:          {Msg: "VMS3042", Main: "VMS3042", SC1: 128, Source: "V:NALLOW; SC1=128 as ADD-VM-TO-VM-GROUP ...-202 gives it for a VM being migrated (for the other commands I: one message, one class)"},
 	notOnX86:             {Msg: "VMS3011", Main: "VMS9004", SC1: 64, Source: "V:HOLD/MOVE VMS3011 with return code VMS9004"},
 	wrongState:           {Msg: "VMS3010", Main: "VMS3010", SC1: 64, Source: "I: no key known for a VM in the wrong state"},
 	monitorVM:            {Msg: "VMS3012", Main: "VMS3012", SC1: 64, Source: "V:RESTR the monitor VM cannot be started, held, moved, migrated, deleted; key I"},
