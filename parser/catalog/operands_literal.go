@@ -5517,6 +5517,24 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 		{
+			Name:    "TRACE-LEVEL",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*OFF",
+				},
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*MAXIMUM",
+				},
+			},
+		},
+		{
 			Name:    "PERSISTENT",
 			Aliases: []string{},
 			Alts: []*Alt{
