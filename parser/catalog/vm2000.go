@@ -18,8 +18,9 @@ const (
 	// vmNameWild is a VM name that may hold wildcards, the manuals'
 	// <name 1..8 with-wild(20)>. The catalog has no wildcard suffix, so a
 	// name that is not a plain <name> is taken as text of at most 20
-	// characters, and hypervisor/vm2000 (selection.go) parses it.
-	vmNameWild = `<name 1..8> / <text 1..20>`
+	// characters (with-wild: VM<02,12> is one value), and hypervisor/vm2000
+	// (selection.go) parses it.
+	vmNameWild = `<name 1..8> / <text 1..20 with-wild>`
 	// vmByGroupOrPool are the selections of the VMs of a VM group or CPU
 	// pool (V:SVA, V:PRIVF).
 	vmByGroupOrPool = `*BY-VM-GROUP(VM-GROUP-NAME = <name 1..8> !) / *BY-CPU-POOL(CPU-POOL-NAME = *STDPOOL / <name 1..8>)`
