@@ -154,15 +154,9 @@ func (c *checker) serverUnit(su *ServerUnitSpec, lim Limits) {
 		}
 	}
 	// the devices of every VM, the monitor's first
-	holders := []struct {
-		name string
-		devs []VMDeviceSpec
-	}{{su.Monitor.Name, su.Monitor.Devices}}
+	holders := []deviceHolder{{su.Monitor.Name, su.Monitor.Devices}}
 	for _, vm := range su.VMs {
-		holders = append(holders, struct {
-			name string
-			devs []VMDeviceSpec
-		}{vm.Name, vm.Devices})
+		holders = append(holders, deviceHolder{vm.Name, vm.Devices})
 	}
 	for _, h := range holders {
 		for j := range h.devs {
@@ -227,6 +221,13 @@ func (c *checker) monitor(su *ServerUnitSpec, arch architecture) {
 		c.errorf(m.at.of("memory"), "the monitor VM needs at least %d MB on SU %s", rules.monitorMin, arch)
 	}
 	c.memory(m.at, arch, m.Memory, m.MinMemory, &m.MaxMemory)
+}
+
+// deviceHolder is a VM of an installation file with the devices it
+// assigns it.
+type deviceHolder struct {
+	name string
+	devs []VMDeviceSpec
 }
 
 // monitorAssignments checks what commands may have changed of the
