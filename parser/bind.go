@@ -86,7 +86,8 @@ func (b *binder) bind(ops []*catalog.Operand, list []*OperandSyntax, at lexer.Po
 		return -1
 	}
 	next, sawKeyword := 0, false
-	for n, s := range list {
+	for n := 0; n < len(list); n++ {
+		s := list[n]
 		if s == nil || (s.Key == nil && len(s.Atoms) == 0) {
 			if !sawKeyword {
 				next++
@@ -132,6 +133,7 @@ func (b *binder) bind(ops []*catalog.Operand, list []*OperandSyntax, at lexer.Po
 			op = ops[next]
 			next++
 		}
+		s, n = joinWildcardChoice(op, list, n)
 		i := index(op)
 		if args.Values[i] != nil {
 			b.errf(s.Pos, CodeDuplicateOperand, "operand %s is given more than once", op.Name)

@@ -22,6 +22,8 @@ func seedProcedures(f *testing.F) {
 	}
 	f.Add("/A = 1\n/IF (A = 1); WRITE-TEXT 'X'; END-IF\n")
 	f.Add("/W &(A + 1) &&X &N.Y\n/W 'A;B' \"c;d\" -\n/ 2\n")
+	// wildcard choices whose commas the binder joins, closed or not
+	f.Add("/DELETE-FILE X<A,B>.<C:D,,E>,OUTPUT=*SYSOUT\n/SHOW-VM-STATUS VM-ID=VM<02,12\n/SHOW-VM-ATTR VM-ID=<,A>,INF=*ALL\n")
 }
 
 // FuzzRead: no input makes the line reader or tokenizer panic, and every

@@ -39,8 +39,10 @@ func TestCreateAndDelete(t *testing.T) {
 	if r.jvStatus("JV.NEWVM") != "$T " || r.m.local.definitions["NEWVM"] == nil {
 		t.Error("delete: MONJV or definition wrong")
 	}
+	// the definition keeps the VM's index, which ACTIVATE-VM-DEFINITION
+	// gives the VM again, and SHOW-VM-DEFINITION shows it
 	lines := r.ok("SHOW-VM-DEFINITION VM-NAME=NEWVM").Output
-	if squeeze(lines[2]) != "% - NEWVM NO YES NO *STDPOOL(P) 1 1024 100" {
+	if squeeze(lines[2]) != "% 4 NEWVM NO YES NO *STDPOOL(P) 1 1024 100" {
 		t.Errorf("definition %q", lines[2])
 	}
 	if res := r.run("CREATE-VM MEMORY-SIZE=1024,VM-NAME=NEWVM"); res.RC.Main != "VMS4013" {

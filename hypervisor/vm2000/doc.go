@@ -59,6 +59,9 @@
 //	      name: MONITOR       # [MONITOR]
 //	      memory: 4096        # at least 512 (/390) or 1024 (x86) [that minimum]
 //	      min-memory: 2048    # memory reconfiguration works for the monitor too
+//	      cpu-quota: 14       # as MODIFY-VM-ATTRIBUTES VM-ID=1 leaves it [14]; also
+//	                          # max-cpu-utilization, max-io, cpu-pool, vm-group, password,
+//	                          # and devices as a VM's (ADD-VM-DEVICES VM-ID=1) [none]
 //	    cpu-pools: [POOL1]    # *STDPOOL always exists
 //	    vm-groups:            # /390 only; a bare name takes the defaults
 //	      - GRP1
@@ -71,7 +74,13 @@
 //	    vms:                  # initialised guest VMs
 //	      - index: 12         # 2..max-vm-index
 //	        name: VM12PROD    # <name 1..8> [VMnn]
-//	        state: RUNNING    # INIT-ONLY, RUNNING (guest SYSTEM READY), IN-HOLD (/390), DOWN [RUNNING]
+//	        state: RUNNING    # as VM2000 shows it: INIT-ONLY, RUNNING, DOWN, or held (/390)
+//	                          # WAIT(SEL), WAIT(GLB), WAIT(VMA); IN-HOLD is WAIT(SEL) [RUNNING]
+//	                          # more-wait-states: [WAIT(VMA)], a held VM's wait states
+//	                          # beneath the one shown [none]
+//	        guest: READY      # NONE, START, READY, NTERM, ATERM, RSTRT [READY when RUNNING
+//	                          # or held, else NONE]; START reaches READY after guest-start
+//	        monjv: ":SDFP:$SDFPUSER.JV.VM12"   # the VM's MONJV (CREATE-VM MONJV=) [none]
 //	        memory: 2048      # x86: multiple of 2, at least 1024
 //	        min-memory: 1024  # lower bound of REDUCE-VM-MEMORY [none: MIN-MEM-SIZE *UNDEF]
 //	        max-memory: 4096  # upper bound of EXTEND-VM-MEMORY [x86: memory; /390: none]

@@ -32,6 +32,7 @@ type rig struct {
 	m    *Model
 	clk  *clock.Clock
 	jvs  *jv.Store
+	fs   afero.Fs // where the JVs are stored
 	con  *console.Console
 	p    *parser.Parser
 	task testTask
@@ -53,8 +54,21 @@ func newRig(t testing.TB, yamlText string) *rig {
 
 func newRigFrom(t testing.TB, inst *Installation) *rig {
 	t.Helper()
-	clk := clock.New(testStart)
-	jvs := jv.New(afero.NewMemMapFs(), clk.Now)
+	return newRigAt(t, inst, testStart)
+}
+
+// newRigAt builds a model whose clock starts at start.
+func newRigAt(t testing.TB, inst *Installation, start time.Time) *rig {
+	t.Helper()
+	return newRigOn(t, inst, start, afero.NewMemMapFs())
+}
+
+// newRigOn builds a model whose clock starts at start, with its job
+// variables in fs.
+func newRigOn(t testing.TB, inst *Installation, start time.Time, fs afero.Fs) *rig {
+	t.Helper()
+	clk := clock.New(start)
+	jvs := jv.New(fs, clk.Now)
 	con := console.New(clk.Now, msg.Default(), "E")
 	if inst.ConsoleLanguage != "" {
 		con.SetLanguage(inst.ConsoleLanguage)
@@ -63,7 +77,7 @@ func newRigFrom(t testing.TB, inst *Installation) *rig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &rig{t: t, m: m, clk: clk, jvs: jvs, con: con, p: parser.New(catalog.Builtin()), task: testTask{"1A2B", "E"}}
+	return &rig{t: t, m: m, clk: clk, jvs: jvs, fs: fs, con: con, p: parser.New(catalog.Builtin()), task: testTask{"1A2B", "E"}}
 }
 
 // ran is a command's result with its output rendered in the task's

@@ -109,13 +109,22 @@ type ServerUnitSpec struct {
 	at             located
 }
 
-// MonitorSpec is the monitor VM (index 1) of a server unit.
+// MonitorSpec is the monitor VM (index 1) of a server unit. The fields
+// after Processors are what commands change of it at run time (a world's
+// vm2000.yaml carries them); zero is each one's default.
 type MonitorSpec struct {
-	Name       string `yaml:"name"`
-	Memory     int    `yaml:"memory"`
-	MinMemory  int    `yaml:"min-memory"`
-	MaxMemory  int    `yaml:"max-memory"`
-	Processors int    `yaml:"processors"`
+	Name       string         `yaml:"name"`
+	Memory     int            `yaml:"memory"`
+	MinMemory  int            `yaml:"min-memory"`
+	MaxMemory  int            `yaml:"max-memory"`
+	Processors int            `yaml:"processors"`
+	CPUQuota   float64        `yaml:"cpu-quota"`           // [14, monitorCPUQuota]
+	MaxCPU     float64        `yaml:"max-cpu-utilization"` // [100]
+	MaxIO      int            `yaml:"max-io"`              // [100]
+	CPUPool    string         `yaml:"cpu-pool"`            // [*STDPOOL]
+	VMGroup    string         `yaml:"vm-group"`            // [none]
+	Password   string         `yaml:"password"`            // [none]
+	Devices    []VMDeviceSpec `yaml:"devices"`             // ADD-VM-DEVICES VM-ID=1 [none]
 	at         located
 }
 
@@ -128,9 +137,24 @@ type DeviceSpec struct {
 
 // VMSpec is a guest VM initialised on a server unit.
 type VMSpec struct {
-	Index      int     `yaml:"index"`
-	Name       string  `yaml:"name"`
-	State      string  `yaml:"state"` // INIT-ONLY, RUNNING, IN-HOLD, DOWN
+	Index int    `yaml:"index"`
+	Name  string `yaml:"name"`
+	// State is the VM's state as VM2000 shows it: INIT-ONLY, RUNNING,
+	// DOWN, or for a held VM (/390) its wait state WAIT(SEL), WAIT(GLB)
+	// or WAIT(VMA); IN-HOLD is WAIT(SEL).
+	State string `yaml:"state"`
+	// MoreWaitStates are the wait states a held VM has beneath the one
+	// State shows (holds.go: a RESUME-VM that ends the shown one leaves
+	// it held in these); each weaker than State's.
+	MoreWaitStates []string `yaml:"more-wait-states"`
+	// Guest is the guest system's state (SHOW-VM-STATUS GUEST, the VM
+	// MONJV): NONE, START, READY, NTERM, ATERM or RSTRT; empty: READY for
+	// a RUNNING or held VM, else NONE. A guest in START reaches SYSTEM
+	// READY the guest-start time after the installation is loaded.
+	Guest string `yaml:"guest"`
+	// MonJV is the VM's monitoring JV (CREATE-VM MONJV=), which VM2000
+	// goes on writing at each change of state [none].
+	MonJV      string  `yaml:"monjv"`
 	Memory     int     `yaml:"memory"`
 	MinMemory  int     `yaml:"min-memory"`
 	MaxMemory  int     `yaml:"max-memory"`

@@ -2,10 +2,12 @@ package vm2000
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"sdfp/hypervisor/bs2000/jv"
 	"sdfp/parser/catalog"
 )
 
@@ -111,6 +113,7 @@ func (c *checker) serverUnit(su *ServerUnitSpec, lim Limits) {
 	if arch == archX86 && len(su.VMGroups) > 0 {
 		c.errorf(su.at.of("vm-groups"), "VM groups exist on SU /390 only")
 	}
+	c.monitorAssignments(su, pools, groups)
 	devices := map[string]*DeviceSpec{}
 	for i := range su.Devices {
 		d := &su.Devices[i]
@@ -146,28 +149,35 @@ func (c *checker) serverUnit(su *ServerUnitSpec, lim Limits) {
 		}
 		names[vm.Name] = true
 		used += vm.Memory
-		if vm.State == StateRunning.String() || vm.State == StateInHold.String() {
+		if st, _, _ := parseShownState(vm.State); st == StateRunning || st == StateInHold {
 			running++
 		}
-		for j := range vm.Devices {
-			d := &vm.Devices[j]
+	}
+	// the devices of every VM, the monitor's first
+	holders := []deviceHolder{{su.Monitor.Name, su.Monitor.Devices}}
+	for _, vm := range su.VMs {
+		holders = append(holders, deviceHolder{vm.Name, vm.Devices})
+	}
+	for _, h := range holders {
+		for j := range h.devs {
+			d := &h.devs[j]
 			if devices[d.MN] == nil {
-				c.errorf(d.at.node, "device %s of VM %s is not generated on %s", d.MN, vm.Name, su.Name)
+				c.errorf(d.at.node, "device %s of VM %s is not generated on %s", d.MN, h.name, su.Name)
 				continue
 			}
 			holder, taken := exclusive[d.MN]
 			switch {
 			case taken:
-				c.errorf(d.at.node, "device %s assigned to VM %s is already assigned exclusively to VM %s", d.MN, vm.Name, holder)
+				c.errorf(d.at.node, "device %s assigned to VM %s is already assigned exclusively to VM %s", d.MN, h.name, holder)
 			case d.Usage == usageExclusive.String():
-				exclusive[d.MN] = vm.Name
+				exclusive[d.MN] = h.name
 			}
 		}
 	}
-	for _, vm := range su.VMs {
-		for _, d := range vm.Devices {
-			if holder, ok := exclusive[d.MN]; ok && holder != vm.Name && d.Usage == usageShared.String() {
-				c.errorf(d.at.node, "device %s of VM %s is assigned exclusively to VM %s", d.MN, vm.Name, holder)
+	for _, h := range holders {
+		for _, d := range h.devs {
+			if holder, ok := exclusive[d.MN]; ok && holder != h.name && d.Usage == usageShared.String() {
+				c.errorf(d.at.node, "device %s of VM %s is assigned exclusively to VM %s", d.MN, h.name, holder)
 			}
 		}
 	}
@@ -213,6 +223,27 @@ func (c *checker) monitor(su *ServerUnitSpec, arch architecture) {
 	c.memory(m.at, arch, m.Memory, m.MinMemory, &m.MaxMemory)
 }
 
+// deviceHolder is a VM of an installation file with the devices it
+// assigns it.
+type deviceHolder struct {
+	name string
+	devs []VMDeviceSpec
+}
+
+// monitorAssignments checks what commands may have changed of the
+// monitor VM: its CPU pool, VM group and devices.
+func (c *checker) monitorAssignments(su *ServerUnitSpec, pools, groups map[string]bool) {
+	m := &su.Monitor
+	if m.CPUPool != "" {
+		c.cpuPool(m.at, &m.CPUPool, pools, su.Name)
+	}
+	m.VMGroup = strings.ToUpper(m.VMGroup)
+	if m.VMGroup != "" && !groups[m.VMGroup] {
+		c.errorf(m.at.of("vm-group"), "VM group %s is not defined on %s", m.VMGroup, su.Name)
+	}
+	c.vmDevices(m.Devices, m.Name)
+}
+
 func (c *checker) vm(su *ServerUnitSpec, vm *VMSpec, arch architecture, lim Limits, pools, groups map[string]bool) {
 	if vm.Index < 2 || vm.Index > lim.MaxVMIndex {
 		c.errorf(vm.at.of("index"), "VM index must be 2..%d (1 is the monitor VM), not %d", lim.MaxVMIndex, vm.Index)
@@ -223,17 +254,6 @@ func (c *checker) vm(su *ServerUnitSpec, vm *VMSpec, arch architecture, lim Limi
 	vm.Name = strings.ToUpper(vm.Name)
 	if !validVMName(vm.Name) {
 		c.errorf(vm.at.of("name"), "VM name %q is not a name of 1..8 characters", vm.Name)
-	}
-	if vm.State == "" {
-		vm.State = StateRunning.String()
-	}
-	st, ok := parseState(vm.State)
-	if !ok {
-		c.errorf(vm.at.of("state"), "VM state must be INIT-ONLY, RUNNING, IN-HOLD or DOWN, not %q", vm.State)
-	}
-	vm.State = st.String()
-	if st == StateInHold && arch == archX86 {
-		c.errorf(vm.at.of("state"), "IN-HOLD exists on SU /390 only")
 	}
 	if vm.Memory <= 0 {
 		c.errorf(vm.at.of("memory"), "memory of VM %s must be given in MB", vm.Name)
@@ -256,9 +276,91 @@ func (c *checker) vm(su *ServerUnitSpec, vm *VMSpec, arch architecture, lim Limi
 	if vm.VMGroup != "" && !groups[vm.VMGroup] {
 		c.errorf(vm.at.of("vm-group"), "VM group %s is not defined on %s", vm.VMGroup, su.Name)
 	}
+	c.vmState(vm, arch)
+	if vm.MonJV != "" {
+		n, err := jv.NormalName(vm.MonJV)
+		if err != nil || !validJVPath(n) {
+			c.errorf(vm.at.of("monjv"), "monjv %q is not a job variable name", vm.MonJV)
+		}
+		vm.MonJV = n
+	}
+	c.vmDevices(vm.Devices, vm.Name)
+}
+
+// vmState checks a VM's state, its further wait states and its guest's
+// state, and writes them in capitals.
+func (c *checker) vmState(vm *VMSpec, arch architecture) {
+	if vm.State == "" {
+		vm.State = StateRunning.String()
+	}
+	st, shown, ok := parseShownState(vm.State)
+	if !ok {
+		c.errorf(vm.at.of("state"), "VM state must be INIT-ONLY, RUNNING, DOWN, or for a held VM WAIT(SEL), WAIT(GLB), WAIT(VMA) or IN-HOLD, not %q", vm.State)
+	}
+	vm.State = st.String()
+	if st == StateInHold {
+		vm.State = (&VM{state: st, waits: shown}).waitState()
+		if arch == archX86 {
+			c.errorf(vm.at.of("state"), "a held VM (%s) exists on SU /390 only", vm.State)
+		}
+	}
+	if len(vm.MoreWaitStates) > 0 && st != StateInHold {
+		c.errorf(vm.at.of("more-wait-states"), "more-wait-states are for a held VM, not one in state %s", vm.State)
+	}
+	for i, name := range vm.MoreWaitStates {
+		w, ok := parseWaitState(name)
+		switch {
+		case !ok:
+			c.errorf(vm.at.of("more-wait-states"), "more-wait-states: %q is not WAIT(SEL), WAIT(GLB) or WAIT(VMA)", name)
+		case w <= shown:
+			// waitStates are ordered by strength, which is their bit order
+			c.errorf(vm.at.of("more-wait-states"), "more-wait-states: %s is not beneath the state shown, %s", strings.ToUpper(name), vm.State)
+		default:
+			shown |= w // the next must be weaker still
+			vm.MoreWaitStates[i] = strings.ToUpper(strings.TrimSpace(name))
+		}
+	}
+	if vm.Guest == "" {
+		return
+	}
+	g, ok := parseGuestState(vm.Guest)
+	if !ok {
+		c.errorf(vm.at.of("guest"), "guest state must be one of %s, not %q", strings.Join(guestStateNames[:], ", "), vm.Guest)
+		return
+	}
+	vm.Guest = g.String()
+	if !slices.Contains(guestsOf[st], g) {
+		c.errorf(vm.at.of("guest"), "a guest in state %s is not possible in a VM in state %s", vm.Guest, vm.State)
+	}
+}
+
+// validJVPath: a JV name's last part, after a catalog and user ID, is a
+// name of its own (NormalName has checked the characters).
+func validJVPath(n string) bool {
+	rest := n
+	if strings.HasPrefix(rest, ":") {
+		end := strings.IndexByte(rest[1:], ':')
+		if end < 1 {
+			return false
+		}
+		rest = rest[end+2:]
+	}
+	if strings.HasPrefix(rest, "$") {
+		dot := strings.IndexByte(rest, '.')
+		if dot < 0 {
+			return false
+		}
+		rest = rest[dot+1:]
+	}
+	return rest != "" && !strings.ContainsAny(rest, ":$")
+}
+
+// vmDevices checks the devices assigned to a VM and writes their usage
+// as the model names it.
+func (c *checker) vmDevices(devs []VMDeviceSpec, vmName string) {
 	seen := map[string]bool{}
-	for i := range vm.Devices {
-		d := &vm.Devices[i]
+	for i := range devs {
+		d := &devs[i]
 		d.MN = strings.ToUpper(d.MN)
 		switch strings.ToLower(d.Usage) {
 		case "", "exclusive":
@@ -269,7 +371,7 @@ func (c *checker) vm(su *ServerUnitSpec, vm *VMSpec, arch architecture, lim Limi
 			c.errorf(d.at.of("usage"), "device usage must be exclusive or shared, not %q", d.Usage)
 		}
 		if seen[d.MN] {
-			c.errorf(d.at.node, "device %s assigned twice to VM %s", d.MN, vm.Name)
+			c.errorf(d.at.node, "device %s assigned twice to VM %s", d.MN, vmName)
 		}
 		seen[d.MN] = true
 	}

@@ -82,6 +82,10 @@ var installRanges = map[string]fieldRange{
 	"server-units.monitor.min-memory": vmMemory,
 	"server-units.monitor.max-memory": vmMemory,
 	"server-units.monitor.processors": processors,
+	// what MODIFY-VM-ATTRIBUTES VM-ID=1 changes, as for a guest VM
+	"server-units.monitor.cpu-quota":           {decimal, 0.01, 99.99, "", true, "V:MODATT CPU-QUOTA = <fixed 0.01..99.99>"},
+	"server-units.monitor.max-io":              maxIO,
+	"server-units.monitor.max-cpu-utilization": {decimal, 0.01, 100, "", true, "V:MODATT MAX-CPU-UTILIZATION = <fixed 0.01..100.00>"},
 
 	"server-units.vm-groups.cpu-quota":           {decimal, 0.01, 99.99, "", true, "V: CREATE-VM-GROUP CPU-QUOTA = <fixed 0.01..99.99> (...-214)"},
 	"server-units.vm-groups.max-cpu-utilization": {decimal, 0.01, 100, "", true, "V: CREATE-VM-GROUP MAX-CPU-UTILIZATION = <fixed 0.01..100.00> (...-214)"},

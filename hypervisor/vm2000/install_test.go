@@ -107,6 +107,23 @@ func TestInstallationErrors(t *testing.T) {
 		{"local-su at its field", "console-language: E\nlocal-su: NOPE\n" + goodSU, 2, ":11: local-su NOPE is not a server unit"},
 		{"overlap reported at the later VM", vm("location: 4096") + "      - {index: 3, name: B, memory: 512, location: 4000}\n", 9, ":52: memory of VM B overlaps VM A"},
 		{"location below the monitor's end", vm("location: 100"), 8, ":39: location 100 of VM A is outside the memory free for guests (512..8192 MB)"},
+
+		// Issue 15: the VM2000 state a world's vm2000.yaml carries, each
+		// value checked at its position.
+		{"wait state unknown", vm("state: WAIT(XYZ)"), 8, `:36: VM state must be INIT-ONLY, RUNNING, DOWN, or for a held VM WAIT(SEL), WAIT(GLB), WAIT(VMA) or IN-HOLD, not "WAIT(XYZ)"`},
+		{"wait state on x86", strings.Replace(vm("state: WAIT(GLB)"), "/390", "x86", 1), 8, ":36: a held VM (WAIT(GLB)) exists on SU /390 only"},
+		{"more wait states of a running VM", vm("more-wait-states: [WAIT(VMA)]"), 8, ":47: more-wait-states are for a held VM, not one in state RUNNING"},
+		{"more wait states not beneath", vm("state: WAIT(GLB), more-wait-states: [WAIT(SEL)]"), 8, ":65: more-wait-states: WAIT(SEL) is not beneath the state shown, WAIT(GLB)"},
+		{"more wait states twice", vm("state: WAIT(SEL), more-wait-states: [WAIT(VMA), WAIT(VMA)]"), 8, ":65: more-wait-states: WAIT(VMA) is not beneath"},
+		{"more wait states unknown", vm("state: IN-HOLD, more-wait-states: [HELD]"), 8, `:63: more-wait-states: "HELD" is not WAIT(SEL), WAIT(GLB) or WAIT(VMA)`},
+		{"guest unknown", vm("guest: ASLEEP"), 8, `:36: guest state must be one of NONE, START, READY, NTERM, ATERM, RSTRT, not "ASLEEP"`},
+		{"guest impossible", vm("state: INIT-ONLY, guest: READY"), 8, ":54: a guest in state READY is not possible in a VM in state INIT-ONLY"},
+		{"monjv", vm("monjv: 'JV X'"), 8, `:36: monjv "JV X" is not a job variable name`},
+		{"monjv catalog only", vm("monjv: ':SDFP:'"), 8, `:36: monjv ":SDFP:" is not a job variable name`},
+		{"monitor cpu-quota", su("monitor: {cpu-quota: 100}"), 6, ":26: cpu-quota 100 is outside 0.01..99.99"},
+		{"monitor device not generated", su("monitor: {devices: [T9]}"), 6, ":25: device T9 of VM MONITOR is not generated on SU1"},
+		{"monitor device exclusive", su("monitor: {devices: [\"4683\"]}"), 9, ":53: device 4683 assigned to VM A is already assigned exclusively to VM MONITOR"},
+		{"monitor pool", su("monitor: {cpu-pool: NOPOOL}"), 6, ":25: CPU pool NOPOOL is not defined on SU1"},
 	}
 	pattern := regexp.MustCompile(`^test\.yaml:(\d+):(\d+): `)
 	for _, tc := range tests {

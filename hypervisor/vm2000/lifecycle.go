@@ -66,7 +66,7 @@ func (m *Model) createVM(c *call) handler.Result {
 		return *res
 	}
 	vm := &VM{su: su, index: index, name: name, state: StateInitOnly, size: size, min: min, max: max, location: location,
-		processors: cpu.processors, cpuQuota: cpu.quota, maxIO: cpu.maxIO, pool: cpu.pool, group: cpu.group,
+		processors: cpu.processors, cpuQuota: cpu.quota, maxCPU: cpu.maxCPU, maxIO: cpu.maxIO, pool: cpu.pool, group: cpu.group,
 		persistent: persistent == "*YES", password: string(pw), devices: map[string]usage{}}
 	j, res := m.startMonitorJV(c, "CREATE-VM "+name, vmMonitorLayout, vm)
 	if res != nil {
@@ -102,17 +102,18 @@ const monitorCPUQuota = 14
 type cpuSettings struct {
 	processors  int
 	quota       float64 // own CPU quota, or the member CPU quota in a group
+	maxCPU      float64 // maximum CPU utilisation in percent, 0: 100
 	maxIO       int
 	pool, group string
 }
 
-// cpuAttributes reads PROCESSOR, CPU-QUOTA, CPU-POOL and
-// MAX-IO-UTILIZATION and checks the names they give: the CPU pool must
+// cpuAttributes reads PROCESSOR, CPU-QUOTA, CPU-POOL, MAX-CPU-UTILIZATION
+// and MAX-IO-UTILIZATION and checks the names they give: the CPU pool must
 // exist (VMS4600), a VM group exists on /390 only (VMS3011, VMS9004)
 // and must exist (VMS4400). The model's groups have no CPU pool, so
 // that the VM is in its group's pool (VMS4422) is not checked.
-// MAX-CPU-UTILIZATION, ADMIN-PRIVILEGES, PRIVILEGES and VM-ACTIVE-IDLE
-// are accepted and ignored: the model has no scheduler and no privileges.
+// ADMIN-PRIVILEGES, PRIVILEGES and VM-ACTIVE-IDLE are accepted and
+// ignored: the model has no scheduler and no privileges.
 func (m *Model) cpuAttributes(c *call) (cpuSettings, *handler.Result) {
 	s := cpuSettings{processors: 1, quota: stdCPUQuota, maxIO: 100, pool: stdPool}
 	var processor, maxIO ast.Ref
@@ -122,6 +123,10 @@ func (m *Model) cpuAttributes(c *call) (cpuSettings, *handler.Result) {
 	var group *ast.Args
 	c.args.Unpack("PROCESSOR", &processor, "CPU-POOL", &pool, "MAX-IO-UTILIZATION", &maxIO,
 		"CPU-QUOTA", &quotaKind, "CPU-QUOTA", &quota, "CPU-QUOTA", &group)
+	c.args.Unpack("MAX-CPU-UTILIZATION", &s.maxCPU)
+	if s.maxCPU == 100 {
+		s.maxCPU = 0 // the default, as an installation file leaves it out
+	}
 	if processor.IsNumber {
 		s.processors = processor.Number
 	} else if n := processorLevels[processor.Keyword]; n > 0 {

@@ -1,6 +1,7 @@
 package vm2000
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
@@ -79,6 +80,7 @@ func New(inst *Installation, clk *clock.Clock, jvs *jv.Store, con *console.Conso
 	if err := m.applyFaults(); err != nil {
 		return nil, fmt.Errorf("%s: %w", inst.File, err)
 	}
+	m.startGuests()
 	m.local = m.byName[inst.LocalSU]
 	if m.local == nil {
 		m.local = m.units[0]
@@ -119,27 +121,28 @@ func buildServerUnit(spec *ServerUnitSpec) (*serverUnit, error) {
 	}
 	su.assignmentSets = buildAssignmentSets(spec.AssignmentSets)
 	mon := spec.Monitor
-	su.addVM(&VM{index: 1, name: mon.Name, state: StateRunning, guest: GuestReady, size: mon.Memory, min: mon.MinMemory,
-		max: mon.MaxMemory, location: spec.Hypervisor, processors: mon.Processors, cpuQuota: monitorCPUQuota, maxIO: 100, pool: stdPool,
-		devices: map[string]usage{}})
+	monitor := &VM{index: 1, name: mon.Name, state: StateRunning, guest: GuestReady, size: mon.Memory, min: mon.MinMemory,
+		max: mon.MaxMemory, location: spec.Hypervisor, processors: mon.Processors, cpuQuota: cmp.Or(mon.CPUQuota, monitorCPUQuota),
+		maxCPU: mon.MaxCPU, maxIO: cmp.Or(mon.MaxIO, 100), pool: cmp.Or(mon.CPUPool, stdPool), group: mon.VMGroup, password: mon.Password,
+		devices: map[string]usage{}}
+	su.assignDevices(monitor, mon.Devices)
+	su.addVM(monitor)
 	// VMs with an explicit location first, so the others fill the gaps.
 	var later []*VM
 	for _, vs := range spec.VMs {
-		st, _ := parseState(vs.State)
-		vm := &VM{index: vs.Index, name: vs.Name, state: st, size: vs.Memory, min: vs.MinMemory, max: vs.MaxMemory,
-			processors: vs.Processors, cpuQuota: vs.CPUQuota, maxCPU: vs.MaxCPU, maxIO: vs.MaxIO, pool: vs.CPUPool, group: vs.VMGroup,
-			persistent: vs.Persistent, ha: vs.HA, password: vs.Password, load: vs.Load, devices: map[string]usage{}}
-		if st == StateRunning || st == StateInHold {
-			vm.guest = GuestReady
+		st, waits, _ := parseShownState(vs.State)
+		for _, name := range vs.MoreWaitStates {
+			w, _ := parseWaitState(name)
+			waits |= w
 		}
-		for _, d := range vs.Devices {
-			u := usageExclusive
-			if d.Usage == usageShared.String() {
-				u = usageShared
-			}
-			vm.devices[d.MN] = u
-			su.devices[d.MN].assigned = append(su.devices[d.MN].assigned, assignment{vm, u})
+		vm := &VM{index: vs.Index, name: vs.Name, state: st, waits: waits, guest: defaultGuest(st), size: vs.Memory, min: vs.MinMemory,
+			max: vs.MaxMemory, processors: vs.Processors, cpuQuota: vs.CPUQuota, maxCPU: vs.MaxCPU, maxIO: vs.MaxIO, pool: vs.CPUPool,
+			group: vs.VMGroup, persistent: vs.Persistent, ha: vs.HA, password: vs.Password, load: vs.Load, monJV: vs.MonJV,
+			devices: map[string]usage{}}
+		if g, ok := parseGuestState(vs.Guest); ok {
+			vm.guest = g
 		}
+		su.assignDevices(vm, vs.Devices)
 		if vs.Location != nil {
 			vm.location = *vs.Location
 			su.addVM(vm)
@@ -155,6 +158,31 @@ func buildServerUnit(spec *ServerUnitSpec) (*serverUnit, error) {
 			processors: ds.Processors, maxIO: ds.MaxIO, pool: ds.CPUPool, ha: ds.HA, password: ds.Password, devices: append([]string(nil), ds.Devices...)}
 	}
 	return su, nil
+}
+
+// assignDevices gives a VM the devices an installation file assigns it.
+func (su *serverUnit) assignDevices(vm *VM, devs []VMDeviceSpec) {
+	for _, d := range devs {
+		u := usageExclusive
+		if d.Usage == usageShared.String() {
+			u = usageShared
+		}
+		vm.devices[d.MN] = u
+		su.devices[d.MN].assigned = append(su.devices[d.MN].assigned, assignment{vm, u})
+	}
+}
+
+// startGuests lets the guests an installation file gives in START reach
+// SYSTEM READY, the guest-start time from now [I: how far the start had
+// got is not kept].
+func (m *Model) startGuests() {
+	for _, su := range m.units {
+		for _, vm := range su.sortedVMs() {
+			if vm.state == StateRunning && vm.guest == GuestStart {
+				m.scheduleSystemReady(vm)
+			}
+		}
+	}
 }
 
 func (m *Model) applyFaults() error {

@@ -30,8 +30,12 @@ func (m *Model) showDefinition(c *call) handler.Result {
 			entries = append(entries, entry{vm.name, vm.index, true, vm.persistent, vm.ha, vm.pool, vm.group, vm.processors, vm.size, vm.min, vm.max, vm.maxIO})
 		}
 	}
+	// A definition of an uninitialised VM shows the index it reserves
+	// (CREATE-VM-DEFINITION VM-INDEX), '-' for *ANY as seed 000 shows
+	// its definition without one [I: the page's output layout is not
+	// stored; S seed 000].
 	for _, d := range c.su.definitions {
-		entries = append(entries, entry{d.name, 0, false, true, d.ha, d.pool, "", d.processors, d.size, d.min, d.max, d.maxIO})
+		entries = append(entries, entry{d.name, d.index, false, true, d.ha, d.pool, "", d.processors, d.size, d.min, d.max, d.maxIO})
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].name < entries[j].name })
 	cols := []column{vmIDColumn, {title: "ACT", width: 3}, {title: "PER", width: 3}, {title: "HA", width: 3},

@@ -102,7 +102,11 @@ func (m *Model) unitLines(c *call, su *serverUnit, lines *[]string) []handler.Re
 				{Name: "VM-INDEX", Value: 0}, {Name: "VM-NAME", Value: "*NONE"}, {Name: "USAGE", Value: "*NONE"}})
 			continue
 		}
-		for _, a := range d.assigned {
+		// the VMs sharing a device by index [I: the page's example has
+		// none shared], so the list does not depend on the order of
+		// assignment, which a saved world does not keep
+		holders := slices.SortedFunc(slices.Values(d.assigned), func(a, b assignment) int { return a.vm.index - b.vm.index })
+		for _, a := range holders {
 			*lines = append(*lines, row(cols, mn, d.kind, vmID(a.vm.index, a.vm.name), a.usage.String()))
 			list = append(list, handler.Record{{Name: "UNIT", Value: mn}, {Name: "KIND", Value: d.kind},
 				{Name: "VM-INDEX", Value: a.vm.index}, {Name: "VM-NAME", Value: a.vm.name}, {Name: "USAGE", Value: "*" + a.usage.String()}})

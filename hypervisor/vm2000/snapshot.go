@@ -77,7 +77,7 @@ func (m *Model) unitSpec(su *serverUnit, spec *ServerUnitSpec) ServerUnitSpec {
 			continue // set up for a migration that has not switched over
 		}
 		if vm.isMonitor() {
-			out.Monitor = MonitorSpec{Name: vm.name, Memory: vm.size, MinMemory: vm.min, MaxMemory: vm.max, Processors: vm.processors}
+			out.Monitor = m.monitorSpec(su, vm)
 			continue
 		}
 		out.VMs = append(out.VMs, m.vmSpec(su, vm))
@@ -91,21 +91,52 @@ func (m *Model) unitSpec(su *serverUnit, spec *ServerUnitSpec) ServerUnitSpec {
 	return out
 }
 
+// monitorSpec is the monitor VM's present state; what no command changed
+// is left out, as the installation file would leave it.
+func (m *Model) monitorSpec(su *serverUnit, vm *VM) MonitorSpec {
+	ms := MonitorSpec{Name: vm.name, Memory: vm.size, MinMemory: vm.min, MaxMemory: vm.max, Processors: vm.processors,
+		MaxCPU: vm.maxCPU, VMGroup: vm.group, Password: vm.password, Devices: m.deviceSpecs(su, vm)}
+	if vm.cpuQuota != monitorCPUQuota {
+		ms.CPUQuota = vm.cpuQuota
+	}
+	if vm.maxIO != 100 {
+		ms.MaxIO = vm.maxIO
+	}
+	if vm.pool != stdPool {
+		ms.CPUPool = vm.pool
+	}
+	return ms
+}
+
+// vmSpec is a guest VM's present state: where it is, its state as VM2000
+// shows it with the wait states beneath, its guest's state where loading
+// would not give it, its monitoring JV, memory, attributes and devices.
 func (m *Model) vmSpec(su *serverUnit, vm *VM) VMSpec {
-	vs := VMSpec{Index: vm.index, Name: vm.name, State: vm.state.String(), Memory: vm.size, MinMemory: vm.min,
-		MaxMemory: vm.max, Processors: vm.processors, CPUQuota: vm.cpuQuota, MaxCPU: vm.maxCPU, MaxIO: vm.maxIO, CPUPool: vm.pool,
-		VMGroup: vm.group, Persistent: vm.persistent, HA: vm.ha, Password: vm.password, Load: vm.load}
+	vs := VMSpec{Index: vm.index, Name: vm.name, State: vm.shownState(), MoreWaitStates: vm.moreWaitStates(), MonJV: vm.monJV,
+		Memory: vm.size, MinMemory: vm.min, MaxMemory: vm.max, Processors: vm.processors, CPUQuota: vm.cpuQuota, MaxCPU: vm.maxCPU,
+		MaxIO: vm.maxIO, CPUPool: vm.pool, VMGroup: vm.group, Persistent: vm.persistent, HA: vm.ha, Password: vm.password, Load: vm.load,
+		Devices: m.deviceSpecs(su, vm)}
+	if vm.guest != defaultGuest(vm.state) {
+		vs.Guest = vm.guest.String()
+	}
 	if su.arch == arch390 {
 		loc := vm.location
 		vs.Location = &loc
 	}
+	return vs
+}
+
+// deviceSpecs are the devices assigned to a VM, but those a fault gives
+// it (the fault assigns them again when the snapshot is loaded).
+func (m *Model) deviceSpecs(su *serverUnit, vm *VM) []VMDeviceSpec {
+	var out []VMDeviceSpec
 	for _, mn := range slices.Sorted(mapKeys(vm.devices)) {
 		if m.takenByFault(su, vm, mn) {
-			continue // the fault assigns it again when the snapshot is loaded
+			continue
 		}
-		vs.Devices = append(vs.Devices, VMDeviceSpec{MN: mn, Usage: strings.ToLower(vm.devices[mn].String())})
+		out = append(out, VMDeviceSpec{MN: mn, Usage: strings.ToLower(vm.devices[mn].String())})
 	}
-	return vs
+	return out
 }
 
 // takenByFault reports whether a device-taken fault gave the VM the device.

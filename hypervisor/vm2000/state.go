@@ -34,6 +34,60 @@ func parseState(s string) (VMState, bool) {
 	return StateInitOnly, false
 }
 
+// parseShownState reads a VM state as an installation file gives it:
+// one of the model's states, or a held VM's wait state as VM2000 shows
+// it (WAIT(SEL), WAIT(GLB), WAIT(VMA); holds.go). IN-HOLD is WAIT(SEL).
+func parseShownState(s string) (VMState, waitSet, bool) {
+	if w, ok := parseWaitState(s); ok {
+		return StateInHold, w, true
+	}
+	st, ok := parseState(s)
+	if st == StateInHold {
+		return st, waitSEL, ok
+	}
+	return st, 0, ok
+}
+
+// parseWaitState reads one wait state name, such as WAIT(SEL).
+func parseWaitState(s string) (waitSet, bool) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	for _, w := range waitStates {
+		if s == w.name {
+			return w.w, true
+		}
+	}
+	return 0, false
+}
+
+// shownState is a VM's state as an installation file writes it: a held
+// VM's wait state, else the state's name.
+func (vm *VM) shownState() string {
+	if vm.state == StateInHold {
+		return vm.waitState()
+	}
+	return vm.state.String()
+}
+
+// moreWaitStates are the wait states of a held VM beneath the one it
+// shows, strongest first.
+func (vm *VM) moreWaitStates() []string {
+	if vm.state != StateInHold {
+		return nil
+	}
+	var out []string
+	shown := false
+	for _, w := range waitStates {
+		if vm.waitsOf()&w.w == 0 {
+			continue
+		}
+		if shown {
+			out = append(out, w.name)
+		}
+		shown = true
+	}
+	return out
+}
+
 // GuestState is the state of the guest system in a VM, as the VM MONJV
 // shows it (bytes 82-86). V10:151
 type GuestState int
@@ -54,6 +108,36 @@ func (g GuestState) String() string {
 		return "?"
 	}
 	return guestStateNames[g]
+}
+
+func parseGuestState(s string) (GuestState, bool) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	for i, n := range guestStateNames {
+		if n == s {
+			return GuestState(i), true
+		}
+	}
+	return GuestNone, false
+}
+
+// defaultGuest is the guest state of a VM an installation file gives
+// without one: a RUNNING or held VM's guest is SYSTEM READY.
+func defaultGuest(st VMState) GuestState {
+	if st == StateRunning || st == StateInHold {
+		return GuestReady
+	}
+	return GuestNone
+}
+
+// guestsOf are the guest states possible in each VM state [I: from the
+// commands that lead there: START-VM (START, then READY), SHUTDOWN-VM
+// (NTERM), RESET-VM (NONE); ATERM and RSTRT as the MONJV layout names
+// them, V10:151].
+var guestsOf = map[VMState][]GuestState{
+	StateInitOnly: {GuestNone, GuestATerm},
+	StateRunning:  {GuestStart, GuestReady, GuestRestart},
+	StateInHold:   {GuestStart, GuestReady},
+	StateDown:     {GuestNone, GuestNTerm, GuestATerm},
 }
 
 // Display suffixes while a VM migrates. V:PHA

@@ -280,6 +280,11 @@ func parseType(body string, p *dslParser) (*Alt, error) {
 		switch attr {
 		case "with-low":
 			a.Lower = true
+		case "with-wild":
+			if kind != AltText {
+				return nil, p.errf("with-wild is for <text>, the form a pattern is read in: <%s>", body)
+			}
+			a.Wild = true
 		case "bool", "any":
 			// result type hints for expressions, shown in help only
 		default:
@@ -399,6 +404,9 @@ func (a *Alt) String() string {
 	}
 	if a.Lower {
 		s += " with-low"
+	}
+	if a.Wild {
+		s += " with-wild"
 	}
 	return s + ">" + a.structString()
 }

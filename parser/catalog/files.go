@@ -18,9 +18,9 @@ const fileDomain = "FILE"
 // fileSelection is a file name or a file name with wildcards (SDF-P RR
 // "Suffixes for data types", -wild: * / <s1,s2> <sx:sy> -s and a
 // terminating period, V). The catalog's <filename> takes no wildcard
-// characters, so a pattern is taken as text and package
-// hypervisor/bs2000/files parses it.
-const fileSelection = `<filename 1..54> / <text 1..80>`
+// characters, so a pattern is taken as text (with-wild: a choice's commas
+// are part of it) and package hypervisor/bs2000/files parses it.
+const fileSelection = `<filename 1..54> / <text 1..80 with-wild>`
 
 var fileCommands = []decl{
 	{name: "CREATE-FILE", domain: fileDomain, source: "V CMD create-file (function: catalog entry for a new file); operands I (the ones procedures use)",
@@ -57,13 +57,13 @@ var fileCommands = []decl{
 			FILE-NAME = <filename 1..54> / *DUMMY !`},
 	{name: "REMOVE-FILE-LINK", aliases: []string{"RMFL"}, domain: fileDomain, source: "V CMD remove-file-link (format; LINK-NAME with wildcards); return code DMS0662 (SC2 2) I from CMD unlock-file-link",
 		help: "Removes link names of the task from its task file table; LINK-NAME may hold wildcards. A link name the task lacks is a warning (DMS0662, SC2 2), none with SUPPRESS-ERRORS=*LINK-NAME-NOT-FOUND. sdfp makes no link name of blanks, so *FIRST-BLANK finds none.",
-		ops: `LINK-NAME = *FIRST-BLANK / <filename 1..8> / <text 1..80>
+		ops: `LINK-NAME = *FIRST-BLANK / <filename 1..8> / <text 1..80 with-wild>
 			RELEASE-DEVICE = *YES / *NO
 			UNLOAD-RELEASED-TAPE = *NO / *YES
 			SUPPRESS-ERRORS = *NONE / *LINK-NAME-NOT-FOUND`},
 	{name: "SHOW-FILE-LINK", aliases: []string{"SHFL"}, domain: fileDomain, source: "V CMD show-file-link (format, sorted by link name, structured output); SYSOUT layout and S variable names I",
 		help: "Shows the task's link names with the files they name, sorted by link name; LINK-NAME may hold wildcards, FILE-NAME restricts the list to the links of one file. Structured output: LINK-NAME and F-NAME.",
-		ops: `LINK-NAME = *ALL / <filename 1..8> / <text 1..80>
+		ops: `LINK-NAME = *ALL / <filename 1..8> / <text 1..80 with-wild>
 			FILE-NAME = *ALL / <filename 1..54>`},
 }
 

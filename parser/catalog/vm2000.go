@@ -18,8 +18,9 @@ const (
 	// vmNameWild is a VM name that may hold wildcards, the manuals'
 	// <name 1..8 with-wild(20)>. The catalog has no wildcard suffix, so a
 	// name that is not a plain <name> is taken as text of at most 20
-	// characters, and hypervisor/vm2000 (selection.go) parses it.
-	vmNameWild = `<name 1..8> / <text 1..20>`
+	// characters (with-wild: VM<02,12> is one value), and hypervisor/vm2000
+	// (selection.go) parses it.
+	vmNameWild = `<name 1..8> / <text 1..20 with-wild>`
 	// vmByGroupOrPool are the selections of the VMs of a VM group or CPU
 	// pool (V:SVA, V:PRIVF).
 	vmByGroupOrPool = `*BY-VM-GROUP(VM-GROUP-NAME = <name 1..8> !) / *BY-CPU-POOL(CPU-POOL-NAME = *STDPOOL / <name 1..8>)`
@@ -62,8 +63,8 @@ var vm2000Commands = []decl{
 	{name: "CREATE-VM", domain: "VM2000",
 		source: "V:CRVM (VM2000 V12 user guide 2023-11, 'CREATE-VM (Initialize a VM)', ...-210): operand list complete, " +
 			"one operand for every attribute the page lists; value syntax V from V:CRDEF, V:MODATT and the pages named per operand, I where marked. " +
-			"The model keeps PROCESSOR, CPU-QUOTA (own or member quota and VM group), CPU-POOL, MAX-IO-UTILIZATION (/390) and LOCATION (/390); " +
-			"MAX-CPU-UTILIZATION, ADMIN-PRIVILEGES, PRIVILEGES and VM-ACTIVE-IDLE are accepted and ignored (vm2000 2.2)",
+			"The model keeps PROCESSOR, CPU-QUOTA (own or member quota and VM group), CPU-POOL, MAX-CPU-UTILIZATION (SHOW-VM-ATTRIBUTES' MAX-U), MAX-IO-UTILIZATION (/390) and LOCATION (/390); " +
+			"ADMIN-PRIVILEGES, PRIVILEGES and VM-ACTIVE-IDLE are accepted and ignored (vm2000 2.2)",
 		help: "Initialises a virtual machine (state INIT-ONLY): its index and name, memory sizes, place in memory (/390), " +
 			"number of virtual CPUs, CPU share or VM group membership, CPU pool, I/O limit, password, privileges and monitoring JV.",
 		ops: `MEMORY-SIZE = ` + memSize + ` !

@@ -344,6 +344,7 @@ func (f *formatter) command(c *ast.Command, depth int) {
 	first := "/" + indent
 	free := outsideQuotes(text)
 	parens := parenDepths(text, free)
+	breakable := outsideChoices(text, free)
 	// a continuation line's slash stands contIndent right of the
 	// command, and further by the parentheses open where it starts, as
 	// the manual indents the operands of a structure
@@ -357,7 +358,7 @@ func (f *formatter) command(c *ast.Command, depth int) {
 		if i > 0 {
 			prefix = cont(off)
 		}
-		lines = append(lines, f.fit(free[off:off+len(piece)], parens[off:off+len(piece)], piece, off, prefix, cont, i == last)...)
+		lines = append(lines, f.fit(breakable[off:off+len(piece)], parens[off:off+len(piece)], piece, off, prefix, cont, i == last)...)
 		off += len(piece)
 	}
 	for i, l := range lines {
@@ -468,6 +469,37 @@ func breakPoint(free []bool, parens []int, piece string, room int) int {
 		return last
 	}
 	return after
+}
+
+// outsideChoices is free without the commas of wildcard choices
+// (VM<02,12>, X<A,B>.C): a line broken there would still read the same,
+// but the pattern is one value and is easier to read on one line. A
+// choice is a '<' that is not an operator's (<=, <>) closed by a '>'
+// with no blank, parenthesis, apostrophe or '=' in between.
+func outsideChoices(text string, free []bool) []bool {
+	out := free
+	for i := 0; i+1 < len(text); i++ {
+		if !free[i] || text[i] != '<' || text[i+1] == '=' || text[i+1] == '>' {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && strings.IndexByte(" \t()'\"=<>", text[j]) < 0 {
+			j++
+		}
+		if j == len(text) || text[j] != '>' || !strings.Contains(text[i:j], ",") {
+			continue
+		}
+		if &out[0] == &free[0] {
+			out = append([]bool(nil), free...)
+		}
+		for k := i + 1; k < j; k++ {
+			if text[k] == ',' {
+				out[k] = false
+			}
+		}
+		i = j
+	}
+	return out
 }
 
 // outsideQuotes marks the bytes of a command's text that stand outside

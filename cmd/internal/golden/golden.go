@@ -35,6 +35,11 @@
 //	                "FILE[@SU] [VALUE ...] [NAME=VALUE ...]" a line
 //	                (tasks.go); their SYSOUT and end are expected in
 //	                sysout:FILE and result:FILE
+//	continue        a procedure run after the case's run in the world it
+//	                left, as `sdfp run --continue` runs it: "FILE [VALUE
+//	                ...] [NAME=VALUE ...]" (continue.go); its SYSOUT, end
+//	                and console are expected in sysout:continue,
+//	                result:continue and console:continue
 //
 // Expected sections are compared byte for byte; sysout and result are
 // always expected, and the console whenever the run wrote to it, so a
@@ -276,7 +281,7 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 			return nil, fmt.Errorf("%s: start: %v", c.Path, err)
 		}
 	}
-	s, err := session.New(session.Options{
+	opts0 := session.Options{
 		Start:        start,
 		User:         strings.ToUpper(strings.TrimSpace(user)),
 		FS:           fs,
@@ -287,7 +292,8 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 		Trace:        opts.Trace,
 		Installation: inst,
 		LocalSU:      strings.TrimSpace(su),
-	})
+	}
+	s, err := session.New(opts0)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", c.Path, err)
 	}
@@ -328,6 +334,9 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 		problems = append(problems, w.problems...)
 	}
 	out[LintSection] = strings.Join(problems, "\n")
+	if err := c.runContinued(ctx, s, opts0, out); err != nil {
+		return nil, fmt.Errorf("%s: %v", c.Path, err)
+	}
 	for _, f := range c.Archive.Files {
 		switch {
 		case strings.HasPrefix(f.Name, "syslst:"), strings.HasPrefix(f.Name, "written:"):
@@ -418,6 +427,12 @@ func describe(res interp.Result) string {
 // jv: section (file: sections are input).
 func (c *Case) expected(out Outcome) []string {
 	names := []string{"sysout", "result"}
+	if _, _, ok, err := c.continued(); ok && err == nil {
+		names = append(names, continueSections...)
+		if _, has := c.section("console:continue"); has || out["console:continue"] != "" {
+			names = append(names, "console:continue")
+		}
+	}
 	if extra, err := c.extraTasks(); err == nil {
 		for _, t := range extra {
 			names = append(names, "sysout:"+t.file, "result:"+t.file)
