@@ -60,6 +60,10 @@ const (
 	definitionActive     outcomeID = "definition-active"
 	cpuPoolInUse         outcomeID = "cpu-pool-in-use"
 	stillHeld            outcomeID = "still-held"
+	pubsetUnknown        outcomeID = "pubset-unknown"
+	notPubres            outcomeID = "not-pubres-device"
+	suRunning            outcomeID = "su-running"
+	noCluster            outcomeID = "local-su-in-no-cluster"
 )
 
 var outcomes = map[outcomeID]handler.Outcome{
@@ -112,6 +116,10 @@ var outcomes = map[outcomeID]handler.Outcome{
 	definitionActive:     {Msg: "VMS2302", Main: "VMS2302", SC1: 64, Source: "I: the definition of an initialised VM is changed through the VM (V:DEFPREV ...-91); key sdfp's"},
 	cpuPoolExists:        {Msg: "VMS4601", Main: "VMS4601", SC1: 64, Source: "I: CREATE-VM-CPU-POOL's page is not stored"},
 	cpuPoolInUse:         {Msg: "VMS4602", Main: "VMS4602", SC1: 64, Source: "I: DELETE-VM-CPU-POOL's page is not stored"},
+	pubsetUnknown:        {Msg: "VMS4222", Main: "VMS4222", SC1: 64, Source: "I: the pubset must be in the monitor system's MRS catalog (ADD-VM-DEVICES ...-201); key and text sdfp's"},
+	notPubres:            {Msg: "VMS4223", Main: "VMS4223", SC1: 64, Source: "I: *BY-PUBRES-DEVICE names the pubres device (ADD-VM-DEVICES ...-201); key and text sdfp's"},
+	suRunning:            {Msg: "VMS2344", Main: "VMS2344", SC1: 64, Source: "V: VMS2344 = remote SU is running, SC1=64 (RECOVER-VM-DEFINITION ...-233); text I"},
+	noCluster:            {Msg: "VMS2347", Main: "VMS2347", SC1: 64, Source: "V: VMS2347 = local SU not detected in any SU cluster, SC1=64 (RECOVER-VM-DEFINITION ...-233); text I"},
 	vmMigratingGroup:     {Msg: "VMS3042", Main: "VMS3042", SC1: 128, Source: "V: VMS3042 = VM being migrated, SC1=128 (ADD-VM-TO-VM-GROUP ...-202); for the other group and pool commands I"},
 }
 
@@ -133,4 +141,7 @@ const (
 	msgReconfigDone      = "VMS4094" // S seed 003; text I
 	msgReconfigFailed    = "VMS4095" // S seed 003; text I
 	msgGroupAssigned     = "VMS4425" // V: ADD-VM-TO-VM-GROUP ...-202 (guaranteed, text in its example)
+	msgPubsetAssigned    = "VMS4220" // V: 'Example of pubset management' ...-163 (en)
+	msgPubsetRemoved     = "VMS4221" // I: VMS4220's counterpart for a released pubset
+	msgDefRecovered      = "VMS2340" // V: RECOVER-VM-DEFINITION ...-233 (guaranteed; text cut after DEFI, I)
 )
