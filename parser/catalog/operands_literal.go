@@ -8110,8 +8110,7 @@ var builtinOperandLists = [...]struct {
 					HasRange: true,
 				},
 			},
-			Mandatory: true,
-			ListMax:   28,
+			ListMax: 28,
 		},
 		{
 			Name:    "SELECT",

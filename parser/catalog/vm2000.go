@@ -19,7 +19,8 @@ const (
 	// <text> alternative, as VM names use it (vmNameWild), keeps the
 	// binder from splitting a list-poss operand into its elements, so a
 	// name type needs a with-wild attribute in the binder first.
-	deviceUnits = `list-poss(28): *DEVICE-RANGE(FROM = <alphanum-name 2..4> !, TO = <alphanum-name 2..4> !) / <alphanum-name 1..4> !`
+	deviceList  = `list-poss(28): *DEVICE-RANGE(FROM = <alphanum-name 2..4> !, TO = <alphanum-name 2..4> !) / <alphanum-name 1..4>`
+	deviceUnits = deviceList + ` !` // UNITS mandatory
 	// pubsetUnits are the devices of a pubset (V, same pages); the
 	// catalog ID, the pages' <cat-id 1..4>, is an <alphanum-name 1..4> (I).
 	pubsetUnits = `*PUBSET-DEVICES(PUBSET = *BY-PUBRES-DEVICE(UNIT = <alphanum-name 2..4> !) / <alphanum-name 1..4> !)`

@@ -115,7 +115,7 @@ var vm2000DeviceCommands = []decl{
 		source: "V: 'SHOW-VM-DEVICE-STATUS (Output detailed device information)', ...-246 (operands to *DISPOSABLE(CURRENT-STATE, ASSIGN-BY-GUEST), VM2000 administrator); " +
 			"CURRENT-STATE=*KEEP and wildcards in UNITS not modelled; ASSIGN-BY-GUEST's values, INFORMATION (*STD, the page's *VM-SUMMARY), the SYSOUT layout and the S variables I; ASSIGNED-BY with (P) V ('Explicit pubset assignment and removal' ...-156)",
 		help: "Shows the devices of the server unit: type, ASSIGN-BY-GUEST, assignment set, pubset, and each VM that holds the device with assignment and usage mode; SELECT=*PARAMETERS(TYPE=..., STATE=*ASSIGNED(...) / *DISPOSABLE(...)) narrows them, INFORMATION=*VM-SUMMARY counts them per VM.",
-		ops: `UNITS = *STD / *ALL / ` + pubsetUnits + ` / ` + deviceUnits + `
+		ops: `UNITS = *STD / *ALL / ` + pubsetUnits + ` / ` + deviceList + `
 			SELECT = [*PARAMETERS](TYPE = *ANY / *VC / *CONSOLE / *PRINTER / *FAM50 / *TD / *UR / <alphanum-name 1..8>, STATE = *ANY / *ASSIGNED(BY = *ANY / *VM-ADMIN / *GUEST, USAGE = *ANY / *EXCLUSIVE / *SHARED, VM-IDENTIFICATION = *ANY / <integer 1..99> / ` + vmByGroupOrPool + ` / ` + vmNameWild + `) / *DISPOSABLE(CURRENT-STATE = *ANY / *UNASSIGNED / *SHARED, ASSIGN-BY-GUEST = *ANY / *YES / *NO))
 			INFORMATION = *STD / *VM-SUMMARY`},
 	{name: "MODIFY-VM-DEVICE-ATTRIBUTES", domain: "VM2000",
