@@ -150,3 +150,18 @@ func TestDeviceStatusRecords(t *testing.T) {
 		t.Errorf("4690 PUBSET = %v", got)
 	}
 }
+
+// No procedure runs in the monitor system of a failed unit: placing a
+// task there is refused (a usage error of sdfp run), as is --su.
+func TestFailedUnitRunsNoTask(t *testing.T) {
+	r := newRig(t, deviceSU)
+	if err := r.m.SetTaskSU("0002", "su2"); err == nil || !strings.Contains(err.Error(), "SU2 has failed") {
+		t.Errorf("SetTaskSU: %v", err)
+	}
+	if err := r.m.SetLocalSU("SU2"); err == nil {
+		t.Error("SetLocalSU accepted a failed unit")
+	}
+	if err := r.m.CheckServerUnit("SU1"); err != nil {
+		t.Errorf("CheckServerUnit SU1: %v", err)
+	}
+}
