@@ -100,7 +100,7 @@ func TestDeviceDataRoundTrip(t *testing.T) {
 }
 
 // Names with wildcards select devices of a pool in VM2000's order,
-// alias devices left out (the catalog cannot declare them for list
+// alias devices left out for the commands that assign (the catalog cannot declare them for list
 // operands yet, so this calls the matcher itself).
 func TestWildDevices(t *testing.T) {
 	r := newRig(t, deviceSU)
@@ -108,17 +108,19 @@ func TestWildDevices(t *testing.T) {
 	pool := slices.Collect(mapKeys(su.devices))
 	for _, tc := range []struct {
 		pattern string
+		noAlias bool
 		want    []string
 		ok      bool
 	}{
-		{"46*", []string{"4680", "4681", "4690"}, true},
-		{"468/", []string{"4680", "4681"}, true},
-		{"-46*", []string{"T0"}, true},
-		{"<4681:4690>", []string{"4681", "4690"}, true},
-		{"9*", nil, false},
-		{"4$*", nil, false},
+		{"46*", true, []string{"4680", "4681", "4690"}, true},
+		{"46*", false, []string{"46A0", "4680", "4681", "4690"}, true}, // EBCDIC order: letters before digits
+		{"468/", true, []string{"4680", "4681"}, true},
+		{"-46*", true, []string{"T0"}, true},
+		{"<4681:4690>", true, []string{"4681", "4690"}, true},
+		{"9*", true, nil, false},
+		{"4$*", true, nil, false},
 	} {
-		got, ok := wildDevices(tc.pattern, su, pool)
+		got, ok := wildDevices(tc.pattern, su, pool, tc.noAlias)
 		if ok != tc.ok || !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %v %v, want %v %v", tc.pattern, got, ok, tc.want, tc.ok)
 		}
@@ -163,5 +165,46 @@ func TestFailedUnitRunsNoTask(t *testing.T) {
 	}
 	if err := r.m.CheckServerUnit("SU1"); err != nil {
 		t.Errorf("CheckServerUnit SU1: %v", err)
+	}
+}
+
+// A range of ADD-VM-DEVICES leaves out alias devices: they cannot be
+// assigned explicitly (V, ADD-VM-DEVICES ...-201).
+func TestRangeSkipsAlias(t *testing.T) {
+	r := newRig(t, deviceSU).admin()
+	res := r.ok("ADD-VM-DEVICES UNITS=*DEVICE-RANGE(FROM=4690,TO=46A0),VM-ID=A")
+	if got := strings.Join(res.Output, "\n"); got != "% VMS4005 DEVICE '4690' ASSIGNED TO VIRTUAL MACHINE (2,A)" {
+		t.Errorf("got %s", got)
+	}
+	if _, ok := r.vm("SU1", "A").devices["46A0"]; ok {
+		t.Error("alias device assigned")
+	}
+}
+
+// A live migration takes the pubset's PUBRES-FOR-ASSIGNMENT along when
+// the target knows the pubset by the same pubres device.
+func TestMigrationKeepsPubset(t *testing.T) {
+	two := `clusters:
+  - {name: CL, units: [SU1, SU2]}
+server-units:
+  - name: SU1
+    type: /390
+    memory: 8192
+    devices: [{mn: "4680"}, {mn: "4681"}]
+    pubsets: [{catid: P1, devices: ["4680", "4681"]}]
+    vms:
+      - {index: 2, name: A, memory: 1024, devices: ["4680", "4681"], pubsets: [P1]}
+  - name: SU2
+    type: /390
+    memory: 8192
+    devices: [{mn: "4680"}, {mn: "4681"}]
+    pubsets: [{catid: P1, devices: ["4680", "4681"]}]
+`
+	r := newRig(t, two).admin()
+	r.ok("MIGRATE-VM VM-ID=A,SERVER-UNIT-NAME=SU2")
+	r.drain()
+	vm := r.vm("SU2", "A")
+	if vm == nil || !vm.pubresFor("4680") {
+		t.Fatalf("A on SU2: %+v", vm)
 	}
 }

@@ -107,8 +107,10 @@ type units struct {
 // SWITCH-VM-DEVICES ...-253); vm is nil for the commands that name no VM.
 // A named device the server unit lacks is refused before any device
 // moves; a wildcard that matches no device of pool is VMS4030 with the
-// pattern (I, as a VM pattern is VMS4000). Ranges and wildcards leave
-// out alias devices (V ...-201).
+// pattern (I, as a VM pattern is VMS4000). Ranges and wildcards of the
+// commands that assign or remove devices leave out alias devices (V
+// ...-201: they cannot be assigned explicitly); SHOW-VM-DEVICE-STATUS
+// shows them.
 func (m *Model) unitSelection(c *call, args *ast.Args, su *serverUnit, vm *VM, pool []string) (units, *handler.Result) {
 	refuse := func(id outcomeID, inserts ...string) (units, *handler.Result) {
 		r := m.refuse(c, id, inserts...)
@@ -153,9 +155,12 @@ func (m *Model) unitSelection(c *call, args *ast.Args, su *serverUnit, vm *VM, p
 			if !ok {
 				return refuse(badDeviceRange, lo, hi)
 			}
+			if vm != nil { // a command that assigns or removes: no alias devices (V ...-201)
+				in = slices.DeleteFunc(in, func(mn string) bool { return su.devices[mn].kind == "alias" })
+			}
 			names = append(names, in...)
 		case isWildName(e.Str):
-			in, ok := wildDevices(e.Str, su, pool)
+			in, ok := wildDevices(e.Str, su, pool, vm != nil)
 			if !ok {
 				return refuse(deviceUnknown, ebcdic.ToUpper(strings.ReplaceAll(e.Str, " ", "")), su.name)
 			}
@@ -173,9 +178,10 @@ func (m *Model) unitSelection(c *call, args *ast.Args, su *serverUnit, vm *VM, p
 
 // wildDevices picks the devices of pool a name with wildcards selects
 // (<alphanum-name 1..4 with-wild(20)>, SDF's wildcards as in VM names),
-// alias devices left out (V, ADD-VM-DEVICES ...-201), in VM2000's device
-// order. ok is false when the pattern is not one or selects nothing.
-func wildDevices(pattern string, su *serverUnit, pool []string) (in []string, ok bool) {
+// with noAlias alias devices left out (V, ADD-VM-DEVICES ...-201), in
+// VM2000's device order. ok is false when the pattern is not one or
+// selects nothing.
+func wildDevices(pattern string, su *serverUnit, pool []string, noAlias bool) (in []string, ok bool) {
 	s := ebcdic.ToUpper(strings.ReplaceAll(pattern, " ", ""))
 	if body := strings.TrimPrefix(s, "-"); body == "" || len(body) > 20 {
 		return nil, false
@@ -185,7 +191,7 @@ func wildDevices(pattern string, su *serverUnit, pool []string) (in []string, ok
 		return nil, false
 	}
 	for _, mn := range pool {
-		if d := su.devices[mn]; d != nil && d.kind != "alias" && p.Match(mn) {
+		if d := su.devices[mn]; d != nil && !(noAlias && d.kind == "alias") && p.Match(mn) {
 			in = append(in, mn)
 		}
 	}
