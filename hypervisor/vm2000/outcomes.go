@@ -64,6 +64,7 @@ const (
 	notPubres            outcomeID = "not-pubres-device"
 	suRunning            outcomeID = "su-running"
 	noCluster            outcomeID = "local-su-in-no-cluster"
+	definitionNotUnique  outcomeID = "definition-not-unique"
 )
 
 var outcomes = map[outcomeID]handler.Outcome{
@@ -119,6 +120,7 @@ var outcomes = map[outcomeID]handler.Outcome{
 	pubsetUnknown:        {Msg: "VMS4222", Main: "VMS4222", SC1: 64, Source: "I: the pubset must be in the monitor system's MRS catalog (ADD-VM-DEVICES ...-201); key and text sdfp's"},
 	notPubres:            {Msg: "VMS4223", Main: "VMS4223", SC1: 64, Source: "I: *BY-PUBRES-DEVICE names the pubres device (ADD-VM-DEVICES ...-201); key and text sdfp's"},
 	suRunning:            {Msg: "VMS2344", Main: "VMS2344", SC1: 64, Source: "V: VMS2344 = remote SU is running, SC1=64 (RECOVER-VM-DEFINITION ...-233); text I"},
+	definitionNotUnique:  {Msg: "VMS2346", Main: "VMS2346", SC1: 64, Source: "V: VMS2346 = VM definition is not unique in the SU cluster, SC1=64 (RECOVER-VM-DEFINITION ...-233); that a third unit's VM or definition of the name makes it so, and the text, I"},
 	noCluster:            {Msg: "VMS2347", Main: "VMS2347", SC1: 64, Source: "V: VMS2347 = local SU not detected in any SU cluster, SC1=64 (RECOVER-VM-DEFINITION ...-233); text I"},
 	vmMigratingGroup:     {Msg: "VMS3042", Main: "VMS3042", SC1: 128, Source: "V: VMS3042 = VM being migrated, SC1=128 (ADD-VM-TO-VM-GROUP ...-202); for the other group and pool commands I"},
 }

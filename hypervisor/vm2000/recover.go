@@ -32,7 +32,9 @@ const suFailed = "failed"
 // installation lacks, VMS2342 for the local unit, VMS2343 for a unit of
 // another cluster, VMS2344 for a unit that runs, VMS2300 for a name the
 // remote unit has no definition of, VMS4013 for a name the local unit
-// already has; success is VMS2340.
+// already has, VMS2346 for one a third unit of the cluster has (I: the
+// page's "VM definition is not unique in the SU cluster"); success is
+// VMS2340.
 func (m *Model) recoverDefinition(c *call) handler.Result {
 	var name string
 	c.args.Unpack("VM-NAME", &name)
@@ -49,6 +51,11 @@ func (m *Model) recoverDefinition(c *call) handler.Result {
 	}
 	if c.su.nameTaken(name) {
 		return m.refuse(c, vmNameTaken, name)
+	}
+	for _, other := range c.su.partners() {
+		if other != remote && other.nameTaken(name) {
+			return m.refuse(c, definitionNotUnique, name, other.name)
+		}
 	}
 	if vm := remote.byName[name]; vm != nil {
 		remote.removeVM(vm)
