@@ -179,6 +179,11 @@ func TestRangeSkipsAlias(t *testing.T) {
 	if _, ok := r.vm("SU1", "A").devices["46A0"]; ok {
 		t.Error("alias device assigned")
 	}
+	// named, it is refused: a semantic error, as for a device that cannot be shared
+	res = r.run("ADD-VM-DEVICES UNITS=46A0,VM-ID=A")
+	if res.RC.Main != "CMD0202" || res.RC.SC1 != 1 || !strings.Contains(strings.Join(res.Output, ""), "IS AN ALIAS DEVICE") {
+		t.Errorf("named alias: %v %q", res.RC, res.Output)
+	}
 }
 
 // A live migration takes the pubset's PUBRES-FOR-ASSIGNMENT along when

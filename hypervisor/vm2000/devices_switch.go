@@ -167,8 +167,11 @@ func (m *Model) unitSelection(c *call, args *ast.Args, su *serverUnit, vm *VM, p
 			names = append(names, in...)
 		case e.Str != "":
 			mn := ebcdic.ToUpper(e.Str)
-			if su.devices[mn] == nil {
+			switch d := su.devices[mn]; {
+			case d == nil:
 				return refuse(deviceUnknown, mn, su.name)
+			case vm != nil && d.kind == "alias":
+				return refuse(aliasExplicit, mn)
 			}
 			names = append(names, mn)
 		}
