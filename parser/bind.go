@@ -625,8 +625,11 @@ func (b *binder) scalar(v *ast.Value, op *catalog.Operand, t lexer.Token) bool {
 			if t.Type != lexer.Int && t.Type != lexer.Fixed {
 				continue
 			}
-			n, ok := catalog.ParseFixed(t.Value, a.Scale)
-			v.Alt, v.Int, v.Str = a, n, catalog.FormatFixed(n, a.Scale)
+			// more decimals than the range's are rounded away (V
+			// VM2000 CREATE-VM-GROUP: SC2 2, "decimal specifications
+			// rounded to 2 decimal places"); the command reports it
+			n, rounded, ok := catalog.RoundFixed(t.Value, a.Scale)
+			v.Alt, v.Int, v.Str, v.Rounded = a, n, catalog.FormatFixed(n, a.Scale), rounded
 			if !ok || a.HasRange && (n < a.Min || n > a.Max) {
 				b.errf(t.Pos, CodeBadValue, "value %s of operand %s is outside the range %s..%s", lexer.Clip(t.Value), op.Name,
 					catalog.FormatFixed(a.Min, a.Scale), catalog.FormatFixed(a.Max, a.Scale))

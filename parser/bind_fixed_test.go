@@ -50,7 +50,8 @@ func TestBindFixed(t *testing.T) {
 		t.Errorf("MAX-CPU-UTIL=99.99 read as %v", u)
 	}
 	for src, want := range map[string]string{
-		"CREATE-VM MEMORY-SIZE=1024,CPU-QUOTA=1.234":                          "CPU-QUOTA",
+		"CREATE-VM MEMORY-SIZE=1024,CPU-QUOTA=99.995":                         "outside the range 0.01..99.99", // rounded to 100.00
+		"CREATE-VM MEMORY-SIZE=1024,CPU-QUOTA=1.2x4":                          "CPU-QUOTA",
 		"CREATE-VM MEMORY-SIZE=12.5":                                          "MEMORY-SIZE",
 		"CREATE-VM MEMORY-SIZE=1024,CPU-QUOTA=0":                              "outside the range 0.01..99.99",
 		"CREATE-VM MEMORY-SIZE=1024,CPU-QUOTA=100":                            "outside the range 0.01..99.99",
@@ -61,5 +62,29 @@ func TestBindFixed(t *testing.T) {
 		if len(errs) != 1 || !strings.Contains(errs[0].Error(), want) {
 			t.Errorf("%s: %v, want %q", src, errs, want)
 		}
+	}
+	// More decimals than the range's are rounded to them, half up, and
+	// the value says so (VM2000: SC2 2, "decimal specifications rounded
+	// to 2 decimal places", CREATE-VM-GROUP and ADD-VM-TO-VM-GROUP).
+	for src, want := range map[string]float64{
+		"CREATE-VM MEMORY-SIZE=1024,CPU-QUOTA=1.234":                                                 1.23,
+		"CREATE-VM MEMORY-SIZE=1024,CPU-QUOTA=1.005":                                                 1.01,
+		"CREATE-VM MEMORY-SIZE=1024,CPU-QUOTA=99.994":                                                99.99,
+		"CREATE-VM MEMORY-SIZE=1024,CPU-QUOTA=*BY-VM-GROUP(VM-GROUP-NAME=G1,MEMBER-CPU-QUOTA=2.999)": 3,
+	} {
+		cmd, errs := parse(src)
+		if len(errs) > 0 {
+			t.Fatalf("%s: %v", src, errs)
+		}
+		q, _ := cmd.Args.Fixed("CPU-QUOTA")
+		if member := cmd.Args.Struct("CPU-QUOTA"); member != nil {
+			q, _ = member.Fixed("MEMBER-CPU-QUOTA")
+		}
+		if q != want || !cmd.Args.Rounded() {
+			t.Errorf("%s: %v, rounded %v; want %v, rounded", src, q, cmd.Args.Rounded(), want)
+		}
+	}
+	if cmd, _ := parse("CREATE-VM MEMORY-SIZE=1024,CPU-QUOTA=1.5"); cmd.Args.Rounded() {
+		t.Error("1.5 rounded")
 	}
 }

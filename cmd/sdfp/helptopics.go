@@ -108,8 +108,12 @@ func helpStructuredOutputs(w io.Writer, width int) {
 func helpCommandExtras(w io.Writer, width int, name string) {
 	if els := vm2000.StructuredOutput(name); els != nil {
 		fmt.Fprintln(w)
+		all := "*ALL gives all"
+		if left := vm2000.AllLeavesOut(name); len(left) > 0 {
+			all += " but those of " + strings.Join(left, " and ")
+		}
 		paragraph(w, width, "Structured output (EXECUTE-CMD ...,STRUCTURE-OUTPUT=V): one element of V per object, "+
-			"a structure with these elements; INFORMATION names the values that give an element (*ALL gives all):")
+			"a structure with these elements; INFORMATION names the values that give an element ("+all+"):")
 		for _, e := range els {
 			desc := e.Type + ": " + e.Meaning
 			if e.Info != "" {

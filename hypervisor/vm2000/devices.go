@@ -52,6 +52,11 @@ func (m *Model) addDevices(c *call) handler.Result {
 	u := usageExclusive
 	var typ, use ast.Keyword
 	c.args.Unpack("TYPE", &typ, "USAGE", &use)
+	if typ == "*VC" && vm.isMonitor() {
+		// V 'Restrictions in VM2000 commands/functions': no virtual
+		// consoles for the monitor VM
+		return m.refuse(c, monitorVM, "/ADD-VM-DEVICES TYPE=*VC")
+	}
 	if typ == "*SD" || use == "*SHARED" {
 		u = usageShared
 	}

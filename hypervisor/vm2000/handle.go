@@ -81,6 +81,8 @@ var commands = map[string]commandSpec{
 	// V:MODATT: also VM administrators with ADMIN-PRIVILEGES=*MAXIMUM;
 	// the model has no administration privileges (I)
 	"MODIFY-VM-ATTRIBUTES": {run: (*Model).modifyAttributes, access: accessVM2000},
+	// V ...-241: any VM administrator, to any VM (send_message.go)
+	"SEND-VM-MESSAGE": {run: (*Model).sendMessage, access: accessDialog},
 }
 
 // call is one command being executed.
@@ -120,7 +122,14 @@ func (m *Model) Handle(_ context.Context, req *handler.Request) (handler.Result,
 		return m.refuse(c, notAdministrator, "/"+req.Name), true
 	}
 	m.handling = true
-	return m.afterCommand(c, spec.run(m, c)), true
+	res := spec.run(m, c)
+	if res.RC == handler.OK && c.args.Rounded() {
+		// V: CREATE-VM-GROUP, ADD-VM-TO-VM-GROUP ...-202, ...-214: SC2 2,
+		// "decimal specifications rounded to 2 decimal places"; for the
+		// other commands with <fixed> operands I
+		res.RC.SC2 = 2
+	}
+	return m.afterCommand(c, res), true
 }
 
 // line is a message the command prints; it is rendered in the task's

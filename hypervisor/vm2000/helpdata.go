@@ -17,7 +17,7 @@ type OutputElement struct {
 	Name string // a name, or LIST(*LIST).NAME for an element of a list of structures
 	Type string // STRING, INTEGER, BOOLEAN, or "list of structures"
 	// Info: the INFORMATION values that give the element ("" always; *ALL
-	// gives every element).
+	// gives every element but those of AllLeavesOut).
 	Info    string
 	Meaning string
 }
@@ -125,6 +125,18 @@ var structuredOutputs = map[string][]OutputElement{
 // StructuredOutput returns the S-variable layout of a command's
 // structured output, nil for a command that has none.
 func StructuredOutput(command string) []OutputElement { return structuredOutputs[command] }
+
+// allLeavesOut are the INFORMATION values a command's *ALL does not
+// include: SHOW-VM-RESOURCES' *ALL is the outputs *STD, *CPU, *UNITS,
+// *MEMORY, *MONJV and *PRIVILEGES, without *CONFIGURATION (V
+// 'SHOW-VM-RESOURCES (Status der Betriebsmittel ausgeben)', ...-248).
+var allLeavesOut = map[string][]string{
+	"SHOW-VM-RESOURCES": {"*CONFIGURATION"},
+}
+
+// AllLeavesOut names the INFORMATION values whose elements the command's
+// INFORMATION=*ALL does not give.
+func AllLeavesOut(command string) []string { return allLeavesOut[command] }
 
 // StructuredOutputNote says where the layouts come from, for help.
 const StructuredOutputNote = "VM-INDEX and VM-NAME are the manual's (V), MEM-SIZE and MIN-MEM-SIZE " +

@@ -79,13 +79,32 @@ func TestStructuredOutputLayouts(t *testing.T) {
 			}
 			if info == "*ALL" {
 				for _, e := range layout {
-					if _, ok := got[e.Name]; !ok {
+					_, ok := got[e.Name]
+					switch left := leftOutOfAll(name, e); {
+					case left && ok:
+						t.Errorf("%s *ALL: element %s of %s built, but *ALL leaves %v out", name, e.Name, e.Info, AllLeavesOut(name))
+					case !left && !ok:
 						t.Errorf("%s *ALL: layout element %s not built", name, e.Name)
 					}
 				}
 			}
 		}
 	}
+}
+
+// leftOutOfAll reports whether *ALL does not give the element: every
+// INFORMATION value that gives it is one *ALL leaves out.
+func leftOutOfAll(command string, e OutputElement) bool {
+	infos := strings.Fields(e.Info)
+	if len(infos) == 0 {
+		return false
+	}
+	for _, i := range infos {
+		if !slices.Contains(AllLeavesOut(command), i) {
+			return false
+		}
+	}
+	return true
 }
 
 // Every status value the MONJV tables name is listed once, and each

@@ -69,10 +69,15 @@ func (m *Model) checkMigration(c *call, vm *VM, target *serverUnit) *migrationCh
 		mc.problems = append(mc.problems, line(outcomes[id].Msg, inserts...))
 	}
 	// source side
+	if vm.isMonitor() {
+		// V:RESTR: the monitor VM cannot be migrated, so no target is
+		// asked: its checks would only add VMS4011 for the index 1 every
+		// unit's monitor has.
+		problem(monitorVM, cmd)
+		return mc
+	}
 	rule := stateRules[ruleMigrate]
 	switch {
-	case vm.isMonitor():
-		problem(monitorVM, cmd)
 	case !rule.allowed.has(vm.state):
 		problem(wrongState, append(vm.inserts(), vm.displayState(), cmd)...)
 	}

@@ -230,6 +230,10 @@ server-units:
 	wantLines(t, res.Output,
 		"% VMS3010 VIRTUAL MACHINE (3,HELD) IN STATE 'WAIT(SEL)'. /CHECK-VM-MIGRATION REJECTED",
 		"% VMS2461 LIVE MIGRATION OF VM (3,HELD) TO TARGET SU 'SU2' NOT POSSIBLE")
+	res = r.run("CHECK-VM-MIGRATION VM-ID=1,SERVER-UNIT-NAME=SU2")
+	wantLines(t, res.Output, // the monitor VM: no target is asked (V:RESTR)
+		"% VMS3012 /CHECK-VM-MIGRATION NOT ALLOWED FOR THE MONITOR VM",
+		"% VMS2461 LIVE MIGRATION OF VM (1,MONITOR) TO TARGET SU 'SU2' NOT POSSIBLE")
 	for cmd, main := range map[string]string{
 		"CHECK-VM-MIGRATION VM-ID=1":                          "VMS2461", // monitor VM
 		"CHECK-VM-MIGRATION VM-ID=9":                          "VMS4000",

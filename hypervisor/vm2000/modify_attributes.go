@@ -29,6 +29,10 @@ func (m *Model) modifyAttributes(c *call) handler.Result {
 		"MAX-CPU-UTILIZATION", &maxCPUKind, "MAX-CPU-UTILIZATION", &newMaxCPU,
 		"MAX-IO-UTILIZATION", &ioKind, "MAX-IO-UTILIZATION", &maxIO,
 		"PASSWORD", &pwKind, "PASSWORD", &pw, "PERSISTENT", &persistent)
+	if vm.isMonitor() && persistent == "*YES" {
+		// V:RESTR: the monitor VM and its definition cannot be persistent
+		return m.refuse(c, monitorVM, "/MODIFY-VM-ATTRIBUTES PERSISTENT=*YES")
+	}
 	quota := vm.cpuQuota
 	switch quotaKind {
 	case "*UNCHANGED":

@@ -132,6 +132,11 @@ func (m *Model) startMonitorJV(c *call, what string, layout jvLayout, vm *VM) (*
 	if name == "" || strings.HasPrefix(name, "*") || m.jvs == nil {
 		return nil, nil
 	}
+	if vm.isMonitor() {
+		// V:RESTR: the monitor VM cannot be monitored with MONJVs
+		r := m.refuse(c, monitorVM, "/"+c.req.Name+" MONJV")
+		return nil, &r
+	}
 	normal, err := m.jvs.StartMonitor(name, what, string(pw))
 	if err != nil {
 		var je *jv.Error

@@ -66,6 +66,8 @@ const (
 	noCluster            outcomeID = "local-su-in-no-cluster"
 	definitionNotUnique  outcomeID = "definition-not-unique"
 	aliasExplicit        outcomeID = "alias-device-explicit"
+	// SEND-VM-MESSAGE to a VM nobody administers
+	noAdministratorConnected outcomeID = "no-administrator-connected"
 )
 
 var outcomes = map[outcomeID]handler.Outcome{
@@ -80,7 +82,7 @@ var outcomes = map[outcomeID]handler.Outcome{
 	noFreeIndex:          {Msg: "VMS4014", Main: "VMS4014", SC1: 64, Source: "I"},
 	tooManyGuests:        {Msg: "VMS4016", Main: "VMS4016", SC1: 64, Source: "V: at most 32 guests run at once; key I"},
 	alreadyInitialized:   {Msg: "VMS4015", Main: "VMS4015", SC1: 64, Source: "S seed 000; V:MIGDEF SC1=64"},
-	vmMigrating:          {Msg: "VMS3042", Main: "VMS3042", SC1: 64, Source: "V:NALLOW"},
+	vmMigrating:          {Msg: "VMS3042", Main: "VMS3042", SC1: 128, Source: "V:NALLOW; SC1=128 as ADD-VM-TO-VM-GROUP ...-202 gives it for a VM being migrated (for the other commands I: one message, one class)"},
 	notOnX86:             {Msg: "VMS3011", Main: "VMS9004", SC1: 64, Source: "V:HOLD/MOVE VMS3011 with return code VMS9004"},
 	wrongState:           {Msg: "VMS3010", Main: "VMS3010", SC1: 64, Source: "I: no key known for a VM in the wrong state"},
 	monitorVM:            {Msg: "VMS3012", Main: "VMS3012", SC1: 64, Source: "V:RESTR the monitor VM cannot be started, held, moved, migrated, deleted; key I"},
@@ -125,6 +127,10 @@ var outcomes = map[outcomeID]handler.Outcome{
 	definitionNotUnique:  {Msg: "VMS2346", Main: "VMS2346", SC1: 64, Source: "V: VMS2346 = VM definition is not unique in the SU cluster, SC1=64 (RECOVER-VM-DEFINITION ...-233); that a third unit's VM or definition of the name makes it so, and the text, I"},
 	noCluster:            {Msg: "VMS2347", Main: "VMS2347", SC1: 64, Source: "V: VMS2347 = local SU not detected in any SU cluster, SC1=64 (RECOVER-VM-DEFINITION ...-233); text I"},
 	vmMigratingGroup:     {Msg: "VMS3042", Main: "VMS3042", SC1: 128, Source: "V: VMS3042 = VM being migrated, SC1=128 (ADD-VM-TO-VM-GROUP ...-202); for the other group and pool commands I"},
+	// The main code is the page's; the message is not printed, because
+	// sdfp's VMS1015 text (I) is its END-VM-DIALOG message, which the
+	// page's meaning contradicts.
+	noAdministratorConnected: {Main: "VMS1015", SC1: 64, Source: "V: VMS1015 = no VM administrator connected, SC1=64 (SEND-VM-MESSAGE ...-241); no message printed (I)"},
 }
 
 // Messages the model writes that are not refusals. Keys only here, texts
@@ -148,4 +154,5 @@ const (
 	msgPubsetAssigned    = "VMS4220" // V: 'Example of pubset management' ...-163 (en)
 	msgPubsetRemoved     = "VMS4221" // I: VMS4220's counterpart for a released pubset
 	msgDefRecovered      = "VMS2340" // V: RECOVER-VM-DEFINITION ...-233 (guaranteed; text cut after DEFI, I)
+	msgVMMessage         = "VMS2036" // V: SEND-VM-MESSAGE ...-241 (its example)
 )

@@ -23,7 +23,7 @@ func (m *Model) showResources(c *call) handler.Result {
 	}
 	section := func(names ...string) bool {
 		for _, n := range names {
-			if info == n || info == "*ALL" {
+			if info == n || info == "*ALL" && !slices.Contains(allLeavesOut["SHOW-VM-RESOURCES"], n) {
 				return true
 			}
 		}

@@ -24,6 +24,9 @@ type Value struct {
 	Operand *catalog.Operand
 	// Given is false when the operand was omitted and its default applies.
 	Given bool
+	// Rounded: a <fixed> value written with more decimals than the
+	// operand's, rounded to them (Int and Str hold the rounded value).
+	Rounded bool
 	// Alt is the alternative that matched (nil for an omitted mandatory
 	// operand or a list).
 	Alt *catalog.Alt
@@ -107,6 +110,35 @@ func (a *Args) Fixed(name string) (float64, bool) {
 		return float64(v.Int), isInt(v.Keyword)
 	}
 	return 0, false
+}
+
+// Rounded reports whether any value of the command, in a structure or
+// list too, was a <fixed> number rounded to the operand's decimals.
+func (a *Args) Rounded() bool {
+	if a == nil {
+		return false
+	}
+	for _, v := range a.Values {
+		if v.rounded() {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *Value) rounded() bool {
+	if v == nil {
+		return false
+	}
+	if v.Rounded || v.Struct.Rounded() {
+		return true
+	}
+	for _, e := range v.List {
+		if e.rounded() {
+			return true
+		}
+	}
+	return false
 }
 
 // Str returns the string, name or text of an operand value.

@@ -30,7 +30,7 @@ func (d decl) command() *Command {
 }
 
 // builtinTables are the declaration tables, in the order they are added.
-var builtinTables = [][]decl{sdfpCommands, systemCommands, vm2000Commands, vm2000AdminCommands, vm2000DeviceCommands, vm2000DefinitionCommands, switchCommands, fileCommands, jobCommands}
+var builtinTables = [][]decl{sdfpCommands, systemCommands, vm2000Commands, vm2000AdminCommands, vm2000DeviceCommands, vm2000DefinitionCommands, vm2000MessageCommands, switchCommands, fileCommands, jobCommands}
 
 var (
 	builtinOnce sync.Once

@@ -317,6 +317,38 @@ func ParseFixed(s string, scale int) (int64, bool) {
 	return n, err == nil
 }
 
+// RoundFixed reads a decimal number as ParseFixed does, but takes more
+// decimal places than scale and rounds them away, half up (VM2000's
+// "decimal specifications rounded to 2 decimal places", SC2 2; the
+// rounding rule I). rounded tells whether there were more.
+func RoundFixed(s string, scale int) (n int64, rounded, ok bool) {
+	whole, frac, _ := strings.Cut(s, ".")
+	if len(frac) <= scale {
+		n, ok = ParseFixed(s, scale)
+		return n, false, ok
+	}
+	if strings.ContainsAny(frac, "+-") {
+		return 0, false, false
+	}
+	n, ok = ParseFixed(whole+"."+frac[:scale], scale)
+	if !ok || frac[scale] < '0' || frac[scale] > '9' {
+		return 0, false, false
+	}
+	for _, c := range frac[scale+1:] {
+		if c < '0' || c > '9' {
+			return 0, false, false
+		}
+	}
+	if frac[scale] >= '5' {
+		if strings.HasPrefix(whole, "-") {
+			n--
+		} else {
+			n++
+		}
+	}
+	return n, true, true
+}
+
 // FormatFixed writes units of 10^-scale as a decimal number with scale
 // places (1250, 2 -> "12.50").
 func FormatFixed(n int64, scale int) string {

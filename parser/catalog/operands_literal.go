@@ -5553,6 +5553,24 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 		{
+			Name:    "TRACE-LEVEL",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*OFF",
+				},
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*MAXIMUM",
+				},
+			},
+		},
+		{
 			Name:    "PERSISTENT",
 			Aliases: []string{},
 			Alts: []*Alt{
@@ -6953,6 +6971,42 @@ var builtinOperandLists = [...]struct {
 				},
 			},
 			Mandatory: true,
+		},
+	}},
+	{"SEND-VM-MESSAGE", []*Operand{
+		{
+			Name:    "MESSAGE",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltCString,
+					Min:      1,
+					Max:      72,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "VM-IDENTIFICATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ALL",
+				},
+				{
+					Kind:     AltInteger,
+					Min:      1,
+					Max:      99,
+					HasRange: true,
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
 		},
 	}},
 	{"SET-JV-LINK", []*Operand{

@@ -82,10 +82,11 @@ var vm2000AdminCommands = []decl{
 	// the page (V, ...-226); the page goes on with the real-CPU control,
 	// the trace scope, PERSISTENT and the automatic start, whose syntax
 	// is not stored: PERSISTENT's values are I (CREATE-VM's, with
-	// *UNCHANGED).
+	// *UNCHANGED). TRACE-LEVEL's values are those 'Other diagnostic aids'
+	// (...-266) names; its place and *UNCHANGED are I.
 	{name: "MODIFY-VM-ATTRIBUTES", domain: "VM2000",
 		source: "V: 'MODIFY-VM-ATTRIBUTES (Modify attributes of a VM)', ...-226 (operands to PRIVILEGES; no change while the VM migrates); PERSISTENT I. " +
-			"The model keeps CPU-QUOTA, MAX-CPU-UTILIZATION, MAX-IO-UTILIZATION (/390), PASSWORD and PERSISTENT; ADMIN-PRIVILEGES and PRIVILEGES are accepted and ignored",
+			"The model keeps CPU-QUOTA, MAX-CPU-UTILIZATION, MAX-IO-UTILIZATION (/390), PASSWORD and PERSISTENT; ADMIN-PRIVILEGES, PRIVILEGES and TRACE-LEVEL (V 'Other diagnostic aids', ...-266) are accepted and ignored",
 		help: "Changes attributes of an initialised VM: its CPU quota (or member CPU quota in a VM group), maximum CPU and I/O utilisation, password, privileges and PERSISTENT; *UNCHANGED keeps a setting.",
 		ops: `VM-IDENTIFICATION = <integer 1..99> / <name 1..8> !
 			CPU-QUOTA = *UNCHANGED / <fixed 0.01..99.99> / *BY-VM-GROUP(MEMBER-CPU-QUOTA = *UNCHANGED / <fixed 0.01..99.99>)
@@ -94,6 +95,7 @@ var vm2000AdminCommands = []decl{
 			PASSWORD = *UNCHANGED / *NONE / <c-string 1..8> / <x-string 1..16>
 			ADMIN-PRIVILEGES = *UNCHANGED / *STD / *MINIMUM / *MAXIMUM
 			PRIVILEGES = [*PARAMETERS](IO-RESET = *UNCHANGED / *NO / *YES, IO-PRIORITY = *UNCHANGED / *NO / *YES, AUTO-SNAP-ASSIGNMENT = *UNCHANGED / *NO / *YES, ASSIGN-BY-GUEST = *UNCHANGED / *NO / *YES)
+			TRACE-LEVEL = *UNCHANGED / *OFF / *STD / *MAXIMUM
 			PERSISTENT = *UNCHANGED / *NO / *YES`},
 }
 
