@@ -184,6 +184,13 @@ func TestRangeSkipsAlias(t *testing.T) {
 	if res.RC.Main != "CMD0202" || res.RC.SC1 != 1 || !strings.Contains(strings.Join(res.Output, ""), "IS AN ALIAS DEVICE") {
 		t.Errorf("named alias: %v %q", res.RC, res.Output)
 	}
+	// *ALL and *PUBSET-DEVICES stand alone, not in a list of devices
+	for _, cmd := range []string{"REMOVE-VM-DEVICES UNITS=(*ALL,4680),VM-ID=A", "ADD-VM-DEVICES UNITS=(4690,*PUBSET-DEVICES(PUBSET=P1)),VM-ID=A"} {
+		res = r.run(cmd)
+		if res.RC.Main != "CMD0202" || !strings.Contains(strings.Join(res.Output, ""), "STANDS ALONE IN UNITS") {
+			t.Errorf("%s: %v %q", cmd, res.RC, res.Output)
+		}
+	}
 }
 
 // A live migration takes the pubset's PUBRES-FOR-ASSIGNMENT along when

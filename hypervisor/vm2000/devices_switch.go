@@ -148,6 +148,8 @@ func (m *Model) unitSelection(c *call, args *ast.Args, su *serverUnit, vm *VM, p
 	for _, e := range values {
 		switch {
 		case e == nil:
+		case e.Keyword != "" && e.Keyword != "*DEVICE-RANGE":
+			return refuse(unitsKeywordInList, e.Keyword)
 		case e.Keyword == "*DEVICE-RANGE":
 			var lo, hi string
 			e.Struct.Unpack("FROM", &lo, "TO", &hi)

@@ -66,6 +66,7 @@ const (
 	noCluster            outcomeID = "local-su-in-no-cluster"
 	definitionNotUnique  outcomeID = "definition-not-unique"
 	aliasExplicit        outcomeID = "alias-device-explicit"
+	unitsKeywordInList   outcomeID = "units-keyword-in-list"
 	// SEND-VM-MESSAGE to a VM nobody administers
 	noAdministratorConnected outcomeID = "no-administrator-connected"
 )
@@ -94,6 +95,7 @@ var outcomes = map[outcomeID]handler.Outcome{
 	deviceBusy:           {Msg: "VMS4032", Main: "VMS4032", SC1: 64, Source: "I"},
 	deviceNotAssigned:    {Msg: "VMS4033", Main: "VMS4033", SC1: 64, Source: "I"},
 	deviceNotShareable:   {Msg: "CMD0202", SC1: 1, Detail: "device-not-shareable", Source: "V: SHARED only where the device permits it (MODIFY-VM-DEVICE-USAGE ...-229); the page's message is not stored, CMD0202 SC1=1 I"},
+	unitsKeywordInList:   {Msg: "CMD0202", SC1: 1, Detail: "units-keyword-in-list", Source: "V: *ALL, *STD, *NEW-DEVICES, *PUBSET-DEVICES and *BY-ASSIGNMENT-SET are alternatives to the list of devices (the device commands' pages); CMD0202 SC1=1 I"},
 	aliasExplicit:        {Msg: "CMD0202", SC1: 1, Detail: "alias-device-explicit", Source: "V: alias (PAV/DPAV) and CRD devices cannot be assigned or removed explicitly (ADD-VM-DEVICES ...-201, REMOVE-VM-DEVICES ...-235); the pages' message is not stored, CMD0202 SC1=1 I"},
 	assignmentSetUnknown: {Msg: "VMS4200", Main: "VMS4200", SC1: 64, Source: "V: VMS4200 = assignment set not yet created, SC1=64 (SHOW-VM-ASSIGNMENT-SET ...-242); text I"},
 	badMemoryAddress:     {Msg: "CMD0202", SC1: 1, Detail: "memory-address-invalid", Source: "V: an address of hexadecimal digits, a multiple of 1 MB, 00000000..7FF00000 (MOVE-VM ...-232); CMD0202 SC1=1 as for a bad device range; detail I"},
