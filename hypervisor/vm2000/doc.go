@@ -71,6 +71,7 @@
 //	      - {mn: "4683"}      # kinds: disk [default], console, printer, tape,
 //	      - {mn: T0, kind: tape}      # alias, emulated-disk; tapes, aliases and
 //	                          # emulated disks are detached at a live migration
+//	      - {mn: "4684", assign-by-guest: true}   # guests may assign it implicitly [false]
 //	    vms:                  # initialised guest VMs
 //	      - index: 12         # 2..max-vm-index
 //	        name: VM12PROD    # <name 1..8> [VMnn]
@@ -96,14 +97,19 @@
 //	        password: SECRET  # BEGIN-VM-DIALOG password [none]
 //	        load: 0.2         # share of pages changed per second, slows a migration [0]
 //	        devices: [CS, "4683", {mn: T0, usage: shared}]   # usage exclusive [default] or shared
+//	        pubsets: [A701]   # pubsets assigned as a whole (their pubres device held) [none]
 //	    definitions:          # persistent definitions of uninitialised VMs (ACT NO)
 //	      - {name: OSD11TST, memory: 512, processors: 1, max-io: 100, ha: false, devices: ["4683"], password: SECRET}
 //	    assignment-sets:      # SHOW-VM-ASSIGNMENT-SET; *STDSET always exists, with the devices no set names
 //	      - {name: "*STDSET", vms: [MONITOR]}             # the VMs whose guests may assign implicitly
 //	      - {name: SYS2IMPL, vms: [VM12PROD], devices: [T0], new-devices: true}  # a device in one set only
+//	    pubsets:              # UNITS=*PUBSET-DEVICES(...): the disks of each, the pubres device first
+//	      - {catid: A701, devices: ["4683", "4684"]}    # catid 1..4 letters or digits; a disk in one pubset
+//	    new-devices-assign-by-guest: false   # ASSIGN-BY-GUEST of devices added later (*NEW-DEVICES) [false]
 //	  - name: ABGSE501        # the other SU of the cluster
 //	    type: /390
 //	    memory: 32768
+//	    state: running        # failed: down in the cluster, RECOVER-VM-DEFINITION takes its definitions [running]
 //	    devices: [{mn: "4683"}]
 //	    vms:
 //	      - {index: 5, name: VM05, memory: 4096}

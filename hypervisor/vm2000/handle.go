@@ -67,11 +67,17 @@ var commands = map[string]commandSpec{
 	"SHOW-VM-ASSIGNMENT-SET": {run: (*Model).showAssignmentSet, access: accessVM2000, info: true},
 	// V ...-253: VM2000 administrator only (devices_switch.go)
 	"SWITCH-VM-DEVICES": {run: (*Model).switchDevices, access: accessVM2000},
+	// device_status.go: V ...-246 also VM administrators with
+	// ADMIN-PRIVILEGES=*MAXIMUM, which the model does not have (I); V
+	// ...-228 the VM2000 administrator only
+	"SHOW-VM-DEVICE-STATUS":       {run: (*Model).showDeviceStatus, access: accessVM2000, info: true},
+	"MODIFY-VM-DEVICE-ATTRIBUTES": {run: (*Model).modifyDeviceAttributes, access: accessVM2000},
 	// VM definitions (definitions.go): VM2000 administrator only (V ...-213)
 	"CREATE-VM-DEFINITION":   {run: (*Model).createDefinition, access: accessVM2000},
 	"ACTIVATE-VM-DEFINITION": {run: (*Model).activateDefinition, access: accessVM2000},
 	"MODIFY-VM-DEFINITION":   {run: (*Model).modifyDefinition, access: accessVM2000},
 	"DELETE-VM-DEFINITION":   {run: (*Model).deleteDefinition, access: accessVM2000},
+	"RECOVER-VM-DEFINITION":  {run: (*Model).recoverDefinition, access: accessVM2000},
 	// V:MODATT: also VM administrators with ADMIN-PRIVILEGES=*MAXIMUM;
 	// the model has no administration privileges (I)
 	"MODIFY-VM-ATTRIBUTES": {run: (*Model).modifyAttributes, access: accessVM2000},

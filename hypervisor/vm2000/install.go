@@ -96,8 +96,13 @@ type ServerUnitSpec struct {
 	Hypervisor int `yaml:"hypervisor"`
 	// HomePubset is the catalog ID of the monitor's home pubset; Session
 	// is the system session number. Both go into MONJVs.
-	HomePubset  string           `yaml:"home-pubset"`
-	Session     int              `yaml:"session"`
+	HomePubset string `yaml:"home-pubset"`
+	Session    int    `yaml:"session"`
+	// State is "failed" for a server unit that has failed in its SU
+	// cluster: its monitor system runs no procedure and no VM comes
+	// there, and RECOVER-VM-DEFINITION fetches the persistent VM
+	// definitions it kept (recover.go). Empty: running.
+	State       string           `yaml:"state"`
 	Monitor     MonitorSpec      `yaml:"monitor"`
 	CPUPools    []string         `yaml:"cpu-pools"`
 	VMGroups    []VMGroupSpec    `yaml:"vm-groups"`
@@ -106,7 +111,14 @@ type ServerUnitSpec struct {
 	Definitions []DefinitionSpec `yaml:"definitions"`
 	// AssignmentSets: see assignment_sets.go.
 	AssignmentSets []AssignmentSetSpec `yaml:"assignment-sets"`
-	at             located
+	// Pubsets are the pubsets whose devices the device commands take as
+	// one with *PUBSET-DEVICES (pubsets.go).
+	Pubsets []PubsetSpec `yaml:"pubsets"`
+	// NewDevicesAssignByGuest is the ASSIGN-BY-GUEST attribute devices
+	// added by a dynamic I/O change get (MODIFY-VM-DEVICE-ATTRIBUTES
+	// UNITS=*NEW-DEVICES).
+	NewDevicesAssignByGuest bool `yaml:"new-devices-assign-by-guest"`
+	at                      located
 }
 
 // MonitorSpec is the monitor VM (index 1) of a server unit. The fields
@@ -132,7 +144,10 @@ type MonitorSpec struct {
 type DeviceSpec struct {
 	MN   string `yaml:"mn"`   // mnemonic name: 2 alphanumerics or 4 hex digits
 	Kind string `yaml:"kind"` // see deviceKinds
-	at   located
+	// AssignByGuest: a guest system may assign the device implicitly
+	// (MODIFY-VM-DEVICE-ATTRIBUTES; V: the default is *NO).
+	AssignByGuest bool `yaml:"assign-by-guest"`
+	at            located
 }
 
 // VMSpec is a guest VM initialised on a server unit.
@@ -172,6 +187,11 @@ type VMSpec struct {
 	// (0..1); it lengthens a live migration.
 	Load    float64        `yaml:"load"`
 	Devices []VMDeviceSpec `yaml:"devices"`
+	// Pubsets are the catalog IDs of the pubsets assigned to the VM as a
+	// whole (ADD-VM-DEVICES *PUBSET-DEVICES): their pubres device has the
+	// PUBRES-FOR-ASSIGNMENT attribute for the VM. The VM must hold the
+	// pubres device.
+	Pubsets []string `yaml:"pubsets"`
 	at      located
 }
 

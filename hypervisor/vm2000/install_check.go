@@ -58,6 +58,13 @@ func (inst *Installation) check() InstallErrors {
 	} else if units[inst.LocalSU] == nil {
 		c.errorf(inst.at.of("local-su"), "local-su %s is not a server unit of the installation", inst.LocalSU)
 	}
+	if su := units[inst.LocalSU]; su != nil && su.State == suFailed {
+		at := inst.at.of("local-su")
+		if at.line == 0 {
+			at = su.at.of("state")
+		}
+		c.errorf(at, "local-su %s has failed (state: failed): procedures run in the monitor system of a running server unit", inst.LocalSU)
+	}
 	inCluster := map[string]string{}
 	for i := range inst.Clusters {
 		c.cluster(&inst.Clusters[i], units, inCluster)
@@ -100,6 +107,13 @@ func (c *checker) serverUnit(su *ServerUnitSpec, lim Limits) {
 	}
 	if su.Session == 0 {
 		su.Session = 1
+	}
+	switch su.State = strings.ToLower(su.State); su.State {
+	case "", "running":
+		su.State = ""
+	case suFailed:
+	default:
+		c.errorf(su.at.of("state"), "server unit state must be running or failed, not %q", su.State)
 	}
 	c.monitor(su, arch)
 	pools := map[string]bool{stdPool: true}
@@ -199,6 +213,7 @@ func (c *checker) serverUnit(su *ServerUnitSpec, lim Limits) {
 		names[d.Name] = true
 	}
 	c.assignmentSets(su, names, devices)
+	c.pubsets(su, devices)
 }
 
 func (c *checker) monitor(su *ServerUnitSpec, arch architecture) {

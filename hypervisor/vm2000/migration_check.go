@@ -43,11 +43,14 @@ func (m *Model) targetSU(c *call) (*serverUnit, *handler.Result) {
 		if len(partners) != 1 {
 			return refuse(suNotUnique, c.su.name)
 		}
+		if partners[0].failed {
+			return refuse(suUnknown, partners[0].name) // I: a failed unit is not detected
+		}
 		return partners[0], nil
 	}
 	target := m.byName[name]
 	switch {
-	case target == nil:
+	case target == nil || target.failed:
 		return refuse(suUnknown, name)
 	case target == c.su:
 		return refuse(suIsLocal, name)

@@ -155,6 +155,16 @@ func (m *Model) migrationSetup(mig *migration) {
 		tvm.devices[mn] = u
 		target.devices[mn].assigned = append(target.devices[mn].assigned, assignment{tvm, u})
 	}
+	for catid := range vm.pubsets {
+		// the pubset goes along where the target knows it by the same
+		// pubres device (I: the pages say nothing of it)
+		src, p := vm.su.pubsetByCatID(catid), target.pubsetByCatID(catid)
+		if src != nil && p != nil && p.pubres() == src.pubres() {
+			if _, ok := tvm.devices[p.pubres()]; ok {
+				tvm.setPubset(catid, true)
+			}
+		}
+	}
 	mig.phase = PhaseSetup
 	m.writeMonitorJV(mig.monJV, migrationStatus.running, nil)
 	m.script(mig, migrationScripts[vm.su.arch].setup)

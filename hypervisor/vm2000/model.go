@@ -95,6 +95,9 @@ func (m *Model) SetLocalSU(name string) error {
 	if su == nil {
 		return fmt.Errorf("hypervisor: no server unit %q in %s", name, m.inst.File)
 	}
+	if su.failed {
+		return fmt.Errorf("hypervisor: server unit %s has failed (state: failed in %s)", su.name, m.inst.File)
+	}
 	m.local = su
 	return nil
 }
@@ -105,8 +108,9 @@ func (m *Model) LocalSU() string { return m.local.name }
 func buildServerUnit(spec *ServerUnitSpec) (*serverUnit, error) {
 	arch, _ := parseArch(spec.Type)
 	su := &serverUnit{name: spec.Name, arch: arch, memory: spec.Memory, hypervisor: spec.Hypervisor,
-		homePubset: spec.HomePubset, session: spec.Session,
-		pools: map[string]bool{stdPool: true}, groups: map[string]*vmGroup{},
+		homePubset: spec.HomePubset, session: spec.Session, failed: spec.State == suFailed,
+		newDevicesAssignByGuest: spec.NewDevicesAssignByGuest,
+		pools:                   map[string]bool{stdPool: true}, groups: map[string]*vmGroup{},
 		devices: map[string]*device{}, vms: map[int]*VM{}, byName: map[string]*VM{}, definitions: map[string]*definition{},
 		used: spec.Hypervisor,
 	}
@@ -117,14 +121,15 @@ func buildServerUnit(spec *ServerUnitSpec) (*serverUnit, error) {
 		su.groups[g.Name] = &vmGroup{name: g.Name, quota: g.CPUQuota, maxCPU: g.MaxCPU, pool: g.CPUPool}
 	}
 	for _, d := range spec.Devices {
-		su.devices[d.MN] = &device{mn: d.MN, kind: d.Kind}
+		su.devices[d.MN] = &device{mn: d.MN, kind: d.Kind, assignByGuest: d.AssignByGuest}
 	}
 	su.assignmentSets = buildAssignmentSets(spec.AssignmentSets)
+	su.pubsets = buildPubsets(spec.Pubsets)
 	mon := spec.Monitor
 	monitor := &VM{index: 1, name: mon.Name, state: StateRunning, guest: GuestReady, size: mon.Memory, min: mon.MinMemory,
 		max: mon.MaxMemory, location: spec.Hypervisor, processors: mon.Processors, cpuQuota: cmp.Or(mon.CPUQuota, monitorCPUQuota),
 		maxCPU: mon.MaxCPU, maxIO: cmp.Or(mon.MaxIO, 100), pool: cmp.Or(mon.CPUPool, stdPool), group: mon.VMGroup, password: mon.Password,
-		devices: map[string]usage{}}
+		devices: map[string]usage{}, pubsets: map[string]bool{}}
 	su.assignDevices(monitor, mon.Devices)
 	su.addVM(monitor)
 	// VMs with an explicit location first, so the others fill the gaps.
@@ -138,7 +143,10 @@ func buildServerUnit(spec *ServerUnitSpec) (*serverUnit, error) {
 		vm := &VM{index: vs.Index, name: vs.Name, state: st, waits: waits, guest: defaultGuest(st), size: vs.Memory, min: vs.MinMemory,
 			max: vs.MaxMemory, processors: vs.Processors, cpuQuota: vs.CPUQuota, maxCPU: vs.MaxCPU, maxIO: vs.MaxIO, pool: vs.CPUPool,
 			group: vs.VMGroup, persistent: vs.Persistent, ha: vs.HA, password: vs.Password, load: vs.Load, monJV: vs.MonJV,
-			devices: map[string]usage{}}
+			devices: map[string]usage{}, pubsets: map[string]bool{}}
+		for _, catid := range vs.Pubsets {
+			vm.pubsets[catid] = true
+		}
 		if g, ok := parseGuestState(vs.Guest); ok {
 			vm.guest = g
 		}

@@ -60,6 +60,13 @@ const (
 	definitionActive     outcomeID = "definition-active"
 	cpuPoolInUse         outcomeID = "cpu-pool-in-use"
 	stillHeld            outcomeID = "still-held"
+	pubsetUnknown        outcomeID = "pubset-unknown"
+	notPubres            outcomeID = "not-pubres-device"
+	suRunning            outcomeID = "su-running"
+	noCluster            outcomeID = "local-su-in-no-cluster"
+	definitionNotUnique  outcomeID = "definition-not-unique"
+	aliasExplicit        outcomeID = "alias-device-explicit"
+	unitsKeywordInList   outcomeID = "units-keyword-in-list"
 	// SEND-VM-MESSAGE to a VM nobody administers
 	noAdministratorConnected outcomeID = "no-administrator-connected"
 )
@@ -88,6 +95,8 @@ var outcomes = map[outcomeID]handler.Outcome{
 	deviceBusy:           {Msg: "VMS4032", Main: "VMS4032", SC1: 64, Source: "I"},
 	deviceNotAssigned:    {Msg: "VMS4033", Main: "VMS4033", SC1: 64, Source: "I"},
 	deviceNotShareable:   {Msg: "CMD0202", SC1: 1, Detail: "device-not-shareable", Source: "V: SHARED only where the device permits it (MODIFY-VM-DEVICE-USAGE ...-229); the page's message is not stored, CMD0202 SC1=1 I"},
+	unitsKeywordInList:   {Msg: "CMD0202", SC1: 1, Detail: "units-keyword-in-list", Source: "V: *ALL, *STD, *NEW-DEVICES, *PUBSET-DEVICES and *BY-ASSIGNMENT-SET are alternatives to the list of devices (the device commands' pages); CMD0202 SC1=1 I"},
+	aliasExplicit:        {Msg: "CMD0202", SC1: 1, Detail: "alias-device-explicit", Source: "V: alias (PAV/DPAV) and CRD devices cannot be assigned or removed explicitly (ADD-VM-DEVICES ...-201, REMOVE-VM-DEVICES ...-235); the pages' message is not stored, CMD0202 SC1=1 I"},
 	assignmentSetUnknown: {Msg: "VMS4200", Main: "VMS4200", SC1: 64, Source: "V: VMS4200 = assignment set not yet created, SC1=64 (SHOW-VM-ASSIGNMENT-SET ...-242); text I"},
 	badMemoryAddress:     {Msg: "CMD0202", SC1: 1, Detail: "memory-address-invalid", Source: "V: an address of hexadecimal digits, a multiple of 1 MB, 00000000..7FF00000 (MOVE-VM ...-232); CMD0202 SC1=1 as for a bad device range; detail I"},
 	badDeviceRange:       {Msg: "CMD0202", SC1: 1, Detail: "device-range-invalid", Source: "V: FROM and TO of one kind, TO not below FROM (ADD-VM-DEVICES ...-201); CMD0202 SC1=1 is VM2000's syntax or semantic error ('Command return codes' ...-196); detail I"},
@@ -114,6 +123,11 @@ var outcomes = map[outcomeID]handler.Outcome{
 	definitionActive:     {Msg: "VMS2302", Main: "VMS2302", SC1: 64, Source: "I: the definition of an initialised VM is changed through the VM (V:DEFPREV ...-91); key sdfp's"},
 	cpuPoolExists:        {Msg: "VMS4601", Main: "VMS4601", SC1: 64, Source: "I: CREATE-VM-CPU-POOL's page is not stored"},
 	cpuPoolInUse:         {Msg: "VMS4602", Main: "VMS4602", SC1: 64, Source: "I: DELETE-VM-CPU-POOL's page is not stored"},
+	pubsetUnknown:        {Msg: "VMS4222", Main: "VMS4222", SC1: 64, Source: "I: the pubset must be in the monitor system's MRS catalog (ADD-VM-DEVICES ...-201); key and text sdfp's"},
+	notPubres:            {Msg: "VMS4223", Main: "VMS4223", SC1: 64, Source: "I: *BY-PUBRES-DEVICE names the pubres device (ADD-VM-DEVICES ...-201); key and text sdfp's"},
+	suRunning:            {Msg: "VMS2344", Main: "VMS2344", SC1: 64, Source: "V: VMS2344 = remote SU is running, SC1=64 (RECOVER-VM-DEFINITION ...-233); text I"},
+	definitionNotUnique:  {Msg: "VMS2346", Main: "VMS2346", SC1: 64, Source: "V: VMS2346 = VM definition is not unique in the SU cluster, SC1=64 (RECOVER-VM-DEFINITION ...-233); that a third unit's VM or definition of the name makes it so, and the text, I"},
+	noCluster:            {Msg: "VMS2347", Main: "VMS2347", SC1: 64, Source: "V: VMS2347 = local SU not detected in any SU cluster, SC1=64 (RECOVER-VM-DEFINITION ...-233); text I"},
 	vmMigratingGroup:     {Msg: "VMS3042", Main: "VMS3042", SC1: 128, Source: "V: VMS3042 = VM being migrated, SC1=128 (ADD-VM-TO-VM-GROUP ...-202); for the other group and pool commands I"},
 	// The main code is the page's; the message is not printed, because
 	// sdfp's VMS1015 text (I) is its END-VM-DIALOG message, which the
@@ -139,5 +153,8 @@ const (
 	msgReconfigDone      = "VMS4094" // S seed 003; text I
 	msgReconfigFailed    = "VMS4095" // S seed 003; text I
 	msgGroupAssigned     = "VMS4425" // V: ADD-VM-TO-VM-GROUP ...-202 (guaranteed, text in its example)
+	msgPubsetAssigned    = "VMS4220" // V: 'Example of pubset management' ...-163 (en)
+	msgPubsetRemoved     = "VMS4221" // I: VMS4220's counterpart for a released pubset
+	msgDefRecovered      = "VMS2340" // V: RECOVER-VM-DEFINITION ...-233 (guaranteed; text cut after DEFI, I)
 	msgVMMessage         = "VMS2036" // V: SEND-VM-MESSAGE ...-241 (its example)
 )

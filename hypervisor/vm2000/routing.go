@@ -132,8 +132,12 @@ func (m *Model) SetTaskSU(task, name string) error {
 
 // CheckServerUnit reports a server unit the installation lacks.
 func (m *Model) CheckServerUnit(name string) error {
-	if m.byName[strings.ToUpper(name)] == nil {
+	su := m.byName[strings.ToUpper(name)]
+	if su == nil {
 		return fmt.Errorf("no server unit %q in %s (it has %s)", name, m.inst.File, strings.Join(m.unitNames(), ", "))
+	}
+	if su.failed {
+		return fmt.Errorf("server unit %s has failed (state: failed in %s): no procedure runs in its monitor system", su.name, m.inst.File)
 	}
 	return nil
 }

@@ -61,7 +61,11 @@ func (m *Model) Snapshot() *Installation {
 // installation declared of it (device kinds do not change at run time).
 func (m *Model) unitSpec(su *serverUnit, spec *ServerUnitSpec) ServerUnitSpec {
 	out := ServerUnitSpec{Name: su.name, Type: su.arch.String(), Memory: su.memory, Hypervisor: su.hypervisor,
-		HomePubset: su.homePubset, Session: su.session}
+		HomePubset: su.homePubset, Session: su.session, NewDevicesAssignByGuest: su.newDevicesAssignByGuest,
+		Pubsets: su.pubsetSpecs()}
+	if su.failed {
+		out.State = suFailed
+	}
 	if pools := su.sortedPools()[1:]; len(pools) > 0 { // *STDPOOL always exists
 		out.CPUPools = pools
 	}
@@ -69,7 +73,8 @@ func (m *Model) unitSpec(su *serverUnit, spec *ServerUnitSpec) ServerUnitSpec {
 		out.VMGroups = append(out.VMGroups, VMGroupSpec{Name: g.name, CPUQuota: g.quota, MaxCPU: g.maxCPU, CPUPool: g.pool})
 	}
 	for _, mn := range slices.Sorted(mapKeys(su.devices)) {
-		out.Devices = append(out.Devices, DeviceSpec{MN: mn, Kind: su.devices[mn].kind})
+		d := su.devices[mn]
+		out.Devices = append(out.Devices, DeviceSpec{MN: mn, Kind: d.kind, AssignByGuest: d.assignByGuest})
 	}
 	out.AssignmentSets = su.assignmentSetSpecs()
 	for _, vm := range su.sortedVMs() {
@@ -115,7 +120,7 @@ func (m *Model) vmSpec(su *serverUnit, vm *VM) VMSpec {
 	vs := VMSpec{Index: vm.index, Name: vm.name, State: vm.shownState(), MoreWaitStates: vm.moreWaitStates(), MonJV: vm.monJV,
 		Memory: vm.size, MinMemory: vm.min, MaxMemory: vm.max, Processors: vm.processors, CPUQuota: vm.cpuQuota, MaxCPU: vm.maxCPU,
 		MaxIO: vm.maxIO, CPUPool: vm.pool, VMGroup: vm.group, Persistent: vm.persistent, HA: vm.ha, Password: vm.password, Load: vm.load,
-		Devices: m.deviceSpecs(su, vm)}
+		Devices: m.deviceSpecs(su, vm), Pubsets: slices.Sorted(mapKeys(vm.pubsets))}
 	if vm.guest != defaultGuest(vm.state) {
 		vs.Guest = vm.guest.String()
 	}

@@ -31,6 +31,12 @@ type serverUnit struct {
 	definitions map[string]*definition
 	// assignmentSets: *STDSET first, then by name (assignment_sets.go).
 	assignmentSets []*assignmentSet
+	pubsets        []*pubset // as declared (pubsets.go)
+	// newDevicesAssignByGuest is ASSIGN-BY-GUEST for devices a dynamic
+	// I/O change adds (MODIFY-VM-DEVICE-ATTRIBUTES UNITS=*NEW-DEVICES).
+	newDevicesAssignByGuest bool
+	// failed: the unit has failed in its SU cluster (recover.go).
+	failed bool
 	// used is the memory taken by the hypervisor and all VMs (x86 free
 	// memory is memory-used-foreign); kept up to date on every change so
 	// that no command has to add up all VMs.
@@ -68,6 +74,9 @@ type device struct {
 	mn       string
 	kind     string
 	assigned []assignment
+	// assignByGuest: a guest may assign the device implicitly (V:
+	// MODIFY-VM-DEVICE-ATTRIBUTES ...-228, default *NO).
+	assignByGuest bool
 }
 
 type assignment struct {
@@ -134,6 +143,7 @@ type VM struct {
 	password   string
 	load       float64
 	devices    map[string]usage // explicitly assigned devices
+	pubsets    map[string]bool  // catalog IDs of pubsets assigned as a whole (pubsets.go)
 	monJV      string           // VM monitoring JV (CREATE-VM MONJV=)
 	waits      waitSet          // the wait states of a VM IN HOLD (holds.go)
 

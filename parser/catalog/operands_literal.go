@@ -60,6 +60,42 @@ var builtinOperandLists = [...]struct {
 			Aliases: []string{},
 			Alts: []*Alt{
 				{
+					Keyword: "*PUBSET-DEVICES",
+					Struct: []*Operand{
+						{
+							Name:    "PUBSET",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*BY-PUBRES-DEVICE",
+									Struct: []*Operand{
+										{
+											Name:    "UNIT",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Kind:     AltAlphanumName,
+													Min:      2,
+													Max:      4,
+													HasRange: true,
+												},
+											},
+											Mandatory: true,
+										},
+									},
+								},
+								{
+									Kind:     AltAlphanumName,
+									Min:      1,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
+				{
 					Keyword: "*DEVICE-RANGE",
 					Struct: []*Operand{
 						{
@@ -5770,11 +5806,171 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"MODIFY-VM-DEVICE-ATTRIBUTES", []*Operand{
+		{
+			Name:    "UNITS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ALL",
+				},
+				{
+					Keyword: "*NEW-DEVICES",
+				},
+				{
+					Keyword: "*PUBSET-DEVICES",
+					Struct: []*Operand{
+						{
+							Name:    "PUBSET",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*BY-PUBRES-DEVICE",
+									Struct: []*Operand{
+										{
+											Name:    "UNIT",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Kind:     AltAlphanumName,
+													Min:      2,
+													Max:      4,
+													HasRange: true,
+												},
+											},
+											Mandatory: true,
+										},
+									},
+								},
+								{
+									Kind:     AltAlphanumName,
+									Min:      1,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
+				{
+					Keyword: "*BY-ASSIGNMENT-SET",
+					Struct: []*Operand{
+						{
+							Name:    "SET-NAME",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*STDSET",
+								},
+								{
+									Kind:     AltName,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+							},
+						},
+					},
+				},
+				{
+					Keyword: "*DEVICE-RANGE",
+					Struct: []*Operand{
+						{
+							Name:    "FROM",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+						{
+							Name:    "TO",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
+				{
+					Kind:     AltAlphanumName,
+					Min:      1,
+					Max:      4,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+			ListMax:   28,
+		},
+		{
+			Name:    "ASSIGN-BY-GUEST",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNCHANGED",
+				},
+				{
+					Keyword: "*YES",
+				},
+				{
+					Keyword: "*NO",
+				},
+			},
+		},
+	}},
 	{"MODIFY-VM-DEVICE-USAGE", []*Operand{
 		{
 			Name:    "UNITS",
 			Aliases: []string{},
 			Alts: []*Alt{
+				{
+					Keyword: "*PUBSET-DEVICES",
+					Struct: []*Operand{
+						{
+							Name:    "PUBSET",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*BY-PUBRES-DEVICE",
+									Struct: []*Operand{
+										{
+											Name:    "UNIT",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Kind:     AltAlphanumName,
+													Min:      2,
+													Max:      4,
+													HasRange: true,
+												},
+											},
+											Mandatory: true,
+										},
+									},
+								},
+								{
+									Kind:     AltAlphanumName,
+									Min:      1,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
 				{
 					Keyword: "*DEVICE-RANGE",
 					Struct: []*Operand{
@@ -6272,6 +6468,36 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"RECOVER-VM-DEFINITION", []*Operand{
+		{
+			Name:    "VM-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+			Mandatory: true,
+		},
+		{
+			Name:    "SERVER-UNIT-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*UNIQUE",
+				},
+				{
+					Kind:     AltComposedName,
+					Min:      1,
+					Max:      64,
+					HasRange: true,
+				},
+			},
+		},
+	}},
 	{"REDUCE-VM-MEMORY", []*Operand{
 		{
 			Name:    "VM-IDENTIFICATION",
@@ -6459,6 +6685,42 @@ var builtinOperandLists = [...]struct {
 									Keyword: "*NO",
 								},
 							},
+						},
+					},
+				},
+				{
+					Keyword: "*PUBSET-DEVICES",
+					Struct: []*Operand{
+						{
+							Name:    "PUBSET",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*BY-PUBRES-DEVICE",
+									Struct: []*Operand{
+										{
+											Name:    "UNIT",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Kind:     AltAlphanumName,
+													Min:      2,
+													Max:      4,
+													HasRange: true,
+												},
+											},
+											Mandatory: true,
+										},
+									},
+								},
+								{
+									Kind:     AltAlphanumName,
+									Min:      1,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
 						},
 					},
 				},
@@ -7823,6 +8085,296 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"SHOW-VM-DEVICE-STATUS", []*Operand{
+		{
+			Name:    "UNITS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*ALL",
+				},
+				{
+					Keyword: "*PUBSET-DEVICES",
+					Struct: []*Operand{
+						{
+							Name:    "PUBSET",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*BY-PUBRES-DEVICE",
+									Struct: []*Operand{
+										{
+											Name:    "UNIT",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Kind:     AltAlphanumName,
+													Min:      2,
+													Max:      4,
+													HasRange: true,
+												},
+											},
+											Mandatory: true,
+										},
+									},
+								},
+								{
+									Kind:     AltAlphanumName,
+									Min:      1,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
+				{
+					Keyword: "*DEVICE-RANGE",
+					Struct: []*Operand{
+						{
+							Name:    "FROM",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+						{
+							Name:    "TO",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:     AltAlphanumName,
+									Min:      2,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
+						},
+					},
+				},
+				{
+					Kind:     AltAlphanumName,
+					Min:      1,
+					Max:      4,
+					HasRange: true,
+				},
+			},
+			ListMax: 28,
+		},
+		{
+			Name:    "SELECT",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword:    "*PARAMETERS",
+					NullAbbrev: true,
+					Struct: []*Operand{
+						{
+							Name:    "TYPE",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*ANY",
+								},
+								{
+									Keyword: "*VC",
+								},
+								{
+									Keyword: "*CONSOLE",
+								},
+								{
+									Keyword: "*PRINTER",
+								},
+								{
+									Keyword: "*FAM50",
+								},
+								{
+									Keyword: "*TD",
+								},
+								{
+									Keyword: "*UR",
+								},
+								{
+									Kind:     AltAlphanumName,
+									Min:      1,
+									Max:      8,
+									HasRange: true,
+								},
+							},
+						},
+						{
+							Name:    "STATE",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*ANY",
+								},
+								{
+									Keyword: "*ASSIGNED",
+									Struct: []*Operand{
+										{
+											Name:    "BY",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*ANY",
+												},
+												{
+													Keyword: "*VM-ADMIN",
+												},
+												{
+													Keyword: "*GUEST",
+												},
+											},
+										},
+										{
+											Name:    "USAGE",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*ANY",
+												},
+												{
+													Keyword: "*EXCLUSIVE",
+												},
+												{
+													Keyword: "*SHARED",
+												},
+											},
+										},
+										{
+											Name:    "VM-IDENTIFICATION",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*ANY",
+												},
+												{
+													Kind:     AltInteger,
+													Min:      1,
+													Max:      99,
+													HasRange: true,
+												},
+												{
+													Keyword: "*BY-VM-GROUP",
+													Struct: []*Operand{
+														{
+															Name:    "VM-GROUP-NAME",
+															Aliases: []string{},
+															Alts: []*Alt{
+																{
+																	Kind:     AltName,
+																	Min:      1,
+																	Max:      8,
+																	HasRange: true,
+																},
+															},
+															Mandatory: true,
+														},
+													},
+												},
+												{
+													Keyword: "*BY-CPU-POOL",
+													Struct: []*Operand{
+														{
+															Name:    "CPU-POOL-NAME",
+															Aliases: []string{},
+															Alts: []*Alt{
+																{
+																	Keyword: "*STDPOOL",
+																},
+																{
+																	Kind:     AltName,
+																	Min:      1,
+																	Max:      8,
+																	HasRange: true,
+																},
+															},
+														},
+													},
+												},
+												{
+													Kind:     AltName,
+													Min:      1,
+													Max:      8,
+													HasRange: true,
+												},
+												{
+													Kind:     AltText,
+													Min:      1,
+													Max:      20,
+													HasRange: true,
+													Wild:     true,
+												},
+											},
+										},
+									},
+								},
+								{
+									Keyword: "*DISPOSABLE",
+									Struct: []*Operand{
+										{
+											Name:    "CURRENT-STATE",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*ANY",
+												},
+												{
+													Keyword: "*UNASSIGNED",
+												},
+												{
+													Keyword: "*SHARED",
+												},
+											},
+										},
+										{
+											Name:    "ASSIGN-BY-GUEST",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Keyword: "*ANY",
+												},
+												{
+													Keyword: "*YES",
+												},
+												{
+													Keyword: "*NO",
+												},
+											},
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+		{
+			Name:    "INFORMATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Keyword: "*VM-SUMMARY",
+				},
+			},
+		},
+	}},
 	{"SHOW-VM-GROUP", []*Operand{
 		{
 			Name:    "VM-GROUP-NAME",
@@ -8411,6 +8963,42 @@ var builtinOperandLists = [...]struct {
 									Keyword: "*NO",
 								},
 							},
+						},
+					},
+				},
+				{
+					Keyword: "*PUBSET-DEVICES",
+					Struct: []*Operand{
+						{
+							Name:    "PUBSET",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*BY-PUBRES-DEVICE",
+									Struct: []*Operand{
+										{
+											Name:    "UNIT",
+											Aliases: []string{},
+											Alts: []*Alt{
+												{
+													Kind:     AltAlphanumName,
+													Min:      2,
+													Max:      4,
+													HasRange: true,
+												},
+											},
+											Mandatory: true,
+										},
+									},
+								},
+								{
+									Kind:     AltAlphanumName,
+									Min:      1,
+									Max:      4,
+									HasRange: true,
+								},
+							},
+							Mandatory: true,
 						},
 					},
 				},

@@ -10,10 +10,20 @@ const (
 	suName      = `SERVER-UNIT-NAME = *UNIQUE / <composed-name 1..64>`
 	monJV       = `MONJV = *NONE / <filename 1..54>`
 	memSize     = `<integer 1..1048576>(DIMENSION = *MEGABYTE / *GIGABYTE)`
-	// deviceUnits are the devices of ADD-, REMOVE- and SWITCH-VM-DEVICES:
-	// ranges or names (V, their pages ...-201, ...-235, ...-253; FROM and
-	// TO one type for the pages' <alphanum-name 2..2> / <x-text 4..4>, I).
-	deviceUnits = `list-poss(28): *DEVICE-RANGE(FROM = <alphanum-name 2..4> !, TO = <alphanum-name 2..4> !) / <alphanum-name 1..4> !`
+	// deviceUnits are the devices of the device commands: ranges or
+	// names (V, the pages ...-201, ...-235, ...-253, ...-246, ...-228;
+	// FROM and TO one type for the pages' <alphanum-name 2..2> /
+	// <x-text 4..4>, I). The pages' names take wildcards
+	// (<alphanum-name 1..4 with-wild(20)>), which hypervisor/vm2000
+	// matches (wildDevices); the catalog cannot declare them yet: a
+	// <text> alternative, as VM names use it (vmNameWild), keeps the
+	// binder from splitting a list-poss operand into its elements, so a
+	// name type needs a with-wild attribute in the binder first.
+	deviceList  = `list-poss(28): *DEVICE-RANGE(FROM = <alphanum-name 2..4> !, TO = <alphanum-name 2..4> !) / <alphanum-name 1..4>`
+	deviceUnits = deviceList + ` !` // UNITS mandatory
+	// pubsetUnits are the devices of a pubset (V, same pages); the
+	// catalog ID, the pages' <cat-id 1..4>, is an <alphanum-name 1..4> (I).
+	pubsetUnits = `*PUBSET-DEVICES(PUBSET = *BY-PUBRES-DEVICE(UNIT = <alphanum-name 2..4> !) / <alphanum-name 1..4> !)`
 
 	// vmNameWild is a VM name that may hold wildcards, the manuals'
 	// <name 1..8 with-wild(20)>. The catalog has no wildcard suffix, so a
@@ -122,20 +132,20 @@ var vm2000Commands = []decl{
 		help: "Deletes a virtual machine; with CHECK-VM-STATE=*YES only in DOWN or INIT-ONLY.",
 		ops: `VM-IDENTIFICATION = *CURRENT / *ALL / <integer 1..99> / <name 1..8>
 			CHECK-VM-STATE = *YES / *NO`},
-	{name: "ADD-VM-DEVICES", domain: "VM2000", source: "V:ADDDEV (vm2000 2.10); *DEVICE-RANGE V: 'ADD-VM-DEVICES (Allocate devices to a VM)', ...-201 (*PUBSET-DEVICES and wildcards not modelled)",
-		help: "Assigns devices to a virtual machine: named devices or ranges of the server unit's devices (*DEVICE-RANGE: two-character names in alphabetical order, four hexadecimal digits in hexadecimal order).",
-		ops: `UNITS = ` + deviceUnits + `
+	{name: "ADD-VM-DEVICES", domain: "VM2000", source: "V:ADDDEV (vm2000 2.10); *DEVICE-RANGE and *PUBSET-DEVICES V: 'ADD-VM-DEVICES (Allocate devices to a VM)', ...-201 (wildcards not yet declared); a pubset all or nothing, VMS4220 V ('Notes on pubset specification' ...-160, 'Example of pubset management' ...-163); the pubsets are installation data (I)",
+		help: "Assigns devices to a virtual machine: named devices, ranges of the server unit's devices (*DEVICE-RANGE: two-character names in alphabetical order, four hexadecimal digits in hexadecimal order) or all devices of a pubset (*PUBSET-DEVICES, by catalog ID or pubres device).",
+		ops: `UNITS = ` + pubsetUnits + ` / ` + deviceUnits + `
 			` + vmID + `
 			TYPE = *NONE / *SD / *VC
 			USAGE = *EXCLUSIVE / *SHARED`},
-	{name: "MODIFY-VM-DEVICE-USAGE", domain: "VM2000", source: "V: 'MODIFY-VM-DEVICE-USAGE (Modify usage mode of devices of a VM)', ...-229 (operands, SHARED only for a device that can be shared, EXCLUSIVE only for a device no other VM holds, noted in the definition); *PUBSET-DEVICES and wildcards not modelled; messages I (none on success, VMS4033/VMS4032 per device)",
-		help: "Changes the usage mode of devices of a VM: *SHARED for an exclusive device that can be shared (a disk), *EXCLUSIVE for a shared device no other VM holds.",
-		ops: `UNITS = ` + deviceUnits + `
+	{name: "MODIFY-VM-DEVICE-USAGE", domain: "VM2000", source: "V: 'MODIFY-VM-DEVICE-USAGE (Modify usage mode of devices of a VM)', ...-229 (operands, SHARED only for a device that can be shared, EXCLUSIVE only for a device no other VM holds, noted in the definition); *PUBSET-DEVICES as ADD-VM-DEVICES's (vm2000 2.10), wildcards not yet declared; messages I (none on success, VMS4033/VMS4032 per device)",
+		help: "Changes the usage mode of devices of a VM (named, ranges or a pubset's): *SHARED for an exclusive device that can be shared (a disk), *EXCLUSIVE for a shared device no other VM holds.",
+		ops: `UNITS = ` + pubsetUnits + ` / ` + deviceUnits + `
 			VM-IDENTIFICATION = <integer 1..99> / <name 1..8> !
 			USAGE = *EXCLUSIVE / *SHARED !`},
-	{name: "REMOVE-VM-DEVICES", domain: "VM2000", source: "V:EXPDEV (vm2000 2.10); *ALL(CHECK-VM-STATE) and *DEVICE-RANGE V: 'REMOVE-VM-DEVICES (Deallocate devices from VM)', ...-235 (*PUBSET-DEVICES and wildcards not modelled)",
-		help: "Takes devices away from a virtual machine: named devices, ranges of its devices (*DEVICE-RANGE) or all of them (*ALL; with CHECK-VM-STATE=*YES only from a VM in DOWN or INIT-ONLY).",
-		ops: `UNITS = *ALL(CHECK-VM-STATE = *YES / *NO) / ` + deviceUnits + `
+	{name: "REMOVE-VM-DEVICES", domain: "VM2000", source: "V:EXPDEV (vm2000 2.10); *ALL(CHECK-VM-STATE), *DEVICE-RANGE and *PUBSET-DEVICES V: 'REMOVE-VM-DEVICES (Deallocate devices from VM)', ...-235; a pubset's devices already gone are no error (V ...-160); VMS4221 for the released pubset I",
+		help: "Takes devices away from a virtual machine: named devices, ranges of its devices (*DEVICE-RANGE), a pubset's (*PUBSET-DEVICES) or all of them (*ALL; with CHECK-VM-STATE=*YES only from a VM in DOWN or INIT-ONLY).",
+		ops: `UNITS = *ALL(CHECK-VM-STATE = *YES / *NO) / ` + pubsetUnits + ` / ` + deviceUnits + `
 			` + vmIDCurrent + `
 			FORCE = *NO(WAIT-FOR-UNASSIGN = *NO / *YES) / *YES`},
 	{name: "CHECK-VM-MIGRATION", domain: "VM2000", source: "V:CHK (vm2000 4.1)",

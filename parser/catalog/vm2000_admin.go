@@ -99,20 +99,33 @@ var vm2000AdminCommands = []decl{
 			PERSISTENT = *UNCHANGED / *NO / *YES`},
 }
 
-// SWITCH-VM-DEVICES as printed on its page (V, ...-253), without
-// *PUBSET-DEVICES (the model has no pubsets) and without wildcards in
-// device names (helper 16's selection); FROM and TO of a range are
-// <alphanum-name 2..4>, the page's <alphanum-name 2..2> / <x-text 4..4>
-// (I: one type for both forms).
+// SWITCH-VM-DEVICES as printed on its page (V, ...-253); FROM and TO of
+// a range are <alphanum-name 2..4>, the page's <alphanum-name 2..2> /
+// <x-text 4..4> (I: one type for both forms). SHOW-VM-DEVICE-STATUS and
+// MODIFY-VM-DEVICE-ATTRIBUTES as far as their stored pages go (V,
+// ...-246, ...-228), the rest I (hypervisor/vm2000/device_status.go).
 var vm2000DeviceCommands = []decl{
 	{name: "SWITCH-VM-DEVICES", domain: "VM2000",
 		source: "V: 'SWITCH-VM-DEVICES (Remove devices from one VM and add them to another)', ...-253 (operands, usage kept, VM2000 administrator only); " +
-			"*PUBSET-DEVICES and wildcards not modelled; messages VMS4009/VMS4005 per device and stopping at the first device that cannot be switched I (as ADD- and REMOVE-VM-DEVICES)",
-		help: "Takes devices from one VM and assigns them to another, keeping their usage (exclusive or shared): named devices, ranges (*DEVICE-RANGE) or all of them (*ALL; with CHECK-VM-STATE=*YES only from a VM in DOWN or INIT-ONLY).",
-		ops: `UNITS = *ALL(CHECK-VM-STATE = *YES / *NO) / ` + deviceUnits + `
+			"*PUBSET-DEVICES V (every device FROM-VM's, none TO-VM's, ...-160), wildcards not yet declared; messages VMS4009/VMS4005 per device and stopping at the first device that cannot be switched I (as ADD- and REMOVE-VM-DEVICES)",
+		help: "Takes devices from one VM and assigns them to another, keeping their usage (exclusive or shared): named devices, ranges (*DEVICE-RANGE), a pubset's (*PUBSET-DEVICES) or all of them (*ALL; with CHECK-VM-STATE=*YES only from a VM in DOWN or INIT-ONLY).",
+		ops: `UNITS = *ALL(CHECK-VM-STATE = *YES / *NO) / ` + pubsetUnits + ` / ` + deviceUnits + `
 			FROM-VM = <integer 1..99> / <name 1..8> !
 			TO-VM = <integer 1..99> / <name 1..8> !
 			FORCE = *NO / *YES`},
+	{name: "SHOW-VM-DEVICE-STATUS", domain: "VM2000",
+		source: "V: 'SHOW-VM-DEVICE-STATUS (Output detailed device information)', ...-246 (operands to *DISPOSABLE(CURRENT-STATE, ASSIGN-BY-GUEST), VM2000 administrator); " +
+			"CURRENT-STATE=*KEEP and wildcards in UNITS not modelled; ASSIGN-BY-GUEST's values, INFORMATION (*STD, the page's *VM-SUMMARY), the SYSOUT layout and the S variables I; ASSIGNED-BY with (P) V ('Explicit pubset assignment and removal' ...-156)",
+		help: "Shows the devices of the server unit: type, ASSIGN-BY-GUEST, assignment set, pubset, and each VM that holds the device with assignment and usage mode; SELECT=*PARAMETERS(TYPE=..., STATE=*ASSIGNED(...) / *DISPOSABLE(...)) narrows them, INFORMATION=*VM-SUMMARY counts them per VM.",
+		ops: `UNITS = *STD / *ALL / ` + pubsetUnits + ` / ` + deviceList + `
+			SELECT = [*PARAMETERS](TYPE = *ANY / *VC / *CONSOLE / *PRINTER / *FAM50 / *TD / *UR / <alphanum-name 1..8>, STATE = *ANY / *ASSIGNED(BY = *ANY / *VM-ADMIN / *GUEST, USAGE = *ANY / *EXCLUSIVE / *SHARED, VM-IDENTIFICATION = *ANY / <integer 1..99> / ` + vmByGroupOrPool + ` / ` + vmNameWild + `) / *DISPOSABLE(CURRENT-STATE = *ANY / *UNASSIGNED / *SHARED, ASSIGN-BY-GUEST = *ANY / *YES / *NO))
+			INFORMATION = *STD / *VM-SUMMARY`},
+	{name: "MODIFY-VM-DEVICE-ATTRIBUTES", domain: "VM2000",
+		source: "V: 'MODIFY-VM-DEVICE-ATTRIBUTES (Modify device attributes)', ...-228 (UNITS, the attribute ASSIGN-BY-GUEST with default *NO, *NEW-DEVICES, ignored for alias devices, a message only on error, VM2000 administrator); " +
+			"wildcards in UNITS not yet declared; SET-NAME in *BY-ASSIGNMENT-SET and the values of ASSIGN-BY-GUEST I; the attribute shows in SHOW-VM-DEVICE-STATUS",
+		help: "Sets the ASSIGN-BY-GUEST attribute (may a guest system assign the device implicitly) of devices: named, ranges, a pubset's, an assignment set's, all existing devices (*ALL) or those a dynamic I/O change adds (*NEW-DEVICES).",
+		ops: `UNITS = *ALL / *NEW-DEVICES / ` + pubsetUnits + ` / *BY-ASSIGNMENT-SET(SET-NAME = *STDSET / <name 1..8>) / ` + deviceUnits + `
+			ASSIGN-BY-GUEST = *UNCHANGED / *YES / *NO`},
 }
 
 // VM definitions of VMs that are not initialised (DEFINED_ONLY). The
@@ -156,6 +169,12 @@ var vm2000DefinitionCommands = []decl{
 		source: "V: named on 'Commands for managing VM definitions' ...-92 (initialises a VM from its persistent definition); operands I (VM-NAME as the other definition commands)",
 		help:   "Initialises the VM of a persistent VM definition (state INIT-ONLY, PERSISTENT), with the definition's index, memory, CPUs, pool and devices.",
 		ops:    `VM-NAME = <name 1..8> !`},
+	{name: "RECOVER-VM-DEFINITION", domain: "VM2000",
+		source: "V: 'RECOVER-VM-DEFINITION (Recover a VM definition)', ...-233 (operands, return codes, VMS2340, VM2000 administrator only; the remote unit must not run); " +
+			"the failed unit is installation data (state: failed), VMS2340's text (cut on the page) and which definitions a failed unit keeps I",
+		help: "Fetches a VM definition from a failed server unit of the local unit's SU cluster (SERVER-UNIT-NAME=*UNIQUE: the other unit of a cluster of two); the definition arrives as that of an uninitialised VM, which ACTIVATE-VM-DEFINITION initialises.",
+		ops: `VM-NAME = <name 1..8> !
+			` + suName},
 	{name: "DELETE-VM-DEFINITION", domain: "VM2000",
 		source: "V: named on 'Commands for managing VM definitions' ...-92; operands I; the definition of an initialised VM goes with DELETE-VM (V:DEFPREV ...-91), so it is refused here (I)",
 		help:   "Deletes the persistent definition of a VM that is not initialised.",

@@ -104,8 +104,8 @@ func TestVMMEMVerdicts(t *testing.T) {
 	}
 }
 
-// The verdicts of the shipped live migration: every abort and rejection
-// ends in its EXIT-PROCEDURE ERROR; a migration slower than the 900 s
+// The verdicts of the shipped live migration: every abort and rejection,
+// and a target unit that has failed, ends in its EXIT-PROCEDURE ERROR; a migration slower than the 900 s
 // limit is reported as failed while it goes on. A refused BEGIN-VM-DIALOG
 // or CHECK-VM-MIGRATION is reported too: explore found them unhandled
 // (no IF-CMD-ERROR followed them, the latter left the dialog open), and
@@ -123,6 +123,7 @@ func TestMigrateVerdicts(t *testing.T) {
 		"short-ABGSE701 reported SDP0018",
 		"taken-ABGSE701-CS reported SDP0018", // devices in VM2000's order: two-character names first
 		"taken-ABGSE701-4683 reported SDP0018",
+		"failed-ABGSE701 reported SDP0018", // the target has failed: CHECK-VM-MIGRATION says VMS2400
 		"slow-migration reported SDP0018 !vm-migrating !monjv-final",
 	)
 	want = append(want, refused(

@@ -98,6 +98,7 @@ var faultKinds = []struct {
 	{"migration-abort", "each live migration aborted in each phase with each reason", deriveAborts},
 	{"memory-short", "no free memory on the target of each migration and the unit of each reconfiguration", deriveMemoryShort},
 	{"device-taken", "each device of each migrated VM exclusively held on the target by a VM there", deriveDeviceTaken},
+	{"unit-failed", "the target unit of each migration failed in its SU cluster (state: failed)", deriveUnitFailed},
 	{"guest-never-ready", "each started guest never reaches SYSTEM READY", deriveNeverReady},
 	{"extend-stops", "each x86 extension stops half way", deriveExtendStops},
 	{"slow", "each kind of asynchronous operation slowed past every WAIT-EVENT's time limit", deriveSlow},
@@ -161,6 +162,33 @@ func deriveDeviceTaken(b *Baseline, inst *vm2000.Installation) []Fault {
 				What:  fmt.Sprintf("device %s taken on %s by %s", mn, t.Target, holder),
 				apply: addFault(vm2000.FaultSpec{DeviceTaken: &f})})
 		}
+	}
+	return out
+}
+
+// deriveUnitFailed: the target of a migration has failed, so VM2000
+// does not detect it (MIGRATE-VM and CHECK-VM-MIGRATION end with
+// VMS2400, hypervisor/vm2000 recover.go).
+func deriveUnitFailed(b *Baseline, inst *vm2000.Installation) []Fault {
+	var out []Fault
+	for _, su := range uniq(targets(b.touches(vm2000.TouchMigration))) {
+		if unitSpec(inst, su) == nil {
+			continue
+		}
+		out = append(out, Fault{ID: "failed-" + su, Kind: "unit-failed", subject: su,
+			What: "server unit " + su + " has failed",
+			apply: func(inst *vm2000.Installation) {
+				inst.ServerUnits = slices.Clone(inst.ServerUnits) // the base's stay as they are
+				unitSpec(inst, su).State = "failed"
+			}})
+	}
+	return out
+}
+
+func targets(ts []vm2000.Touch) []string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, t.Target)
 	}
 	return out
 }
