@@ -18,6 +18,20 @@ func Print(p *Procedure) string {
 	return b.String()
 }
 
+// maxPrintIndent is the deepest block level the printed form shows by
+// blanks; deeper levels add their number, so that blocks nested
+// thousands deep print in size linear in the procedure's, not square.
+const maxPrintIndent = 32
+
+// indent is a command's indentation in the printed form: two blanks a
+// block level, and past maxPrintIndent the level as "+N ".
+func indent(depth int) string {
+	if depth <= maxPrintIndent {
+		return strings.Repeat("  ", depth)
+	}
+	return strings.Repeat("  ", maxPrintIndent) + "+" + strconv.Itoa(depth) + " "
+}
+
 func printList(b *strings.Builder, list []Stmt, depth int) {
 	for _, s := range list {
 		printStmt(b, s, depth)
@@ -32,7 +46,7 @@ func printCmd(b *strings.Builder, c *Command, depth int) {
 	if text == "" && c.Label == "" {
 		return // a comment line
 	}
-	fmt.Fprintf(b, "%4d %s", c.Pos.Line, strings.Repeat("  ", depth))
+	fmt.Fprintf(b, "%4d %s", c.Pos.Line, indent(depth))
 	if c.Label != "" {
 		b.WriteString(LabelText(c.Label))
 		if text != "" {
@@ -71,7 +85,7 @@ func printStmt(b *strings.Builder, s Stmt, depth int) {
 	case *Command:
 		printCmd(b, s, depth)
 	case *Data:
-		fmt.Fprintf(b, "%4d %s%s %q\n", s.Unit.Pos().Line, strings.Repeat("  ", depth), strings.ToUpper(s.Kind.String()), s.Unit.Text)
+		fmt.Fprintf(b, "%4d %s%s %q\n", s.Unit.Pos().Line, indent(depth), strings.ToUpper(s.Kind.String()), s.Unit.Text)
 	case *If:
 		for _, br := range s.Branches {
 			printCmd(b, br.Cmd, depth)

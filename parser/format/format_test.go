@@ -4,9 +4,9 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/tools/txtar"
 
@@ -262,25 +262,35 @@ func FuzzSource(f *testing.F) {
 }
 
 // TestLongLines: a line of the most characters a record holds, full of
-// places to break or of none, formats in time linear in its length, and
-// so do blocks nested thousands deep.
+// places to break or of none, formats in work linear in its length, and
+// so do blocks nested thousands deep. Work is counted as bytes allocated,
+// which the machine's load does not change: four times the input may
+// take at most eight times the bytes (a buffer that doubles can take
+// twice what linear would; a square cost takes sixteen).
 func TestLongLines(t *testing.T) {
-	for _, src := range []string{
-		"/A " + strings.Repeat(", ", 2000) + "\n",
-		"/A " + strings.Repeat(",", 4000) + "\n",
-		"/A '" + strings.Repeat("x", 4000) + "'\n",
-		strings.Repeat("/A = 1;", 580) + "\n",
-		// nested 5,000 deep: indented no deeper than MaxIndentDepth
-		strings.Repeat("/IF (A = 1)\n", 5000) + strings.Repeat("/END-IF\n", 5000),
+	for _, gen := range []func(n int) string{
+		func(n int) string { return "/A " + strings.Repeat(", ", n/2) + "\n" },
+		func(n int) string { return "/A " + strings.Repeat(",", n) + "\n" },
+		func(n int) string { return "/A '" + strings.Repeat("x", n) + "'\n" },
+		func(n int) string { return strings.Repeat("/A = 1;", n/8) + "\n" },
+		// nested thousands deep: indented no deeper than MaxIndentDepth
+		func(n int) string { return strings.Repeat("/IF (A = 1)\n", n) + strings.Repeat("/END-IF\n", n) },
 	} {
-		start := time.Now()
-		for _, opts := range []Options{{Width: 20}, {Width: 20, Expand: true}} {
-			if _, err := Source("long.proc", src, opts); err != nil {
-				t.Fatalf("%.20q: %v", src, err)
+		work := func(n int) uint64 {
+			src := gen(n)
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			for _, opts := range []Options{{Width: 20}, {Width: 20, Expand: true}} {
+				if _, err := Source("long.proc", src, opts); err != nil {
+					t.Fatalf("%.20q: %v", src, err)
+				}
 			}
+			runtime.ReadMemStats(&after)
+			return after.TotalAlloc - before.TotalAlloc
 		}
-		if d := time.Since(start); d > 10*time.Second { // generous: the machine is shared; a quadratic cost takes minutes
-			t.Errorf("%.20q took %v", src, d)
+		small, large := work(1000), work(4000)
+		if large > 8*small {
+			t.Errorf("%.20q: %d bytes for four times the input of %d bytes: not linear", gen(4000), large, small)
 		}
 	}
 }
