@@ -352,6 +352,15 @@ func (b *binder) bindAlternative(op *catalog.Operand, atoms []*Atom, toks []lexe
 			return v
 		}
 	}
+	if !containsSubst(toks) && len(atoms) > 1 {
+		// A name pattern is several tokens (46*: a number and a star).
+		for _, a := range op.Alts {
+			if s := b.rawText(toks); a.Wild && isNameAlt(a) && wildNameFits(a, s) {
+				v.Alt, v.Str = a, s
+				return v
+			}
+		}
+	}
 	if containsSubst(toks) {
 		// Known only after substitution at run time.
 		return v
@@ -755,6 +764,26 @@ func nameFits(a *catalog.Alt, s string) bool {
 		return allIn(s, "$#@-.:")
 	}
 	return false
+}
+
+// wildLength is the most characters a name pattern may have: the
+// manuals' with-wild(20) for the names of VMs and devices (V, ADD-VM-DEVICES,
+// SHOW-VM-ATTRIBUTES).
+const wildLength = 20
+
+// wildNameFits checks a name pattern against a with-wild name alternative:
+// the name's characters and SDF's wildcard characters (* / < > : , and a
+// leading - for "all but"), at least one wildcard, at most wildLength
+// characters. What the pattern selects is the command's to decide.
+func wildNameFits(a *catalog.Alt, s string) bool {
+	if s == "" || len(s) > wildLength || !strings.ContainsAny(s, "*/<") {
+		return false
+	}
+	extra := "*/<>:,"
+	if a.Kind == catalog.AltFilename {
+		extra += ".:"
+	}
+	return allIn(strings.TrimPrefix(s, "-"), "$#@"+extra)
 }
 
 func allIn(s, extra string) bool {

@@ -73,3 +73,33 @@ func TestWildcardChoiceNotJoined(t *testing.T) {
 		}
 	}
 }
+
+// A name type with-wild takes a pattern of several tokens (46*: a number
+// and a star) as one name, in a list too; a value that is no pattern, or
+// holds characters a name cannot, stays an error at the operand.
+func TestWildcardNames(t *testing.T) {
+	p := newParser()
+	for _, tt := range []struct{ src, want string }{
+		{"ADD-VM-DEVICES VM-ID=2,UNITS=46*", "ADD-VM-DEVICES UNITS=(46*),VM-IDENTIFICATION=2"},
+		{"REMOVE-VM-DEVICES VM-ID=2,UNITS=(468/,T*,4690)", "REMOVE-VM-DEVICES UNITS=(468/,T*,4690),VM-IDENTIFICATION=2"},
+		{"SHOW-VM-DEVICE-STATUS UNITS=-46<80:82>", "SHOW-VM-DEVICE-STATUS UNITS=(-46<80:82>)"},
+	} {
+		cmd, errs := p.ParseCommand(lexer.NewUnit(tt.src, lexer.Pos{Line: 1, Column: 1}))
+		if len(errs) > 0 {
+			t.Errorf("%q: %v", tt.src, errs)
+			continue
+		}
+		if got := ast.CommandText(cmd); got != tt.want {
+			t.Errorf("%q:\n got %s\nwant %s", tt.src, got, tt.want)
+		}
+	}
+	for _, src := range []string{
+		"ADD-VM-DEVICES VM-ID=2,UNITS=46+1",                   // no wildcard: an expression is no name
+		"ADD-VM-DEVICES VM-ID=2,UNITS=46*%",                   // % is no name character
+		"ADD-VM-DEVICES VM-ID=2,UNITS=4*******************68", // longer than with-wild(20)
+	} {
+		if _, errs := p.ParseCommand(lexer.NewUnit(src, lexer.Pos{Line: 1, Column: 1})); len(errs) == 0 {
+			t.Errorf("%q: no error", src)
+		}
+	}
+}

@@ -172,10 +172,12 @@ type Alt struct {
 	// (<fixed 0.01..99.99>: Min 1, Max 9999, Scale 2).
 	Scale int
 	Lower bool // with-low: lower case is kept
-	// Wild (with-wild) marks a text alternative that holds a name pattern
-	// with SDF's wildcards (SDF-P RR "Suffixes for data types", -wild(n),
-	// V): the commas of a choice <s1,s2,...> belong to the pattern, so
-	// the binder keeps such a group in one operand (parser/wildjoin.go).
+	// Wild (with-wild) marks a text or name alternative that holds a name
+	// pattern with SDF's wildcards (SDF-P RR "Suffixes for data types",
+	// -wild(n), V): the commas of a choice <s1,s2,...> belong to the
+	// pattern, so the binder keeps such a group in one operand
+	// (parser/wildjoin.go), and a name type takes the pattern's
+	// characters, up to wildLength of them (parser.wildNameFits).
 	Wild bool
 	// NullAbbrev: the keyword may be omitted and only its structure
 	// written in parentheses, as in JV-CONTENTS=(MYJV,5,2).

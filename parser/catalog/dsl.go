@@ -281,8 +281,10 @@ func parseType(body string, p *dslParser) (*Alt, error) {
 		case "with-low":
 			a.Lower = true
 		case "with-wild":
-			if kind != AltText {
-				return nil, p.errf("with-wild is for <text>, the form a pattern is read in: <%s>", body)
+			switch kind {
+			case AltText, AltName, AltAlphanumName, AltFilename:
+			default:
+				return nil, p.errf("with-wild is for <text> and the name types, the forms a pattern is read in: <%s>", body)
 			}
 			a.Wild = true
 		case "bool", "any":

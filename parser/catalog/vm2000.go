@@ -13,13 +13,10 @@ const (
 	// deviceUnits are the devices of the device commands: ranges or
 	// names (V, the pages ...-201, ...-235, ...-253, ...-246, ...-228;
 	// FROM and TO one type for the pages' <alphanum-name 2..2> /
-	// <x-text 4..4>, I). The pages' names take wildcards
-	// (<alphanum-name 1..4 with-wild(20)>), which hypervisor/vm2000
-	// matches (wildDevices); the catalog cannot declare them yet: a
-	// <text> alternative, as VM names use it (vmNameWild), keeps the
-	// binder from splitting a list-poss operand into its elements, so a
-	// name type needs a with-wild attribute in the binder first.
-	deviceList  = `list-poss(28): *DEVICE-RANGE(FROM = <alphanum-name 2..4> !, TO = <alphanum-name 2..4> !) / <alphanum-name 1..4>`
+	// <x-text 4..4>, I). The names take wildcards, the pages'
+	// <alphanum-name 1..4 with-wild(20)>, which hypervisor/vm2000 matches
+	// (wildDevices).
+	deviceList  = `list-poss(28): *DEVICE-RANGE(FROM = <alphanum-name 2..4> !, TO = <alphanum-name 2..4> !) / <alphanum-name 1..4 with-wild>`
 	deviceUnits = deviceList + ` !` // UNITS mandatory
 	// pubsetUnits are the devices of a pubset (V, same pages); the
 	// catalog ID, the pages' <cat-id 1..4>, is an <alphanum-name 1..4> (I).
