@@ -1,0 +1,69 @@
+package interp
+
+import (
+	"sdfp/builtins"
+	"sdfp/parser/ast"
+)
+
+// Direct builtin calls. A call of a known builtin whose arguments are
+// direct expressions (or keywords) is bound once per site: the keys
+// written there are resolved to parameters and the defaults found when
+// the site is compiled (builtins.Binding), so a call only evaluates its
+// arguments, checks their values and runs the function. It does what
+// exprEnv.call does, in the same order: every argument evaluated left to
+// right, a structure among them refused, the values checked in the order
+// written, the function run, an INTEGER result range-checked. A call
+// whose binding fails whatever the values (an unknown keyword, a missing
+// argument), or of an unknown function, stays on expr, which reports it.
+
+func (r *Runner) directCall(c *ast.Call) evalFn {
+	f := r.funcs.Lookup(c.Name)
+	if f == nil {
+		return nil
+	}
+	keys := make([]string, len(c.Args))
+	args := make([]evalFn, len(c.Args))
+	for k, a := range c.Args {
+		keys[k] = a.Key
+		if args[k] = r.directArg(a.Value); args[k] == nil {
+			return nil
+		}
+	}
+	binding, err := f.Plan(keys)
+	if err != nil {
+		return nil
+	}
+	// A site is never evaluated inside its own evaluation (its arguments
+	// are other sites, and a builtin evaluates no expression), so it
+	// keeps its buffers from call to call.
+	vals, out := make([]any, len(args)), make([]any, len(f.Params))
+	return func() (any, error) {
+		for k, arg := range args {
+			v, err := arg()
+			if err != nil {
+				return nil, err
+			}
+			vals[k] = v
+		}
+		for _, v := range vals {
+			if _, ok := v.(complexRef); ok {
+				return nil, functionComplexArg.err(c.Name)
+			}
+		}
+		bound, err := binding.Bind(vals, out)
+		if err != nil {
+			return nil, err
+		}
+		return r.callBound(f, bound)
+	}
+}
+
+// directArg is the closure of a call argument: a direct expression, or a
+// keyword value (*REVERSE), which only arguments take.
+func (r *Runner) directArg(e ast.Expr) evalFn {
+	if kw, ok := e.(*ast.KeywordLit); ok {
+		v := any(builtins.Keyword(kw.Val))
+		return func() (any, error) { return v, nil }
+	}
+	return r.directFn(e)
+}
