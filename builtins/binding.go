@@ -8,8 +8,17 @@ package builtins
 // keywords and allocating the binding per call as Function.Bind does.
 type Binding struct {
 	f        *Function
-	slots    []int // the parameter each written argument fills
+	slots    []slot
 	defaults []int // the parameters no argument fills
+}
+
+// slot is the parameter a written argument fills, with what its check
+// needs for the common case (a plain value of the right type) at hand.
+type slot struct {
+	param   int
+	p       *Param
+	strings bool // a string passes as it is
+	ints    bool // an int passes after the 32-bit range check
 }
 
 // Plan works out the binding of a call whose written arguments have the
@@ -20,7 +29,7 @@ type Binding struct {
 // with Function.Bind, which reports that error in its own order among
 // the value checks.
 func (f *Function) Plan(keys []string) (*Binding, error) {
-	b := &Binding{f: f, slots: make([]int, len(keys))}
+	b := &Binding{f: f, slots: make([]slot, len(keys))}
 	set := make([]bool, len(f.Params))
 	next, sawKey := 0, false
 	for k, key := range keys {
@@ -44,7 +53,13 @@ func (f *Function) Plan(keys []string) (*Binding, error) {
 		if set[i] {
 			return nil, parameterTwice.err(f.Name, f.Params[i].Name)
 		}
-		b.slots[k], set[i] = i, true
+		p := &f.Params[i]
+		b.slots[k], set[i] = slot{
+			param:   i,
+			p:       p,
+			strings: !p.NoValue && (p.Type == TypeAny || p.Type == TypeString),
+			ints:    !p.NoValue && (p.Type == TypeAny || p.Type == TypeInteger),
+		}, true
 	}
 	for i, p := range f.Params {
 		if set[i] {
@@ -58,22 +73,41 @@ func (f *Function) Plan(keys []string) (*Binding, error) {
 	return b, nil
 }
 
+// Args returns a buffer for the bound arguments of the site's calls,
+// with the defaults in place: Bind fills the rest at each call, and no
+// call writes where a default is, so they stay.
+func (b *Binding) Args() []any {
+	out := make([]any, len(b.f.Params))
+	for _, i := range b.defaults {
+		out[i] = b.f.Params[i].Default
+	}
+	return out
+}
+
 // Bind checks the values of one call, one per written argument in the
-// order written, as Function.Bind does, and places them with the
-// defaults into out, which must have room for every parameter (it is
-// reused from call to call: Impl keeps no reference to its arguments).
+// order written, as Function.Bind does, and places them into out, a
+// buffer from Args that only Bind has written since (it is reused from
+// call to call: Impl neither keeps nor changes its arguments).
 func (b *Binding) Bind(vals, out []any) ([]any, error) {
-	out = out[:len(b.f.Params)]
 	for k, v := range vals {
-		i := b.slots[k]
-		v, err := b.f.Params[i].check(b.f.Name, v)
+		s := &b.slots[k]
+		switch x := v.(type) {
+		case string:
+			if s.strings {
+				out[s.param] = v
+				continue
+			}
+		case int:
+			if s.ints && x >= minInt32 && x <= maxInt32 {
+				out[s.param] = v
+				continue
+			}
+		}
+		v, err := s.p.check(b.f.Name, v)
 		if err != nil {
 			return nil, err
 		}
-		out[i] = v
-	}
-	for _, i := range b.defaults {
-		out[i] = b.f.Params[i].Default
+		out[s.param] = v
 	}
 	return out, nil
 }

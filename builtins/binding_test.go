@@ -40,7 +40,15 @@ func TestPlanAgainstBind(t *testing.T) {
 			continue
 		}
 		planned++
-		got, gotErr := b.Bind(vals, make([]any, len(f.Params)))
+		// A second call with other values on the same buffer, as a call
+		// site makes it, binds as afresh.
+		buf := b.Args()
+		other := make([]any, n)
+		for k := range other {
+			other[k] = values[rng.Intn(len(values))]
+		}
+		b.Bind(other, buf)
+		got, gotErr := b.Bind(vals, buf)
 		if fmt.Sprint(got, gotErr) != fmt.Sprint(want, wantErr) {
 			t.Fatalf("%s %q %v: planned (%v, %v), Bind (%v, %v)", f.Name, keys, vals, got, gotErr, want, wantErr)
 		}

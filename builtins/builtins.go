@@ -69,7 +69,7 @@ type Function struct {
 	Source string
 	// Impl computes the result from the bound arguments (one per
 	// parameter, defaults filled in, keyword abbreviations resolved).
-	// It must not keep args once it returns: a planned call site
+	// It must neither keep nor change args: a planned call site
 	// (binding.go) reuses the slice for its next call.
 	Impl func(env Env, args []any) (any, error)
 }

@@ -36,7 +36,7 @@ func (r *Runner) directCall(c *ast.Call) evalFn {
 	// A site is never evaluated inside its own evaluation (its arguments
 	// are other sites, and a builtin evaluates no expression), so it
 	// keeps its buffers from call to call.
-	vals, out := make([]any, len(args)), make([]any, len(f.Params))
+	vals, out := make([]any, len(args)), binding.Args()
 	return func() (any, error) {
 		for k, arg := range args {
 			v, err := arg()

@@ -128,9 +128,11 @@ func TestDifferentialCalls(t *testing.T) {
 	ran, values, failures := 0, 0, 0
 	for i := 0; i < 30000; i++ {
 		e := randCall(rng, fns, 2)
+		// twice: the second call reuses the site's buffers
 		got, want := evalOutcome(direct, &outs[0], e), evalOutcome(viaExpr, &outs[1], e)
-		if got != want {
-			t.Fatalf("%s:\ndirect %s\nexpr   %s", e, got, want)
+		again := evalOutcome(direct, &outs[0], e)
+		if got != want || again != want {
+			t.Fatalf("%s:\ndirect %s\nagain  %s\nexpr   %s", e, got, again, want)
 		}
 		if reflect.ValueOf(direct.site(e).direct).IsNil() {
 			continue

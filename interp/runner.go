@@ -201,7 +201,11 @@ type Runner struct {
 	layouts   map[string]*template // structure layouts (BEGIN-STRUCTURE)
 	// substExprs caches the expressions of &(...) by their text.
 	substExprs map[string]ast.Expr
-	layout     *layoutDef // the layout being defined
+	// parsedCmds and parsedNames keep parsed EXECUTE-CMD commands and
+	// variable names given as text (parsecache.go).
+	parsedCmds  map[parsedCmdKey]*ast.Command
+	parsedNames map[string]*ast.VarName
+	layout      *layoutDef // the layout being defined
 
 	// containers are the open permanent variable containers (vcontainers.go).
 	containers map[string]*permContainer
