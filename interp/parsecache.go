@@ -4,12 +4,14 @@ import (
 	"strings"
 
 	"sdfp/lexer"
+	"sdfp/parser"
 	"sdfp/parser/ast"
 )
 
 // Parse caches for texts a loop hands the interpreter again and again:
 // the command of an EXECUTE-CMD and variable names given as text (the
-// TEXT-OUTPUT list, the name in SIZE('OUT')). Parsing either depends only
+// TEXT-OUTPUT list, the name in SIZE('OUT'), the name of an &NAME
+// replacement). Parsing either depends only
 // on the text, its position and the runner's parser, whose catalog and
 // limits are fixed before a run, and nothing changes a parsed command or
 // name afterwards, so a parse is kept and handed out again. Only parses
@@ -44,10 +46,19 @@ func (r *Runner) parseInnerCommand(text string, pos lexer.Pos) (*ast.Command, []
 
 // parsedName is varName with the cache.
 func (r *Runner) parsedName(text string) (*ast.VarName, error) {
+	n, err := r.parseName(text)
+	if err != nil {
+		return nil, parseFailure(err)
+	}
+	return n, nil
+}
+
+// parseName parses a variable name given as text, through the cache.
+func (r *Runner) parseName(text string) (*ast.VarName, *lexer.Error) {
 	if n := r.parsedNames[text]; n != nil {
 		return n, nil
 	}
-	n, err := varName(text)
+	n, err := parser.ParseVarName(text, lexer.Pos{})
 	if err == nil {
 		if r.parsedNames == nil || len(r.parsedNames) >= maxParsed {
 			r.parsedNames = map[string]*ast.VarName{}

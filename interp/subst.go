@@ -98,7 +98,7 @@ func matchingParen(t string, open int) int {
 }
 
 func (r *Runner) substVar(name string) (string, error) {
-	n, err := parser.ParseVarName(name, lexer.Pos{})
+	n, err := r.parseName(name)
 	if err != nil {
 		return "", substBadName.err(name, err.Msg)
 	}
