@@ -205,7 +205,9 @@ type Runner struct {
 	// variable names given as text (parsecache.go).
 	parsedCmds  map[parsedCmdKey]*ast.Command
 	parsedNames map[string]*ast.VarName
-	layout      *layoutDef // the layout being defined
+	// fnWarnings counts the warnings builtin functions printed.
+	fnWarnings int
+	layout     *layoutDef // the layout being defined
 
 	// containers are the open permanent variable containers (vcontainers.go).
 	containers map[string]*permContainer
