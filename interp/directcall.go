@@ -53,14 +53,18 @@ func (r *Runner) directCall(c *ast.Call) evalFn {
 				return nil, functionComplexArg.err(c.Name)
 			}
 		}
-		if memo.valid && memo.same(vals) {
-			return memo.result, nil
+		if memo.valid {
+			if memo.same(vals) {
+				memo.misses = 0
+				return memo.result, nil
+			}
+			memo.misses++
 		}
 		bound, err := binding.Bind(vals, out)
 		if err != nil {
 			return nil, err
 		}
-		if !f.Pure {
+		if !f.Pure || memo.misses > maxMemoMisses {
 			return r.callBound(f, bound)
 		}
 		warned := r.fnWarnings
@@ -80,7 +84,14 @@ type callMemo struct {
 	valid  bool
 	args   []any
 	result any
+	misses int // calls in a row with other arguments
 }
+
+// maxMemoMisses: a site whose arguments changed this many calls in a row
+// (STRING(I) in a loop over I) stops keeping results, which would only
+// cost it a copy per call; the kept one still answers when its
+// arguments come again.
+const maxMemoMisses = 16
 
 // same reports whether vals are the kept arguments. Kept arguments are
 // of comparable types only, so comparing them with anything is safe.
