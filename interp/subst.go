@@ -21,6 +21,7 @@ import (
 
 func (r *Runner) substitute(text string) (string, error) {
 	var b strings.Builder
+	b.Grow(len(text) + 8) // a value or two of a few characters: one allocation
 	inString := false
 	for i := 0; i < len(text); i++ {
 		c := text[i]
