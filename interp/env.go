@@ -56,8 +56,8 @@ func (e builtinEnv) Task() builtins.TaskInfo {
 }
 
 // Warn prints a function's warning message on SYSOUT; it is no error.
-// Warn prints a function's warning; the count tells a call site that
-// keeps results (directcall.go) that a call warned.
+// The count tells a call site that keeps results (directcall.go) that
+// a call warned.
 func (e builtinEnv) Warn(m msg.Message) {
 	e.r.fnWarnings++
 	e.r.print(m)

@@ -11,13 +11,12 @@ import (
 // Parse caches for texts a loop hands the interpreter again and again:
 // the command of an EXECUTE-CMD and variable names given as text (the
 // TEXT-OUTPUT list, the name in SIZE('OUT'), the name of an &NAME
-// replacement). Parsing either depends only
-// on the text, its position and the runner's parser, whose catalog and
-// limits are fixed before a run, and nothing changes a parsed command or
-// name afterwards, so a parse is kept and handed out again. Only parses
-// without problems are kept; each cache forgets everything when it
-// reaches maxParsed texts, so a loop that composes new texts each pass
-// does not grow it.
+// replacement). Parsing either depends only on the text, its position
+// and the runner's parser, whose catalog and limits are fixed before a
+// run, and nothing changes a parsed command or name afterwards, so a
+// parse is kept and handed out again. Only parses without problems are
+// kept; each cache forgets everything when it reaches maxParsed texts,
+// so a loop that composes new texts each pass does not grow it.
 
 const maxParsed = 1 << 10
 
