@@ -11,13 +11,16 @@ import (
 
 // FuzzDirectAgainstExpr runs a procedure twice, with the direct path (and
 // its variable site cache, varcache.go) and with every expression on expr,
-// which looks each variable up by name: both runs must print the same and
-// fail or succeed alike. The seeds are the language's golden cases (scopes,
+// which looks each variable up by name and binds each builtin call anew
+// (directcall.go): both runs must print the same and fail alike, with the
+// same message at the same position. The seeds are the language's golden cases (scopes,
 // includes, declarations and deletions among them) and the benchmark
 // suite.
 func FuzzDirectAgainstExpr(f *testing.F) {
 	addLanguageSeeds(f)
 	f.Add(cacheSeed)
+	f.Add(callSeed)
+	f.Add(memoSeed)
 	procs, _ := filepath.Glob("testdata/bench/*.proc")
 	for _, p := range procs {
 		if src, err := os.ReadFile(p); err == nil {
@@ -25,18 +28,20 @@ func FuzzDirectAgainstExpr(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		var outs [2]string
-		var failed [2]bool
+		var outs, errs [2]string
 		for i, direct := range []bool{true, false} {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			var out bytes.Buffer
 			r := New(WithStdout(&out), WithDirectEval(direct), WithStepLimit(2000), WithBackBranchLimit(500))
 			res := r.RunSource(ctx, "f.proc", src, nil)
 			cancel()
-			outs[i], failed[i] = out.String(), res.Err != nil
+			outs[i] = out.String()
+			if res.Err != nil {
+				errs[i] = "failed: " + res.Err.Error()
+			}
 		}
-		if outs[0] != outs[1] || failed[0] != failed[1] {
-			t.Fatalf("direct: %q (failed %v)\nexpr:   %q (failed %v)", outs[0], failed[0], outs[1], failed[1])
+		if outs[0] != outs[1] || errs[0] != errs[1] {
+			t.Fatalf("direct: %q (%s)\nexpr:   %q (%s)", outs[0], errs[0], outs[1], errs[1])
 		}
 	})
 }
@@ -62,5 +67,40 @@ const cacheSeed = `/X = 'A'
 /  END-IF
 /  X = X // '+'
 /  E = E // '-'
+/END-WHILE
+`
+
+// callSeed calls builtins on the direct path: keyword and abbreviated
+// keyword arguments, defaults, the warnings SDP0412 and SDP0414 with
+// their results, nested calls, a list's SIZE, and a failing call last.
+const callSeed = `/A = 'ABCDEFGHIJ'
+/DECLARE-VARIABLE L(TYPE=*STRING),MULTIPLE-ELEMENTS=*LIST
+/L = 'X', WRITE-MODE=*EXTEND
+/L = 'Y', WRITE-MODE=*EXTEND
+/I = 0
+/WHILE (I < 3)
+/  I = I + 1
+/  S = SUBSTRING(A, I * 4, 5) // SUBSTR(STRING=A, STA=2, L=*REST)
+/  N = INDEX(A, 'C', DIR=*REV, B-C=I) + LENGTH(UPPER-CASE(S)) + SIZE('L')
+/  M = INTEGER(' 1' // STRING(I)) + INDEX(S, 'F', END-COLUMN=*LAST)
+/  WRITE-TEXT '&I: &S &N &M'
+/END-WHILE
+/N = INTEGER(A)
+`
+
+// memoSeed runs pure calls long enough for their sites to keep results,
+// stop keeping them (STRING(I)) and see the kept arguments change (A at
+// pass 30), with a SUBSTRING that warns at most passes.
+const memoSeed = `/I = 0
+/A = 'X'
+/WHILE (I < 40)
+/  I = I + 1
+/  IF (I = 30)
+/    A = 'LONGER'
+/  END-IF
+/  J = I / 20
+/  S = STRING(J) // SUBSTRING(A, 3 - J) // UPPER-CASE('ab')
+/  N = LENGTH(STRING(I)) + LENGTH(A) + INDEX(A, 'G')
+/  WRITE-TEXT '&I &S &N'
 /END-WHILE
 `

@@ -3,7 +3,6 @@ package interp
 import (
 	"sdfp/builtins"
 	"sdfp/interp/handler"
-	"sdfp/lexer"
 	"sdfp/parser/ast"
 	"sdfp/parser/catalog"
 )
@@ -21,7 +20,7 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 		"TEXT-OUTPUT", &textKind, "TEXT-OUTPUT", &textTarget, "TEXT-OUTPUT", &textMode,
 		"STRUCTURE-OUTPUT", &structKind, "STRUCTURE-OUTPUT", &structTarget, "STRUCTURE-OUTPUT", &structMode,
 		"RETURNCODE", &rcKind, "RETURNCODE", &rcVars)
-	inner, errs := r.parser.ParseCommand(lexer.NewUnit(cmd, c.Pos))
+	inner, errs := r.parseInnerCommand(cmd, c.Pos)
 	if len(errs) > 0 {
 		return execCmdSyntax.result(errs[0].Msg), nil
 	}
@@ -100,7 +99,7 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 // list of dynamic structures; for a list of static structures only the
 // declared elements are filled, the others get their type's default.
 func (r *Runner) structureOutput(target string, records []handler.Record, mode writeMode) error {
-	name, err := varName(target)
+	name, err := r.parsedName(target)
 	if err != nil {
 		return err
 	}

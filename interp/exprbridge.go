@@ -201,6 +201,12 @@ func (r *Runner) callFunction(f *builtins.Function, args []builtins.Arg) (any, e
 	if err != nil {
 		return nil, err
 	}
+	return r.callBound(f, bound)
+}
+
+// callBound calls a builtin with its bound arguments; an INTEGER result
+// outside SDF-P's range is an error.
+func (r *Runner) callBound(f *builtins.Function, bound []any) (any, error) {
 	v, err := f.Impl(r.builtinEnv(), bound)
 	if err != nil {
 		return nil, err

@@ -307,7 +307,7 @@ func nameOf(v *ast.Value) (*ast.VarName, error) {
 // find resolves a name given as text for the variable functions; the
 // name "L#" (index without number) there means the whole list.
 func (r *Runner) find(text string) (*variable, *node, bool) {
-	name, err := varName(text)
+	name, err := r.parsedName(text)
 	if err != nil {
 		return nil, nil, false
 	}

@@ -201,6 +201,12 @@ type Runner struct {
 	layouts   map[string]*template // structure layouts (BEGIN-STRUCTURE)
 	// substExprs caches the expressions of &(...) by their text.
 	substExprs map[string]ast.Expr
+	// parsedCmds and parsedNames keep parsed EXECUTE-CMD commands and
+	// variable names given as text (parsecache.go).
+	parsedCmds  map[parsedCmdKey]*ast.Command
+	parsedNames map[string]*ast.VarName
+	// fnWarnings counts the warnings builtin functions printed.
+	fnWarnings int
 	layout     *layoutDef // the layout being defined
 
 	// containers are the open permanent variable containers (vcontainers.go).

@@ -275,7 +275,7 @@ func (r *Runner) output(dest *ast.Value, lines []string) (handler.Result, *signa
 // linesToList stores lines in a list variable, declaring it as a list of
 // strings when it does not exist.
 func (r *Runner) linesToList(target string, lines []string, mode writeMode) (handler.Result, *signal) {
-	name, err := varName(target)
+	name, err := r.parsedName(target)
 	if err != nil {
 		return resultOf(err), nil
 	}

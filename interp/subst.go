@@ -21,6 +21,7 @@ import (
 
 func (r *Runner) substitute(text string) (string, error) {
 	var b strings.Builder
+	b.Grow(len(text) + 8) // a value or two of a few characters: one allocation
 	inString := false
 	for i := 0; i < len(text); i++ {
 		c := text[i]
@@ -98,7 +99,7 @@ func matchingParen(t string, open int) int {
 }
 
 func (r *Runner) substVar(name string) (string, error) {
-	n, err := parser.ParseVarName(name, lexer.Pos{})
+	n, err := r.parseName(name)
 	if err != nil {
 		return "", substBadName.err(name, err.Msg)
 	}

@@ -48,8 +48,19 @@ type syslstState struct {
 	w    io.Writer
 }
 
+// println writes a line. Into the buffer of a SYSLST file it goes in two
+// pieces (what reaches the file is the same: the buffer is written when
+// full and at the close); to any other writer in one write, so that a
+// line is never split; to io.Discard (no SYSLST) not at all.
 func (s *syslst) println(line string) {
-	io.WriteString(s.w, line+"\n")
+	switch {
+	case s.w == io.Discard:
+	case s.buf != nil && s.w == s.buf:
+		s.buf.WriteString(line)
+		s.buf.WriteByte('\n')
+	default:
+		io.WriteString(s.w, line+"\n")
+	}
 }
 
 func (s *syslst) save() *syslstState {

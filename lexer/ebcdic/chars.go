@@ -117,6 +117,16 @@ func Offset(s string, n int) int {
 // Slice returns n characters of s from character i (0-based), fewer when
 // s ends first; n < 0 takes the rest.
 func Slice(s string, i, n int) string {
+	if i >= 0 && n >= 0 {
+		// ASCII up to the end of the part, where a byte is a character
+		end := len(s)
+		if n < len(s) && i < len(s)-n {
+			end = i + n
+		}
+		if ascii(s[:end]) {
+			return s[min(i, end):end]
+		}
+	}
 	from := Offset(s, i)
 	if n < 0 {
 		return s[from:]

@@ -117,6 +117,8 @@ func FuzzCharacters(f *testing.F) {
 	f.Add([]byte{0x43, 0xC1, 0x59, 0xEE, 0x4A}, 1, 3)
 	f.Add([]byte("Gr\xc3\xbc\xc3\x9fe"), 0, -1)
 	f.Add([]byte{0xFF, 0x00, 0x15, 0x25}, 3, 9)
+	f.Add([]byte{0xC1, 0xC2, 0xC3}, 5, 0) // ASCII, past the end
+	f.Add([]byte{0xC1, 0xC2, 0xC3}, 1, 1<<62)
 	f.Fuzz(func(t *testing.T, data []byte, i, n int) {
 		raw := string(data) // any Go string: no panics
 		Len(raw)

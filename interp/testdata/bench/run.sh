@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the benchmark suite side by side: each loop in sdfp, CPython 3 and
-# Regina REXX (when installed), the best of $ROUNDS wall times each, and
-# prints the ratios sdfp/CPython and sdfp/Regina (issue 18's goals: <= 1.0
-# and <= 0.4). Usage: interp/testdata/bench/run.sh [ROUNDS]; SDFP=binary
+# Regina REXX (when installed), the best of $ROUNDS wall times each
+# (MEASURE=cpu: CPU times), and prints the ratios sdfp/CPython and
+# sdfp/Regina (issue 18's goals: <= 1.0 and <= 0.4). Usage: interp/testdata/bench/run.sh [ROUNDS]; SDFP=binary
 # times that sdfp binary instead of one built from this tree (to compare
 # commits: build each with go build -o).
 set -euo pipefail
@@ -16,17 +16,28 @@ fi
 dir=interp/testdata/bench
 regina=$(command -v regina || true)
 python=$(command -v python3 || true)
+# The interpreter itself, not a launcher: a pyenv shim in front of it
+# costs 0.1-0.4 s per run, which would count as CPython's time.
+[ -n "$python" ] && python=$("$python" -c 'import sys; print(sys.executable)')
 
-# best TIME... runs the command $rounds times and prints the fastest wall
-# time in seconds.
+# best COMMAND... runs the command $rounds times and prints the fastest
+# time in seconds: wall time, or with MEASURE=cpu the CPU time (user and
+# system) the command and its children took, which a busy machine
+# disturbs less.
 best() {
   local b=
   for _ in $(seq "$rounds"); do
-    local s e
-    s=$(date +%s.%N)
-    "$@" >/dev/null
-    e=$(date +%s.%N)
-    b=$(echo "$s $e ${b:-}" | awk '{t=$2-$1; if ($3=="" || t<$3) print t; else print $3}')
+    local t
+    if [ "${MEASURE:-wall}" = cpu ]; then
+      t=$( { TIMEFORMAT='%U %S'; time "$@" >/dev/null 2>&1; } 2>&1 | awk '{print $1+$2}')
+    else
+      local s e
+      s=$(date +%s.%N)
+      "$@" >/dev/null
+      e=$(date +%s.%N)
+      t=$(echo "$s $e" | awk '{print $2-$1}')
+    fi
+    b=$(echo "$t ${b:-}" | awk '{if ($2=="" || $1<$2) print $1; else print $2}')
   done
   printf "%.3f" "$b"
 }

@@ -1,0 +1,185 @@
+package interp
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math/rand"
+	"reflect"
+	"strings"
+	"testing"
+
+	"sdfp/builtins"
+	"sdfp/hypervisor/msg"
+	"sdfp/parser/ast"
+)
+
+// The builtin calls of the direct path (directcall.go) against expr: for
+// random calls of every function of the table, with random keys
+// (positional, full, abbreviated, unknown, repeated) and random argument
+// values (literals, keywords, variables, operators and nested calls),
+// both paths give the same value, or fail with the same message key and
+// inserts, and print the same warnings (SDP0412, SDP0414).
+
+// randCall builds a random call of a function of the table (now and then
+// of an unknown one), whose arguments are random too.
+func randCall(rng *rand.Rand, fns []*builtins.Function, depth int) *ast.Call {
+	f := fns[rng.Intn(len(fns))]
+	c := &ast.Call{Name: f.Name}
+	switch rng.Intn(12) {
+	case 0:
+		c.Name = "NO-SUCH-FUNCTION"
+	case 1:
+		if len(f.Aliases) > 0 {
+			c.Name = f.Aliases[0]
+		}
+	case 2:
+		c.Name = strings.ToLower(c.Name)
+	}
+	n := rng.Intn(len(f.Params) + 2)
+	keyed := false
+	for k := 0; k < n; k++ {
+		a := &ast.CallArg{}
+		if k < len(f.Params) && (keyed || rng.Intn(3) == 0) || k >= len(f.Params) && rng.Intn(2) == 0 {
+			keyed = rng.Intn(8) != 0 // a positional argument after a keyword one now and then
+			a.Key = randKey(rng, f, k)
+		}
+		a.Value = randArg(rng, fns, f, k, depth)
+		c.Args = append(c.Args, a)
+	}
+	return c
+}
+
+// randKey is the keyword of argument k: its own parameter's name, another
+// one's, an abbreviation, or one the function does not have.
+func randKey(rng *rand.Rand, f *builtins.Function, k int) string {
+	if len(f.Params) == 0 || rng.Intn(10) == 0 {
+		return "NO-SUCH-PARAM"
+	}
+	name := f.Params[rng.Intn(len(f.Params))].Name
+	if k < len(f.Params) && rng.Intn(2) == 0 {
+		name = f.Params[k].Name
+	}
+	switch rng.Intn(4) {
+	case 0: // abbreviated per hyphen part: BEGIN-COLUMN as B-C
+		parts := strings.Split(name, "-")
+		for i, p := range parts {
+			parts[i] = p[:1+rng.Intn(len(p))]
+		}
+		return strings.Join(parts, "-")
+	case 1:
+		return strings.ToLower(name)
+	}
+	return name
+}
+
+// randArg is a value for argument k: mostly one its parameter takes.
+func randArg(rng *rand.Rand, fns []*builtins.Function, f *builtins.Function, k, depth int) ast.Expr {
+	switch rng.Intn(7) {
+	case 0:
+		if depth > 0 {
+			return randCall(rng, fns, depth-1)
+		}
+	case 1:
+		if k < len(f.Params) && len(f.Params[k].Keywords) > 0 {
+			kw := f.Params[k].Keywords[rng.Intn(len(f.Params[k].Keywords))]
+			if rng.Intn(3) == 0 { // abbreviated, possibly ambiguously
+				kw = kw[:2+rng.Intn(len(kw)-1)]
+			}
+			return &ast.KeywordLit{Val: kw}
+		}
+		return &ast.KeywordLit{Val: []string{"*ISO", "*STD", "*REVERSE", "*R", "*NOPE", "*E"}[rng.Intn(6)]}
+	case 2:
+		vals := []string{"", "A", "Abc", "ABCDEFGHIJ", "  12 ", "-7", "+3", "2147483648", "X", "(A,B)", "*P(1,2)", "Äbß", "S", "A#1", "2026-12-02", "12/02/2026"}
+		return &ast.StrLit{Val: vals[rng.Intn(len(vals))]}
+	case 3:
+		vals := []int32{0, 1, 2, 3, -1, 5, 100, 2147483647, -2147483648}
+		return &ast.IntLit{Val: vals[rng.Intn(len(vals))]}
+	case 4:
+		if depth > 0 {
+			return &ast.Binary{Op: "+", X: randCall(rng, fns, depth-1), Y: randExpr(rng, 1)}
+		}
+	}
+	return randExpr(rng, 2)
+}
+
+// evalOutcome evaluates e and describes the outcome: the value, or the
+// message of the failure, and what the runner printed meanwhile.
+func evalOutcome(r *Runner, out *bytes.Buffer, e ast.Expr) string {
+	out.Reset()
+	v, err := r.eval(e)
+	if err == nil {
+		return fmt.Sprintf("%T %#v | %s", v, v, out)
+	}
+	var f *msg.Failure
+	if !errors.As(err, &f) {
+		return "non-message error " + err.Error()
+	}
+	return fmt.Sprintf("error SC1 %d %s %#v | %s", f.SC1, f.Msg.Key, f.Msg.Inserts, out)
+}
+
+func TestDifferentialCalls(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	fns := builtins.Default.Functions()
+	var outs [2]bytes.Buffer
+	direct, viaExpr := runnerWithVars(t, true), runnerWithVars(t, false)
+	direct.sysout, viaExpr.sysout = &outs[0], &outs[1]
+	ran, values, failures := 0, 0, 0
+	for i := 0; i < 30000; i++ {
+		e := randCall(rng, fns, 2)
+		got, want := evalOutcome(direct, &outs[0], e), evalOutcome(viaExpr, &outs[1], e)
+		if got != want {
+			t.Fatalf("%s:\ndirect %s\nexpr   %s", e, got, want)
+		}
+		// Again, with the same values or with others: the second call
+		// reuses the site's buffers, and its kept result (callMemo) only
+		// while the arguments stay.
+		if rng.Intn(2) == 0 {
+			name := []string{"A", "S", "T", "E"}[rng.Intn(4)]
+			v := []any{"", "Abc", "abc9", "XYZ", 7, 3, 0}[rng.Intn(7)]
+			for _, r := range []*Runner{direct, viaExpr} {
+				if err := r.assign(&ast.VarName{Text: name, Parts: []ast.NamePart{{Name: name}}}, v, modeReplace); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if got, want := evalOutcome(direct, &outs[0], e), evalOutcome(viaExpr, &outs[1], e); got != want {
+			t.Fatalf("%s, second call:\ndirect %s\nexpr   %s", e, got, want)
+		}
+		if reflect.ValueOf(direct.site(e).direct).IsNil() {
+			continue
+		}
+		ran++
+		if strings.HasPrefix(got, "error") {
+			failures++
+		} else {
+			values++
+		}
+	}
+	t.Logf("%d direct, %d values, %d errors", ran, values, failures)
+	if ran < 5000 || values < 1000 || failures < 1000 {
+		t.Errorf("generator too one-sided: %d calls direct, %d values, %d errors", ran, values, failures)
+	}
+}
+
+// A structure handed to a function is refused on both paths alike.
+func TestDirectCallComplexArgument(t *testing.T) {
+	src := `/DECLARE-VARIABLE ST(TYPE=*STRUCTURE(*DYNAMIC))
+/ST.A = 'X'
+/N = LENGTH(ST)
+`
+	var msgs [2]string
+	for i, directOn := range []bool{true, false} {
+		var out bytes.Buffer
+		r := New(WithStdout(&out), WithDirectEval(directOn))
+		res := r.RunSource(context.Background(), "c.proc", src, nil)
+		if res.Err == nil {
+			t.Fatalf("direct %v: no error", directOn)
+		}
+		msgs[i] = res.Err.Error() + " | " + out.String()
+	}
+	if msgs[0] != msgs[1] {
+		t.Errorf("direct: %s\nexpr:   %s", msgs[0], msgs[1])
+	}
+}
