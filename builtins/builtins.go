@@ -67,12 +67,6 @@ type Function struct {
 	// Source: where the definition comes from and how sure it is
 	// (V manual page read, Vn name read but page not, I inferred).
 	Source string
-	// Pure: the result depends on the arguments alone, and Impl asks
-	// nothing of Env but Warn (the string and conversion functions), so
-	// a call site may keep the result of its last call and return it
-	// while the same arguments come and nothing was warned
-	// (interp/directcall.go). TestPureFunctions holds the flag to that.
-	Pure bool
 	// Impl computes the result from the bound arguments (one per
 	// parameter, defaults filled in, keyword abbreviations resolved).
 	// It must neither keep nor change args: a planned call site

@@ -10,7 +10,7 @@ import (
 // "IS-INTEGER".
 
 var fnString = &Function{
-	Name: "STRING", Pure: true, Result: TypeString, Source: "Vn UG-140, UGde-184 examples (parameter name and BOOLEAN form: I)",
+	Name: "STRING", Result: TypeString, Source: "Vn UG-140, UGde-184 examples (parameter name and BOOLEAN form: I)",
 	Help: "The value as a string: an INTEGER in decimal with '-' for negatives and no leading zeros or '+', " +
 		"a BOOLEAN as TRUE or FALSE, a STRING unchanged.",
 	Params: []Param{{Name: "VALUE"}},
@@ -36,7 +36,7 @@ func boolText(b bool) string {
 }
 
 var fnInteger = &Function{
-	Name: "INTEGER", Pure: true, Aliases: []string{"INT"}, Result: TypeInteger,
+	Name: "INTEGER", Aliases: []string{"INT"}, Result: TypeInteger,
 	Source: "Vn UG-184, UG-300 (rules taken from IS-INTEGER: I; alias INT: I, used by the seed procedure; error key: I)",
 	Help: "The value as an INTEGER. A string must hold a whole number as IS-INTEGER accepts it " +
 		"(digits with an optional sign, blanks around it allowed, within -2147483648..2147483647); " +
@@ -57,7 +57,7 @@ var fnInteger = &Function{
 }
 
 var fnIsInteger = &Function{
-	Name: "IS-INTEGER", Pure: true, Result: TypeBoolean, Source: "V UG-300 (empty string and lone sign: I)",
+	Name: "IS-INTEGER", Result: TypeBoolean, Source: "V UG-300 (empty string and lone sign: I)",
 	Help: "TRUE when the string can be converted with INTEGER( ): digits with an optional sign right before them, " +
 		"leading and trailing blanks allowed, value within the INTEGER range. Expressions are not evaluated.",
 	Params: []Param{{Name: "STRING", Type: TypeString}},

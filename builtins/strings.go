@@ -16,7 +16,7 @@ import (
 // len(s) or s[i:j] on a value.
 
 var fnLength = &Function{
-	Name: "LENGTH", Pure: true, Result: TypeInteger, Source: "Vn UG-140 (parameter name I)",
+	Name: "LENGTH", Result: TypeInteger, Source: "Vn UG-140 (parameter name I)",
 	Help:   "Number of characters of a string: EBCDIC bytes, so an umlaut and X'4A' are one each.",
 	Params: []Param{{Name: "STRING", Type: TypeString}},
 	Impl: func(env Env, a []any) (any, error) {
@@ -25,7 +25,7 @@ var fnLength = &Function{
 }
 
 var fnSubstring = &Function{
-	Name: "SUBSTRING", Pure: true, Aliases: []string{"SUBSTR"}, Result: TypeString, Source: "V UG-342",
+	Name: "SUBSTRING", Aliases: []string{"SUBSTR"}, Result: TypeString, Source: "V UG-342",
 	Help: "Part of a string from START (default 1) for LENGTH characters (default: the rest). " +
 		"A START outside the string gives '' with SDP0412; a LENGTH past the end takes the rest with warning SDP0414.",
 	Params: []Param{
@@ -77,7 +77,7 @@ func cut(env Env, s string, start int, length any) (string, error) {
 }
 
 var fnIndex = &Function{
-	Name: "INDEX", Pure: true, Result: TypeInteger, Source: "V UG-289 (result for not found and empty PATTERN: I)",
+	Name: "INDEX", Result: TypeInteger, Source: "V UG-289 (result for not found and empty PATTERN: I)",
 	Help: "Position of PATTERN in STRING, counted from the start of STRING, or 0 when it does not occur. " +
 		"DIRECTION=*REVERSE finds the last occurrence. BEGIN-COLUMN and END-COLUMN limit the columns searched; " +
 		"the pattern must lie wholly inside them.",
@@ -115,7 +115,7 @@ var fnIndex = &Function{
 }
 
 var fnVerify = &Function{
-	Name: "VERIFY", Pure: true, Result: TypeInteger, Source: "V UG-363 (cause of SDP0413: I)",
+	Name: "VERIFY", Result: TypeInteger, Source: "V UG-363 (cause of SDP0413: I)",
 	Help: "Position, counted from the start, of the first character of STRING that does not occur in PATTERN " +
 		"(the last one with DIRECTION=*REVERSE); 0 when every character occurs in PATTERN. " +
 		"An empty PATTERN is SDP0413.",
@@ -174,7 +174,7 @@ func caseParams() []Param {
 }
 
 var fnUpperCase = &Function{
-	Name: "UPPER-CASE", Pure: true, Result: TypeString,
+	Name: "UPPER-CASE", Result: TypeString,
 	Source: "Vn UG-184 (STRING); TRANSLATE and CODED-CHARACTER-SET as LOWER-CASE's V UG-316: I",
 	Help: "The string with the letters a-z turned into A-Z; TRANSLATE=*OUTSIDE-QUOTES-ONLY or " +
 		"*INSIDE-QUOTES-ONLY converts only the characters outside or inside apostrophes.",
@@ -185,7 +185,7 @@ var fnUpperCase = &Function{
 }
 
 var fnLowerCase = &Function{
-	Name: "LOWER-CASE", Pure: true, Result: TypeString, Source: "V UG-316",
+	Name: "LOWER-CASE", Result: TypeString, Source: "V UG-316",
 	Help: "The string with the letters A-Z turned into a-z; TRANSLATE=*OUTSIDE-QUOTES-ONLY or " +
 		"*INSIDE-QUOTES-ONLY converts only the characters outside or inside apostrophes.",
 	Params: caseParams(),
@@ -229,7 +229,7 @@ func mapASCII(s string, lo, hi byte, delta int) string {
 }
 
 var fnToCLiteral = &Function{
-	Name: "TO-C-LITERAL", Pure: true, Result: TypeString, Source: "Vn UG-317 example (parameter name and & handling: I)",
+	Name: "TO-C-LITERAL", Result: TypeString, Source: "Vn UG-317 example (parameter name and & handling: I)",
 	Help: "The string written as a C-string literal: enclosed in apostrophes, each apostrophe inside doubled. " +
 		"Use it to put text that may hold apostrophes into a command through &(...).",
 	Params: []Param{{Name: "STRING", Type: TypeString}},

@@ -20,7 +20,6 @@ func FuzzDirectAgainstExpr(f *testing.F) {
 	addLanguageSeeds(f)
 	f.Add(cacheSeed)
 	f.Add(callSeed)
-	f.Add(memoSeed)
 	procs, _ := filepath.Glob("testdata/bench/*.proc")
 	for _, p := range procs {
 		if src, err := os.ReadFile(p); err == nil {
@@ -86,21 +85,4 @@ const callSeed = `/A = 'ABCDEFGHIJ'
 /  WRITE-TEXT '&I: &S &N &M'
 /END-WHILE
 /N = INTEGER(A)
-`
-
-// memoSeed runs pure calls long enough for their sites to keep results,
-// stop keeping them (STRING(I)) and see the kept arguments change (A at
-// pass 30), with a SUBSTRING that warns at most passes.
-const memoSeed = `/I = 0
-/A = 'X'
-/WHILE (I < 40)
-/  I = I + 1
-/  IF (I = 30)
-/    A = 'LONGER'
-/  END-IF
-/  J = I / 20
-/  S = STRING(J) // SUBSTRING(A, 3 - J) // UPPER-CASE('ab')
-/  N = LENGTH(STRING(I)) + LENGTH(A) + INDEX(A, 'G')
-/  WRITE-TEXT '&I &S &N'
-/END-WHILE
 `

@@ -205,9 +205,7 @@ type Runner struct {
 	// variable names given as text (parsecache.go).
 	parsedCmds  map[parsedCmdKey]*ast.Command
 	parsedNames map[string]*ast.VarName
-	// fnWarnings counts the warnings builtin functions printed.
-	fnWarnings int
-	layout     *layoutDef // the layout being defined
+	layout      *layoutDef // the layout being defined
 
 	// containers are the open permanent variable containers (vcontainers.go).
 	containers map[string]*permContainer
