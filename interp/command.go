@@ -84,7 +84,13 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 		return r.fail(c, commandNotAnalysable.result(strings.TrimSpace(c.Unit.Text)))
 	}
 	var res handler.Result
-	if fn := r.natives[c.Name]; fn != nil {
+	var fn native
+	if r.directOff {
+		fn = r.natives[c.Name] // the reference: no plans (plan.go)
+	} else {
+		fn = r.plan(c).native
+	}
+	if fn != nil {
 		var sig *signal
 		res, sig = fn(r, c)
 		if sig != nil {
@@ -154,7 +160,9 @@ func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
 		r.traceCmd(c, res.RC)
 		return &signal{kind: sigError, err: r.limitError(c, res)}
 	}
-	res = r.streamRecords(res)
+	if len(res.Records) > 0 {
+		res = r.streamRecords(res)
+	}
 	for _, line := range res.Output {
 		r.print(line)
 	}

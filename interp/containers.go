@@ -81,7 +81,7 @@ func (r *Runner) linkContainer(v *variable, c *ast.Value) (bool, error) {
 		v.node.jv = name
 		v.box = &containerLink{kind: "*JV", name: name, scope: "*NONE"}
 		r.loadContainer(v)
-		return v.node.value != nil, nil
+		return v.node.hasValue(), nil
 	case "", "*STD":
 	}
 	if c.Keyword == "" && c.Str != "" {
@@ -98,12 +98,12 @@ func (r *Runner) loadContainer(v *variable) *variable {
 	if v == nil || v.node.jv == "" {
 		return v
 	}
-	v.node.value = nil
+	v.node.set(nil)
 	if r.jvs == nil {
 		return v
 	}
 	if s, err := r.jvs.ReadJV(v.node.jv); err == nil && s != jv.Undefined {
-		v.node.value = s
+		v.node.set(s)
 	}
 	return v
 }
@@ -181,7 +181,7 @@ func (r *Runner) destroyContainer(v *variable) error {
 	if err := w.DeleteJV(v.node.jv); err != nil {
 		return jvFailure(err)
 	}
-	v.node.value = nil
+	v.node.set(nil)
 	return nil
 }
 

@@ -20,6 +20,7 @@ type evalFn func() (any, error)
 // site is one expression site, compiled on first use.
 type site struct {
 	direct evalFn      // nil when the expression is not simple
+	ints   intFn       // nil when it is no integer expression (directint.go)
 	prog   *vm.Program // compiled when the expr path is needed
 	target varCache    // the variable an assignment of this value writes
 	mode   writeMode   // and its WRITE-MODE, read once (moded)
@@ -57,8 +58,17 @@ func (r *Runner) site(e ast.Expr) *site {
 		if len(sites) >= maxSites {
 			clear(sites)
 		}
-		s = &site{direct: r.directFn(e)}
+		s = r.newSite(e)
 		sites[e] = s
+	}
+	return s
+}
+
+// newSite compiles the site of an expression.
+func (r *Runner) newSite(e ast.Expr) *site {
+	s := &site{direct: r.directFn(e)}
+	if !r.directOff {
+		s.ints = r.intFnOf(e)
 	}
 	return s
 }
@@ -98,8 +108,8 @@ func (r *Runner) directFn(e ast.Expr) evalFn {
 		root := name.Parts[0].Name
 		var cache varCache
 		return func() (any, error) {
-			if v := cache.lookup(r, root); v != nil && v.node.t.kind == simpleNode && v.node.value != nil {
-				return v.node.value, nil
+			if v := cache.lookup(r, root); v != nil && v.node.t.kind == simpleNode && v.node.hasValue() {
+				return v.node.value(), nil
 			}
 			return r.varOrFunction(name)
 		}
@@ -120,7 +130,7 @@ func (r *Runner) directFn(e ast.Expr) evalFn {
 		if op == nil || left == nil || right == nil {
 			return nil
 		}
-		return func() (any, error) {
+		general := func() (any, error) {
 			a, err := left()
 			if err != nil {
 				return nil, err
@@ -131,6 +141,15 @@ func (r *Runner) directFn(e ast.Expr) evalFn {
 			}
 			return op(a, b)
 		}
+		if cmp := r.intComparison(x); cmp != nil { // integers unboxed (directint.go)
+			return func() (any, error) {
+				if b, ok := cmp(); ok {
+					return b, nil
+				}
+				return general()
+			}
+		}
+		return general
 	}
 	return nil
 }

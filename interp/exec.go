@@ -322,7 +322,7 @@ func (r *Runner) evalCondition(cmd *ast.Command, cond ast.Expr) (bool, *signal) 
 	if cond == nil {
 		return false, r.fail(cmd, conditionMissing.result())
 	}
-	v, err := r.eval(cond)
+	v, err := r.evalAt(r.siteOf(cmd, cond), cond)
 	if err != nil {
 		return false, r.exprFail(cmd, err)
 	}
@@ -378,10 +378,11 @@ func (r *Runner) execFor(s *ast.For) *signal {
 		if !isRef || ref.n.t.kind != listNode {
 			return r.fail(c, notAList.result(ln.Text))
 		}
+		items = make([]any, 0, len(ref.n.elems))
 		for _, e := range ref.n.elems {
 			if e.t.kind == simpleNode {
-				if e.value != nil {
-					items = append(items, e.value)
+				if e.hasValue() {
+					items = append(items, e.value())
 				}
 				continue
 			}
@@ -429,6 +430,10 @@ func (r *Runner) execFor(s *ast.For) *signal {
 
 func (r *Runner) forPasses(s *ast.For, c *ast.Command, ctl *ast.VarName, cond ast.Expr, next func(int) (any, bool)) *signal {
 	r.traceCmd(c, handler.OK)
+	var ctlSite *varCache // the control variable's binding, kept by the plan (plan.go)
+	if !r.directOff {
+		ctlSite = &r.plan(c).ctl
+	}
 	for i := 0; ; i++ {
 		v, more := next(i)
 		if !more {
@@ -442,7 +447,7 @@ func (r *Runner) forPasses(s *ast.For, c *ast.Command, ctl *ast.VarName, cond as
 				return sig
 			}
 		}
-		if err := r.assign(ctl, v, modeReplace); err != nil {
+		if err := r.assignVia(ctlSite, ctl, v, modeReplace); err != nil {
 			return r.exprFail(c, err)
 		}
 		if cond != nil {

@@ -41,7 +41,7 @@ func TestSitesOfReplacedCommandsStayBounded(t *testing.T) {
 	if n := len(d.f.sites) + len(r.sites); n > maxSites {
 		t.Errorf("%d expression sites kept, want at most %d", n, maxSites)
 	}
-	if !strings.Contains(formatValue(r.lookup("X").node.value), "20001") {
-		t.Errorf("X = %v", r.lookup("X").node.value)
+	if !strings.Contains(formatValue(r.lookup("X").node.value()), "20001") {
+		t.Errorf("X = %v", r.lookup("X").node.value())
 	}
 }

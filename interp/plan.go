@@ -1,0 +1,129 @@
+package interp
+
+import (
+	"sdfp/interp/handler"
+	"sdfp/parser/ast"
+)
+
+// Command plans (issue 18). What a command needs at every execution and
+// that does not change while its parsed tree lives is worked out once and
+// kept in a plan: the statement function (no lookup by name), and for
+// SET-VARIABLE with an expression its target name, WRITE-MODE and value
+// site, for a block command its CONDITION site, for FOR its control
+// variable's site. A procedure level keeps its plans in a slice indexed
+// by ast.Command.Slot, so none is found by hashing; the plans go with the
+// level, as its sites do (direct.go). A command parsed on its own (after
+// & replacement, Slot 0) gets a plan that is not kept, so a loop running
+// one piles nothing up. With WithDirectEval(false) no plan is used: the
+// statements look everything up as before, the reference the
+// differential tests hold the plans to.
+
+type plan struct {
+	cmd    *ast.Command // the command planned (a dialog level reads new commands into old slots)
+	native native       // nil: a command of the handler chain
+
+	expr ast.Expr // SET-VARIABLE's VALUE, a block command's CONDITION
+	site *site    // expr's compiled site
+
+	name *ast.VarName // SET-VARIABLE's target; nil: SET-VARIABLE takes its general path
+	ctl  varCache     // FOR: the control variable's binding
+}
+
+// plan returns the plan of a command as executed (after & replacement).
+func (r *Runner) plan(c *ast.Command) *plan {
+	f := r.frame
+	if c.Slot <= 0 || f == nil {
+		return r.newPlan(c)
+	}
+	if c.Slot < len(f.plans) {
+		if p := f.plans[c.Slot]; p != nil && p.cmd == c {
+			return p
+		}
+	} else {
+		n := c.Slot + 1
+		if f.proc != nil && f.proc.Slots > n {
+			n = f.proc.Slots
+		}
+		f.plans = append(f.plans, make([]*plan, n-len(f.plans))...)
+	}
+	p := r.newPlan(c)
+	f.plans[c.Slot] = p
+	return p
+}
+
+func (r *Runner) newPlan(c *ast.Command) *plan {
+	p := &plan{cmd: c, native: r.natives[c.Name]}
+	if c.Args == nil {
+		return p
+	}
+	if c.Name == "SET-VARIABLE" {
+		val := c.Args.Get("VALUE")
+		name, err := nameOf(c.Args.Get("VARIABLE-NAME"))
+		if err == nil && val != nil && val.Expr != nil {
+			p.name, p.expr = name, val.Expr
+			p.site = r.newSite(val.Expr)
+			p.site.mode, p.site.moded = modeOf(c.Args), true
+		}
+	}
+	return p
+}
+
+// siteOf is the site of an expression of command c: the plan's when the
+// expression is the one planned (a block command's condition is planned
+// on first use), else the level's site of it.
+func (r *Runner) siteOf(c *ast.Command, e ast.Expr) *site {
+	if r.directOff || c == nil || c.Slot <= 0 || c.Subst {
+		return r.site(e) // the condition of a replaced command is new at each replacement
+	}
+	p := r.plan(c)
+	if p.expr == nil && p.name == nil && c.Name != "SET-VARIABLE" {
+		p.expr, p.site = e, r.newSite(e)
+	}
+	if p.expr == e && p.site != nil {
+		return p.site
+	}
+	return r.site(e)
+}
+
+// setPlanned is SET-VARIABLE with an expression value, by its plan.
+func (r *Runner) setPlanned(c *ast.Command, p *plan) (handler.Result, *signal) {
+	s := p.site
+	if s.ints != nil {
+		if x, ok := s.ints(); ok {
+			if err := r.assignInt(&s.target, p.name, x, s.mode); err != nil {
+				return resultOf(err), nil
+			}
+			return done, nil
+		}
+	}
+	v, err := r.evalAt(s, p.expr)
+	if err != nil {
+		return handler.Result{}, r.exprFail(c, err)
+	}
+	if err := r.assignVia(&s.target, p.name, v, s.mode); err != nil {
+		return resultOf(err), nil
+	}
+	return done, nil
+}
+
+// assignInt is assignVia of an integer: stored without a box into a
+// simple variable or element that takes integers and is no JV's, else
+// boxed and stored the general way.
+func (r *Runner) assignInt(cache *varCache, name *ast.VarName, x int, mode writeMode) error {
+	v := cache.lookup(r, name.Parts[0].Name)
+	if v == nil || mode != modeReplace || v == r.sysswitch || r.varHook != nil {
+		return r.assignVia(cache, name, x, mode)
+	}
+	n, err := r.walk(v, name.Parts, true)
+	if err != nil {
+		return err
+	}
+	if n.t.kind != simpleNode || n.jv != "" || !n.t.acceptsInt() {
+		return r.store(n, name.Text, x, mode)
+	}
+	if err := r.charge(-n.bytes()); err != nil {
+		return err
+	}
+	n.setInt(x)
+	return nil
+}
