@@ -88,20 +88,17 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 	if r.directOff {
 		fn = r.natives[c.Name] // the reference: no plans (plan.go)
 	} else {
-		fn = r.plan(c).native
+		p := r.plan(c)
+		if p.name != nil {
+			return r.setPlanned(c, p)
+		}
+		fn = p.native
 	}
 	if fn != nil {
 		var sig *signal
 		res, sig = fn(r, c)
 		if sig != nil {
-			if sig.kind == sigError {
-				r.frame.last = sig.err.RC
-				r.traceCmd(c, sig.err.RC)
-			} else {
-				r.frame.last = handler.OK
-				r.traceCmd(c, handler.OK)
-			}
-			return sig
+			return r.signalled(c, sig)
 		}
 	} else if r.frame.dialog && procedureOnly[c.Name] {
 		res = notInDialog.result(c.Name)
@@ -109,6 +106,19 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 		res = r.dispatch(c)
 	}
 	return r.apply(c, res)
+}
+
+// signalled ends a statement that raised a signal: the return code it
+// leaves is the error's, or OK for a branch or an exit.
+func (r *Runner) signalled(c *ast.Command, sig *signal) *signal {
+	if sig.kind == sigError {
+		r.frame.last = sig.err.RC
+		r.traceCmd(c, sig.err.RC)
+	} else {
+		r.frame.last = handler.OK
+		r.traceCmd(c, handler.OK)
+	}
+	return sig
 }
 
 // dispatch hands a command to the handler chain.

@@ -51,7 +51,10 @@ func (r *Runner) intVar(name *ast.VarName) intFn {
 	var cache varCache
 	if name.Simple() {
 		return func() (int, bool) {
-			v := cache.lookup(r, root)
+			v := cache.hit(r)
+			if v == nil {
+				v = cache.miss(r, root)
+			}
 			if v == nil || v.node.t.kind != simpleNode {
 				return 0, false
 			}
@@ -71,35 +74,55 @@ func (r *Runner) intVar(name *ast.VarName) intFn {
 	}
 }
 
+// intOp computes one integer operator in int64; ok is false for a
+// division by zero, which it never performs (Go would panic).
+type intOp func(a, b int64) (int64, bool)
+
+var intOps = map[string]intOp{
+	"+": func(a, b int64) (int64, bool) { return a + b, true },
+	"-": func(a, b int64) (int64, bool) { return a - b, true },
+	"*": func(a, b int64) (int64, bool) { return a * b, true },
+	"/": func(a, b int64) (int64, bool) {
+		if b == 0 {
+			return 0, false
+		}
+		return a / b, true // toward zero, as opDiv
+	},
+	"MOD": func(a, b int64) (int64, bool) {
+		if b == 0 {
+			return 0, false
+		}
+		return a % b, true // the dividend's sign, as opMod
+	},
+}
+
 func (r *Runner) intBinary(x *ast.Binary) intFn {
+	op := intOps[x.Op]
 	left, right := r.intFnOf(x.X), r.intFnOf(x.Y)
-	if left == nil || right == nil {
+	if op == nil || left == nil || right == nil {
 		return nil
 	}
-	var op func(a, b int64) (int64, bool)
-	switch x.Op {
-	case "+":
-		op = func(a, b int64) (int64, bool) { return a + b, true }
-	case "-":
-		op = func(a, b int64) (int64, bool) { return a - b, true }
-	case "*":
-		op = func(a, b int64) (int64, bool) { return a * b, true }
-	case "/":
-		op = func(a, b int64) (int64, bool) {
-			if b == 0 {
-				return 0, false
+	if lit, ok := x.Y.(*ast.IntLit); ok && lit.Val != 0 {
+		// I + 1, I MOD 7: the right operand is a constant, and no
+		// division by zero
+		b := int64(lit.Val)
+		switch x.Op {
+		case "+":
+			return func() (int, bool) {
+				a, ok := left()
+				return fitInt(int64(a)+b, ok)
 			}
-			return a / b, true // toward zero, as opDiv
-		}
-	case "MOD":
-		op = func(a, b int64) (int64, bool) {
-			if b == 0 {
-				return 0, false
+		case "-":
+			return func() (int, bool) {
+				a, ok := left()
+				return fitInt(int64(a)-b, ok)
 			}
-			return a % b, true // the dividend's sign, as opMod
+		case "MOD":
+			return func() (int, bool) {
+				a, ok := left()
+				return fitInt(int64(a)%b, ok)
+			}
 		}
-	default:
-		return nil
 	}
 	return func() (int, bool) {
 		a, ok := left()

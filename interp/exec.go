@@ -233,6 +233,7 @@ func (r *Runner) execWhile(s *ast.While) *signal {
 		}
 		cond = conditionOf(c)
 	}
+	var site *site // the condition's, found at the first pass
 	for passes := 1; ; passes++ {
 		if sig := r.step(s.Cmd); sig != nil {
 			return sig
@@ -243,7 +244,10 @@ func (r *Runner) execWhile(s *ast.While) *signal {
 		if passes == 1 {
 			r.logCmd(s.Cmd) // a loop's opening command is logged once
 		}
-		ok, sig := r.evalCondition(s.Cmd, cond)
+		if site == nil && cond != nil && len(s.Cmd.Errs) == 0 {
+			site = r.siteOf(s.Cmd, cond)
+		}
+		ok, sig := r.evalConditionAt(s.Cmd, cond, site)
 		if sig != nil {
 			return sig
 		}
@@ -316,13 +320,22 @@ func conditionOf(c *ast.Command) ast.Expr {
 
 // evalCondition evaluates a condition that must be BOOLEAN.
 func (r *Runner) evalCondition(cmd *ast.Command, cond ast.Expr) (bool, *signal) {
+	return r.evalConditionAt(cmd, cond, nil)
+}
+
+// evalConditionAt is evalCondition with the condition's site, when the
+// caller has it (nil: found here).
+func (r *Runner) evalConditionAt(cmd *ast.Command, cond ast.Expr, s *site) (bool, *signal) {
 	if len(cmd.Errs) > 0 {
 		return false, r.fail(cmd, analysisFailure(cmd.Errs[0]))
 	}
 	if cond == nil {
 		return false, r.fail(cmd, conditionMissing.result())
 	}
-	v, err := r.evalAt(r.siteOf(cmd, cond), cond)
+	if s == nil {
+		s = r.siteOf(cmd, cond)
+	}
+	v, err := r.evalAt(s, cond)
 	if err != nil {
 		return false, r.exprFail(cmd, err)
 	}
@@ -351,19 +364,15 @@ func (r *Runner) execFor(s *ast.For) *signal {
 	if c.Args == nil {
 		return r.fail(c, forNotAnalysable.result())
 	}
-	ctl, err := nameOf(c.Args.Get("CONTROL-VARIABLE"))
-	if err != nil {
-		return r.exprFail(c, err)
+	fp := r.forPlanOf(c)
+	if fp.ctlErr != nil {
+		return r.exprFail(c, fp.ctlErr)
 	}
-	values := c.Args.Get("VALUES")
-	var cond ast.Expr
-	if cv := c.Args.Get("CONDITION"); cv != nil {
-		cond = cv.Expr
-	}
+	ctl, values, cond := fp.ctl, fp.values, fp.cond
 	var items []any
 	switch values.Keyword {
 	case "*LIST":
-		ln, err := varName(values.Struct.Str("LIST-NAME"))
+		ln, err := fp.list, fp.listErr
 		if err != nil {
 			return r.exprFail(c, err)
 		}

@@ -27,6 +27,7 @@ type plan struct {
 
 	name *ast.VarName // SET-VARIABLE's target; nil: SET-VARIABLE takes its general path
 	ctl  varCache     // FOR: the control variable's binding
+	loop *forPlan     // FOR: its operands
 }
 
 // plan returns the plan of a command as executed (after & replacement).
@@ -68,6 +69,39 @@ func (r *Runner) newPlan(c *ast.Command) *plan {
 	return p
 }
 
+// forPlan is what FOR reads from its operands at every start.
+type forPlan struct {
+	ctl     *ast.VarName // CONTROL-VARIABLE, or ctlErr
+	ctlErr  error
+	values  *ast.Value
+	cond    ast.Expr     // CONDITION, nil without one
+	list    *ast.VarName // VALUES=*LIST(LIST-NAME=...), or listErr
+	listErr error
+}
+
+// forPlanOf reads a FOR command's operands, once per plan (the reference
+// reads them at every start).
+func (r *Runner) forPlanOf(c *ast.Command) *forPlan {
+	var p *plan
+	if !r.directOff {
+		if p = r.plan(c); p.loop != nil {
+			return p.loop
+		}
+	}
+	fp := &forPlan{values: c.Args.Get("VALUES")}
+	fp.ctl, fp.ctlErr = nameOf(c.Args.Get("CONTROL-VARIABLE"))
+	if cv := c.Args.Get("CONDITION"); cv != nil {
+		fp.cond = cv.Expr
+	}
+	if fp.values.Keyword == "*LIST" {
+		fp.list, fp.listErr = varName(fp.values.Struct.Str("LIST-NAME"))
+	}
+	if p != nil {
+		p.loop = fp
+	}
+	return fp
+}
+
 // siteOf is the site of an expression of command c: the plan's when the
 // expression is the one planned (a block command's condition is planned
 // on first use), else the level's site of it.
@@ -85,38 +119,54 @@ func (r *Runner) siteOf(c *ast.Command, e ast.Expr) *site {
 	return r.site(e)
 }
 
-// setPlanned is SET-VARIABLE with an expression value, by its plan.
-func (r *Runner) setPlanned(c *ast.Command, p *plan) (handler.Result, *signal) {
+// setPlanned executes SET-VARIABLE with an expression value by its plan,
+// as execCommand does setVariable: what it does after the statement is
+// apply's for a result without output, records or branch.
+func (r *Runner) setPlanned(c *ast.Command, p *plan) *signal {
 	s := p.site
-	if s.ints != nil {
-		if x, ok := s.ints(); ok {
-			if err := r.assignInt(&s.target, p.name, x, s.mode); err != nil {
-				return resultOf(err), nil
-			}
-			return done, nil
+	var err error
+	if x, ok := s.intValue(); ok {
+		err = r.assignInt(&s.target, p.name, x, s.mode)
+	} else {
+		var v any
+		if v, err = r.evalAt(s, p.expr); err != nil {
+			return r.signalled(c, r.exprFail(c, err))
 		}
+		err = r.assignVia(&s.target, p.name, v, s.mode)
 	}
-	v, err := r.evalAt(s, p.expr)
 	if err != nil {
-		return handler.Result{}, r.exprFail(c, err)
+		return r.apply(c, resultOf(err))
 	}
-	if err := r.assignVia(&s.target, p.name, v, s.mode); err != nil {
-		return resultOf(err), nil
+	r.frame.last = handler.OK
+	r.traceCmd(c, handler.OK)
+	return nil
+}
+
+// intValue is the value of an integer expression site, when it has one.
+func (s *site) intValue() (int, bool) {
+	if s.ints == nil {
+		return 0, false
 	}
-	return done, nil
+	return s.ints()
 }
 
 // assignInt is assignVia of an integer: stored without a box into a
 // simple variable or element that takes integers and is no JV's, else
 // boxed and stored the general way.
 func (r *Runner) assignInt(cache *varCache, name *ast.VarName, x int, mode writeMode) error {
-	v := cache.lookup(r, name.Parts[0].Name)
+	v := cache.hit(r)
+	if v == nil {
+		v = cache.miss(r, name.Parts[0].Name)
+	}
 	if v == nil || mode != modeReplace || v == r.sysswitch || r.varHook != nil {
 		return r.assignVia(cache, name, x, mode)
 	}
-	n, err := r.walk(v, name.Parts, true)
-	if err != nil {
-		return err
+	n := v.node // what walk gives for a simple name
+	if len(name.Parts) > 1 || name.Parts[0].Index != ast.NoIndex {
+		var err error
+		if n, err = r.walk(v, name.Parts, true); err != nil {
+			return err
+		}
 	}
 	if n.t.kind != simpleNode || n.jv != "" || !n.t.acceptsInt() {
 		return r.store(n, name.Text, x, mode)

@@ -102,11 +102,6 @@ func modeOf(a *ast.Args) writeMode {
 }
 
 func (r *Runner) setVariable(c *ast.Command) (handler.Result, *signal) {
-	if !r.directOff {
-		if p := r.plan(c); p.name != nil {
-			return r.setPlanned(c, p)
-		}
-	}
 	a := c.Args
 	name, err := nameOf(a.Get("VARIABLE-NAME"))
 	if err != nil {
