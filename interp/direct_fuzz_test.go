@@ -78,7 +78,9 @@ const cacheSeed = `/X = 'A'
 // targets, a builtin read as a variable, list, array and structure
 // elements (composed names, an index variable, WRITE-MODE=*EXTEND and
 // *PREFIX, a copied structure), a variable that changes type, is
-// deleted or exported, and names made by & replacement.
+// deleted or exported, names made by & replacement, and a structure
+// whose elements a site keeps (fieldcache.go) assigned, freed and
+// exported between its passes.
 const intSeed = `/MODIFY-JOB-OPTIONS LOGGING=*PARAMETERS(LISTING=*YES)
 /I = 2147483646
 /I = I + 1
@@ -177,5 +179,30 @@ const intSeed = `/MODIFY-JOB-OPTIONS LOGGING=*PARAMETERS(LISTING=*YES)
 /IF-CMD-ERROR
 /  WRITE-TEXT 'OUTSIDE THE ARRAY'
 /END-IF
+/DECLARE-VARIABLE G(TYPE=*STRUCTURE)
+/G.A = 50
+/J = 0
+/WHILE (J < 5)
+/  J = J + 1
+/  P.A = P.A + 1
+/  IF-CMD-ERROR
+/    WRITE-TEXT 'P HAS NO A'
+/    P.A = 7
+/  END-IF
+/  WRITE-TEXT 'PASS &J P.A=&(P.A) G.A=&(G.A)'
+/  IF (J = 1)
+/    P = G
+/  END-IF
+/  IF (J = 2)
+/    FREE-VARIABLE P
+/  END-IF
+/  IF (J = 3)
+/    G = P
+/    G.A = G.A * 2
+/  END-IF
+/  IF (J = 4)
+/    EXPORT-VARIABLE P
+/  END-IF
+/END-WHILE
 /SHOW-VARIABLE *ALL
 `

@@ -61,6 +61,20 @@ func (r *Runner) intVar(name *ast.VarName) intFn {
 			return v.node.intValue()
 		}
 	}
+	if fieldName(name) {
+		var elem fieldCache
+		return func() (int, bool) {
+			v := cache.lookup(r, root)
+			if v == nil {
+				return 0, false
+			}
+			n, err := elem.walk(r, v, name, false)
+			if err != nil || n.t.kind != simpleNode {
+				return 0, false
+			}
+			return n.intValue()
+		}
+	}
 	return func() (int, bool) {
 		v := cache.lookup(r, root)
 		if v == nil {

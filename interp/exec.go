@@ -387,7 +387,8 @@ func (r *Runner) execFor(s *ast.For) *signal {
 		if !isRef || ref.n.t.kind != listNode {
 			return r.fail(c, notAList.result(ln.Text))
 		}
-		items = make([]any, 0, len(ref.n.elems))
+		items = r.takeItems(len(ref.n.elems))
+		defer r.giveItems(items)
 		for _, e := range ref.n.elems {
 			if e.t.kind == simpleNode {
 				if e.hasValue() {
@@ -435,6 +436,30 @@ func (r *Runner) execFor(s *ast.For) *signal {
 		}
 		return items[i], true
 	})
+}
+
+// takeItems gives an empty slice for the values of a FOR over a list,
+// from those of loops that ended: FOR loops nest, so a few buffers serve
+// a whole run, where a new one per loop cost most of the list loop's
+// allocations (issue 18).
+func (r *Runner) takeItems(n int) []any {
+	if k := len(r.forItems); k > 0 {
+		items := r.forItems[k-1]
+		r.forItems = r.forItems[:k-1]
+		if cap(items) >= n {
+			return items
+		}
+	}
+	return make([]any, 0, n)
+}
+
+// giveItems takes back a slice of takeItems once its loop has ended,
+// holding no values.
+func (r *Runner) giveItems(items []any) {
+	clear(items)
+	if len(r.forItems) < 8 && cap(items) <= 1<<16 {
+		r.forItems = append(r.forItems, items[:0])
+	}
 }
 
 func (r *Runner) forPasses(s *ast.For, c *ast.Command, ctl *ast.VarName, cond ast.Expr, next func(int) (any, bool)) *signal {

@@ -26,6 +26,7 @@ type plan struct {
 	site *site    // expr's compiled site
 
 	name *ast.VarName // SET-VARIABLE's target; nil: SET-VARIABLE takes its general path
+	elem fieldCache   // SET-VARIABLE P.E: the element (fieldcache.go)
 	ctl  varCache     // FOR: the control variable's binding
 	loop *forPlan     // FOR: its operands
 }
@@ -126,7 +127,7 @@ func (r *Runner) setPlanned(c *ast.Command, p *plan) *signal {
 	s := p.site
 	var err error
 	if x, ok := s.intValue(); ok {
-		err = r.assignInt(&s.target, p.name, x, s.mode)
+		err = r.assignInt(&s.target, &p.elem, p.name, x, s.mode)
 	} else {
 		var v any
 		if v, err = r.evalAt(s, p.expr); err != nil {
@@ -153,7 +154,7 @@ func (s *site) intValue() (int, bool) {
 // assignInt is assignVia of an integer: stored without a box into a
 // simple variable or element that takes integers and is no JV's, else
 // boxed and stored the general way.
-func (r *Runner) assignInt(cache *varCache, name *ast.VarName, x int, mode writeMode) error {
+func (r *Runner) assignInt(cache *varCache, elem *fieldCache, name *ast.VarName, x int, mode writeMode) error {
 	v := cache.hit(r)
 	if v == nil {
 		v = cache.miss(r, name.Parts[0].Name)
@@ -162,7 +163,12 @@ func (r *Runner) assignInt(cache *varCache, name *ast.VarName, x int, mode write
 		return r.assignVia(cache, name, x, mode)
 	}
 	n := v.node // what walk gives for a simple name
-	if len(name.Parts) > 1 || name.Parts[0].Index != ast.NoIndex {
+	if fieldName(name) {
+		var err error
+		if n, err = elem.walk(r, v, name, true); err != nil {
+			return err
+		}
+	} else if len(name.Parts) > 1 || name.Parts[0].Index != ast.NoIndex {
 		var err error
 		if n, err = r.walk(v, name.Parts, true); err != nil {
 			return err

@@ -118,7 +118,12 @@ func (n *node) bytes() int64 {
 func (n *node) set(v any) { n.val, n.num, n.isNum = v, 0, false }
 
 // setInt stores an integer without boxing it.
-func (n *node) setInt(x int) { n.val, n.num, n.isNum = nil, x, true }
+func (n *node) setInt(x int) {
+	if n.val != nil { // a pointer written costs a write barrier while the GC runs
+		n.val = nil
+	}
+	n.num, n.isNum = x, true
+}
 
 // hasValue reports whether a simple node is initialized.
 func (n *node) hasValue() bool { return n.isNum || n.val != nil }
