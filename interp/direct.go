@@ -103,7 +103,7 @@ func (r *Runner) directFn(e ast.Expr) evalFn {
 	case *ast.VarRef:
 		name := x.Name
 		if !name.Simple() {
-			return func() (any, error) { return r.varOrFunction(name) }
+			return r.composedRead(name) // fieldcache.go
 		}
 		root := name.Parts[0].Name
 		var cache varCache

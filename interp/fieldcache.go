@@ -43,6 +43,41 @@ func (c *fieldCache) walk(r *Runner, v *variable, name *ast.VarName, create bool
 	return e, err
 }
 
+// composedRead is the direct path's read of a composed name (P.E, L#I):
+// Runner.readVar with the variable found through a site cache, and a
+// structure element through an element cache.
+func (r *Runner) composedRead(name *ast.VarName) evalFn {
+	root := name.Parts[0].Name
+	var cache varCache
+	var elem *fieldCache
+	if fieldName(name) {
+		elem = &fieldCache{}
+	}
+	return func() (any, error) {
+		v := cache.lookup(r, root)
+		if v == nil {
+			return r.varOrFunction(name) // which says what it is
+		}
+		var n *node
+		var err error
+		if elem != nil {
+			n, err = elem.walk(r, v, name, false)
+		} else {
+			n, err = r.walk(v, name.Parts, false)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if n.t.kind != simpleNode {
+			return complexRef{n}, nil
+		}
+		if !n.hasValue() {
+			return nil, varNotInitialized.err(name.Text)
+		}
+		return n.value(), nil
+	}
+}
+
 // mapID is a map's identity: two map values are the same map when they
 // give the same pointer.
 func mapID(m map[string]*node) unsafe.Pointer { return reflect.ValueOf(m).UnsafePointer() }
