@@ -20,9 +20,19 @@ import (
 // errors it raises itself.
 type native func(r *Runner, c *ast.Command) (handler.Result, *signal)
 
-// step counts one executed command against the limits and the context.
+// step counts one executed command against the limits and the context;
+// its common case (no stop hook, the step limit not reached, no check
+// due) returns at once.
 func (r *Runner) step(c *ast.Command) *signal {
 	r.steps++
+	if r.stop == nil && (r.stepLimit <= 0 || r.steps <= r.stepLimit) && r.steps&(checkSteps-1) != 0 {
+		return nil
+	}
+	return r.stepChecks(c)
+}
+
+// stepChecks is the rest of step, for the step just counted.
+func (r *Runner) stepChecks(c *ast.Command) *signal {
 	if r.stop != nil && r.stop() {
 		return &signal{kind: sigError, err: r.limitError(c, runCancelled.result("JOB ENDED"))}
 	}
@@ -265,20 +275,24 @@ func (r *Runner) errorAt(pos lexer.Pos, rc handler.ReturnCode, m msg.Message) *E
 // LISTING=*YES is set: as it was written (after & replacement), before
 // any message it produces.
 func (r *Runner) logCmd(c *ast.Command) {
-	if !r.listing || c == nil || c.Unit == nil {
-		return
+	if r.listing && c != nil && c.Unit != nil {
+		r.logLine(c)
 	}
+}
+
+func (r *Runner) logLine(c *ast.Command) {
 	r.syslst.println(logLine(r.frame.level, c.Pos.Line, strings.TrimSpace(c.Unit.Text)))
 }
 
 // traceCmd reports an executed command with its return code to the trace
 // hook.
 func (r *Runner) traceCmd(c *ast.Command, rc handler.ReturnCode) {
-	if c == nil || r.trace == nil {
-		return
+	if c != nil && r.trace != nil {
+		r.traceTo(c, rc)
 	}
-	r.trace(r.traceEvent(c, rc))
 }
+
+func (r *Runner) traceTo(c *ast.Command, rc handler.ReturnCode) { r.trace(r.traceEvent(c, rc)) }
 
 // traceEvent describes an executed command for the trace hook.
 func (r *Runner) traceEvent(c *ast.Command, rc handler.ReturnCode) TraceEvent {

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"sdfp/builtins"
 )
 
 // Issue 11: elements put in front of a list (WRITE-MODE=*PREFIX) go into
@@ -76,5 +78,35 @@ func BenchmarkListPrefix(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/element")
 		})
+	}
+}
+
+// A simple node holding an integer stored without a box (node.setInt)
+// reads, copies, counts and clears as one holding the boxed integer.
+func TestUnboxedIntegerNode(t *testing.T) {
+	n := newNode(&template{kind: simpleNode, typ: builtins.TypeInteger})
+	if n.hasValue() || n.value() != nil {
+		t.Fatalf("a new node has value %v", n.value())
+	}
+	n.setInt(100000)
+	c := n.clone()
+	if x, ok := n.intValue(); !ok || x != 100000 || n.value() != any(100000) || !n.hasValue() || n.bytes() != 0 {
+		t.Errorf("setInt(100000): intValue %d %v, value %v, bytes %d", x, ok, n.value(), n.bytes())
+	}
+	n.setInt(7) // after value() cached the box of 100000
+	if n.value() != any(7) {
+		t.Errorf("value after a second setInt: %v", n.value())
+	}
+	if x, ok := c.intValue(); !ok || x != 100000 || c.value() != any(100000) {
+		t.Errorf("the copy holds %v", c.value())
+	}
+	n.set("ABC")
+	if _, ok := n.intValue(); ok || n.value() != "ABC" || n.bytes() != 3 {
+		t.Errorf("set after setInt: %v, bytes %d", n.value(), n.bytes())
+	}
+	n.setInt(1)
+	n.set(nil)
+	if n.hasValue() || n.value() != nil {
+		t.Errorf("set(nil) after setInt leaves %v", n.value())
 	}
 }
