@@ -420,21 +420,21 @@ func (r *Runner) execFor(s *ast.For) *signal {
 		if inc == 0 {
 			return r.fail(c, counterIncrementZero.result())
 		}
-		return r.forPasses(s, c, ctl, cond, func(i int) (any, bool) {
+		return r.forPasses(s, c, ctl, cond, func(i int) (any, int, bool) {
 			v := int64(from) + int64(i)*int64(inc)
 			if inc > 0 && v > int64(to) || inc < 0 && v < int64(to) {
-				return nil, false
+				return nil, 0, false
 			}
-			return int(v), true
+			return nil, int(v), true
 		})
 	default:
 		return r.fail(c, forNeedsListOrCounter.result())
 	}
-	return r.forPasses(s, c, ctl, cond, func(i int) (any, bool) {
+	return r.forPasses(s, c, ctl, cond, func(i int) (any, int, bool) {
 		if i >= len(items) {
-			return nil, false
+			return nil, 0, false
 		}
-		return items[i], true
+		return items[i], 0, true
 	})
 }
 
@@ -462,14 +462,18 @@ func (r *Runner) giveItems(items []any) {
 	}
 }
 
-func (r *Runner) forPasses(s *ast.For, c *ast.Command, ctl *ast.VarName, cond ast.Expr, next func(int) (any, bool)) *signal {
+// forPasses runs the passes of a FOR loop. next gives the control
+// variable's value of a pass, nil for a counter's integer n, which is
+// stored without a box (directint.go).
+func (r *Runner) forPasses(s *ast.For, c *ast.Command, ctl *ast.VarName, cond ast.Expr, next func(int) (v any, n int, more bool)) *signal {
 	r.traceCmd(c, handler.OK)
 	var ctlSite *varCache // the control variable's binding, kept by the plan (plan.go)
+	var ctlElem fieldCache
 	if !r.directOff {
 		ctlSite = &r.plan(c).ctl
 	}
 	for i := 0; ; i++ {
-		v, more := next(i)
+		v, n, more := next(i)
 		if !more {
 			return nil
 		}
@@ -481,7 +485,16 @@ func (r *Runner) forPasses(s *ast.For, c *ast.Command, ctl *ast.VarName, cond as
 				return sig
 			}
 		}
-		if err := r.assignVia(ctlSite, ctl, v, modeReplace); err != nil {
+		var err error
+		switch {
+		case v != nil:
+			err = r.assignVia(ctlSite, ctl, v, modeReplace)
+		case ctlSite != nil:
+			err = r.assignInt(ctlSite, &ctlElem, ctl, n, modeReplace)
+		default:
+			err = r.assignVia(nil, ctl, n, modeReplace)
+		}
+		if err != nil {
 			return r.exprFail(c, err)
 		}
 		if cond != nil {
