@@ -95,8 +95,8 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 	}
 	var res handler.Result
 	var fn native
-	if r.directOff {
-		fn = r.natives[c.Name] // the reference: no plans (plan.go)
+	if !r.planned(c) {
+		fn = r.natives[c.Name] // the reference, and commands made by & replacement (plan.go)
 	} else {
 		p := r.plan(c)
 		if p.name != nil {

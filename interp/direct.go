@@ -58,17 +58,8 @@ func (r *Runner) site(e ast.Expr) *site {
 		if len(sites) >= maxSites {
 			clear(sites)
 		}
-		s = r.newSite(e)
+		s = &site{direct: r.directFn(e)}
 		sites[e] = s
-	}
-	return s
-}
-
-// newSite compiles the site of an expression.
-func (r *Runner) newSite(e ast.Expr) *site {
-	s := &site{direct: r.directFn(e)}
-	if !r.directOff {
-		s.ints = r.intFnOf(e)
 	}
 	return s
 }

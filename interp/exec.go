@@ -469,8 +469,10 @@ func (r *Runner) forPasses(s *ast.For, c *ast.Command, ctl *ast.VarName, cond as
 	r.traceCmd(c, handler.OK)
 	var ctlSite *varCache // the control variable's binding, kept by the plan (plan.go)
 	var ctlElem fieldCache
-	if !r.directOff {
+	if r.planned(c) {
 		ctlSite = &r.plan(c).ctl
+	} else if !r.directOff {
+		ctlSite = &varCache{} // for this loop
 	}
 	for i := 0; ; i++ {
 		v, n, more := next(i)

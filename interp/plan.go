@@ -13,10 +13,11 @@ import (
 // variable's site. A procedure level keeps its plans in a slice indexed
 // by ast.Command.Slot, so none is found by hashing; the plans go with the
 // level, as its sites do (direct.go). A command parsed on its own (after
-// & replacement, Slot 0) gets a plan that is not kept, so a loop running
-// one piles nothing up. With WithDirectEval(false) no plan is used: the
-// statements look everything up as before, the reference the
-// differential tests hold the plans to.
+// & replacement, Slot 0) has no plan and runs as before, its sites
+// bounded per level (maxSites), so a loop running one piles nothing up.
+// With WithDirectEval(false) no plan is used: the statements look
+// everything up as before, the reference the differential tests hold the
+// plans to.
 
 type plan struct {
 	cmd    *ast.Command // the command planned (a dialog level reads new commands into old slots)
@@ -31,12 +32,15 @@ type plan struct {
 	loop *forPlan     // FOR: its operands
 }
 
-// plan returns the plan of a command as executed (after & replacement).
+// planned reports whether a command as executed has a plan: one of a
+// procedure file (a slot), and not the reference run. A command made by
+// & replacement is new at every execution and takes the general path,
+// whose sites are bounded (direct.go).
+func (r *Runner) planned(c *ast.Command) bool { return c.Slot > 0 && !r.directOff && r.frame != nil }
+
+// plan returns the plan of a planned command.
 func (r *Runner) plan(c *ast.Command) *plan {
 	f := r.frame
-	if c.Slot <= 0 || f == nil {
-		return r.newPlan(c)
-	}
 	if c.Slot < len(f.plans) {
 		if p := f.plans[c.Slot]; p != nil && p.cmd == c {
 			return p
@@ -53,6 +57,12 @@ func (r *Runner) plan(c *ast.Command) *plan {
 	return p
 }
 
+// planSite compiles the site of a planned expression, with its integer
+// path (directint.go).
+func (r *Runner) planSite(e ast.Expr) *site {
+	return &site{direct: r.directFn(e), ints: r.intFnOf(e)}
+}
+
 func (r *Runner) newPlan(c *ast.Command) *plan {
 	p := &plan{cmd: c, native: r.natives[c.Name]}
 	if c.Args == nil {
@@ -63,7 +73,7 @@ func (r *Runner) newPlan(c *ast.Command) *plan {
 		name, err := nameOf(c.Args.Get("VARIABLE-NAME"))
 		if err == nil && val != nil && val.Expr != nil {
 			p.name, p.expr = name, val.Expr
-			p.site = r.newSite(val.Expr)
+			p.site = r.planSite(val.Expr)
 			p.site.mode, p.site.moded = modeOf(c.Args), true
 		}
 	}
@@ -84,7 +94,7 @@ type forPlan struct {
 // reads them at every start).
 func (r *Runner) forPlanOf(c *ast.Command) *forPlan {
 	var p *plan
-	if !r.directOff {
+	if r.planned(c) {
 		if p = r.plan(c); p.loop != nil {
 			return p.loop
 		}
@@ -107,12 +117,12 @@ func (r *Runner) forPlanOf(c *ast.Command) *forPlan {
 // expression is the one planned (a block command's condition is planned
 // on first use), else the level's site of it.
 func (r *Runner) siteOf(c *ast.Command, e ast.Expr) *site {
-	if r.directOff || c == nil || c.Slot <= 0 || c.Subst {
+	if c == nil || c.Subst || !r.planned(c) {
 		return r.site(e) // the condition of a replaced command is new at each replacement
 	}
 	p := r.plan(c)
 	if p.expr == nil && p.name == nil && c.Name != "SET-VARIABLE" {
-		p.expr, p.site = e, r.newSite(e)
+		p.expr, p.site = e, r.planSite(e)
 	}
 	if p.expr == e && p.site != nil {
 		return p.site
@@ -174,7 +184,7 @@ func (r *Runner) assignInt(cache *varCache, elem *fieldCache, name *ast.VarName,
 			return err
 		}
 	}
-	if n.t.kind != simpleNode || n.jv != "" || !n.t.acceptsInt() {
+	if n.t.kind != simpleNode || n.jvName() != "" || !n.t.acceptsInt() {
 		return r.store(n, name.Text, x, mode)
 	}
 	if err := r.charge(-n.bytes()); err != nil {

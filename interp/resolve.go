@@ -267,7 +267,7 @@ func (r *Runner) store(n *node, text string, val any, mode writeMode) error {
 	if err := r.charge(valueBytes(val) - n.bytes()); err != nil {
 		return err
 	}
-	if n.jv != "" {
+	if n.jvName() != "" {
 		if err := r.storeJV(n, val); err != nil {
 			return err
 		}

@@ -34,7 +34,7 @@ func (c *varCache) lookup(r *Runner, name string) *variable {
 // frame is made, so c.scope is the current level's while c.frame is. A
 // JV-linked variable takes the miss, which reads its value from the JV.
 func (c *varCache) hit(r *Runner) *variable {
-	if c.scope != nil && c.frame == r.frame && c.gen == c.scope.gen && c.v.node.jv == "" {
+	if c.scope != nil && c.frame == r.frame && c.gen == c.scope.gen && c.v.node.jvName() == "" {
 		return c.v
 	}
 	return nil

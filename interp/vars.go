@@ -57,8 +57,32 @@ type node struct {
 	cells  map[int]*node    // array
 	fields map[string]*node // structure
 	order  []string         // structure element order
-	room   *listRoom        // a list that elements were put in front of
-	jv     string           // CONTAINER=*JV: the job variable that holds the value (containers.go)
+	// ext holds what few nodes have, so that a node stays in Go's
+	// 112-byte size class with num and isNum: every variable and element
+	// is a node (see BenchmarkVariableBytes).
+	ext *nodeExt
+}
+
+type nodeExt struct {
+	room *listRoom // a list that elements were put in front of
+	jv   string    // CONTAINER=*JV: the job variable that holds the value (containers.go)
+}
+
+// jvName is the job variable that holds a node's value, "" when it has
+// none.
+func (n *node) jvName() string {
+	if n.ext == nil {
+		return ""
+	}
+	return n.ext.jv
+}
+
+// setJV makes a job variable the node's container ("": none).
+func (n *node) setJV(name string) {
+	if n.ext == nil {
+		n.ext = &nodeExt{}
+	}
+	n.ext.jv = name
 }
 
 // listRoom is the backing array of a list's elements with free room in
@@ -74,7 +98,11 @@ type listRoom struct {
 // in the backing array there, else into a new backing array with as much
 // room in front of the elements as behind them.
 func (n *node) prepend(e *node) {
-	if m := n.room; m != nil && m.front > 0 && len(n.elems) > 0 && &m.backing[m.front] == &n.elems[0] {
+	var m *listRoom
+	if n.ext != nil {
+		m = n.ext.room
+	}
+	if m != nil && m.front > 0 && len(n.elems) > 0 && &m.backing[m.front] == &n.elems[0] {
 		m.front--
 		m.backing[m.front] = e
 		n.elems = m.backing[m.front : m.front+len(n.elems)+1]
@@ -86,7 +114,10 @@ func (n *node) prepend(e *node) {
 	backing[front] = e
 	copy(backing[front+1:], n.elems)
 	n.elems = backing[front : front+1+len(n.elems)]
-	n.room = &listRoom{backing: backing, front: front}
+	if n.ext == nil {
+		n.ext = &nodeExt{}
+	}
+	n.ext.room = &listRoom{backing: backing, front: front}
 }
 
 // value is a simple node's value, nil when it is not initialized.

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"sdfp/builtins"
 )
@@ -108,5 +109,15 @@ func TestUnboxedIntegerNode(t *testing.T) {
 	n.set(nil)
 	if n.hasValue() || n.value() != nil {
 		t.Errorf("set(nil) after setInt leaves %v", n.value())
+	}
+}
+
+// Every variable and element is a node: with the unboxed integer (num,
+// isNum) it must stay within Go's 112-byte size class, as before it, or
+// each costs 16 bytes more heap than the variable limit counts
+// (BenchmarkVariableBytes).
+func TestNodeSize(t *testing.T) {
+	if n := unsafe.Sizeof(node{}); n > 112 {
+		t.Errorf("a node takes %d bytes, more than 112", n)
 	}
 }
