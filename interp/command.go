@@ -20,9 +20,19 @@ import (
 // errors it raises itself.
 type native func(r *Runner, c *ast.Command) (handler.Result, *signal)
 
-// step counts one executed command against the limits and the context.
+// step counts one executed command against the limits and the context;
+// its common case (no stop hook, the step limit not reached, no check
+// due) returns at once.
 func (r *Runner) step(c *ast.Command) *signal {
 	r.steps++
+	if r.stop == nil && (r.stepLimit <= 0 || r.steps <= r.stepLimit) && r.steps&(checkSteps-1) != 0 {
+		return nil
+	}
+	return r.stepChecks(c)
+}
+
+// stepChecks is the rest of step, for the step just counted.
+func (r *Runner) stepChecks(c *ast.Command) *signal {
 	if r.stop != nil && r.stop() {
 		return &signal{kind: sigError, err: r.limitError(c, runCancelled.result("JOB ENDED"))}
 	}
@@ -84,18 +94,21 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 		return r.fail(c, commandNotAnalysable.result(strings.TrimSpace(c.Unit.Text)))
 	}
 	var res handler.Result
-	if fn := r.natives[c.Name]; fn != nil {
+	var fn native
+	if !r.planned(c) {
+		fn = r.natives[c.Name] // the reference, and commands made by & replacement (plan.go)
+	} else {
+		p := r.plan(c)
+		if p.name != nil {
+			return r.setPlanned(c, p)
+		}
+		fn = p.native
+	}
+	if fn != nil {
 		var sig *signal
 		res, sig = fn(r, c)
 		if sig != nil {
-			if sig.kind == sigError {
-				r.frame.last = sig.err.RC
-				r.traceCmd(c, sig.err.RC)
-			} else {
-				r.frame.last = handler.OK
-				r.traceCmd(c, handler.OK)
-			}
-			return sig
+			return r.signalled(c, sig)
 		}
 	} else if r.frame.dialog && procedureOnly[c.Name] {
 		res = notInDialog.result(c.Name)
@@ -103,6 +116,19 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 		res = r.dispatch(c)
 	}
 	return r.apply(c, res)
+}
+
+// signalled ends a statement that raised a signal: the return code it
+// leaves is the error's, or OK for a branch or an exit.
+func (r *Runner) signalled(c *ast.Command, sig *signal) *signal {
+	if sig.kind == sigError {
+		r.frame.last = sig.err.RC
+		r.traceCmd(c, sig.err.RC)
+	} else {
+		r.frame.last = handler.OK
+		r.traceCmd(c, handler.OK)
+	}
+	return sig
 }
 
 // dispatch hands a command to the handler chain.
@@ -154,7 +180,9 @@ func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
 		r.traceCmd(c, res.RC)
 		return &signal{kind: sigError, err: r.limitError(c, res)}
 	}
-	res = r.streamRecords(res)
+	if len(res.Records) > 0 {
+		res = r.streamRecords(res)
+	}
 	for _, line := range res.Output {
 		r.print(line)
 	}
@@ -247,20 +275,24 @@ func (r *Runner) errorAt(pos lexer.Pos, rc handler.ReturnCode, m msg.Message) *E
 // LISTING=*YES is set: as it was written (after & replacement), before
 // any message it produces.
 func (r *Runner) logCmd(c *ast.Command) {
-	if !r.listing || c == nil || c.Unit == nil {
-		return
+	if r.listing && c != nil && c.Unit != nil {
+		r.logLine(c)
 	}
+}
+
+func (r *Runner) logLine(c *ast.Command) {
 	r.syslst.println(logLine(r.frame.level, c.Pos.Line, strings.TrimSpace(c.Unit.Text)))
 }
 
 // traceCmd reports an executed command with its return code to the trace
 // hook.
 func (r *Runner) traceCmd(c *ast.Command, rc handler.ReturnCode) {
-	if c == nil || r.trace == nil {
-		return
+	if c != nil && r.trace != nil {
+		r.traceTo(c, rc)
 	}
-	r.trace(r.traceEvent(c, rc))
 }
+
+func (r *Runner) traceTo(c *ast.Command, rc handler.ReturnCode) { r.trace(r.traceEvent(c, rc)) }
 
 // traceEvent describes an executed command for the trace hook.
 func (r *Runner) traceEvent(c *ast.Command, rc handler.ReturnCode) TraceEvent {

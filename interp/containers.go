@@ -78,10 +78,10 @@ func (r *Runner) linkContainer(v *variable, c *ast.Value) (bool, error) {
 		if _, ok := r.jvs.(JVWriter); !ok {
 			return false, commandNotAvailable.err("CONTAINER=*JV")
 		}
-		v.node.jv = name
+		v.node.setJV(name)
 		v.box = &containerLink{kind: "*JV", name: name, scope: "*NONE"}
 		r.loadContainer(v)
-		return v.node.value != nil, nil
+		return v.node.hasValue(), nil
 	case "", "*STD":
 	}
 	if c.Keyword == "" && c.Str != "" {
@@ -95,15 +95,15 @@ func (r *Runner) linkContainer(v *variable, c *ast.Value) (bool, error) {
 // that cannot be read leaves the variable uninitialized (a read has no
 // error path here; an assignment reports the JV's error).
 func (r *Runner) loadContainer(v *variable) *variable {
-	if v == nil || v.node.jv == "" {
+	if v == nil || v.node.jvName() == "" {
 		return v
 	}
-	v.node.value = nil
+	v.node.set(nil)
 	if r.jvs == nil {
 		return v
 	}
-	if s, err := r.jvs.ReadJV(v.node.jv); err == nil && s != jv.Undefined {
-		v.node.value = s
+	if s, err := r.jvs.ReadJV(v.node.jvName()); err == nil && s != jv.Undefined {
+		v.node.set(s)
 	}
 	return v
 }
@@ -116,7 +116,7 @@ func (r *Runner) storeJV(n *node, val any) error {
 	if !ok {
 		return commandNotAvailable.err("CONTAINER=*JV")
 	}
-	if err := w.WriteJV(n.jv, s); err != nil {
+	if err := w.WriteJV(n.jvName(), s); err != nil {
 		return jvFailure(err)
 	}
 	return nil
@@ -171,17 +171,17 @@ func containerAttribute(v *variable, attr builtins.Keyword) (string, bool) {
 // outlives its variable unless it is destroyed so). Other containers are
 // left alone (I).
 func (r *Runner) destroyContainer(v *variable) error {
-	if v.node.jv == "" {
+	if v.node.jvName() == "" {
 		return nil
 	}
 	w, ok := r.jvs.(JVWriter)
 	if !ok {
 		return commandNotAvailable.err("CONTAINER=*JV")
 	}
-	if err := w.DeleteJV(v.node.jv); err != nil {
+	if err := w.DeleteJV(v.node.jvName()); err != nil {
 		return jvFailure(err)
 	}
-	v.node.value = nil
+	v.node.set(nil)
 	return nil
 }
 
@@ -190,7 +190,7 @@ func (r *Runner) destroyContainer(v *variable) error {
 // DESTROY-CONTAINER=*YES deleted it (I: the variable is then an ordinary
 // uninitialized one, as a freed variable is).
 func releaseJV(v *variable) {
-	if v.box != nil && v.box.kind == "*JV" && v.node.jv == "" {
+	if v.box != nil && v.box.kind == "*JV" && v.node.jvName() == "" {
 		v.box = nil
 	}
 }

@@ -21,6 +21,7 @@ type evalFn func() (any, error)
 // site is one expression site, compiled on first use.
 type site struct {
 	direct evalFn      // nil when the expression is not simple
+	ints   intFn       // nil when it is no integer expression (directint.go)
 	prog   *vm.Program // compiled when the expr path is needed
 	target varCache    // the variable an assignment of this value writes
 	mode   writeMode   // and its WRITE-MODE, read once (moded)
@@ -94,13 +95,13 @@ func (r *Runner) directFn(e ast.Expr) evalFn {
 	case *ast.VarRef:
 		name := x.Name
 		if !name.Simple() {
-			return func() (any, error) { return r.varOrFunction(name) }
+			return r.composedRead(name) // fieldcache.go
 		}
 		root := name.Parts[0].Name
 		var cache varCache
 		return func() (any, error) {
-			if v := cache.lookup(r, root); v != nil && v.node.t.kind == simpleNode && v.node.value != nil {
-				return v.node.value, nil
+			if v := cache.lookup(r, root); v != nil && v.node.t.kind == simpleNode && v.node.hasValue() {
+				return v.node.value(), nil
 			}
 			return r.varOrFunction(name)
 		}
@@ -123,7 +124,7 @@ func (r *Runner) directFn(e ast.Expr) evalFn {
 		if op == nil || left == nil || right == nil {
 			return nil
 		}
-		return func() (any, error) {
+		general := func() (any, error) {
 			a, err := left()
 			if err != nil {
 				return nil, err
@@ -134,6 +135,15 @@ func (r *Runner) directFn(e ast.Expr) evalFn {
 			}
 			return op(a, b)
 		}
+		if cmp := r.intComparison(x); cmp != nil { // integers unboxed (directint.go)
+			return func() (any, error) {
+				if b, ok := cmp(); ok {
+					return b, nil
+				}
+				return general()
+			}
+		}
+		return general
 	}
 	return nil
 }

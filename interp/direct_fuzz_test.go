@@ -3,23 +3,28 @@ package interp
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 )
 
-// FuzzDirectAgainstExpr runs a procedure twice, with the direct path (and
-// its variable site cache, varcache.go) and with every expression on expr,
-// which looks each variable up by name and binds each builtin call anew
-// (directcall.go): both runs must print the same and fail alike, with the
-// same message at the same position. The seeds are the language's golden cases (scopes,
-// includes, declarations and deletions among them) and the benchmark
-// suite.
+// FuzzDirectAgainstExpr runs a procedure twice, with the fast paths (the
+// direct path and its variable site cache, varcache.go; builtin calls
+// bound once per site, directcall.go; the command plans, plan.go; unboxed
+// integers, directint.go) and with every expression on expr and no plan,
+// which looks each variable and statement up by name and binds each
+// builtin call anew: both runs must print the same on SYSOUT and SYSLST,
+// trace the same commands with the same return codes, and fail alike,
+// with the same message at the same position. The seeds are the
+// language's golden cases (scopes, includes, declarations and deletions
+// among them), the benchmark suite and the seeds below.
 func FuzzDirectAgainstExpr(f *testing.F) {
 	addLanguageSeeds(f)
 	f.Add(cacheSeed)
 	f.Add(callSeed)
+	f.Add(intSeed)
 	procs, _ := filepath.Glob("testdata/bench/*.proc")
 	for _, p := range procs {
 		if src, err := os.ReadFile(p); err == nil {
@@ -30,11 +35,14 @@ func FuzzDirectAgainstExpr(f *testing.F) {
 		var outs, errs [2]string
 		for i, direct := range []bool{true, false} {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			var out bytes.Buffer
-			r := New(WithStdout(&out), WithDirectEval(direct), WithStepLimit(2000), WithBackBranchLimit(500))
+			var out, lst bytes.Buffer
+			trace := func(e TraceEvent) {
+				fmt.Fprintf(&out, "trace %d:%d L%d %s %v %v\n", e.Pos.Line, e.Pos.Column, e.Level, e.Text, e.RC, e.Branch)
+			}
+			r := New(WithStdout(&out), WithSyslst(&lst), WithTrace(trace), WithDirectEval(direct), WithStepLimit(2000), WithBackBranchLimit(500))
 			res := r.RunSource(ctx, "f.proc", src, nil)
 			cancel()
-			outs[i] = out.String()
+			outs[i] = out.String() + "SYSLST:\n" + lst.String() + fmt.Sprintf("steps %d", res.Steps)
 			if res.Err != nil {
 				errs[i] = "failed: " + res.Err.Error()
 			}
@@ -85,4 +93,154 @@ const callSeed = `/A = 'ABCDEFGHIJ'
 /  WRITE-TEXT '&I: &S &N &M'
 /END-WHILE
 /N = INTEGER(A)
+`
+
+// intSeed goes through the unboxed integer paths (directint.go,
+// plan.go) where they must give way to the general one: overflow,
+// division by zero, the signs of / and MOD, typed and uninitialized
+// targets, a builtin read as a variable, list, array and structure
+// elements (composed names, an index variable, WRITE-MODE=*EXTEND and
+// *PREFIX, a copied structure), a variable that changes type, is
+// deleted or exported, names made by & replacement, and a structure
+// whose elements a site keeps (fieldcache.go) assigned, freed and
+// exported between its passes.
+const intSeed = `/MODIFY-JOB-OPTIONS LOGGING=*PARAMETERS(LISTING=*YES)
+/I = 2147483646
+/I = I + 1
+/I = I + 1
+/IF-CMD-ERROR
+/  WRITE-TEXT 'OVERFLOW KEEPS &I'
+/END-IF
+/Z = 0
+/Q = 5 / Z
+/IF-CMD-ERROR
+/  WRITE-TEXT 'DIVISION BY ZERO'
+/END-IF
+/M = -7 MOD 3
+/M2 = 7 MOD -3
+/D = -7 / 2
+/N = -(-2147483647 - 1)
+/IF-CMD-ERROR
+/  WRITE-TEXT 'NEGATION OVERFLOWS'
+/END-IF
+/WRITE-TEXT 'M=&M M2=&M2 D=&D'
+/DECLARE-VARIABLE S(TYPE=*STRING)
+/S = 1 + 1
+/IF-CMD-ERROR
+/  WRITE-TEXT 'STRING TAKES NO INTEGER'
+/END-IF
+/DECLARE-VARIABLE B(TYPE=*BOOLEAN)
+/B = 2 * 3
+/IF-CMD-ERROR
+/  WRITE-TEXT 'BOOLEAN TAKES NO INTEGER'
+/END-IF
+/DECLARE-VARIABLE U(TYPE=*INTEGER)
+/V = U + 1
+/IF-CMD-ERROR
+/  WRITE-TEXT 'U NOT INITIALIZED'
+/END-IF
+/W = SUBCODE1 + 1
+/WRITE-TEXT 'W=&W'
+/DECLARE-VARIABLE L(TYPE=*INTEGER),MULTIPLE-ELEMENTS=*LIST
+/L = 1 + 1, WRITE-MODE=*EXTEND
+/L = L#1 * 10, WRITE-MODE=*PREFIX
+/L#2 = L#1 + 5
+/K = 2
+/L#K = L#K + 1
+/L#3 = 7
+/IF-CMD-ERROR
+/  WRITE-TEXT 'NO THIRD ELEMENT'
+/END-IF
+/T = 0
+/FOR X = *LIST(L)
+/  T = T + X
+/  L#1 = 0
+/END-FOR
+/WRITE-TEXT 'T=&T L1=&(L#1) L2=&(L#2)'
+/DECLARE-VARIABLE P(TYPE=*STRUCTURE)
+/P.A = 1
+/P.A = P.A + 1
+/P.NEW = P.A * 2
+/DECLARE-VARIABLE R(TYPE=*STRUCTURE)
+/R = P
+/P.A = 100
+/WRITE-TEXT 'R.A=&(R.A) R.NEW=&(R.NEW) P.A=&(P.A)'
+/I = 'X'
+/I = I + 1
+/IF-CMD-ERROR
+/  WRITE-TEXT 'STRING PLUS ONE'
+/END-IF
+/IF (S < 5)
+/  WRITE-TEXT 'NEVER'
+/END-IF
+/IF-BLOCK-ERROR
+/  WRITE-TEXT 'STRING BELOW INTEGER'
+/END-IF
+/I = 3
+/IF (I = 3)
+/  WRITE-TEXT 'I IS 3'
+/ELSE-IF (I > 3)
+/  WRITE-TEXT 'NEVER'
+/END-IF
+/DELETE-VARIABLE I
+/J = I + 1
+/IF-CMD-ERROR
+/  WRITE-TEXT 'I DELETED'
+/END-IF
+/I = 5
+/EXPORT-VARIABLE I
+/I = I + 1
+/WRITE-TEXT 'TASK I=&I'
+/FOR C = *COUNTER(FROM=1,TO=3)
+/  X&C = C * C + T
+/  T = T + X&C
+/END-FOR
+/WRITE-TEXT 'T=&T X3=&X3'
+/DECLARE-VARIABLE A(TYPE=*INTEGER),MULTIPLE-ELEMENTS=*ARRAY(LOWER-BOUND=1,UPPER-BOUND=3)
+/A#2 = 4 + 4
+/A#4 = 1 + 1
+/IF-CMD-ERROR
+/  WRITE-TEXT 'OUTSIDE THE ARRAY'
+/END-IF
+/DECLARE-VARIABLE G(TYPE=*STRUCTURE)
+/G.A = 50
+/J = 0
+/WHILE (J < 5)
+/  J = J + 1
+/  P.A = P.A + 1
+/  IF-CMD-ERROR
+/    WRITE-TEXT 'P HAS NO A'
+/    P.A = 7
+/  END-IF
+/  WRITE-TEXT 'PASS &J P.A=&(P.A) G.A=&(G.A)'
+/  IF (J = 1)
+/    P = G
+/  END-IF
+/  IF (J = 2)
+/    FREE-VARIABLE P
+/  END-IF
+/  IF (J = 3)
+/    G = P
+/    G.A = G.A * 2
+/  END-IF
+/  IF (J = 4)
+/    EXPORT-VARIABLE P
+/  END-IF
+/END-WHILE
+/DECLARE-VARIABLE FS(TYPE=*STRING)
+/BEGIN-BLOCK
+/  FOR FS = *COUNTER(FROM=1000,TO=1001)
+/    WRITE-TEXT 'NEVER'
+/  END-FOR
+/END-BLOCK
+/IF-BLOCK-ERROR
+/  WRITE-TEXT 'A STRING COUNTS NOT'
+/END-IF
+/FOR P.C = *COUNTER(FROM=300,TO=306,INCREMENT=3)
+/  P.D = P.C * 2
+/END-FOR
+/FOR FC = *COUNTER(FROM=2147483646,TO=2147483647)
+/  WRITE-TEXT 'FC=&FC'
+/END-FOR
+/SHOW-VARIABLE *ALL
 `

@@ -234,7 +234,7 @@ func (vi varInfo) Elements(name string) ([]any, bool) {
 	out := make([]any, len(n.elems))
 	for i, e := range n.elems {
 		if e.t.kind == simpleNode {
-			out[i] = e.value
+			out[i] = e.value()
 		}
 	}
 	return out, true
@@ -245,8 +245,8 @@ func (vi varInfo) CurrentType(name string) (builtins.Type, bool) {
 	if !ok {
 		return builtins.TypeAny, false
 	}
-	if n.t.kind == simpleNode && n.value != nil {
-		return builtins.TypeOf(n.value), true
+	if n.t.kind == simpleNode && n.hasValue() {
+		return builtins.TypeOf(n.value()), true
 	}
 	return builtins.TypeAny, true
 }

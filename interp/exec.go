@@ -233,6 +233,7 @@ func (r *Runner) execWhile(s *ast.While) *signal {
 		}
 		cond = conditionOf(c)
 	}
+	var site *site // the condition's, found at the first pass
 	for passes := 1; ; passes++ {
 		if sig := r.step(s.Cmd); sig != nil {
 			return sig
@@ -243,7 +244,10 @@ func (r *Runner) execWhile(s *ast.While) *signal {
 		if passes == 1 {
 			r.logCmd(s.Cmd) // a loop's opening command is logged once
 		}
-		ok, sig := r.evalCondition(s.Cmd, cond)
+		if site == nil && cond != nil && len(s.Cmd.Errs) == 0 {
+			site = r.siteOf(s.Cmd, cond)
+		}
+		ok, sig := r.evalConditionAt(s.Cmd, cond, site)
 		if sig != nil {
 			return sig
 		}
@@ -316,13 +320,22 @@ func conditionOf(c *ast.Command) ast.Expr {
 
 // evalCondition evaluates a condition that must be BOOLEAN.
 func (r *Runner) evalCondition(cmd *ast.Command, cond ast.Expr) (bool, *signal) {
+	return r.evalConditionAt(cmd, cond, nil)
+}
+
+// evalConditionAt is evalCondition with the condition's site, when the
+// caller has it (nil: found here).
+func (r *Runner) evalConditionAt(cmd *ast.Command, cond ast.Expr, s *site) (bool, *signal) {
 	if len(cmd.Errs) > 0 {
 		return false, r.fail(cmd, analysisFailure(cmd.Errs[0]))
 	}
 	if cond == nil {
 		return false, r.fail(cmd, conditionMissing.result())
 	}
-	v, err := r.eval(cond)
+	if s == nil {
+		s = r.siteOf(cmd, cond)
+	}
+	v, err := r.evalAt(s, cond)
 	if err != nil {
 		return false, r.exprFail(cmd, err)
 	}
@@ -351,19 +364,15 @@ func (r *Runner) execFor(s *ast.For) *signal {
 	if c.Args == nil {
 		return r.fail(c, forNotAnalysable.result())
 	}
-	ctl, err := nameOf(c.Args.Get("CONTROL-VARIABLE"))
-	if err != nil {
-		return r.exprFail(c, err)
+	fp := r.forPlanOf(c)
+	if fp.ctlErr != nil {
+		return r.exprFail(c, fp.ctlErr)
 	}
-	values := c.Args.Get("VALUES")
-	var cond ast.Expr
-	if cv := c.Args.Get("CONDITION"); cv != nil {
-		cond = cv.Expr
-	}
+	ctl, values, cond := fp.ctl, fp.values, fp.cond
 	var items []any
 	switch values.Keyword {
 	case "*LIST":
-		ln, err := varName(values.Struct.Str("LIST-NAME"))
+		ln, err := fp.list, fp.listErr
 		if err != nil {
 			return r.exprFail(c, err)
 		}
@@ -378,10 +387,12 @@ func (r *Runner) execFor(s *ast.For) *signal {
 		if !isRef || ref.n.t.kind != listNode {
 			return r.fail(c, notAList.result(ln.Text))
 		}
+		items = r.takeItems(len(ref.n.elems))
+		defer r.giveItems(items)
 		for _, e := range ref.n.elems {
 			if e.t.kind == simpleNode {
-				if e.value != nil {
-					items = append(items, e.value)
+				if e.hasValue() {
+					items = append(items, e.value())
 				}
 				continue
 			}
@@ -409,28 +420,62 @@ func (r *Runner) execFor(s *ast.For) *signal {
 		if inc == 0 {
 			return r.fail(c, counterIncrementZero.result())
 		}
-		return r.forPasses(s, c, ctl, cond, func(i int) (any, bool) {
+		return r.forPasses(s, c, ctl, cond, func(i int) (any, int, bool) {
 			v := int64(from) + int64(i)*int64(inc)
 			if inc > 0 && v > int64(to) || inc < 0 && v < int64(to) {
-				return nil, false
+				return nil, 0, false
 			}
-			return int(v), true
+			return nil, int(v), true
 		})
 	default:
 		return r.fail(c, forNeedsListOrCounter.result())
 	}
-	return r.forPasses(s, c, ctl, cond, func(i int) (any, bool) {
+	return r.forPasses(s, c, ctl, cond, func(i int) (any, int, bool) {
 		if i >= len(items) {
-			return nil, false
+			return nil, 0, false
 		}
-		return items[i], true
+		return items[i], 0, true
 	})
 }
 
-func (r *Runner) forPasses(s *ast.For, c *ast.Command, ctl *ast.VarName, cond ast.Expr, next func(int) (any, bool)) *signal {
+// takeItems gives an empty slice for the values of a FOR over a list,
+// from those of loops that ended: FOR loops nest, so a few buffers serve
+// a whole run, where a new one per loop cost most of the list loop's
+// allocations (issue 18).
+func (r *Runner) takeItems(n int) []any {
+	if k := len(r.forItems); k > 0 {
+		items := r.forItems[k-1]
+		r.forItems = r.forItems[:k-1]
+		if cap(items) >= n {
+			return items
+		}
+	}
+	return make([]any, 0, n)
+}
+
+// giveItems takes back a slice of takeItems once its loop has ended,
+// holding no values.
+func (r *Runner) giveItems(items []any) {
+	clear(items)
+	if len(r.forItems) < 8 && cap(items) <= 1<<16 {
+		r.forItems = append(r.forItems, items[:0])
+	}
+}
+
+// forPasses runs the passes of a FOR loop. next gives the control
+// variable's value of a pass, nil for a counter's integer n, which is
+// stored without a box (directint.go).
+func (r *Runner) forPasses(s *ast.For, c *ast.Command, ctl *ast.VarName, cond ast.Expr, next func(int) (v any, n int, more bool)) *signal {
 	r.traceCmd(c, handler.OK)
+	var ctlSite *varCache // the control variable's binding, kept by the plan (plan.go)
+	var ctlElem fieldCache
+	if r.planned(c) {
+		ctlSite = &r.plan(c).ctl
+	} else if !r.directOff {
+		ctlSite = &varCache{} // for this loop
+	}
 	for i := 0; ; i++ {
-		v, more := next(i)
+		v, n, more := next(i)
 		if !more {
 			return nil
 		}
@@ -442,7 +487,16 @@ func (r *Runner) forPasses(s *ast.For, c *ast.Command, ctl *ast.VarName, cond as
 				return sig
 			}
 		}
-		if err := r.assign(ctl, v, modeReplace); err != nil {
+		var err error
+		switch {
+		case v != nil:
+			err = r.assignVia(ctlSite, ctl, v, modeReplace)
+		case ctlSite != nil:
+			err = r.assignInt(ctlSite, &ctlElem, ctl, n, modeReplace)
+		default:
+			err = r.assignVia(nil, ctl, n, modeReplace)
+		}
+		if err != nil {
 			return r.exprFail(c, err)
 		}
 		if cond != nil {

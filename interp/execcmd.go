@@ -151,11 +151,11 @@ func recordNode(rec handler.Record, t *template) *node {
 			}
 		default:
 			if existing != nil && existing.t.kind == simpleNode && existing.t.accepts(v) {
-				existing.value = v
+				existing.set(v)
 				continue
 			}
 			e = newNode(&template{kind: simpleNode})
-			e.value = v
+			e.set(v)
 		}
 		if existing == nil {
 			n.order = append(n.order, f.Name)
@@ -164,14 +164,14 @@ func recordNode(rec handler.Record, t *template) *node {
 	}
 	if !t.dynamic {
 		for _, name := range n.order {
-			if f := n.fields[name]; f.t.kind == simpleNode && f.value == nil {
+			if f := n.fields[name]; f.t.kind == simpleNode && !f.hasValue() {
 				switch f.t.typ {
 				case builtins.TypeInteger:
-					f.value = 0
+					f.set(0)
 				case builtins.TypeBoolean:
-					f.value = false
+					f.set(false)
 				default:
-					f.value = ""
+					f.set("")
 				}
 			}
 		}

@@ -37,6 +37,7 @@ type frame struct {
 
 	labels      map[*ast.Stmt]map[string]int // per statement list: label -> index
 	sites       map[ast.Expr]*site           // compiled expressions of this level (eval)
+	plans       []*plan                      // by ast.Command.Slot (plan.go)
 	blocks      map[string]*ast.Block        // BEGIN-BLOCK by tag, for INCLUDE-BLOCK
 	syslstSaved *syslstState                 // SYSLST assignment at the call, restored at exit
 }

@@ -135,7 +135,7 @@ func valueBytes(v any) int64 {
 
 // size is what a node counts, with all its elements.
 func (n *node) size() int64 {
-	s := elementBytes + valueBytes(n.value)
+	s := elementBytes + n.bytes()
 	for _, e := range n.elems {
 		s += e.size()
 	}

@@ -58,7 +58,7 @@ func (r *Runner) procedureFromList(name string) (*ast.Procedure, *Error) {
 	}
 	var b strings.Builder
 	for i, e := range n.elems {
-		s, isString := e.value.(string)
+		s, isString := e.value().(string)
 		if !isString {
 			return fail(procContainerElement, i+1, strings.ToUpper(name))
 		}

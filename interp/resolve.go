@@ -54,7 +54,7 @@ func (r *Runner) index(p ast.NamePart) (int, error) {
 		if v == nil || v.node.t.kind != simpleNode {
 			return 0, indexVarNotSimple.err(p.IndexVar)
 		}
-		n, ok := v.node.value.(int)
+		n, ok := v.node.intValue()
 		if !ok {
 			return 0, indexVarNotInteger.err(p.IndexVar)
 		}
@@ -150,10 +150,10 @@ func (r *Runner) readVar(name *ast.VarName) (any, bool, error) {
 	if n.t.kind != simpleNode {
 		return complexRef{n}, true, nil
 	}
-	if n.value == nil {
+	if !n.hasValue() {
 		return nil, true, varNotInitialized.err(name.Text)
 	}
-	return n.value, true, nil
+	return n.value(), true, nil
 }
 
 // writeMode is SET-VARIABLE's WRITE-MODE.
@@ -264,15 +264,15 @@ func (r *Runner) store(n *node, text string, val any, mode writeMode) error {
 	if s, ok := val.(string); ok && len(s) > maxString && ebcdic.Len(s) > maxString {
 		return stringTooLongFor.err(text, maxString)
 	}
-	if err := r.charge(valueBytes(val) - valueBytes(n.value)); err != nil {
+	if err := r.charge(valueBytes(val) - n.bytes()); err != nil {
 		return err
 	}
-	if n.jv != "" {
+	if n.jvName() != "" {
 		if err := r.storeJV(n, val); err != nil {
 			return err
 		}
 	}
-	n.value = val
+	n.set(val)
 	return nil
 }
 

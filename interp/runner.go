@@ -195,6 +195,7 @@ type Runner struct {
 	frame     *frame
 	listing   bool               // MODIFY-JOB-OPTIONS LOGGING=*PAR(LISTING=*YES)
 	sites     map[ast.Expr]*site // expression sites evaluated outside a procedure level
+	forItems  [][]any            // buffers for FOR over a list (exec.go)
 	directOff bool
 	vm        vm.VM
 	env       *exprEnv

@@ -144,7 +144,7 @@ func treeNodeOf(t *builtins.Tree, tpl *template) *node {
 			n.order = append(n.order, f.Name)
 		}
 	default:
-		n.value = t.Value
+		n.set(t.Value)
 	}
 	return n
 }
@@ -172,7 +172,7 @@ func nodeTree(n *node) *builtins.Tree {
 		}
 		return t
 	}
-	return &builtins.Tree{Value: n.value}
+	return &builtins.Tree{Value: n.value()}
 }
 
 // Tree answers VARIABLE-TO-STRING.

@@ -41,7 +41,36 @@ func TestSitesOfReplacedCommandsStayBounded(t *testing.T) {
 	if n := len(d.f.sites) + len(r.sites); n > maxSites {
 		t.Errorf("%d expression sites kept, want at most %d", n, maxSites)
 	}
-	if !strings.Contains(formatValue(r.lookup("X").node.value), "20001") {
-		t.Errorf("X = %v", r.lookup("X").node.value)
+	if len(d.f.plans) > proc.Slots {
+		t.Errorf("%d command plans kept for a file of %d slots", len(d.f.plans), proc.Slots)
+	}
+	if !strings.Contains(formatValue(r.lookup("X").node.value()), "20001") {
+		t.Errorf("X = %v", r.lookup("X").node.value())
+	}
+}
+
+// A dialog level runs each input as a file of its own, whose commands
+// take the slots of the inputs before (plan.go): a plan serves only the
+// command it was made for.
+func TestPlansOfADialogFollowTheirCommands(t *testing.T) {
+	r := New()
+	d := r.NewDialog(context.Background())
+	for _, src := range []string{
+		"/A = 1 + 1\n/WHILE (A < 5)\n/  A = A + 1\n/END-WHILE\n",
+		"/B = A * 3\n/WHILE (B > 5)\n/  B = B - 4\n/END-WHILE\n",
+		"/A = B MOD 2\n",
+	} {
+		proc, errs := r.Parser().ParseFile("dialog", src)
+		if len(errs) > 0 {
+			t.Fatal(errs[0])
+		}
+		if err := d.Run(proc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, want := range map[string]int{"A": 1, "B": 3} {
+		if got, _ := r.lookup(name).node.intValue(); got != want {
+			t.Errorf("%s = %d, want %d", name, got, want)
+		}
 	}
 }

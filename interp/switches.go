@@ -54,7 +54,7 @@ func (r *Runner) sysSwitch() *variable {
 			c = newNode(sysSwitchTemplate.elem)
 			cells[n] = c
 		}
-		c.value = on&(1<<uint(n)) != 0
+		c.set(on&(1<<uint(n)) != 0)
 	}
 	return r.sysswitch
 }
@@ -64,7 +64,7 @@ func (r *Runner) sysSwitch() *variable {
 func (r *Runner) storeSysSwitch() {
 	var on uint32
 	for n, c := range r.sysswitch.node.cells {
-		if b, ok := c.value.(bool); ok && b && n >= 0 && n <= 31 {
+		if b, ok := c.value().(bool); ok && b && n >= 0 && n <= 31 {
 			on |= 1 << uint(n)
 		}
 	}

@@ -23,10 +23,26 @@ type varCache struct {
 
 // lookup is Runner.lookup for the site of c.
 func (c *varCache) lookup(r *Runner, name string) *variable {
-	f := r.frame
-	if f != nil && c.frame == f && c.scope == f.locals && c.gen == f.locals.gen {
-		return r.loadContainer(c.v)
+	if v := c.hit(r); v != nil {
+		return v
 	}
+	return c.miss(r, name)
+}
+
+// hit is the variable kept, while it may be used, else nil; small enough
+// to be inlined at the hottest sites. A frame's scope is set when the
+// frame is made, so c.scope is the current level's while c.frame is. A
+// JV-linked variable takes the miss, which reads its value from the JV.
+func (c *varCache) hit(r *Runner) *variable {
+	if c.scope != nil && c.frame == r.frame && c.gen == c.scope.gen && c.v.node.jvName() == "" {
+		return c.v
+	}
+	return nil
+}
+
+// miss looks name up and keeps what it found when it may.
+func (c *varCache) miss(r *Runner, name string) *variable {
+	f := r.frame
 	v := r.lookup(name)
 	// Only a variable of the level's own scope is kept: one found in an
 	// including level's scope could be shadowed by a later declaration

@@ -45,14 +45,44 @@ type namedTemplate struct {
 }
 
 type node struct {
-	t      *template
-	value  any              // simple
+	t *template
+	// A simple node's value: nil (not initialized), or val, or with
+	// isNum the integer num, which an integer assignment stores without
+	// boxing it (issue 18); val then caches num's box once it is read as
+	// an interface. Read and write through value, intValue, set, setInt.
+	val    any
+	num    int
+	isNum  bool
 	elems  []*node          // list
 	cells  map[int]*node    // array
 	fields map[string]*node // structure
 	order  []string         // structure element order
-	room   *listRoom        // a list that elements were put in front of
-	jv     string           // CONTAINER=*JV: the job variable that holds the value (containers.go)
+	// ext holds what few nodes have, so that a node stays in Go's
+	// 112-byte size class with num and isNum: every variable and element
+	// is a node (see BenchmarkVariableBytes).
+	ext *nodeExt
+}
+
+type nodeExt struct {
+	room *listRoom // a list that elements were put in front of
+	jv   string    // CONTAINER=*JV: the job variable that holds the value (containers.go)
+}
+
+// jvName is the job variable that holds a node's value, "" when it has
+// none.
+func (n *node) jvName() string {
+	if n.ext == nil {
+		return ""
+	}
+	return n.ext.jv
+}
+
+// setJV makes a job variable the node's container ("": none).
+func (n *node) setJV(name string) {
+	if n.ext == nil {
+		n.ext = &nodeExt{}
+	}
+	n.ext.jv = name
 }
 
 // listRoom is the backing array of a list's elements with free room in
@@ -68,7 +98,11 @@ type listRoom struct {
 // in the backing array there, else into a new backing array with as much
 // room in front of the elements as behind them.
 func (n *node) prepend(e *node) {
-	if m := n.room; m != nil && m.front > 0 && len(n.elems) > 0 && &m.backing[m.front] == &n.elems[0] {
+	var m *listRoom
+	if n.ext != nil {
+		m = n.ext.room
+	}
+	if m != nil && m.front > 0 && len(n.elems) > 0 && &m.backing[m.front] == &n.elems[0] {
 		m.front--
 		m.backing[m.front] = e
 		n.elems = m.backing[m.front : m.front+len(n.elems)+1]
@@ -80,8 +114,50 @@ func (n *node) prepend(e *node) {
 	backing[front] = e
 	copy(backing[front+1:], n.elems)
 	n.elems = backing[front : front+1+len(n.elems)]
-	n.room = &listRoom{backing: backing, front: front}
+	if n.ext == nil {
+		n.ext = &nodeExt{}
+	}
+	n.ext.room = &listRoom{backing: backing, front: front}
 }
+
+// value is a simple node's value, nil when it is not initialized.
+func (n *node) value() any {
+	if n.isNum && n.val == nil {
+		n.val = n.num
+	}
+	return n.val
+}
+
+// intValue is a simple node's value when it is an integer.
+func (n *node) intValue() (int, bool) {
+	if n.isNum {
+		return n.num, true
+	}
+	x, ok := n.val.(int)
+	return x, ok
+}
+
+// bytes is what the variable limit counts for a simple node's value.
+func (n *node) bytes() int64 {
+	if n.val == nil {
+		return 0
+	}
+	return valueBytes(n.val)
+}
+
+// set stores a simple node's value (nil: not initialized).
+func (n *node) set(v any) { n.val, n.num, n.isNum = v, 0, false }
+
+// setInt stores an integer without boxing it.
+func (n *node) setInt(x int) {
+	if n.val != nil { // a pointer written costs a write barrier while the GC runs
+		n.val = nil
+	}
+	n.num, n.isNum = x, true
+}
+
+// hasValue reports whether a simple node is initialized.
+func (n *node) hasValue() bool { return n.isNum || n.val != nil }
 
 func newNode(t *template) *node {
 	n := &node{t: t}
@@ -101,7 +177,7 @@ func newNode(t *template) *node {
 // clone copies a node deeply (assignment of complex variables and FOR
 // over a list of structures copy values, they do not alias).
 func (n *node) clone() *node {
-	c := &node{t: n.t, value: n.value}
+	c := &node{t: n.t, val: n.val, num: n.num, isNum: n.isNum}
 	for _, e := range n.elems {
 		c.elems = append(c.elems, e.clone())
 	}
@@ -126,7 +202,7 @@ func (n *node) clone() *node {
 func (n *node) initialized() bool {
 	switch n.t.kind {
 	case simpleNode:
-		return n.value != nil
+		return n.hasValue()
 	case listNode:
 		return len(n.elems) > 0
 	case arrayNode:
@@ -218,14 +294,19 @@ func (t *template) accepts(v any) bool {
 	return true
 }
 
+// acceptsInt is accepts for an integer.
+func (t *template) acceptsInt() bool {
+	return t.typ != builtins.TypeString && t.typ != builtins.TypeBoolean
+}
+
 // showLines renders a variable for SHOW-VARIABLE: one "name = value" line
 // per initialized simple element; list elements as name(*LIST) unless
 // indexes are asked for.
 func showLines(name string, n *node, withIndex bool, out *[]string) {
 	switch n.t.kind {
 	case simpleNode:
-		if n.value != nil {
-			*out = append(*out, name+" = "+formatValue(n.value))
+		if n.hasValue() {
+			*out = append(*out, name+" = "+formatValue(n.value()))
 		}
 	case listNode:
 		for i, e := range n.elems {

@@ -8,6 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
+
+	"sdfp/builtins"
 )
 
 // Issue 11: elements put in front of a list (WRITE-MODE=*PREFIX) go into
@@ -76,5 +79,45 @@ func BenchmarkListPrefix(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/element")
 		})
+	}
+}
+
+// A simple node holding an integer stored without a box (node.setInt)
+// reads, copies, counts and clears as one holding the boxed integer.
+func TestUnboxedIntegerNode(t *testing.T) {
+	n := newNode(&template{kind: simpleNode, typ: builtins.TypeInteger})
+	if n.hasValue() || n.value() != nil {
+		t.Fatalf("a new node has value %v", n.value())
+	}
+	n.setInt(100000)
+	c := n.clone()
+	if x, ok := n.intValue(); !ok || x != 100000 || n.value() != any(100000) || !n.hasValue() || n.bytes() != 0 {
+		t.Errorf("setInt(100000): intValue %d %v, value %v, bytes %d", x, ok, n.value(), n.bytes())
+	}
+	n.setInt(7) // after value() cached the box of 100000
+	if n.value() != any(7) {
+		t.Errorf("value after a second setInt: %v", n.value())
+	}
+	if x, ok := c.intValue(); !ok || x != 100000 || c.value() != any(100000) {
+		t.Errorf("the copy holds %v", c.value())
+	}
+	n.set("ABC")
+	if _, ok := n.intValue(); ok || n.value() != "ABC" || n.bytes() != 3 {
+		t.Errorf("set after setInt: %v, bytes %d", n.value(), n.bytes())
+	}
+	n.setInt(1)
+	n.set(nil)
+	if n.hasValue() || n.value() != nil {
+		t.Errorf("set(nil) after setInt leaves %v", n.value())
+	}
+}
+
+// Every variable and element is a node: with the unboxed integer (num,
+// isNum) it must stay within Go's 112-byte size class, as before it, or
+// each costs 16 bytes more heap than the variable limit counts
+// (BenchmarkVariableBytes).
+func TestNodeSize(t *testing.T) {
+	if n := unsafe.Sizeof(node{}); n > 112 {
+		t.Errorf("a node takes %d bytes, more than 112", n)
 	}
 }

@@ -271,11 +271,11 @@ var typeByName = map[string]builtins.Type{
 func nodeOfStored(v vcont.Var) *node {
 	simple := &template{kind: simpleNode, typ: typeByName[v.Type]}
 	if !v.List {
-		return &node{t: simple, value: v.Value}
+		return &node{t: simple, val: v.Value}
 	}
 	n := &node{t: &template{kind: listNode, elem: simple}}
 	for _, x := range v.Elems {
-		n.elems = append(n.elems, &node{t: simple, value: x})
+		n.elems = append(n.elems, &node{t: simple, val: x})
 	}
 	return n
 }
@@ -284,11 +284,11 @@ func storedOfNode(name string, n *node) vcont.Var {
 	if n.t.kind == listNode {
 		v := vcont.Var{Name: name, Type: n.t.elem.typ.String(), List: true}
 		for _, e := range n.elems {
-			if e.value != nil {
-				v.Elems = append(v.Elems, e.value)
+			if e.hasValue() {
+				v.Elems = append(v.Elems, e.value())
 			}
 		}
 		return v
 	}
-	return vcont.Var{Name: name, Type: n.t.typ.String(), Value: n.value}
+	return vcont.Var{Name: name, Type: n.t.typ.String(), Value: n.value()}
 }

@@ -68,12 +68,14 @@ func buildBlocks(file string, items []ast.Stmt) (*ast.Procedure, []*lexer.Error)
 		}
 		stack = stack[:depth]
 	}
-	for _, it := range items {
+	proc.Slots = len(items) + 1
+	for i, it := range items {
 		c, ok := it.(*ast.Command)
 		if !ok {
 			*top().body = append(*top().body, it)
 			continue
 		}
+		c.Slot = i + 1
 		if c.Label != "" {
 			if prev, dup := proc.Labels[c.Label]; dup {
 				errs = append(errs, lexer.Errorf(c.Pos, CodeLabel, "label %s is already defined at line %d", lexer.Clip(c.Label), prev.Pos.Line))

@@ -19,6 +19,8 @@ type Procedure struct {
 	Body []Stmt
 	// Labels maps each S label to the command that carries it.
 	Labels map[string]*Command
+	// Slots is one more than the highest Command.Slot of the file.
+	Slots int
 }
 
 // Stmt is a statement: a simple command, a data line or a block.
@@ -52,6 +54,12 @@ type Command struct {
 	// fails with the first when the procedure reaches it; only the block
 	// structure is checked before a procedure runs.
 	Errs []*lexer.Error
+	// Slot numbers the command within its procedure file, from 1; 0 for
+	// a command read on its own (one made by & replacement). A runner
+	// keeps what it prepares for a command in a slice indexed by it
+	// rather than in a map (issue 18); the tree itself holds nothing of
+	// a run, so several runners can share it.
+	Slot int
 }
 
 func (c *Command) Opener() *Command { return c }

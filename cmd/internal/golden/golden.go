@@ -204,6 +204,10 @@ type Options struct {
 	// scenario's in memory; parsing its YAML would cost most of a run).
 	// The session only reads it.
 	Installation *vm2000.Installation
+	// Reference runs the case on the interpreter's reference paths
+	// (session.Options.Reference), for the differential test of the fast
+	// ones.
+	Reference bool
 }
 
 // Installation loads the case's installation (its installation.yaml
@@ -292,6 +296,7 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 		Trace:        opts.Trace,
 		Installation: inst,
 		LocalSU:      strings.TrimSpace(su),
+		Reference:    opts.Reference,
 	}
 	s, err := session.New(opts0)
 	if err != nil {

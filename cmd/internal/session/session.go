@@ -67,6 +67,10 @@ type Options struct {
 	// NoVM2000 leaves the embedded VM2000 out (VM2000 commands then fail
 	// as unknown in this environment).
 	NoVM2000 bool
+	// Reference runs the interpreter without its fast paths (direct
+	// evaluation, command plans, site caches: interp.WithDirectEval), the
+	// reference the differential tests hold them to.
+	Reference bool
 }
 
 // Session is one run's shared environment.
@@ -250,6 +254,9 @@ func (s *Session) runnerWith(o Options, extra ...interp.Option) *interp.Runner {
 	}
 	if o.Progress != nil {
 		opts = append(opts, interp.WithProgress(o.Progress))
+	}
+	if o.Reference {
+		opts = append(opts, interp.WithDirectEval(false))
 	}
 	return interp.New(append(opts, extra...)...)
 }

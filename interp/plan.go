@@ -1,0 +1,195 @@
+package interp
+
+import (
+	"sdfp/interp/handler"
+	"sdfp/parser/ast"
+)
+
+// Command plans (issue 18). What a command needs at every execution and
+// that does not change while its parsed tree lives is worked out once and
+// kept in a plan: the statement function (no lookup by name), and for
+// SET-VARIABLE with an expression its target name, WRITE-MODE and value
+// site, for a block command its CONDITION site, for FOR its control
+// variable's site. A procedure level keeps its plans in a slice indexed
+// by ast.Command.Slot, so none is found by hashing; the plans go with the
+// level, as its sites do (direct.go). A command parsed on its own (after
+// & replacement, Slot 0) has no plan and runs as before, its sites
+// bounded per level (maxSites), so a loop running one piles nothing up.
+// With WithDirectEval(false) no plan is used: the statements look
+// everything up as before, the reference the differential tests hold the
+// plans to.
+
+type plan struct {
+	cmd    *ast.Command // the command planned (a dialog level reads new commands into old slots)
+	native native       // nil: a command of the handler chain
+
+	expr ast.Expr // SET-VARIABLE's VALUE, a block command's CONDITION
+	site *site    // expr's compiled site
+
+	name *ast.VarName // SET-VARIABLE's target; nil: SET-VARIABLE takes its general path
+	elem fieldCache   // SET-VARIABLE P.E: the element (fieldcache.go)
+	ctl  varCache     // FOR: the control variable's binding
+	loop *forPlan     // FOR: its operands
+}
+
+// planned reports whether a command as executed has a plan: one of a
+// procedure file (a slot), and not the reference run. A command made by
+// & replacement is new at every execution and takes the general path,
+// whose sites are bounded (direct.go).
+func (r *Runner) planned(c *ast.Command) bool { return c.Slot > 0 && !r.directOff && r.frame != nil }
+
+// plan returns the plan of a planned command.
+func (r *Runner) plan(c *ast.Command) *plan {
+	f := r.frame
+	if c.Slot < len(f.plans) {
+		if p := f.plans[c.Slot]; p != nil && p.cmd == c {
+			return p
+		}
+	} else {
+		n := c.Slot + 1
+		if f.proc != nil && f.proc.Slots > n {
+			n = f.proc.Slots
+		}
+		f.plans = append(f.plans, make([]*plan, n-len(f.plans))...)
+	}
+	p := r.newPlan(c)
+	f.plans[c.Slot] = p
+	return p
+}
+
+// planSite compiles the site of a planned expression, with its integer
+// path (directint.go).
+func (r *Runner) planSite(e ast.Expr) *site {
+	return &site{direct: r.directFn(e), ints: r.intFnOf(e)}
+}
+
+func (r *Runner) newPlan(c *ast.Command) *plan {
+	p := &plan{cmd: c, native: r.natives[c.Name]}
+	if c.Args == nil {
+		return p
+	}
+	if c.Name == "SET-VARIABLE" {
+		val := c.Args.Get("VALUE")
+		name, err := nameOf(c.Args.Get("VARIABLE-NAME"))
+		if err == nil && val != nil && val.Expr != nil {
+			p.name, p.expr = name, val.Expr
+			p.site = r.planSite(val.Expr)
+			p.site.mode, p.site.moded = modeOf(c.Args), true
+		}
+	}
+	return p
+}
+
+// forPlan is what FOR reads from its operands at every start.
+type forPlan struct {
+	ctl     *ast.VarName // CONTROL-VARIABLE, or ctlErr
+	ctlErr  error
+	values  *ast.Value
+	cond    ast.Expr     // CONDITION, nil without one
+	list    *ast.VarName // VALUES=*LIST(LIST-NAME=...), or listErr
+	listErr error
+}
+
+// forPlanOf reads a FOR command's operands, once per plan (the reference
+// reads them at every start).
+func (r *Runner) forPlanOf(c *ast.Command) *forPlan {
+	var p *plan
+	if r.planned(c) {
+		if p = r.plan(c); p.loop != nil {
+			return p.loop
+		}
+	}
+	fp := &forPlan{values: c.Args.Get("VALUES")}
+	fp.ctl, fp.ctlErr = nameOf(c.Args.Get("CONTROL-VARIABLE"))
+	if cv := c.Args.Get("CONDITION"); cv != nil {
+		fp.cond = cv.Expr
+	}
+	if fp.values.Keyword == "*LIST" {
+		fp.list, fp.listErr = varName(fp.values.Struct.Str("LIST-NAME"))
+	}
+	if p != nil {
+		p.loop = fp
+	}
+	return fp
+}
+
+// siteOf is the site of an expression of command c: the plan's when the
+// expression is the one planned (a block command's condition is planned
+// on first use), else the level's site of it.
+func (r *Runner) siteOf(c *ast.Command, e ast.Expr) *site {
+	if c == nil || c.Subst || !r.planned(c) {
+		return r.site(e) // the condition of a replaced command is new at each replacement
+	}
+	p := r.plan(c)
+	if p.expr == nil && p.name == nil && c.Name != "SET-VARIABLE" {
+		p.expr, p.site = e, r.planSite(e)
+	}
+	if p.expr == e && p.site != nil {
+		return p.site
+	}
+	return r.site(e)
+}
+
+// setPlanned executes SET-VARIABLE with an expression value by its plan,
+// as execCommand does setVariable: what it does after the statement is
+// apply's for a result without output, records or branch.
+func (r *Runner) setPlanned(c *ast.Command, p *plan) *signal {
+	s := p.site
+	var err error
+	if x, ok := s.intValue(); ok {
+		err = r.assignInt(&s.target, &p.elem, p.name, x, s.mode)
+	} else {
+		var v any
+		if v, err = r.evalAt(s, p.expr); err != nil {
+			return r.signalled(c, r.exprFail(c, err))
+		}
+		err = r.assignVia(&s.target, p.name, v, s.mode)
+	}
+	if err != nil {
+		return r.apply(c, resultOf(err))
+	}
+	r.frame.last = handler.OK
+	r.traceCmd(c, handler.OK)
+	return nil
+}
+
+// intValue is the value of an integer expression site, when it has one.
+func (s *site) intValue() (int, bool) {
+	if s.ints == nil {
+		return 0, false
+	}
+	return s.ints()
+}
+
+// assignInt is assignVia of an integer: stored without a box into a
+// simple variable or element that takes integers and is no JV's, else
+// boxed and stored the general way.
+func (r *Runner) assignInt(cache *varCache, elem *fieldCache, name *ast.VarName, x int, mode writeMode) error {
+	v := cache.hit(r)
+	if v == nil {
+		v = cache.miss(r, name.Parts[0].Name)
+	}
+	if v == nil || mode != modeReplace || v == r.sysswitch || r.varHook != nil {
+		return r.assignVia(cache, name, x, mode)
+	}
+	n := v.node // what walk gives for a simple name
+	if fieldName(name) {
+		var err error
+		if n, err = elem.walk(r, v, name, true); err != nil {
+			return err
+		}
+	} else if len(name.Parts) > 1 || name.Parts[0].Index != ast.NoIndex {
+		var err error
+		if n, err = r.walk(v, name.Parts, true); err != nil {
+			return err
+		}
+	}
+	if n.t.kind != simpleNode || n.jvName() != "" || !n.t.acceptsInt() {
+		return r.store(n, name.Text, x, mode)
+	}
+	if err := r.charge(-n.bytes()); err != nil {
+		return err
+	}
+	n.setInt(x)
+	return nil
+}
