@@ -216,7 +216,9 @@ func LoadBackup(filename string, data []byte) (*ServerUnitSpec, error) {
 // VMS4811 when the unit's memory is smaller than at the backup (V). A
 // device the unit lacks (VMS4030) or another VM holds (VMS4032) is left
 // out of its VM, a warning (V ...-182: such an assignment cannot be
-// restored; the keys I). The CPU pools and VM groups of the backup are
+// restored; the keys I). The devices get their saved ASSIGN-BY-GUEST
+// attribute back (V ...-182); their assignment sets are installation
+// data no command changes, so they stay the unit's (I). The CPU pools and VM groups of the backup are
 // set up (a group of that name takes the backup's attributes, I); the
 // VMs come up INIT-ONLY (V: VM states are not backed up), each with
 // VMS3050.
@@ -249,6 +251,14 @@ func (m *Model) restoreConfiguration(c *call) handler.Result {
 	for _, p := range spec.CPUPools {
 		su.pools[strings.ToUpper(p)] = true
 	}
+	// the devices' attributes as saved (V ...-182: "those which were
+	// saved for the devices"), for the devices the unit still has
+	for _, d := range spec.Devices {
+		if dev := su.devices[d.MN]; dev != nil {
+			dev.assignByGuest = d.AssignByGuest
+		}
+	}
+	su.newDevicesAssignByGuest = spec.NewDevicesAssignByGuest
 	for _, g := range spec.VMGroups {
 		su.groups[g.Name] = &vmGroup{name: g.Name, quota: g.CPUQuota, maxCPU: g.MaxCPU, pool: g.CPUPool}
 	}
