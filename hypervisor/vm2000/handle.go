@@ -78,6 +78,9 @@ var commands = map[string]commandSpec{
 	"MODIFY-VM-DEFINITION":   {run: (*Model).modifyDefinition, access: accessVM2000},
 	"DELETE-VM-DEFINITION":   {run: (*Model).deleteDefinition, access: accessVM2000},
 	"RECOVER-VM-DEFINITION":  {run: (*Model).recoverDefinition, access: accessVM2000},
+	// configuration.go: the VM2000 administrator (V ...-176, ...-178)
+	"SAVE-VM-CONFIGURATION":    {run: (*Model).saveConfiguration, access: accessVM2000},
+	"RESTORE-VM-CONFIGURATION": {run: (*Model).restoreConfiguration, access: accessVM2000},
 	// V:MODATT: also VM administrators with ADMIN-PRIVILEGES=*MAXIMUM;
 	// the model has no administration privileges (I)
 	"MODIFY-VM-ATTRIBUTES": {run: (*Model).modifyAttributes, access: accessVM2000},

@@ -35,6 +35,8 @@ type Model struct {
 	// messages it caused, sent when its output is out (routing.go).
 	handling bool
 	held     []routedLine
+	// files is the monitor system's home pubset (configuration.go).
+	files FileStore
 	// observer receives the asynchronous operations accepted (observe.go).
 	observer func(Touch)
 }

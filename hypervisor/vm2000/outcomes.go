@@ -67,6 +67,11 @@ const (
 	definitionNotUnique  outcomeID = "definition-not-unique"
 	aliasExplicit        outcomeID = "alias-device-explicit"
 	unitsKeywordInList   outcomeID = "units-keyword-in-list"
+	// SAVE- and RESTORE-VM-CONFIGURATION (configuration.go)
+	privilegeMissing outcomeID = "privilege-missing"
+	internalError    outcomeID = "internal-error"
+	guestVMsExist    outcomeID = "guest-vms-exist"
+	backupUnusable   outcomeID = "backup-unusable"
 	// SEND-VM-MESSAGE to a VM nobody administers
 	noAdministratorConnected outcomeID = "no-administrator-connected"
 )
@@ -127,6 +132,10 @@ var outcomes = map[outcomeID]handler.Outcome{
 	notPubres:            {Msg: "VMS4223", Main: "VMS4223", SC1: 64, Source: "I: *BY-PUBRES-DEVICE names the pubres device (ADD-VM-DEVICES ...-201); key and text sdfp's"},
 	suRunning:            {Msg: "VMS2344", Main: "VMS2344", SC1: 64, Source: "V: VMS2344 = remote SU is running, SC1=64 (RECOVER-VM-DEFINITION ...-233); text I"},
 	definitionNotUnique:  {Msg: "VMS2346", Main: "VMS2346", SC1: 64, Source: "V: VMS2346 = VM definition is not unique in the SU cluster, SC1=64 (RECOVER-VM-DEFINITION ...-233); that a third unit's VM or definition of the name makes it so, and the text, I"},
+	privilegeMissing:     {Msg: "CMD0216", Main: "CMD0216", SC1: 64, Source: "V: CMD0216 = required privilege not present, SC1=64 ('Command return codes' ...-196); a backup file of another user ID needs TSOS ('Storage location' ...-180)"},
+	internalError:        {Msg: "CMD0221", Main: "CMD0221", SC1: 32, Source: "V: CMD0221 = internal system error, SC1=32 ('Command return codes' ...-196)"},
+	guestVMsExist:        {Msg: "VMS4804", Main: "VMS4804", SC1: 64, Source: "I: RESTORE-VM-CONFIGURATION only while the monitor VM is the unit's only VM ('Restoring a VM2000 configuration' ...-178 is cut before its further requirements)"},
+	backupUnusable:       {Msg: "VMS4802", Main: "VMS4802", SC1: 64, Source: "I: a backup file whose content does not load"},
 	noCluster:            {Msg: "VMS2347", Main: "VMS2347", SC1: 64, Source: "V: VMS2347 = local SU not detected in any SU cluster, SC1=64 (RECOVER-VM-DEFINITION ...-233); text I"},
 	vmMigratingGroup:     {Msg: "VMS3042", Main: "VMS3042", SC1: 128, Source: "V: VMS3042 = VM being migrated, SC1=128 (ADD-VM-TO-VM-GROUP ...-202); for the other group and pool commands I"},
 	// The main code is the page's; the message is not printed, because
@@ -157,4 +166,10 @@ const (
 	msgPubsetRemoved     = "VMS4221" // I: VMS4220's counterpart for a released pubset
 	msgDefRecovered      = "VMS2340" // V: RECOVER-VM-DEFINITION ...-233 (guaranteed; text cut after DEFI, I)
 	msgVMMessage         = "VMS2036" // V: SEND-VM-MESSAGE ...-241 (its example)
+	// configuration.go
+	msgConfigSaved        = "VMS4800" // I
+	msgConfigRestored     = "VMS4801" // I
+	msgVMNotRestored      = "VMS4803" // V: 'Restoring a VM2000 configuration' ...-178 (meaning); text I
+	msgRealMemorySmaller  = "VMS4811" // V: ...-178 (meaning, a warning); text I
+	msgPersistentNotSaved = "VMS4817" // V: 'Backing up a VM2000 configuration' ...-176 (meaning, a warning); text I
 )

@@ -6877,6 +6877,23 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"RESTORE-VM-CONFIGURATION", []*Operand{
+		{
+			Name:    "FILE-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      54,
+					HasRange: true,
+				},
+			},
+		},
+	}},
 	{"RESUME-VM", []*Operand{
 		{
 			Name:    "VM-IDENTIFICATION",
@@ -6916,6 +6933,23 @@ var builtinOperandLists = [...]struct {
 				},
 			},
 			Mandatory: true,
+		},
+	}},
+	{"SAVE-VM-CONFIGURATION", []*Operand{
+		{
+			Name:    "FILE-NAME",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STD",
+				},
+				{
+					Kind:     AltFilename,
+					Min:      1,
+					Max:      54,
+					HasRange: true,
+				},
+			},
 		},
 	}},
 	{"SEND-MSG", []*Operand{

@@ -8,6 +8,10 @@ package catalog
 
 const (
 	vmGroupName = `VM-GROUP-NAME = <name 1..8> !`
+	// backupFile: the backup file of SAVE- and RESTORE-VM-CONFIGURATION
+	// (I: the commands' own pages are not stored; *STD is the default
+	// name, completed with the caller's user ID, 'Storage location' ...-180).
+	backupFile = `FILE-NAME = *STD / <filename 1..54>`
 	// TO-CPU-POOL, CPU-QUOTA and ATTACHED-VM-CPUS as printed on ...-203 and ...-204.
 	toCPUPool = `TO-CPU-POOL = *STDPOOL / <name 1..8> !
 			CPU-QUOTA = <fixed 0.01..99.99> !
@@ -175,6 +179,18 @@ var vm2000DefinitionCommands = []decl{
 		help: "Fetches a VM definition from a failed server unit of the local unit's SU cluster (SERVER-UNIT-NAME=*UNIQUE: the other unit of a cluster of two); the definition arrives as that of an uninitialised VM, which ACTIVATE-VM-DEFINITION initialises.",
 		ops: `VM-NAME = <name 1..8> !
 			` + suName},
+	{name: "SAVE-VM-CONFIGURATION", domain: "VM2000",
+		source: "V: 'Backing up a VM2000 configuration' ...-176 (VM2000 administrator; rejected while a VM is held, a RUNNING VM has not reached SYSTEM READY, a memory reconfiguration or a migration runs; VMS4817 per persistent VM, VMS4814 for an attached extra CPU), " +
+			"'Storage location' ...-180 (the name completed with the caller's user ID; another user ID only with TSOS), 'VM2000 components not backed up' ...-182; " +
+			"'Commands not allowed during a VM migration' ...-87 (VMS3042); the command's own page is not stored: the operand FILE-NAME, the default name SYS.VM2000.CONFIGURATION and the file's content (sdfp's installation format, not the manual's XML) I",
+		help: "Backs up the VM2000 configuration of the server unit (CPU pools, VM groups, the guest VMs that are not persistent with their attributes and devices, the monitor VM's attributes) in a file of the monitor system's home pubset, the workdir; RESTORE-VM-CONFIGURATION reads it.",
+		ops:  backupFile},
+	{name: "RESTORE-VM-CONFIGURATION", domain: "VM2000",
+		source: "V: 'Restoring a VM2000 configuration' ...-178 (VM2000 administrator; a file SAVE-VM-CONFIGURATION wrote; VMS4811 when the real memory is smaller than at the backup, then VMS4803 for a VM that does not fit), " +
+			"'VM2000 components not backed up' ...-182 (the monitor VM's values are not restored; device assignments to a pubset are not restored; an assignment of a device the unit lacks cannot be); " +
+			"the command's own page and the rest of the requirements are not stored: the operand FILE-NAME and the rule that only the monitor VM may exist (VMS4804) I",
+		help: "Sets up again the CPU pools, VM groups and VMs a backup file of SAVE-VM-CONFIGURATION holds (the VMs in state INIT-ONLY, with the devices the unit still has free); only while the monitor VM is the unit's only VM.",
+		ops:  backupFile},
 	{name: "DELETE-VM-DEFINITION", domain: "VM2000",
 		source: "V: named on 'Commands for managing VM definitions' ...-92; operands I; the definition of an initialised VM goes with DELETE-VM (V:DEFPREV ...-91), so it is refused here (I)",
 		help:   "Deletes the persistent definition of a VM that is not initialised.",

@@ -58,3 +58,36 @@ func TestFileCommandsUseTheSessionsFiles(t *testing.T) {
 		t.Errorf("the file is still there or SYSOUT says %q", out.String())
 	}
 }
+
+// SAVE-VM-CONFIGURATION writes its backup file through the session's file
+// commands: a file of the session's file system, named with the run's
+// user ID, which the file commands then see, and RESTORE-VM-CONFIGURATION
+// reads it back from there.
+func TestVMConfigurationBackupIsASessionFile(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	var out strings.Builder
+	s, err := New(Options{FS: fs, User: "USER1", Stdout: &out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := `/BEGIN-VM-DIALOG VM-ID=1
+/SAVE-VM-CONFIGURATION FILE-NAME=$USER1.CONF.SAVED
+/SHOW-FILE-ATTRIBUTES FILE-NAME=CONF.SAVED
+/DELETE-VM VM-ID=*ALL,CHECK-VM-STATE=*NO
+/RESTORE-VM-CONFIGURATION FILE-NAME=CONF.SAVED
+/END-VM-DIALOG
+`
+	res := s.RunTasks(context.Background(), []Task{{Name: "p.proc", Source: src}})
+	if res[0].Err != nil {
+		t.Fatalf("%v\n%s", res[0].Err, out.String())
+	}
+	data, err := afero.ReadFile(fs, "CONF.SAVED")
+	if err != nil || !strings.Contains(string(data), "server-units:") {
+		t.Fatalf("backup file: %v %q", err, data)
+	}
+	for _, want := range []string{"VMS4800", ":SDFP:$USER1.CONF.SAVED", "VMS4801"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("SYSOUT lacks %s:\n%s", want, out.String())
+		}
+	}
+}

@@ -157,6 +157,7 @@ func New(o Options) (*Session, error) {
 				return nil, err
 			}
 		}
+		m.SetFiles(fileCmds) // the backup file of SAVE- and RESTORE-VM-CONFIGURATION
 		s.VM2000 = m
 		s.software = softwareOf(inst)
 		execs = append(execs, m)
