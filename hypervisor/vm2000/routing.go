@@ -79,6 +79,12 @@ func (m *Model) emit(l routedLine) {
 // administrators are the tasks in an ADMIN dialog with the monitor VM of
 // a server unit that take free-running messages, in TSN order.
 func (m *Model) administrators(su *serverUnit) []handler.Receiver {
+	return m.receivers(su, func(d *dialog) bool { return d.admin })
+}
+
+// receivers are the tasks in a dialog on the server unit that take
+// free-running messages and that keep accepts, in TSN order.
+func (m *Model) receivers(su *serverUnit, keep func(*dialog) bool) []handler.Receiver {
 	tasks := make([]string, 0, len(m.dialogs))
 	for t := range m.dialogs {
 		tasks = append(tasks, t)
@@ -86,11 +92,9 @@ func (m *Model) administrators(su *serverUnit) []handler.Receiver {
 	sort.Strings(tasks)
 	var out []handler.Receiver
 	for _, t := range tasks {
-		d := m.dialogOf(t)
-		if d == nil || !d.admin || d.su != su || d.receiver == nil {
-			continue
+		if d := m.dialogOf(t); d != nil && d.su == su && d.receiver != nil && keep(d) {
+			out = append(out, d.receiver)
 		}
-		out = append(out, d.receiver)
 	}
 	return out
 }

@@ -1,8 +1,6 @@
 package vm2000
 
 import (
-	"sort"
-
 	"sdfp/interp/handler"
 	"sdfp/parser/ast"
 )
@@ -55,18 +53,5 @@ func (m *Model) sendMessage(c *call) handler.Result {
 // any VM) on the server unit that take free-running messages, in TSN
 // order.
 func (m *Model) vmAdministrators(su *serverUnit, vm *VM) []handler.Receiver {
-	tasks := make([]string, 0, len(m.dialogs))
-	for t := range m.dialogs {
-		tasks = append(tasks, t)
-	}
-	sort.Strings(tasks)
-	var out []handler.Receiver
-	for _, t := range tasks {
-		d := m.dialogOf(t)
-		if d == nil || d.su != su || d.receiver == nil || vm != nil && d.vm != vm {
-			continue
-		}
-		out = append(out, d.receiver)
-	}
-	return out
+	return m.receivers(su, func(d *dialog) bool { return vm == nil || d.vm == vm })
 }
