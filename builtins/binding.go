@@ -30,45 +30,23 @@ type slot struct {
 // the value checks.
 func (f *Function) Plan(keys []string) (*Binding, error) {
 	b := &Binding{f: f, slots: make([]slot, len(keys))}
-	set := make([]bool, len(f.Params))
-	next, sawKey := 0, false
+	pl := f.placer()
 	for k, key := range keys {
-		i := -1
-		if key == "" {
-			if sawKey {
-				return nil, positionalAfterKeyword.err(f.Name)
-			}
-			if next >= len(f.Params) {
-				return nil, tooManyParameters.err(f.Name, len(f.Params))
-			}
-			i = next
-			next++
-		} else {
-			sawKey = true
-			var err error
-			if i, err = f.paramIndex(key); err != nil {
-				return nil, err
-			}
-		}
-		if set[i] {
-			return nil, parameterTwice.err(f.Name, f.Params[i].Name)
+		i, err := pl.place(key)
+		if err != nil {
+			return nil, err
 		}
 		p := &f.Params[i]
-		b.slots[k], set[i] = slot{
+		b.slots[k] = slot{
 			param:   i,
 			p:       p,
 			strings: !p.NoValue && (p.Type == TypeAny || p.Type == TypeString),
 			ints:    !p.NoValue && (p.Type == TypeAny || p.Type == TypeInteger),
-		}, true
+		}
 	}
-	for i, p := range f.Params {
-		if set[i] {
-			continue
-		}
-		if p.Default == nil {
-			return nil, parameterMissing.err(f.Name, p.Name)
-		}
-		b.defaults = append(b.defaults, i)
+	var err error
+	if b.defaults, err = pl.defaulted(); err != nil {
+		return nil, err
 	}
 	return b, nil
 }

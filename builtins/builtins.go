@@ -177,45 +177,82 @@ type Arg struct {
 // parameters, keyword values and value types.
 func (f *Function) Bind(args []Arg) ([]any, error) {
 	out := make([]any, len(f.Params))
-	set := make([]bool, len(f.Params))
-	next, sawKey := 0, false
+	pl := f.placer()
 	for _, a := range args {
-		i := -1
-		if a.Key == "" {
-			if sawKey {
-				return nil, positionalAfterKeyword.err(f.Name)
-			}
-			if next >= len(f.Params) {
-				return nil, tooManyParameters.err(f.Name, len(f.Params))
-			}
-			i = next
-			next++
-		} else {
-			sawKey = true
-			var err error
-			if i, err = f.paramIndex(a.Key); err != nil {
-				return nil, err
-			}
-		}
-		if set[i] {
-			return nil, parameterTwice.err(f.Name, f.Params[i].Name)
+		i, err := pl.place(a.Key)
+		if err != nil {
+			return nil, err
 		}
 		v, err := f.Params[i].check(f.Name, a.Value)
 		if err != nil {
 			return nil, err
 		}
-		out[i], set[i] = v, true
+		out[i] = v
 	}
-	for i, p := range f.Params {
-		if set[i] {
+	rest, err := pl.defaulted()
+	if err != nil {
+		return nil, err
+	}
+	for _, i := range rest {
+		out[i] = f.Params[i].Default
+	}
+	return out, nil
+}
+
+// placer places written arguments onto a function's parameters, one at a
+// time, by the rules Bind and Plan share.
+type placer struct {
+	f      *Function
+	set    []bool
+	next   int
+	sawKey bool
+}
+
+func (f *Function) placer() *placer { return &placer{f: f, set: make([]bool, len(f.Params))} }
+
+// place gives the parameter an argument with the key ("" for a
+// positional one) fills: positional ones in order, before any keyword
+// one; keyword ones by (abbreviated) name; none twice.
+func (pl *placer) place(key string) (int, error) {
+	f := pl.f
+	var i int
+	if key == "" {
+		if pl.sawKey {
+			return -1, positionalAfterKeyword.err(f.Name)
+		}
+		if pl.next >= len(f.Params) {
+			return -1, tooManyParameters.err(f.Name, len(f.Params))
+		}
+		i = pl.next
+		pl.next++
+	} else {
+		pl.sawKey = true
+		var err error
+		if i, err = f.paramIndex(key); err != nil {
+			return -1, err
+		}
+	}
+	if pl.set[i] {
+		return -1, parameterTwice.err(f.Name, f.Params[i].Name)
+	}
+	pl.set[i] = true
+	return i, nil
+}
+
+// defaulted gives the parameters no argument filled, which take their
+// defaults; a mandatory one among them is an error.
+func (pl *placer) defaulted() ([]int, error) {
+	var rest []int
+	for i, p := range pl.f.Params {
+		if pl.set[i] {
 			continue
 		}
 		if p.Default == nil {
-			return nil, parameterMissing.err(f.Name, p.Name)
+			return nil, parameterMissing.err(pl.f.Name, p.Name)
 		}
-		out[i] = p.Default
+		rest = append(rest, i)
 	}
-	return out, nil
+	return rest, nil
 }
 
 // paramIndex resolves a keyword parameter name, which may be abbreviated
