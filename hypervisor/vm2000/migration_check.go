@@ -30,8 +30,14 @@ func (mc *migrationCheck) ok() bool { return len(mc.problems) == 0 }
 
 // targetSU resolves SERVER-UNIT-NAME: *UNIQUE is the other server unit
 // of the cluster when there is exactly one. The result is the refusal
-// when the name does not lead to a partner in the cluster.
-func (m *Model) targetSU(c *call) (*serverUnit, *handler.Result) {
+// when the name does not lead to a partner in the cluster; a failed
+// unit is none (I: a failed unit is not detected, so it is unknown).
+func (m *Model) targetSU(c *call) (*serverUnit, *handler.Result) { return m.clusterPartner(c, false) }
+
+// clusterPartner resolves SERVER-UNIT-NAME to another unit of the task's
+// SU cluster (*UNIQUE: the only other one); a failed unit counts only
+// when failedToo.
+func (m *Model) clusterPartner(c *call, failedToo bool) (*serverUnit, *handler.Result) {
 	refuse := func(id outcomeID, inserts ...string) (*serverUnit, *handler.Result) {
 		r := m.refuse(c, id, inserts...)
 		return nil, &r
@@ -43,21 +49,21 @@ func (m *Model) targetSU(c *call) (*serverUnit, *handler.Result) {
 		if len(partners) != 1 {
 			return refuse(suNotUnique, c.su.name)
 		}
-		if partners[0].failed {
-			return refuse(suUnknown, partners[0].name) // I: a failed unit is not detected
+		if partners[0].failed && !failedToo {
+			return refuse(suUnknown, partners[0].name)
 		}
 		return partners[0], nil
 	}
-	target := m.byName[name]
+	other := m.byName[name]
 	switch {
-	case target == nil || target.failed:
+	case other == nil || other.failed && !failedToo:
 		return refuse(suUnknown, name)
-	case target == c.su:
+	case other == c.su:
 		return refuse(suIsLocal, name)
-	case target.cluster == nil || target.cluster != c.su.cluster:
+	case other.cluster == nil || other.cluster != c.su.cluster:
 		return refuse(suNotInCluster, name, c.su.name)
 	}
-	return target, nil
+	return other, nil
 }
 
 // checkMigration checks every prerequisite of migrating vm to target and

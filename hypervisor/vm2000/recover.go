@@ -69,32 +69,11 @@ func (m *Model) recoverDefinition(c *call) handler.Result {
 // remoteSU resolves RECOVER-VM-DEFINITION's SERVER-UNIT-NAME: *UNIQUE is
 // the other unit of a cluster of two (V ...-233).
 func (m *Model) remoteSU(c *call) (*serverUnit, *handler.Result) {
-	refuse := func(id outcomeID, inserts ...string) (*serverUnit, *handler.Result) {
-		r := m.refuse(c, id, inserts...)
+	if c.su.cluster == nil {
+		r := m.refuse(c, noCluster, c.su.name)
 		return nil, &r
 	}
-	if c.su.cluster == nil {
-		return refuse(noCluster, c.su.name)
-	}
-	var name string
-	c.args.Unpack("SERVER-UNIT-NAME", &name)
-	if name == "" || name == "*UNIQUE" {
-		partners := c.su.partners()
-		if len(partners) != 1 {
-			return refuse(suNotUnique, c.su.name)
-		}
-		return partners[0], nil
-	}
-	remote := m.byName[name]
-	switch {
-	case remote == nil:
-		return refuse(suUnknown, name)
-	case remote == c.su:
-		return refuse(suIsLocal, name)
-	case remote.cluster != c.su.cluster:
-		return refuse(suNotInCluster, name, c.su.name)
-	}
-	return remote, nil
+	return m.clusterPartner(c, true)
 }
 
 // keptDefinition is the persistent definition of that name a failed
