@@ -228,6 +228,9 @@ func (m *Model) cpuSelection(c *call, from string) ([]*realCPU, *handler.Result)
 	}
 	var out []*realCPU
 	for _, e := range values {
+		if e == nil {
+			continue
+		}
 		if e.Keyword != "" {
 			return refuse(cpuKeywordInList, e.Keyword)
 		}
