@@ -76,6 +76,9 @@ func TestHelpTopics(t *testing.T) {
 			"V:SVA = VM2000 V12.0 User Guide, \"SHOW-VM-ATTRIBUTES\""}},
 		{[]string{"help", "MIG-VM"}, []string{"MIGRATE-VM   [VM2000]", "$S, $R, $T, $TW, $AE, $AF", "V:MIG = VM2000 V12.0 User Guide, \"MIGRATE-VM (Migrate VM)\", section 224"}},
 		{[]string{"help", "SUBSTR"}, []string{"UG 342 = SDF-P V2.5 User Guide, section 342"}},
+		{[]string{"help", "SWITCH-VM-CPU"}, []string{"SWITCH-VM-CPU   [VM2000]", "ATTACHED-VM-CPUS = *ACTIONS(SOURCE-CPU-POOL = *CHECK-NUMBER /", "...-252"}},
+		{[]string{"help", "SHOW-VM-CPU-POOL"}, []string{"REAL-CPU(*LIST).CPU-ID"}},
+		{[]string{"help", "VMS4612"}, []string{"% VMS4612 TOO FEW ATTACHED REAL CPUS LEFT IN CPU POOL", "% VMS4612 ZU WENIG ZUGESCHALTETE REALE CPUS"}},
 	} {
 		code, out, _ := runCLI(tt.args...)
 		for _, w := range tt.want {

@@ -17,6 +17,8 @@ func setsSU(sets string) string {
 // shows a command with when the default one gives it too little to show.
 var layoutInstallations = map[string]string{
 	"SHOW-VM-ASSIGNMENT-SET": setsSU(`[{name: "*STDSET", vms: [A]}]`),
+	"SHOW-VM-CPU-POOL":       cpusSU(`["0", {id: "1", pool: P1}]`),
+	"SHOW-VM-RESOURCES":      cpusSU(`["0", {id: "1", pool: P1}]`),
 }
 
 // Bad assignment sets are reported at the line and column of the key at

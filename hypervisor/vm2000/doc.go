@@ -106,6 +106,10 @@
 //	    pubsets:              # UNITS=*PUBSET-DEVICES(...): the disks of each, the pubres device first
 //	      - {catid: A701, devices: ["4683", "4684"]}    # catid 1..4 letters or digits; a disk in one pubset
 //	    new-devices-assign-by-guest: false   # ASSIGN-BY-GUEST of devices added later (*NEW-DEVICES) [false]
+//	    cpus:                 # real CPUs, moved between CPU pools by SWITCH-VM-CPU [none: no real CPUs]
+//	      - "00"              # ID of 1..2 hex digits ("0" is "00"); a bare ID takes the defaults
+//	      - {id: "01", pool: POOL1, attribute: normal, state: attached}   # [*STDPOOL, normal, attached]
+//	      - {id: "02", attribute: extra}     # extra CPUs stand by at startup [detached]; also offline
 //	  - name: ABGSE501        # the other SU of the cluster
 //	    type: /390
 //	    memory: 32768

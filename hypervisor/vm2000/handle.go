@@ -67,6 +67,8 @@ var commands = map[string]commandSpec{
 	"SHOW-VM-ASSIGNMENT-SET": {run: (*Model).showAssignmentSet, access: accessVM2000, info: true},
 	// V ...-253: VM2000 administrator only (devices_switch.go)
 	"SWITCH-VM-DEVICES": {run: (*Model).switchDevices, access: accessVM2000},
+	// real CPUs between CPU pools (cpus.go): VM2000 administrator only (V ...-252)
+	"SWITCH-VM-CPU": {run: (*Model).switchCPU, access: accessVM2000},
 	// device_status.go: V ...-246 also VM administrators with
 	// ADMIN-PRIVILEGES=*MAXIMUM, which the model does not have (I); V
 	// ...-228 the VM2000 administrator only

@@ -47,7 +47,7 @@ func TestStructuredOutputLayouts(t *testing.T) {
 	}{
 		"SHOW-VM-ATTRIBUTES": {"SHOW-VM-ATTRIBUTES VM-ID=*VM2000,INFORMATION=%s", []string{"*STD", "*CPU", "*MEMORY", "*UNITS", "*MONJV", "*PRIVILEGES", "*ALL"}, nil},
 		"SHOW-VM-DEFINITION": {"SHOW-VM-DEFINITION INFORMATION=%s", []string{"*STD", "*ALL"}, nil},
-		"SHOW-VM-RESOURCES":  {"SHOW-VM-RESOURCES INFORMATION=%s", []string{"*STD", "*MEMORY", "*UNITS", "*CONFIGURATION", "*ALL"}, nil},
+		"SHOW-VM-RESOURCES":  {"SHOW-VM-RESOURCES INFORMATION=%s", []string{"*STD", "*CPU", "*MEMORY", "*UNITS", "*CONFIGURATION", "*ALL"}, nil},
 		"SHOW-VM-GROUP": {"SHOW-VM-GROUP INFORMATION=%s", []string{"*ATTRIBUTES", "*MEMBERS", "*ALL"},
 			[]string{"CREATE-VM-GROUP VM-GROUP-NAME=G", "ADD-VM-TO-VM-GROUP VM-ID=2,VM-GROUP-NAME=G,MEMBER-CPU-QUOTA=1"}},
 		"SHOW-VM-CPU-POOL":       {"SHOW-VM-CPU-POOL%.0s", []string{"*ALL"}, nil},

@@ -118,7 +118,21 @@ type ServerUnitSpec struct {
 	// added by a dynamic I/O change get (MODIFY-VM-DEVICE-ATTRIBUTES
 	// UNITS=*NEW-DEVICES).
 	NewDevicesAssignByGuest bool `yaml:"new-devices-assign-by-guest"`
-	at                      located
+	// CPUs are the server unit's real CPUs that VM2000 manages in its CPU
+	// pools (cpus.go); none: the model has no real CPUs, as before.
+	CPUs []CPUSpec `yaml:"cpus"`
+	at   located
+}
+
+// CPUSpec is a real CPU of a server unit (V 'Real CPUs' ...-121: type
+// NORMAL or EXTRA, states ATT, DET, OFF; extra CPUs start in *STDPOOL
+// detached). Written as its bare ID or as a mapping.
+type CPUSpec struct {
+	ID        string `yaml:"id"`        // <x-text 1..2>, as SWITCH-VM-CPU names it (V ...-252)
+	Pool      string `yaml:"pool"`      // [*STDPOOL]
+	Attribute string `yaml:"attribute"` // normal or extra [normal]
+	State     string `yaml:"state"`     // attached, detached or offline [attached; extra: detached]
+	at        located
 }
 
 // MonitorSpec is the monitor VM (index 1) of a server unit. The fields

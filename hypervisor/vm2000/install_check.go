@@ -128,6 +128,7 @@ func (c *checker) serverUnit(su *ServerUnitSpec, lim Limits) {
 		c.errorf(su.at.of("vm-groups"), "VM groups exist on SU /390 only")
 	}
 	c.monitorAssignments(su, pools, groups)
+	c.cpus(su, pools)
 	devices := map[string]*DeviceSpec{}
 	for i := range su.Devices {
 		d := &su.Devices[i]
@@ -674,5 +675,48 @@ func (c *checker) cpuPool(at located, pool *string, pools map[string]bool, su st
 	}
 	if !pools[*pool] {
 		c.errorf(at.of("cpu-pool"), "CPU pool %s is not defined on %s", *pool, su)
+	}
+}
+
+// cpus checks the real CPUs of a server unit and fills in their
+// defaults: *STDPOOL, normal, attached (an extra CPU detached: V 'Real
+// CPUs' ...-121, extra CPUs stand by at startup).
+func (c *checker) cpus(su *ServerUnitSpec, pools map[string]bool) {
+	seen := map[string]bool{}
+	for i := range su.CPUs {
+		cpu := &su.CPUs[i]
+		cpu.ID = strings.ToUpper(cpu.ID)
+		switch {
+		case !validCPUID(cpu.ID):
+			c.errorf(cpu.at.of("id"), "CPU ID %q must be 1..2 hexadecimal digits", cpu.ID)
+		case seen[normalCPUID(cpu.ID)]:
+			c.errorf(cpu.at.of("id"), "CPU %s is declared twice on %s", cpu.ID, su.Name)
+		}
+		cpu.ID = normalCPUID(cpu.ID)
+		seen[cpu.ID] = true
+		switch cpu.Attribute = strings.ToLower(cpu.Attribute); cpu.Attribute {
+		case "":
+			cpu.Attribute = cpuNormal
+		case cpuNormal, cpuExtra:
+		default:
+			c.errorf(cpu.at.of("attribute"), "CPU attribute must be normal or extra, not %q", cpu.Attribute)
+		}
+		switch cpu.State = strings.ToLower(cpu.State); cpu.State {
+		case "":
+			cpu.State = cpuAttached
+			if cpu.Attribute == cpuExtra {
+				cpu.State = cpuDetached
+			}
+		case cpuAttached, cpuDetached, cpuOffline:
+		default:
+			c.errorf(cpu.at.of("state"), "CPU state must be attached, detached or offline, not %q", cpu.State)
+		}
+		cpu.Pool = strings.ToUpper(cpu.Pool)
+		if cpu.Pool == "" {
+			cpu.Pool = stdPool
+		}
+		if !pools[cpu.Pool] {
+			c.errorf(cpu.at.of("pool"), "CPU pool %s of CPU %s is not defined on %s", cpu.Pool, cpu.ID, su.Name)
+		}
 	}
 }

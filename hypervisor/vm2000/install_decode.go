@@ -170,6 +170,17 @@ func (s *VMGroupSpec) UnmarshalYAML(_ context.Context, n ast.Node) error {
 	return decodeLocated(n, (*plain)(s), &s.at)
 }
 
+// UnmarshalYAML implements yaml.NodeUnmarshalerContext. A real CPU may
+// be written as its bare ID or as a mapping with its pool and states.
+func (s *CPUSpec) UnmarshalYAML(_ context.Context, n ast.Node) error {
+	if id, at, bare, err := bareName(n); bare {
+		*s = CPUSpec{ID: id, at: at}
+		return err
+	}
+	type plain CPUSpec
+	return decodeLocated(n, (*plain)(s), &s.at)
+}
+
 // bareName decodes an entry written as a bare name instead of a mapping;
 // bare is false for a mapping, which the caller decodes itself.
 func bareName(n ast.Node) (name string, at located, bare bool, err error) {

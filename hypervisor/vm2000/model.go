@@ -119,6 +119,7 @@ func buildServerUnit(spec *ServerUnitSpec) (*serverUnit, error) {
 	for _, p := range spec.CPUPools {
 		su.pools[strings.ToUpper(p)] = true
 	}
+	su.cpus = buildCPUs(spec.CPUs)
 	for _, g := range spec.VMGroups {
 		su.groups[g.Name] = &vmGroup{name: g.Name, quota: g.CPUQuota, maxCPU: g.MaxCPU, pool: g.CPUPool}
 	}

@@ -74,6 +74,13 @@ const (
 	backupUnusable   outcomeID = "backup-unusable"
 	// SEND-VM-MESSAGE to a VM nobody administers
 	noAdministratorConnected outcomeID = "no-administrator-connected"
+	// SWITCH-VM-CPU (cpus.go)
+	cpuPoolTooFew     outcomeID = "cpu-pool-too-few-cpus"
+	cpuNotInPool      outcomeID = "cpu-not-in-pool"
+	cpuSelectionShort outcomeID = "cpu-selection-short"
+	cpuPoolSame       outcomeID = "cpu-pools-identical"
+	badCPUID          outcomeID = "cpu-id-invalid"
+	cpuKeywordInList  outcomeID = "cpu-keyword-in-list"
 )
 
 var outcomes = map[outcomeID]handler.Outcome{
@@ -103,6 +110,12 @@ var outcomes = map[outcomeID]handler.Outcome{
 	unitsKeywordInList:   {Msg: "CMD0202", SC1: 1, Detail: "units-keyword-in-list", Source: "V: *ALL, *STD, *NEW-DEVICES, *PUBSET-DEVICES and *BY-ASSIGNMENT-SET are alternatives to the list of devices (the device commands' pages); CMD0202 SC1=1 I"},
 	aliasExplicit:        {Msg: "CMD0202", SC1: 1, Detail: "alias-device-explicit", Source: "V: alias (PAV/DPAV) and CRD devices cannot be assigned or removed explicitly (ADD-VM-DEVICES ...-201, REMOVE-VM-DEVICES ...-235); the pages' message is not stored, CMD0202 SC1=1 I"},
 	assignmentSetUnknown: {Msg: "VMS4200", Main: "VMS4200", SC1: 64, Source: "V: VMS4200 = assignment set not yet created, SC1=64 (SHOW-VM-ASSIGNMENT-SET ...-242); text I"},
+	cpuPoolTooFew:        {Msg: "VMS4612", Main: "VMS4612", SC1: 64, Source: "V: the last attached real CPU may not leave a pool with an active VM (SWITCH-VM-CPU ...-252), VMS4612 = too few attached CPUs in the pool, SC1=64 (ASSIGN-VM-TO-CPU-POOL V10:441); for *CHECK-NUMBER the key is I; text I"},
+	cpuNotInPool:         {Msg: "VMS4614", Main: "VMS4614", SC1: 64, Source: "I: key and text; the CPUs named must be FROM-CPU-POOL's (SWITCH-VM-CPU ...-252, V)"},
+	cpuSelectionShort:    {Msg: "VMS4615", Main: "VMS4615", SC1: 64, Source: "I: key, text and the rule that fewer CPUs than NUMBER-OF-CPUS is refused (SWITCH-VM-CPU ...-252 selects from FROM-CPU-POOL, V)"},
+	cpuPoolSame:          {Msg: "CMD0202", SC1: 1, Detail: "cpu-pools-identical", Source: "I: a CPU moves to a different CPU pool (SWITCH-VM-CPU ...-252, V); CMD0202 SC1=1 I"},
+	badCPUID:             {Msg: "CMD0202", SC1: 1, Detail: "cpu-id-invalid", Source: "V: a CPU ID is <x-text 1..2> (SWITCH-VM-CPU ...-252); CMD0202 SC1=1 as for a bad memory address; detail I"},
+	cpuKeywordInList:     {Msg: "CMD0202", SC1: 1, Detail: "cpu-keyword-in-list", Source: "V: *SELECT and *ALL are alternatives to the list of CPU IDs (SWITCH-VM-CPU ...-252); CMD0202 SC1=1 I"},
 	badMemoryAddress:     {Msg: "CMD0202", SC1: 1, Detail: "memory-address-invalid", Source: "V: an address of hexadecimal digits, a multiple of 1 MB, 00000000..7FF00000 (MOVE-VM ...-232); CMD0202 SC1=1 as for a bad device range; detail I"},
 	badDeviceRange:       {Msg: "CMD0202", SC1: 1, Detail: "device-range-invalid", Source: "V: FROM and TO of one kind, TO not below FROM (ADD-VM-DEVICES ...-201); CMD0202 SC1=1 is VM2000's syntax or semantic error ('Command return codes' ...-196); detail I"},
 	suUnknown:            {Msg: "VMS2400", Main: "VMS2400", SC1: 64, Source: "V:CHK"},
@@ -152,6 +165,7 @@ const (
 	msgTerminated        = "VMS4024" // V:WP390
 	msgDeviceAssigned    = "VMS4005" // V:WP390
 	msgDeviceRemoved     = "VMS4009" // V:WP390
+	msgCPUSwitched       = "VMS4610" // I: key and text (SWITCH-VM-CPU ...-252 prints no example)
 	msgDialogBegun       = "VMS1013" // V:ADMT tells the TSN; text I
 	msgDialogEnded       = "VMS1015" // I
 	msgDefinitionMoved   = "VMS2320" // S seed 000

@@ -64,10 +64,17 @@ func (m *Model) deletePool(c *call) handler.Result {
 		return m.refuse(c, cpuPoolInUse, name, itoa(vms), itoa(groups))
 	}
 	delete(c.su.pools, name)
+	for _, cpu := range c.su.poolCPUs(name) {
+		cpu.pool = stdPool // its real CPUs go back to the standard pool (I)
+	}
 	return handler.Done()
 }
 
-// showPool: SHOW-VM-CPU-POOL, one line and one record per pool.
+// showPool: SHOW-VM-CPU-POOL, one line and one record per pool. A server
+// unit with real CPUs adds the number of attached ones and the list of
+// them (the pages name SHOW-VM-CPU-POOL INFORMATION=*CPU as the command
+// that shows the real CPUs and their pools, V 'Real CPUs' ...-121; the
+// layout and the element names are I).
 func (m *Model) showPool(c *call) handler.Result {
 	var name string
 	c.args.Unpack("CPU-POOL-NAME", &name)
@@ -81,12 +88,24 @@ func (m *Model) showPool(c *call) handler.Result {
 		pools = []string{name}
 	}
 	cols := []column{{title: "CPU-POOL", width: 8}, {title: "VMS", width: 3, right: true}, {title: "VM-GROUPS", width: 9, right: true}}
+	real := len(c.su.cpus) > 0
+	if real {
+		cols = append(cols, column{title: "ATT", width: 3, right: true}, column{title: "REAL-CPUS", width: 9})
+	}
 	lines := []string{header(cols)}
 	var records []handler.Record
 	for _, p := range pools {
 		vms, groups := c.su.poolUsers(p)
-		lines = append(lines, row(cols, p, itoa(vms), itoa(groups)))
-		records = append(records, handler.Record{{Name: "CPU-POOL-NAME", Value: p}, {Name: "NUM-OF-VMS", Value: vms}, {Name: "NUM-OF-VM-GROUPS", Value: groups}})
+		rec := handler.Record{{Name: "CPU-POOL-NAME", Value: p}, {Name: "NUM-OF-VMS", Value: vms}, {Name: "NUM-OF-VM-GROUPS", Value: groups}}
+		if !real {
+			lines = append(lines, row(cols, p, itoa(vms), itoa(groups)))
+			records = append(records, rec)
+			continue
+		}
+		cpus := c.su.poolCPUs(p)
+		lines = append(lines, row(cols, p, itoa(vms), itoa(groups), itoa(c.su.attachedIn(p)), cpuScreen(cpus)))
+		records = append(records, append(rec, handler.Field{Name: "NUM-OF-ATT-CPUS", Value: c.su.attachedIn(p)},
+			handler.Field{Name: "REAL-CPU", Value: cpuRecords(cpus)}))
 	}
 	return handler.Result{RC: handler.OK, Output: msg.Plains(lines...), Records: records}
 }

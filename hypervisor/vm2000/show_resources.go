@@ -52,6 +52,16 @@ func (m *Model) showResources(c *call) handler.Result {
 			lines = append(lines, attributeSections["std"].lines(attributeView{VM: vm})...)
 		}
 	}
+	if section("*CPU") && len(su.cpus) > 0 {
+		// the real CPUs and their pools (V 'Real CPUs' ...-121 names
+		// SHOW-VM-RESOURCES INFORMATION=*CPU for them); layout I
+		cols := []column{{title: "CPU", width: 3}, {title: "ATTRIBUTE", width: 9}, {title: "STATE", width: 5}, {title: "CPU-POOL", width: 8}}
+		lines = append(lines, header(cols))
+		for _, cpu := range su.cpus {
+			lines = append(lines, row(cols, cpu.id, cpu.attribute(), cpu.shortState(), cpu.pool))
+		}
+		rec = append(rec, handler.Field{Name: "REAL-CPU", Value: cpuRecords(su.cpus)})
+	}
 	if section("*CONFIGURATION") {
 		cfg := []column{{title: "MAX-VM-INDEX", width: 12, right: true}, {title: "MAX-ACTIVE", width: 10, right: true}, {title: "ACTIVE", width: 6, right: true}}
 		lines = append(lines, header(cfg), row(cfg, itoa(m.inst.Limits.MaxVMIndex), itoa(m.inst.Limits.MaxRunningGuests), itoa(su.running)))

@@ -62,7 +62,7 @@ func (m *Model) Snapshot() *Installation {
 func (m *Model) unitSpec(su *serverUnit, spec *ServerUnitSpec) ServerUnitSpec {
 	out := ServerUnitSpec{Name: su.name, Type: su.arch.String(), Memory: su.memory, Hypervisor: su.hypervisor,
 		HomePubset: su.homePubset, Session: su.session, NewDevicesAssignByGuest: su.newDevicesAssignByGuest,
-		Pubsets: su.pubsetSpecs()}
+		Pubsets: su.pubsetSpecs(), CPUs: su.cpuSpecs()}
 	if su.failed {
 		out.State = suFailed
 	}

@@ -22,6 +22,7 @@ type serverUnit struct {
 	session    int
 	cluster    *suCluster
 	pools      map[string]bool
+	cpus       []*realCPU // by ID; none when the installation declares none (cpus.go)
 	groups     map[string]*vmGroup
 	devices    map[string]*device
 	vms        map[int]*VM // by index; the monitor VM is index 1

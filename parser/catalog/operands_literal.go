@@ -8983,6 +8983,140 @@ var builtinOperandLists = [...]struct {
 			},
 		},
 	}},
+	{"SWITCH-VM-CPU", []*Operand{
+		{
+			Name:    "CPU-IDENTIFICATION",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*SELECT",
+					Struct: []*Operand{
+						{
+							Name:    "NUMBER-OF-CPUS",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Kind:    AltLiteral,
+									Literal: "1",
+								},
+								{
+									Kind:     AltInteger,
+									Min:      1,
+									Max:      63,
+									HasRange: true,
+								},
+								{
+									Keyword: "*ALL",
+								},
+							},
+						},
+						{
+							Name:    "ATTRIBUTE",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NORMAL",
+								},
+								{
+									Keyword: "*EXTRA",
+								},
+							},
+						},
+						{
+							Name:    "STATE",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*ATTACHED",
+								},
+								{
+									Keyword: "*DETACHED",
+								},
+								{
+									Keyword: "*OFFLINE",
+								},
+							},
+						},
+					},
+				},
+				{
+					Keyword: "*ALL",
+				},
+				{
+					Kind:     AltAlphanumName,
+					Min:      1,
+					Max:      2,
+					HasRange: true,
+				},
+			},
+			ListMax: 63,
+		},
+		{
+			Name:    "FROM-CPU-POOL",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STDPOOL",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "TO-CPU-POOL",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*STDPOOL",
+				},
+				{
+					Kind:     AltName,
+					Min:      1,
+					Max:      8,
+					HasRange: true,
+				},
+			},
+		},
+		{
+			Name:    "ATTACHED-VM-CPUS",
+			Aliases: []string{},
+			Alts: []*Alt{
+				{
+					Keyword: "*ACTIONS",
+					Struct: []*Operand{
+						{
+							Name:    "SOURCE-CPU-POOL",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*CHECK-NUMBER",
+								},
+								{
+									Keyword: "*ADJUST-NUMBER",
+								},
+							},
+						},
+						{
+							Name:    "TARGET-CPU-POOL",
+							Aliases: []string{},
+							Alts: []*Alt{
+								{
+									Keyword: "*NONE",
+								},
+								{
+									Keyword: "*ADJUST-NUMBER",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+	}},
 	{"SWITCH-VM-DEVICES", []*Operand{
 		{
 			Name:    "UNITS",

@@ -68,7 +68,7 @@ var vm2000AdminCommands = []decl{
 	// as the other commands name it (CPU-POOL-NAME = <name 1..8>).
 	{name: "CREATE-VM-CPU-POOL", domain: "VM2000",
 		source: "V: named on 'Dynamic CPU pools' ...-128 (a pool may be empty, no CPU and no VM); operands I",
-		help:   "Creates an empty CPU pool; VMs and VM groups are assigned to it with ASSIGN-VM-TO-CPU-POOL and ASSIGN-VM-GROUP-TO-CPU-POOL (the model has no real CPUs to add).",
+		help:   "Creates an empty CPU pool; VMs and VM groups are assigned to it with ASSIGN-VM-TO-CPU-POOL and ASSIGN-VM-GROUP-TO-CPU-POOL, real CPUs (installation data) with SWITCH-VM-CPU.",
 		ops:    `CPU-POOL-NAME = <name 1..8> !`},
 	{name: "DELETE-VM-CPU-POOL", domain: "VM2000",
 		source: "V: named on 'Dynamic CPU pools' ...-128; operands I; a pool that still has VMs or VM groups is refused (I), *STDPOOL cannot be deleted (I)",
@@ -76,8 +76,19 @@ var vm2000AdminCommands = []decl{
 		ops:    `CPU-POOL-NAME = <name 1..8> !`},
 	{name: "SHOW-VM-CPU-POOL", domain: "VM2000",
 		source: "V: named on 'Dynamic CPU pools' ...-128; operands, SYSOUT layout and S variables I",
-		help:   "Shows the CPU pools with the number of VMs and VM groups assigned to each.",
+		help:   "Shows the CPU pools with the number of VMs and VM groups assigned to each and, where the installation declares real CPUs, each pool's attached and other real CPUs.",
 		ops:    `CPU-POOL-NAME = *ALL / *STDPOOL / <name 1..8>`},
+	// SWITCH-VM-CPU as printed on its page (V ...-252); the page's
+	// <x-text 1..2> CPU ID is an <alphanum-name 1..2> checked for
+	// hexadecimal digits by the VM2000 (I, as MOVE-VM's address).
+	{name: "SWITCH-VM-CPU", domain: "VM2000",
+		source: "V: 'SWITCH-VM-CPU (Remove CPUs from a CPU pool and add them to another CPU pool)', ...-252 (operands, VM2000 administrator only, VMS4612 for the last attached CPU of a pool with an active VM, *CHECK-NUMBER against each VM's virtual CPUs); " +
+			"the other messages (VMS4610, VMS4614, VMS4615) I; the implicit attaching and detaching of virtual CPUs (*ADJUST-NUMBER) not modelled; real CPUs are installation data (cpus:)",
+		help: "Moves real CPUs from one CPU pool to another: named by ID, all of the source pool's (*ALL) or a number of them selected by attribute (normal, extra) and state (attached, detached, offline); refused when a VM would be left with too few attached real CPUs.",
+		ops: `CPU-IDENTIFICATION = *SELECT(NUMBER-OF-CPUS = 1 / <integer 1..63> / *ALL, ATTRIBUTE = *NORMAL / *EXTRA, STATE = *ATTACHED / *DETACHED / *OFFLINE) / *ALL / list-poss(63): <alphanum-name 1..2>
+			FROM-CPU-POOL = *STDPOOL / <name 1..8>
+			TO-CPU-POOL = *STDPOOL / <name 1..8>
+			ATTACHED-VM-CPUS = *ACTIONS(SOURCE-CPU-POOL = *CHECK-NUMBER / *ADJUST-NUMBER, TARGET-CPU-POOL = *NONE / *ADJUST-NUMBER)`},
 	{name: "SHOW-VM-ASSIGNMENT-SET", domain: "VM2000",
 		source: "V: 'SHOW-VM-ASSIGNMENT-SET (Output assignment sets)', ...-242 (operand, VMS4200, SYSOUT layout, S variables, VM2000 administrator only); the sets are installation data (assignment-sets), their rules I",
 		help:   "Shows the assignment sets: the number of devices in each (+NEW when new devices join it) and the VMs whose guests may assign its devices implicitly.",
