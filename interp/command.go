@@ -331,7 +331,7 @@ func (r *Runner) substituted(c *ast.Command) (*ast.Command, *signal) {
 		return nil, r.exprFail(c, err)
 	}
 	u := lexer.NewUnit(text, c.Unit.Pos())
-	nc, errs := r.parser.ParseCommand(u)
+	nc, errs := r.analyseReplaced(c, u)
 	if len(errs) > 0 {
 		return nil, r.fail(c, substReparse.result(errs[0].Msg, strings.TrimSpace(text)))
 	}
