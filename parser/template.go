@@ -48,7 +48,7 @@ type Template struct {
 }
 
 type templateLit struct {
-	from, to int       // the contents, between the apostrophes, in text
+	from, to int         // the contents, between the apostrophes, in text
 	tok      lexer.Token // the literal as the template read it
 	value    *ast.Value
 	amp      bool // the contents hold an &

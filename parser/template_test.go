@@ -63,8 +63,8 @@ func TestTemplateAgainstParse(t *testing.T) {
 	}{
 		{"WRITE-TEXT 'PASS 1',OUTPUT=*SYSLST", "WRITE-TEXT 'PASS 2',OUTPUT=*SYSLST", true},
 		{"WRITE-TEXT 'PASS 1',OUTPUT=*SYSLST", "WRITE-TEXT 'PASS 10',OUTPUT=*SYSLST", false}, // another length
-		{"WRITE-TEXT 'PASS 1',OUTPUT=*SYSLST", "WRITE-TEXT 'PASS 2',OUTPUT=*SYSOUT", false}, // outside the literal
-		{"WRITE-TEXT 'PASS 1'", "WRITE-TEXT 'PA'S 1'", false},                             // an apostrophe
+		{"WRITE-TEXT 'PASS 1',OUTPUT=*SYSLST", "WRITE-TEXT 'PASS 2',OUTPUT=*SYSOUT", false},  // outside the literal
+		{"WRITE-TEXT 'PASS 1'", "WRITE-TEXT 'PA'S 1'", false},                                // an apostrophe
 		{"WRITE-TEXT 'IT''S 1'", "WRITE-TEXT 'IT''S 2'", true},
 		{"WRITE-TEXT 'IT''S 1'", "WRITE-TEXT 'ITS '' 1'", false},
 		{"WRITE-TEXT 'A && 1'", "WRITE-TEXT 'A && 2'", true}, // & in both
@@ -75,8 +75,8 @@ func TestTemplateAgainstParse(t *testing.T) {
 		{"L: WRITE-TEXT 'PASS 1' \"note\"", "L: WRITE-TEXT 'PASS 2' \"note\"", true},
 		{"WRITE-TEXT TEXT='X 1', OUTPUT=*SYSLST", "WRITE-TEXT TEXT='Y 2', OUTPUT=*SYSLST", true},
 		{"WRITE-TEXT 'PASS 1' 'B'", "WRITE-TEXT 'PASS 2' 'B'", false}, // text of two tokens
-		{"X = 'PASS 1'", "X = 'PASS 2'", true},                      // an expression of one literal
-		{"X = 'PASS 1' // Y", "X = 'PASS 2' // Y", false},           // part of an expression
+		{"X = 'PASS 1'", "X = 'PASS 2'", true},                        // an expression of one literal
+		{"X = 'PASS 1' // Y", "X = 'PASS 2' // Y", false},             // part of an expression
 		{"SET-VARIABLE X, VALUE='V 1'", "SET-VARIABLE X, VALUE='V 2'", true},
 		{"TEST-LITERALS 'ABD'", "TEST-LITERALS 'ABC'", false}, // the literal alternative
 		{"TEST-LITERALS 'ABC'", "TEST-LITERALS 'ABD'", false},
