@@ -66,9 +66,9 @@ func TestTemplateAgainstParse(t *testing.T) {
 		{"WRITE-TEXT 'PASS 1',OUTPUT=*SYSLST", "WRITE-TEXT 'PASS 2',OUTPUT=*SYSOUT", false},  // outside the literal
 		{"WRITE-TEXT 'PASS 1'", "WRITE-TEXT 'PA'S 1'", false},                                // an apostrophe
 		{"WRITE-TEXT 'IT''S 1'", "WRITE-TEXT 'IT''S 2'", true},
-		{"WRITE-TEXT 'IT''S 1'", "WRITE-TEXT 'ITS '' 1'", false},
-		{"WRITE-TEXT 'A && 1'", "WRITE-TEXT 'A && 2'", true}, // & in both
-		{"WRITE-TEXT 'A B 1'", "WRITE-TEXT 'A & 1'", false},  // & only in one
+		{"WRITE-TEXT 'IT''S 1'", "WRITE-TEXT 'I''TS 1'", false}, // the apostrophes elsewhere
+		{"WRITE-TEXT 'A && 1'", "WRITE-TEXT 'A && 2'", true},    // & in both
+		{"WRITE-TEXT 'A B 1'", "WRITE-TEXT 'A & 1'", false},     // & only in one
 		{"WRITE-TEXT C'PASS 1'", "WRITE-TEXT C'PASS 2'", true},
 		{"WRITE-TEXT 'pass 1'", "WRITE-TEXT 'PäSS 2'", false}, // lengths in bytes differ
 		{"WRITE-TEXT 'PASS \"1\"'", "WRITE-TEXT 'PASS \"2\"'", true},
