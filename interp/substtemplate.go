@@ -39,10 +39,10 @@ type substTemplates struct {
 	misses int
 }
 
-// analyseReplaced analyses u, the text of command c after replacement.
-func (r *Runner) analyseReplaced(c *ast.Command, u *lexer.Unit) (*ast.Command, []*lexer.Error) {
+// analyseReplaced analyses text, command c's after replacement.
+func (r *Runner) analyseReplaced(c *ast.Command, text string) (*ast.Command, []*lexer.Error) {
 	if r.directOff {
-		return r.parser.ParseCommand(u)
+		return r.parser.ParseCommand(lexer.NewUnit(text, c.Unit.Pos()))
 	}
 	st := r.substTemplates[c]
 	if st == nil {
@@ -56,12 +56,13 @@ func (r *Runner) analyseReplaced(c *ast.Command, u *lexer.Unit) (*ast.Command, [
 		if t == nil {
 			break
 		}
-		if nc, ok := t.Apply(u); ok {
+		if nc, ok := t.Apply(text); ok {
 			st.misses = 0
 			return nc, nil
 		}
 	}
 	st.misses++
+	u := lexer.NewUnit(text, c.Unit.Pos())
 	if st.misses > maxTemplateMisses && st.misses%templateRetry != 0 {
 		return r.parser.ParseCommand(u)
 	}

@@ -37,6 +37,7 @@ import (
 // in it whose contents may change.
 type Template struct {
 	cmd  *ast.Command
+	unit *lexer.Unit
 	text string
 	lits []templateLit
 	// hot marks the values and structures on the way from the command's
@@ -44,6 +45,8 @@ type Template struct {
 	hot map[any]bool
 	// leaf maps a literal's bound value to its index in lits.
 	leaf map[*ast.Value]int
+	// top are the indices of the command's hot operand values.
+	top []int
 	max  int // Limits.CommandBytes
 }
 
@@ -80,7 +83,7 @@ func newTemplate(cmd *ast.Command, u *lexer.Unit, toks []lexer.Token, max int) *
 	leaves := map[lexer.Pos]*ast.Value{}
 	dup := map[lexer.Pos]bool{}
 	collectLeaves(cmd.Args, leaves, dup)
-	t := &Template{cmd: cmd, text: u.Text, hot: map[any]bool{}, leaf: map[*ast.Value]int{}, max: max}
+	t := &Template{cmd: cmd, unit: u, text: u.Text, hot: map[any]bool{}, leaf: map[*ast.Value]int{}, max: max}
 	for _, tok := range toks {
 		if tok.Type != lexer.String {
 			continue
@@ -112,6 +115,11 @@ func newTemplate(cmd *ast.Command, u *lexer.Unit, toks []lexer.Token, max int) *
 	}
 	if len(t.lits) == 0 || !t.markHot(cmd.Args) {
 		return nil
+	}
+	for i, v := range cmd.Args.Values {
+		if t.hot[v] {
+			t.top = append(t.top, i)
+		}
 	}
 	return t
 }
@@ -193,25 +201,41 @@ func (t *Template) markHot(a *ast.Args) bool {
 	return found == len(t.lits)
 }
 
+// literalBinding is what bind hands the binder, in one allocation.
+type literalBinding struct {
+	b     binder
+	tok   [1]lexer.Token
+	atom  Atom
+	atoms [1]*Atom
+}
+
 // bind binds contents as the literal's operand value, as the binder
 // binds a value written as one string literal.
 func (l *templateLit) bind(contents string, u *lexer.Unit) (*ast.Value, bool) {
-	tok := l.tok
-	tok.Value = contents
-	b := &binder{unit: u, lenient: l.lenient, assign: l.assign}
-	atom := &Atom{Pos: tok.Pos, Tokens: []lexer.Token{tok}, Token: &tok}
-	v := b.alternative(l.value.Operand, []*Atom{atom}, atom.Tokens, tok.Pos)
-	if len(b.errs) > 0 || v.Alt != l.value.Alt {
+	lb := &literalBinding{b: binder{unit: u, lenient: l.lenient, assign: l.assign}, tok: [1]lexer.Token{l.tok}}
+	lb.tok[0].Value = contents
+	lb.atom = Atom{Pos: l.tok.Pos, Tokens: lb.tok[:], Token: &lb.tok[0]}
+	lb.atoms[0] = &lb.atom
+	v := lb.b.alternative(l.value.Operand, lb.atoms[:], lb.tok[:], l.tok.Pos)
+	if len(lb.b.errs) > 0 || v.Alt != l.value.Alt {
 		return nil, false
 	}
 	return v, true
 }
 
-// Apply returns the command u's text reads as, when it reads as the
-// template's with other literal contents (see above); false: read it
-// with ParseCommand. u must start where the template's unit starts.
-func (t *Template) Apply(u *lexer.Unit) (*ast.Command, bool) {
-	text := u.Text
+// appliedCommand is the command Apply returns with its unit and
+// operands, in one allocation.
+type appliedCommand struct {
+	cmd  ast.Command
+	unit lexer.Unit
+	args ast.Args
+	vals [8]*ast.Value
+}
+
+// Apply returns the command text reads as, read at the template's
+// position, when it reads as the template's with other literal contents
+// (see above); false: read it with ParseCommand.
+func (t *Template) Apply(text string) (*ast.Command, bool) {
 	if len(text) != len(t.text) {
 		return nil, false
 	}
@@ -229,23 +253,36 @@ func (t *Template) Apply(u *lexer.Unit) (*ast.Command, bool) {
 	if text[at:] != t.text[at:] {
 		return nil, false
 	}
-	values := make([]*ast.Value, len(t.lits))
+	ac := &appliedCommand{cmd: *t.cmd, unit: t.unit.Retext(text)}
+	var one [1]*ast.Value
+	values := one[:]
+	if len(t.lits) > 1 {
+		values = make([]*ast.Value, len(t.lits))
+	}
 	for i := range t.lits {
 		l := &t.lits[i]
 		contents := unquote(text[l.from:l.to])
 		if strings.Contains(contents, "&") != l.amp {
 			return nil, false
 		}
-		v, ok := l.bind(contents, u)
+		v, ok := l.bind(contents, &ac.unit)
 		if !ok {
 			return nil, false
 		}
 		values[i] = v
 	}
-	c := *t.cmd
-	c.Unit = u
-	c.Args = t.copyArgs(t.cmd.Args, values)
-	return &c, true
+	ac.cmd.Unit = &ac.unit
+	if n := len(t.cmd.Args.Values); n <= len(ac.vals) {
+		ac.args = ast.Args{Ops: t.cmd.Args.Ops, Values: ac.vals[:n:n]}
+		copy(ac.args.Values, t.cmd.Args.Values)
+		for _, i := range t.top {
+			ac.args.Values[i] = t.copyValue(t.cmd.Args.Values[i], values)
+		}
+		ac.cmd.Args = &ac.args
+	} else {
+		ac.cmd.Args = t.copyArgs(t.cmd.Args, values)
+	}
+	return &ac.cmd, true
 }
 
 // sameQuotes reports whether two literal contents have their
@@ -271,6 +308,8 @@ func unquote(s string) string {
 	return strings.ReplaceAll(s, "''", "'")
 }
 
+// copyArgs copies a structure's (or the command's) operands, the hot
+// values copied too.
 func (t *Template) copyArgs(a *ast.Args, values []*ast.Value) *ast.Args {
 	n := &ast.Args{Ops: a.Ops, Values: make([]*ast.Value, len(a.Values))}
 	for i, v := range a.Values {

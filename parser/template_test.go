@@ -37,9 +37,8 @@ func checkTemplate(t *testing.T, p *Parser, a, b string, want bool) {
 	_, tmpl, _ := p.ParseCommandTemplate(lexer.NewUnit(a, templatePos))
 	got := false
 	if tmpl != nil {
-		u := lexer.NewUnit(b, templatePos)
 		var c any
-		c, got = tmpl.Apply(u)
+		c, got = tmpl.Apply(b)
 		if got {
 			ref, errs := p.ParseCommand(lexer.NewUnit(b, templatePos))
 			if len(errs) > 0 {
@@ -125,7 +124,7 @@ func FuzzTemplateAgainstParse(f *testing.F) {
 		if tmpl == nil {
 			return
 		}
-		c, ok := tmpl.Apply(lexer.NewUnit(tb, templatePos))
+		c, ok := tmpl.Apply(tb)
 		if !ok {
 			return
 		}
