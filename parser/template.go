@@ -47,7 +47,7 @@ type Template struct {
 	leaf map[*ast.Value]int
 	// top are the indices of the command's hot operand values.
 	top []int
-	max  int // Limits.CommandBytes
+	max int // Limits.CommandBytes
 }
 
 type templateLit struct {
