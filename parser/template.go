@@ -7,6 +7,7 @@ import (
 	"sdfp/lexer"
 	"sdfp/lexer/ebcdic"
 	"sdfp/parser/ast"
+	"sdfp/parser/catalog"
 )
 
 // Command templates (issue 18). A command with & inside a string literal
@@ -57,6 +58,10 @@ type templateLit struct {
 	amp      bool // the contents hold an &
 	lenient  bool
 	assign   bool
+	// cstring: the value is a <c-string> that every string literal
+	// takes (no literal alternative comes before it, which a literal's
+	// contents could name instead), bound by binder.cstring alone.
+	cstring bool
 }
 
 // ParseCommandTemplate is ParseCommand that also returns a template of
@@ -110,6 +115,7 @@ func newTemplate(cmd *ast.Command, u *lexer.Unit, toks []lexer.Token, max int) *
 		if nv, ok := lit.bind(tok.Value, u); !ok || !reflect.DeepEqual(nv, v) {
 			continue
 		}
+		lit.cstring = takesEveryLiteral(v)
 		t.leaf[v] = len(t.lits)
 		t.lits = append(t.lits, lit)
 	}
@@ -201,6 +207,26 @@ func (t *Template) markHot(a *ast.Args) bool {
 	return found == len(t.lits)
 }
 
+// takesEveryLiteral reports whether v's alternative is a <c-string> that
+// bindAlternative gives any value written as one string literal: the
+// literal is no keyword, and scalar meets no literal alternative before
+// the c-string (integers, fixed numbers and X-strings take no string
+// literal).
+func takesEveryLiteral(v *ast.Value) bool {
+	if v.Alt == nil || v.Alt.Kind != catalog.AltCString || v.Operand == nil {
+		return false
+	}
+	for _, a := range v.Operand.Alts {
+		if a == v.Alt {
+			return true
+		}
+		if a.Kind == catalog.AltLiteral || a.Kind == catalog.AltCString {
+			return false
+		}
+	}
+	return false
+}
+
 // literalBinding is what bind hands the binder, in one allocation.
 type literalBinding struct {
 	b     binder
@@ -212,6 +238,14 @@ type literalBinding struct {
 // bind binds contents as the literal's operand value, as the binder
 // binds a value written as one string literal.
 func (l *templateLit) bind(contents string, u *lexer.Unit) (*ast.Value, bool) {
+	if l.cstring {
+		b := binder{lenient: l.lenient}
+		tok := l.tok
+		tok.Value = contents
+		v := &ast.Value{Pos: tok.Pos, Operand: l.value.Operand, Given: true}
+		b.cstring(v, v.Operand, l.value.Alt, tok)
+		return v, len(b.errs) == 0
+	}
 	lb := &literalBinding{b: binder{unit: u, lenient: l.lenient, assign: l.assign}, tok: [1]lexer.Token{l.tok}}
 	lb.tok[0].Value = contents
 	lb.atom = Atom{Pos: l.tok.Pos, Tokens: lb.tok[:], Token: &lb.tok[0]}
