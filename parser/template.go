@@ -22,15 +22,19 @@ import (
 //     same position;
 //   - inside those contents its apostrophes stand where the template's do
 //     (doubled, as in 'IT''S'), so each literal ends where it ended, and
-//     it holds an & exactly where the template's literal held one (which
+//     each holds an & when, and only when, the template's held one (which
 //     decides whether the command still counts as holding replacements);
 //   - each such literal was bound alone as the whole value of an operand
 //     (or a list element), and binding the new contents the same way
 //     takes the same alternative without a problem.
 //
 // The command then differs from ParseCommand's only in those values,
-// which are bound by the binder's own code (binder.alternative) with the
-// same token position, unit text and leniency. Anything else — another
+// which are bound by the binder's own code (binder.alternative, or
+// binder.cstring for a c-string every literal takes) with the same token
+// position, unit text and leniency; a template is made only from a
+// command whose operands the fast operand parser read, and a literal is
+// rebindable only when binding its own contents alone gives the very
+// value the command holds. Anything else — another
 // length, a literal inside an expression or raw text, an X-string, a
 // problem — answers false, and the caller reads the text as before.
 
