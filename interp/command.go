@@ -330,8 +330,7 @@ func (r *Runner) substituted(c *ast.Command) (*ast.Command, *signal) {
 	if err != nil {
 		return nil, r.exprFail(c, err)
 	}
-	u := lexer.NewUnit(text, c.Unit.Pos())
-	nc, errs := r.parser.ParseCommand(u)
+	nc, errs := r.analyseReplaced(c, text)
 	if len(errs) > 0 {
 		return nil, r.fail(c, substReparse.result(errs[0].Msg, strings.TrimSpace(text)))
 	}

@@ -13,7 +13,8 @@ import (
 // FuzzDirectAgainstExpr runs a procedure twice, with the fast paths (the
 // direct path and its variable site cache, varcache.go; builtin calls
 // bound once per site, directcall.go; the command plans, plan.go; unboxed
-// integers, directint.go) and with every expression on expr and no plan,
+// integers, directint.go; analyses kept after & replacement,
+// substtemplate.go) and with every expression on expr and no plan,
 // which looks each variable and statement up by name and binds each
 // builtin call anew: both runs must print the same on SYSOUT and SYSLST,
 // trace the same commands with the same return codes, and fail alike,
@@ -25,6 +26,7 @@ func FuzzDirectAgainstExpr(f *testing.F) {
 	f.Add(cacheSeed)
 	f.Add(callSeed)
 	f.Add(intSeed)
+	f.Add(substSeed) // substtemplate_test.go
 	procs, _ := filepath.Glob("testdata/bench/*.proc")
 	for _, p := range procs {
 		if src, err := os.ReadFile(p); err == nil {

@@ -206,7 +206,10 @@ type Runner struct {
 	// variable names given as text (parsecache.go).
 	parsedCmds  map[parsedCmdKey]*ast.Command
 	parsedNames map[string]*ast.VarName
-	layout      *layoutDef // the layout being defined
+	// substTemplates keep the analysis of a command after & replacement
+	// for the next replacement (substtemplate.go).
+	substTemplates map[*ast.Command]*substTemplates
+	layout         *layoutDef // the layout being defined
 
 	// containers are the open permanent variable containers (vcontainers.go).
 	containers map[string]*permContainer

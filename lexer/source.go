@@ -124,6 +124,14 @@ func NewUnit(text string, pos Pos) *Unit {
 	return &Unit{Kind: CommandUnit, Text: text, segs: []segment{{at: pos}}, EndLine: pos.Line}
 }
 
+// Retext is the unit of another text read at u's positions: offset i of
+// text is where offset i of u's text is. The position map is shared, as
+// no unit's map changes once it is read. For a text that replaced u's in
+// place (a kept analysis after & replacement, parser.Template).
+func (u *Unit) Retext(text string) Unit {
+	return Unit{Kind: u.Kind, Text: text, segs: u.segs, EndLine: u.EndLine}
+}
+
 // physLine is one physical line of the file.
 type physLine struct {
 	text   string

@@ -650,14 +650,7 @@ func (b *binder) scalar(v *ast.Value, op *catalog.Operand, t lexer.Token) bool {
 			if t.Type != lexer.String {
 				continue
 			}
-			v.Alt, v.Str = a, t.Value
-			if !a.Lower {
-				v.Str = ebcdic.ToUpper(t.Value)
-			}
-			// characters, not bytes: an umlaut is one EBCDIC byte
-			if n := int64(ebcdic.Len(t.Value)); a.HasRange && (n < a.Min || n > a.Max) {
-				b.errf(t.Pos, CodeBadValue, "string of operand %s has %d characters; allowed %d..%d", op.Name, n, a.Min, a.Max)
-			}
+			b.cstring(v, op, a, t)
 			return true
 		case catalog.AltXString:
 			if t.Type != lexer.XString {
@@ -711,6 +704,20 @@ func (b *binder) scalar(v *ast.Value, op *catalog.Operand, t lexer.Token) bool {
 		}
 	}
 	return false
+}
+
+// cstring binds a string literal to a <c-string> alternative: upper
+// case unless the alternative keeps lower case, its length checked in
+// characters (an umlaut is one EBCDIC byte). A template binds the new
+// contents of a literal here too (template.go).
+func (b *binder) cstring(v *ast.Value, op *catalog.Operand, a *catalog.Alt, t lexer.Token) {
+	v.Alt, v.Str = a, t.Value
+	if !a.Lower {
+		v.Str = ebcdic.ToUpper(t.Value)
+	}
+	if n := int64(ebcdic.Len(t.Value)); a.HasRange && (n < a.Min || n > a.Max) {
+		b.errf(t.Pos, CodeBadValue, "string of operand %s has %d characters; allowed %d..%d", op.Name, n, a.Min, a.Max)
+	}
 }
 
 // varNameOf parses a composed name once at bind time, so the interpreter

@@ -166,24 +166,32 @@ func (p *Parser) ParseCommand(u *lexer.Unit) (*ast.Command, []*lexer.Error) {
 
 // parseCommand reads one logical command, its tokens taken from a.
 func (p *Parser) parseCommand(u *lexer.Unit, a *tokenArena) (*ast.Command, []*lexer.Error) {
-	cmd := &ast.Command{Pos: u.Pos(), Unit: u}
+	cmd, _, _, errs := p.parseCommandToks(u, a)
+	return cmd, errs
+}
+
+// parseCommandToks is parseCommand that also returns the command's
+// tokens and whether its operands were bound from the fast parser's
+// list (for a template, template.go).
+func (p *Parser) parseCommandToks(u *lexer.Unit, a *tokenArena) (cmd *ast.Command, toks []lexer.Token, fast bool, errs []*lexer.Error) {
+	cmd = &ast.Command{Pos: u.Pos(), Unit: u}
 	toks, err := a.tokenize(u)
 	if err != nil && strings.Contains(u.Text, "&") {
 		// & replacement comes before syntax analysis: quotes inside an
 		// &(...) within a string are only sorted out after it.
 		cmd.Subst = true
-		return cmd, nil
+		return cmd, nil, false, nil
 	}
 	if err != nil {
 		var le *lexer.Error
 		if errors.As(err, &le) {
-			return cmd, []*lexer.Error{le}
+			return cmd, nil, false, []*lexer.Error{le}
 		}
-		return cmd, []*lexer.Error{lexer.Errorf(cmd.Pos, lexer.CodeSyntax, "%v", err)}
+		return cmd, nil, false, []*lexer.Error{lexer.Errorf(cmd.Pos, lexer.CodeSyntax, "%v", err)}
 	}
 	cmd.Subst = containsSubst(toks)
 	if e := tooDeep(toks); e != nil {
-		return cmd, []*lexer.Error{e}
+		return cmd, nil, false, []*lexer.Error{e}
 	}
 	rest := toks
 	if len(rest) > 0 {
@@ -203,7 +211,7 @@ func (p *Parser) parseCommand(u *lexer.Unit, a *tokenArena) (*ast.Command, []*le
 		rest = rest[1:]
 	}
 	if rest[0].Type == lexer.EOF {
-		return cmd, nil // empty command, comment line or label alone
+		return cmd, nil, false, nil // empty command, comment line or label alone
 	}
 	cmd.Pos = rest[0].Pos
 	var operandToks []lexer.Token
@@ -218,17 +226,17 @@ func (p *Parser) parseCommand(u *lexer.Unit, a *tokenArena) (*ast.Command, []*le
 	case rest[0].Type == lexer.Subst:
 		// The command name itself comes from substitution: only known at
 		// run time.
-		return cmd, nil
+		return cmd, nil, false, nil
 	default:
-		return cmd, []*lexer.Error{lexer.Errorf(rest[0].Pos, lexer.CodeSyntax, "command name expected, found %s", describe(rest[0]))}
+		return cmd, nil, false, []*lexer.Error{lexer.Errorf(rest[0].Pos, lexer.CodeSyntax, "command name expected, found %s", describe(rest[0]))}
 	}
 	spec, cands := p.Catalog.Lookup(cmd.Written)
 	if spec == nil {
 		if len(cands) > 1 {
-			return cmd, []*lexer.Error{lexer.Errorf(cmd.Pos, CodeAmbiguous, "command abbreviation %s is ambiguous: %s", lexer.Clip(cmd.Written), strings.Join(cands, ", "))}
+			return cmd, nil, false, []*lexer.Error{lexer.Errorf(cmd.Pos, CodeAmbiguous, "command abbreviation %s is ambiguous: %s", lexer.Clip(cmd.Written), strings.Join(cands, ", "))}
 		}
 		written := cmd.Written
-		return cmd, []*lexer.Error{lexer.Errorf(cmd.Pos, CodeUnknownCommand, "command %s is not known", lexer.Clip(written)).
+		return cmd, nil, false, []*lexer.Error{lexer.Errorf(cmd.Pos, CodeUnknownCommand, "command %s is not known", lexer.Clip(written)).
 			WithHint(func() string { return catalog.Hint(p.Catalog.Suggest(written)) })}
 	}
 	cmd.Spec, cmd.Name = spec, spec.Name
@@ -239,17 +247,17 @@ func (p *Parser) parseCommand(u *lexer.Unit, a *tokenArena) (*ast.Command, []*le
 	}
 	if perr != nil {
 		if cmd.Subst {
-			return cmd, nil
+			return cmd, nil, false, nil
 		}
-		return cmd, []*lexer.Error{participleError(perr, cmd.Pos)}
+		return cmd, nil, false, []*lexer.Error{participleError(perr, cmd.Pos)}
 	}
 	if spec.AnyOperands {
 		cmd.Args = &ast.Args{}
-		return cmd, nil
+		return cmd, nil, false, nil
 	}
 	b := &binder{unit: u, lenient: cmd.Subst, assign: cmd.Assign, defaults: a.sharedDefaults()}
 	cmd.Args = b.bind(spec.Operands(), list.Operands(), cmd.Pos, spec.NameValue)
-	return cmd, b.errs
+	return cmd, toks, ok, b.errs
 }
 
 // tooDeep reports parentheses nested deeper than an expression may be:

@@ -168,10 +168,23 @@ func (e *Env) showUserSwitches(req *handler.Request) handler.Result {
 	req.Args.Unpack("USER-IDENTIFICATION", &user)
 	id := e.userID(user)
 	mask := e.userSwitches[id]
-	head := strings.ReplaceAll(switchLayout.user, "&USER", id)
-	res := handler.Done(msg.Plain(head + onList(mask)))
+	if s := &e.shownUser; s.output == nil || s.id != id || s.mask != mask {
+		head := strings.ReplaceAll(switchLayout.user, "&USER", id)
+		*s = shownSwitches{id: id, mask: mask, output: []msg.Message{msg.Plain(head + onList(mask))}}
+	}
+	res := handler.Result{RC: handler.OK, Output: e.shownUser.output[:1:1]}
 	res.Records = switchRecord(mask)
 	return res
+}
+
+// shownSwitches is a SHOW-USER-SWITCHES output line, the same for the
+// same user ID and switches: a loop that shows them at each pass
+// renders it once. The line is shared, as a message never changes once
+// made; its slice has no room beyond it, so an append copies.
+type shownSwitches struct {
+	id     string
+	mask   uint32
+	output []msg.Message
 }
 
 // switchCondition is the IF=*JOB-SWITCHES(...) or *USER-SWITCHES(...) of

@@ -1,0 +1,76 @@
+package interp
+
+import (
+	"sdfp/lexer"
+	"sdfp/parser"
+	"sdfp/parser/ast"
+)
+
+// Analysis after & replacement, kept (issue 18). A command such as
+// WRITE-TEXT 'PASS &I' is analysed again after each replacement; when
+// the replacement changed only the contents of string literals that are
+// operand values of their own, and kept their lengths, the analysis of
+// an earlier pass tells what this one gives (parser.Template: it checks
+// that the text reads the same way and binds the new values with the
+// binder's own code). A command keeps the templates of its last few
+// replaced texts of different lengths (PASS 9, PASS 10). The text itself
+// is still replaced each time, so what SYSLST logs, what traces show and
+// where an error points are as before. With WithDirectEval(false) every
+// replaced text is analysed anew, the reference the differential tests
+// hold this to.
+
+// templatesPerCommand is how many templates a command keeps: one per
+// length of its replaced text, the oldest given up first.
+const templatesPerCommand = 4
+
+// maxTemplateMisses is how many replaced texts in a row may find no
+// template before a command makes a new one only every
+// templateRetry-th time: its literals are not values of their own (part
+// of an expression, of raw text), or their lengths change at every pass,
+// so each new template would be work for nothing.
+const (
+	maxTemplateMisses = 8
+	templateRetry     = 16
+)
+
+type substTemplates struct {
+	t      [templatesPerCommand]*parser.Template
+	next   int // the slot the next template takes
+	misses int
+}
+
+// analyseReplaced analyses text, command c's after replacement.
+func (r *Runner) analyseReplaced(c *ast.Command, text string) (*ast.Command, []*lexer.Error) {
+	if r.directOff {
+		return r.parser.ParseCommand(lexer.NewUnit(text, c.Unit.Pos()))
+	}
+	st := r.substTemplates[c]
+	if st == nil {
+		if r.substTemplates == nil || len(r.substTemplates) >= maxParsed {
+			r.substTemplates = map[*ast.Command]*substTemplates{}
+		}
+		st = &substTemplates{}
+		r.substTemplates[c] = st
+	}
+	for _, t := range st.t {
+		if t == nil {
+			break
+		}
+		if nc, ok := t.Apply(text); ok {
+			st.misses = 0
+			return nc, nil
+		}
+	}
+	st.misses++
+	u := lexer.NewUnit(text, c.Unit.Pos())
+	if st.misses > maxTemplateMisses && st.misses%templateRetry != 0 {
+		return r.parser.ParseCommand(u)
+	}
+	nc, t, errs := r.parser.ParseCommandTemplate(u)
+	if t == nil {
+		return nc, errs
+	}
+	st.t[st.next] = t
+	st.next = (st.next + 1) % templatesPerCommand
+	return nc, errs
+}
