@@ -137,7 +137,11 @@ func (r *Runner) directFn(e ast.Expr) evalFn {
 		}
 		if cmp := r.intComparison(x); cmp != nil { // integers unboxed (directint.go)
 			return func() (any, error) {
-				if b, ok := cmp(); ok {
+				b, ok, err := cmp()
+				if err != nil {
+					return nil, err
+				}
+				if ok {
 					return b, nil
 				}
 				return general()

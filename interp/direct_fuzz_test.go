@@ -25,6 +25,7 @@ func FuzzDirectAgainstExpr(f *testing.F) {
 	f.Add(cacheSeed)
 	f.Add(callSeed)
 	f.Add(intSeed)
+	f.Add(intCallSeed)
 	procs, _ := filepath.Glob("testdata/bench/*.proc")
 	for _, p := range procs {
 		if src, err := os.ReadFile(p); err == nil {
@@ -243,4 +244,47 @@ const intSeed = `/MODIFY-JOB-OPTIONS LOGGING=*PARAMETERS(LISTING=*YES)
 /  WRITE-TEXT 'FC=&FC'
 /END-FOR
 /SHOW-VARIABLE *ALL
+`
+
+// intCallSeed puts INTEGER builtins inside integer expressions, the
+// integer path's calls (directint.go): a warning in an argument before
+// an operand that gives way, an overflow and a division by zero after a
+// call ran, a call's own error, comparisons of calls, a string variable
+// after a call, and the loop of the string benchmark.
+const intCallSeed = `/A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+/S = 'X'
+/N = 2147483620
+/Q = 0
+/I = 0
+/WHILE (I < 3)
+/  I = I + 1
+/  N = N + INDEX(SUBSTRING(A, 24, 9), 'Z') + LENGTH(A)
+/  IF-CMD-ERROR
+/    WRITE-TEXT 'OVERFLOW AFTER THE CALLS, N=&N'
+/    N = 0
+/  END-IF
+/  M = LENGTH(SUBSTRING(A, 30)) + S
+/  IF-CMD-ERROR
+/    WRITE-TEXT 'STRING AFTER A WARNING'
+/  END-IF
+/  Q = INDEX(A, 'C') / (I - 1)
+/  IF-CMD-ERROR
+/    WRITE-TEXT 'DIVISION BY ZERO AFTER A CALL'
+/  END-IF
+/  R = INTEGER(S) + 1
+/  IF-CMD-ERROR
+/    WRITE-TEXT 'NO INTEGER IN S'
+/  END-IF
+/  IF (INDEX(A, 'Q') = 17 + I - I)
+/    WRITE-TEXT 'Q AT 17'
+/  END-IF
+/  IF (LENGTH(SUBSTRING(A, 20, 99)) > S)
+/    WRITE-TEXT 'NEVER'
+/  END-IF
+/  IF-BLOCK-ERROR
+/    WRITE-TEXT 'COMPARED WITH A STRING'
+/  END-IF
+/  T = -INDEX(A, 'B') - -2147483647 + SIZE('A')
+/  WRITE-TEXT 'I=&I N=&N Q=&Q T=&T'
+/END-WHILE
 `
