@@ -250,7 +250,8 @@ const intSeed = `/MODIFY-JOB-OPTIONS LOGGING=*PARAMETERS(LISTING=*YES)
 // integer path's calls (directint.go): a warning in an argument before
 // an operand that gives way, an overflow and a division by zero after a
 // call ran, a call's own error, comparisons of calls, a string variable
-// after a call, and the loop of the string benchmark.
+// after a call; and concatenations of unboxed strings (directstr.go),
+// with a warning in a part and an integer as the last one.
 const intCallSeed = `/A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
 /S = 'X'
 /N = 2147483620
@@ -285,6 +286,11 @@ const intCallSeed = `/A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
 /    WRITE-TEXT 'COMPARED WITH A STRING'
 /  END-IF
 /  T = -INDEX(A, 'B') - -2147483647 + SIZE('A')
+/  U = SUBSTRING(A, 24 + I, 2) // STRING(I) // UPPER-CASE(LOWER-CASE(SUBSTRING(A, 1, I)))
+/  V = 'N' // STRING(N) // I
+/  IF-CMD-ERROR
+/    WRITE-TEXT 'AN INTEGER CONCATENATED, U=&U'
+/  END-IF
 /  WRITE-TEXT 'I=&I N=&N Q=&Q T=&T'
 /END-WHILE
 `
