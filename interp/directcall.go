@@ -70,17 +70,19 @@ func (r *Runner) callSite(c *ast.Call) (*builtins.Function, func() ([]any, error
 	// keeps its buffers from call to call.
 	vals, out := make([]any, len(args)), binding.Args()
 	return f, func() ([]any, error) {
+		complex := false // refused once every argument ran, as exprEnv.call does
 		for k, arg := range args {
 			v, err := arg()
 			if err != nil {
 				return nil, err
 			}
+			if _, ok := v.(complexRef); ok {
+				complex = true
+			}
 			vals[k] = v
 		}
-		for _, v := range vals {
-			if _, ok := v.(complexRef); ok {
-				return nil, functionComplexArg.err(c.Name)
-			}
+		if complex {
+			return nil, functionComplexArg.err(c.Name)
 		}
 		return binding.Bind(vals, out)
 	}
