@@ -72,6 +72,11 @@ type Function struct {
 	// It must neither keep nor change args: a planned call site
 	// (binding.go) reuses the slice for its next call.
 	Impl func(env Env, args []any) (any, error)
+	// Str, when set, computes the result of a function whose result is
+	// always a STRING, unboxed, under Impl's rules: the interpreter's
+	// direct path concatenates it without boxing it first. NewTable
+	// derives Impl from it, so the function has one implementation.
+	Str func(env Env, args []any) (string, error)
 }
 
 // Env is what a function may ask of the running procedure.
@@ -145,6 +150,9 @@ type Table struct {
 func NewTable(fs ...*Function) *Table {
 	t := &Table{byName: map[string]*Function{}}
 	for _, f := range fs {
+		if f.Impl == nil && f.Str != nil {
+			f.Impl = stringImpl(f.Str)
+		}
 		t.funcs = append(t.funcs, f)
 		t.byName[f.Name] = f
 		for _, a := range f.Aliases {
@@ -163,6 +171,17 @@ func (t *Table) Functions() []*Function {
 	out := append([]*Function(nil), t.funcs...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+// stringImpl is the Impl of a function declared by its Str.
+func stringImpl(str func(Env, []any) (string, error)) func(Env, []any) (any, error) {
+	return func(env Env, a []any) (any, error) {
+		s, err := str(env, a)
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
 }
 
 // Arg is one argument as written: positional (Key "") or KEY=value.

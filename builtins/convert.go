@@ -14,7 +14,7 @@ var fnString = &Function{
 	Help: "The value as a string: an INTEGER in decimal with '-' for negatives and no leading zeros or '+', " +
 		"a BOOLEAN as TRUE or FALSE, a STRING unchanged.",
 	Params: []Param{{Name: "VALUE"}},
-	Impl: func(env Env, a []any) (any, error) {
+	Str: func(env Env, a []any) (string, error) {
 		switch v := a[0].(type) {
 		case string:
 			return v, nil
@@ -23,7 +23,7 @@ var fnString = &Function{
 		case bool:
 			return boolText(v), nil
 		}
-		return nil, wrongType.err("VALUE")
+		return "", wrongType.err("VALUE")
 	},
 }
 

@@ -33,7 +33,7 @@ var fnSubstring = &Function{
 		{Name: "START", Type: TypeInteger, Default: 1},
 		{Name: "LENGTH", Type: TypeInteger, Keywords: []string{"*REST-LENGTH"}, Default: Keyword("*REST-LENGTH")},
 	},
-	Impl: func(env Env, a []any) (any, error) {
+	Str: func(env Env, a []any) (string, error) {
 		return cut(env, a[0].(string), a[1].(int), a[2])
 	},
 }
@@ -179,7 +179,7 @@ var fnUpperCase = &Function{
 	Help: "The string with the letters a-z turned into A-Z; TRANSLATE=*OUTSIDE-QUOTES-ONLY or " +
 		"*INSIDE-QUOTES-ONLY converts only the characters outside or inside apostrophes.",
 	Params: caseParams(),
-	Impl: func(env Env, a []any) (any, error) {
+	Str: func(env Env, a []any) (string, error) {
 		return foldCase(a[0].(string), a[1].(Keyword), 'a', 'z', 'A'-'a'), nil
 	},
 }
@@ -189,7 +189,7 @@ var fnLowerCase = &Function{
 	Help: "The string with the letters A-Z turned into a-z; TRANSLATE=*OUTSIDE-QUOTES-ONLY or " +
 		"*INSIDE-QUOTES-ONLY converts only the characters outside or inside apostrophes.",
 	Params: caseParams(),
-	Impl: func(env Env, a []any) (any, error) {
+	Str: func(env Env, a []any) (string, error) {
 		return foldCase(a[0].(string), a[1].(Keyword), 'A', 'Z', 'a'-'A'), nil
 	},
 }

@@ -21,6 +21,9 @@ func TestTableEntries(t *testing.T) {
 		if f.Name == "" || f.Help == "" || f.Impl == nil || !source.MatchString(f.Source) {
 			t.Errorf("%q: incomplete entry (Help %q, Source %q, Impl set %v)", f.Name, f.Help, f.Source, f.Impl != nil)
 		}
+		if f.Str != nil && f.Result != TypeString {
+			t.Errorf("%s: an unboxed STRING implementation, but result type %s", f.Name, f.Result)
+		}
 		for _, n := range append([]string{f.Name}, f.Aliases...) {
 			if other, dup := seen[n]; dup {
 				t.Errorf("name %s used by %s and %s", n, other, f.Name)

@@ -120,6 +120,15 @@ func (r *Runner) directFn(e ast.Expr) evalFn {
 	case *ast.Call:
 		return r.directCall(x)
 	case *ast.Binary:
+		if s := r.strOf(x); s != nil && x.Op == "//" { // strings unboxed (directstr.go)
+			return func() (any, error) {
+				v, err := s()
+				if err != nil {
+					return nil, err
+				}
+				return v, nil
+			}
+		}
 		op, left, right := binaryOps[x.Op], r.directFn(x.X), r.directFn(x.Y)
 		if op == nil || left == nil || right == nil {
 			return nil
@@ -137,7 +146,11 @@ func (r *Runner) directFn(e ast.Expr) evalFn {
 		}
 		if cmp := r.intComparison(x); cmp != nil { // integers unboxed (directint.go)
 			return func() (any, error) {
-				if b, ok := cmp(); ok {
+				b, ok, err := cmp()
+				if err != nil {
+					return nil, err
+				}
+				if ok {
 					return b, nil
 				}
 				return general()

@@ -27,6 +27,7 @@ func FuzzDirectAgainstExpr(f *testing.F) {
 	f.Add(callSeed)
 	f.Add(intSeed)
 	f.Add(substSeed) // substtemplate_test.go
+	f.Add(intCallSeed)
 	procs, _ := filepath.Glob("testdata/bench/*.proc")
 	for _, p := range procs {
 		if src, err := os.ReadFile(p); err == nil {
@@ -245,4 +246,53 @@ const intSeed = `/MODIFY-JOB-OPTIONS LOGGING=*PARAMETERS(LISTING=*YES)
 /  WRITE-TEXT 'FC=&FC'
 /END-FOR
 /SHOW-VARIABLE *ALL
+`
+
+// intCallSeed puts INTEGER builtins inside integer expressions, the
+// integer path's calls (directint.go): a warning in an argument before
+// an operand that gives way, an overflow and a division by zero after a
+// call ran, a call's own error, comparisons of calls, a string variable
+// after a call; and concatenations of unboxed strings (directstr.go),
+// with a warning in a part and an integer as the last one.
+const intCallSeed = `/A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+/S = 'X'
+/N = 2147483620
+/Q = 0
+/I = 0
+/WHILE (I < 3)
+/  I = I + 1
+/  N = N + INDEX(SUBSTRING(A, 24, 9), 'Z') + LENGTH(A)
+/  IF-CMD-ERROR
+/    WRITE-TEXT 'OVERFLOW AFTER THE CALLS, N=&N'
+/    N = 0
+/  END-IF
+/  M = LENGTH(SUBSTRING(A, 30)) + S
+/  IF-CMD-ERROR
+/    WRITE-TEXT 'STRING AFTER A WARNING'
+/  END-IF
+/  Q = INDEX(A, 'C') / (I - 1)
+/  IF-CMD-ERROR
+/    WRITE-TEXT 'DIVISION BY ZERO AFTER A CALL'
+/  END-IF
+/  R = INTEGER(S) + 1
+/  IF-CMD-ERROR
+/    WRITE-TEXT 'NO INTEGER IN S'
+/  END-IF
+/  IF (INDEX(A, 'Q') = 17 + I - I)
+/    WRITE-TEXT 'Q AT 17'
+/  END-IF
+/  IF (LENGTH(SUBSTRING(A, 20, 99)) > S)
+/    WRITE-TEXT 'NEVER'
+/  END-IF
+/  IF-BLOCK-ERROR
+/    WRITE-TEXT 'COMPARED WITH A STRING'
+/  END-IF
+/  T = -INDEX(A, 'B') - -2147483647 + SIZE('A')
+/  U = SUBSTRING(A, 24 + I, 2) // STRING(I) // UPPER-CASE(LOWER-CASE(SUBSTRING(A, 1, I)))
+/  V = 'N' // STRING(N) // I
+/  IF-CMD-ERROR
+/    WRITE-TEXT 'AN INTEGER CONCATENATED, U=&U'
+/  END-IF
+/  WRITE-TEXT 'I=&I N=&N Q=&Q T=&T'
+/END-WHILE
 `

@@ -17,44 +17,74 @@ import (
 // argument), or of an unknown function, stays on expr, which reports it.
 
 func (r *Runner) directCall(c *ast.Call) evalFn {
+	f, bind := r.callSite(c)
+	if bind == nil {
+		return nil
+	}
+	return func() (any, error) {
+		bound, err := bind()
+		if err != nil {
+			return nil, err
+		}
+		return r.callBound(f, bound)
+	}
+}
+
+// strCall is a call of a STRING function that gives its result unboxed
+// (builtins.Function.Str), or nil.
+func (r *Runner) strCall(c *ast.Call) strFn {
+	f, bind := r.callSite(c)
+	if bind == nil || f.Str == nil {
+		return nil
+	}
+	return func() (string, error) {
+		bound, err := bind()
+		if err != nil {
+			return "", err
+		}
+		return f.Str(r.builtinEnv(), bound)
+	}
+}
+
+// callSite binds a call site: the function, and what evaluates, checks
+// and binds the arguments of one call; nil where the call stays on expr.
+func (r *Runner) callSite(c *ast.Call) (*builtins.Function, func() ([]any, error)) {
 	f := r.funcs.Lookup(c.Name)
 	if f == nil {
-		return nil
+		return nil, nil
 	}
 	keys := make([]string, len(c.Args))
 	args := make([]evalFn, len(c.Args))
 	for k, a := range c.Args {
 		keys[k] = a.Key
 		if args[k] = r.directArg(a.Value); args[k] == nil {
-			return nil
+			return nil, nil
 		}
 	}
 	binding, err := f.Plan(keys)
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	// A site is never evaluated inside its own evaluation (its arguments
 	// are other sites, and a builtin evaluates no expression), so it
 	// keeps its buffers from call to call.
 	vals, out := make([]any, len(args)), binding.Args()
-	return func() (any, error) {
+	return f, func() ([]any, error) {
+		complex := false // refused once every argument ran, as exprEnv.call does
 		for k, arg := range args {
 			v, err := arg()
 			if err != nil {
 				return nil, err
 			}
+			if _, ok := v.(complexRef); ok {
+				complex = true
+			}
 			vals[k] = v
 		}
-		for _, v := range vals {
-			if _, ok := v.(complexRef); ok {
-				return nil, functionComplexArg.err(c.Name)
-			}
+		if complex {
+			return nil, functionComplexArg.err(c.Name)
 		}
-		bound, err := binding.Bind(vals, out)
-		if err != nil {
-			return nil, err
-		}
-		return r.callBound(f, bound)
+		return binding.Bind(vals, out)
 	}
 }
 

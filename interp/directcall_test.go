@@ -100,8 +100,38 @@ func randArg(rng *rand.Rand, fns []*builtins.Function, f *builtins.Function, k, 
 		if depth > 0 {
 			return &ast.Binary{Op: "+", X: randCall(rng, fns, depth-1), Y: randExpr(rng, 1)}
 		}
+	case 5:
+		if depth > 0 {
+			return randConcat(rng, fns, depth-1)
+		}
 	}
 	return randExpr(rng, 2)
+}
+
+// randConcat is a concatenation with a call on one side (the unboxed
+// strings of directstr.go) and on the other a call, a literal, a
+// concatenation or any expression (a value that is no string among them).
+func randConcat(rng *rand.Rand, fns []*builtins.Function, depth int) ast.Expr {
+	var other ast.Expr
+	switch rng.Intn(4) {
+	case 0:
+		other = randCall(rng, fns, depth)
+	case 1:
+		other = &ast.StrLit{Val: []string{"", "XYZ", "Äb"}[rng.Intn(3)]}
+	case 2:
+		if depth > 0 {
+			other = randConcat(rng, fns, depth-1)
+		} else {
+			other = &ast.StrLit{Val: "Q"}
+		}
+	default:
+		other = randExpr(rng, 1)
+	}
+	call := ast.Expr(randCall(rng, fns, depth))
+	if rng.Intn(2) == 0 {
+		return &ast.Binary{Op: "//", X: call, Y: other}
+	}
+	return &ast.Binary{Op: "//", X: other, Y: call}
 }
 
 // evalOutcome evaluates e and describes the outcome: the value, or the
@@ -125,9 +155,12 @@ func TestDifferentialCalls(t *testing.T) {
 	var outs [2]bytes.Buffer
 	direct, viaExpr := runnerWithVars(t, true), runnerWithVars(t, false)
 	direct.sysout, viaExpr.sysout = &outs[0], &outs[1]
-	ran, values, failures := 0, 0, 0
+	ran, values, failures, typed := 0, 0, 0, 0
 	for i := 0; i < 30000; i++ {
-		e := randCall(rng, fns, 2)
+		var e ast.Expr = randCall(rng, fns, 2)
+		if i%4 == 0 {
+			e = randConcat(rng, fns, 2)
+		}
 		// twice: the second call reuses the site's buffers
 		got, want := evalOutcome(direct, &outs[0], e), evalOutcome(viaExpr, &outs[1], e)
 		again := evalOutcome(direct, &outs[0], e)
@@ -137,6 +170,9 @@ func TestDifferentialCalls(t *testing.T) {
 		if reflect.ValueOf(direct.site(e).direct).IsNil() {
 			continue
 		}
+		if b, ok := e.(*ast.Binary); ok && direct.strOf(b) != nil {
+			typed++
+		}
 		ran++
 		if strings.HasPrefix(got, "error") {
 			failures++
@@ -144,9 +180,9 @@ func TestDifferentialCalls(t *testing.T) {
 			values++
 		}
 	}
-	t.Logf("%d direct, %d values, %d errors", ran, values, failures)
-	if ran < 5000 || values < 1000 || failures < 1000 {
-		t.Errorf("generator too one-sided: %d calls direct, %d values, %d errors", ran, values, failures)
+	t.Logf("%d direct, %d values, %d errors, %d concatenations unboxed", ran, values, failures, typed)
+	if ran < 5000 || values < 1000 || failures < 1000 || typed < 400 {
+		t.Errorf("generator too one-sided: %d calls direct, %d values, %d errors, %d concatenations unboxed", ran, values, failures, typed)
 	}
 }
 

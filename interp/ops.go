@@ -102,8 +102,17 @@ func opConcat(a, b any) (any, error) {
 	if !ok1 || !ok2 {
 		return nil, concatNeedsStrings.err(typeName(a), typeName(b))
 	}
+	s, err := concatStrings(x, y)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// concatStrings joins two strings within SDF-P's longest string.
+func concatStrings(x, y string) (string, error) {
 	if len(x)+len(y) > maxString && ebcdic.Len(x)+ebcdic.Len(y) > maxString {
-		return nil, stringTooLong.err(maxString)
+		return "", stringTooLong.err(maxString)
 	}
 	return x + y, nil
 }

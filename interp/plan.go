@@ -136,7 +136,9 @@ func (r *Runner) siteOf(c *ast.Command, e ast.Expr) *site {
 func (r *Runner) setPlanned(c *ast.Command, p *plan) *signal {
 	s := p.site
 	var err error
-	if x, ok := s.intValue(); ok {
+	if x, ok, ierr := s.intValue(); ierr != nil {
+		return r.signalled(c, r.exprFail(c, ierr))
+	} else if ok {
 		err = r.assignInt(&s.target, &p.elem, p.name, x, s.mode)
 	} else {
 		var v any
@@ -153,10 +155,11 @@ func (r *Runner) setPlanned(c *ast.Command, p *plan) *signal {
 	return nil
 }
 
-// intValue is the value of an integer expression site, when it has one.
-func (s *site) intValue() (int, bool) {
+// intValue is the value of an integer expression site, when it has one,
+// or its error (directint.go: neither when the site gives way).
+func (s *site) intValue() (int, bool, error) {
 	if s.ints == nil {
-		return 0, false
+		return 0, false, nil
 	}
 	return s.ints()
 }

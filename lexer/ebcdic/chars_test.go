@@ -2,6 +2,7 @@ package ebcdic
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -153,4 +154,25 @@ func FuzzCharacters(f *testing.F) {
 			t.Fatalf("ToUpper(%q) = %q", s, got)
 		}
 	})
+}
+
+// ascii, word by word, against the rule byte by byte: one non-ASCII byte
+// at every position of strings of every length up to three words and a
+// tail, and none.
+func TestASCIIWords(t *testing.T) {
+	for n := 0; n <= 27; n++ {
+		plain := strings.Repeat("a", n)
+		if !ascii(plain) {
+			t.Errorf("%q: not ASCII", plain)
+		}
+		for i := 0; i < n; i++ {
+			for _, c := range []byte{0x80, 0xC3, 0xFF} {
+				b := []byte(plain)
+				b[i] = c
+				if ascii(string(b)) {
+					t.Errorf("length %d, byte %#x at %d: ASCII", n, c, i)
+				}
+			}
+		}
+	}
 }
