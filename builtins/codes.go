@@ -21,11 +21,6 @@ const (
 // 1 of the command error it causes.
 type Error = msg.Failure
 
-// Fail returns the semantic (SC1=64) error for a message key with its
-// inserts, for callers outside the package that report a function's
-// error (a job-variable reader).
-func Fail(code string, inserts ...any) *Error { return msg.Fail(code, inserts...) }
-
 // intResult checks that a computed INTEGER result fits SDF-P's 32-bit
 // range before it is handed back.
 func intResult(fn string, n int) (any, error) {

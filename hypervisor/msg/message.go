@@ -142,12 +142,6 @@ type Failure struct {
 	Msg Message
 }
 
-// Fail returns a semantic failure (SC1 64) with the message key and
-// inserts.
-func Fail(key string, inserts ...any) *Failure {
-	return &Failure{SC1: 64, Msg: New(key, inserts...)}
-}
-
 // Error renders the message in English, for logs and Go tests; what a
 // procedure prints is rendered in its own language.
 func (f *Failure) Error() string { return Default().Render(f.Msg, "E") }
