@@ -133,7 +133,7 @@ func (r *Runner) signalled(c *ast.Command, sig *signal) *signal {
 
 // dispatch hands a command to the handler chain.
 func (r *Runner) dispatch(c *ast.Command) handler.Result {
-	req := &handler.Request{Name: c.Name, Args: c.Args, Text: ast.CommandText(c), Pos: c.Pos, Task: r}
+	req := &handler.Request{Name: c.Name, Args: c.Args, Pos: c.Pos, Task: r}
 	res, ok := handle(r.ctx, r.dispatcher, req)
 	if !ok {
 		return commandNotAvailable.result(c.Name)

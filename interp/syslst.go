@@ -242,7 +242,7 @@ func (r *Runner) modifyJobOptions(c *ast.Command) (handler.Result, *signal) {
 		if r.jobs == nil {
 			return commandNotAvailable.result(c.Name + " MONJV"), nil
 		}
-		return r.jobs.MonitorJob(&handler.Request{Name: c.Name, Args: c.Args, Text: ast.CommandText(c), Pos: c.Pos, Task: r}), nil
+		return r.jobs.MonitorJob(&handler.Request{Name: c.Name, Args: c.Args, Pos: c.Pos, Task: r}), nil
 	}
 	return done, nil
 }

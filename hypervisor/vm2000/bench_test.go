@@ -58,7 +58,7 @@ func BenchmarkMigrateAll(b *testing.B) {
 						b.Fatal(errs)
 					}
 					task := testTask{id: fmt.Sprintf("T%03d", su), lang: "E"}
-					reqs = append(reqs, &handler.Request{Name: cmd.Name, Args: cmd.Args, Text: src, Task: task})
+					reqs = append(reqs, &handler.Request{Name: cmd.Name, Args: cmd.Args, Task: task})
 				}
 			}
 			var before, after runtime.MemStats
@@ -80,7 +80,7 @@ func BenchmarkMigrateAll(b *testing.B) {
 				for _, req := range reqs {
 					res, _ := r.m.Handle(context.Background(), req)
 					if res.RC != handler.OK {
-						b.Fatalf("%s: %v %q", req.Text, res.RC, res.Output)
+						b.Fatalf("%s: %v %q", req.Name, res.RC, res.Output)
 					}
 					r.drain()
 				}

@@ -100,7 +100,7 @@ func (r *rig) runAs(src string, task handler.Task) ran {
 	if len(errs) > 0 {
 		r.t.Fatalf("%s: %v", src, errs)
 	}
-	res, ok := r.m.Handle(context.Background(), &handler.Request{Name: cmd.Name, Args: cmd.Args, Text: src, Task: task})
+	res, ok := r.m.Handle(context.Background(), &handler.Request{Name: cmd.Name, Args: cmd.Args, Task: task})
 	if !ok {
 		r.t.Fatalf("%s: not handled", src)
 	}

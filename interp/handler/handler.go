@@ -126,7 +126,6 @@ func (r Result) Message() msg.Message {
 type Request struct {
 	Name string    // full command name from the catalog
 	Args *ast.Args // operands bound to the catalog declaration
-	Text string    // the command as written (after & substitution)
 	Pos  lexer.Pos
 	Task Task
 }

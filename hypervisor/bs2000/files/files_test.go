@@ -51,7 +51,7 @@ func (r *rig) runAs(task, src string) (handler.Result, []string) {
 	if len(errs) > 0 {
 		r.t.Fatalf("%s: %v", src, errs)
 	}
-	res, ok := r.f.Handle(context.Background(), &handler.Request{Name: cmd.Name, Args: cmd.Args, Text: src, Task: testTask(task)})
+	res, ok := r.f.Handle(context.Background(), &handler.Request{Name: cmd.Name, Args: cmd.Args, Task: testTask(task)})
 	if !ok {
 		r.t.Fatalf("%s: not handled", src)
 	}
