@@ -1,6 +1,9 @@
 package builtins
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+)
 
 // The string functions count EBCDIC characters: an umlaut is one
 // (package lexer/ebcdic; X-strings in testdata/lang/ebcdic-characters).
@@ -20,4 +23,68 @@ func TestFunctionsCountCharacters(t *testing.T) {
 		{call: "VERIFY('äöü', 'ü', *REVERSE)", want: "2"},
 		{call: "VERIFY('äöü', 'äöü')", want: "0"},
 	})
+}
+
+// INDEX and SUBSTRING count and cut a string of ASCII by bytes and any
+// other string by characters (strings.go): on random strings over an
+// alphabet with and without umlauts, every column choice gives what a
+// reference working on runes gives.
+func TestIndexSubstringAgainstRunes(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(18, 3))
+	word := func(alphabet []rune, max int) string {
+		rs := make([]rune, rng.IntN(max+1))
+		for i := range rs {
+			rs[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		return string(rs)
+	}
+	alphabets := [][]rune{[]rune("AB"), []rune("Aä"), []rune("Bö")}
+	for n := 0; n < 4000; n++ {
+		s := word(alphabets[rng.IntN(3)], 7)
+		pat := word(alphabets[rng.IntN(3)], 3)
+		begin, end := 1+rng.IntN(9), rng.IntN(10)
+		reverse := rng.IntN(2) == 0
+		call := []Arg{{Value: s}, {Value: pat}, {Key: "BEGIN-COLUMN", Value: begin}, {Key: "END-COLUMN", Value: end}}
+		if reverse {
+			call = append(call, Arg{Key: "DIRECTION", Value: Keyword("*REVERSE")})
+		}
+		got, err := fnIndex.Call(newFakeEnv(), call)
+		if err != nil {
+			t.Fatalf("INDEX(%q, %q, %d, %d, reverse %v): %v", s, pat, begin, end, reverse, err)
+		}
+		if want := runeIndex([]rune(s), []rune(pat), begin, end, reverse); got != want {
+			t.Fatalf("INDEX(%q, %q, BEGIN-COLUMN=%d, END-COLUMN=%d, reverse %v) = %v, want %d", s, pat, begin, end, reverse, got, want)
+		}
+
+		start, length := 1+rng.IntN(8), rng.IntN(8)
+		sub, err := fnSubstring.Call(newFakeEnv(), []Arg{{Value: s}, {Value: start}, {Value: length}})
+		if err != nil {
+			t.Fatalf("SUBSTRING(%q, %d, %d): %v", s, start, length, err)
+		}
+		rs, want := []rune(s), ""
+		if start <= len(rs) {
+			want = string(rs[start-1 : min(len(rs), start-1+length)])
+		}
+		if sub != want {
+			t.Fatalf("SUBSTRING(%q, %d, %d) = %q, want %q", s, start, length, sub, want)
+		}
+	}
+}
+
+// runeIndex is INDEX on runes: the 1-based position of pat inside
+// columns begin..end of s (the first, or the last when reverse), 0 when
+// there is none or pat is empty.
+func runeIndex(s, pat []rune, begin, end int, reverse bool) int {
+	end = min(end, len(s))
+	found := 0
+	for i := begin; len(pat) > 0 && i+len(pat)-1 <= end; i++ {
+		if string(s[i-1:i-1+len(pat)]) == string(pat) {
+			found = i
+			if !reverse {
+				break
+			}
+		}
+	}
+	return found
 }

@@ -56,7 +56,11 @@ func cut(env Env, s string, start int, length any) (string, error) {
 	}
 	// An invalid START is a warning: SDP0412 is printed and the result is
 	// the null string, so an assignment of it goes through [V UG-342].
-	size := ebcdic.Len(s)
+	plain := ebcdic.ASCII(s) // a byte is a character: count and cut by bytes
+	size := len(s)
+	if !plain {
+		size = ebcdic.Len(s)
+	}
 	if start < 1 || start > size {
 		env.Warn(startOutOfRange.message())
 		return "", nil
@@ -72,6 +76,9 @@ func cut(env Env, s string, start int, length any) (string, error) {
 		default:
 			n = l
 		}
+	}
+	if plain {
+		return s[start-1 : start-1+n], nil
 	}
 	return ebcdic.Slice(s, start-1, n), nil
 }
@@ -94,18 +101,32 @@ var fnIndex = &Function{
 		if begin < 1 {
 			return nil, startOutOfRange.err()
 		}
-		end := ebcdic.Len(s)
+		// A string of ASCII is searched by bytes, each a character; a
+		// pattern that is not ASCII occurs in no such string, so its
+		// length in bytes gives the same 0 as its length in characters.
+		plain := ebcdic.ASCII(s)
+		end, patLen := len(s), len(pat)
+		if !plain {
+			end, patLen = ebcdic.Len(s), ebcdic.Len(pat)
+		}
 		if e, ok := a[4].(int); ok && e < end {
 			end = e
 		}
 		// [I] The manual does not say what an empty pattern finds; 0.
-		if pat == "" || begin > end || end-begin+1 < ebcdic.Len(pat) {
+		if pat == "" || begin > end || end-begin+1 < patLen {
 			return 0, nil
 		}
-		area := ebcdic.Slice(s, begin-1, end-begin+1)
-		i := ebcdic.Index(area, pat)
-		if a[2] == Keyword("*REVERSE") {
-			i = ebcdic.LastIndex(area, pat)
+		reverse := a[2] == Keyword("*REVERSE")
+		var i int
+		switch {
+		case plain && reverse:
+			i = strings.LastIndex(s[begin-1:end], pat)
+		case plain:
+			i = strings.Index(s[begin-1:end], pat)
+		case reverse:
+			i = ebcdic.LastIndex(ebcdic.Slice(s, begin-1, end-begin+1), pat)
+		default:
+			i = ebcdic.Index(ebcdic.Slice(s, begin-1, end-begin+1), pat)
 		}
 		if i < 0 {
 			return 0, nil

@@ -99,6 +99,11 @@ func ascii(s string) bool {
 	return true
 }
 
+// ASCII reports whether s is all ASCII: each byte one character, so a
+// caller may count and cut it by bytes after asking once (SUBSTRING and
+// INDEX would otherwise ask again in each of Len, Slice and Index).
+func ASCII(s string) bool { return ascii(s) }
+
 // Len is the number of characters of s.
 func Len(s string) int {
 	if ascii(s) {
