@@ -89,3 +89,79 @@ func (b *Binding) Bind(vals, out []any) ([]any, error) {
 	}
 	return out, nil
 }
+
+// ArgValues is Args for the direct path's typed arguments (args.go): a
+// buffer with the defaults in place, into which the caller evaluates
+// written argument k at index Target(k), and which Check then checks.
+func (b *Binding) ArgValues() []ArgValue {
+	out := make([]ArgValue, len(b.f.Params))
+	for _, i := range b.defaults {
+		out[i].set(b.f.Params[i].Default)
+	}
+	return out
+}
+
+// Target is the parameter written argument k fills.
+func (b *Binding) Target(k int) int { return b.slots[k].param }
+
+// TakesStrings reports whether written argument k passes Check as it is
+// whenever it is a string: the caller need not check a STRING
+// expression there.
+func (b *Binding) TakesStrings(k int) bool { return b.slots[k].strings }
+
+// Fix places written argument k, whose value v is known when the site
+// is compiled (a literal), into out once, checked, so that no call
+// evaluates or checks it again. It reports false, placing nothing, when
+// v fails the check: the caller then checks it at each call, where the
+// error belongs among the others in the order written.
+func (b *Binding) Fix(out []ArgValue, k int, v any) bool {
+	s := &b.slots[k]
+	c, err := s.p.check(b.f.Name, v)
+	if err != nil {
+		return false
+	}
+	out[s.param].set(c)
+	return true
+}
+
+// Check is Bind for the written arguments ks (in the order written),
+// evaluated in place into a buffer from ArgValues: a string or an int
+// that the parameter takes as it is stays unboxed; any other value is
+// checked boxed, as Bind checks it. The arguments not in ks are fixed
+// or need no check. It returns the arguments as the function's Str or
+// Int reads them.
+func (b *Binding) Check(out []ArgValue, ks []int) (Args, error) {
+	for _, k := range ks {
+		s := &b.slots[k]
+		x := &out[s.param]
+		switch x.kind {
+		case argStr:
+			if s.strings {
+				continue
+			}
+		case argInt:
+			if s.ints && x.n >= minInt32 && x.n <= maxInt32 {
+				continue
+			}
+		default:
+			switch n := x.v.(type) {
+			case string:
+				if s.strings {
+					x.SetStr(n)
+					continue
+				}
+			case int:
+				if s.ints && n >= minInt32 && n <= maxInt32 {
+					x.SetInt(n)
+					continue
+				}
+			}
+		}
+		v, err := s.p.check(b.f.Name, x.Any())
+		if err != nil {
+			return Args{}, err
+		}
+		x.set(v)
+	}
+	return Args{vals: out}, nil
+}

@@ -73,10 +73,13 @@ type Function struct {
 	// (binding.go) reuses the slice for its next call.
 	Impl func(env Env, args []any) (any, error)
 	// Str, when set, computes the result of a function whose result is
-	// always a STRING, unboxed, under Impl's rules: the interpreter's
-	// direct path concatenates it without boxing it first. NewTable
-	// derives Impl from it, so the function has one implementation.
-	Str func(env Env, args []any) (string, error)
+	// always a STRING, unboxed, from arguments that may be unboxed too
+	// (args.go), under Impl's rules: the interpreter's direct path passes
+	// strings and ints from call to call without boxing them. Int is the
+	// same for a function whose result is always an INTEGER. NewTable
+	// derives Impl from either, so the function has one implementation.
+	Str func(env Env, args Args) (string, error)
+	Int func(env Env, args Args) (int, error)
 }
 
 // Env is what a function may ask of the running procedure.
@@ -150,8 +153,8 @@ type Table struct {
 func NewTable(fs ...*Function) *Table {
 	t := &Table{byName: map[string]*Function{}}
 	for _, f := range fs {
-		if f.Impl == nil && f.Str != nil {
-			f.Impl = stringImpl(f.Str)
+		if f.Impl == nil {
+			f.Impl = typedImpl(f)
 		}
 		t.funcs = append(t.funcs, f)
 		t.byName[f.Name] = f
@@ -173,15 +176,28 @@ func (t *Table) Functions() []*Function {
 	return out
 }
 
-// stringImpl is the Impl of a function declared by its Str.
-func stringImpl(str func(Env, []any) (string, error)) func(Env, []any) (any, error) {
-	return func(env Env, a []any) (any, error) {
-		s, err := str(env, a)
-		if err != nil {
-			return nil, err
+// typedImpl is the Impl of a function declared by its Str or Int (nil
+// for neither, which the table tests report).
+func typedImpl(f *Function) func(Env, []any) (any, error) {
+	switch str, num := f.Str, f.Int; {
+	case str != nil:
+		return func(env Env, a []any) (any, error) {
+			s, err := str(env, BoxedArgs(a))
+			if err != nil {
+				return nil, err
+			}
+			return s, nil
 		}
-		return s, nil
+	case num != nil:
+		return func(env Env, a []any) (any, error) {
+			n, err := num(env, BoxedArgs(a))
+			if err != nil {
+				return nil, err
+			}
+			return n, nil
+		}
 	}
+	return nil
 }
 
 // Arg is one argument as written: positional (Key "") or KEY=value.

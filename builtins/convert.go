@@ -14,14 +14,14 @@ var fnString = &Function{
 	Help: "The value as a string: an INTEGER in decimal with '-' for negatives and no leading zeros or '+', " +
 		"a BOOLEAN as TRUE or FALSE, a STRING unchanged.",
 	Params: []Param{{Name: "VALUE"}},
-	Str: func(env Env, a []any) (string, error) {
-		switch v := a[0].(type) {
-		case string:
-			return v, nil
-		case int:
-			return strconv.Itoa(v), nil
-		case bool:
-			return boolText(v), nil
+	Str: func(env Env, a Args) (string, error) {
+		switch a.TypeOf(0) {
+		case TypeString:
+			return a.Str(0), nil
+		case TypeInteger:
+			return strconv.Itoa(a.Int(0)), nil
+		case TypeBoolean:
+			return boolText(a.Value(0).(bool)), nil
 		}
 		return "", wrongType.err("VALUE")
 	},
@@ -42,17 +42,18 @@ var fnInteger = &Function{
 		"(digits with an optional sign, blanks around it allowed, within -2147483648..2147483647); " +
 		"anything else is an error. An INTEGER is returned unchanged.",
 	Params: []Param{{Name: "VALUE"}},
-	Impl: func(env Env, a []any) (any, error) {
-		switch v := a[0].(type) {
-		case int:
-			return intResult("INTEGER", v)
-		case string:
+	Int: func(env Env, a Args) (int, error) {
+		switch a.TypeOf(0) {
+		case TypeInteger:
+			return a.Int(0), nil // bound, so within the range
+		case TypeString:
+			v := a.Str(0)
 			if n, ok := parseInteger(v); ok {
 				return n, nil
 			}
-			return nil, notAnInteger.err(v)
+			return 0, notAnInteger.err(v)
 		}
-		return nil, wrongType.err("VALUE")
+		return 0, wrongType.err("VALUE")
 	},
 }
 

@@ -29,7 +29,8 @@ var fnJV = &Function{
 		if err != nil {
 			return nil, jvError(name, err)
 		}
-		return cut(env, v, a[1].(int), a[2])
+		n, ok := a[2].(int)
+		return cut(env, v, a[1].(int), n, !ok)
 	},
 }
 

@@ -19,8 +19,8 @@ var fnLength = &Function{
 	Name: "LENGTH", Result: TypeInteger, Source: "Vn UG-140 (parameter name I)",
 	Help:   "Number of characters of a string: EBCDIC bytes, so an umlaut and X'4A' are one each.",
 	Params: []Param{{Name: "STRING", Type: TypeString}},
-	Impl: func(env Env, a []any) (any, error) {
-		return intResult("LENGTH", ebcdic.Len(a[0].(string)))
+	Int: func(env Env, a Args) (int, error) {
+		return ebcdic.Len(a.Str(0)), nil
 	},
 }
 
@@ -33,8 +33,9 @@ var fnSubstring = &Function{
 		{Name: "START", Type: TypeInteger, Default: 1},
 		{Name: "LENGTH", Type: TypeInteger, Keywords: []string{"*REST-LENGTH"}, Default: Keyword("*REST-LENGTH")},
 	},
-	Str: func(env Env, a []any) (string, error) {
-		return cut(env, a[0].(string), a[1].(int), a[2])
+	Str: func(env Env, a Args) (string, error) {
+		n, ok := a.IntOk(2)
+		return cut(env, a.Str(0), a.Int(1), n, !ok)
 	},
 }
 
@@ -46,10 +47,10 @@ var fnSubstring = &Function{
 // Two cases the manual leaves open [I]: a negative LENGTH is SDP0413
 // ILLEGAL LENGTH, and the empty string with START=1 gives the empty
 // string without an error (so reading an empty value with the defaults
-// is not a failure).
-func cut(env Env, s string, start int, length any) (string, error) {
+// is not a failure). rest: LENGTH is *REST-LENGTH, and length unused.
+func cut(env Env, s string, start, length int, rest bool) (string, error) {
 	if s == "" && start == 1 {
-		if l, ok := length.(int); ok && l < 0 {
+		if !rest && length < 0 {
 			return "", negativeLength.err()
 		}
 		return "", nil
@@ -65,16 +66,15 @@ func cut(env Env, s string, start int, length any) (string, error) {
 		env.Warn(startOutOfRange.message())
 		return "", nil
 	}
-	rest := size - start + 1
-	n := rest
-	if l, ok := length.(int); ok {
+	n := size - start + 1 // the rest
+	if !rest {
 		switch {
-		case l < 0:
+		case length < 0:
 			return "", negativeLength.err()
-		case l > rest:
+		case length > n:
 			env.Warn(restLengthUsed.message())
 		default:
-			n = l
+			n = length
 		}
 	}
 	if plain {
@@ -95,11 +95,11 @@ var fnIndex = &Function{
 		{Name: "BEGIN-COLUMN", Type: TypeInteger, Default: 1},
 		{Name: "END-COLUMN", Type: TypeInteger, Keywords: []string{"*LAST"}, Default: Keyword("*LAST")},
 	},
-	Impl: func(env Env, a []any) (any, error) {
-		s, pat, begin := a[0].(string), a[1].(string), a[3].(int)
+	Int: func(env Env, a Args) (int, error) {
+		s, pat, begin := a.Str(0), a.Str(1), a.Int(3)
 		// [I] A column before the first is as wrong as SUBSTRING's START.
 		if begin < 1 {
-			return nil, startOutOfRange.err()
+			return 0, startOutOfRange.err()
 		}
 		// A string of ASCII is searched by bytes, each a character; a
 		// pattern that is not ASCII occurs in no such string, so its
@@ -109,14 +109,14 @@ var fnIndex = &Function{
 		if !plain {
 			end, patLen = ebcdic.Len(s), ebcdic.Len(pat)
 		}
-		if e, ok := a[4].(int); ok && e < end {
+		if e, ok := a.IntOk(4); ok && e < end {
 			end = e
 		}
 		// [I] The manual does not say what an empty pattern finds; 0.
 		if pat == "" || begin > end || end-begin+1 < patLen {
 			return 0, nil
 		}
-		reverse := a[2] == Keyword("*REVERSE")
+		reverse := a.Keyword(2) == "*REVERSE"
 		var i int
 		switch {
 		case plain && reverse:
@@ -131,7 +131,7 @@ var fnIndex = &Function{
 		if i < 0 {
 			return 0, nil
 		}
-		return intResult("INDEX", begin+i)
+		return begin + i, nil // within the string's length
 	},
 }
 
@@ -200,8 +200,8 @@ var fnUpperCase = &Function{
 	Help: "The string with the letters a-z turned into A-Z; TRANSLATE=*OUTSIDE-QUOTES-ONLY or " +
 		"*INSIDE-QUOTES-ONLY converts only the characters outside or inside apostrophes.",
 	Params: caseParams(),
-	Str: func(env Env, a []any) (string, error) {
-		return foldCase(a[0].(string), a[1].(Keyword), 'a', 'z', 'A'-'a'), nil
+	Str: func(env Env, a Args) (string, error) {
+		return foldCase(a.Str(0), a.Keyword(1), 'a', 'z', 'A'-'a'), nil
 	},
 }
 
@@ -210,8 +210,8 @@ var fnLowerCase = &Function{
 	Help: "The string with the letters A-Z turned into a-z; TRANSLATE=*OUTSIDE-QUOTES-ONLY or " +
 		"*INSIDE-QUOTES-ONLY converts only the characters outside or inside apostrophes.",
 	Params: caseParams(),
-	Str: func(env Env, a []any) (string, error) {
-		return foldCase(a[0].(string), a[1].(Keyword), 'A', 'Z', 'a'-'A'), nil
+	Str: func(env Env, a Args) (string, error) {
+		return foldCase(a.Str(0), a.Keyword(1), 'A', 'Z', 'a'-'A'), nil
 	},
 }
 

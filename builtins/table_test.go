@@ -24,6 +24,9 @@ func TestTableEntries(t *testing.T) {
 		if f.Str != nil && f.Result != TypeString {
 			t.Errorf("%s: an unboxed STRING implementation, but result type %s", f.Name, f.Result)
 		}
+		if f.Int != nil && (f.Result != TypeInteger || f.Str != nil) {
+			t.Errorf("%s: an unboxed INTEGER implementation, but result type %s (or a Str too)", f.Name, f.Result)
+		}
 		for _, n := range append([]string{f.Name}, f.Aliases...) {
 			if other, dup := seen[n]; dup {
 				t.Errorf("name %s used by %s and %s", n, other, f.Name)

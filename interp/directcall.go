@@ -1,6 +1,8 @@
 package interp
 
 import (
+	"fmt"
+
 	"sdfp/builtins"
 	"sdfp/parser/ast"
 )
@@ -15,8 +17,40 @@ import (
 // written, the function run, an INTEGER result range-checked. A call
 // whose binding fails whatever the values (an unknown keyword, a missing
 // argument), or of an unknown function, stays on expr, which reports it.
+//
+// A function with a typed implementation (builtins.Function.Str or Int)
+// takes its arguments unboxed where they are strings or integers
+// (builtins.Args), and the caller takes its result unboxed: neither
+// LENGTH(STRING(I)) nor N + INDEX(S, 'X') boxes a value on the way.
 
 func (r *Runner) directCall(c *ast.Call) evalFn {
+	if f, bind := r.typedSite(c); bind != nil {
+		env := r.builtinEnv()
+		if f.Str != nil {
+			return func() (any, error) {
+				args, err := bind()
+				if err != nil {
+					return nil, err
+				}
+				s, err := f.Str(env, args)
+				if err != nil {
+					return nil, err
+				}
+				return s, nil
+			}
+		}
+		return func() (any, error) {
+			args, err := bind()
+			if err != nil {
+				return nil, err
+			}
+			n, err := f.Int(env, args)
+			if n, err = intResult(f, n, err); err != nil {
+				return nil, err
+			}
+			return n, nil
+		}
+	}
 	f, bind := r.callSite(c)
 	if bind == nil {
 		return nil
@@ -33,17 +67,49 @@ func (r *Runner) directCall(c *ast.Call) evalFn {
 // strCall is a call of a STRING function that gives its result unboxed
 // (builtins.Function.Str), or nil.
 func (r *Runner) strCall(c *ast.Call) strFn {
-	f, bind := r.callSite(c)
+	f, bind := r.typedSite(c)
 	if bind == nil || f.Str == nil {
 		return nil
 	}
+	env := r.builtinEnv()
 	return func() (string, error) {
-		bound, err := bind()
+		args, err := bind()
 		if err != nil {
 			return "", err
 		}
-		return f.Str(r.builtinEnv(), bound)
+		return f.Str(env, args)
 	}
+}
+
+// typedIntCall is a call of an INTEGER function that gives its result
+// unboxed (builtins.Function.Int), or nil. Like every call, it never
+// gives way: its result or its error is final.
+func (r *Runner) typedIntCall(c *ast.Call) intFn {
+	f, bind := r.typedSite(c)
+	if bind == nil || f.Int == nil {
+		return nil
+	}
+	env := r.builtinEnv()
+	return func() (int, bool, error) {
+		args, err := bind()
+		if err != nil {
+			return 0, false, err
+		}
+		n, err := f.Int(env, args)
+		n, err = intResult(f, n, err)
+		return n, err == nil, err
+	}
+}
+
+// intResult range-checks an INTEGER result, as callBound does.
+func intResult(f *builtins.Function, n int, err error) (int, error) {
+	if err != nil {
+		return 0, err
+	}
+	if n < minInt || n > maxInt {
+		return 0, functionOverflow.err(f.Name, fmt.Sprint(n))
+	}
+	return n, nil
 }
 
 // callSite binds a call site: the function, and what evaluates, checks
@@ -86,6 +152,140 @@ func (r *Runner) callSite(c *ast.Call) (*builtins.Function, func() ([]any, error
 		}
 		return binding.Bind(vals, out)
 	}
+}
+
+// typedSite is callSite for a function with a typed implementation: the
+// arguments are evaluated unboxed where they can be, and bound as the
+// function's Str or Int reads them. A literal argument is checked and
+// placed once, when the site is compiled; a STRING expression where any
+// string passes is not checked; the rest are checked at each call, in
+// the order written. nil where the function has no typed
+// implementation, or the call stays on expr.
+func (r *Runner) typedSite(c *ast.Call) (*builtins.Function, func() (builtins.Args, error)) {
+	f := r.funcs.Lookup(c.Name)
+	if f == nil || f.Str == nil && f.Int == nil {
+		return nil, nil
+	}
+	keys := make([]string, len(c.Args))
+	for k, a := range c.Args {
+		keys[k] = a.Key
+	}
+	binding, err := f.Plan(keys)
+	if err != nil {
+		return nil, nil
+	}
+	// Each argument is evaluated into the parameter it fills, in a
+	// buffer kept from call to call as callSite's is.
+	out := binding.ArgValues()
+	var args []argFn
+	var into []*builtins.ArgValue
+	var checked []int // the written arguments checked at each call
+	general := false  // some argument may give a structure
+	for k, a := range c.Args {
+		if v, ok := literal(a.Value); ok && binding.Fix(out, k, v) {
+			continue
+		}
+		arg, typedStr := r.typedArg(a.Value)
+		if arg == nil {
+			return nil, nil
+		}
+		args, into = append(args, arg), append(into, &out[binding.Target(k)])
+		if !typedStr || !binding.TakesStrings(k) {
+			checked = append(checked, k)
+			general = general || !typedStr
+		}
+	}
+	return f, func() (builtins.Args, error) {
+		for k, arg := range args {
+			if err := arg(into[k]); err != nil {
+				return builtins.Args{}, err
+			}
+		}
+		if general { // refused once every argument ran, as exprEnv.call does
+			for _, x := range into {
+				if _, ok := x.Other().(complexRef); ok {
+					return builtins.Args{}, functionComplexArg.err(c.Name)
+				}
+			}
+		}
+		return binding.Check(out, checked)
+	}
+}
+
+// literal is the value of a literal argument.
+func literal(e ast.Expr) (any, bool) {
+	switch x := e.(type) {
+	case *ast.StrLit:
+		return x.Val, true
+	case *ast.IntLit:
+		return int(x.Val), true
+	case *ast.BoolLit:
+		return x.Val, true
+	case *ast.KeywordLit:
+		return builtins.Keyword(x.Val), true
+	}
+	return nil, false
+}
+
+// argFn evaluates one argument of a typed call site into its value.
+type argFn func(*builtins.ArgValue) error
+
+// typedArg is the argFn of a call argument: a simple variable read
+// without boxing an integer, a STRING expression (typedStr) or an
+// integer one unboxed, anything else as directArg evaluates it.
+func (r *Runner) typedArg(e ast.Expr) (fn argFn, typedStr bool) {
+	general := r.directArg(e)
+	if general == nil {
+		return nil, false
+	}
+	if ref, ok := e.(*ast.VarRef); ok && ref.Name.Simple() {
+		root := ref.Name.Parts[0].Name
+		var cache varCache
+		return func(x *builtins.ArgValue) error {
+			if v := cache.lookup(r, root); v != nil && v.node.t.kind == simpleNode && v.node.hasValue() {
+				if n, ok := v.node.intValue(); ok {
+					x.SetInt(n)
+				} else {
+					x.SetAny(v.node.value())
+				}
+				return nil
+			}
+			v, err := general()
+			x.SetAny(v)
+			return err
+		}, false
+	}
+	if str := r.strOf(e); str != nil {
+		return func(x *builtins.ArgValue) error {
+			s, err := str()
+			x.SetStr(s)
+			return err
+		}, true
+	}
+	if _, ok := e.(*ast.VarRef); !ok {
+		if num := r.intFnOf(e); num != nil {
+			// An intFn that gives way has run nothing with an effect
+			// (directint.go), so the general evaluation runs it once.
+			return func(x *builtins.ArgValue) error {
+				n, ok, err := num()
+				if err != nil {
+					return err
+				}
+				if ok {
+					x.SetInt(n)
+					return nil
+				}
+				v, err := general()
+				x.SetAny(v)
+				return err
+			}, false
+		}
+	}
+	return func(x *builtins.ArgValue) error {
+		v, err := general()
+		x.SetAny(v)
+		return err
+	}, false
 }
 
 // directArg is the closure of a call argument: a direct expression, or a

@@ -26,6 +26,15 @@ import (
 // of an unknown one), whose arguments are random too.
 func randCall(rng *rand.Rand, fns []*builtins.Function, depth int) *ast.Call {
 	f := fns[rng.Intn(len(fns))]
+	if rng.Intn(3) == 0 { // a third of the calls of a function with a typed implementation
+		var typed []*builtins.Function
+		for _, g := range fns {
+			if g.Str != nil || g.Int != nil {
+				typed = append(typed, g)
+			}
+		}
+		f = typed[rng.Intn(len(typed))]
+	}
 	c := &ast.Call{Name: f.Name}
 	switch rng.Intn(12) {
 	case 0:
@@ -155,7 +164,7 @@ func TestDifferentialCalls(t *testing.T) {
 	var outs [2]bytes.Buffer
 	direct, viaExpr := runnerWithVars(t, true), runnerWithVars(t, false)
 	direct.sysout, viaExpr.sysout = &outs[0], &outs[1]
-	ran, values, failures, typed := 0, 0, 0, 0
+	ran, values, failures, typed, typedArgs := 0, 0, 0, 0, 0
 	for i := 0; i < 30000; i++ {
 		var e ast.Expr = randCall(rng, fns, 2)
 		if i%4 == 0 {
@@ -173,6 +182,11 @@ func TestDifferentialCalls(t *testing.T) {
 		if b, ok := e.(*ast.Binary); ok && direct.strOf(b) != nil {
 			typed++
 		}
+		if c, ok := e.(*ast.Call); ok {
+			if _, bind := direct.typedSite(c); bind != nil {
+				typedArgs++
+			}
+		}
 		ran++
 		if strings.HasPrefix(got, "error") {
 			failures++
@@ -180,9 +194,10 @@ func TestDifferentialCalls(t *testing.T) {
 			values++
 		}
 	}
-	t.Logf("%d direct, %d values, %d errors, %d concatenations unboxed", ran, values, failures, typed)
-	if ran < 5000 || values < 1000 || failures < 1000 || typed < 400 {
-		t.Errorf("generator too one-sided: %d calls direct, %d values, %d errors, %d concatenations unboxed", ran, values, failures, typed)
+	t.Logf("%d direct, %d values, %d errors, %d concatenations unboxed, %d calls with typed arguments", ran, values, failures, typed, typedArgs)
+	if ran < 5000 || values < 1000 || failures < 1000 || typed < 400 || typedArgs < 1500 {
+		t.Errorf("generator too one-sided: %d calls direct, %d values, %d errors, %d concatenations unboxed, %d calls with typed arguments",
+			ran, values, failures, typed, typedArgs)
 	}
 }
 

@@ -88,6 +88,9 @@ func (r *Runner) intCall(c *ast.Call) (intFn, bool) {
 	if f == nil || f.Result != builtins.TypeInteger {
 		return nil, false
 	}
+	if call := r.typedIntCall(c); call != nil {
+		return call, true
+	}
 	call := r.directCall(c)
 	if call == nil {
 		return nil, false
