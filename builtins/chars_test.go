@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -45,7 +46,12 @@ func TestIndexSubstringAgainstRunes(t *testing.T) {
 		pat := word(alphabets[rng.IntN(3)], 3)
 		begin, end := 1+rng.IntN(9), rng.IntN(10)
 		reverse := rng.IntN(2) == 0
-		call := []Arg{{Value: s}, {Value: pat}, {Key: "BEGIN-COLUMN", Value: begin}, {Key: "END-COLUMN", Value: end}}
+		call := []Arg{{Value: s}, {Value: pat}}
+		if rng.IntN(3) == 0 { // the defaults: the whole string
+			begin, end = 1, 99
+		} else {
+			call = append(call, Arg{Key: "BEGIN-COLUMN", Value: begin}, Arg{Key: "END-COLUMN", Value: end})
+		}
 		if reverse {
 			call = append(call, Arg{Key: "DIRECTION", Value: Keyword("*REVERSE")})
 		}
@@ -58,16 +64,28 @@ func TestIndexSubstringAgainstRunes(t *testing.T) {
 		}
 
 		start, length := 1+rng.IntN(8), rng.IntN(8)
-		sub, err := fnSubstring.Call(newFakeEnv(), []Arg{{Value: s}, {Value: start}, {Value: length}})
+		args := []Arg{{Value: s}, {Value: start}, {Value: length}}
+		if rng.IntN(3) == 0 { // LENGTH=*REST-LENGTH
+			args, length = args[:2], 99
+		}
+		env := newFakeEnv()
+		sub, err := fnSubstring.Call(env, args)
 		if err != nil {
 			t.Fatalf("SUBSTRING(%q, %d, %d): %v", s, start, length, err)
 		}
-		rs, want := []rune(s), ""
-		if start <= len(rs) {
+		rs, want, warn := []rune(s), "", ""
+		switch {
+		case s == "" && start == 1:
+		case start > len(rs):
+			warn = "SDP0412"
+		default:
 			want = string(rs[start-1 : min(len(rs), start-1+length)])
+			if length != 99 && start-1+length > len(rs) {
+				warn = "SDP0414"
+			}
 		}
-		if sub != want {
-			t.Fatalf("SUBSTRING(%q, %d, %d) = %q, want %q", s, start, length, sub, want)
+		if got := strings.Join(env.warnings, ","); sub != want || got != warn {
+			t.Fatalf("SUBSTRING(%q, %d, %d) = %q warned %q, want %q warned %q", s, start, length, sub, got, want, warn)
 		}
 	}
 }

@@ -55,6 +55,12 @@ func cut(env Env, s string, start, length int, rest bool) (string, error) {
 		}
 		return "", nil
 	}
+	// A part of at least one character within ASCII bytes is cut by
+	// bytes: START and LENGTH then lie within the string, and nothing
+	// after the part needs counting.
+	if end := start - 1 + length; !rest && start >= 1 && length >= 1 && end <= len(s) && ebcdic.ASCII(s[:end]) {
+		return s[start-1 : end], nil
+	}
 	// An invalid START is a warning: SDP0412 is printed and the result is
 	// the null string, so an assignment of it goes through [V UG-342].
 	plain := ebcdic.ASCII(s) // a byte is a character: count and cut by bytes
@@ -101,6 +107,16 @@ var fnIndex = &Function{
 		if begin < 1 {
 			return 0, startOutOfRange.err()
 		}
+		reverse := a.Keyword(2) == "*REVERSE"
+		if _, columns := a.IntOk(4); begin == 1 && !columns && pat != "" {
+			// The whole string: searched by bytes, and only the bytes
+			// before the place found counted (ebcdic.Index).
+			i := ebcdic.Index(s, pat)
+			if reverse {
+				i = ebcdic.LastIndex(s, pat)
+			}
+			return i + 1, nil // 0 where there is none
+		}
 		// A string of ASCII is searched by bytes, each a character; a
 		// pattern that is not ASCII occurs in no such string, so its
 		// length in bytes gives the same 0 as its length in characters.
@@ -116,7 +132,6 @@ var fnIndex = &Function{
 		if pat == "" || begin > end || end-begin+1 < patLen {
 			return 0, nil
 		}
-		reverse := a.Keyword(2) == "*REVERSE"
 		var i int
 		switch {
 		case plain && reverse:
