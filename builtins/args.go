@@ -16,6 +16,10 @@ type Args struct {
 // BoxedArgs are the arguments of the general path.
 func BoxedArgs(a []any) Args { return Args{boxed: a} }
 
+// TypedArgs are the direct path's arguments, held in a buffer from
+// Binding.ArgValues.
+func TypedArgs(vals []ArgValue) Args { return Args{vals: vals} }
+
 // ArgValue is one argument value, unboxed where it is a string or an
 // int: the interpreter evaluates a typed argument into one with SetStr
 // or SetInt, any other value with SetAny.

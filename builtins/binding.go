@@ -128,9 +128,9 @@ func (b *Binding) Fix(out []ArgValue, k int, v any) bool {
 // evaluated in place into a buffer from ArgValues: a string or an int
 // that the parameter takes as it is stays unboxed; any other value is
 // checked boxed, as Bind checks it. The arguments not in ks are fixed
-// or need no check. It returns the arguments as the function's Str or
-// Int reads them.
-func (b *Binding) Check(out []ArgValue, ks []int) (Args, error) {
+// or need no check. args holds the buffer (TypedArgs).
+func (b *Binding) Check(args Args, ks []int) error {
+	out := args.vals
 	for _, k := range ks {
 		s := &b.slots[k]
 		x := &out[s.param]
@@ -159,9 +159,9 @@ func (b *Binding) Check(out []ArgValue, ks []int) (Args, error) {
 		}
 		v, err := s.p.check(b.f.Name, x.Any())
 		if err != nil {
-			return Args{}, err
+			return err
 		}
 		x.set(v)
 	}
-	return Args{vals: out}, nil
+	return nil
 }

@@ -24,15 +24,14 @@ import (
 // LENGTH(STRING(I)) nor N + INDEX(S, 'X') boxes a value on the way.
 
 func (r *Runner) directCall(c *ast.Call) evalFn {
-	if f, bind := r.typedSite(c); bind != nil {
-		env := r.builtinEnv()
+	if t := r.typedSite(c); t != nil {
+		env, f := r.builtinEnv(), t.f
 		if f.Str != nil {
 			return func() (any, error) {
-				args, err := bind()
-				if err != nil {
+				if err := t.bind(); err != nil {
 					return nil, err
 				}
-				s, err := f.Str(env, args)
+				s, err := f.Str(env, t.args)
 				if err != nil {
 					return nil, err
 				}
@@ -40,11 +39,10 @@ func (r *Runner) directCall(c *ast.Call) evalFn {
 			}
 		}
 		return func() (any, error) {
-			args, err := bind()
-			if err != nil {
+			if err := t.bind(); err != nil {
 				return nil, err
 			}
-			n, err := f.Int(env, args)
+			n, err := f.Int(env, t.args)
 			if n, err = intResult(f, n, err); err != nil {
 				return nil, err
 			}
@@ -67,17 +65,16 @@ func (r *Runner) directCall(c *ast.Call) evalFn {
 // strCall is a call of a STRING function that gives its result unboxed
 // (builtins.Function.Str), or nil.
 func (r *Runner) strCall(c *ast.Call) strFn {
-	f, bind := r.typedSite(c)
-	if bind == nil || f.Str == nil {
+	t := r.typedSite(c)
+	if t == nil || t.f.Str == nil {
 		return nil
 	}
-	env := r.builtinEnv()
+	env, str := r.builtinEnv(), t.f.Str
 	return func() (string, error) {
-		args, err := bind()
-		if err != nil {
+		if err := t.bind(); err != nil {
 			return "", err
 		}
-		return f.Str(env, args)
+		return str(env, t.args)
 	}
 }
 
@@ -85,17 +82,16 @@ func (r *Runner) strCall(c *ast.Call) strFn {
 // unboxed (builtins.Function.Int), or nil. Like every call, it never
 // gives way: its result or its error is final.
 func (r *Runner) typedIntCall(c *ast.Call) intFn {
-	f, bind := r.typedSite(c)
-	if bind == nil || f.Int == nil {
+	t := r.typedSite(c)
+	if t == nil || t.f.Int == nil {
 		return nil
 	}
-	env := r.builtinEnv()
+	env, f := r.builtinEnv(), t.f
 	return func() (int, bool, error) {
-		args, err := bind()
-		if err != nil {
+		if err := t.bind(); err != nil {
 			return 0, false, err
 		}
-		n, err := f.Int(env, args)
+		n, err := f.Int(env, t.args)
 		n, err = intResult(f, n, err)
 		return n, err == nil, err
 	}
@@ -154,17 +150,29 @@ func (r *Runner) callSite(c *ast.Call) (*builtins.Function, func() ([]any, error
 	}
 }
 
-// typedSite is callSite for a function with a typed implementation: the
-// arguments are evaluated unboxed where they can be, and bound as the
-// function's Str or Int reads them. A literal argument is checked and
-// placed once, when the site is compiled; a STRING expression where any
-// string passes is not checked; the rest are checked at each call, in
-// the order written. nil where the function has no typed
-// implementation, or the call stays on expr.
-func (r *Runner) typedSite(c *ast.Call) (*builtins.Function, func() (builtins.Args, error)) {
+// typedCall is a call site of a function with a typed implementation:
+// the arguments are evaluated unboxed where they can be, into the
+// parameters they fill, and bound as the function's Str or Int reads
+// them (args). A literal argument is checked and placed once, when the
+// site is compiled; a STRING expression where any string passes is not
+// checked; the rest are checked at each call, in the order written.
+type typedCall struct {
+	f       *builtins.Function
+	name    string // as written, for the message about a structure
+	binding *builtins.Binding
+	evals   []argFn              // the arguments evaluated at each call, in the order written
+	into    []*builtins.ArgValue // where each goes
+	checked []int                // the written arguments checked at each call
+	general bool                 // some argument may give a structure
+	args    builtins.Args        // the buffer the arguments are bound in, as Str and Int read it
+}
+
+// typedSite compiles a typed call site; nil where the function has no
+// typed implementation, or the call stays on expr.
+func (r *Runner) typedSite(c *ast.Call) *typedCall {
 	f := r.funcs.Lookup(c.Name)
 	if f == nil || f.Str == nil && f.Int == nil {
-		return nil, nil
+		return nil
 	}
 	keys := make([]string, len(c.Args))
 	for k, a := range c.Args {
@@ -172,44 +180,44 @@ func (r *Runner) typedSite(c *ast.Call) (*builtins.Function, func() (builtins.Ar
 	}
 	binding, err := f.Plan(keys)
 	if err != nil {
-		return nil, nil
+		return nil
 	}
-	// Each argument is evaluated into the parameter it fills, in a
-	// buffer kept from call to call as callSite's is.
+	// The buffer is kept from call to call, as callSite's is.
 	out := binding.ArgValues()
-	var args []argFn
-	var into []*builtins.ArgValue
-	var checked []int // the written arguments checked at each call
-	general := false  // some argument may give a structure
+	t := &typedCall{f: f, name: c.Name, binding: binding, args: builtins.TypedArgs(out)}
 	for k, a := range c.Args {
 		if v, ok := literal(a.Value); ok && binding.Fix(out, k, v) {
 			continue
 		}
-		arg, typedStr := r.typedArg(a.Value)
-		if arg == nil {
-			return nil, nil
+		eval, typedStr := r.typedArg(a.Value)
+		if eval == nil {
+			return nil
 		}
-		args, into = append(args, arg), append(into, &out[binding.Target(k)])
+		t.evals, t.into = append(t.evals, eval), append(t.into, &out[binding.Target(k)])
 		if !typedStr || !binding.TakesStrings(k) {
-			checked = append(checked, k)
-			general = general || !typedStr
+			t.checked = append(t.checked, k)
+			t.general = t.general || !typedStr
 		}
 	}
-	return f, func() (builtins.Args, error) {
-		for k, arg := range args {
-			if err := arg(into[k]); err != nil {
-				return builtins.Args{}, err
-			}
+	return t
+}
+
+// bind evaluates and checks the arguments of one call, as callSite's
+// closure does.
+func (t *typedCall) bind() error {
+	for k, eval := range t.evals {
+		if err := eval(t.into[k]); err != nil {
+			return err
 		}
-		if general { // refused once every argument ran, as exprEnv.call does
-			for _, x := range into {
-				if _, ok := x.Other().(complexRef); ok {
-					return builtins.Args{}, functionComplexArg.err(c.Name)
-				}
-			}
-		}
-		return binding.Check(out, checked)
 	}
+	if t.general { // refused once every argument ran, as exprEnv.call does
+		for _, x := range t.into {
+			if _, ok := x.Other().(complexRef); ok {
+				return functionComplexArg.err(t.name)
+			}
+		}
+	}
+	return t.binding.Check(t.args, t.checked)
 }
 
 // literal is the value of a literal argument.
