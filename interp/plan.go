@@ -176,6 +176,13 @@ func (r *Runner) assignInt(cache *varCache, elem *fieldCache, name *ast.VarName,
 		return r.assignVia(cache, name, x, mode)
 	}
 	n := v.node // what walk gives for a simple name
+	if n.isNum && n.val == nil && n.ext == nil && r.varBytes <= r.varCheckAt && name.Simple() {
+		// The loop counter's case, what the rest comes to for it: a
+		// simple variable holding an integer unboxed (so one that takes
+		// integers, no JV's, counting no bytes) takes the next.
+		n.num = x
+		return nil
+	}
 	if fieldName(name) {
 		var err error
 		if n, err = elem.walk(r, v, name, true); err != nil {
