@@ -144,15 +144,13 @@ func (b *Binding) Check(args Args, ks []int) error {
 				continue
 			}
 		default:
-			switch n := x.v.(type) {
+			switch n := x.v.(type) { // passes boxed, as Args reads it
 			case string:
 				if s.strings {
-					x.SetStr(n)
 					continue
 				}
 			case int:
 				if s.ints && n >= minInt32 && n <= maxInt32 {
-					x.SetInt(n)
 					continue
 				}
 			}

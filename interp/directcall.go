@@ -205,6 +205,9 @@ func (r *Runner) typedSite(c *ast.Call) *typedCall {
 // bind evaluates and checks the arguments of one call, as callSite's
 // closure does.
 func (t *typedCall) bind() error {
+	if len(t.evals) == 0 {
+		return nil // every argument a literal, fixed
+	}
 	for k, eval := range t.evals {
 		if err := eval(t.into[k]); err != nil {
 			return err
@@ -216,6 +219,9 @@ func (t *typedCall) bind() error {
 				return functionComplexArg.err(t.name)
 			}
 		}
+	}
+	if len(t.checked) == 0 {
+		return nil
 	}
 	return t.binding.Check(t.args, t.checked)
 }

@@ -27,6 +27,7 @@ type plan struct {
 	site *site    // expr's compiled site
 
 	name *ast.VarName // SET-VARIABLE's target; nil: SET-VARIABLE takes its general path
+	set  bool         // name is set, and the command runs by setPlanned with nothing before it but step and logCmd (quickPlan)
 	elem fieldCache   // SET-VARIABLE P.E: the element (fieldcache.go)
 	ctl  varCache     // FOR: the control variable's binding
 	loop *forPlan     // FOR: its operands
@@ -37,6 +38,19 @@ type plan struct {
 // & replacement is new at every execution and takes the general path,
 // whose sites are bounded (direct.go).
 func (r *Runner) planned(c *ast.Command) bool { return c.Slot > 0 && !r.directOff && r.frame != nil }
+
+// quickPlan is the plan of a command that execCommand runs by setPlanned
+// (a SET-VARIABLE with an expression, as parsed, without errors), when
+// it has been made: what execCommand's checks come to for it, without
+// them. nil: execCommand takes its way.
+func (r *Runner) quickPlan(c *ast.Command) *plan {
+	if f := r.frame; f != nil && c.Slot > 0 && c.Slot < len(f.plans) && !r.directOff {
+		if p := f.plans[c.Slot]; p != nil && p.cmd == c && p.set {
+			return p
+		}
+	}
+	return nil
+}
 
 // plan returns the plan of a planned command.
 func (r *Runner) plan(c *ast.Command) *plan {
@@ -75,6 +89,7 @@ func (r *Runner) newPlan(c *ast.Command) *plan {
 			p.name, p.expr = name, val.Expr
 			p.site = r.planSite(val.Expr)
 			p.site.mode, p.site.moded = modeOf(c.Args), true
+			p.set = !c.Subst && len(c.Errs) == 0 && c.Spec != nil
 		}
 	}
 	return p
