@@ -22,6 +22,7 @@ type evalFn func() (any, error)
 type site struct {
 	direct evalFn      // nil when the expression is not simple
 	ints   intFn       // nil when it is no integer expression (directint.go)
+	cmp    boolFn      // nil when it is no comparison of integer expressions (directint.go)
 	prog   *vm.Program // compiled when the expr path is needed
 	target varCache    // the variable an assignment of this value writes
 	mode   writeMode   // and its WRITE-MODE, read once (moded)

@@ -271,10 +271,14 @@ func fitInt(n int64, ok bool) (int, bool, error) {
 	return int(n), true, nil
 }
 
+// boolFn computes a comparison as an intFn computes an integer: ok, its
+// result; err, its error; neither, the general way gives it.
+type boolFn func() (b, ok bool, err error)
+
 // intComparison compiles a comparison of two integer expressions to a
 // function giving its result, or returns nil. Like intBinary, it finishes
 // with the general comparison once its left operand ran a call.
-func (r *Runner) intComparison(x *ast.Binary) func() (bool, bool, error) {
+func (r *Runner) intComparison(x *ast.Binary) boolFn {
 	var test func(a, b int) bool
 	switch x.Op {
 	case "=":

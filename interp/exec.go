@@ -335,6 +335,15 @@ func (r *Runner) evalConditionAt(cmd *ast.Command, cond ast.Expr, s *site) (bool
 	if s == nil {
 		s = r.siteOf(cmd, cond)
 	}
+	if s.cmp != nil && !r.directOff { // I < 100000 without a box
+		b, ok, err := s.cmp()
+		if err != nil {
+			return false, r.exprFail(cmd, err)
+		}
+		if ok {
+			return b, nil
+		}
+	}
 	v, err := r.evalAt(s, cond)
 	if err != nil {
 		return false, r.exprFail(cmd, err)

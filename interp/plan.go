@@ -74,7 +74,11 @@ func (r *Runner) plan(c *ast.Command) *plan {
 // planSite compiles the site of a planned expression, with its integer
 // path (directint.go).
 func (r *Runner) planSite(e ast.Expr) *site {
-	return &site{direct: r.directFn(e), ints: r.intFnOf(e)}
+	s := &site{direct: r.directFn(e), ints: r.intFnOf(e)}
+	if b, ok := e.(*ast.Binary); ok && s.direct != nil {
+		s.cmp = r.intComparison(b)
+	}
+	return s
 }
 
 func (r *Runner) newPlan(c *ast.Command) *plan {
