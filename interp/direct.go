@@ -23,6 +23,7 @@ type site struct {
 	direct evalFn      // nil when the expression is not simple
 	ints   intFn       // nil when it is no integer expression (directint.go)
 	cmp    boolFn      // nil when it is no comparison of integer expressions (directint.go)
+	str    strFn       // nil when it is no STRING expression (directstr.go)
 	prog   *vm.Program // compiled when the expr path is needed
 	target varCache    // the variable an assignment of this value writes
 	mode   writeMode   // and its WRITE-MODE, read once (moded)

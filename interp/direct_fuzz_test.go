@@ -28,6 +28,7 @@ func FuzzDirectAgainstExpr(f *testing.F) {
 	f.Add(intSeed)
 	f.Add(substSeed) // substtemplate_test.go
 	f.Add(intCallSeed)
+	f.Add(strSeed)
 	procs, _ := filepath.Glob("testdata/bench/*.proc")
 	for _, p := range procs {
 		if src, err := os.ReadFile(p); err == nil {
@@ -96,6 +97,62 @@ const callSeed = `/A = 'ABCDEFGHIJ'
 /  WRITE-TEXT '&I: &S &N &M'
 /END-WHILE
 /N = INTEGER(A)
+`
+
+// strSeed assigns STRING expressions (plan.go's assignStr) to targets
+// that take them as they are and to those that do not: an implicit
+// variable, a declared *STRING, *INTEGER and *BOOLEAN one, list and
+// structure elements, WRITE-MODE=*EXTEND, SYSSWITCH, a variable that
+// changes type and one deleted between passes, and a string grown past
+// the longest value.
+const strSeed = `/A = 'ABCDEFGHIJ'
+/DECLARE-VARIABLE T(TYPE=*STRING)
+/DECLARE-VARIABLE N(TYPE=*INTEGER)
+/DECLARE-VARIABLE B(TYPE=*BOOLEAN)
+/DECLARE-VARIABLE L(TYPE=*STRING),MULTIPLE-ELEMENTS=*LIST
+/DECLARE-VARIABLE P(TYPE=*STRUCTURE(*DYNAMIC))
+/I = 0
+/WHILE (I < 4)
+/  I = I + 1
+/  S = SUBSTRING(A, I, 2) // 'Z'
+/  T = 'T' // S
+/  L = S // STRING(I), WRITE-MODE=*EXTEND
+/  P.E = UPPER-CASE(S) // 'P'
+/  L#1 = 'F' // S
+/  X = 'X' // S
+/  IF (I = 2)
+/    X = 7
+/  END-IF
+/  IF (I = 3)
+/    DELETE-VARIABLE X
+/  ELSE
+/    SHOW-VARIABLE X
+/  END-IF
+/  SHOW-VARIABLE S
+/  SHOW-VARIABLE T
+/  SHOW-VARIABLE L
+/  SHOW-VARIABLE P
+/END-WHILE
+/N = 'N' // S
+/IF-BLOCK-ERROR
+/  WRITE-TEXT 'N'
+/END-IF
+/B = 'B' // S
+/IF-BLOCK-ERROR
+/  WRITE-TEXT 'B'
+/END-IF
+/SYSSWITCH = 'ON' // ''
+/IF-BLOCK-ERROR
+/  WRITE-TEXT 'SYSSWITCH'
+/END-IF
+/G = 'GGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGG'
+/G = G // G // G // G // G // G // G // G
+/G = G // G // G // G // G // G // G // G
+/G = G // G // G // G // G // G // G // G
+/IF-BLOCK-ERROR
+/  WRITE-TEXT 'G'
+/END-IF
+/SHOW-VARIABLE G
 `
 
 // intSeed goes through the unboxed integer paths (directint.go,

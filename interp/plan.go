@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"sdfp/builtins"
 	"sdfp/interp/handler"
 	"sdfp/parser/ast"
 )
@@ -77,6 +78,9 @@ func (r *Runner) planSite(e ast.Expr) *site {
 	s := &site{direct: r.directFn(e), ints: r.intFnOf(e)}
 	if b, ok := e.(*ast.Binary); ok && s.direct != nil {
 		s.cmp = r.intComparison(b)
+	}
+	if s.direct != nil && s.ints == nil {
+		s.str = r.strOf(e)
 	}
 	return s
 }
@@ -159,6 +163,12 @@ func (r *Runner) setPlanned(c *ast.Command, p *plan) *signal {
 		return r.signalled(c, r.exprFail(c, ierr))
 	} else if ok {
 		err = r.assignInt(&s.target, &p.elem, p.name, x, s.mode)
+	} else if s.str != nil && !r.directOff {
+		str, serr := s.str()
+		if serr != nil {
+			return r.signalled(c, r.exprFail(c, serr))
+		}
+		err = r.assignStr(&s.target, p.name, str, s.mode)
 	} else {
 		var v any
 		if v, err = r.evalAt(s, p.expr); err != nil {
@@ -221,4 +231,24 @@ func (r *Runner) assignInt(cache *varCache, elem *fieldCache, name *ast.VarName,
 	}
 	n.setInt(x)
 	return nil
+}
+
+// assignStr is assignVia of a string: stored straight into a simple
+// variable that takes strings and is no JV's, what store comes to for
+// it (a string no longer than any value may be); else the general way.
+func (r *Runner) assignStr(cache *varCache, name *ast.VarName, x string, mode writeMode) error {
+	v := cache.hit(r)
+	if v == nil {
+		v = cache.miss(r, name.Parts[0].Name)
+	}
+	if v != nil && mode == modeReplace && v != r.sysswitch && r.varHook == nil && name.Simple() && len(x) <= maxString {
+		if n := v.node; n.t.kind == simpleNode && n.ext == nil && (n.t.typ == builtins.TypeAny || n.t.typ == builtins.TypeString) {
+			if err := r.charge(int64(len(x)) - n.bytes()); err != nil {
+				return err
+			}
+			n.set(x)
+			return nil
+		}
+	}
+	return r.assignVia(cache, name, x, mode)
 }
