@@ -496,6 +496,9 @@ func (r *Runner) forPasses(s *ast.For, c *ast.Command, ctl *ast.VarName, cond as
 				return sig
 			}
 		}
+		if x, ok := v.(int); ok && ctlSite != nil {
+			v, n = nil, x // a list's integer goes the counter's way, unboxed
+		}
 		var err error
 		switch {
 		case v != nil:
