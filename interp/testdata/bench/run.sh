@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the benchmark suite side by side: each loop in sdfp, CPython 3 and
 # Regina REXX (when installed), the best of $ROUNDS wall times each
-# (MEASURE=cpu: CPU times), and prints the ratios sdfp/CPython and
+# (MEASURE=cpu: CPU times; MEASURE=instructions: instructions executed,
+# with valgrind, once is enough), and prints the ratios sdfp/CPython and
 # sdfp/Regina (issue 18's goals: <= 1.0 and <= 0.4). Usage: interp/testdata/bench/run.sh [ROUNDS]; SDFP=binary
 # times that sdfp binary instead of one built from this tree (to compare
 # commits: build each with go build -o).
@@ -28,7 +29,13 @@ best() {
   local b=
   for _ in $(seq "$rounds"); do
     local t
-    if [ "${MEASURE:-wall}" = cpu ]; then
+    if [ "${MEASURE:-wall}" = instructions ]; then
+      # millions of instructions executed (valgrind's cachegrind), which
+      # load does not change; Go's threads run one at a time under it, and
+      # GOMAXPROCS=1 keeps idle GC workers from spinning into the count
+      t=$(GOMAXPROCS=1 valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+        awk '/I *refs/ {gsub(",", "", $4); print $4/1e6}')
+    elif [ "${MEASURE:-wall}" = cpu ]; then
       t=$( { TIMEFORMAT='%U %S'; time "$@" >/dev/null 2>&1; } 2>&1 | awk '{print $1+$2}')
     else
       local s e
