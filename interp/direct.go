@@ -102,7 +102,11 @@ func (r *Runner) directFn(e ast.Expr) evalFn {
 		root := name.Parts[0].Name
 		var cache varCache
 		return func() (any, error) {
-			if v := cache.lookup(r, root); v != nil && v.node.t.kind == simpleNode && v.node.hasValue() {
+			v := cache.hit(r) // lookup, its hit inlined
+			if v == nil {
+				v = cache.miss(r, root)
+			}
+			if v != nil && v.node.t.kind == simpleNode && v.node.hasValue() {
 				return v.node.value(), nil
 			}
 			return r.varOrFunction(name)

@@ -256,7 +256,11 @@ func (r *Runner) typedArg(e ast.Expr) (fn argFn, typedStr bool) {
 		root := ref.Name.Parts[0].Name
 		var cache varCache
 		return func(x *builtins.ArgValue) error {
-			if v := cache.lookup(r, root); v != nil && v.node.t.kind == simpleNode && v.node.hasValue() {
+			v := cache.hit(r) // lookup, its hit inlined
+			if v == nil {
+				v = cache.miss(r, root)
+			}
+			if v != nil && v.node.t.kind == simpleNode && v.node.hasValue() {
 				if n, ok := v.node.intValue(); ok {
 					x.SetInt(n)
 				} else {
@@ -264,8 +268,8 @@ func (r *Runner) typedArg(e ast.Expr) (fn argFn, typedStr bool) {
 				}
 				return nil
 			}
-			v, err := general()
-			x.SetAny(v)
+			g, err := general()
+			x.SetAny(g)
 			return err
 		}, false
 	}
