@@ -25,14 +25,27 @@ type native func(r *Runner, c *ast.Command) (handler.Result, *signal)
 // due) returns at once.
 func (r *Runner) step(c *ast.Command) *signal {
 	r.steps++
-	if r.stop == nil && (r.stepLimit <= 0 || r.steps <= r.stepLimit) && r.steps&(checkSteps-1) != 0 {
-		return nil
+	if r.steps < r.checkAt {
+		return nil // small enough to be inlined into every statement
 	}
 	return r.stepChecks(c)
 }
 
-// stepChecks is the rest of step, for the step just counted.
+// stepChecks is the rest of step, for the step just counted. It runs at
+// the first step and then no later than each step where one of its
+// checks can fire (every step with a stop function, past the step limit,
+// every checkSteps steps), which checkAt tells step.
 func (r *Runner) stepChecks(c *ast.Command) *signal {
+	switch next := (r.steps | (checkSteps - 1)) + 1; {
+	case r.stop != nil:
+		r.checkAt = r.steps + 1
+	case r.stepLimit > 0 && r.steps <= r.stepLimit:
+		r.checkAt = min(next, r.stepLimit+1)
+	case r.stepLimit > 0:
+		r.checkAt = r.steps + 1
+	default:
+		r.checkAt = next
+	}
 	if r.stop != nil && r.stop() {
 		return &signal{kind: sigError, err: r.limitError(c, runCancelled.result("JOB ENDED"))}
 	}

@@ -191,6 +191,7 @@ type Runner struct {
 
 	ctx       context.Context
 	steps     int64
+	checkAt   int64 // the next step at which step runs stepChecks (0: the first)
 	globals   *scope
 	frame     *frame
 	listing   bool               // MODIFY-JOB-OPTIONS LOGGING=*PAR(LISTING=*YES)

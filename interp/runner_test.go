@@ -275,3 +275,24 @@ func TestPreanalysis(t *testing.T) {
 		t.Errorf("open block: out %q, err %v", out, res.Err)
 	}
 }
+
+// step checks only at the steps where a check can fire (checkAt): a run
+// stops at exactly the step past its limit, and a stop function is asked
+// at every step, on both sides of the periodic checks.
+func TestStepChecksWhereTheyFire(t *testing.T) {
+	loop := "/WHILE (TRUE); END-WHILE\n"
+	for _, limit := range []int64{1, 2, 1023, 1024, 1025, 2047, 2048, 3000} {
+		_, res := run(t, loop, WithStepLimit(limit))
+		if res.Err == nil || !res.Err.Limit || res.Steps != limit+1 {
+			t.Errorf("step limit %d: stopped at step %d with %v", limit, res.Steps, res.Err)
+		}
+	}
+	for _, at := range []int64{1, 2, 1023, 1024, 1025, 2500} {
+		asked := int64(0)
+		stop := func() bool { asked++; return asked >= at }
+		_, res := run(t, loop, WithStop(stop), WithStepLimit(5000))
+		if res.Err == nil || !res.Err.Limit || res.Steps != at || asked != at {
+			t.Errorf("stop at the %d. question: stopped at step %d, asked %d times, %v", at, res.Steps, asked, res.Err)
+		}
+	}
+}
