@@ -133,10 +133,14 @@ func (r *Runner) signalled(c *ast.Command, sig *signal) *signal {
 
 // dispatch hands a command to the handler chain.
 func (r *Runner) dispatch(c *ast.Command) handler.Result {
-	req := &handler.Request{Name: c.Name, Args: c.Args, Pos: c.Pos, Task: r}
+	return r.dispatchRequest(&handler.Request{Name: c.Name, Args: c.Args, Pos: c.Pos, Task: r})
+}
+
+// dispatchRequest hands a request to the handler chain.
+func (r *Runner) dispatchRequest(req *handler.Request) handler.Result {
 	res, ok := handle(r.ctx, r.dispatcher, req)
 	if !ok {
-		return commandNotAvailable.result(c.Name)
+		return commandNotAvailable.result(req.Name)
 	}
 	if res.Wait != nil {
 		return r.wait(res)

@@ -30,6 +30,7 @@ type plan struct {
 	elem fieldCache   // SET-VARIABLE P.E: the element (fieldcache.go)
 	ctl  varCache     // FOR: the control variable's binding
 	loop *forPlan     // FOR: its operands
+	exec *execPlan    // EXECUTE-CMD: its operands and command (execplan.go)
 }
 
 // planned reports whether a command as executed has a plan: one of a

@@ -23,9 +23,15 @@ func (r *Runner) lookup(name string) *variable {
 	if name == sysSwitchName && r.switches != nil {
 		return r.sysSwitch()
 	}
+	return r.loadContainer(r.visible(name))
+}
+
+// visible is the variable lookup finds for a name other than SYSSWITCH,
+// its container not read.
+func (r *Runner) visible(name string) *variable {
 	for f := r.frame; f != nil; f = f.parent {
 		if v := f.locals.vars[name]; v != nil {
-			return r.loadContainer(v)
+			return v
 		}
 		if !f.include {
 			break
