@@ -330,7 +330,13 @@ func padLeft(s string, n int) string {
 // substituted performs & replacement on a command's text and analyses the
 // result again, as BS2000 does before syntax analysis.
 func (r *Runner) substituted(c *ast.Command) (*ast.Command, *signal) {
-	text, err := r.substitute(c.Unit.Text)
+	var text string
+	var err error
+	if r.planned(c) {
+		text, err = r.substitutePlanned(c)
+	} else {
+		text, err = r.substitute(c.Unit.Text)
+	}
 	if err != nil {
 		return nil, r.exprFail(c, err)
 	}

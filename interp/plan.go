@@ -26,11 +26,12 @@ type plan struct {
 	expr ast.Expr // SET-VARIABLE's VALUE, a block command's CONDITION
 	site *site    // expr's compiled site
 
-	name *ast.VarName // SET-VARIABLE's target; nil: SET-VARIABLE takes its general path
-	elem fieldCache   // SET-VARIABLE P.E: the element (fieldcache.go)
-	ctl  varCache     // FOR: the control variable's binding
-	loop *forPlan     // FOR: its operands
-	exec *execPlan    // EXECUTE-CMD: its operands and command (execplan.go)
+	name  *ast.VarName // SET-VARIABLE's target; nil: SET-VARIABLE takes its general path
+	elem  fieldCache   // SET-VARIABLE P.E: the element (fieldcache.go)
+	ctl   varCache     // FOR: the control variable's binding
+	loop  *forPlan     // FOR: its operands
+	exec  *execPlan    // EXECUTE-CMD: its operands and command (execplan.go)
+	subst *substPlan   // a command with &: the pieces of its replacement (substplan.go)
 }
 
 // planned reports whether a command as executed has a plan: one of a
@@ -69,7 +70,7 @@ func (r *Runner) newPlan(c *ast.Command) *plan {
 	if c.Args == nil {
 		return p
 	}
-	if c.Name == "SET-VARIABLE" {
+	if c.Name == "SET-VARIABLE" && !c.Subst { // the text before replacement is not the command run
 		val := c.Args.Get("VALUE")
 		name, err := nameOf(c.Args.Get("VARIABLE-NAME"))
 		if err == nil && val != nil && val.Expr != nil {
