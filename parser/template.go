@@ -242,11 +242,20 @@ type literalBinding struct {
 // bind binds contents as the literal's operand value, as the binder
 // binds a value written as one string literal.
 func (l *templateLit) bind(contents string, u *lexer.Unit) (*ast.Value, bool) {
+	return l.bindInto(nil, contents, u)
+}
+
+// bindInto is bind that binds a c-string into v, when v is not nil (the
+// value Apply allocates with the command).
+func (l *templateLit) bindInto(v *ast.Value, contents string, u *lexer.Unit) (*ast.Value, bool) {
 	if l.cstring {
 		b := binder{lenient: l.lenient}
 		tok := l.tok
 		tok.Value = contents
-		v := &ast.Value{Pos: tok.Pos, Operand: l.value.Operand, Given: true}
+		if v == nil {
+			v = new(ast.Value)
+		}
+		*v = ast.Value{Pos: tok.Pos, Operand: l.value.Operand, Given: true}
 		b.cstring(v, v.Operand, l.value.Alt, tok)
 		return v, len(b.errs) == 0
 	}
@@ -254,20 +263,22 @@ func (l *templateLit) bind(contents string, u *lexer.Unit) (*ast.Value, bool) {
 	lb.tok[0].Value = contents
 	lb.atom = Atom{Pos: l.tok.Pos, Tokens: lb.tok[:], Token: &lb.tok[0]}
 	lb.atoms[0] = &lb.atom
-	v := lb.b.alternative(l.value.Operand, lb.atoms[:], lb.tok[:], l.tok.Pos)
-	if len(lb.b.errs) > 0 || v.Alt != l.value.Alt {
+	nv := lb.b.alternative(l.value.Operand, lb.atoms[:], lb.tok[:], l.tok.Pos)
+	if len(lb.b.errs) > 0 || nv.Alt != l.value.Alt {
 		return nil, false
 	}
-	return v, true
+	return nv, true
 }
 
-// appliedCommand is the command Apply returns with its unit and
-// operands, in one allocation.
+// appliedCommand is the command Apply returns with its unit, operands
+// and the value of its first literal when that is a c-string, in one
+// allocation.
 type appliedCommand struct {
 	cmd  ast.Command
 	unit lexer.Unit
 	args ast.Args
 	vals [8]*ast.Value
+	lit  ast.Value
 }
 
 // Apply returns the command text reads as, read at the template's
@@ -303,7 +314,11 @@ func (t *Template) Apply(text string) (*ast.Command, bool) {
 		if strings.Contains(contents, "&") != l.amp {
 			return nil, false
 		}
-		v, ok := l.bind(contents, &ac.unit)
+		var into *ast.Value
+		if i == 0 {
+			into = &ac.lit
+		}
+		v, ok := l.bindInto(into, contents, &ac.unit)
 		if !ok {
 			return nil, false
 		}
