@@ -313,11 +313,25 @@ func nameOf(v *ast.Value) (*ast.VarName, error) {
 // find resolves a name given as text for the variable functions; the
 // name "L#" (index without number) there means the whole list.
 func (r *Runner) find(text string) (*variable, *node, bool) {
-	name, err := r.parsedName(text)
-	if err != nil {
-		return nil, nil, false
+	var name *ast.VarName
+	var v *variable
+	if f := &r.lastFound; r.directOff {
+		var err error
+		if name, err = r.parsedName(text); err != nil {
+			return nil, nil, false
+		}
+		v = r.lookup(name.Parts[0].Name)
+	} else {
+		if f.name == nil || f.text != text {
+			n, err := r.parsedName(text)
+			if err != nil {
+				return nil, nil, false
+			}
+			*f = foundName{text: text, name: n}
+		}
+		name = f.name
+		v = f.v.lookup(r, name.Parts[0].Name)
 	}
-	v := r.lookup(name.Parts[0].Name)
 	if v == nil {
 		return nil, nil, false
 	}
@@ -332,6 +346,17 @@ func (r *Runner) find(text string) (*variable, *node, bool) {
 		return v, nil, false
 	}
 	return v, n, true
+}
+
+// foundName is the name find resolved last, and its variable kept as a
+// variable site keeps it (varcache.go): a loop asks the variable
+// functions about the same name again and again (SIZE('OUT')), and the
+// name's parse and its variable are then found without hashing. With
+// WithDirectEval(false) find parses and looks up every name.
+type foundName struct {
+	text string
+	name *ast.VarName
+	v    varCache
 }
 
 // elementNames lists the names of a complex node's direct elements.
