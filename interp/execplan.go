@@ -83,7 +83,7 @@ func (r *Runner) outputToList(p *execPlan, lines []msg.Message) (handler.Result,
 	}
 	n := v.node // what walk gives for a simple name
 	if p.textMode == modeReplace && n.t.kind == listNode {
-		n.elems = nil
+		n.elems = make([]*node, 0, len(lines)) // what linesToList leaves, grown once
 	}
 	for _, l := range lines {
 		if err := r.store(n, name.Text, r.messages.Render(l, r.lang), modeExtend); err != nil {
