@@ -86,6 +86,7 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 	if c.Name == "" && !c.Subst && len(c.Errs) == 0 {
 		return nil // comment line or label alone
 	}
+	orig := c
 	c, sig := r.begin(c)
 	if sig != nil {
 		return sig
@@ -95,9 +96,14 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 	}
 	var res handler.Result
 	var fn native
-	if !r.planned(c) {
+	switch {
+	case c != orig && c.Name == orig.Name && r.planned(orig):
+		// made by & replacement: the statement of the command replaced,
+		// which its plan found once
+		fn = r.plan(orig).native
+	case !r.planned(c):
 		fn = r.natives[c.Name] // the reference, and commands made by & replacement (plan.go)
-	} else {
+	default:
 		p := r.plan(c)
 		if p.name != nil {
 			return r.setPlanned(c, p)
