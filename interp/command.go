@@ -96,11 +96,13 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 	}
 	var res handler.Result
 	var fn native
+	release := false // c goes back to its template (substtemplate.go)
 	switch {
 	case c != orig && c.Name == orig.Name && r.planned(orig):
 		// made by & replacement: the statement of the command replaced,
 		// which its plan found once
-		fn = r.plan(orig).native
+		p := r.plan(orig)
+		fn, release = p.native, p.keepsNothing
 	case !r.planned(c):
 		fn = r.natives[c.Name] // the reference, and commands made by & replacement (plan.go)
 	default:
@@ -121,7 +123,11 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 	} else {
 		res = r.dispatch(c)
 	}
-	return r.apply(c, res)
+	sig = r.apply(c, res)
+	if release {
+		r.releaseReplaced(orig, c)
+	}
+	return sig
 }
 
 // signalled ends a statement that raised a signal: the return code it

@@ -32,6 +32,10 @@ type plan struct {
 	loop  *forPlan     // FOR: its operands
 	exec  *execPlan    // EXECUTE-CMD: its operands and command (execplan.go)
 	subst *substPlan   // a command with &: the pieces of its replacement (substplan.go)
+	// a command with &: its templates (substtemplate.go), and whether its
+	// statement keeps nothing of a replaced command
+	templates    *substTemplates
+	keepsNothing bool
 }
 
 // planned reports whether a command as executed has a plan: one of a
@@ -66,7 +70,7 @@ func (r *Runner) planSite(e ast.Expr) *site {
 }
 
 func (r *Runner) newPlan(c *ast.Command) *plan {
-	p := &plan{cmd: c, native: r.natives[c.Name]}
+	p := &plan{cmd: c, native: r.natives[c.Name], keepsNothing: keepsNothing[c.Name]}
 	if c.Args == nil {
 		return p
 	}

@@ -53,6 +53,10 @@ type Template struct {
 	// top are the indices of the command's hot operand values.
 	top []int
 	max int // Limits.CommandBytes
+	// last is the command Apply returned last; spare one whose caller
+	// said it holds nothing of it any more (Release), which the next
+	// Apply fills instead of allocating.
+	last, spare *appliedCommand
 }
 
 type templateLit struct {
@@ -302,7 +306,11 @@ func (t *Template) Apply(text string) (*ast.Command, bool) {
 	if text[at:] != t.text[at:] {
 		return nil, false
 	}
-	ac := &appliedCommand{cmd: *t.cmd, unit: t.unit.Retext(text)}
+	ac := t.spare // nobody holds it: written over even if this text fails below
+	if ac == nil {
+		ac = new(appliedCommand)
+	}
+	*ac = appliedCommand{cmd: *t.cmd, unit: t.unit.Retext(text)}
 	var one [1]*ast.Value
 	values := one[:]
 	if len(t.lits) > 1 {
@@ -335,7 +343,20 @@ func (t *Template) Apply(text string) (*ast.Command, bool) {
 	} else {
 		ac.cmd.Args = t.copyArgs(t.cmd.Args, values)
 	}
+	t.spare, t.last = nil, ac
 	return &ac.cmd, true
+}
+
+// Release tells the template that its caller holds nothing of c any
+// more, neither the command nor its unit, operands or values (strings
+// taken from them stay valid: they are not written): when c is the
+// command Apply returned last, the next Apply fills c's memory instead
+// of allocating a command. Only a caller that knows that nothing it
+// handed c to kept it may release it.
+func (t *Template) Release(c *ast.Command) {
+	if t.last != nil && c == &t.last.cmd {
+		t.spare, t.last = t.last, nil
+	}
 }
 
 // sameQuotes reports whether two literal contents have their
