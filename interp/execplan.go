@@ -82,11 +82,34 @@ func (r *Runner) outputToList(p *execPlan, lines []msg.Message) (handler.Result,
 		p.textVar.keep(r, name.Parts[0].Name, v)
 	}
 	n := v.node // what walk gives for a simple name
-	if p.textMode == modeReplace && n.t.kind == listNode {
-		n.elems = make([]*node, 0, len(lines)) // what linesToList leaves, grown once
+	if n.t.kind != listNode {
+		for _, l := range lines {
+			if err := r.store(n, name.Text, r.messages.Render(l, r.lang), modeExtend); err != nil {
+				return resultOf(err), nil
+			}
+		}
+		return done, nil
 	}
-	for _, l := range lines {
-		if err := r.store(n, name.Text, r.messages.Render(l, r.lang), modeExtend); err != nil {
+	// The list's former elements of simple values become its new ones:
+	// linesToList drops them, and nothing holds an element of a simple
+	// value beyond a statement (a FOR takes the values, an assignment
+	// copies, an expression reads the value), so none is seen again. A
+	// list with room in front of it (WRITE-MODE=*PREFIX) keeps its own.
+	var former []*node
+	if p.textMode == modeReplace {
+		if n.ext == nil && n.t.elem.kind == simpleNode {
+			former = n.elems
+			n.elems = n.elems[:0:cap(n.elems)]
+		} else {
+			n.elems = make([]*node, 0, len(lines)) // what linesToList leaves, grown once
+		}
+	}
+	for i, l := range lines {
+		var spare *node
+		if i < len(former) && former[i].ext == nil && former[i].t.kind == simpleNode { // not a structure copied in
+			spare = former[i]
+		}
+		if err := r.addElement(n, name.Text, r.messages.Render(l, r.lang), modeExtend, spare); err != nil {
 			return resultOf(err), nil
 		}
 	}

@@ -223,33 +223,49 @@ func (r *Runner) assignVia(cache *varCache, name *ast.VarName, val any, mode wri
 
 func (r *Runner) store(n *node, text string, val any, mode writeMode) error {
 	if n.t.kind == listNode && mode != modeReplace {
-		if n.t.limit > 0 && len(n.elems) >= n.t.limit {
-			return listFull.err(text, n.t.limit)
-		}
-		if err := r.checkElements(text, len(n.elems)); err != nil {
-			return err
-		}
-		var e *node
-		if ref, ok := val.(complexRef); ok {
-			e = ref.n.clone()
-		} else {
-			e = newNode(n.t.elem)
-		}
-		if err := r.charge(e.size()); err != nil {
-			return err
-		}
-		if _, ok := val.(complexRef); !ok {
-			if err := r.store(e, text, val, modeReplace); err != nil {
-				return err
-			}
-		}
-		if mode == modeExtend {
-			n.elems = append(n.elems, e)
-		} else {
-			n.prepend(e)
-		}
-		return nil
+		return r.addElement(n, text, val, mode, nil)
 	}
+	return r.storeNode(n, text, val)
+}
+
+// addElement puts a new element with val at the end or the front of
+// list n. spare, when not nil, is a node of a simple value that nobody
+// holds any more (an element of the list's former contents), which the
+// new element of a simple value takes instead of a new node.
+func (r *Runner) addElement(n *node, text string, val any, mode writeMode, spare *node) error {
+	if n.t.limit > 0 && len(n.elems) >= n.t.limit {
+		return listFull.err(text, n.t.limit)
+	}
+	if err := r.checkElements(text, len(n.elems)); err != nil {
+		return err
+	}
+	var e *node
+	if ref, ok := val.(complexRef); ok {
+		e = ref.n.clone()
+	} else if spare != nil && n.t.elem.kind == simpleNode {
+		*spare = node{t: n.t.elem} // what newNode gives
+		e = spare
+	} else {
+		e = newNode(n.t.elem)
+	}
+	if err := r.charge(e.size()); err != nil {
+		return err
+	}
+	if _, ok := val.(complexRef); !ok {
+		if err := r.store(e, text, val, modeReplace); err != nil {
+			return err
+		}
+	}
+	if mode == modeExtend {
+		n.elems = append(n.elems, e)
+	} else {
+		n.prepend(e)
+	}
+	return nil
+}
+
+// storeNode is store into a node that takes the value itself.
+func (r *Runner) storeNode(n *node, text string, val any) error {
 	if ref, ok := val.(complexRef); ok {
 		if ref.n.t.kind != n.t.kind {
 			return typeCannotTake.err(text, ref.n.t.kindName())

@@ -21,7 +21,8 @@ import (
 // or replaced, failing, with return codes in variables, run from an
 // include procedure; WRITE-TEXT with & to SYSOUT and SYSLST; SIZE of
 // the list; and between them declarations, deletions and assignments
-// that change what each name stands for. SYSOUT, SYSLST, the trace, the
+// that change what each name stands for, and FOR loops, copies and
+// prefixed or structure elements of the list a TEXT-OUTPUT replaces. SYSOUT, SYSLST, the trace, the
 // variable events and the result must be the same.
 
 // loopPieces are the statements a generated loop body is made of; K is
@@ -59,6 +60,14 @@ var loopPieces = []string{
 	"MODIFY-JV JV-CONTENTS=JV.T,SET-VALUE='CHANGED'",
 	"INCLUDE-PROCEDURE I.LOOP",
 	"CALL-PROCEDURE C.LOOP",
+	// the former elements of a list its TEXT-OUTPUT replaces, seen by a
+	// FOR, a copy, a prefixed element and a structure copied in
+	"FOR L = *LIST(OUT)\n/    EXEC-CMD (SHOW-JV-ATTRIBUTES JV.X),TEXT-OUTPUT=OUT\n/    WRITE-TEXT 'FOR &L'\n/  END-FOR",
+	"L2 = OUT",
+	"WRITE-TEXT 'COPY: &(L2#1)'",
+	"OUT = 'FRONT', WRITE-MODE=*PREFIX",
+	"OUT = D, WRITE-MODE=*EXTEND",
+	"FOR L = *LIST(OUT)\n/    EXEC-CMD (SHOW-USER-SWITCHES),TEXT-OUTPUT=OUT\n/    SHOW-VARIABLE L\n/  END-FOR",
 }
 
 // loopProcedure makes a loop of n pieces chosen by rng, each followed by
