@@ -12,14 +12,16 @@ import (
 // procedure file, plan.go) reads its operands once; a command text
 // without & that parses without problems is parsed once, with its
 // statement function or the request the handler chain gets (the same at
-// every execution: the same command, position and task, and no handler
-// changes a request); the TEXT-OUTPUT target is parsed once, and a
-// simple name keeps its variable as a variable site does (varcache.go),
-// its lines rendered one by one into the list. Everything else (a target
-// with elements or indexes, one not yet declared, SYSSWITCH, a JV-linked
+// every execution: the same command, position and task; no handler
+// changes what a request says, the registry only keeps its route on
+// it). The TEXT-OUTPUT target is parsed once, and a simple name keeps
+// its variable as a variable site does (varcache.go), its lines
+// rendered one by one into the list, a list of simple values taking
+// the nodes of its former elements. Everything else (a target with
+// elements or indexes, one not yet declared, SYSSWITCH, a JV-linked
 // variable, a run with a variable hook) takes linesToList, the general
-// path; with WithDirectEval(false) no plan is used at all, the reference
-// the differential tests hold this to.
+// path; with WithDirectEval(false) no plan is used at all, the
+// reference the differential tests hold this to.
 
 type execPlan struct {
 	ops      execOperands
