@@ -106,6 +106,7 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 	if c.Name == "" && !c.Subst && len(c.Errs) == 0 {
 		return nil // comment line or label alone
 	}
+	orig := c
 	c, sig := r.begin(c)
 	if sig != nil {
 		return sig
@@ -115,9 +116,16 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 	}
 	var res handler.Result
 	var fn native
-	if !r.planned(c) {
+	release := false // c goes back to its template (substtemplate.go)
+	switch {
+	case c != orig && c.Name == orig.Name && r.planned(orig):
+		// made by & replacement: the statement of the command replaced,
+		// which its plan found once
+		p := r.plan(orig)
+		fn, release = p.native, p.keepsNothing
+	case !r.planned(c):
 		fn = r.natives[c.Name] // the reference, and commands made by & replacement (plan.go)
-	} else {
+	default:
 		p := r.plan(c)
 		if p.name != nil {
 			return r.setPlanned(c, p)
@@ -135,7 +143,11 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 	} else {
 		res = r.dispatch(c)
 	}
-	return r.apply(c, res)
+	sig = r.apply(c, res)
+	if release {
+		r.releaseReplaced(orig, c)
+	}
+	return sig
 }
 
 // signalled ends a statement that raised a signal: the return code it
@@ -153,10 +165,14 @@ func (r *Runner) signalled(c *ast.Command, sig *signal) *signal {
 
 // dispatch hands a command to the handler chain.
 func (r *Runner) dispatch(c *ast.Command) handler.Result {
-	req := &handler.Request{Name: c.Name, Args: c.Args, Pos: c.Pos, Task: r}
+	return r.dispatchRequest(&handler.Request{Name: c.Name, Args: c.Args, Pos: c.Pos, Task: r})
+}
+
+// dispatchRequest hands a request to the handler chain.
+func (r *Runner) dispatchRequest(req *handler.Request) handler.Result {
 	res, ok := handle(r.ctx, r.dispatcher, req)
 	if !ok {
-		return commandNotAvailable.result(c.Name)
+		return commandNotAvailable.result(req.Name)
 	}
 	if res.Wait != nil {
 		return r.wait(res)
@@ -346,7 +362,13 @@ func padLeft(s string, n int) string {
 // substituted performs & replacement on a command's text and analyses the
 // result again, as BS2000 does before syntax analysis.
 func (r *Runner) substituted(c *ast.Command) (*ast.Command, *signal) {
-	text, err := r.substitute(c.Unit.Text)
+	var text string
+	var err error
+	if r.planned(c) {
+		text, err = r.substitutePlanned(c)
+	} else {
+		text, err = r.substitute(c.Unit.Text)
+	}
 	if err != nil {
 		return nil, r.exprFail(c, err)
 	}

@@ -3,6 +3,7 @@ package interp
 import (
 	"sdfp/builtins"
 	"sdfp/interp/handler"
+	"sdfp/lexer"
 	"sdfp/parser/ast"
 	"sdfp/parser/catalog"
 )
@@ -10,19 +11,44 @@ import (
 // EXECUTE-CMD: running a command with its text and structured output
 // caught in variables.
 
+// execOperands are EXECUTE-CMD's operands as executeCmd reads them.
+type execOperands struct {
+	cmd, textTarget, structTarget string
+	textKind, structKind, rcKind  ast.Keyword
+	textMode, structMode, rcVars  *ast.Args
+}
+
+func readExecOperands(a *ast.Args) execOperands {
+	var o execOperands
+	a.Unpack("CMD", &o.cmd,
+		"TEXT-OUTPUT", &o.textKind, "TEXT-OUTPUT", &o.textTarget, "TEXT-OUTPUT", &o.textMode,
+		"STRUCTURE-OUTPUT", &o.structKind, "STRUCTURE-OUTPUT", &o.structTarget, "STRUCTURE-OUTPUT", &o.structMode,
+		"RETURNCODE", &o.rcKind, "RETURNCODE", &o.rcVars)
+	return o
+}
+
 // executeCmd runs a command and catches its text output, its structured
-// output and its return code.
+// output and its return code. A planned EXECUTE-CMD reads its operands,
+// and parses a command text without &, once (execplan.go).
 func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
-	var cmd, textTarget, structTarget string
-	var textKind, structKind, rcKind ast.Keyword
-	var textMode, structMode, rcVars *ast.Args
-	c.Args.Unpack("CMD", &cmd,
-		"TEXT-OUTPUT", &textKind, "TEXT-OUTPUT", &textTarget, "TEXT-OUTPUT", &textMode,
-		"STRUCTURE-OUTPUT", &structKind, "STRUCTURE-OUTPUT", &structTarget, "STRUCTURE-OUTPUT", &structMode,
-		"RETURNCODE", &rcKind, "RETURNCODE", &rcVars)
-	inner, errs := r.parseInnerCommand(cmd, c.Pos)
-	if len(errs) > 0 {
-		return execCmdSyntax.result(errs[0].Msg), nil
+	var p *execPlan
+	var o *execOperands
+	if r.planned(c) {
+		p = r.execPlanOf(c)
+		o = &p.ops
+	} else {
+		ops := readExecOperands(c.Args)
+		o = &ops
+	}
+	var inner *ast.Command
+	if p != nil && p.inner != nil {
+		inner = p.inner
+	} else {
+		var errs []*lexer.Error
+		inner, errs = r.parseInnerCommand(o.cmd, c.Pos)
+		if len(errs) > 0 {
+			return execCmdSyntax.result(errs[0].Msg), nil
+		}
 	}
 	if inner.Spec == nil || inner.Args == nil {
 		return execCmdEmpty.result(), nil
@@ -31,23 +57,32 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 		return execCmdControl.result(inner.Name), nil
 	}
 	var res handler.Result
-	if fn := r.natives[inner.Name]; fn != nil {
+	if fn := r.innerNative(p, inner); fn != nil {
 		var sig *signal
 		res, sig = fn(r, inner)
 		if sig != nil {
 			return handler.Result{}, sig
 		}
+	} else if p != nil && p.inner == inner {
+		res = r.dispatchRequest(&p.req)
 	} else {
 		res = r.dispatch(inner)
 	}
-	switch textKind {
+	switch o.textKind {
 	case "*NONE":
 	case "*SYSOUT":
 		for _, l := range res.Output {
 			r.print(l)
 		}
 	default:
-		if lres, sig := r.linesToList(textTarget, r.render(res.Output), modeOf(textMode)); sig != nil || lres.RC.SC1 != 0 {
+		var lres handler.Result
+		var sig *signal
+		if p != nil {
+			lres, sig = r.outputToList(p, res.Output)
+		} else {
+			lres, sig = r.linesToList(o.textTarget, r.render(res.Output), modeOf(o.textMode))
+		}
+		if sig != nil || lres.RC.SC1 != 0 {
 			if res.After != nil {
 				res.After()
 			}
@@ -59,17 +94,16 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 		// they reach SYSOUT, not the TEXT-OUTPUT variable
 		res.After()
 	}
-	if structKind != "*NONE" {
-		if err := r.structureOutput(structTarget, res.Records, modeOf(structMode)); err != nil {
+	if o.structKind != "*NONE" {
+		if err := r.structureOutput(o.structTarget, res.Records, modeOf(o.structMode)); err != nil {
 			return resultOf(err), nil
 		}
 	}
-	switch rcKind {
+	switch o.rcKind {
 	case "*STD":
 		// The message stays the error's reason: the command's output went
 		// where TEXT-OUTPUT says, but the run's summary names it.
-		reason := res.Message()
-		return handler.Result{RC: res.RC, SpinOff: res.SpinOff, Reason: &reason}, nil
+		return handler.Result{RC: res.RC, SpinOff: res.SpinOff, Reason: reasonOf(res)}, nil
 	case "*VARIABLE":
 		// In the order the operands are declared, so that the assignments
 		// (and the JSON variable events) come out the same in every run.
@@ -78,7 +112,7 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 			value   any
 		}{{"SUBCODE1", res.RC.SC1}, {"SUBCODE2", res.RC.SC2}, {"MAINCODE", res.RC.Main}} {
 			var target string
-			rcVars.Unpack(rcField.operand, &target)
+			o.rcVars.Unpack(rcField.operand, &target)
 			if target == "" || target == "*NONE" {
 				continue
 			}

@@ -139,11 +139,15 @@ func (n *node) size() int64 {
 	for _, e := range n.elems {
 		s += e.size()
 	}
-	for _, c := range n.cells {
-		s += c.size()
+	if n.cells != nil { // ranging over a nil map still sets up an iterator
+		for _, c := range n.cells {
+			s += c.size()
+		}
 	}
-	for k, f := range n.fields {
-		s += namedSize(k, f)
+	if n.fields != nil {
+		for k, f := range n.fields {
+			s += namedSize(k, f)
+		}
 	}
 	return s
 }

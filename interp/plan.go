@@ -27,11 +27,17 @@ type plan struct {
 	expr ast.Expr // SET-VARIABLE's VALUE, a block command's CONDITION
 	site *site    // expr's compiled site
 
-	name *ast.VarName // SET-VARIABLE's target; nil: SET-VARIABLE takes its general path
-	set  bool         // name is set, and the command runs by setPlanned with nothing before it but step and logCmd (quickPlan)
-	elem fieldCache   // SET-VARIABLE P.E: the element (fieldcache.go)
-	ctl  varCache     // FOR: the control variable's binding
-	loop *forPlan     // FOR: its operands
+	name  *ast.VarName // SET-VARIABLE's target; nil: SET-VARIABLE takes its general path
+	set   bool         // name is set, and the command runs by setPlanned with nothing before it but step and logCmd (quickPlan)
+	elem  fieldCache   // SET-VARIABLE P.E: the element (fieldcache.go)
+	ctl   varCache     // FOR: the control variable's binding
+	loop  *forPlan     // FOR: its operands
+	exec  *execPlan    // EXECUTE-CMD: its operands and command (execplan.go)
+	subst *substPlan   // a command with &: the pieces of its replacement (substplan.go)
+	// a command with &: its templates (substtemplate.go), and whether its
+	// statement keeps nothing of a replaced command
+	templates    *substTemplates
+	keepsNothing bool
 }
 
 // planned reports whether a command as executed has a plan: one of a
@@ -86,11 +92,11 @@ func (r *Runner) planSite(e ast.Expr) *site {
 }
 
 func (r *Runner) newPlan(c *ast.Command) *plan {
-	p := &plan{cmd: c, native: r.natives[c.Name]}
+	p := &plan{cmd: c, native: r.natives[c.Name], keepsNothing: keepsNothing[c.Name]}
 	if c.Args == nil {
 		return p
 	}
-	if c.Name == "SET-VARIABLE" {
+	if c.Name == "SET-VARIABLE" && !c.Subst { // the text before replacement is not the command run
 		val := c.Args.Get("VALUE")
 		name, err := nameOf(c.Args.Get("VARIABLE-NAME"))
 		if err == nil && val != nil && val.Expr != nil {

@@ -23,9 +23,15 @@ func (r *Runner) lookup(name string) *variable {
 	if name == sysSwitchName && r.switches != nil {
 		return r.sysSwitch()
 	}
+	return r.loadContainer(r.visible(name))
+}
+
+// visible is the variable lookup finds for a name other than SYSSWITCH,
+// its container not read.
+func (r *Runner) visible(name string) *variable {
 	for f := r.frame; f != nil; f = f.parent {
 		if v := f.locals.vars[name]; v != nil {
-			return r.loadContainer(v)
+			return v
 		}
 		if !f.include {
 			break
@@ -217,33 +223,49 @@ func (r *Runner) assignVia(cache *varCache, name *ast.VarName, val any, mode wri
 
 func (r *Runner) store(n *node, text string, val any, mode writeMode) error {
 	if n.t.kind == listNode && mode != modeReplace {
-		if n.t.limit > 0 && len(n.elems) >= n.t.limit {
-			return listFull.err(text, n.t.limit)
-		}
-		if err := r.checkElements(text, len(n.elems)); err != nil {
-			return err
-		}
-		var e *node
-		if ref, ok := val.(complexRef); ok {
-			e = ref.n.clone()
-		} else {
-			e = newNode(n.t.elem)
-		}
-		if err := r.charge(e.size()); err != nil {
-			return err
-		}
-		if _, ok := val.(complexRef); !ok {
-			if err := r.store(e, text, val, modeReplace); err != nil {
-				return err
-			}
-		}
-		if mode == modeExtend {
-			n.elems = append(n.elems, e)
-		} else {
-			n.prepend(e)
-		}
-		return nil
+		return r.addElement(n, text, val, mode, nil)
 	}
+	return r.storeNode(n, text, val)
+}
+
+// addElement puts a new element with val at the end or the front of
+// list n. spare, when not nil, is a node of a simple value that nobody
+// holds any more (an element of the list's former contents), which the
+// new element of a simple value takes instead of a new node.
+func (r *Runner) addElement(n *node, text string, val any, mode writeMode, spare *node) error {
+	if n.t.limit > 0 && len(n.elems) >= n.t.limit {
+		return listFull.err(text, n.t.limit)
+	}
+	if err := r.checkElements(text, len(n.elems)); err != nil {
+		return err
+	}
+	var e *node
+	if ref, ok := val.(complexRef); ok {
+		e = ref.n.clone()
+	} else if spare != nil && n.t.elem.kind == simpleNode {
+		*spare = node{t: n.t.elem} // what newNode gives
+		e = spare
+	} else {
+		e = newNode(n.t.elem)
+	}
+	if err := r.charge(e.size()); err != nil {
+		return err
+	}
+	if _, ok := val.(complexRef); !ok {
+		if err := r.store(e, text, val, modeReplace); err != nil {
+			return err
+		}
+	}
+	if mode == modeExtend {
+		n.elems = append(n.elems, e)
+	} else {
+		n.prepend(e)
+	}
+	return nil
+}
+
+// storeNode is store into a node that takes the value itself.
+func (r *Runner) storeNode(n *node, text string, val any) error {
 	if ref, ok := val.(complexRef); ok {
 		if ref.n.t.kind != n.t.kind {
 			return typeCannotTake.err(text, ref.n.t.kindName())
@@ -307,11 +329,25 @@ func nameOf(v *ast.Value) (*ast.VarName, error) {
 // find resolves a name given as text for the variable functions; the
 // name "L#" (index without number) there means the whole list.
 func (r *Runner) find(text string) (*variable, *node, bool) {
-	name, err := r.parsedName(text)
-	if err != nil {
-		return nil, nil, false
+	var name *ast.VarName
+	var v *variable
+	if f := &r.lastFound; r.directOff {
+		var err error
+		if name, err = r.parsedName(text); err != nil {
+			return nil, nil, false
+		}
+		v = r.lookup(name.Parts[0].Name)
+	} else {
+		if f.name == nil || f.text != text {
+			n, err := r.parsedName(text)
+			if err != nil {
+				return nil, nil, false
+			}
+			*f = foundName{text: text, name: n}
+		}
+		name = f.name
+		v = f.v.lookup(r, name.Parts[0].Name)
 	}
-	v := r.lookup(name.Parts[0].Name)
 	if v == nil {
 		return nil, nil, false
 	}
@@ -326,6 +362,17 @@ func (r *Runner) find(text string) (*variable, *node, bool) {
 		return v, nil, false
 	}
 	return v, n, true
+}
+
+// foundName is the name find resolved last, and its variable kept as a
+// variable site keeps it (varcache.go): a loop asks the variable
+// functions about the same name again and again (SIZE('OUT')), and the
+// name's parse and its variable are then found without hashing. With
+// WithDirectEval(false) find parses and looks up every name.
+type foundName struct {
+	text string
+	name *ast.VarName
+	v    varCache
 }
 
 // elementNames lists the names of a complex node's direct elements.

@@ -210,6 +210,7 @@ type Runner struct {
 	// substTemplates keep the analysis of a command after & replacement
 	// for the next replacement (substtemplate.go).
 	substTemplates map[*ast.Command]*substTemplates
+	lastFound      foundName  // find's last name (resolve.go)
 	layout         *layoutDef // the layout being defined
 
 	// containers are the open permanent variable containers (vcontainers.go).

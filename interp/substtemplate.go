@@ -37,12 +37,28 @@ type substTemplates struct {
 	t      [templatesPerCommand]*parser.Template
 	next   int // the slot the next template takes
 	misses int
+	// applied is the command the last replacement gave, when template
+	// from made it: a statement that keeps nothing of its command gives
+	// it back to the template once it has run (releaseReplaced).
+	applied *ast.Command
+	from    *parser.Template
 }
 
-// analyseReplaced analyses text, command c's after replacement.
-func (r *Runner) analyseReplaced(c *ast.Command, text string) (*ast.Command, []*lexer.Error) {
-	if r.directOff {
-		return r.parser.ParseCommand(lexer.NewUnit(text, c.Unit.Pos()))
+// keepsNothing are the statements that hold nothing of their command
+// once they have returned and their result is printed: they copy out
+// the strings they need. A command made by & replacement that runs one
+// gives its memory back to its template for the next replacement
+// (parser.Template.Release), which then allocates no command.
+var keepsNothing = map[string]bool{"WRITE-TEXT": true, "REMARK": true}
+
+// templatesOf are the templates of command c: a planned command keeps
+// them in its plan, so none is found by hashing.
+func (r *Runner) templatesOf(c *ast.Command) *substTemplates {
+	var p *plan
+	if r.planned(c) {
+		if p = r.plan(c); p.templates != nil {
+			return p.templates
+		}
 	}
 	st := r.substTemplates[c]
 	if st == nil {
@@ -52,12 +68,36 @@ func (r *Runner) analyseReplaced(c *ast.Command, text string) (*ast.Command, []*
 		st = &substTemplates{}
 		r.substTemplates[c] = st
 	}
+	if p != nil {
+		p.templates = st
+	}
+	return st
+}
+
+// releaseReplaced gives command c, which the replacement of orig gave
+// and which a statement that keeps nothing has run, back to its
+// template.
+func (r *Runner) releaseReplaced(orig, c *ast.Command) {
+	if st := r.templatesOf(orig); st.applied == c && st.from != nil {
+		st.from.Release(c)
+		st.applied, st.from = nil, nil
+	}
+}
+
+// analyseReplaced analyses text, command c's after replacement.
+func (r *Runner) analyseReplaced(c *ast.Command, text string) (*ast.Command, []*lexer.Error) {
+	if r.directOff {
+		return r.parser.ParseCommand(lexer.NewUnit(text, c.Unit.Pos()))
+	}
+	st := r.templatesOf(c)
+	st.applied, st.from = nil, nil
 	for _, t := range st.t {
 		if t == nil {
 			break
 		}
 		if nc, ok := t.Apply(text); ok {
 			st.misses = 0
+			st.applied, st.from = nc, t
 			return nc, nil
 		}
 	}

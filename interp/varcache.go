@@ -42,8 +42,14 @@ func (c *varCache) hit(r *Runner) *variable {
 
 // miss looks name up and keeps what it found when it may.
 func (c *varCache) miss(r *Runner, name string) *variable {
-	f := r.frame
 	v := r.lookup(name)
+	c.keep(r, name, v)
+	return v
+}
+
+// keep keeps v, the variable name stands for, when it may.
+func (c *varCache) keep(r *Runner, name string, v *variable) {
+	f := r.frame
 	// Only a variable of the level's own scope is kept: one found in an
 	// including level's scope could be shadowed by a later declaration
 	// here without the including scope changing. SYSSWITCH is no entry of
@@ -51,7 +57,6 @@ func (c *varCache) miss(r *Runner, name string) *variable {
 	if f != nil && v != nil && name != sysSwitchName && f.locals.vars[name] == v {
 		*c = varCache{frame: f, scope: f.locals, gen: f.locals.gen, v: v}
 	}
-	return v
 }
 
 // set binds name in the scope, counting the generation.

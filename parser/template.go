@@ -53,6 +53,10 @@ type Template struct {
 	// top are the indices of the command's hot operand values.
 	top []int
 	max int // Limits.CommandBytes
+	// last is the command Apply returned last; spare one whose caller
+	// said it holds nothing of it any more (Release), which the next
+	// Apply fills instead of allocating.
+	last, spare *appliedCommand
 }
 
 type templateLit struct {
@@ -242,11 +246,20 @@ type literalBinding struct {
 // bind binds contents as the literal's operand value, as the binder
 // binds a value written as one string literal.
 func (l *templateLit) bind(contents string, u *lexer.Unit) (*ast.Value, bool) {
+	return l.bindInto(nil, contents, u)
+}
+
+// bindInto is bind that binds a c-string into v, when v is not nil (the
+// value Apply allocates with the command).
+func (l *templateLit) bindInto(v *ast.Value, contents string, u *lexer.Unit) (*ast.Value, bool) {
 	if l.cstring {
 		b := binder{lenient: l.lenient}
 		tok := l.tok
 		tok.Value = contents
-		v := &ast.Value{Pos: tok.Pos, Operand: l.value.Operand, Given: true}
+		if v == nil {
+			v = new(ast.Value)
+		}
+		*v = ast.Value{Pos: tok.Pos, Operand: l.value.Operand, Given: true}
 		b.cstring(v, v.Operand, l.value.Alt, tok)
 		return v, len(b.errs) == 0
 	}
@@ -254,20 +267,22 @@ func (l *templateLit) bind(contents string, u *lexer.Unit) (*ast.Value, bool) {
 	lb.tok[0].Value = contents
 	lb.atom = Atom{Pos: l.tok.Pos, Tokens: lb.tok[:], Token: &lb.tok[0]}
 	lb.atoms[0] = &lb.atom
-	v := lb.b.alternative(l.value.Operand, lb.atoms[:], lb.tok[:], l.tok.Pos)
-	if len(lb.b.errs) > 0 || v.Alt != l.value.Alt {
+	nv := lb.b.alternative(l.value.Operand, lb.atoms[:], lb.tok[:], l.tok.Pos)
+	if len(lb.b.errs) > 0 || nv.Alt != l.value.Alt {
 		return nil, false
 	}
-	return v, true
+	return nv, true
 }
 
-// appliedCommand is the command Apply returns with its unit and
-// operands, in one allocation.
+// appliedCommand is the command Apply returns with its unit, operands
+// and the value of its first literal when that is a c-string, in one
+// allocation.
 type appliedCommand struct {
 	cmd  ast.Command
 	unit lexer.Unit
 	args ast.Args
 	vals [8]*ast.Value
+	lit  ast.Value
 }
 
 // Apply returns the command text reads as, read at the template's
@@ -291,7 +306,11 @@ func (t *Template) Apply(text string) (*ast.Command, bool) {
 	if text[at:] != t.text[at:] {
 		return nil, false
 	}
-	ac := &appliedCommand{cmd: *t.cmd, unit: t.unit.Retext(text)}
+	ac := t.spare // nobody holds it: written over even if this text fails below
+	if ac == nil {
+		ac = new(appliedCommand)
+	}
+	*ac = appliedCommand{cmd: *t.cmd, unit: t.unit.Retext(text)}
 	var one [1]*ast.Value
 	values := one[:]
 	if len(t.lits) > 1 {
@@ -303,7 +322,11 @@ func (t *Template) Apply(text string) (*ast.Command, bool) {
 		if strings.Contains(contents, "&") != l.amp {
 			return nil, false
 		}
-		v, ok := l.bind(contents, &ac.unit)
+		var into *ast.Value
+		if i == 0 {
+			into = &ac.lit
+		}
+		v, ok := l.bindInto(into, contents, &ac.unit)
 		if !ok {
 			return nil, false
 		}
@@ -320,7 +343,20 @@ func (t *Template) Apply(text string) (*ast.Command, bool) {
 	} else {
 		ac.cmd.Args = t.copyArgs(t.cmd.Args, values)
 	}
+	t.spare, t.last = nil, ac
 	return &ac.cmd, true
+}
+
+// Release tells the template that its caller holds nothing of c any
+// more, neither the command nor its unit, operands or values (strings
+// taken from them stay valid: they are not written): when c is the
+// command Apply returned last, the next Apply fills c's memory instead
+// of allocating a command. Only a caller that knows that nothing it
+// handed c to kept it may release it.
+func (t *Template) Release(c *ast.Command) {
+	if t.last != nil && c == &t.last.cmd {
+		t.spare, t.last = t.last, nil
+	}
 }
 
 // sameQuotes reports whether two literal contents have their

@@ -135,5 +135,46 @@ func FuzzTemplateAgainstParse(f *testing.F) {
 		if !reflect.DeepEqual(c, ref) {
 			t.Fatalf("%q from %q: the template's command differs from ParseCommand's", tb, ta)
 		}
+		// Released, the command's memory takes the next text; kept, it
+		// is left as it is.
+		tmpl.Release(c)
+		again, ok := tmpl.Apply(ta)
+		if !ok {
+			t.Fatalf("%q: its own template does not take it after a release", ta)
+		}
+		refA, _ := p.ParseCommand(lexer.NewUnit(ta, templatePos))
+		if !reflect.DeepEqual(again, refA) {
+			t.Fatalf("%q: the command filled in a released one differs from ParseCommand's", ta)
+		}
+		if third, ok := tmpl.Apply(tb); !ok || !reflect.DeepEqual(third, ref) {
+			t.Fatalf("%q from %q: the template's command differs from ParseCommand's after a release", tb, ta)
+		} else if third == again || !reflect.DeepEqual(again, refA) {
+			t.Fatalf("%q then %q: a command not released was written over", ta, tb)
+		}
 	})
+}
+
+// A command goes back to its template only when it is the one the
+// template gave last; the next command then takes its memory.
+func TestTemplateRelease(t *testing.T) {
+	p := templateParser(t)
+	_, tmpl, _ := p.ParseCommandTemplate(lexer.NewUnit("WRITE-TEXT 'PASS 1'", templatePos))
+	first, _ := tmpl.Apply("WRITE-TEXT 'PASS 2'")
+	second, _ := tmpl.Apply("WRITE-TEXT 'PASS 3'")
+	tmpl.Release(first) // not the last: ignored
+	third, _ := tmpl.Apply("WRITE-TEXT 'PASS 4'")
+	if third == first || third == second || first.Args.Str("TEXT") != "PASS 2" || second.Args.Str("TEXT") != "PASS 3" {
+		t.Fatal("a command the template did not give last was reused")
+	}
+	tmpl.Release(third)
+	fourth, _ := tmpl.Apply("WRITE-TEXT 'PASS 5'")
+	if fourth != third || fourth.Args.Str("TEXT") != "PASS 5" || fourth.Unit.Text != "WRITE-TEXT 'PASS 5'" {
+		t.Fatal("the released command was not filled with the next text")
+	}
+	if _, ok := tmpl.Apply("WRITE-TEXT 'PASS 66'"); ok {
+		t.Fatal("another length taken")
+	}
+	if fifth, _ := tmpl.Apply("WRITE-TEXT 'PASS 6'"); fifth == fourth || fourth.Args.Str("TEXT") != "PASS 5" {
+		t.Fatal("a command not released was written over")
+	}
 }

@@ -128,6 +128,15 @@ type Request struct {
 	Args *ast.Args // operands bound to the catalog declaration
 	Pos  lexer.Pos
 	Task Task
+	// route is the executor a Registry found for Name, kept for a
+	// request handed to it again (an EXECUTE-CMD's plan keeps one).
+	route route
+}
+
+type route struct {
+	by   *Registry
+	name string
+	exec Executor
 }
 
 // Task is what a handler may know about the task issuing the command.
@@ -224,7 +233,11 @@ func (r *Registry) Commands() []string { return Names(r.byName) }
 
 // Handle implements Handler.
 func (r *Registry) Handle(ctx context.Context, req *Request) (Result, bool) {
+	if rt := &req.route; rt.by == r && rt.name == req.Name { // a registry never changes once made
+		return rt.exec.Handle(ctx, req)
+	}
 	if e := r.byName[req.Name]; e != nil {
+		req.route = route{by: r, name: req.Name, exec: e}
 		return e.Handle(ctx, req)
 	}
 	return Result{}, false

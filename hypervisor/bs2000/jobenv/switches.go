@@ -2,6 +2,7 @@ package jobenv
 
 import (
 	"errors"
+	"math/bits"
 	"strconv"
 	"strings"
 
@@ -148,10 +149,8 @@ func onList(mask uint32) string {
 // element per switch that is ON (I).
 func switchRecord(mask uint32) []handler.Record {
 	var recs []handler.Record
-	for n := 0; n < switchCount; n++ {
-		if mask&(1<<uint(n)) != 0 {
-			recs = append(recs, handler.Record{{Name: "SWITCH", Value: n}})
-		}
+	for m := mask; m != 0; m &= m - 1 { // the switches that are on, from 0 up
+		recs = append(recs, handler.Record{{Name: "SWITCH", Value: bits.TrailingZeros32(m)}})
 	}
 	return recs
 }

@@ -1,0 +1,172 @@
+package interp
+
+import (
+	"strconv"
+	"strings"
+
+	"sdfp/lexer"
+	"sdfp/parser/ast"
+)
+
+// & replacement by plan (issue 18). A command of a procedure file with &
+// (WRITE-TEXT 'PASS &I') is replaced at every execution, and the text
+// that is replaced never changes: where its strings and comments are,
+// which &NAME, &(expression) and && it holds. A planned command (plan.go)
+// reads its text once into pieces: literal text, names (parsed once, the
+// variable kept as a variable site keeps it, varcache.go) and
+// expressions; each execution then joins the pieces and the values, in
+// their order, an integer written without a box. A name that is not
+// simple, or that does not parse, is replaced by substVar, as before; a
+// text whose reading fails (an & without a name, a "(" without its ")")
+// is replaced by substitute at every execution, so its error comes
+// after whatever the replacement did before it. With
+// WithDirectEval(false) every text is replaced by substitute, the
+// reference the differential tests hold this to.
+
+type substPieceKind uint8
+
+const (
+	pieceText substPieceKind = iota
+	pieceName
+	pieceExpr
+)
+
+type substPiece struct {
+	kind  substPieceKind
+	text  string       // pieceText: the text as it is; pieceName: the name, in upper case; pieceExpr: its source
+	name  *ast.VarName // pieceName: parsed; nil when it does not parse
+	cache varCache
+}
+
+type substPlan struct {
+	pieces  []substPiece
+	size    int  // the bytes of the text pieces
+	general bool // substitute replaces the text
+}
+
+// readSubst reads a command's text into the pieces of its replacement,
+// as substitute reads it.
+func (r *Runner) readSubst(text string) *substPlan {
+	sp := &substPlan{}
+	var lit strings.Builder
+	flush := func() {
+		if lit.Len() > 0 {
+			sp.pieces = append(sp.pieces, substPiece{kind: pieceText, text: lit.String()})
+			sp.size += lit.Len()
+			lit.Reset()
+		}
+	}
+	inString := false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == '\'':
+			inString = !inString
+			lit.WriteByte(c)
+		case c == '"' && !inString:
+			end := strings.IndexByte(text[i+1:], '"')
+			if end < 0 {
+				lit.WriteString(text[i:])
+				flush()
+				return sp
+			}
+			lit.WriteString(text[i : i+end+2])
+			i += end + 1
+		case c != '&':
+			lit.WriteByte(c)
+		case i+1 < len(text) && text[i+1] == '&':
+			lit.WriteByte('&')
+			i++
+		case i+1 < len(text) && text[i+1] == '(':
+			end := matchingParen(text, i+1)
+			if end < 0 {
+				return &substPlan{general: true}
+			}
+			flush()
+			sp.pieces = append(sp.pieces, substPiece{kind: pieceExpr, text: text[i+2 : end]})
+			i = end
+		default:
+			end := lexer.SubstNameEnd(text, i+1)
+			if end == i+1 {
+				return &substPlan{general: true}
+			}
+			flush()
+			p := substPiece{kind: pieceName, text: strings.ToUpper(text[i+1 : end])}
+			if n, err := r.parseName(p.text); err == nil {
+				p.name = n
+			}
+			sp.pieces = append(sp.pieces, p)
+			if end < len(text) && text[end] == '.' {
+				end++
+			}
+			i = end - 1
+		}
+	}
+	flush()
+	return sp
+}
+
+// substitutePlanned is substitute of command c's text by its plan.
+func (r *Runner) substitutePlanned(c *ast.Command) (string, error) {
+	p := r.plan(c)
+	if p.subst == nil {
+		p.subst = r.readSubst(c.Unit.Text)
+	}
+	sp := p.subst
+	if sp.general {
+		return r.substitute(c.Unit.Text)
+	}
+	var b strings.Builder
+	b.Grow(sp.size + 8)
+	for i := range sp.pieces {
+		piece := &sp.pieces[i]
+		switch piece.kind {
+		case pieceText:
+			b.WriteString(piece.text)
+		case pieceExpr:
+			v, err := r.substExpr(piece.text)
+			if err != nil {
+				return "", err
+			}
+			b.WriteString(v)
+		default:
+			if err := r.substName(&b, piece); err != nil {
+				return "", err
+			}
+		}
+	}
+	return b.String(), nil
+}
+
+// substName writes the value of a name piece, as substVar gives it.
+func (r *Runner) substName(b *strings.Builder, piece *substPiece) error {
+	name := piece.name
+	if name == nil || !name.Simple() {
+		v, err := r.substVar(piece.text)
+		if err != nil {
+			return err
+		}
+		b.WriteString(v)
+		return nil
+	}
+	v := piece.cache.hit(r)
+	if v == nil {
+		v = piece.cache.miss(r, name.Parts[0].Name)
+	}
+	if v == nil {
+		return substNotDeclared.err(piece.text)
+	}
+	n := v.node // what walk gives for a simple name
+	switch {
+	case n.t.kind != simpleNode:
+		return substComplex.err(piece.text)
+	case !n.hasValue():
+		return substFailed.err(piece.text, detailOf(varNotInitialized.err(name.Text)))
+	case n.isNum:
+		var digits [20]byte
+		b.Write(strconv.AppendInt(digits[:0], int64(n.num), 10))
+	default:
+		b.WriteString(formatValue(n.val))
+	}
+	return nil
+}
