@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -403,3 +404,53 @@ func TestNoVariableStore(t *testing.T) {
 type nilVarsEnv struct{ *fakeEnv }
 
 func (nilVarsEnv) Variables() VariableInfo { return nil }
+
+// ValidVariableName cuts the parts one by one; on random names over the
+// characters that matter (letters, digits, dots, #, -, @, *, a lower
+// case letter) it says what the rule applied to strings.Split's parts
+// says.
+func TestValidVariableNameAgainstSplit(t *testing.T) {
+	t.Parallel()
+	bySplit := func(name string) bool {
+		name = strings.ToUpper(name)
+		if len(name) < 1 || len(name) > 255 {
+			return false
+		}
+		for i, part := range strings.Split(name, ".") {
+			if len(part) < 1 || len(part) > 20 {
+				return false
+			}
+			base, index, hasIndex := strings.Cut(part, "#")
+			if !validPartName(base) || i == 0 && reservedNames[base] {
+				return false
+			}
+			if hasIndex && index != "" && !validIndex(index) {
+				return false
+			}
+		}
+		return true
+	}
+	rng := rand.New(rand.NewPCG(18, 4))
+	chars := "AB9.#-@*x"
+	valid := 0
+	for n := 0; n < 20000; n++ {
+		b := make([]byte, rng.IntN(12))
+		for i := range b {
+			b[i] = chars[rng.IntN(len(chars))]
+		}
+		name := string(b)
+		if rng.IntN(50) == 0 {
+			name = strings.Repeat("A", 18+rng.IntN(6)) + "." + name
+		}
+		got, want := ValidVariableName(name), bySplit(name)
+		if got != want {
+			t.Fatalf("ValidVariableName(%q) = %v, by the parts of Split %v", name, got, want)
+		}
+		if got {
+			valid++
+		}
+	}
+	if valid < 1000 {
+		t.Errorf("only %d valid names generated", valid)
+	}
+}

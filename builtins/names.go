@@ -33,7 +33,10 @@ func ValidVariableName(name string) bool {
 	if len(name) < 1 || len(name) > 255 {
 		return false
 	}
-	for i, part := range strings.Split(name, ".") {
+	// the parts between the dots, cut one after the other (SIZE('OUT')
+	// asks at every call: strings.Split allocated their slice)
+	for i, rest := 0, name; ; i++ {
+		part, more, dotted := strings.Cut(rest, ".")
 		if len(part) < 1 || len(part) > 20 {
 			return false
 		}
@@ -44,8 +47,11 @@ func ValidVariableName(name string) bool {
 		if hasIndex && index != "" && !validIndex(index) {
 			return false
 		}
+		if !dotted {
+			return true
+		}
+		rest = more
 	}
-	return true
 }
 
 // validPartName checks one partial variable name (pvn).
