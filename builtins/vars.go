@@ -117,16 +117,16 @@ var fnSize = &Function{
 	Source: "Vn UG-431 (WHILE example SIZE('LIST-A') > 250; parameter name, result and errors: I)",
 	Help:   "Number of elements of a list or array variable (0 when it has none).",
 	Params: []Param{{Name: "VARIABLE-NAME", Type: TypeString}},
-	Impl: func(env Env, a []any) (any, error) {
-		name, err := variableName(a[0].(string))
+	Int: func(env Env, a Args) (int, error) {
+		name, err := variableName(a.Str(0))
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
 		n, ok := variables(env).Size(name)
 		if !ok {
-			return nil, notDeclared(name)
+			return 0, notDeclared(name)
 		}
-		return intResult("SIZE", n)
+		return n, nil // the interpreter checks the range of an INTEGER result
 	},
 }
 
