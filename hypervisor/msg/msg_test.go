@@ -151,3 +151,21 @@ func TestMalformedFilesNameTheLine(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimLineEnd holds trimLineEnd to strings.TrimRight with its cutset.
+func TestTrimLineEnd(t *testing.T) {
+	alphabet := []string{" ", "\t", "\r", "\n", "a", "ü", "\v", "\x00"}
+	var walk func(s string, n int)
+	walk = func(s string, n int) {
+		if got, want := trimLineEnd(s), strings.TrimRight(s, " \t\r\n"); got != want {
+			t.Fatalf("trimLineEnd(%q) = %q, strings.TrimRight %q", s, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			walk(s+c, n-1)
+		}
+	}
+	walk("", 6)
+}
