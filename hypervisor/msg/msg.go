@@ -86,9 +86,11 @@ var (
 // which the package tests rule out by loading every entry with Load.
 func Default() *Catalog { return defaultCatalog() }
 
-var defaultCatalog = sync.OnceValue(func() *Catalog {
-	return &Catalog{parsed: map[string]*Entry{}}
-})
+var defaultCatalog = sync.OnceValue(lazyCatalog)
+
+// lazyCatalog is a catalog of the embedded files that indexes them when
+// first looked into.
+func lazyCatalog() *Catalog { return &Catalog{parsed: map[string]*Entry{}} }
 
 // entries returns the index, building it at the first call for the
 // default catalog (Load's catalog has it from the start).

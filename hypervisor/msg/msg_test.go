@@ -169,3 +169,16 @@ func TestTrimLineEnd(t *testing.T) {
 	}
 	walk("", 6)
 }
+
+// TestDefaultIndexesOnFirstLookup: the default catalog, taken, reads none
+// of its files (every session takes it; a run that prints no message
+// looks nothing up); the first lookup indexes them.
+func TestDefaultIndexesOnFirstLookup(t *testing.T) {
+	c := lazyCatalog()
+	if c.index != nil {
+		t.Fatal("a new default catalog is indexed before any lookup")
+	}
+	if c.Lookup("SDP0091") == nil || c.index == nil {
+		t.Fatal("the first lookup found no SDP0091 or left the catalog unindexed")
+	}
+}
