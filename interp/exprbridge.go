@@ -31,11 +31,24 @@ type exprEnv struct {
 	names []*ast.VarName
 	calls []*ast.Call
 	jvs   []*ast.JVPart
-	cfg   *conf.Config
+	cfg   *conf.Config // nil until config builds it
 }
 
-func newExprEnv(r *Runner) *exprEnv {
-	e := &exprEnv{r: r}
+func newExprEnv(r *Runner) *exprEnv { return &exprEnv{r: r} }
+
+// config returns expr's configuration with the registered functions,
+// built at the first expression the direct evaluation leaves to expr: a
+// run whose expressions all run directly (literals, variables, integer
+// arithmetic, planned builtin calls) never builds it, and building it was
+// a fifth of creating a runner.
+func (e *exprEnv) config() *conf.Config {
+	if e.cfg == nil {
+		e.cfg = e.newConfig()
+	}
+	return e.cfg
+}
+
+func (e *exprEnv) newConfig() *conf.Config {
 	cfg := conf.CreateNew()
 	opts := []expr.Option{expr.DisableAllBuiltins()}
 	for name, fn := range binaryOps {
@@ -58,8 +71,7 @@ func newExprEnv(r *Runner) *exprEnv {
 		delete(cfg.Builtins, name)
 	}
 	cfg.Check()
-	e.cfg = cfg
-	return e
+	return cfg
 }
 
 // opName gives each SDF-P operator an identifier expr accepts.
@@ -100,10 +112,11 @@ func (e *exprEnv) compile(x ast.Expr) (*vm.Program, error) {
 		return nil, err
 	}
 	tree := &exprparser.Tree{Node: node}
-	if _, err := checker.Check(tree, e.cfg); err != nil {
+	cfg := e.config()
+	if _, err := checker.Check(tree, cfg); err != nil {
 		return nil, fmt.Errorf("internal error compiling %s: %w", x.String(), err)
 	}
-	return compiler.Compile(tree, e.cfg)
+	return compiler.Compile(tree, cfg)
 }
 
 func call(name string, args ...exprast.Node) exprast.Node {

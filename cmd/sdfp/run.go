@@ -212,7 +212,6 @@ func (c *cli) run(args []string) int {
 			return c.runUsage(f.format == "json", "--start: %v", err)
 		}
 	}
-	session.Warm(f.installation == "")
 	inst, err := installation(f.installation)
 	if err != nil {
 		return c.runUsage(f.format == "json", "%v", err)

@@ -42,7 +42,11 @@ type Entry struct {
 // up: a run needs a handful of the catalog's messages, and parsing all of
 // them was a third of the allocations of a short run.
 type Catalog struct {
-	index map[string]entry // every key, and where its entry is
+	// index holds every key and where its entry is. The default catalog
+	// builds it at its first lookup (entries): a run that prints no
+	// message does not index the 2,000 lines of the files.
+	index     map[string]entry
+	indexOnce sync.Once
 
 	mu     sync.Mutex
 	parsed map[string]*Entry
@@ -77,18 +81,32 @@ var (
 	}
 )
 
-// Default returns the built-in catalog, indexed once and shared. It
-// panics only when the embedded files are malformed, which the package
-// tests rule out by loading every entry with Load.
+// Default returns the built-in catalog, shared, indexed once when first
+// looked into. It panics only when the embedded files are malformed,
+// which the package tests rule out by loading every entry with Load.
 func Default() *Catalog { return defaultCatalog() }
 
-var defaultCatalog = sync.OnceValue(func() *Catalog {
-	c, err := indexFiles()
-	if err != nil {
-		panic(err)
-	}
-	return c
-})
+var defaultCatalog = sync.OnceValue(lazyCatalog)
+
+// lazyCatalog is a catalog of the embedded files that indexes them when
+// first looked into.
+func lazyCatalog() *Catalog { return &Catalog{parsed: map[string]*Entry{}} }
+
+// entries returns the index, building it at the first call for the
+// default catalog (Load's catalog has it from the start).
+func (c *Catalog) entries() map[string]entry {
+	c.indexOnce.Do(func() {
+		if c.index != nil {
+			return
+		}
+		i, err := indexFiles()
+		if err != nil {
+			panic(err)
+		}
+		c.index = i.index
+	})
+	return c.index
+}
 
 // Load reads the embedded message files and parses every entry, so that
 // any malformed one is reported, with its file and line.
@@ -98,7 +116,7 @@ func Load() (*Catalog, error) {
 		return nil, err
 	}
 	for _, key := range c.Keys() { // in order, so the same error comes first
-		m, err := c.index[key].parse(key)
+		m, err := c.entries()[key].parse(key)
 		if err != nil {
 			return nil, err
 		}
@@ -108,7 +126,7 @@ func Load() (*Catalog, error) {
 }
 
 func indexFiles() (*Catalog, error) {
-	c := &Catalog{index: make(map[string]entry, 256), parsed: map[string]*Entry{}}
+	c := &Catalog{index: make(map[string]entry, 512), parsed: map[string]*Entry{}}
 	for _, src := range sources {
 		if err := c.indexFile(src.name, src.text); err != nil {
 			return nil, err
@@ -125,7 +143,7 @@ func (c *Catalog) indexFile(file, data string) error {
 	first, start := 0, 0 // the current entry's first field: its line and offset
 	for l := range strings.Lines(data) {
 		line++
-		t := strings.TrimRight(l, " \t\r\n")
+		t := trimLineEnd(l)
 		switch {
 		case strings.HasPrefix(t, "#"):
 		case t == "":
@@ -150,6 +168,21 @@ func (c *Catalog) indexFile(file, data string) error {
 	return nil
 }
 
+// trimLineEnd is strings.TrimRight(l, " \t\r\n") without building the
+// cutset's table at each of the catalog's 2,000 lines, which every run
+// indexes.
+func trimLineEnd(l string) string {
+	for len(l) > 0 {
+		switch l[len(l)-1] {
+		case ' ', '\t', '\r', '\n':
+			l = l[:len(l)-1]
+		default:
+			return l
+		}
+	}
+	return l
+}
+
 var fieldLang = map[string]string{"en": "E", "de": "D"}
 
 // parse reads an entry's field lines into a Message.
@@ -158,7 +191,7 @@ func (e entry) parse(key string) (*Entry, error) {
 	line := e.line - 1
 	for l := range strings.Lines(e.fields) {
 		line++
-		t := strings.TrimRight(l, " \t\r\n")
+		t := trimLineEnd(l)
 		if t == "" || strings.HasPrefix(t, "#") {
 			continue
 		}
@@ -193,7 +226,7 @@ func (c *Catalog) Lookup(key string) *Entry {
 	if m, ok := c.parsed[key]; ok {
 		return m
 	}
-	e, ok := c.index[key]
+	e, ok := c.entries()[key]
 	if !ok {
 		return nil
 	}
@@ -207,8 +240,9 @@ func (c *Catalog) Lookup(key string) *Entry {
 
 // Keys returns all keys, sorted.
 func (c *Catalog) Keys() []string {
-	keys := make([]string, 0, len(c.index))
-	for k := range c.index {
+	index := c.entries()
+	keys := make([]string, 0, len(index))
+	for k := range index {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)

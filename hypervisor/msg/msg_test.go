@@ -151,3 +151,34 @@ func TestMalformedFilesNameTheLine(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimLineEnd holds trimLineEnd to strings.TrimRight with its cutset.
+func TestTrimLineEnd(t *testing.T) {
+	alphabet := []string{" ", "\t", "\r", "\n", "a", "ü", "\v", "\x00"}
+	var walk func(s string, n int)
+	walk = func(s string, n int) {
+		if got, want := trimLineEnd(s), strings.TrimRight(s, " \t\r\n"); got != want {
+			t.Fatalf("trimLineEnd(%q) = %q, strings.TrimRight %q", s, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			walk(s+c, n-1)
+		}
+	}
+	walk("", 6)
+}
+
+// TestDefaultIndexesOnFirstLookup: the default catalog, taken, reads none
+// of its files (every session takes it; a run that prints no message
+// looks nothing up); the first lookup indexes them.
+func TestDefaultIndexesOnFirstLookup(t *testing.T) {
+	c := lazyCatalog()
+	if c.index != nil {
+		t.Fatal("a new default catalog is indexed before any lookup")
+	}
+	if c.Lookup("SDP0091") == nil || c.index == nil {
+		t.Fatal("the first lookup found no SDP0091 or left the catalog unindexed")
+	}
+}

@@ -276,10 +276,10 @@ func (m *Model) restoreConfiguration(c *call) handler.Result {
 func (m *Model) restoreVM(su *serverUnit, vs VMSpec) []msg.Message {
 	probe := &VM{index: vs.Index, name: vs.Name}
 	if su.vms[vs.Index] != nil {
-		return []msg.Message{outcomes[vmIndexTaken].Message(itoa(vs.Index))}
+		return []msg.Message{outcomes()[vmIndexTaken].Message(itoa(vs.Index))}
 	}
 	if su.nameTaken(vs.Name) {
-		return []msg.Message{outcomes[vmNameTaken].Message(vs.Name)}
+		return []msg.Message{outcomes()[vmNameTaken].Message(vs.Name)}
 	}
 	location, ok := su.place(vs.Memory, nil)
 	if !ok {
@@ -300,11 +300,11 @@ func (m *Model) restoreVM(su *serverUnit, vs VMSpec) []msg.Message {
 			u = usageShared
 		}
 		if dev == nil {
-			lines = append(lines, outcomes[deviceUnknown].Message(d.MN, su.name))
+			lines = append(lines, outcomes()[deviceUnknown].Message(d.MN, su.name))
 			continue
 		}
 		if holder := dev.conflict(u); holder != nil {
-			lines = append(lines, outcomes[deviceBusy].Message(d.MN, holder.inserts()[0], holder.name))
+			lines = append(lines, outcomes()[deviceBusy].Message(d.MN, holder.inserts()[0], holder.name))
 			continue
 		}
 		vm.devices[d.MN] = u

@@ -149,7 +149,7 @@ func (m *Model) refuse(c *call, id outcomeID, inserts ...string) handler.Result 
 // finish ends a command with an outcome after the lines already written.
 // An information command never spins off. V:RC
 func (m *Model) finish(c *call, id outcomeID, lines []msg.Message, inserts ...string) handler.Result {
-	res := outcomes[id].Result(msg.Strings(inserts)...)
+	res := outcomes()[id].Result(msg.Strings(inserts)...)
 	res.Output = append(lines, res.Output...)
 	res.SpinOff = res.SpinOff && !c.info
 	return res
@@ -198,7 +198,7 @@ func (m *Model) vmByRef(c *call, ref ast.Ref) (vm *VM, res *handler.Result) {
 // returns the refusal, or nil when the command may go ahead; noop is set
 // when the VM is already where the command would bring it.
 func (m *Model) applyRule(c *call, key ruleKey, vm *VM) (res *handler.Result, noop bool) {
-	rule := stateRules[key]
+	rule := stateRules()[key]
 	refuse := func(id outcomeID, inserts ...string) (*handler.Result, bool) {
 		r := m.refuse(c, id, inserts...)
 		return &r, false

@@ -53,8 +53,8 @@ func TestStructuredOutputLayouts(t *testing.T) {
 		"SHOW-VM-CPU-POOL":       {"SHOW-VM-CPU-POOL%.0s", []string{"*ALL"}, nil},
 		"SHOW-VM-ASSIGNMENT-SET": {"SHOW-VM-ASSIGNMENT-SET%.0s", []string{"*ALL"}, nil},
 	}
-	if len(cases) != len(structuredOutputs) {
-		t.Fatalf("layouts of %d commands, %d tested", len(structuredOutputs), len(cases))
+	if len(cases) != len(structuredOutputs()) {
+		t.Fatalf("layouts of %d commands, %d tested", len(structuredOutputs()), len(cases))
 	}
 	for name, c := range cases {
 		layout := StructuredOutput(name)

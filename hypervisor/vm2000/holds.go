@@ -97,6 +97,6 @@ func endWaits(vm *VM, w waitSet) *msg.Message {
 	if vm.waits == 0 {
 		return nil
 	}
-	l := outcomes[stillHeld].Message(msg.Strings(vm.inserts())...)
+	l := outcomes()[stillHeld].Message(msg.Strings(vm.inserts())...)
 	return &l
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/goccy/go-yaml/ast"
@@ -58,63 +59,65 @@ var (
 
 // installRanges holds every numeric field by its path of YAML keys; a
 // test walks the installation types so that no field lacks its range.
-var installRanges = map[string]fieldRange{
-	"limits.max-vm-index": {wholeNumber, 2, float64(limitFacts.scaleTestIndex), "", true,
-		"V:INIT VM index 1..99, 1 is the monitor VM; I: above 99 for scale tests only"},
-	"limits.max-running-guests": {wholeNumber, 1, float64(limitFacts.scaleTestIndex), "", true,
-		"V: at most 32 guests on one SU; I: more for scale tests only"},
+var installRanges = sync.OnceValue(func() map[string]fieldRange {
+	return map[string]fieldRange{
+		"limits.max-vm-index": {wholeNumber, 2, float64(limitFacts.scaleTestIndex), "", true,
+			"V:INIT VM index 1..99, 1 is the monitor VM; I: above 99 for scale tests only"},
+		"limits.max-running-guests": {wholeNumber, 1, float64(limitFacts.scaleTestIndex), "", true,
+			"V: at most 32 guests on one SU; I: more for scale tests only"},
 
-	"timing.guest-start":                step,
-	"timing.migration.setup":            step,
-	"timing.migration.suspend":          step,
-	"timing.migration.transfer-rate":    rate,
-	"timing.migration.dirty-factor":     {decimal, 0, 100, "", false, "I: a busy guest lengthens a transfer at most a hundredfold"},
-	"timing.reconfiguration.base":       step,
-	"timing.reconfiguration.rate":       rate,
-	"timing.reconfiguration.guest-rate": rate,
-	"timing.reconfiguration.x86-step":   {wholeNumber, 2, maxMemoryMB, "MB", true, "V:MEMX86 multiples of 2 MB; I: at most one VM's memory"},
+		"timing.guest-start":                step,
+		"timing.migration.setup":            step,
+		"timing.migration.suspend":          step,
+		"timing.migration.transfer-rate":    rate,
+		"timing.migration.dirty-factor":     {decimal, 0, 100, "", false, "I: a busy guest lengthens a transfer at most a hundredfold"},
+		"timing.reconfiguration.base":       step,
+		"timing.reconfiguration.rate":       rate,
+		"timing.reconfiguration.guest-rate": rate,
+		"timing.reconfiguration.x86-step":   {wholeNumber, 2, maxMemoryMB, "MB", true, "V:MEMX86 multiples of 2 MB; I: at most one VM's memory"},
 
-	"server-units.memory":     {wholeNumber, 1, maxSUMemoryMB, "MB", true, "V:MEMGEN VM2000 manages up to 1 TB"},
-	"server-units.hypervisor": {wholeNumber, 4, 255, "MB", true, "V:MEM390 HYPERVISOR-SIZE = *BY-SYSTEM / <integer 4..255>; 0: none"},
-	"server-units.session":    {wholeNumber, 1, 999, "", true, "I: three digits in a MONJV (V10:150)"},
+		"server-units.memory":     {wholeNumber, 1, maxSUMemoryMB, "MB", true, "V:MEMGEN VM2000 manages up to 1 TB"},
+		"server-units.hypervisor": {wholeNumber, 4, 255, "MB", true, "V:MEM390 HYPERVISOR-SIZE = *BY-SYSTEM / <integer 4..255>; 0: none"},
+		"server-units.session":    {wholeNumber, 1, 999, "", true, "I: three digits in a MONJV (V10:150)"},
 
-	"server-units.monitor.memory":     vmMemory,
-	"server-units.monitor.min-memory": vmMemory,
-	"server-units.monitor.max-memory": vmMemory,
-	"server-units.monitor.processors": processors,
-	// what MODIFY-VM-ATTRIBUTES VM-ID=1 changes, as for a guest VM
-	"server-units.monitor.cpu-quota":           {decimal, 0.01, 99.99, "", true, "V:MODATT CPU-QUOTA = <fixed 0.01..99.99>"},
-	"server-units.monitor.max-io":              maxIO,
-	"server-units.monitor.max-cpu-utilization": {decimal, 0.01, 100, "", true, "V:MODATT MAX-CPU-UTILIZATION = <fixed 0.01..100.00>"},
+		"server-units.monitor.memory":     vmMemory,
+		"server-units.monitor.min-memory": vmMemory,
+		"server-units.monitor.max-memory": vmMemory,
+		"server-units.monitor.processors": processors,
+		// what MODIFY-VM-ATTRIBUTES VM-ID=1 changes, as for a guest VM
+		"server-units.monitor.cpu-quota":           {decimal, 0.01, 99.99, "", true, "V:MODATT CPU-QUOTA = <fixed 0.01..99.99>"},
+		"server-units.monitor.max-io":              maxIO,
+		"server-units.monitor.max-cpu-utilization": {decimal, 0.01, 100, "", true, "V:MODATT MAX-CPU-UTILIZATION = <fixed 0.01..100.00>"},
 
-	"server-units.vm-groups.cpu-quota":           {decimal, 0.01, 99.99, "", true, "V: CREATE-VM-GROUP CPU-QUOTA = <fixed 0.01..99.99> (...-214)"},
-	"server-units.vm-groups.max-cpu-utilization": {decimal, 0.01, 100, "", true, "V: CREATE-VM-GROUP MAX-CPU-UTILIZATION = <fixed 0.01..100.00> (...-214)"},
+		"server-units.vm-groups.cpu-quota":           {decimal, 0.01, 99.99, "", true, "V: CREATE-VM-GROUP CPU-QUOTA = <fixed 0.01..99.99> (...-214)"},
+		"server-units.vm-groups.max-cpu-utilization": {decimal, 0.01, 100, "", true, "V: CREATE-VM-GROUP MAX-CPU-UTILIZATION = <fixed 0.01..100.00> (...-214)"},
 
-	"server-units.vms.index":      vmIndex,
-	"server-units.vms.memory":     vmMemory,
-	"server-units.vms.min-memory": vmMemory,
-	"server-units.vms.max-memory": vmMemory,
-	"server-units.vms.location": {wholeNumber, 0, maxSUMemoryMB, "MB", false,
-		"V:MOVE a location is a multiple of 1 MB; I: inside the SU's memory of at most 1 TB"},
-	"server-units.vms.processors":          processors,
-	"server-units.vms.cpu-quota":           {decimal, 0.01, 99.99, "", true, "V:MODATT CPU-QUOTA = <fixed 0.01..99.99>"},
-	"server-units.vms.max-io":              maxIO,
-	"server-units.vms.max-cpu-utilization": {decimal, 0.01, 100, "", true, "V:MODATT MAX-CPU-UTILIZATION = <fixed 0.01..100.00>"},
-	"server-units.vms.load":                {decimal, 0, 1, "", false, "I: a share of the pages"},
+		"server-units.vms.index":      vmIndex,
+		"server-units.vms.memory":     vmMemory,
+		"server-units.vms.min-memory": vmMemory,
+		"server-units.vms.max-memory": vmMemory,
+		"server-units.vms.location": {wholeNumber, 0, maxSUMemoryMB, "MB", false,
+			"V:MOVE a location is a multiple of 1 MB; I: inside the SU's memory of at most 1 TB"},
+		"server-units.vms.processors":          processors,
+		"server-units.vms.cpu-quota":           {decimal, 0.01, 99.99, "", true, "V:MODATT CPU-QUOTA = <fixed 0.01..99.99>"},
+		"server-units.vms.max-io":              maxIO,
+		"server-units.vms.max-cpu-utilization": {decimal, 0.01, 100, "", true, "V:MODATT MAX-CPU-UTILIZATION = <fixed 0.01..100.00>"},
+		"server-units.vms.load":                {decimal, 0, 1, "", false, "I: a share of the pages"},
 
-	"server-units.definitions.index":      vmIndex,
-	"server-units.definitions.memory":     vmMemory,
-	"server-units.definitions.min-memory": vmMemory,
-	"server-units.definitions.max-memory": vmMemory,
-	"server-units.definitions.processors": processors,
-	"server-units.definitions.max-io":     maxIO,
+		"server-units.definitions.index":      vmIndex,
+		"server-units.definitions.memory":     vmMemory,
+		"server-units.definitions.min-memory": vmMemory,
+		"server-units.definitions.max-memory": vmMemory,
+		"server-units.definitions.processors": processors,
+		"server-units.definitions.max-io":     maxIO,
 
-	"faults.memory-short.free": {wholeNumber, 0, maxSUMemoryMB, "MB", false, "I: at most the SU's memory"},
-	"faults.extend-stops.at":   vmMemory,
+		"faults.memory-short.free": {wholeNumber, 0, maxSUMemoryMB, "MB", false, "I: at most the SU's memory"},
+		"faults.extend-stops.at":   vmMemory,
 
-	"commands.sc1": {wholeNumber, 0, 255, "", false, "I: one byte; V (SDF-P, command return codes): classes up to 130"},
-	"commands.sc2": {wholeNumber, 0, 255, "", false, "I: one byte"},
-}
+		"commands.sc1": {wholeNumber, 0, 255, "", false, "I: one byte; V (SDF-P, command return codes): classes up to 130"},
+		"commands.sc2": {wholeNumber, 0, 255, "", false, "I: one byte"},
+	}
+})
 
 // valueChecker walks the YAML of an installation before it is decoded.
 type valueChecker struct {
@@ -171,7 +174,7 @@ func (c *valueChecker) walk(n ast.Node, path string) {
 	case *ast.TagNode:
 		c.walk(n.Value, path)
 	default:
-		if r, ok := installRanges[path]; ok {
+		if r, ok := installRanges()[path]; ok {
 			c.number(n, path[strings.LastIndexByte(path, '.')+1:], r)
 		}
 	}

@@ -19,7 +19,7 @@ func TestRangesCoverFields(t *testing.T) {
 		}
 		if typ == reflect.TypeOf(time.Duration(0)) {
 			seen[path] = true
-			if r, ok := installRanges[path]; !ok || r.kind != duration {
+			if r, ok := installRanges()[path]; !ok || r.kind != duration {
 				t.Errorf("%s: a duration without a duration range", path)
 			}
 			return
@@ -31,7 +31,7 @@ func TestRangesCoverFields(t *testing.T) {
 			if typ.Kind() == reflect.Float64 {
 				want = decimal
 			}
-			if r, ok := installRanges[path]; !ok || r.kind != want {
+			if r, ok := installRanges()[path]; !ok || r.kind != want {
 				t.Errorf("%s: a %s without a range of its kind", path, typ)
 			}
 		case reflect.Struct:
@@ -49,7 +49,7 @@ func TestRangesCoverFields(t *testing.T) {
 		}
 	}
 	walk(reflect.TypeOf(Installation{}), "")
-	for path, r := range installRanges {
+	for path, r := range installRanges() {
 		if !seen[path] {
 			t.Errorf("installRanges: %s is no numeric field", path)
 		}

@@ -292,7 +292,7 @@ func (m *Model) scheduleSystemReady(vm *VM) {
 
 // transition moves a VM to the state its command leads to (stateRules).
 func (m *Model) transition(vm *VM, key ruleKey) {
-	if r := stateRules[key]; r.changes {
+	if r := stateRules()[key]; r.changes {
 		vm.su.setState(vm, r.to)
 		vm.waits = 0 // a VM held anew shows WAIT(SEL) unless its HOLD-VM says otherwise
 	}
@@ -326,7 +326,7 @@ func (m *Model) forEachVM(c *call, key ruleKey, fn func(*VM) msg.Message) handle
 	if !c.dlg.admin {
 		return m.refuse(c, notAdministrator, "/"+c.req.Name)
 	}
-	if stateRules[key].only390 && c.su.arch == archX86 {
+	if stateRules()[key].only390 && c.su.arch == archX86 {
 		return m.refuse(c, notOnX86, "/"+c.req.Name)
 	}
 	var lines []msg.Message
@@ -339,7 +339,7 @@ func (m *Model) forEachVM(c *call, key ruleKey, fn func(*VM) msg.Message) handle
 		switch {
 		case res == nil:
 			lines = append(lines, fn(vm))
-		case !noop && res.RC.Main == outcomes[vmMigrating].Maincode():
+		case !noop && res.RC.Main == outcomes()[vmMigrating].Maincode():
 			partly = true
 		}
 	}
@@ -379,7 +379,7 @@ func (m *Model) resumeVM(c *call) handler.Result {
 		return m.processed(c, vm)
 	})
 	if held && res.RC == handler.OK {
-		res.RC = outcomes[stillHeld].Result().RC // VMS2020: a VM stays IN HOLD
+		res.RC = outcomes()[stillHeld].Result().RC // VMS2020: a VM stays IN HOLD
 	}
 	return res
 }

@@ -72,7 +72,7 @@ func (m *Model) checkMigration(c *call, vm *VM, target *serverUnit) *migrationCh
 	mc := &migrationCheck{}
 	cmd := "/" + c.req.Name
 	problem := func(id outcomeID, inserts ...string) {
-		mc.problems = append(mc.problems, line(outcomes[id].Msg, inserts...))
+		mc.problems = append(mc.problems, line(outcomes()[id].Msg, inserts...))
 	}
 	// source side
 	if vm.isMonitor() {
@@ -82,7 +82,7 @@ func (m *Model) checkMigration(c *call, vm *VM, target *serverUnit) *migrationCh
 		problem(monitorVM, cmd)
 		return mc
 	}
-	rule := stateRules[ruleMigrate]
+	rule := stateRules()[ruleMigrate]
 	switch {
 	case !rule.allowed.has(vm.state):
 		problem(wrongState, append(vm.inserts(), vm.displayState(), cmd)...)

@@ -119,7 +119,7 @@ func (m *Model) migrationSetup(mig *migration) {
 		m.abortMigration(mig, reasonVMExists)
 		return
 	case !vm.su.cluster.active:
-		m.abortMigration(mig, outcomes[clusterInactive].Msg)
+		m.abortMigration(mig, outcomes()[clusterInactive].Msg)
 		return
 	}
 	location, fits := target.place(vm.occupied(), nil)

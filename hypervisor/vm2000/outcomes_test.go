@@ -7,7 +7,7 @@ import (
 )
 
 func TestOutcomesRenderInBothLanguages(t *testing.T) {
-	for id, o := range outcomes {
+	for id, o := range outcomes() {
 		for _, p := range o.Lint(msg.Default()) {
 			t.Errorf("outcome %s: %s", id, p)
 		}

@@ -33,7 +33,7 @@ type reconfiguration struct {
 // *UNDEF then, which is what the VMMEM procedure tests (I); a running
 // migration or reconfiguration does not hide the sizes.
 func reconfigurationBarredByState(vm *VM) bool {
-	rule := stateRules[ruleExtend]
+	rule := stateRules()[ruleExtend]
 	return vm.incoming == nil && (!rule.allowed.has(vm.state) || vm.state == StateRunning && vm.guest != GuestReady)
 }
 

@@ -1,6 +1,9 @@
 package vm2000
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // VMState is the state of an initialised VM. V:OPVM
 type VMState int
@@ -209,33 +212,35 @@ const (
 )
 
 // stateRules is the VM state machine. Sources as in facts.go.
-var stateRules = map[ruleKey]stateRule{
-	ruleStart: {allowed: states(StateInitOnly, StateDown), to: StateRunning, changes: true,
-		source: "V:START; I: CHECK-VM-STATE=*YES refuses a VM whose guest runs"},
-	ruleStartNoCheck: {allowed: anyState, to: StateRunning, changes: true, migrating: migrationAborted,
-		source: "V:NALLOW only *YES is refused on the source; I: *NO re-IPLs and so ends the migration"},
-	ruleStartHold: {allowed: states(StateInitOnly, StateDown), to: StateInHold, changes: true, only390: true,
-		source: "V:START HOLD=*YES (/390 only)"},
-	ruleHold: {allowed: states(StateRunning), to: StateInHold, changes: true, noAction: states(StateInHold), only390: true,
-		source: "V:HOLD"},
-	ruleResume: {allowed: states(StateInHold), to: StateRunning, changes: true, noAction: states(StateRunning), only390: true, migrating: migrationAllows,
-		source: "V:RESUME (1,0,CMD0001) when nothing is to do; not in V:NALLOW"},
-	ruleMove: {allowed: anyState, only390: true,
-		source: "V:MOVE any state, a running VM waits in WAIT(INT) meanwhile"},
-	ruleReset: {allowed: states(StateRunning, StateInHold, StateDown), to: StateInitOnly, changes: true, noAction: states(StateInitOnly),
-		source: "V10:136 INIT-ONLY after RESET-VM; V:RESTR not for the monitor"},
-	ruleShutdown: {allowed: states(StateRunning), to: StateDown, changes: true, noAction: states(StateDown),
-		source: "V:SHUT; I: a held or never started guest cannot shut down"},
-	ruleDelete: {allowed: states(StateInitOnly, StateDown),
-		source: "V:DEL CHECK-VM-STATE=*YES only in DOWN or INIT-ONLY"},
-	ruleDeleteForce: {allowed: anyState, migrating: migrationAborted,
-		source: "V:DEL *NO ends a running guest; V:NALLOW does not list it (I: aborts the migration)"},
-	ruleAddDevices: {allowed: anyState, monitor: true, source: "V:ADDDEV"},
-	ruleRemove:     {allowed: anyState, monitor: true, source: "V:EXPDEV"},
-	ruleExtend: {allowed: states(StateInitOnly, StateDown, StateRunning), monitor: true,
-		source: "V:EXT INIT-ONLY, DOWN, RUNNING after SYSTEM READY; not IN HOLD; the monitor too"},
-	ruleReduce: {allowed: states(StateInitOnly, StateDown, StateRunning), monitor: true,
-		source: "V:RED as EXTEND"},
-	ruleMigrate: {allowed: states(StateInitOnly, StateRunning, StateDown),
-		source: "V:MIGOV RUNNING, INIT-ONLY and DOWN VMs migrate"},
-}
+var stateRules = sync.OnceValue(func() map[ruleKey]stateRule {
+	return map[ruleKey]stateRule{
+		ruleStart: {allowed: states(StateInitOnly, StateDown), to: StateRunning, changes: true,
+			source: "V:START; I: CHECK-VM-STATE=*YES refuses a VM whose guest runs"},
+		ruleStartNoCheck: {allowed: anyState, to: StateRunning, changes: true, migrating: migrationAborted,
+			source: "V:NALLOW only *YES is refused on the source; I: *NO re-IPLs and so ends the migration"},
+		ruleStartHold: {allowed: states(StateInitOnly, StateDown), to: StateInHold, changes: true, only390: true,
+			source: "V:START HOLD=*YES (/390 only)"},
+		ruleHold: {allowed: states(StateRunning), to: StateInHold, changes: true, noAction: states(StateInHold), only390: true,
+			source: "V:HOLD"},
+		ruleResume: {allowed: states(StateInHold), to: StateRunning, changes: true, noAction: states(StateRunning), only390: true, migrating: migrationAllows,
+			source: "V:RESUME (1,0,CMD0001) when nothing is to do; not in V:NALLOW"},
+		ruleMove: {allowed: anyState, only390: true,
+			source: "V:MOVE any state, a running VM waits in WAIT(INT) meanwhile"},
+		ruleReset: {allowed: states(StateRunning, StateInHold, StateDown), to: StateInitOnly, changes: true, noAction: states(StateInitOnly),
+			source: "V10:136 INIT-ONLY after RESET-VM; V:RESTR not for the monitor"},
+		ruleShutdown: {allowed: states(StateRunning), to: StateDown, changes: true, noAction: states(StateDown),
+			source: "V:SHUT; I: a held or never started guest cannot shut down"},
+		ruleDelete: {allowed: states(StateInitOnly, StateDown),
+			source: "V:DEL CHECK-VM-STATE=*YES only in DOWN or INIT-ONLY"},
+		ruleDeleteForce: {allowed: anyState, migrating: migrationAborted,
+			source: "V:DEL *NO ends a running guest; V:NALLOW does not list it (I: aborts the migration)"},
+		ruleAddDevices: {allowed: anyState, monitor: true, source: "V:ADDDEV"},
+		ruleRemove:     {allowed: anyState, monitor: true, source: "V:EXPDEV"},
+		ruleExtend: {allowed: states(StateInitOnly, StateDown, StateRunning), monitor: true,
+			source: "V:EXT INIT-ONLY, DOWN, RUNNING after SYSTEM READY; not IN HOLD; the monitor too"},
+		ruleReduce: {allowed: states(StateInitOnly, StateDown, StateRunning), monitor: true,
+			source: "V:RED as EXTEND"},
+		ruleMigrate: {allowed: states(StateInitOnly, StateRunning, StateDown),
+			source: "V:MIGOV RUNNING, INIT-ONLY and DOWN VMs migrate"},
+	}
+})

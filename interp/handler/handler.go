@@ -213,9 +213,16 @@ type Registry struct {
 // NewRegistry returns a registry of executors; two executors that serve
 // the same command are an error.
 func NewRegistry(execs ...Executor) (*Registry, error) {
-	r := &Registry{byName: map[string]Executor{}}
-	for _, e := range execs {
-		for _, name := range e.Commands() {
+	// the map sized for all names at once: every session builds one, and
+	// growing it name by name was most of that
+	names, n := make([][]string, len(execs)), 0
+	for i, e := range execs {
+		names[i] = e.Commands()
+		n += len(names[i])
+	}
+	r := &Registry{byName: make(map[string]Executor, n)}
+	for i, e := range execs {
+		for _, name := range names[i] {
 			if r.byName[name] != nil {
 				return nil, fmt.Errorf("command %s has two executors", name)
 			}

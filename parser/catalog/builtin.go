@@ -20,9 +20,9 @@ type decl struct {
 	nameValue []string
 }
 
-func (d decl) command() *Command {
+func (d decl) command() Command {
 	ops, _ := builtinOperands(d.name)
-	return &Command{
+	return Command{
 		Name: d.name, Aliases: d.aliases, Role: d.role, Domain: d.domain,
 		Source: d.source, Help: d.help, Notation: d.ops, NameValue: d.nameValue,
 		operands: ops,
@@ -43,10 +43,22 @@ var (
 // must not be modified.
 func Builtin() *Catalog {
 	builtinOnce.Do(func() {
-		builtin = New()
+		// the declarations in one array and the names in a map of their
+		// size: every run builds this catalog, and a command allocated
+		// at a time and the map grown as they came were most of it
+		n, names := 0, 0
+		for _, table := range builtinTables {
+			n += len(table)
+			for _, d := range table {
+				names += 1 + len(d.aliases)
+			}
+		}
+		cmds := make([]Command, 0, n)
+		builtin = &Catalog{cmds: make([]*Command, 0, n), byName: make(map[string]*Command, names)}
 		for _, table := range builtinTables {
 			for _, d := range table {
-				builtin.Add(d.command())
+				cmds = append(cmds, d.command())
+				builtin.Add(&cmds[len(cmds)-1])
 			}
 		}
 	})

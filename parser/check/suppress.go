@@ -1,7 +1,6 @@
 package check
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 )
@@ -18,7 +17,22 @@ import (
 // ignoreMark starts a suppressing comment.
 const ignoreMark = "sdfp:ignore"
 
-var messageKey = regexp.MustCompile(`^[A-Z]{3}[0-9]{4}$`)
+// messageKey reports whether k is a message key: three capital letters
+// and four digits, as ^[A-Z]{3}[0-9]{4}$ says (a regexp compiled at
+// package level cost every start of sdfp, which checks each procedure
+// before it runs).
+func messageKey(k string) bool {
+	if len(k) != 7 {
+		return false
+	}
+	for i := range 7 {
+		c := k[i]
+		if i < 3 && (c < 'A' || c > 'Z') || i >= 3 && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
 
 // directive is one sdfp:ignore comment.
 type directive struct {
@@ -78,7 +92,7 @@ func parseSuppressions(src string) suppressions {
 		rest := strings.TrimSpace(strings.TrimPrefix(comment, ignoreMark))
 		if f := strings.Fields(rest); len(f) > 0 {
 			for _, k := range strings.Split(f[0], ",") {
-				if k = strings.ToUpper(strings.TrimSpace(k)); messageKey.MatchString(k) {
+				if k = strings.ToUpper(strings.TrimSpace(k)); messageKey(k) {
 					d.keys[k] = true
 				}
 			}

@@ -329,18 +329,6 @@ func (t *Task) run(ctx context.Context, r *interp.Runner) interp.Result {
 	return r.RunSource(ctx, t.Name, t.Source, t.Params)
 }
 
-// Warm starts reading the embedded tables a run needs (the default
-// installation, the message catalog, the command catalog) on other
-// goroutines, so that a short run does not pay for them one after the
-// other: the process start of `sdfp run` is most of its time.
-func Warm(withDefaultInstallation bool) {
-	if withDefaultInstallation {
-		go defaultInstallation()
-	}
-	go msg.Default()
-	go catalog.Builtin()
-}
-
 // RunTasks runs procedures as concurrent tasks on the session's clock
 // and installation, interleaved deterministically (clock.Scheduler); one
 // task runs without a scheduler. It returns each task's result.

@@ -12,7 +12,6 @@
 package jv
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"io/fs"
@@ -33,8 +32,10 @@ import (
 const MaxLen = 256
 
 // Undefined is the value of a JV that was never written: 256 bytes
-// X'EE', each the character code page 1047 gives that byte.
-var Undefined = ebcdic.FromBytes(bytes.Repeat([]byte{0xEE}, MaxLen))
+// X'EE', each the character code page 1047 gives that byte, U+00D3 (Ó)
+// (TestUndefinedIsXEE holds the two equal; repeating the character costs
+// a start of sdfp less than decoding the bytes).
+var Undefined = strings.Repeat("\u00d3", MaxLen)
 
 // Dir is the directory of the file system that holds the JVs.
 const Dir = "JV"

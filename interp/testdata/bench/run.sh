@@ -5,14 +5,18 @@
 # with valgrind, once is enough), and prints the ratios sdfp/CPython and
 # sdfp/Regina (issue 18's goals: <= 1.0 and <= 0.4). Usage: interp/testdata/bench/run.sh [ROUNDS]; SDFP=binary
 # times that sdfp binary instead of one built from this tree (to compare
-# commits: build each with go build -o).
+# commits: build each with CGO_ENABLED=0 go build -o).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 rounds=${1:-3}
 bin=${SDFP:-}
 if [ -z "$bin" ]; then
   bin=$(mktemp -d)/sdfp
-  go build -o "$bin" ./cmd/sdfp
+  # static, as the README's tour builds it: with cgo (the default where a
+  # C compiler is installed) afero's net/http links the C resolver, and
+  # every run pays the dynamic loader and libc's start (about 1 ms of
+  # CPU and 60 page faults of a 5 ms hello run)
+  CGO_ENABLED=0 go build -o "$bin" ./cmd/sdfp
 fi
 dir=interp/testdata/bench
 regina=$(command -v regina || true)
