@@ -1,10 +1,8 @@
 package main
 
 import (
-	"os/exec"
 	"regexp"
 	"strconv"
-	"strings"
 	"testing"
 )
 
@@ -43,21 +41,5 @@ func TestInitialisationIsCheap(t *testing.T) {
 	}
 	if allocs > maxInitAllocs {
 		t.Errorf("sdfp's packages allocate %d times (%d bytes) while initialised, more than %d: a package-level table or regexp built at start-up?", allocs, bytes, maxInitAllocs)
-	}
-}
-
-// TestBinaryLeavesOutEncodingXML: sdfp writes its JUnit report itself
-// (junit.go), so the binary does not link encoding/xml, whose tables
-// every start would build (19 KB, its largest package initialisation
-// after the VM2000's).
-func TestBinaryLeavesOutEncodingXML(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", ".").Output()
-	if err != nil {
-		t.Skipf("go list: %v", err)
-	}
-	for _, p := range strings.Fields(string(out)) {
-		if p == "encoding/xml" {
-			t.Fatal("sdfp links encoding/xml again; `go list -f '{{.ImportPath}} {{.Imports}}' -deps .` shows which package imports it")
-		}
 	}
 }

@@ -8,8 +8,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/goccy/go-yaml"
 )
 
 // Snapshot returns the model's present state as an installation: the
@@ -171,185 +172,61 @@ func mapKeys[V any](m map[string]V) func(func(string) bool) {
 // It writes the YAML itself (block style, a plain scalar where YAML
 // reads it back as the same string, else a double-quoted one): yaml's
 // encoder took 0.8 ms for the default installation, a fifth of a run.
-// It walks the values once, writing as it goes: every run that writes
-// saves its VM2000 this way, and building the mappings and sequences
-// first (as yaml's MapSlice and []any) was a third of saving the world.
 func MarshalInstallation(inst *Installation) ([]byte, error) {
 	var b bytes.Buffer
-	v, sh := yamlShape(reflect.ValueOf(inst))
-	switch sh {
-	case yamlMapping:
-		writeMapping(&b, v, 0, false)
-	case yamlSequence:
-		writeSequence(&b, v, 0)
-	}
+	writeYAML(&b, yamlValue(reflect.ValueOf(inst)), 0)
 	return b.Bytes(), nil
 }
 
-// yamlShapeOf is how a value is written: a scalar, a mapping (a struct's
-// tagged fields, a map's entries sorted by key) or a sequence.
-type yamlShapeOf int
-
-const (
-	yamlScalarShape yamlShapeOf = iota
-	yamlMapping
-	yamlSequence
-)
-
-// yamlShape follows pointers to the value written and tells its shape;
-// a nil pointer is the scalar null.
-func yamlShape(v reflect.Value) (reflect.Value, yamlShapeOf) {
-	for v.Kind() == reflect.Pointer {
-		if v.IsNil() {
-			return v, yamlScalarShape
+// writeYAML writes a mapping's or a sequence's entries at an indentation.
+func writeYAML(b *bytes.Buffer, v any, indent int) {
+	pad := strings.Repeat("  ", indent)
+	switch v := v.(type) {
+	case yaml.MapSlice:
+		for _, it := range v {
+			b.WriteString(pad)
+			b.WriteString(yamlScalar(it.Key))
+			b.WriteByte(':')
+			writeNested(b, it.Value, indent+1)
 		}
-		v = v.Elem()
-	}
-	switch {
-	case v.Type() == durationType:
-		return v, yamlScalarShape
-	case v.Kind() == reflect.Struct, v.Kind() == reflect.Map:
-		return v, yamlMapping
-	case v.Kind() == reflect.Slice:
-		return v, yamlSequence
-	}
-	return v, yamlScalarShape
-}
-
-// writeScalar writes a value of scalar shape.
-func writeScalar(b *bytes.Buffer, v reflect.Value) {
-	switch {
-	case v.Kind() == reflect.Pointer: // nil
-		b.WriteString(yamlScalar(nil))
-		return
-	case v.Type() == durationType:
-		b.WriteString(yamlString(time.Duration(v.Int()).String()))
-		return
-	case v.Type() == stringType:
-		b.WriteString(yamlString(v.String()))
-		return
-	case v.Type().NumMethod() > 0:
-		b.WriteString(yamlScalar(v.Interface())) // fmt.Sprint: a String method, say
-		return
-	}
-	// as fmt.Sprint writes them, without boxing the value
-	switch v.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		b.Write(strconv.AppendInt(b.AvailableBuffer(), v.Int(), 10))
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		b.Write(strconv.AppendUint(b.AvailableBuffer(), v.Uint(), 10))
-	case reflect.Bool:
-		b.WriteString(strconv.FormatBool(v.Bool()))
-	default:
-		b.WriteString(yamlScalar(v.Interface()))
-	}
-}
-
-var stringType = reflect.TypeFor[string]()
-
-// yamlKeys are the keys of a struct type's fields that the writer
-// considers (exported, with a yaml tag other than "-"), "" for the
-// others, by the field's index: looked up once per type.
-var yamlKeys sync.Map // reflect.Type -> []string
-
-func yamlFieldKeys(t reflect.Type) []string {
-	if keys, ok := yamlKeys.Load(t); ok {
-		return keys.([]string)
-	}
-	keys := make([]string, t.NumField())
-	for i := range keys {
-		f := t.Field(i)
-		if tag := f.Tag.Get("yaml"); f.IsExported() && tag != "" && tag != "-" {
-			keys[i] = tag
+	case []any:
+		for _, e := range v {
+			b.WriteString(pad)
+			b.WriteString("-")
+			if m, ok := e.(yaml.MapSlice); ok && len(m) > 0 {
+				// the first key on the dash's line, the rest under it
+				var first bytes.Buffer
+				writeYAML(&first, m[:1], indent+1)
+				b.WriteByte(' ')
+				b.Write(bytes.TrimLeft(first.Bytes(), " "))
+				writeYAML(b, m[1:], indent+1)
+				continue
+			}
+			writeNested(b, e, indent+1)
 		}
-	}
-	yamlKeys.Store(t, keys)
-	return keys
-}
-
-// emptyMapping reports whether a value of mapping shape has no entries.
-func emptyMapping(v reflect.Value) bool {
-	if v.Kind() == reflect.Map {
-		return v.Len() == 0
-	}
-	for i, key := range yamlFieldKeys(v.Type()) {
-		if key != "" && !v.Field(i).IsZero() {
-			return false
-		}
-	}
-	return true
-}
-
-// writePad indents a line.
-func writePad(b *bytes.Buffer, indent int) {
-	for range indent {
-		b.WriteString("  ")
-	}
-}
-
-// writeMapping writes a mapping's entries at an indentation; inline:
-// the first entry goes on the line already begun (after a sequence's
-// dash).
-func writeMapping(b *bytes.Buffer, v reflect.Value, indent int, inline bool) {
-	if v.Kind() == reflect.Map {
-		keys := v.MapKeys()
-		slices.SortFunc(keys, func(a, b reflect.Value) int { return cmp.Compare(a.String(), b.String()) })
-		for i, k := range keys {
-			writeEntry(b, k.String(), v.MapIndex(k), indent, inline && i == 0)
-		}
-		return
-	}
-	for i, key := range yamlFieldKeys(v.Type()) {
-		if f := v.Field(i); key != "" && !f.IsZero() {
-			writeEntry(b, key, f, indent, inline)
-			inline = false
-		}
-	}
-}
-
-// writeEntry writes one entry of a mapping: its key, and its value after
-// the colon; inline: on the line already begun.
-func writeEntry(b *bytes.Buffer, key string, val reflect.Value, indent int, inline bool) {
-	if !inline {
-		writePad(b, indent)
-	}
-	b.WriteString(yamlString(key))
-	b.WriteByte(':')
-	writeNested(b, val, indent+1)
-}
-
-// writeSequence writes a sequence's elements at an indentation.
-func writeSequence(b *bytes.Buffer, v reflect.Value, indent int) {
-	for i := range v.Len() {
-		writePad(b, indent)
-		b.WriteString("-")
-		if e, sh := yamlShape(v.Index(i)); sh == yamlMapping && !emptyMapping(e) {
-			// the first key on the dash's line, the rest under it
-			b.WriteByte(' ')
-			writeMapping(b, e, indent+1, true)
-			continue
-		}
-		writeNested(b, v.Index(i), indent+1)
 	}
 }
 
 // writeNested writes what follows a key's colon or a sequence's dash.
-func writeNested(b *bytes.Buffer, v reflect.Value, indent int) {
-	v, sh := yamlShape(v)
-	switch {
-	case sh == yamlMapping && emptyMapping(v):
-		b.WriteString(" {}\n")
-	case sh == yamlMapping:
+func writeNested(b *bytes.Buffer, v any, indent int) {
+	switch v := v.(type) {
+	case yaml.MapSlice:
+		if len(v) == 0 {
+			b.WriteString(" {}\n")
+			return
+		}
 		b.WriteByte('\n')
-		writeMapping(b, v, indent, false)
-	case sh == yamlSequence && v.Len() == 0:
-		b.WriteString(" []\n")
-	case sh == yamlSequence:
+		writeYAML(b, v, indent)
+	case []any:
+		if len(v) == 0 {
+			b.WriteString(" []\n")
+			return
+		}
 		b.WriteByte('\n')
-		writeSequence(b, v, indent)
+		writeYAML(b, v, indent)
 	default:
 		b.WriteByte(' ')
-		writeScalar(b, v)
+		b.WriteString(yamlScalar(v))
 		b.WriteByte('\n')
 	}
 }
@@ -374,52 +251,59 @@ func yamlScalar(v any) string {
 	case nil:
 		return "null"
 	case string:
-		return yamlString(v)
+		switch strings.ToLower(v) {
+		case "true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf":
+			return strconv.Quote(v)
+		}
+		if plainYAML(v) {
+			return v
+		}
+		return strconv.Quote(v)
 	case float64:
 		return strconv.FormatFloat(v, 'g', -1, 64)
 	}
 	return fmt.Sprint(v)
 }
 
-// yamlString writes a string, plain only where YAML cannot read it as
-// anything else.
-func yamlString(v string) string {
-	if yamlWord(v) || !plainYAML(v) {
-		return strconv.Quote(v)
-	}
-	return v
-}
-
-// yamlWord reports whether YAML reads a string, in any case, as a
-// boolean, null or a special number: whether strings.ToLower(v) is one of
-// those words. A string of more than 6 bytes is none (the longest word
-// has 5 letters, and the only non-ASCII capitals that lower to an ASCII
-// letter, U+0130 to i and U+212A to k, appear in one word at most once:
-// "İnf"); an ASCII one is lowered on the stack.
-func yamlWord(v string) bool {
-	if len(v) > 6 {
-		return false
-	}
-	var buf [6]byte
-	for i := range len(v) {
-		c := v[i]
-		if c >= 0x80 {
-			return isYAMLWord(strings.ToLower(v))
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return isYAMLWord(string(buf[:len(v)]))
-}
-
-func isYAMLWord(s string) bool {
-	switch s {
-	case "true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf":
-		return true
-	}
-	return false
-}
-
 var durationType = reflect.TypeFor[time.Duration]()
+
+// yamlValue turns a value of the installation types into what yaml
+// writes: structs as ordered mappings of their tagged, non-zero fields.
+func yamlValue(v reflect.Value) any {
+	switch {
+	case v.Kind() == reflect.Pointer:
+		if v.IsNil() {
+			return nil
+		}
+		return yamlValue(v.Elem())
+	case v.Type() == durationType:
+		return time.Duration(v.Int()).String()
+	case v.Kind() == reflect.Struct:
+		var out yaml.MapSlice
+		t := v.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			tag := f.Tag.Get("yaml")
+			if !f.IsExported() || tag == "" || tag == "-" || v.Field(i).IsZero() {
+				continue
+			}
+			out = append(out, yaml.MapItem{Key: tag, Value: yamlValue(v.Field(i))})
+		}
+		return out
+	case v.Kind() == reflect.Slice:
+		out := make([]any, v.Len())
+		for i := range out {
+			out[i] = yamlValue(v.Index(i))
+		}
+		return out
+	case v.Kind() == reflect.Map:
+		var out yaml.MapSlice
+		keys := v.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return cmp.Compare(a.String(), b.String()) })
+		for _, k := range keys {
+			out = append(out, yaml.MapItem{Key: k.String(), Value: yamlValue(v.MapIndex(k))})
+		}
+		return out
+	}
+	return v.Interface()
+}

@@ -14,13 +14,9 @@ import (
 // read the same as the first.
 func roundTrip(t *testing.T, m *Model) (first, second []byte) {
 	t.Helper()
-	snap := m.Snapshot()
-	first, err := MarshalInstallation(snap)
+	first, err := MarshalInstallation(m.Snapshot())
 	if err != nil {
 		t.Fatal(err)
-	}
-	if ref := refMarshalInstallation(snap); !bytes.Equal(first, ref) {
-		t.Fatalf("MarshalInstallation wrote\n%s\nthe reference writer\n%s", first, ref)
 	}
 	inst, err := LoadInstallation("snapshot.yaml", first)
 	if err != nil {

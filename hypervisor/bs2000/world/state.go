@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"strconv"
 	"strings"
 	"time"
 
@@ -70,7 +69,7 @@ func SaveState(base afero.Fs, st State, vm2000 []byte) error {
 	dms.RemoveStale(base, StateDir)
 	st.Version = stateVersion
 	st.VM2000SHA256 = Hash(vm2000)
-	data, err := marshalState(st)
+	data, err := json.MarshalIndent(st, "", "  ")
 	if err != nil {
 		return err
 	}
@@ -90,40 +89,6 @@ func SaveState(base afero.Fs, st State, vm2000 []byte) error {
 		}
 	}
 	return dms.WriteFile(base, StateFile, data)
-}
-
-// marshalState writes world.json's text as json.MarshalIndent(st, "",
-// "  ") does, field by field: the encoder's reflection over State, built
-// at its first use, was a fifth of saving the world in a short run.
-// Strings go through json.Marshal, which escapes them as the encoder
-// does; a time MarshalJSON refuses leaves it to the encoder, which
-// reports it.
-func marshalState(st State) ([]byte, error) {
-	vt, err := st.VirtualTime.MarshalJSON()
-	if err != nil {
-		return json.MarshalIndent(st, "", "  ")
-	}
-	b := make([]byte, 0, 320)
-	str := func(s string) {
-		q, _ := json.Marshal(s) // a string always encodes
-		b = append(b, q...)
-	}
-	b = append(b, "{\n  \"version\": "...)
-	b = strconv.AppendInt(b, int64(st.Version), 10)
-	b = append(b, ",\n  \"installation\": "...)
-	str(st.Installation)
-	b = append(b, ",\n  \"installation-sha256\": "...)
-	str(st.InstallationSHA256)
-	b = append(b, ",\n  \"virtual-time\": "...)
-	b = append(b, vt...)
-	b = append(b, ",\n  \"next-tsn\": "...)
-	b = strconv.AppendInt(b, int64(st.NextTSN), 10)
-	b = append(b, ",\n  \"vm2000-sha256\": "...)
-	str(st.VM2000SHA256)
-	b = append(b, ",\n  \"runs\": "...)
-	b = strconv.AppendInt(b, int64(st.Runs), 10)
-	b = append(b, "\n}"...)
-	return b, nil
 }
 
 // ErrNoWorld is LoadState's error when the workdir holds no saved world
