@@ -232,7 +232,6 @@ func New(opts ...Option) *Runner {
 		sysout:     io.Discard,
 		clock:      FixedClock(DefaultStart),
 		stepLimit:  100_000_000,
-		parser:     parser.New(catalog.Builtin()),
 		funcs:      builtins.Default,
 		lang:       "E",
 		messages:   msg.Default(),
@@ -247,6 +246,9 @@ func New(opts ...Option) *Runner {
 	r.setLimits(DefaultLimits)
 	for _, o := range opts {
 		o(r)
+	}
+	if r.parser == nil { // no WithCatalog: the built-in commands (a copy of the table each)
+		r.parser = parser.New(catalog.Builtin())
 	}
 	if r.stdin == nil {
 		r.stdin = bufio.NewReader(strings.NewReader(""))
