@@ -21,6 +21,9 @@ import (
 // part of the key: it does not change the parse; the cache keeps what
 // UpFront makes of the parse for each of the two settings.
 //
+// It keeps the commands of EXECUTE-CMD likewise (parsecache.go), by
+// text, position and catalog.
+//
 // The runners that find a tree share it, on any number of goroutines: a
 // run writes nothing into its tree (what a runner prepares for a command
 // it keeps in its own tables, keyed by ast.Command.Slot or by pointer),
@@ -31,8 +34,11 @@ type ProcedureCache struct {
 	mu       sync.Mutex
 	procs    map[procKey]*parsedProc
 	catalogs map[string]*catalog.Catalog
-	bytes    int // source bytes held by procs
-	parses   int // files parsed (for tests)
+	// cmds are EXECUTE-CMD commands parsed without problems and without
+	// & (parseInnerCommand), up to maxSharedCmds
+	cmds   map[cmdKey]*ast.Command
+	bytes  int // source bytes held by procs
+	parses int // files parsed (for tests)
 }
 
 // maxCachedSource bounds the source text a cache holds; a file beyond it
@@ -43,6 +49,17 @@ type procKey struct {
 	cat        *catalog.Catalog
 	limits     lexer.Limits
 	file, text string
+}
+
+// maxSharedCmds bounds the commands a cache keeps: a procedure that
+// composes new command texts again and again fills it once, and the
+// rest is parsed by each runner as without a cache.
+const maxSharedCmds = 1 << 12
+
+type cmdKey struct {
+	cat    *catalog.Catalog
+	limits lexer.Limits
+	parsedCmdKey
 }
 
 type parsedProc struct {
@@ -56,7 +73,7 @@ type parsedProc struct {
 
 // NewProcedureCache returns an empty cache.
 func NewProcedureCache() *ProcedureCache {
-	return &ProcedureCache{procs: map[procKey]*parsedProc{}, catalogs: map[string]*catalog.Catalog{}}
+	return &ProcedureCache{procs: map[procKey]*parsedProc{}, catalogs: map[string]*catalog.Catalog{}, cmds: map[cmdKey]*ast.Command{}}
 }
 
 // WithProcedureCache makes the runner take the procedures it reads
@@ -113,6 +130,30 @@ func (c *ProcedureCache) read(p *parser.Parser, file, text string, strict bool) 
 	}
 	e.frontOnce[i].Do(func() { e.front[i] = UpFront(e.proc, e.errs, strict) })
 	return e.proc, e.front[i]
+}
+
+// command is the command another runner parsed from this text at this
+// position with this parser (keepCommand), or nil. A nil cache has none.
+func (c *ProcedureCache) command(p *parser.Parser, k parsedCmdKey) *ast.Command {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.cmds[cmdKey{p.Catalog, p.FileLimits(), k}]
+}
+
+// keepCommand keeps a command parsed without problems, which no run
+// changes, for the other runners of the cache.
+func (c *ProcedureCache) keepCommand(p *parser.Parser, k parsedCmdKey, cmd *ast.Command) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.cmds) < maxSharedCmds {
+		c.cmds[cmdKey{p.Catalog, p.FileLimits(), k}] = cmd
+	}
 }
 
 // readProcedure parses a procedure's text and returns the problems that

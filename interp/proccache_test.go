@@ -16,9 +16,10 @@ import (
 // sharedMain and sharedSub exercise what a run prepares for the commands
 // of its tree: command plans and unboxed integers in loops, string and
 // builtin sites, FOR over a list, structure elements, & replacement (of
-// a literal, of a composed name, of a whole command), a called and an
-// included procedure with parameters, recursion, error handlers, a
-// command whose syntax error waits until it is reached, and GOTO.
+// a literal, of a composed name, of a whole command), EXECUTE-CMD, a
+// called and an included procedure with parameters, recursion, error
+// handlers, a command whose syntax error waits until it is reached, and
+// GOTO.
 const sharedMain = `/DECLARE-VARIABLE L(TYPE=*INTEGER),MULTIPLE-ELEMENTS=*LIST
 /DECLARE-VARIABLE ST(TYPE=*STRUCTURE(*DYNAMIC))
 /ST.A = 1
@@ -45,6 +46,9 @@ const sharedMain = `/DECLARE-VARIABLE L(TYPE=*INTEGER),MULTIPLE-ELEMENTS=*LIST
 /END-FOR
 /CMD = 'WRITE-TEXT ''BUILT &(ST.A) &(ST.B)'''
 /&CMD
+/DECLARE-VARIABLE OUT(TYPE=*STRING),MULTIPLE-ELEMENTS=*LIST
+/EXEC-CMD (SHOW-VARIABLE N),TEXT-OUTPUT=OUT
+/WRITE-TEXT 'SHOWN: &(OUT#1)'
 /CALL-PROCEDURE SUB.PROC,PROCEDURE-PARAMETERS=(DEPTH=3,WHO='MAIN')
 /INCLUDE-PROCEDURE SUB.PROC,PROCEDURE-PARAMETERS=(DEPTH=1,WHO='INCLUDED')
 /WRITE-TEXT 'ST.A=&(ST.A) S=&S'
@@ -131,6 +135,9 @@ func TestSharedTreeConcurrentRuns(t *testing.T) {
 			}
 			if n := cache.Parses(); n != 2 {
 				t.Errorf("%d files parsed for %d runs, want 2 (main.proc, sub.proc)", n, runs)
+			}
+			if len(cache.cmds) != 1 {
+				t.Errorf("%d EXECUTE-CMD commands kept, want 1 (SHOW-VARIABLE N)", len(cache.cmds))
 			}
 		})
 	}
