@@ -206,3 +206,31 @@ func TestProcedureCacheCatalog(t *testing.T) {
 		t.Errorf("same key: %v, other key: %v, %d builds", a == b, a != c, builds)
 	}
 }
+
+// BenchmarkCallLoop: 1,000 CALL-PROCEDUREs of sub.proc (the procedure
+// of TestSharedTreeConcurrentRuns, 13 lines) in a loop, each reading the
+// file again, parsed at every call or once (a ProcedureCache, which
+// `sdfp run` does not give its runner yet: go test ./interp -run '^$'
+// -bench CallLoop).
+func BenchmarkCallLoop(b *testing.B) {
+	const main = `/I = 0
+/WHILE (I < 1000)
+/  I = I + 1
+/  CALL-PROCEDURE SUB.PROC,PROCEDURE-PARAMETERS=(DEPTH=1,WHO='LOOP')
+/END-WHILE
+`
+	fs := sharedFS(b, main)
+	for _, cached := range []bool{false, true} {
+		b.Run(fmt.Sprintf("cache=%v", cached), func(b *testing.B) {
+			for b.Loop() {
+				opts := []Option{WithFS(fs)}
+				if cached {
+					opts = append(opts, WithProcedureCache(NewProcedureCache()))
+				}
+				if res := New(opts...).RunFile(context.Background(), "main.proc", nil); res.Err != nil {
+					b.Fatal(res.Err)
+				}
+			}
+		})
+	}
+}
