@@ -42,8 +42,12 @@ type ProcedureCache struct {
 }
 
 // maxCachedSource bounds the source text a cache holds; a file beyond it
-// is parsed every time, as without a cache.
-const maxCachedSource = 64 << 20
+// is parsed every time, as without a cache. Twice the largest file the
+// reader takes (lexer.DefaultLimits.FileBytes): the trees kept are at most
+// what two scenarios running at once held before, each with its own
+// parse (a tree takes 27-141 bytes of heap per byte of source, README
+// "Performance").
+const maxCachedSource = 8 << 20
 
 type procKey struct {
 	cat        *catalog.Catalog

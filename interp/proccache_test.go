@@ -234,3 +234,19 @@ func BenchmarkCallLoop(b *testing.B) {
 		})
 	}
 }
+
+// A full cache still parses what it cannot keep, at every load.
+func TestProcedureCacheFull(t *testing.T) {
+	cache := NewProcedureCache()
+	cache.bytes = maxCachedSource
+	fs := sharedFS(t, sharedMain)
+	want, _ := runShared(fs)
+	for i := 1; i <= 2; i++ {
+		if out, _ := runShared(fs, WithProcedureCache(cache)); out != want {
+			t.Errorf("run %d printed\n%s\nwant\n%s", i, out, want)
+		}
+		if n := cache.Parses(); n != 5*i || len(cache.procs) != 0 {
+			t.Errorf("run %d: %d parses, %d kept; want %d, 0", i, n, len(cache.procs), 5*i)
+		}
+	}
+}
