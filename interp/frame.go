@@ -180,8 +180,8 @@ func (r *Runner) loadProcedure(name string) (*ast.Procedure, *Error) {
 	// The reader first: it skips a byte order mark and names a file in
 	// UTF-16 or EBCDIC, which the test for a first command would only
 	// call no procedure.
-	proc, errs := r.parser.ParseFile(host, text)
-	if errs = UpFront(proc, errs, r.strict); len(errs) > 0 {
+	proc, errs := r.readProcedure(host, text)
+	if len(errs) > 0 {
 		return nil, r.syntaxError(errs[0])
 	}
 	if t := strings.TrimLeft(strings.TrimPrefix(text, "\uFEFF"), " \t\r\n"); !strings.HasPrefix(t, "/") {

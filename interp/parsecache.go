@@ -16,7 +16,9 @@ import (
 // run, and nothing changes a parsed command or name afterwards, so a
 // parse is kept and handed out again. Only parses without problems are
 // kept; each cache forgets everything when it reaches maxParsed texts,
-// so a loop that composes new texts each pass does not grow it.
+// so a loop that composes new texts each pass does not grow it. A runner
+// with a ProcedureCache also finds there the commands other runners
+// parsed (the scenarios of sdfp explore run the same EXECUTE-CMDs).
 
 const maxParsed = 1 << 10
 
@@ -33,14 +35,20 @@ func (r *Runner) parseInnerCommand(text string, pos lexer.Pos) (*ast.Command, []
 	if c := r.parsedCmds[key]; c != nil {
 		return c, nil
 	}
-	c, errs := r.parser.ParseCommand(lexer.NewUnit(text, pos))
-	if len(errs) == 0 && !c.Subst && !strings.Contains(text, "&") {
-		if r.parsedCmds == nil || len(r.parsedCmds) >= maxParsed {
-			r.parsedCmds = map[parsedCmdKey]*ast.Command{}
+	c := r.procs.command(r.parser, key) // another runner's parse (nil: none)
+	var errs []*lexer.Error
+	if c == nil {
+		c, errs = r.parser.ParseCommand(lexer.NewUnit(text, pos))
+		if len(errs) > 0 || c.Subst || strings.Contains(text, "&") {
+			return c, errs
 		}
-		r.parsedCmds[key] = c
+		r.procs.keepCommand(r.parser, key, c)
 	}
-	return c, errs
+	if r.parsedCmds == nil || len(r.parsedCmds) >= maxParsed {
+		r.parsedCmds = map[parsedCmdKey]*ast.Command{}
+	}
+	r.parsedCmds[key] = c
+	return c, nil
 }
 
 // parsedName is varName with the cache.

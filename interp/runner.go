@@ -173,6 +173,7 @@ type Runner struct {
 	middleware      []handler.Middleware
 	dispatcher      handler.Handler // the chain wrapped by the middleware
 	parser          *parser.Parser
+	procs           *ProcedureCache // WithProcedureCache; nil: every file is parsed
 	funcs           *builtins.Table
 	lang            string
 	tsn, user       string
@@ -299,8 +300,8 @@ func (r *Runner) RunFile(ctx context.Context, name string, params []Param) Resul
 // RunSource parses and runs a procedure given as text. Syntax errors the
 // reader finds make the run fail before any command executes.
 func (r *Runner) RunSource(ctx context.Context, file, src string, params []Param) Result {
-	proc, errs := r.parser.ParseFile(file, src)
-	if errs = UpFront(proc, errs, r.strict); len(errs) > 0 {
+	proc, errs := r.readProcedure(file, src)
+	if len(errs) > 0 {
 		e := r.syntaxError(errs[0])
 		return Result{RC: e.RC, Err: e}
 	}

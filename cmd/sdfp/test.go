@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"sdfp/cmd/internal/golden"
+	"sdfp/interp"
 )
 
 // caseResult is the outcome of one golden case.
@@ -160,9 +161,13 @@ func indent(s string) string {
 }
 
 // runCases runs cases on jobs workers; each case is fully isolated (its own
-// session, file system and clock), so they can run in parallel.
+// session, file system and clock), so they can run in parallel. They
+// share only the procedures parsed (interp.ProcedureCache, found again by
+// their exact text), which no run changes: a procedure called again and
+// again, or the same proc-file of several cases, is parsed once.
 func runCases(cases []*golden.Case, jobs int, update bool, cov *coverage) []caseResult {
 	results := make([]caseResult, len(cases))
+	procs := interp.NewProcedureCache()
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < jobs; w++ {
@@ -173,7 +178,8 @@ func runCases(cases []*golden.Case, jobs int, update bool, cov *coverage) []case
 				c := cases[i]
 				start := time.Now()
 				out, err := c.RunWith(context.Background(), golden.Options{
-					Trace: cov.tracer(c),
+					Trace:      cov.tracer(c),
+					Procedures: procs,
 				})
 				r := caseResult{c: c, err: err, took: time.Since(start)}
 				if err == nil {

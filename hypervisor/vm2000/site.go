@@ -2,6 +2,8 @@ package vm2000
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
@@ -97,6 +99,21 @@ func (inst *Installation) Catalog() *catalog.Catalog {
 		}
 	}
 	return cat
+}
+
+// CatalogKey names everything Catalog builds its catalog from (the
+// file's name and each site command's name, operands and help), so that
+// installations with the same key have catalogs alike: a cache of parsed
+// procedures (interp.ProcedureCache) shares one catalog between them.
+// Never "": that is the key of the built-in catalog.
+func (inst *Installation) CatalogKey() string {
+	var b strings.Builder
+	b.WriteString("site commands of ")
+	b.WriteString(strconv.Quote(inst.File))
+	for _, s := range inst.Commands {
+		fmt.Fprintf(&b, "\n%q %q %q", s.Name, s.Operands, s.Help)
+	}
+	return b.String()
 }
 
 // SiteCommands returns the installation's site commands as they run

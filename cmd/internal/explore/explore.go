@@ -100,8 +100,11 @@ func (o *Outcome) Failed() bool {
 
 // Explorer runs the scenarios of one procedure.
 type Explorer struct {
-	opts     Options
-	base     *golden.Case // the procedure, its parameters and unit; installation added per scenario
+	opts Options
+	base *golden.Case // the procedure, its parameters and unit; installation added per scenario
+	// procs keeps the procedures parsed: every scenario runs the same
+	// files, which need parsing once (interp.ProcedureCache)
+	procs    *interp.ProcedureCache
 	baseline *Outcome
 	Baseline Baseline
 	// Handlers are the procedure's error handlers in source order.
@@ -134,7 +137,7 @@ func New(ctx context.Context, o Options) (*Explorer, error) {
 	if o.Lang != "" {
 		a.Files = append(a.Files, txtar.File{Name: "lang", Data: []byte(o.Lang + "\n")})
 	}
-	e := &Explorer{opts: o, base: &golden.Case{Path: o.Proc, Name: name, Archive: a}}
+	e := &Explorer{opts: o, base: &golden.Case{Path: o.Proc, Name: name, Archive: a}, procs: interp.NewProcedureCache()}
 	e.Handlers = handlersOf(name, data, o.Installation)
 	e.baseline, err = e.run(ctx, Scenario{ID: "baseline"}, &e.Baseline, false)
 	if err != nil {
@@ -258,6 +261,7 @@ func (e *Explorer) runTraced(ctx context.Context, s Scenario, rec *Baseline, kee
 		},
 		Done:         func(_ *session.Session, res interp.Result) { result = res },
 		Installation: s.installation(e.opts.Installation),
+		Procedures:   e.procs,
 	}
 	out, err := c.RunWith(ctx, opts)
 	if err != nil {

@@ -419,3 +419,33 @@ func TestTimelineWaitsPerTask(t *testing.T) {
 		t.Errorf("lanes of waits:\n%s", svg)
 	}
 }
+
+// The scenarios of an exploration parse the procedure once, on both
+// cores at once, and end as scenarios that parse it themselves do:
+// verdict, return code, handlers and every section of the transcript.
+func TestScenariosShareOneParse(t *testing.T) {
+	for _, c := range []struct {
+		proc   string
+		params []string
+	}{{vmmem, nil}, {migrate, migrateParams}} {
+		shared := explorer(t, c.proc, c.params, 1)
+		shared.opts.Workers = 2
+		got := run(t, shared)
+		if n := shared.procs.Parses(); n != 1 {
+			t.Errorf("%s: %d parses for %d scenarios and the baseline, want 1", c.proc, n, len(got))
+		}
+		own := explorer(t, c.proc, c.params, 1)
+		own.procs = nil // each run parses the file
+		want := run(t, own)
+		if len(got) != len(want) || len(got) < 10 {
+			t.Fatalf("%s: %d scenarios, without the cache %d", c.proc, len(got), len(want))
+		}
+		for i := range got {
+			g, w := got[i], want[i]
+			if g.Scenario.ID != w.Scenario.ID || g.Verdict != w.Verdict || g.Maincode != w.Maincode || g.Error != w.Error ||
+				g.FirstDiff != w.FirstDiff || !slices.Equal(g.Handlers, w.Handlers) || !reflect.DeepEqual(g.out, w.out) {
+				t.Errorf("%s %s: %s %s %q, parsing itself %s %s %q", c.proc, g.Scenario.ID, g.Verdict, g.Maincode, g.FirstDiff, w.Verdict, w.Maincode, w.FirstDiff)
+			}
+		}
+	}
+}

@@ -208,6 +208,10 @@ type Options struct {
 	// (session.Options.Reference), for the differential test of the fast
 	// ones.
 	Reference bool
+	// Procedures, when set, keeps the parsed procedures for the next
+	// case run with it (session.Options.Procedures): sdfp explore runs
+	// one case once per scenario.
+	Procedures *interp.ProcedureCache
 }
 
 // Installation loads the case's installation (its installation.yaml
@@ -297,6 +301,7 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 		Installation: inst,
 		LocalSU:      strings.TrimSpace(su),
 		Reference:    opts.Reference,
+		Procedures:   opts.Procedures,
 	}
 	s, err := session.New(opts0)
 	if err != nil {

@@ -71,6 +71,11 @@ type Options struct {
 	// evaluation, command plans, site caches: interp.WithDirectEval), the
 	// reference the differential tests hold them to.
 	Reference bool
+	// Procedures, when set, keeps the procedures the session's tasks read,
+	// parsed, for the next session given it (interp.ProcedureCache): the
+	// scenarios of `sdfp explore` parse each file once. The sessions
+	// sharing it share the catalog of an installation too.
+	Procedures *interp.ProcedureCache
 }
 
 // Session is one run's shared environment.
@@ -162,11 +167,21 @@ func New(o Options) (*Session, error) {
 		s.software = softwareOf(inst)
 		execs = append(execs, m)
 		if len(inst.Commands) > 0 {
-			s.catalog = inst.Catalog()
+			if o.Procedures != nil {
+				s.catalog = o.Procedures.Catalog(inst.CatalogKey(), inst.Catalog)
+			} else {
+				s.catalog = inst.Catalog()
+			}
 			sc := site.New(inst.SiteCommands())
 			execs = append(execs, sc)
 			fileCmds.Without(sc.Commands()) // a site command wins over a file command of its name
 		}
+	}
+	if s.catalog == nil && o.Procedures != nil {
+		// one built-in catalog for every session of the cache, so that
+		// their runners find the same trees (catalog.Builtin gives a copy
+		// at each call)
+		s.catalog = o.Procedures.Catalog("", catalog.Builtin)
 	}
 	reg, err := handler.NewRegistry(execs...)
 	if err != nil {
@@ -225,6 +240,9 @@ func (s *Session) runnerWith(o Options, extra ...interp.Option) *interp.Runner {
 	}
 	if s.catalog != nil {
 		opts = append(opts, interp.WithCatalog(s.catalog))
+	}
+	if o.Procedures != nil {
+		opts = append(opts, interp.WithProcedureCache(o.Procedures))
 	}
 	if o.Stdout != nil {
 		opts = append(opts, interp.WithStdout(o.Stdout))
