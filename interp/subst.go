@@ -22,56 +22,90 @@ import (
 func (r *Runner) substitute(text string) (string, error) {
 	var b strings.Builder
 	b.Grow(len(text) + 8) // a value or two of a few characters: one allocation
+	err := scanSubst(text, func(kind substPieceKind, s string) error {
+		var v string
+		var err error
+		switch kind {
+		case pieceText:
+			b.WriteString(s)
+			return nil
+		case pieceExpr:
+			v, err = r.substExpr(s)
+		default:
+			v, err = r.substVar(s)
+		}
+		b.WriteString(v)
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// scanSubst reads a command's text as & replacement reads it and hands
+// its pieces to emit, in their order: literal text (strings and comments
+// as they are, && as one &), a name after & (in upper case, a period
+// right after it dropped) and the source of an &(expression). It stops
+// at emit's first error, or at an & that names nothing or whose "(" has
+// no ")" (SDP0140), after emitting what came before.
+func scanSubst(text string, emit func(kind substPieceKind, s string) error) error {
+	from := 0 // the literal text not emitted yet starts here
+	flush := func(to int) error {
+		if to > from {
+			return emit(pieceText, text[from:to])
+		}
+		return nil
+	}
 	inString := false
 	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
+		switch c := text[i]; {
 		case c == '\'':
 			inString = !inString
-			b.WriteByte(c)
 		case c == '"' && !inString:
-			// a comment: copied as it is, up to its closing quote
+			// a comment: literal up to its closing quote
 			end := strings.IndexByte(text[i+1:], '"')
 			if end < 0 {
-				b.WriteString(text[i:])
-				return b.String(), nil
+				return flush(len(text))
 			}
-			b.WriteString(text[i : i+end+2])
 			i += end + 1
 		case c != '&':
-			b.WriteByte(c)
 		case i+1 < len(text) && text[i+1] == '&':
-			b.WriteByte('&')
+			if err := flush(i + 1); err != nil { // the first & of the two
+				return err
+			}
 			i++
+			from = i + 1
 		case i+1 < len(text) && text[i+1] == '(':
+			if err := flush(i); err != nil {
+				return err
+			}
 			end := matchingParen(text, i+1)
 			if end < 0 {
-				return "", substNoClose.err()
+				return substNoClose.err()
 			}
-			v, err := r.substExpr(text[i+2 : end])
-			if err != nil {
-				return "", err
+			if err := emit(pieceExpr, text[i+2:end]); err != nil {
+				return err
 			}
-			b.WriteString(v)
-			i = end
+			i, from = end, end+1
 		default:
+			if err := flush(i); err != nil {
+				return err
+			}
 			end := lexer.SubstNameEnd(text, i+1)
 			if end == i+1 {
-				return "", substNoName.err()
+				return substNoName.err()
 			}
-			name := strings.ToUpper(text[i+1 : end])
-			v, err := r.substVar(name)
-			if err != nil {
-				return "", err
+			if err := emit(pieceName, strings.ToUpper(text[i+1:end])); err != nil {
+				return err
 			}
-			b.WriteString(v)
 			if end < len(text) && text[end] == '.' {
 				end++
 			}
-			i = end - 1
+			i, from = end-1, end
 		}
 	}
-	return b.String(), nil
+	return flush(len(text))
 }
 
 // matchingParen returns the index of the parenthesis closing the one at

@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"sdfp/lexer"
 	"sdfp/parser/ast"
 )
 
@@ -48,61 +47,27 @@ type substPlan struct {
 // as substitute reads it.
 func (r *Runner) readSubst(text string) *substPlan {
 	sp := &substPlan{}
-	var lit strings.Builder
-	flush := func() {
-		if lit.Len() > 0 {
-			sp.pieces = append(sp.pieces, substPiece{kind: pieceText, text: lit.String()})
-			sp.size += lit.Len()
-			lit.Reset()
-		}
-	}
-	inString := false
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case c == '\'':
-			inString = !inString
-			lit.WriteByte(c)
-		case c == '"' && !inString:
-			end := strings.IndexByte(text[i+1:], '"')
-			if end < 0 {
-				lit.WriteString(text[i:])
-				flush()
-				return sp
+	err := scanSubst(text, func(kind substPieceKind, s string) error {
+		p := substPiece{kind: kind, text: s}
+		switch kind {
+		case pieceText:
+			if n := len(sp.pieces); n > 0 && sp.pieces[n-1].kind == pieceText {
+				sp.pieces[n-1].text += s // after &&: one piece
+				sp.size += len(s)
+				return nil
 			}
-			lit.WriteString(text[i : i+end+2])
-			i += end + 1
-		case c != '&':
-			lit.WriteByte(c)
-		case i+1 < len(text) && text[i+1] == '&':
-			lit.WriteByte('&')
-			i++
-		case i+1 < len(text) && text[i+1] == '(':
-			end := matchingParen(text, i+1)
-			if end < 0 {
-				return &substPlan{general: true}
-			}
-			flush()
-			sp.pieces = append(sp.pieces, substPiece{kind: pieceExpr, text: text[i+2 : end]})
-			i = end
-		default:
-			end := lexer.SubstNameEnd(text, i+1)
-			if end == i+1 {
-				return &substPlan{general: true}
-			}
-			flush()
-			p := substPiece{kind: pieceName, text: strings.ToUpper(text[i+1 : end])}
-			if n, err := r.parseName(p.text); err == nil {
+			sp.size += len(s)
+		case pieceName:
+			if n, err := r.parseName(s); err == nil {
 				p.name = n
 			}
-			sp.pieces = append(sp.pieces, p)
-			if end < len(text) && text[end] == '.' {
-				end++
-			}
-			i = end - 1
 		}
+		sp.pieces = append(sp.pieces, p)
+		return nil
+	})
+	if err != nil { // a text that does not read: substitute at every execution
+		return &substPlan{general: true}
 	}
-	flush()
 	return sp
 }
 

@@ -220,18 +220,9 @@ type Catalog struct {
 	byName map[string]*Command // full names and aliases
 }
 
-// New builds a catalog from declarations. A later declaration with the
+// Add declares (or replaces) a command: a later declaration with the
 // same name replaces an earlier one, so an installation can extend or
 // correct the built-in table.
-func New(cmds ...*Command) *Catalog {
-	c := &Catalog{byName: map[string]*Command{}}
-	for _, cmd := range cmds {
-		c.Add(cmd)
-	}
-	return c
-}
-
-// Add declares (or replaces) a command.
 func (c *Catalog) Add(cmd *Command) {
 	if old, ok := c.byName[cmd.Name]; ok {
 		for i, x := range c.cmds {
