@@ -97,15 +97,18 @@ func (r *Runner) typedIntCall(c *ast.Call) intFn {
 	}
 }
 
-// intResult range-checks an INTEGER result, as callBound does.
+// intResult range-checks an INTEGER result, as callBound does; small
+// enough to be inlined into every typed call.
 func intResult(f *builtins.Function, n int, err error) (int, error) {
-	if err != nil {
-		return 0, err
+	if err == nil && (n < minInt || n > maxInt) {
+		err = overflowOf(f, n)
 	}
-	if n < minInt || n > maxInt {
-		return 0, functionOverflow.err(f.Name, fmt.Sprint(n))
-	}
-	return n, nil
+	return n, err
+}
+
+// overflowOf is the error of an INTEGER result outside SDF-P's range.
+func overflowOf(f *builtins.Function, n int) error {
+	return functionOverflow.err(f.Name, fmt.Sprint(n))
 }
 
 // callSite binds a call site: the function, and what evaluates, checks
