@@ -71,10 +71,11 @@ type Options struct {
 	// evaluation, command plans, site caches: interp.WithDirectEval), the
 	// reference the differential tests hold them to.
 	Reference bool
-	// Procedures, when set, keeps the procedures the session's tasks read,
-	// parsed, for the next session given it (interp.ProcedureCache): the
-	// scenarios of `sdfp explore` parse each file once. The sessions
-	// sharing it share the catalog of an installation too.
+	// Procedures keeps the procedures the session's tasks read, parsed
+	// (interp.ProcedureCache; nil: a cache of the session's own), for the
+	// next session given it too: the scenarios of `sdfp explore` parse
+	// each file once. The sessions sharing it share the catalog of an
+	// installation too.
 	Procedures *interp.ProcedureCache
 }
 
@@ -116,6 +117,12 @@ func New(o Options) (*Session, error) {
 	}
 	if o.Lang == "" {
 		o.Lang = "E"
+	}
+	if o.Procedures == nil {
+		// the session's own: a procedure its tasks call again (in a loop,
+		// from several jobs) is parsed once, as long as its text is the
+		// same (the cache's key is the exact text)
+		o.Procedures = interp.NewProcedureCache()
 	}
 	if o.Start.IsZero() {
 		o.Start = interp.DefaultStart
