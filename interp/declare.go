@@ -218,7 +218,7 @@ func (r *Runner) declareElement(c *ast.Command) (handler.Result, *signal) {
 			}
 		}
 		parent.fields[last.Name] = e
-		parent.order = append(parent.order, last.Name)
+		parent.addField(last.Name)
 	}
 	return done, nil
 }

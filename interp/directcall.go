@@ -266,6 +266,8 @@ func (r *Runner) typedArg(e ast.Expr) (fn argFn, typedStr bool) {
 			if v != nil && v.node.t.kind == simpleNode && v.node.hasValue() {
 				if n, ok := v.node.intValue(); ok {
 					x.SetInt(n)
+				} else if s, ok := v.node.strValue(); ok {
+					x.SetStr(s)
 				} else {
 					x.SetAny(v.node.value())
 				}

@@ -221,7 +221,7 @@ func (vi varInfo) Size(name string) (int, bool) {
 	case arrayNode:
 		return len(n.cells), true
 	case structNode:
-		return len(n.order), true
+		return len(n.fieldOrder()), true
 	}
 	return 0, true
 }

@@ -192,12 +192,12 @@ func recordNode(rec handler.Record, t *template) *node {
 			e.set(v)
 		}
 		if existing == nil {
-			n.order = append(n.order, f.Name)
+			n.addField(f.Name)
 		}
 		n.fields[f.Name] = e
 	}
 	if !t.dynamic {
-		for _, name := range n.order {
+		for _, name := range n.fieldOrder() {
 			if f := n.fields[name]; f.t.kind == simpleNode && !f.hasValue() {
 				switch f.t.typ {
 				case builtins.TypeInteger:

@@ -252,7 +252,7 @@ func (r *Runner) assignStr(cache *varCache, name *ast.VarName, x string, mode wr
 			if err := r.charge(int64(len(x)) - n.bytes()); err != nil {
 				return err
 			}
-			n.set(x)
+			n.setStr(x) // unboxed: a box is made only when it is read as an interface
 			return nil
 		}
 	}

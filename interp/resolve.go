@@ -93,7 +93,7 @@ func (r *Runner) walk(v *variable, parts []ast.NamePart, create bool) (*node, er
 					return nil, err
 				}
 				n.fields[p.Name] = f
-				n.order = append(n.order, p.Name)
+				n.addField(p.Name)
 			}
 			n = f
 		}
@@ -388,7 +388,7 @@ func elementNames(prefix string, n *node) []string {
 			out = append(out, prefix+"#"+strconv.Itoa(k))
 		}
 	case structNode:
-		for _, f := range n.order {
+		for _, f := range n.fieldOrder() {
 			out = append(out, prefix+"."+f)
 		}
 	}

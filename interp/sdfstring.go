@@ -141,7 +141,7 @@ func treeNodeOf(t *builtins.Tree, tpl *template) *node {
 	case builtins.TreeStruct:
 		for _, f := range t.Fields {
 			n.fields[f.Name] = treeNode(f.Tree)
-			n.order = append(n.order, f.Name)
+			n.addField(f.Name)
 		}
 	default:
 		n.set(t.Value)
@@ -167,7 +167,7 @@ func nodeTree(n *node) *builtins.Tree {
 		return t
 	case structNode:
 		t := &builtins.Tree{Kind: builtins.TreeStruct}
-		for _, f := range n.order {
+		for _, f := range n.fieldOrder() {
 			t.Fields = append(t.Fields, builtins.Field{Name: f, Tree: nodeTree(n.fields[f])})
 		}
 		return t

@@ -130,6 +130,8 @@ func (r *Runner) substName(b *strings.Builder, piece *substPiece) error {
 	case n.isNum:
 		var digits [20]byte
 		b.Write(strconv.AppendInt(digits[:0], int64(n.num), 10))
+	case n.isStr:
+		b.WriteString(n.str)
 	default:
 		b.WriteString(formatValue(n.val))
 	}

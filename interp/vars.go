@@ -47,16 +47,19 @@ type namedTemplate struct {
 type node struct {
 	t *template
 	// A simple node's value: nil (not initialized), or val, or with
-	// isNum the integer num, which an integer assignment stores without
-	// boxing it (issue 18); val then caches num's box once it is read as
-	// an interface. Read and write through value, intValue, set, setInt.
+	// isNum the integer num, with isStr the string str, which an
+	// assignment stores without boxing it (issue 18); val then caches
+	// the box once the value is read as an interface. Read and write
+	// through value, intValue, strValue, set, setInt, setStr.
 	val    any
 	num    int
 	isNum  bool
+	isStr  bool
+	str    string
 	elems  []*node          // list
 	cells  map[int]*node    // array
 	fields map[string]*node // structure
-	order  []string         // structure element order
+	order  *[]string        // structure element order (fieldOrder, addField): a pointer, so that str fits
 	// ext holds what few nodes have, so that a node stays in Go's
 	// 112-byte size class with num and isNum: every variable and element
 	// is a node (see BenchmarkVariableBytes).
@@ -122,10 +125,40 @@ func (n *node) prepend(e *node) {
 
 // value is a simple node's value, nil when it is not initialized.
 func (n *node) value() any {
-	if n.isNum && n.val == nil {
-		n.val = n.num
+	if n.val == nil {
+		switch {
+		case n.isNum:
+			n.val = n.num
+		case n.isStr:
+			n.val = n.str
+		}
 	}
 	return n.val
+}
+
+// strValue is a simple node's value when it is a string.
+func (n *node) strValue() (string, bool) {
+	if n.isStr {
+		return n.str, true
+	}
+	s, ok := n.val.(string)
+	return s, ok
+}
+
+// fieldOrder is a structure's element names in their order.
+func (n *node) fieldOrder() []string {
+	if n.order == nil {
+		return nil
+	}
+	return *n.order
+}
+
+// addField puts a structure's element name after the others.
+func (n *node) addField(name string) {
+	if n.order == nil {
+		n.order = new([]string)
+	}
+	*n.order = append(*n.order, name)
 }
 
 // intValue is a simple node's value when it is an integer.
@@ -139,6 +172,9 @@ func (n *node) intValue() (int, bool) {
 
 // bytes is what the variable limit counts for a simple node's value.
 func (n *node) bytes() int64 {
+	if n.isStr {
+		return int64(len(n.str))
+	}
 	if n.val == nil {
 		return 0
 	}
@@ -146,7 +182,15 @@ func (n *node) bytes() int64 {
 }
 
 // set stores a simple node's value (nil: not initialized).
-func (n *node) set(v any) { n.val, n.num, n.isNum = v, 0, false }
+func (n *node) set(v any) { n.val, n.num, n.isNum, n.str, n.isStr = v, 0, false, "", false }
+
+// setStr stores a string without boxing it.
+func (n *node) setStr(s string) {
+	if n.val != nil { // a pointer written costs a write barrier while the GC runs
+		n.val = nil
+	}
+	n.num, n.isNum, n.str, n.isStr = 0, false, s, true
+}
 
 // setInt stores an integer without boxing it.
 func (n *node) setInt(x int) {
@@ -154,10 +198,13 @@ func (n *node) setInt(x int) {
 		n.val = nil
 	}
 	n.num, n.isNum = x, true
+	if n.isStr {
+		n.str, n.isStr = "", false
+	}
 }
 
 // hasValue reports whether a simple node is initialized.
-func (n *node) hasValue() bool { return n.isNum || n.val != nil }
+func (n *node) hasValue() bool { return n.isNum || n.isStr || n.val != nil }
 
 func newNode(t *template) *node {
 	n := &node{t: t}
@@ -168,7 +215,7 @@ func newNode(t *template) *node {
 		n.fields = map[string]*node{}
 		for _, e := range t.elements {
 			n.fields[e.name] = newNode(e.t)
-			n.order = append(n.order, e.name)
+			n.addField(e.name)
 		}
 	}
 	return n
@@ -177,7 +224,7 @@ func newNode(t *template) *node {
 // clone copies a node deeply (assignment of complex variables and FOR
 // over a list of structures copy values, they do not alias).
 func (n *node) clone() *node {
-	c := &node{t: n.t, val: n.val, num: n.num, isNum: n.isNum}
+	c := &node{t: n.t, val: n.val, num: n.num, isNum: n.isNum, str: n.str, isStr: n.isStr}
 	for _, e := range n.elems {
 		c.elems = append(c.elems, e.clone())
 	}
@@ -192,7 +239,9 @@ func (n *node) clone() *node {
 		for k, v := range n.fields {
 			c.fields[k] = v.clone()
 		}
-		c.order = append([]string(nil), n.order...)
+		for _, f := range n.fieldOrder() {
+			c.addField(f)
+		}
 	}
 	return c
 }
@@ -321,7 +370,7 @@ func showLines(name string, n *node, withIndex bool, out *[]string) {
 			showLines(name+"#"+strconv.Itoa(k), n.cells[k], withIndex, out)
 		}
 	case structNode:
-		for _, f := range n.order {
+		for _, f := range n.fieldOrder() {
 			showLines(name+"."+f, n.fields[f], withIndex, out)
 		}
 	}
