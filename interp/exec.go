@@ -37,7 +37,19 @@ type signal struct {
 func (r *Runner) execList(list []ast.Stmt) *signal {
 	i := 0
 	for i < len(list) {
-		sig := r.execStmt(list[i])
+		var sig *signal
+		if c, ok := list[i].(*ast.Command); ok {
+			if p := r.quickPlan(c); p != nil { // execCommand's first way, without its call
+				if sig = r.step(c); sig == nil {
+					r.logCmd(c)
+					sig = r.setPlanned(c, p)
+				}
+			} else {
+				sig = r.execCommand(c)
+			}
+		} else {
+			sig = r.execStmt(list[i])
+		}
 		jumped := false
 		for sig != nil {
 			switch sig.kind {
