@@ -165,7 +165,11 @@ func (r *Runner) siteOf(c *ast.Command, e ast.Expr) *site {
 func (r *Runner) setPlanned(c *ast.Command, p *plan) *signal {
 	s := p.site
 	var err error
-	if x, ok, ierr := s.intValue(); ierr != nil {
+	x, ok, ierr := 0, false, error(nil) // s.intValue, inlined
+	if s.ints != nil {
+		x, ok, ierr = s.ints()
+	}
+	if ierr != nil {
 		return r.signalled(c, r.exprFail(c, ierr))
 	} else if ok {
 		err = r.assignInt(&s.target, &p.elem, p.name, x, s.mode)
