@@ -188,8 +188,13 @@ func (r *Runner) blockExit(s ast.Stmt, sig *signal) *signal {
 // loop goes on (CYCLE for this loop) and what to return otherwise.
 func (r *Runner) loopControl(s ast.Stmt, sig *signal) (cont bool, out *signal) {
 	if sig == nil {
-		return true, nil
+		return true, nil // the pass that ran through, inlined
 	}
+	return r.loopSignal(s, sig)
+}
+
+// loopSignal is loopControl for a pass that ended with a signal.
+func (r *Runner) loopSignal(s ast.Stmt, sig *signal) (cont bool, out *signal) {
 	if sig.kind == sigCycle && (sig.label == "" || sig.label == ast.Tag(s)) {
 		return true, nil
 	}
@@ -230,9 +235,13 @@ func (r *Runner) endBlock(end *ast.Command, sig *signal) *signal {
 // backBranch counts a loop pass against the back-branch limit.
 func (r *Runner) backBranch(cmd *ast.Command, passes int) *signal {
 	if r.backBranchLimit > 0 && passes > r.backBranchLimit {
-		return r.fail(cmd, backBranchLimit.result(r.backBranchLimit))
+		return r.backBranchFailed(cmd)
 	}
-	return nil
+	return nil // small enough to be inlined into every pass
+}
+
+func (r *Runner) backBranchFailed(cmd *ast.Command) *signal {
+	return r.fail(cmd, backBranchLimit.result(r.backBranchLimit))
 }
 
 func (r *Runner) execWhile(s *ast.While) *signal {
