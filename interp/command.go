@@ -96,13 +96,6 @@ func (r *Runner) begin(c *ast.Command) (*ast.Command, *signal) {
 
 // execCommand runs one simple command.
 func (r *Runner) execCommand(c *ast.Command) *signal {
-	if p := r.quickPlan(c); p != nil { // the way below, for an assignment planned
-		if sig := r.step(c); sig != nil {
-			return sig
-		}
-		r.logCmd(c)
-		return r.setPlanned(c, p)
-	}
 	if c.Name == "" && !c.Subst && len(c.Errs) == 0 {
 		return nil // comment line or label alone
 	}

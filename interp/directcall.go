@@ -24,26 +24,20 @@ import (
 // LENGTH(STRING(I)) nor N + INDEX(S, 'X') boxes a value on the way.
 
 func (r *Runner) directCall(c *ast.Call) evalFn {
-	if t := r.typedSite(c); t != nil {
-		env, f := r.builtinEnv(), t.f
-		if f.Str != nil {
+	if t := r.typedSite(c); t != nil { // the unboxed call, its result boxed
+		if str := typedStr(r, t); str != nil {
 			return func() (any, error) {
-				if err := t.bind(); err != nil {
-					return nil, err
-				}
-				s, err := f.Str(env, t.args)
+				s, err := str()
 				if err != nil {
 					return nil, err
 				}
 				return s, nil
 			}
 		}
+		num := typedInt(r, t)
 		return func() (any, error) {
-			if err := t.bind(); err != nil {
-				return nil, err
-			}
-			n, err := f.Int(env, t.args)
-			if n, err = intResult(f, n, err); err != nil {
+			n, _, err := num()
+			if err != nil {
 				return nil, err
 			}
 			return n, nil
@@ -65,8 +59,26 @@ func (r *Runner) directCall(c *ast.Call) evalFn {
 // strCall is a call of a STRING function that gives its result unboxed
 // (builtins.Function.Str), or nil.
 func (r *Runner) strCall(c *ast.Call) strFn {
-	t := r.typedSite(c)
-	if t == nil || t.f.Str == nil {
+	if t := r.typedSite(c); t != nil {
+		return typedStr(r, t)
+	}
+	return nil
+}
+
+// typedIntCall is a call of an INTEGER function that gives its result
+// unboxed (builtins.Function.Int), or nil. Like every call, it never
+// gives way: its result or its error is final.
+func (r *Runner) typedIntCall(c *ast.Call) intFn {
+	if t := r.typedSite(c); t != nil {
+		return typedInt(r, t)
+	}
+	return nil
+}
+
+// typedStr runs a typed call site of a function with Str; nil for one
+// without.
+func typedStr(r *Runner, t *typedCall) strFn {
+	if t.f.Str == nil {
 		return nil
 	}
 	env, str := r.builtinEnv(), t.f.Str
@@ -78,12 +90,13 @@ func (r *Runner) strCall(c *ast.Call) strFn {
 	}
 }
 
-// typedIntCall is a call of an INTEGER function that gives its result
-// unboxed (builtins.Function.Int), or nil. Like every call, it never
-// gives way: its result or its error is final.
-func (r *Runner) typedIntCall(c *ast.Call) intFn {
-	t := r.typedSite(c)
-	if t == nil || t.f.Int == nil {
+// typedInt runs a typed call site of a function with Int; nil for one
+// without. Not inlined: the closure of an inlined copy does not get
+// intResult inlined (2% of the builtin loop).
+//
+//go:noinline
+func typedInt(r *Runner, t *typedCall) intFn {
+	if t.f.Int == nil {
 		return nil
 	}
 	env, f := r.builtinEnv(), t.f
@@ -248,8 +261,8 @@ func literal(e ast.Expr) (any, bool) {
 type argFn func(*builtins.ArgValue) error
 
 // typedArg is the argFn of a call argument: a simple variable read
-// without boxing an integer, a STRING expression (typedStr) or an
-// integer one unboxed, anything else as directArg evaluates it.
+// without boxing its integer or string, a STRING expression (typedStr)
+// or an integer one unboxed, anything else as directArg evaluates it.
 func (r *Runner) typedArg(e ast.Expr) (fn argFn, typedStr bool) {
 	general := r.directArg(e)
 	if general == nil {
@@ -285,7 +298,7 @@ func (r *Runner) typedArg(e ast.Expr) (fn argFn, typedStr bool) {
 			return err
 		}, true
 	}
-	if _, ok := e.(*ast.VarRef); !ok {
+	if _, ok := e.(*ast.VarRef); !ok { // a composed name that gave way would be read twice
 		if num := r.intFnOf(e); num != nil {
 			// An intFn that gives way has run nothing with an effect
 			// (directint.go), so the general evaluation runs it once.

@@ -39,7 +39,9 @@ func (r *Runner) execList(list []ast.Stmt) *signal {
 	for i < len(list) {
 		var sig *signal
 		if c, ok := list[i].(*ast.Command); ok {
-			if p := r.quickPlan(c); p != nil { // execCommand's first way, without its call
+			if p := r.quickPlan(c); p != nil {
+				// a planned assignment, what execCommand's way comes to
+				// for it, without its calls
 				if sig = r.step(c); sig == nil {
 					r.logCmd(c)
 					sig = r.setPlanned(c, p)

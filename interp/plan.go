@@ -28,7 +28,7 @@ type plan struct {
 	site *site    // expr's compiled site
 
 	name  *ast.VarName // SET-VARIABLE's target; nil: SET-VARIABLE takes its general path
-	set   bool         // name is set, and the command runs by setPlanned with nothing before it but step and logCmd (quickPlan)
+	set   bool         // name is set, and the command runs by setPlanned with nothing before it but step and logCmd (quickPlan, execList)
 	elem  fieldCache   // SET-VARIABLE P.E: the element (fieldcache.go)
 	ctl   varCache     // FOR: the control variable's binding
 	loop  *forPlan     // FOR: its operands
@@ -46,10 +46,11 @@ type plan struct {
 // whose sites are bounded (direct.go).
 func (r *Runner) planned(c *ast.Command) bool { return c.Slot > 0 && !r.directOff && r.frame != nil }
 
-// quickPlan is the plan of a command that execCommand runs by setPlanned
-// (a SET-VARIABLE with an expression, as parsed, without errors), when
-// it has been made: what execCommand's checks come to for it, without
-// them. nil: execCommand takes its way.
+// quickPlan is the plan of a command that execCommand would run by
+// setPlanned (a SET-VARIABLE with an expression, as parsed, without
+// errors), when it has been made: what execCommand's checks come to for
+// it, without them, for execList to run it itself. nil: execCommand
+// takes its way.
 func (r *Runner) quickPlan(c *ast.Command) *plan {
 	if f := r.frame; f != nil && c.Slot > 0 && c.Slot < len(f.plans) && !r.directOff {
 		if p := f.plans[c.Slot]; p != nil && p.cmd == c && p.set {
@@ -103,7 +104,7 @@ func (r *Runner) newPlan(c *ast.Command) *plan {
 			p.name, p.expr = name, val.Expr
 			p.site = r.planSite(val.Expr)
 			p.site.mode, p.site.moded = modeOf(c.Args), true
-			p.set = !c.Subst && len(c.Errs) == 0 && c.Spec != nil
+			p.set = len(c.Errs) == 0 && c.Spec != nil
 		}
 	}
 	return p
@@ -165,15 +166,11 @@ func (r *Runner) siteOf(c *ast.Command, e ast.Expr) *site {
 func (r *Runner) setPlanned(c *ast.Command, p *plan) *signal {
 	s := p.site
 	var err error
-	x, ok, ierr := 0, false, error(nil) // s.intValue, inlined
-	if s.ints != nil {
-		x, ok, ierr = s.ints()
-	}
-	if ierr != nil {
+	if x, ok, ierr := s.intValue(); ierr != nil {
 		return r.signalled(c, r.exprFail(c, ierr))
 	} else if ok {
 		err = r.assignInt(&s.target, &p.elem, p.name, x, s.mode)
-	} else if s.str != nil && !r.directOff {
+	} else if s.str != nil { // a plan is never used with the fast paths off (planned)
 		str, serr := s.str()
 		if serr != nil {
 			return r.signalled(c, r.exprFail(c, serr))
@@ -196,11 +193,11 @@ func (r *Runner) setPlanned(c *ast.Command, p *plan) *signal {
 
 // intValue is the value of an integer expression site, when it has one,
 // or its error (directint.go: neither when the site gives way).
-func (s *site) intValue() (int, bool, error) {
-	if s.ints == nil {
-		return 0, false, nil
+func (s *site) intValue() (n int, ok bool, err error) {
+	if s.ints != nil {
+		n, ok, err = s.ints()
 	}
-	return s.ints()
+	return // small enough to be inlined into setPlanned
 }
 
 // assignInt is assignVia of an integer: stored without a box into a

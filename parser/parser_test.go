@@ -157,14 +157,7 @@ func TestBindCommands(t *testing.T) {
 	}
 	p := newParser()
 	for _, tt := range tests {
-		cmd, errs := p.ParseCommand(lexer.NewUnit(tt.src, lexer.Pos{Line: 1, Column: 1}))
-		if len(errs) > 0 {
-			t.Errorf("%q: %v", tt.src, errs)
-			continue
-		}
-		if got := ast.CommandText(cmd); got != tt.want {
-			t.Errorf("%q:\n got %s\nwant %s", tt.src, got, tt.want)
-		}
+		checkCommandText(t, p, tt.src, tt.want)
 	}
 }
 
@@ -292,5 +285,19 @@ func TestNonSLabels(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("printed procedure lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// checkCommandText parses src as one command and checks its canonical
+// text (ast.CommandText): every operand bound, written in full.
+func checkCommandText(t *testing.T, p *Parser, src, want string) {
+	t.Helper()
+	cmd, errs := p.ParseCommand(lexer.NewUnit(src, lexer.Pos{Line: 1, Column: 1}))
+	if len(errs) > 0 {
+		t.Errorf("%q: %v", src, errs)
+		return
+	}
+	if got := ast.CommandText(cmd); got != want {
+		t.Errorf("%q:\n got %s\nwant %s", src, got, want)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"sdfp/lexer"
-	"sdfp/parser/ast"
 )
 
 // A wildcard choice with commas is one value where the operand takes a
@@ -37,14 +36,7 @@ func TestWildcardChoiceJoined(t *testing.T) {
 	}
 	p := newParser()
 	for _, tt := range tests {
-		cmd, errs := p.ParseCommand(lexer.NewUnit(tt.src, lexer.Pos{Line: 1, Column: 1}))
-		if len(errs) > 0 {
-			t.Errorf("%q: %v", tt.src, errs)
-			continue
-		}
-		if got := ast.CommandText(cmd); got != tt.want {
-			t.Errorf("%q:\n got %s\nwant %s", tt.src, got, tt.want)
-		}
+		checkCommandText(t, p, tt.src, tt.want)
 	}
 }
 
@@ -84,14 +76,7 @@ func TestWildcardNames(t *testing.T) {
 		{"REMOVE-VM-DEVICES VM-ID=2,UNITS=(468/,T*,4690)", "REMOVE-VM-DEVICES UNITS=(468/,T*,4690),VM-IDENTIFICATION=2"},
 		{"SHOW-VM-DEVICE-STATUS UNITS=-46<80:82>", "SHOW-VM-DEVICE-STATUS UNITS=(-46<80:82>)"},
 	} {
-		cmd, errs := p.ParseCommand(lexer.NewUnit(tt.src, lexer.Pos{Line: 1, Column: 1}))
-		if len(errs) > 0 {
-			t.Errorf("%q: %v", tt.src, errs)
-			continue
-		}
-		if got := ast.CommandText(cmd); got != tt.want {
-			t.Errorf("%q:\n got %s\nwant %s", tt.src, got, tt.want)
-		}
+		checkCommandText(t, p, tt.src, tt.want)
 	}
 	for _, src := range []string{
 		"ADD-VM-DEVICES VM-ID=2,UNITS=46+1",                   // no wildcard: an expression is no name

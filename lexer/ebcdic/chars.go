@@ -79,13 +79,15 @@ func Encode(s string) []byte {
 	return out
 }
 
-// ascii reports whether s is all ASCII, where a byte is a character.
-// It tests eight bytes at a time as one word (the conversion to []byte
+// ASCII reports whether s is all ASCII, where a byte is a character, so
+// that a caller may count and cut it by bytes after asking once
+// (SUBSTRING and INDEX would otherwise ask again in each of Len, Slice
+// and Index). It tests eight bytes at a time as one word (the conversion to []byte
 // of an 8-byte piece copies nothing: the compiler loads the word), and
 // ORs the tail's bytes together without a branch a byte: every call of
 // Len, Slice and Index asks it, and a byte at a time was a tenth of the
 // string benchmark.
-func ascii(s string) bool {
+func ASCII(s string) bool {
 	for len(s) >= 8 {
 		if binary.LittleEndian.Uint64([]byte(s[:8]))&0x8080808080808080 != 0 {
 			return false
@@ -99,14 +101,9 @@ func ascii(s string) bool {
 	return b < utf8.RuneSelf
 }
 
-// ASCII reports whether s is all ASCII: each byte one character, so a
-// caller may count and cut it by bytes after asking once (SUBSTRING and
-// INDEX would otherwise ask again in each of Len, Slice and Index).
-func ASCII(s string) bool { return ascii(s) }
-
 // Len is the number of characters of s.
 func Len(s string) int {
-	if ascii(s) {
+	if ASCII(s) {
 		return len(s)
 	}
 	return utf8.RuneCountInString(s)
@@ -139,7 +136,7 @@ func Slice(s string, i, n int) string {
 		if n < len(s) && i < len(s)-n {
 			end = i + n
 		}
-		if ascii(s[:end]) {
+		if ASCII(s[:end]) {
 			return s[min(i, end):end]
 		}
 	}
@@ -204,7 +201,7 @@ func Describe(s string, off int) string {
 // text of an operand that is not written with-low. [I] which letters SDF
 // folds beyond a-z is not documented; the Latin-1 letters are folded.
 func ToUpper(s string) string {
-	if ascii(s) {
+	if ASCII(s) {
 		return strings.ToUpper(s)
 	}
 	return strings.Map(func(r rune) rune {

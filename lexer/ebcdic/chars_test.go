@@ -156,20 +156,20 @@ func FuzzCharacters(f *testing.F) {
 	})
 }
 
-// ascii, word by word, against the rule byte by byte: one non-ASCII byte
+// ASCII, word by word, against the rule byte by byte: one non-ASCII byte
 // at every position of strings of every length up to three words and a
 // tail, and none.
 func TestASCIIWords(t *testing.T) {
 	for n := 0; n <= 27; n++ {
 		plain := strings.Repeat("a", n)
-		if !ascii(plain) {
+		if !ASCII(plain) {
 			t.Errorf("%q: not ASCII", plain)
 		}
 		for i := 0; i < n; i++ {
 			for _, c := range []byte{0x80, 0xC3, 0xFF} {
 				b := []byte(plain)
 				b[i] = c
-				if ascii(string(b)) {
+				if ASCII(string(b)) {
 					t.Errorf("length %d, byte %#x at %d: ASCII", n, c, i)
 				}
 			}
