@@ -71,6 +71,9 @@ var fnIsInteger = &Function{
 // parseInteger reads a string by the IS-INTEGER rules [V UG-300]; the
 // empty string, a lone sign and several signs are rejected [I].
 func parseInteger(s string) (int, bool) {
+	if n, ok := plainDigits(s); ok {
+		return n, true
+	}
 	s = strings.Trim(s, " ")
 	digits := strings.TrimPrefix(strings.TrimPrefix(s, "+"), "-")
 	if len(s)-len(digits) > 1 || digits == "" {
@@ -86,4 +89,23 @@ func parseInteger(s string) (int, bool) {
 		return 0, false
 	}
 	return int(n), true
+}
+
+// plainDigits reads the commonest form, one to nine digits and nothing
+// else, which can never leave the range: the whole of INTEGER('7') in a
+// loop, without the trimming and strconv's general parse. ok false
+// leaves the string to parseInteger's general rules.
+func plainDigits(s string) (int, bool) {
+	if len(s) == 0 || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }

@@ -29,7 +29,11 @@ var reservedNames = map[string]bool{
 // manual lists them as names a variable cannot have, and an element name
 // such as X.ON inside a structure is not a variable name of its own.
 func ValidVariableName(name string) bool {
-	name = strings.ToUpper(name)
+	return validUpperName(strings.ToUpper(name))
+}
+
+// validUpperName is ValidVariableName of a name already in upper case.
+func validUpperName(name string) bool {
 	if len(name) < 1 || len(name) > 255 {
 		return false
 	}
@@ -90,8 +94,9 @@ func validIndex(s string) bool {
 // variableName is the name argument of the variable functions, upper-cased
 // and checked; a bad name is SDP1101.
 func variableName(s string) (string, error) {
-	if !ValidVariableName(s) {
+	s = strings.ToUpper(s) // once: SIZE('OUT') asks at every call
+	if !validUpperName(s) {
 		return "", badVariableName.err()
 	}
-	return strings.ToUpper(s), nil
+	return s, nil
 }

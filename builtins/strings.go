@@ -237,16 +237,23 @@ func foldCase(s string, translate Keyword, lo, hi byte, delta int) string {
 	if translate == "*ALL" {
 		return mapASCII(s, lo, hi, delta)
 	}
-	b := []byte(s)
+	var b []byte // made at the first letter that changes
 	inside := false
-	for i, c := range b {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		if c == '\'' {
 			inside = !inside
 			continue
 		}
 		if inside == (translate == "*INSIDE-QUOTES-ONLY") && c >= lo && c <= hi {
+			if b == nil {
+				b = []byte(s)
+			}
 			b[i] = byte(int(c) + delta)
 		}
+	}
+	if b == nil {
+		return s
 	}
 	return string(b)
 }
@@ -255,9 +262,18 @@ func foldCase(s string, translate Keyword, lo, hi byte, delta int) string {
 // the real functions work on EBCDIC and may also fold national letters
 // (ä, ö, ü), which a byte-wise ASCII fold leaves alone.
 func mapASCII(s string, lo, hi byte, delta int) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= lo && c <= hi {
+	// A string with nothing to change (UPPER-CASE of one already upper
+	// case, the commonest call) is returned as it is, without a copy.
+	i := 0
+	for i < len(s) && (s[i] < lo || s[i] > hi) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s) // on the stack when short: string(b) is the one copy made
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= lo && c <= hi {
 			b[i] = byte(int(c) + delta)
 		}
 	}

@@ -219,11 +219,17 @@ func (r *Runner) typedSite(c *ast.Call) *typedCall {
 }
 
 // bind evaluates and checks the arguments of one call, as callSite's
-// closure does.
+// closure does. Small enough to be inlined, so that a site whose
+// arguments are all literals (UPPER-CASE('ab')) makes no call for them.
 func (t *typedCall) bind() error {
 	if len(t.evals) == 0 {
 		return nil // every argument a literal, fixed
 	}
+	return t.bindEvaluated()
+}
+
+// bindEvaluated is bind of a site with arguments to evaluate.
+func (t *typedCall) bindEvaluated() error {
 	for k, eval := range t.evals {
 		if err := eval(t.into[k]); err != nil {
 			return err

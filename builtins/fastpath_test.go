@@ -1,0 +1,88 @@
+package builtins
+
+import (
+	"math/rand"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The shortcuts of parseInteger (plainDigits) and of the case folds (a
+// string with nothing to change returned as it is) are held to the plain
+// rules they shorten, over strings drawn from the characters those rules
+// look at.
+
+// integerByRules is parseInteger without its shortcut: blanks trimmed,
+// at most one sign, digits, within the 32-bit range.
+func integerByRules(s string) (int, bool) {
+	s = strings.Trim(s, " ")
+	digits := strings.TrimPrefix(strings.TrimPrefix(s, "+"), "-")
+	if len(s)-len(digits) > 1 || digits == "" {
+		return 0, false
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 32)
+	return int(n), err == nil
+}
+
+// foldByRules folds letters lo..hi a byte at a time, as TRANSLATE says,
+// always into a fresh copy.
+func foldByRules(s string, translate Keyword, lo, hi byte, delta int) string {
+	b := []byte(s)
+	inside := false
+	for i, c := range b {
+		if translate != "*ALL" && c == '\'' {
+			inside = !inside
+			continue
+		}
+		if (translate == "*ALL" || inside == (translate == "*INSIDE-QUOTES-ONLY")) && c >= lo && c <= hi {
+			b[i] = byte(int(c) + delta)
+		}
+	}
+	return string(b)
+}
+
+func drawString(rng *rand.Rand, alphabet []string, max int) string {
+	var b strings.Builder
+	for n := rng.Intn(max + 1); n > 0; n-- {
+		b.WriteString(alphabet[rng.Intn(len(alphabet))])
+	}
+	return b.String()
+}
+
+func TestParseIntegerAgainstRules(t *testing.T) {
+	rng := rand.New(rand.NewSource(18))
+	alphabet := []string{"0", "1", "2", "7", "9", " ", "+", "-", "a", "\u00e4"}
+	cases := []string{"", "0", "7", "123456789", "999999999", "1234567890", "2147483647", "2147483648",
+		"-2147483648", "-2147483649", "+7", " 7 ", "--7", "+-7", "7 7", "000000000012"}
+	for i := 0; i < 20000; i++ {
+		cases = append(cases, drawString(rng, alphabet, 12))
+	}
+	for _, s := range cases {
+		n, ok := parseInteger(s)
+		wn, wok := integerByRules(s)
+		if ok != wok || ok && n != wn {
+			t.Fatalf("parseInteger(%q) = %d, %v; the rules give %d, %v", s, n, ok, wn, wok)
+		}
+	}
+}
+
+func TestFoldCaseAgainstRules(t *testing.T) {
+	rng := rand.New(rand.NewSource(18))
+	alphabet := []string{"a", "z", "A", "Z", "m", "M", "'", "''", " ", "1", "\u00e4", "\u00df", "@", "[", "`", "{"}
+	for i := 0; i < 20000; i++ {
+		s := drawString(rng, alphabet, 10)
+		for _, tr := range []Keyword{"*ALL", "*OUTSIDE-QUOTES-ONLY", "*INSIDE-QUOTES-ONLY"} {
+			if got, want := foldCase(s, tr, 'a', 'z', 'A'-'a'), foldByRules(s, tr, 'a', 'z', 'A'-'a'); got != want {
+				t.Fatalf("UPPER-CASE(%q, %s) = %q, want %q", s, tr, got, want)
+			}
+			if got, want := foldCase(s, tr, 'A', 'Z', 'a'-'A'), foldByRules(s, tr, 'A', 'Z', 'a'-'A'); got != want {
+				t.Fatalf("LOWER-CASE(%q, %s) = %q, want %q", s, tr, got, want)
+			}
+		}
+	}
+}
