@@ -109,6 +109,21 @@ func (b *Binding) Target(k int) int { return b.slots[k].param }
 // expression there.
 func (b *Binding) TakesStrings(k int) bool { return b.slots[k].strings }
 
+// Passes reports whether x, the value of written argument k, passes
+// Check as it is: an unboxed string where any string passes, or an
+// unboxed int within the range where any int does. Small enough to be
+// inlined, so that a call whose values all pass checks nothing more.
+func (b *Binding) Passes(x *ArgValue, k int) bool {
+	s := &b.slots[k]
+	switch x.kind {
+	case argStr:
+		return s.strings
+	case argInt:
+		return s.ints && x.n >= minInt32 && x.n <= maxInt32
+	}
+	return false
+}
+
 // Fix places written argument k, whose value v is known when the site
 // is compiled (a literal), into out once, checked, so that no call
 // evaluates or checks it again. It reports false, placing nothing, when

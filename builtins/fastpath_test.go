@@ -86,3 +86,21 @@ func TestFoldCaseAgainstRules(t *testing.T) {
 		}
 	}
 }
+
+// TestReservedWords pins the words CMD-51 lists as names no variable may
+// have, in any case and as the first part only, and a few near misses.
+func TestReservedWords(t *testing.T) {
+	for _, w := range []string{"AND", "DIV", "EQ", "FALSE", "GE", "GT", "LE", "LT", "MOD", "NE", "NO", "NOT",
+		"OFF", "ON", "OR", "TRUE", "XOR", "YES"} {
+		for _, name := range []string{w, strings.ToLower(w), w + ".X"} {
+			if ValidVariableName(name) {
+				t.Errorf("ValidVariableName(%q) = true, want false: %s is reserved", name, w)
+			}
+		}
+		for _, name := range []string{w + "Q", "Q" + w, "X." + w, w + "-1"} {
+			if !ValidVariableName(name) {
+				t.Errorf("ValidVariableName(%q) = false, want true", name)
+			}
+		}
+	}
+}

@@ -421,7 +421,7 @@ func TestValidVariableNameAgainstSplit(t *testing.T) {
 				return false
 			}
 			base, index, hasIndex := strings.Cut(part, "#")
-			if !validPartName(base) || i == 0 && reservedNames[base] {
+			if !validPartName(base) || i == 0 && reserved(base) {
 				return false
 			}
 			if hasIndex && index != "" && !validIndex(index) {

@@ -15,11 +15,16 @@ import (
 // A name is checked in upper case: SDF folds names, so 'abc' and 'ABC'
 // are the same variable [I].
 
-// reservedNames cannot name a variable [V CMD-51].
-var reservedNames = map[string]bool{
-	"AND": true, "DIV": true, "EQ": true, "FALSE": true, "GE": true, "GT": true,
-	"LE": true, "LT": true, "MOD": true, "NE": true, "NO": true, "NOT": true,
-	"OFF": true, "ON": true, "OR": true, "TRUE": true, "XOR": true, "YES": true,
+// reserved reports whether s is one of the words that cannot name a
+// variable [V CMD-51]. A switch, not a map: SIZE('OUT') asks at every
+// call, and the compiler's length-then-bytes search needs no hash.
+func reserved(s string) bool {
+	switch s {
+	case "AND", "DIV", "EQ", "FALSE", "GE", "GT", "LE", "LT", "MOD", "NE", "NO", "NOT",
+		"OFF", "ON", "OR", "TRUE", "XOR", "YES":
+		return true
+	}
+	return false
 }
 
 // ValidVariableName reports whether name follows the composed variable
@@ -45,7 +50,7 @@ func validUpperName(name string) bool {
 			return false
 		}
 		base, index, hasIndex := strings.Cut(part, "#")
-		if !validPartName(base) || i == 0 && reservedNames[base] {
+		if !validPartName(base) || i == 0 && reserved(base) {
 			return false
 		}
 		if hasIndex && index != "" && !validIndex(index) {

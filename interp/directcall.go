@@ -179,6 +179,7 @@ type typedCall struct {
 	evals   []argFn              // the arguments evaluated at each call, in the order written
 	into    []*builtins.ArgValue // where each goes
 	checked []int                // the written arguments checked at each call
+	written []int                // for each evaluated argument, its written index when it is checked, else -1
 	general bool                 // some argument may give a structure
 	args    builtins.Args        // the buffer the arguments are bound in, as Str and Int read it
 }
@@ -213,6 +214,9 @@ func (r *Runner) typedSite(c *ast.Call) *typedCall {
 		if !typedStr || !binding.TakesStrings(k) {
 			t.checked = append(t.checked, k)
 			t.general = t.general || !typedStr
+			t.written = append(t.written, k)
+		} else {
+			t.written = append(t.written, -1)
 		}
 	}
 	return t
@@ -235,15 +239,28 @@ func (t *typedCall) bindEvaluated() error {
 			return err
 		}
 	}
+	if len(t.checked) == 0 {
+		return nil // no structure possible either: only STRING expressions
+	}
+	// The common call: every value came out an unboxed string or int its
+	// parameter takes as it is. None is then a structure, and Check would
+	// change nothing; any other value goes the general way below.
+	passed := true
+	for i, x := range t.into {
+		if k := t.written[i]; k >= 0 && !t.binding.Passes(x, k) {
+			passed = false
+			break
+		}
+	}
+	if passed {
+		return nil
+	}
 	if t.general { // refused once every argument ran, as exprEnv.call does
 		for _, x := range t.into {
 			if _, ok := x.Other().(complexRef); ok {
 				return functionComplexArg.err(t.name)
 			}
 		}
-	}
-	if len(t.checked) == 0 {
-		return nil
 	}
 	return t.binding.Check(t.args, t.checked)
 }
