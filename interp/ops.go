@@ -2,6 +2,7 @@ package interp
 
 import (
 	"fmt"
+	"unsafe"
 
 	"sdfp/lexer/ebcdic"
 )
@@ -114,7 +115,19 @@ func concatStrings(x, y string) (string, error) {
 	if len(x)+len(y) > maxString && ebcdic.Len(x)+ebcdic.Len(y) > maxString {
 		return "", stringTooLong.err(maxString)
 	}
-	return x + y, nil
+	switch { // as x + y gives them, without a copy
+	case x == "":
+		return y, nil
+	case y == "":
+		return x, nil
+	}
+	// One allocation and two copies: x + y goes through the runtime's
+	// general concatenation of n strings, which costs a string loop
+	// (S = SUBSTRING(A, 5, 10) // 'XYZ') about a tenth of its time more.
+	// Nothing writes to b after it becomes the string.
+	b := make([]byte, len(x)+len(y))
+	copy(b[copy(b, x):], y)
+	return unsafe.String(unsafe.SliceData(b), len(b)), nil
 }
 
 // compare returns -1, 0 or 1, or an error when the operands' types differ.
