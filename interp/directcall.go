@@ -300,12 +300,17 @@ func (r *Runner) typedArg(e ast.Expr) (fn argFn, typedStr bool) {
 				v = cache.miss(r, root)
 			}
 			if v != nil && v.node.t.kind == simpleNode && v.node.hasValue() {
-				if n, ok := v.node.intValue(); ok {
-					x.SetInt(n)
-				} else if s, ok := v.node.strValue(); ok {
+				// the unboxed kinds first: what assignments store
+				if n := v.node; n.isStr {
+					x.SetStr(n.str)
+				} else if n.isNum {
+					x.SetInt(n.num)
+				} else if i, ok := n.intValue(); ok {
+					x.SetInt(i)
+				} else if s, ok := n.strValue(); ok {
 					x.SetStr(s)
 				} else {
-					x.SetAny(v.node.value())
+					x.SetAny(n.value())
 				}
 				return nil
 			}
