@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs the benchmark suite side by side: each loop in sdfp, CPython 3 and
-# Regina REXX (when installed), the best of $ROUNDS wall times each
-# (MEASURE=cpu: CPU times; MEASURE=instructions: instructions executed,
-# with valgrind, once is enough), and prints the ratios sdfp/CPython and
-# sdfp/Regina (issue 18's goals: <= 1.0 and <= 0.4). Usage: interp/testdata/bench/run.sh [ROUNDS]; SDFP=binary
+# Regina REXX (when installed), $ROUNDS rounds of wall times (MEASURE=cpu:
+# CPU times; MEASURE=instructions: instructions executed, with valgrind,
+# one round is enough), and prints the median times and the median ratios
+# sdfp/CPython and sdfp/Regina (issue 18's goals: <= 1.0 and <= 0.4). Usage: interp/testdata/bench/run.sh [ROUNDS]; SDFP=binary
 # times that sdfp binary instead of one built from this tree (to compare
 # commits: build each with CGO_ENABLED=0 go build -o).
 set -euo pipefail
@@ -25,35 +25,36 @@ python=$(command -v python3 || true)
 # costs 0.1-0.4 s per run, which would count as CPython's time.
 [ -n "$python" ] && python=$("$python" -c 'import sys; print(sys.executable)')
 
-# best COMMAND... runs the command $rounds times and prints the fastest
-# time in seconds: wall time, or with MEASURE=cpu the CPU time (user and
-# system) the command and its children took, which a busy machine
-# disturbs less.
-best() {
-  local b=
-  for _ in $(seq "$rounds"); do
-    local t
-    if [ "${MEASURE:-wall}" = instructions ]; then
-      # millions of instructions executed (valgrind's cachegrind), which
-      # load does not change; Go's threads run one at a time under it, and
-      # GOMAXPROCS=1 keeps idle GC workers from spinning into the count
-      t=$(GOMAXPROCS=1 valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
-        awk '/I *refs/ {gsub(",", "", $4); print $4/1e6}')
-    elif [ "${MEASURE:-wall}" = cpu ]; then
-      t=$( { TIMEFORMAT='%U %S'; time "$@" >/dev/null 2>&1; } 2>&1 | awk '{print $1+$2}')
-    else
-      local s e
-      s=$(date +%s.%N)
-      "$@" >/dev/null
-      e=$(date +%s.%N)
-      t=$(echo "$s $e" | awk '{print $2-$1}')
-    fi
-    b=$(echo "$t ${b:-}" | awk '{if ($2=="" || $1<$2) print $1; else print $2}')
-  done
-  printf "%.3f" "$b"
+# once COMMAND... runs the command once and prints its time in seconds:
+# wall time, or with MEASURE=cpu the CPU time (user and system) the
+# command and its children took, which a busy machine disturbs less; with
+# MEASURE=instructions the millions of instructions it executed
+# (valgrind's cachegrind), which load does not change: Go's threads run
+# one at a time under it, and GOMAXPROCS=1 keeps idle GC workers from
+# spinning into the count.
+once() {
+  case "${MEASURE:-wall}" in
+  instructions)
+    GOMAXPROCS=1 valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+      awk '/I *refs/ {gsub(",", "", $4); print $4/1e6}' ;;
+  cpu)
+    { TIMEFORMAT='%U %S'; time "$@" >/dev/null 2>&1; } 2>&1 | awk '{print $1+$2}' ;;
+  *)
+    local s e
+    s=$(date +%s.%N)
+    "$@" >/dev/null
+    e=$(date +%s.%N)
+    echo "$s $e" | awk '{print $2-$1}' ;;
+  esac
 }
-ratio() { if [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; else echo -; fi; }
+# median prints the median of its arguments.
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 
+# Each round runs sdfp, CPython and Regina once, one after the other, so
+# that the three share the machine's state of the moment (on a shared VM
+# its speed drifts by a third within a minute); the ratios printed are
+# the medians of the rounds' ratios, the times the medians of the times.
 printf '%-9s %8s %8s %8s %12s %12s\n' loop sdfp python3 regina sdfp/python sdfp/regina
 # loop is issue 18's first loop, interp/testdata/loop.{proc,rexx,py};
 # the others are the suite's, in this folder.
@@ -61,10 +62,22 @@ for f in loop count string builtins list command; do
   d=$dir
   [ "$f" = loop ] && d=interp/testdata
   w=$(mktemp -d)
-  s=$(best "$bin" run --workdir "$w" "$d/$f.proc")
-  p=; r=
-  [ -n "$python" ] && p=$(best "$python" "$d/$f.py")
-  [ -n "$regina" ] && r=$(best "$regina" "$d/$f.rexx")
-  printf '%-9s %8.3f %8s %8s %12s %12s\n' "$f" "$s" "${p:--}" "${r:-not installed}" "$(ratio "$s" "$p")" "$(ratio "$s" "$r")"
+  ts=() tp=() tr=() rp=() rr=()
+  for _ in $(seq "$rounds"); do
+    s=$(once "$bin" run --workdir "$w" "$d/$f.proc")
+    ts+=("$s")
+    if [ -n "$python" ]; then
+      p=$(once "$python" "$d/$f.py")
+      tp+=("$p") rp+=("$(ratio "$s" "$p")")
+    fi
+    if [ -n "$regina" ]; then
+      r=$(once "$regina" "$d/$f.rexx")
+      tr+=("$r") rr+=("$(ratio "$s" "$r")")
+    fi
+  done
+  p=- r="not installed" xp=- xr=-
+  [ -n "$python" ] && p=$(printf '%.3f' "$(median "${tp[@]}")") && xp=$(printf '%.2f' "$(median "${rp[@]}")")
+  [ -n "$regina" ] && r=$(printf '%.3f' "$(median "${tr[@]}")") && xr=$(printf '%.2f' "$(median "${rr[@]}")")
+  printf '%-9s %8.3f %8s %8s %12s %12s\n' "$f" "$(median "${ts[@]}")" "$p" "$r" "$xp" "$xr"
   rm -rf "$w"
 done
