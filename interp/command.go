@@ -147,10 +147,10 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 // leaves is the error's, or OK for a branch or an exit.
 func (r *Runner) signalled(c *ast.Command, sig *signal) *signal {
 	if sig.kind == sigError {
-		r.frame.last = sig.err.RC
+		r.frame.setLast(sig.err.RC)
 		r.traceCmd(c, sig.err.RC)
 	} else {
-		r.frame.last = handler.OK
+		r.frame.setOK()
 		r.traceCmd(c, handler.OK)
 	}
 	return sig
@@ -205,7 +205,8 @@ func (r *Runner) wait(res handler.Result) handler.Result {
 // error into error mode.
 func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
 	if IsLimit(res.RC) {
-		r.frame.last, r.frame.saved = res.RC, res.RC
+		r.frame.setLast(res.RC)
+		r.frame.saved = res.RC
 		r.traceCmd(c, res.RC)
 		return &signal{kind: sigError, err: r.limitError(c, res)}
 	}
@@ -218,7 +219,7 @@ func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
 	if res.After != nil {
 		res.After()
 	}
-	r.frame.last = res.RC
+	r.frame.setLast(res.RC)
 	r.traceCmd(c, res.RC)
 	if !r.isError(res) {
 		if res.Goto != "" {
@@ -251,7 +252,8 @@ func (r *Runner) failAt(pos lexer.Pos, res handler.Result) *signal {
 			r.print(line)
 		}
 	}
-	r.frame.last, r.frame.saved = res.RC, res.RC
+	r.frame.setLast(res.RC)
+	r.frame.saved = res.RC
 	return &signal{kind: sigError, err: r.errorAt(pos, res.RC, res.Message())}
 }
 

@@ -140,7 +140,7 @@ func (r *Runner) execStmt(s ast.Stmt) *signal {
 			return sig
 		}
 		if s.ForCmd {
-			r.frame.saved = r.frame.last
+			r.frame.saved = r.frame.lastRC()
 		}
 		r.branchCmd(s.Cmd, BranchNotTaken) // no error: the handler is passed by
 		var sig *signal

@@ -28,8 +28,9 @@ type frame struct {
 	byReturnCode bool // ERROR-MECHANISM=*BY-RETURNCODE
 	dataErrors   bool // DATA-ERROR-HANDLING=*YES
 
-	last  handler.ReturnCode // return code of the last command
-	saved handler.ReturnCode // what SUBCODE1(), SUBCODE2(), MAINCODE() return
+	last   handler.ReturnCode // return code of the last command, unless lastOK
+	lastOK bool               // the last command ended with CMD0001 (setOK)
+	saved  handler.ReturnCode // what SUBCODE1(), SUBCODE2(), MAINCODE() return
 
 	params     []Param // actual parameters of the call, consumed by DECLARE-PARAMETER
 	paramOrder []string
@@ -40,6 +41,23 @@ type frame struct {
 	plans       []*plan                      // by ast.Command.Slot (plan.go)
 	blocks      map[string]*ast.Block        // BEGIN-BLOCK by tag, for INCLUDE-BLOCK
 	syslstSaved *syslstState                 // SYSLST assignment at the call, restored at exit
+}
+
+// setOK records that the last command ended with CMD0001. A flag, not
+// the code: a planned assignment sets it at every pass, and a four-word
+// store with its write barrier check was a tenth of the statement's own
+// cost.
+func (f *frame) setOK() { f.lastOK = true }
+
+// setLast records the return code of the last command.
+func (f *frame) setLast(rc handler.ReturnCode) { f.last, f.lastOK = rc, false }
+
+// lastRC is the return code of the last command.
+func (f *frame) lastRC() handler.ReturnCode {
+	if f.lastOK {
+		return handler.OK
+	}
+	return f.last
 }
 
 // Param is an actual procedure parameter: positional (Name "") or

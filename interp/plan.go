@@ -186,7 +186,7 @@ func (r *Runner) setPlanned(c *ast.Command, p *plan) *signal {
 	if err != nil {
 		return r.apply(c, resultOf(err))
 	}
-	r.frame.last = handler.OK
+	r.frame.setOK()
 	r.traceCmd(c, handler.OK)
 	return nil
 }

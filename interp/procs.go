@@ -34,7 +34,7 @@ func (r *Runner) callProcedure(c *ast.Command) (handler.Result, *signal) {
 		return handler.Fail(err.RC.SC1, err.Msg), nil
 	}
 	rc, perr := r.call(proc, params, c.Name == "INCLUDE-PROCEDURE", c.Pos)
-	r.frame.last = rc
+	r.frame.setLast(rc)
 	if perr != nil {
 		// The called procedure's error becomes the error of the call; its
 		// message was printed where it happened.

@@ -427,8 +427,8 @@ func (r *Runner) raiseError(c *ast.Command) (handler.Result, *signal) {
 }
 
 func (r *Runner) saveReturncode(c *ast.Command) (handler.Result, *signal) {
-	r.frame.saved = r.frame.last
-	return handler.Result{RC: r.frame.last}, nil
+	r.frame.saved = r.frame.lastRC()
+	return handler.Result{RC: r.frame.saved}, nil
 }
 
 func (r *Runner) exitProcedure(c *ast.Command) (handler.Result, *signal) {
