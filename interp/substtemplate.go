@@ -20,7 +20,7 @@ import (
 // hold this to.
 
 // templatesPerCommand is how many templates a command keeps: one per
-// length of its replaced text, the oldest given up first.
+// length of its replaced text, the one unused longest given up first.
 const templatesPerCommand = 4
 
 // maxTemplateMisses is how many replaced texts in a row may find no
@@ -34,8 +34,7 @@ const (
 )
 
 type substTemplates struct {
-	t      [templatesPerCommand]*parser.Template
-	next   int // the slot the next template takes
+	t      [templatesPerCommand]*parser.Template // the one that fitted last first
 	misses int
 	// applied is the command the last replacement gave, when template
 	// from made it: a statement that keeps nothing of its command gives
@@ -91,13 +90,18 @@ func (r *Runner) analyseReplaced(c *ast.Command, text string) (*ast.Command, []*
 	}
 	st := r.templatesOf(c)
 	st.applied, st.from = nil, nil
-	for _, t := range st.t {
+	for i, t := range st.t {
 		if t == nil {
 			break
 		}
 		if nc, ok := t.Apply(text); ok {
 			st.misses = 0
 			st.applied, st.from = nc, t
+			// Tried first next time: a counter's replacement keeps its
+			// length for a while (I from 1000 to 9999), so the template
+			// that fitted last is the likeliest to fit again.
+			copy(st.t[1:i+1], st.t[:i])
+			st.t[0] = t
 			return nc, nil
 		}
 	}
@@ -110,7 +114,7 @@ func (r *Runner) analyseReplaced(c *ast.Command, text string) (*ast.Command, []*
 	if t == nil {
 		return nc, errs
 	}
-	st.t[st.next] = t
-	st.next = (st.next + 1) % templatesPerCommand
+	copy(st.t[1:], st.t[:templatesPerCommand-1]) // the one unused longest goes
+	st.t[0] = t
 	return nc, errs
 }
