@@ -25,6 +25,7 @@ func TypedArgs(vals []ArgValue) Args { return Args{vals: vals} }
 // or SetInt, any other value with SetAny.
 type ArgValue struct {
 	kind argKind
+	name bool // s is a checked variable name in upper case (Binding.Fix)
 	s    string
 	n    int
 	v    any
@@ -87,6 +88,18 @@ func (a Args) Str(i int) string {
 		return x.s
 	}
 	return a.vals[i].Other().(string)
+}
+
+// VariableName is the string of parameter i as a variable name: checked
+// and upper-cased, or the error SDP1101. A literal name was checked when
+// its call site was compiled.
+func (a Args) VariableName(i int) (string, error) {
+	if a.vals != nil {
+		if x := &a.vals[i]; x.name {
+			return x.s, nil
+		}
+	}
+	return variableName(a.Str(i))
 }
 
 // Int is the int of parameter i, which holds one.

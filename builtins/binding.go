@@ -135,7 +135,13 @@ func (b *Binding) Fix(out []ArgValue, k int, v any) bool {
 	if err != nil {
 		return false
 	}
-	out[s.param].set(c)
+	x := &out[s.param]
+	x.set(c)
+	if str, ok := c.(string); ok && s.p.VariableName {
+		if name, err := variableName(str); err == nil { // a bad one fails at every call, as before
+			x.s, x.name = name, true
+		}
+	}
 	return true
 }
 

@@ -55,6 +55,11 @@ type Param struct {
 	// Default is used when the argument is omitted; nil means the
 	// parameter is mandatory. A keyword default is a Keyword.
 	Default any
+	// VariableName: the value names a variable, and a typed
+	// implementation reads it with Args.VariableName. A literal name is
+	// then checked and upper-cased once per call site (Binding.Fix), not
+	// at every call: SIZE('LIST-A') in a WHILE condition.
+	VariableName bool
 }
 
 // Function is one table entry.

@@ -116,9 +116,9 @@ var fnSize = &Function{
 	Name: "SIZE", Result: TypeInteger,
 	Source: "Vn UG-431 (WHILE example SIZE('LIST-A') > 250; parameter name, result and errors: I)",
 	Help:   "Number of elements of a list or array variable (0 when it has none).",
-	Params: []Param{{Name: "VARIABLE-NAME", Type: TypeString}},
+	Params: []Param{{Name: "VARIABLE-NAME", Type: TypeString, VariableName: true}},
 	Int: func(env Env, a Args) (int, error) {
-		name, err := variableName(a.Str(0))
+		name, err := a.VariableName(0)
 		if err != nil {
 			return 0, err
 		}

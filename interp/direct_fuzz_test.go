@@ -29,6 +29,7 @@ func FuzzDirectAgainstExpr(f *testing.F) {
 	f.Add(substSeed) // substtemplate_test.go
 	f.Add(intCallSeed)
 	f.Add(strSeed)
+	f.Add(nameSeed)
 	procs, _ := filepath.Glob("testdata/bench/*.proc")
 	for _, p := range procs {
 		if src, err := os.ReadFile(p); err == nil {
@@ -97,6 +98,36 @@ const callSeed = `/A = 'ABCDEFGHIJ'
 /  WRITE-TEXT '&I: &S &N &M'
 /END-WHILE
 /N = INTEGER(A)
+`
+
+// nameSeed calls SIZE with names written as literals, which a call site
+// checks and upper-cases once (builtins.Param.VariableName), and with
+// names in variables: in lower case, with a reserved word, too long,
+// malformed, and of a variable declared only in the second pass.
+const nameSeed = `/DECLARE-VARIABLE L(TYPE=*STRING),MULTIPLE-ELEMENTS=*LIST
+/L = 'X', WRITE-MODE=*EXTEND
+/V = 'l'
+/I = 0
+/WHILE (I < 3)
+/  I = I + 1
+/  L = STRING(I), WRITE-MODE=*EXTEND
+/  N = SIZE('L') + SIZE('l') + SIZE(V) + SIZE(VARIABLE-NAME='L')
+/  WRITE-TEXT '&I: &N'
+/  N = SIZE('AND')
+/  IF-BLOCK-ERROR
+/    WRITE-TEXT 'AND &I'
+/  END-IF
+/  N = SIZE('L--X') + SIZE('ABCDEFGHIJKLMNOPQRSTU')
+/  IF-BLOCK-ERROR
+/    WRITE-TEXT 'MALFORMED &I'
+/  END-IF
+/  N = SIZE('M')
+/  IF-BLOCK-ERROR
+/    WRITE-TEXT 'NO M &I'
+/    DECLARE-VARIABLE M(TYPE=*STRING),MULTIPLE-ELEMENTS=*LIST
+/  END-IF
+/  WRITE-TEXT 'M &N'
+/END-WHILE
 `
 
 // strSeed assigns STRING expressions (plan.go's assignStr) to targets
