@@ -310,7 +310,10 @@ func (t *Template) Apply(text string) (*ast.Command, bool) {
 	if ac == nil {
 		ac = new(appliedCommand)
 	}
-	*ac = appliedCommand{cmd: *t.cmd, unit: t.unit.Retext(text)}
+	// Field by field: the operands, their values and the literal are all
+	// written below before anything reads them, and writing the whole
+	// struct (zeroing them first) was a fifth of Apply.
+	ac.cmd, ac.unit = *t.cmd, t.unit.Retext(text)
 	var one [1]*ast.Value
 	values := one[:]
 	if len(t.lits) > 1 {
