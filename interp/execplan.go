@@ -111,7 +111,7 @@ func (r *Runner) outputToList(p *execPlan, lines []msg.Message) (handler.Result,
 		if i < len(former) && former[i].ext == nil && former[i].t.kind == simpleNode { // not a structure copied in
 			spare = former[i]
 		}
-		if err := r.addElement(n, name.Text, r.messages.Render(l, r.lang), modeExtend, spare); err != nil {
+		if err := r.addStrElement(n, name.Text, r.messages.Render(l, r.lang), modeExtend, spare); err != nil {
 			return resultOf(err), nil
 		}
 	}

@@ -232,3 +232,29 @@ func BenchmarkVariableBytes(b *testing.B) {
 		})
 	}
 }
+
+// A TEXT-OUTPUT list's lines count against the variable limit as every
+// other value does: the planned EXEC-CMD (execplan.go, which stores the
+// lines unboxed) reaches the limit at the very line the reference does,
+// replacing the list and extending it, into *STRING and *ANY elements.
+func TestTextOutputCountsItsLines(t *testing.T) {
+	for _, decl := range []string{"TYPE=*STRING", "TYPE=*ANY"} {
+		for _, mode := range []string{"", "(WRITE-MODE=*EXTEND)"} {
+			src := "/DECL-VAR T(" + decl + "),MULT-ELEM=*LIST\n/DECL-VAR K,MULT-ELEM=*LIST\n/I = 0\n" +
+				"/WHILE (TRUE)\n/  I = I + 1\n/  K = 'PASS &I',WRITE-MODE=*EXTEND\n" +
+				"/  EXEC-CMD (SHOW-VM-ATTR),TEXT-OUTPUT=T" + mode + "\n/  WRITE-TEXT '&I &(SIZE('T'))'\n/END-WHILE\n"
+			var outs [2]string
+			for i, direct := range []bool{true, false} {
+				out, res := run(t, src, WithHandlers(outputStub(20)), WithDirectEval(direct),
+					WithLimits(Limits{VariableBytes: 4_000}), WithStepLimit(100_000))
+				if res.Err == nil || !res.Err.Limit {
+					t.Fatalf("%s %s direct=%v: error %v, want the variable limit", decl, mode, direct, res.Err)
+				}
+				outs[i] = out + res.Err.Error()
+			}
+			if outs[0] != outs[1] {
+				t.Errorf("%s %s: planned\n%s\nreference\n%s", decl, mode, outs[0], outs[1])
+			}
+		}
+	}
+}

@@ -233,35 +233,78 @@ func (r *Runner) store(n *node, text string, val any, mode writeMode) error {
 // holds any more (an element of the list's former contents), which the
 // new element of a simple value takes instead of a new node.
 func (r *Runner) addElement(n *node, text string, val any, mode writeMode, spare *node) error {
-	if n.t.limit > 0 && len(n.elems) >= n.t.limit {
-		return listFull.err(text, n.t.limit)
+	var from *node
+	ref, isRef := val.(complexRef)
+	if isRef {
+		from = ref.n
 	}
-	if err := r.checkElements(text, len(n.elems)); err != nil {
+	e, err := r.newElement(n, text, from, spare)
+	if err != nil {
 		return err
 	}
-	var e *node
-	if ref, ok := val.(complexRef); ok {
-		e = ref.n.clone()
-	} else if spare != nil && n.t.elem.kind == simpleNode {
-		*spare = node{t: n.t.elem} // what newNode gives
-		e = spare
-	} else {
-		e = newNode(n.t.elem)
-	}
-	if err := r.charge(e.size()); err != nil {
-		return err
-	}
-	if _, ok := val.(complexRef); !ok {
+	if !isRef {
 		if err := r.store(e, text, val, modeReplace); err != nil {
 			return err
 		}
 	}
+	n.addElem(e, mode)
+	return nil
+}
+
+// addStrElement is addElement of a string, which an element that takes
+// strings as they are holds unboxed (TEXT-OUTPUT's lines: boxing each
+// was one of the command loop's two allocations a pass). It charges and
+// checks what storeNode would, in the same order.
+func (r *Runner) addStrElement(n *node, text, s string, mode writeMode, spare *node) error {
+	el := n.t.elem
+	if el.kind != simpleNode || el.typ != builtins.TypeAny && el.typ != builtins.TypeString || len(s) > maxString {
+		return r.addElement(n, text, s, mode, spare)
+	}
+	e, err := r.newElement(n, text, nil, spare)
+	if err != nil {
+		return err
+	}
+	if err := r.charge(int64(len(s))); err != nil {
+		return err
+	}
+	e.setStr(s)
+	n.addElem(e, mode)
+	return nil
+}
+
+// newElement is the next element of list n, within the limits and
+// charged: a copy of from (a structure), spare's memory, or a new node.
+func (r *Runner) newElement(n *node, text string, from, spare *node) (*node, error) {
+	if n.t.limit > 0 && len(n.elems) >= n.t.limit {
+		return nil, listFull.err(text, n.t.limit)
+	}
+	if err := r.checkElements(text, len(n.elems)); err != nil {
+		return nil, err
+	}
+	var e *node
+	switch {
+	case from != nil:
+		e = from.clone()
+	case spare != nil && n.t.elem.kind == simpleNode:
+		*spare = node{t: n.t.elem} // what newNode gives
+		e = spare
+	default:
+		e = newNode(n.t.elem)
+	}
+	if err := r.charge(e.size()); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// addElem puts e at the end of list n (WRITE-MODE=*EXTEND) or at its
+// front.
+func (n *node) addElem(e *node, mode writeMode) {
 	if mode == modeExtend {
 		n.elems = append(n.elems, e)
 	} else {
 		n.prepend(e)
 	}
-	return nil
 }
 
 // storeNode is store into a node that takes the value itself.
