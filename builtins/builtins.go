@@ -58,7 +58,8 @@ type Param struct {
 	// VariableName: the value names a variable, and a typed
 	// implementation reads it with Args.VariableName. A literal name is
 	// then checked and upper-cased once per call site (Binding.Fix), not
-	// at every call: SIZE('LIST-A') in a WHILE condition.
+	// at every call: SIZE('LIST-A') in a WHILE condition. (Args.Str then
+	// gives such a literal upper-cased too.)
 	VariableName bool
 }
 
