@@ -86,6 +86,9 @@ type Function struct {
 	// derives Impl from either, so the function has one implementation.
 	Str func(env Env, args Args) (string, error)
 	Int func(env Env, args Args) (int, error)
+	// Fast, when set, is the function of its leading parameters alone
+	// as plain values (fast.go), giving what Str or Int gives them.
+	Fast *Fast
 }
 
 // Env is what a function may ask of the running procedure.

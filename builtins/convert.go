@@ -25,6 +25,7 @@ var fnString = &Function{
 		}
 		return "", wrongType.err("VALUE")
 	},
+	Fast: &Fast{StrI: func(env Env, n int) (string, error) { return strconv.Itoa(n), nil }},
 }
 
 // boolText is the text of a BOOLEAN, as SHOW-VARIABLE prints it.
@@ -47,14 +48,19 @@ var fnInteger = &Function{
 		case TypeInteger:
 			return a.Int(0), nil // bound, so within the range
 		case TypeString:
-			v := a.Str(0)
-			if n, ok := parseInteger(v); ok {
-				return n, nil
-			}
-			return 0, notAnInteger.err(v)
+			return integerOf(a.Str(0))
 		}
 		return 0, wrongType.err("VALUE")
 	},
+	Fast: &Fast{IntS: func(env Env, s string) (int, error) { return integerOf(s) }},
+}
+
+// integerOf is INTEGER of a string.
+func integerOf(s string) (int, error) {
+	if n, ok := parseInteger(s); ok {
+		return n, nil
+	}
+	return 0, notAnInteger.err(s)
 }
 
 var fnIsInteger = &Function{

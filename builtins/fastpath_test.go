@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"fmt"
 	"math/rand"
 	"strconv"
 	"strings"
@@ -103,4 +104,67 @@ func TestReservedWords(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestFastFormsAgainstTyped holds every function's fast form (fast.go) to
+// its Str or Int, called the general way with the same leading arguments
+// and the defaults: the same result, the same error, the same warnings.
+func TestFastFormsAgainstTyped(t *testing.T) {
+	rng := rand.New(rand.NewSource(18))
+	strs := []string{"", "A", "ab", "ABCDEFGHIJ", "ABCABC", "AAA", "abab", "x'y", "\u00e4\u00f6\u00fc", "  12 ", "7", "-3", "2147483648", "abcABC", "CD"}
+	ints := []int{-2147483648, -5, -1, 0, 1, 2, 3, 5, 10, 11, 2147483647}
+	forms := 0
+	for _, f := range Default.Functions() {
+		n := f.Fast.Arity()
+		if n == 0 {
+			continue
+		}
+		forms++
+		b, err := f.Plan(make([]string, n))
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		for i := 0; i < 3000; i++ {
+			vals := make([]any, n)
+			for k := range vals {
+				if f.Fast.TakesInt(k) {
+					vals[k] = ints[rng.Intn(len(ints))]
+				} else {
+					vals[k] = strs[rng.Intn(len(strs))]
+				}
+			}
+			slow, fast := newFakeEnv(), newFakeEnv()
+			var want any
+			args, err := b.Bind(vals, b.Args())
+			if err == nil {
+				want, err = f.Impl(slow, args)
+			}
+			got, gerr := callFast(f.Fast, fast, vals)
+			if err != nil {
+				got, want = nil, nil // a result beside an error is no result
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) || fmt.Sprint(gerr) != fmt.Sprint(err) ||
+				fmt.Sprint(fast.warnings) != fmt.Sprint(slow.warnings) {
+				t.Fatalf("%s%v: fast %v, %v, warnings %v; typed %v, %v, warnings %v",
+					f.Name, vals, got, gerr, fast.warnings, want, err, slow.warnings)
+			}
+		}
+	}
+	if forms < 7 {
+		t.Errorf("%d functions with a fast form, want the 7 of fast.go's list", forms)
+	}
+}
+
+func callFast(f *Fast, env Env, v []any) (any, error) {
+	switch {
+	case f.IntS != nil:
+		return f.IntS(env, v[0].(string))
+	case f.IntSS != nil:
+		return f.IntSS(env, v[0].(string), v[1].(string))
+	case f.StrS != nil:
+		return f.StrS(env, v[0].(string))
+	case f.StrI != nil:
+		return f.StrI(env, v[0].(int))
+	}
+	return f.StrSII(env, v[0].(string), v[1].(int), v[2].(int))
 }

@@ -22,6 +22,7 @@ var fnLength = &Function{
 	Int: func(env Env, a Args) (int, error) {
 		return ebcdic.Len(a.Str(0)), nil
 	},
+	Fast: &Fast{IntS: func(env Env, s string) (int, error) { return ebcdic.Len(s), nil }},
 }
 
 var fnSubstring = &Function{
@@ -37,6 +38,9 @@ var fnSubstring = &Function{
 		n, ok := a.IntOk(2)
 		return cut(env, a.Str(0), a.Int(1), n, !ok)
 	},
+	Fast: &Fast{StrSII: func(env Env, s string, start, length int) (string, error) {
+		return cut(env, s, start, length, false)
+	}},
 }
 
 // cut is the START/LENGTH rule shared by SUBSTRING and JV [V UG-342,
@@ -102,52 +106,59 @@ var fnIndex = &Function{
 		{Name: "END-COLUMN", Type: TypeInteger, Keywords: []string{"*LAST"}, Default: Keyword("*LAST")},
 	},
 	Int: func(env Env, a Args) (int, error) {
-		s, pat, begin := a.Str(0), a.Str(1), a.Int(3)
-		// [I] A column before the first is as wrong as SUBSTRING's START.
-		if begin < 1 {
-			return 0, startOutOfRange.err()
-		}
-		reverse := a.Keyword(2) == "*REVERSE"
-		if _, columns := a.IntOk(4); begin == 1 && !columns && pat != "" {
-			// The whole string: searched by bytes, and only the bytes
-			// before the place found counted (ebcdic.Index).
-			i := ebcdic.Index(s, pat)
-			if reverse {
-				i = ebcdic.LastIndex(s, pat)
-			}
-			return i + 1, nil // 0 where there is none
-		}
-		// A string of ASCII is searched by bytes, each a character; a
-		// pattern that is not ASCII occurs in no such string, so its
-		// length in bytes gives the same 0 as its length in characters.
-		plain := ebcdic.ASCII(s)
-		end, patLen := len(s), len(pat)
-		if !plain {
-			end, patLen = ebcdic.Len(s), ebcdic.Len(pat)
-		}
-		if e, ok := a.IntOk(4); ok && e < end {
-			end = e
-		}
-		// [I] The manual does not say what an empty pattern finds; 0.
-		if pat == "" || begin > end || end-begin+1 < patLen {
-			return 0, nil
-		}
-		var i int
-		switch {
-		case plain && reverse:
-			i = strings.LastIndex(s[begin-1:end], pat)
-		case plain:
-			i = strings.Index(s[begin-1:end], pat)
-		case reverse:
-			i = ebcdic.LastIndex(ebcdic.Slice(s, begin-1, end-begin+1), pat)
-		default:
-			i = ebcdic.Index(ebcdic.Slice(s, begin-1, end-begin+1), pat)
-		}
-		if i < 0 {
-			return 0, nil
-		}
-		return begin + i, nil // within the string's length
+		end, columns := a.IntOk(4)
+		return index(a.Str(0), a.Str(1), a.Keyword(2) == "*REVERSE", a.Int(3), end, columns)
 	},
+	Fast: &Fast{IntSS: func(env Env, s, pat string) (int, error) { return index(s, pat, false, 1, 0, false) }},
+}
+
+// index is INDEX of STRING s and PATTERN pat: from the end when reverse,
+// between BEGIN-COLUMN begin and END-COLUMN end when columns (else
+// *LAST).
+func index(s, pat string, reverse bool, begin, end int, columns bool) (int, error) {
+	// [I] A column before the first is as wrong as SUBSTRING's START.
+	if begin < 1 {
+		return 0, startOutOfRange.err()
+	}
+	if begin == 1 && !columns && pat != "" {
+		// The whole string: searched by bytes, and only the bytes
+		// before the place found counted (ebcdic.Index).
+		i := ebcdic.Index(s, pat)
+		if reverse {
+			i = ebcdic.LastIndex(s, pat)
+		}
+		return i + 1, nil // 0 where there is none
+	}
+	// A string of ASCII is searched by bytes, each a character; a
+	// pattern that is not ASCII occurs in no such string, so its
+	// length in bytes gives the same 0 as its length in characters.
+	plain := ebcdic.ASCII(s)
+	last, patLen := len(s), len(pat)
+	if !plain {
+		last, patLen = ebcdic.Len(s), ebcdic.Len(pat)
+	}
+	if columns && end < last {
+		last = end
+	}
+	// [I] The manual does not say what an empty pattern finds; 0.
+	if pat == "" || begin > last || last-begin+1 < patLen {
+		return 0, nil
+	}
+	var i int
+	switch {
+	case plain && reverse:
+		i = strings.LastIndex(s[begin-1:last], pat)
+	case plain:
+		i = strings.Index(s[begin-1:last], pat)
+	case reverse:
+		i = ebcdic.LastIndex(ebcdic.Slice(s, begin-1, last-begin+1), pat)
+	default:
+		i = ebcdic.Index(ebcdic.Slice(s, begin-1, last-begin+1), pat)
+	}
+	if i < 0 {
+		return 0, nil
+	}
+	return begin + i, nil // within the string's length
 }
 
 var fnVerify = &Function{
@@ -218,6 +229,7 @@ var fnUpperCase = &Function{
 	Str: func(env Env, a Args) (string, error) {
 		return foldCase(a.Str(0), a.Keyword(1), 'a', 'z', 'A'-'a'), nil
 	},
+	Fast: &Fast{StrS: func(env Env, s string) (string, error) { return mapASCII(s, 'a', 'z', 'A'-'a'), nil }},
 }
 
 var fnLowerCase = &Function{
@@ -228,6 +240,7 @@ var fnLowerCase = &Function{
 	Str: func(env Env, a Args) (string, error) {
 		return foldCase(a.Str(0), a.Keyword(1), 'A', 'Z', 'a'-'A'), nil
 	},
+	Fast: &Fast{StrS: func(env Env, s string) (string, error) { return mapASCII(s, 'A', 'Z', 'a'-'A'), nil }},
 }
 
 // foldCase shifts the letters lo..hi by delta, where TRANSLATE says: an
