@@ -30,6 +30,7 @@ func FuzzDirectAgainstExpr(f *testing.F) {
 	f.Add(intCallSeed)
 	f.Add(strSeed)
 	f.Add(nameSeed)
+	f.Add(fastSeed)
 	procs, _ := filepath.Glob("testdata/bench/*.proc")
 	for _, p := range procs {
 		if src, err := os.ReadFile(p); err == nil {
@@ -98,6 +99,50 @@ const callSeed = `/A = 'ABCDEFGHIJ'
 /  WRITE-TEXT '&I: &S &N &M'
 /END-WHILE
 /N = INTEGER(A)
+`
+
+// fastSeed calls the builtins' fast forms (fastcall.go) with values
+// that fit them and values that make the call take its typed way: a
+// variable holding a string where an integer goes, an integer where a
+// string goes, a structure, an undeclared name, a boxed literal; an
+// argument that warns before one that gives way (which must not warn
+// twice); keywords in order and out of order.
+const fastSeed = `/A = 'ABCDEFGHIJ'
+/DECLARE-VARIABLE ST(TYPE=*STRUCTURE(*DYNAMIC))
+/ST.X = 'Y'
+/I = 2
+/J = 'X'
+/K = 0
+/WHILE (K < 3)
+/  K = K + 1
+/  S = SUBSTRING(SUBSTRING(A, 30), I, 2) // SUBSTRING(A, K, 3) // UPPER-CASE(J)
+/  WRITE-TEXT '&K: &S &(INDEX(A, S)) &(INDEX(STRING=A, PATTERN='C')) &(INDEX(PATTERN='C', STRING=A))'
+/  T = SUBSTRING(SUBSTRING(A, 30), J, 2)
+/  IF-BLOCK-ERROR
+/    WRITE-TEXT 'J &K'
+/  END-IF
+/  N = LENGTH(STRING(K)) + LENGTH(I) + INTEGER(STRING(I)) + INDEX(A, J)
+/  IF-BLOCK-ERROR
+/    WRITE-TEXT 'LENGTH OF AN INTEGER &K'
+/  END-IF
+/  N = LENGTH(ST)
+/  IF-BLOCK-ERROR
+/    WRITE-TEXT 'STRUCTURE &K'
+/  END-IF
+/  N = LENGTH(NONE) + INDEX(A, LOWER-CASE(NONE))
+/  IF-BLOCK-ERROR
+/    WRITE-TEXT 'UNDECLARED &K'
+/  END-IF
+/  W = STRING(J) // STRING(K * 1000) // UPPER-CASE(SUBSTRING(A, K, 2 * K))
+/  WRITE-TEXT '&W &(INTEGER(' 12 ')) &(INTEGER(J))'
+/  IF-BLOCK-ERROR
+/    WRITE-TEXT 'NOT AN INTEGER &K'
+/  END-IF
+/  I = 'S'
+/  IF (K = 2)
+/    I = 3
+/  END-IF
+/END-WHILE
 `
 
 // nameSeed calls SIZE with names written as literals, which a call site

@@ -26,6 +26,7 @@ import (
 func (r *Runner) directCall(c *ast.Call) evalFn {
 	if t := r.typedSite(c); t != nil { // the unboxed call, its result boxed
 		if str := typedStr(r, t); str != nil {
+			str = r.fastStrCall(c, t, str)
 			return func() (any, error) {
 				s, err := str()
 				if err != nil {
@@ -34,7 +35,7 @@ func (r *Runner) directCall(c *ast.Call) evalFn {
 				return s, nil
 			}
 		}
-		num := typedInt(r, t)
+		num := r.fastIntCall(c, t, typedInt(r, t))
 		return func() (any, error) {
 			n, _, err := num()
 			if err != nil {
@@ -60,7 +61,9 @@ func (r *Runner) directCall(c *ast.Call) evalFn {
 // (builtins.Function.Str), or nil.
 func (r *Runner) strCall(c *ast.Call) strFn {
 	if t := r.typedSite(c); t != nil {
-		return typedStr(r, t)
+		if str := typedStr(r, t); str != nil {
+			return r.fastStrCall(c, t, str)
+		}
 	}
 	return nil
 }
@@ -70,7 +73,7 @@ func (r *Runner) strCall(c *ast.Call) strFn {
 // gives way: its result or its error is final.
 func (r *Runner) typedIntCall(c *ast.Call) intFn {
 	if t := r.typedSite(c); t != nil {
-		return typedInt(r, t)
+		return r.fastIntCall(c, t, typedInt(r, t))
 	}
 	return nil
 }

@@ -164,7 +164,7 @@ func TestDifferentialCalls(t *testing.T) {
 	var outs [2]bytes.Buffer
 	direct, viaExpr := runnerWithVars(t, true), runnerWithVars(t, false)
 	direct.sysout, viaExpr.sysout = &outs[0], &outs[1]
-	ran, values, failures, typed, typedArgs := 0, 0, 0, 0, 0
+	ran, values, failures, typed, typedArgs, fast := 0, 0, 0, 0, 0, 0
 	for i := 0; i < 30000; i++ {
 		var e ast.Expr = randCall(rng, fns, 2)
 		if i%4 == 0 {
@@ -183,8 +183,11 @@ func TestDifferentialCalls(t *testing.T) {
 			typed++
 		}
 		if c, ok := e.(*ast.Call); ok {
-			if direct.typedSite(c) != nil {
+			if t := direct.typedSite(c); t != nil {
 				typedArgs++
+				if _, ok := direct.fastArgs(c, t); ok {
+					fast++
+				}
 			}
 		}
 		ran++
@@ -194,10 +197,11 @@ func TestDifferentialCalls(t *testing.T) {
 			values++
 		}
 	}
-	t.Logf("%d direct, %d values, %d errors, %d concatenations unboxed, %d calls with typed arguments", ran, values, failures, typed, typedArgs)
-	if ran < 5000 || values < 1000 || failures < 1000 || typed < 400 || typedArgs < 1500 {
-		t.Errorf("generator too one-sided: %d calls direct, %d values, %d errors, %d concatenations unboxed, %d calls with typed arguments",
-			ran, values, failures, typed, typedArgs)
+	t.Logf("%d direct, %d values, %d errors, %d concatenations unboxed, %d calls with typed arguments, %d of them fast",
+		ran, values, failures, typed, typedArgs, fast)
+	if ran < 5000 || values < 1000 || failures < 1000 || typed < 400 || typedArgs < 1500 || fast < 200 {
+		t.Errorf("generator too one-sided: %d calls direct, %d values, %d errors, %d concatenations unboxed, %d calls with typed arguments, %d fast",
+			ran, values, failures, typed, typedArgs, fast)
 	}
 }
 
