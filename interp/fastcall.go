@@ -74,7 +74,11 @@ func (r *Runner) fastStrArg(e ast.Expr) fastArg {
 	if root, ok := simpleRoot(e); ok {
 		var cache varCache
 		return fastArg{givesWay: true, str: func() (string, bool, error) {
-			if n := cache.simple(r, root); n != nil {
+			n := cache.simpleHit(r) // inlined: simple is not
+			if n == nil {
+				n = cache.simpleMiss(r, root)
+			}
+			if n != nil {
 				if n.isStr {
 					return n.str, true, nil
 				} else if s, ok := n.val.(string); ok { // a literal assigned is kept boxed
@@ -110,7 +114,11 @@ func (r *Runner) fastIntArg(e ast.Expr) fastArg {
 	if root, ok := simpleRoot(e); ok {
 		var cache varCache
 		return fastArg{givesWay: true, num: func() (int, bool, error) {
-			if n := cache.simple(r, root); n != nil {
+			n := cache.simpleHit(r) // inlined: simple is not
+			if n == nil {
+				n = cache.simpleMiss(r, root)
+			}
+			if n != nil {
 				if i, ok := n.intValue(); ok && i >= minInt && i <= maxInt {
 					return i, true, nil
 				}

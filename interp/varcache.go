@@ -40,15 +40,6 @@ func (c *varCache) hit(r *Runner) *variable {
 	return nil
 }
 
-// simple is the node of the simple variable name stands for, as hit and
-// miss find it, or nil when there is none or it is no simple one.
-func (c *varCache) simple(r *Runner, name string) *node {
-	if n := c.simpleHit(r); n != nil {
-		return n
-	}
-	return c.simpleMiss(r, name)
-}
-
 // simpleHit is the node of the simple variable the site keeps, or nil
 // (small enough to be inlined, as hit is); simpleMiss looks it up.
 func (c *varCache) simpleHit(r *Runner) *node {
