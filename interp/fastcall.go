@@ -74,7 +74,7 @@ func (r *Runner) fastStrArg(e ast.Expr) fastArg {
 	if root, ok := simpleRoot(e); ok {
 		var cache varCache
 		return fastArg{givesWay: true, str: func() (string, bool, error) {
-			n := cache.simpleHit(r) // inlined: simple is not
+			n := cache.simpleHit(r) // inlined, as a site's hit is
 			if n == nil {
 				n = cache.simpleMiss(r, root)
 			}
@@ -114,7 +114,7 @@ func (r *Runner) fastIntArg(e ast.Expr) fastArg {
 	if root, ok := simpleRoot(e); ok {
 		var cache varCache
 		return fastArg{givesWay: true, num: func() (int, bool, error) {
-			n := cache.simpleHit(r) // inlined: simple is not
+			n := cache.simpleHit(r) // inlined, as a site's hit is
 			if n == nil {
 				n = cache.simpleMiss(r, root)
 			}
