@@ -8,9 +8,10 @@ import "sdfp/parser/ast"
 // reads S and calls the form, without filling the site's Args buffer,
 // checking the values or reading the defaults back. The values must be
 // of the form's types as they come: a variable holding anything else (an
-// integer where a string goes, a structure, a boxed value) makes the
-// call take its typed way instead (directcall.go), which reads the
-// variable again and does what it always did, errors included.
+// integer where a string goes, a string where an integer goes, a
+// structure, nothing) makes the call take its typed way instead
+// (directcall.go), which reads the variable again and does what it
+// always did, errors included.
 //
 // Taking the typed way after an argument has run is only safe when
 // nothing has happened yet that running it again would repeat: a
@@ -35,8 +36,8 @@ type fastArg struct {
 	givesWay, fx bool
 }
 
-// fastArgs compiles the arguments of call c of f's fast form, or reports
-// false where the call does not have the form's shape.
+// fastArgs compiles the arguments of call c by its function's fast form,
+// or reports false where the call does not have the form's shape.
 func (r *Runner) fastArgs(c *ast.Call, t *typedCall) ([]fastArg, bool) {
 	form := t.f.Fast
 	n := form.Arity()
