@@ -185,6 +185,8 @@ type typedCall struct {
 	written []int                // for each evaluated argument, its written index when it is checked, else -1
 	general bool                 // some argument may give a structure
 	args    builtins.Args        // the buffer the arguments are bound in, as Str and Int read it
+	strs    []strFn              // by written argument: its STRING expression compiled, or nil
+	nums    []intFn              // by written argument: its integer expression compiled, or nil
 }
 
 // typedSite compiles a typed call site; nil where the function has no
@@ -204,15 +206,18 @@ func (r *Runner) typedSite(c *ast.Call) *typedCall {
 	}
 	// The buffer is kept from call to call, as callSite's is.
 	out := binding.ArgValues()
-	t := &typedCall{f: f, name: c.Name, binding: binding, args: builtins.TypedArgs(out)}
+	t := &typedCall{f: f, name: c.Name, binding: binding, args: builtins.TypedArgs(out),
+		strs: make([]strFn, len(c.Args)), nums: make([]intFn, len(c.Args))}
 	for k, a := range c.Args {
 		if v, ok := literal(a.Value); ok && binding.Fix(out, k, v) {
 			continue
 		}
-		eval, typedStr := r.typedArg(a.Value)
+		eval, str, num := r.typedArg(a.Value)
 		if eval == nil {
 			return nil
 		}
+		t.strs[k], t.nums[k] = str, num
+		typedStr := str != nil
 		t.evals, t.into = append(t.evals, eval), append(t.into, &out[binding.Target(k)])
 		if !typedStr || !binding.TakesStrings(k) {
 			t.checked = append(t.checked, k)
@@ -287,12 +292,14 @@ func literal(e ast.Expr) (any, bool) {
 type argFn func(*builtins.ArgValue) error
 
 // typedArg is the argFn of a call argument: a simple variable read
-// without boxing its integer or string, a STRING expression (typedStr)
-// or an integer one unboxed, anything else as directArg evaluates it.
-func (r *Runner) typedArg(e ast.Expr) (fn argFn, typedStr bool) {
+// without boxing its integer or string, a STRING expression (str) or an
+// integer one (num) unboxed, anything else as directArg evaluates it.
+// str and num, the compiled expression, are what the fast call of the
+// same site runs too (fastcall.go): compiled once, not once per way.
+func (r *Runner) typedArg(e ast.Expr) (fn argFn, str strFn, num intFn) {
 	general := r.directArg(e)
 	if general == nil {
-		return nil, false
+		return nil, nil, nil
 	}
 	if ref, ok := e.(*ast.VarRef); ok && ref.Name.Simple() {
 		root := ref.Name.Parts[0].Name
@@ -303,11 +310,9 @@ func (r *Runner) typedArg(e ast.Expr) (fn argFn, typedStr bool) {
 				v = cache.miss(r, root)
 			}
 			if v != nil && v.node.t.kind == simpleNode && v.node.hasValue() {
-				// the unboxed kinds first: what assignments store
+				// a string first: intValue tries the unboxed int itself
 				if n := v.node; n.isStr {
 					x.SetStr(n.str)
-				} else if n.isNum {
-					x.SetInt(n.num)
 				} else if i, ok := n.intValue(); ok {
 					x.SetInt(i)
 				} else if s, ok := n.strValue(); ok {
@@ -320,14 +325,14 @@ func (r *Runner) typedArg(e ast.Expr) (fn argFn, typedStr bool) {
 			g, err := general()
 			x.SetAny(g)
 			return err
-		}, false
+		}, nil, nil
 	}
 	if str := r.strOf(e); str != nil {
 		return func(x *builtins.ArgValue) error {
 			s, err := str()
 			x.SetStr(s)
 			return err
-		}, true
+		}, str, nil
 	}
 	if _, ok := e.(*ast.VarRef); !ok { // a composed name that gave way would be read twice
 		if num := r.intFnOf(e); num != nil {
@@ -345,14 +350,14 @@ func (r *Runner) typedArg(e ast.Expr) (fn argFn, typedStr bool) {
 				v, err := general()
 				x.SetAny(v)
 				return err
-			}, false
+			}, nil, num
 		}
 	}
 	return func(x *builtins.ArgValue) error {
 		v, err := general()
 		x.SetAny(v)
 		return err
-	}, false
+	}, nil, nil
 }
 
 // directArg is the closure of a call argument: a direct expression, or a

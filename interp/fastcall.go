@@ -52,9 +52,9 @@ func (r *Runner) fastArgs(c *ast.Call, t *typedCall) ([]fastArg, bool) {
 		}
 		var x fastArg
 		if form.TakesInt(k) {
-			x = r.fastIntArg(a.Value)
+			x = r.fastIntArg(a.Value, t.nums[k])
 		} else {
-			x = r.fastStrArg(a.Value)
+			x = r.fastStrArg(a.Value, t.strs[k])
 		}
 		if x.str == nil && x.num == nil || x.givesWay && fx {
 			return nil, false
@@ -66,8 +66,9 @@ func (r *Runner) fastArgs(c *ast.Call, t *typedCall) ([]fastArg, bool) {
 }
 
 // fastStrArg compiles a string argument: a literal, a simple variable
-// (which gives way unless it holds a string) or a STRING expression.
-func (r *Runner) fastStrArg(e ast.Expr) fastArg {
+// (which gives way unless it holds a string) or a STRING expression,
+// str, as the typed site compiled it.
+func (r *Runner) fastStrArg(e ast.Expr, str strFn) fastArg {
 	if x, ok := e.(*ast.StrLit); ok {
 		v := x.Val
 		return fastArg{str: func() (string, bool, error) { return v, true, nil }}
@@ -80,19 +81,14 @@ func (r *Runner) fastStrArg(e ast.Expr) fastArg {
 				n = cache.simpleMiss(r, root)
 			}
 			if n != nil {
-				if n.isStr {
-					return n.str, true, nil
-				} else if s, ok := n.val.(string); ok { // a literal assigned is kept boxed
+				if s, ok := n.strValue(); ok { // unboxed, or a literal assigned, kept boxed
 					return s, true, nil
 				}
 			}
 			return "", false, nil
 		}}
 	}
-	if _, ok := e.(*ast.VarRef); ok {
-		return fastArg{} // a composed name: read by the typed way alone
-	}
-	if str := r.strOf(e); str != nil {
+	if str != nil {
 		return fastArg{fx: true, str: func() (string, bool, error) {
 			s, err := str()
 			return s, true, err
@@ -102,9 +98,10 @@ func (r *Runner) fastStrArg(e ast.Expr) fastArg {
 }
 
 // fastIntArg compiles an integer argument: a literal, a simple variable
-// (which gives way unless it holds an integer) or an integer expression
-// (which gives way as its intFn does, having done nothing).
-func (r *Runner) fastIntArg(e ast.Expr) fastArg {
+// (which gives way unless it holds an integer) or an integer expression,
+// num, as the typed site compiled it (which gives way as its intFn does,
+// having done nothing).
+func (r *Runner) fastIntArg(e ast.Expr, num intFn) fastArg {
 	if x, ok := e.(*ast.IntLit); ok {
 		v := int(x.Val)
 		if v < minInt || v > maxInt {
@@ -127,10 +124,7 @@ func (r *Runner) fastIntArg(e ast.Expr) fastArg {
 			return 0, false, nil
 		}}
 	}
-	if _, ok := e.(*ast.VarRef); ok {
-		return fastArg{} // a composed name: read by the typed way alone
-	}
-	if num := r.intFnOf(e); num != nil {
+	if num != nil {
 		return fastArg{givesWay: true, fx: true, num: func() (int, bool, error) {
 			n, ok, err := num()
 			return n, ok && n >= minInt && n <= maxInt, err
@@ -209,8 +203,11 @@ func orSlow(err error, slow strFn) (string, error) {
 // fastIntCall is fastStrCall for an INTEGER function, its result
 // range-checked as every typed call's is.
 func (r *Runner) fastIntCall(c *ast.Call, t *typedCall, slow intFn) intFn {
+	if slow == nil {
+		return nil
+	}
 	args, ok := r.fastArgs(c, t)
-	if slow == nil || !ok {
+	if !ok {
 		return slow
 	}
 	env, form, fn := r.builtinEnv(), t.f.Fast, t.f
