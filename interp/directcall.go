@@ -297,6 +297,16 @@ type argFn func(*builtins.ArgValue) error
 // str and num, the compiled expression, are what the fast call of the
 // same site runs too (fastcall.go): compiled once, not once per way.
 func (r *Runner) typedArg(e ast.Expr) (fn argFn, str strFn, num intFn) {
+	if str := r.strOf(e); str != nil {
+		// No general way to compile beside it: a STRING expression never
+		// gives way, and compiling both made nested calls cost twice as
+		// much to compile at each level.
+		return func(x *builtins.ArgValue) error {
+			s, err := str()
+			x.SetStr(s)
+			return err
+		}, str, nil
+	}
 	general := r.directArg(e)
 	if general == nil {
 		return nil, nil, nil
@@ -326,13 +336,6 @@ func (r *Runner) typedArg(e ast.Expr) (fn argFn, str strFn, num intFn) {
 			x.SetAny(g)
 			return err
 		}, nil, nil
-	}
-	if str := r.strOf(e); str != nil {
-		return func(x *builtins.ArgValue) error {
-			s, err := str()
-			x.SetStr(s)
-			return err
-		}, str, nil
 	}
 	if _, ok := e.(*ast.VarRef); !ok { // a composed name that gave way would be read twice
 		if num := r.intFnOf(e); num != nil {
