@@ -31,6 +31,7 @@ func FuzzDirectAgainstExpr(f *testing.F) {
 	f.Add(strSeed)
 	f.Add(nameSeed)
 	f.Add(fastSeed)
+	f.Add(planSeed)
 	procs, _ := filepath.Glob("testdata/bench/*.proc")
 	for _, p := range procs {
 		if src, err := os.ReadFile(p); err == nil {
@@ -99,6 +100,26 @@ const callSeed = `/A = 'ABCDEFGHIJ'
 /  WRITE-TEXT '&I: &S &N &M'
 /END-WHILE
 /N = INTEGER(A)
+`
+
+// planSeed runs planned assignments whose targets setPlanned's own way
+// must leave to the general one: an element of a simple variable that
+// holds an integer unboxed (an error, which the integer store must not
+// write over the variable), and a list written with WRITE-MODE *EXTEND
+// and *PREFIX, inside a loop so that the target's binding is kept.
+const planSeed = `/DECLARE-VARIABLE L(TYPE=*INTEGER),MULTIPLE-ELEMENTS=*LIST
+/J = 0
+/WHILE (J < 3)
+/  J = J + 1
+/  X = J
+/  X#1 = J + 100
+/  IF-CMD-ERROR
+/    WRITE-TEXT 'NO ELEMENT OF A SIMPLE VARIABLE'
+/  END-IF
+/  SET-VARIABLE L = J, WRITE-MODE=*EXTEND
+/  SET-VARIABLE L = J + 10, WRITE-MODE=*PREFIX
+/  WRITE-TEXT 'X=&X L=&(SIZE('L')) L#1=&(L#1)'
+/END-WHILE
 `
 
 // fastSeed calls the builtins' fast forms (fastcall.go) with values

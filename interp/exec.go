@@ -270,7 +270,23 @@ func (r *Runner) execWhile(s *ast.While) *signal {
 		if site == nil && cond != nil && len(s.Cmd.Errs) == 0 {
 			site = r.siteOf(s.Cmd, cond)
 		}
-		ok, sig := r.evalConditionAt(s.Cmd, cond, site)
+		var ok bool
+		var sig *signal
+		if site != nil && site.cmp != nil && !r.directOff {
+			// I < 100000 without a box, as evalConditionAt would test it,
+			// without its call at every pass
+			b, fast, err := site.cmp()
+			switch {
+			case err != nil:
+				sig = r.exprFail(s.Cmd, err)
+			case fast:
+				ok = b
+			default:
+				ok, sig = r.conditionValue(s.Cmd, cond, site)
+			}
+		} else {
+			ok, sig = r.evalConditionAt(s.Cmd, cond, site)
+		}
 		if sig != nil {
 			return sig
 		}
@@ -367,6 +383,12 @@ func (r *Runner) evalConditionAt(cmd *ast.Command, cond ast.Expr, s *site) (bool
 			return b, nil
 		}
 	}
+	return r.conditionValue(cmd, cond, s)
+}
+
+// conditionValue is evalConditionAt's general way: the condition
+// evaluated to a value, which must be BOOLEAN.
+func (r *Runner) conditionValue(cmd *ast.Command, cond ast.Expr, s *site) (bool, *signal) {
 	v, err := r.evalAt(s, cond)
 	if err != nil {
 		return false, r.exprFail(cmd, err)

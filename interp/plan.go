@@ -29,6 +29,7 @@ type plan struct {
 
 	name  *ast.VarName // SET-VARIABLE's target; nil: SET-VARIABLE takes its general path
 	set   bool         // name is set, and the command runs by setPlanned with nothing before it but step and logCmd (quickPlan, execList)
+	plain bool         // set, and the target is a simple name written with WRITE-MODE=*REPLACE
 	elem  fieldCache   // SET-VARIABLE P.E: the element (fieldcache.go)
 	ctl   varCache     // FOR: the control variable's binding
 	loop  *forPlan     // FOR: its operands
@@ -105,6 +106,7 @@ func (r *Runner) newPlan(c *ast.Command) *plan {
 			p.site = r.planSite(val.Expr)
 			p.site.mode, p.site.moded = modeOf(c.Args), true
 			p.set = len(c.Errs) == 0 && c.Spec != nil
+			p.plain = p.site.mode == modeReplace && name.Simple()
 		}
 	}
 	return p
@@ -162,27 +164,62 @@ func (r *Runner) siteOf(c *ast.Command, e ast.Expr) *site {
 
 // setPlanned executes SET-VARIABLE with an expression value by its plan,
 // as execCommand does setVariable: what it does after the statement is
-// apply's for a result without output, records or branch.
+// apply's for a result without output, records or branch. It is the
+// commonest statement of a loop, so the loop counter's case is written
+// out here with nothing called but the expression: an integer stored
+// into the simple variable the site keeps, which holds one unboxed (so
+// it takes integers, is no JV's and counts no bytes). The rest goes by
+// setInt and setValue, whose calls and frames that case would pay for.
+// (With a variable hook no node holds an unboxed integer, since assignInt
+// leaves every store to assignVia, which reports it; the hook is tested
+// here all the same, so that the hook does not hang on that alone.)
 func (r *Runner) setPlanned(c *ast.Command, p *plan) *signal {
 	s := p.site
-	var err error
-	if x, ok, ierr := s.intValue(); ierr != nil {
-		return r.signalled(c, r.exprFail(c, ierr))
-	} else if ok {
-		err = r.assignInt(&s.target, &p.elem, p.name, x, s.mode)
-	} else if s.str != nil { // a plan is never used with the fast paths off (planned)
-		str, serr := s.str()
-		if serr != nil {
-			return r.signalled(c, r.exprFail(c, serr))
+	if s.ints != nil {
+		x, ok, err := s.ints()
+		if ok {
+			if v := s.target.hit(r); v != nil && p.plain {
+				if n := v.node; n.isNum && n.val == nil && n.ext == nil && r.varBytes <= r.varCheckAt && r.varHook == nil {
+					n.num = x
+					r.frame.setOK()
+					r.traceCmd(c, handler.OK)
+					return nil
+				}
+			}
+			return r.setInt(c, p, x)
 		}
-		err = r.assignStr(&s.target, p.name, str, s.mode)
-	} else {
-		var v any
-		if v, err = r.evalAt(s, p.expr); err != nil {
+		if err != nil {
 			return r.signalled(c, r.exprFail(c, err))
 		}
-		err = r.assignVia(&s.target, p.name, v, s.mode)
 	}
+	return r.setValue(c, p) // the site gave way, or is no integer one
+}
+
+// setInt is setPlanned's storing of an integer, the general way.
+func (r *Runner) setInt(c *ast.Command, p *plan, x int) *signal {
+	return r.setDone(c, r.assignInt(&p.site.target, &p.elem, p.name, x, p.site.mode))
+}
+
+// setValue is setPlanned for a value that is not an integer of the
+// integer way: a STRING expression's string, else the general way.
+func (r *Runner) setValue(c *ast.Command, p *plan) *signal {
+	s := p.site
+	if s.str != nil { // a plan is never used with the fast paths off (planned)
+		str, err := s.str()
+		if err != nil {
+			return r.signalled(c, r.exprFail(c, err))
+		}
+		return r.setDone(c, r.assignStr(&s.target, p.name, str, s.mode))
+	}
+	v, err := r.evalAt(s, p.expr)
+	if err != nil {
+		return r.signalled(c, r.exprFail(c, err))
+	}
+	return r.setDone(c, r.assignVia(&s.target, p.name, v, s.mode))
+}
+
+// setDone ends a planned SET-VARIABLE whose assignment returned err.
+func (r *Runner) setDone(c *ast.Command, err error) *signal {
 	if err != nil {
 		return r.apply(c, resultOf(err))
 	}
