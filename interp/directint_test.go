@@ -52,7 +52,12 @@ func randIntExpr(rng *rand.Rand, fns, intFns []*builtins.Function, depth int) as
 func evalPlanned(r *Runner, out *bytes.Buffer, s *site, e ast.Expr) (outcome, path string) {
 	out.Reset()
 	var v any
-	n, ok, err := s.intValue()
+	var n int
+	var ok bool
+	var err error
+	if s.ints != nil { // neither ok nor an error: the site gives way
+		n, ok, err = s.ints()
+	}
 	switch {
 	case ok:
 		v, path = n, "int"

@@ -228,15 +228,6 @@ func (r *Runner) setDone(c *ast.Command, err error) *signal {
 	return nil
 }
 
-// intValue is the value of an integer expression site, when it has one,
-// or its error (directint.go: neither when the site gives way).
-func (s *site) intValue() (n int, ok bool, err error) {
-	if s.ints != nil {
-		n, ok, err = s.ints()
-	}
-	return // small enough to be inlined into setPlanned
-}
-
 // assignInt is assignVia of an integer: stored without a box into a
 // simple variable or element that takes integers and is no JV's, else
 // boxed and stored the general way.
