@@ -337,6 +337,12 @@ func (r *Runner) traceEvent(c *ast.Command, rc handler.ReturnCode) TraceEvent {
 // blockCmd logs and traces a block command that cannot fail (BEGIN-BLOCK,
 // ELSE, END-IF ...).
 func (r *Runner) blockCmd(c *ast.Command) {
+	if r.listing || r.trace != nil { // small enough to be inlined: END-WHILE at every pass
+		r.blockCmdOut(c)
+	}
+}
+
+func (r *Runner) blockCmdOut(c *ast.Command) {
 	r.logCmd(c)
 	r.traceCmd(c, handler.OK)
 }
