@@ -29,10 +29,13 @@ type fastStr func() (s string, ok bool, err error)
 type fastInt func() (n int, ok bool, err error)
 
 // fastArg is one compiled argument: a string or an integer reader, and
-// whether it may give way and whether running it may have effects.
+// whether it may give way and whether running it may have effects. call
+// is the STRING expression str reads, when it is one (a nested call): a
+// function of one string argument runs it itself, without str's layer.
 type fastArg struct {
 	str          fastStr
 	num          fastInt
+	call         strFn
 	givesWay, fx bool
 }
 
@@ -89,7 +92,7 @@ func (r *Runner) fastStrArg(e ast.Expr, str strFn) fastArg {
 		}}
 	}
 	if str != nil {
-		return fastArg{fx: true, str: func() (string, bool, error) {
+		return fastArg{fx: true, call: str, str: func() (string, bool, error) {
 			s, err := str()
 			return s, true, err
 		}}
@@ -152,6 +155,16 @@ func (r *Runner) fastStrCall(c *ast.Call, t *typedCall, slow strFn) strFn {
 	}
 	env, form := r.builtinEnv(), t.f.Fast
 	switch {
+	case form.StrS != nil && args[0].call != nil:
+		// UPPER-CASE(SUBSTRING(...)): the argument never gives way
+		a, f := args[0].call, form.StrS
+		return func() (string, error) {
+			s, err := a()
+			if err != nil {
+				return "", err
+			}
+			return f(env, s)
+		}
 	case form.StrS != nil:
 		a, f := args[0].str, form.StrS
 		return func() (string, error) {
@@ -212,6 +225,18 @@ func (r *Runner) fastIntCall(c *ast.Call, t *typedCall, slow intFn) intFn {
 	}
 	env, form, fn := r.builtinEnv(), t.f.Fast, t.f
 	switch {
+	case form.IntS != nil && args[0].call != nil:
+		// LENGTH(STRING(I)), as StrS's
+		a, f := args[0].call, form.IntS
+		return func() (int, bool, error) {
+			s, err := a()
+			if err != nil {
+				return 0, false, err
+			}
+			n, err := f(env, s)
+			n, err = intResult(fn, n, err)
+			return n, err == nil, err
+		}
 	case form.IntS != nil:
 		a, f := args[0].str, form.IntS
 		return func() (int, bool, error) {
