@@ -108,6 +108,7 @@ func (m *Model) Handle(_ context.Context, req *handler.Request) (handler.Result,
 	if !ok {
 		return handler.Result{}, false
 	}
+	m.changed = true
 	m.handling = false
 	m.release() // what an earlier command left held (a caller without After)
 	c := &call{req: req, args: req.Args, lang: "E", info: spec.info}

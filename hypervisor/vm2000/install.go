@@ -300,6 +300,23 @@ var defaultLiteral func() *Installation
 //go:embed default.yaml
 var defaultYAML []byte
 
+// defaultState is DefaultState's text (default_state.go, generated and
+// held equal to a fresh model's snapshot by TestDefaultState); "" when
+// that file is deleted, for example to regenerate it.
+var defaultState string
+
+// DefaultState returns what MarshalInstallation writes of the snapshot of
+// a model of the default installation that nothing has changed (see
+// Model.Changed), or nil when it is not at hand. A run that leaves the
+// VM2000 alone saves this as its world's VM2000 without taking a
+// snapshot, which is a fifth of a short run's instructions.
+func DefaultState() []byte {
+	if defaultState == "" {
+		return nil
+	}
+	return []byte(defaultState)
+}
+
 // DefaultYAML returns the text of the embedded default installation.
 func DefaultYAML() []byte { return append([]byte(nil), defaultYAML...) }
 

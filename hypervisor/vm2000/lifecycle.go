@@ -281,7 +281,7 @@ func (m *Model) scheduleSystemReady(vm *VM) {
 	if m.faults.guestNeverReady[vm.name] || vm.ready != nil {
 		return
 	}
-	vm.ready = m.clk.Schedule(m.timing.GuestStart, "SYSTEM READY "+vm.name, func() {
+	vm.ready = m.schedule(m.timing.GuestStart, "SYSTEM READY "+vm.name, func() {
 		vm.ready = nil
 		if vm.state == StateRunning && vm.guest == GuestStart {
 			vm.guest = GuestReady

@@ -90,7 +90,7 @@ func (m *Model) migrateVM(c *call) handler.Result {
 		Devices: vm.sortedDevices(), MonJV: monJVName(j)})
 	m.writeMonitorJV(j, migrationStatus.accepted, values)
 	m.script(mig, migrationScripts[vm.su.arch].accepted)
-	mig.next = m.clk.Schedule(m.timing.Migration.Setup, "migration setup "+vm.name, func() { m.migrationSetup(mig) })
+	mig.next = m.schedule(m.timing.Migration.Setup, "migration setup "+vm.name, func() { m.migrationSetup(mig) })
 	return handler.Done(mc.warnings...)
 }
 
@@ -168,7 +168,7 @@ func (m *Model) migrationSetup(mig *migration) {
 	mig.phase = PhaseSetup
 	m.writeMonitorJV(mig.monJV, migrationStatus.running, nil)
 	m.script(mig, migrationScripts[vm.su.arch].setup)
-	mig.next = m.clk.Schedule(m.transferTime(vm), "migration transfer "+vm.name, func() { m.migrationTransfer(mig) })
+	mig.next = m.schedule(m.transferTime(vm), "migration transfer "+vm.name, func() { m.migrationTransfer(mig) })
 }
 
 // migrationTransfer: the memory is across; the VM is suspended on the
@@ -180,7 +180,7 @@ func (m *Model) migrationTransfer(mig *migration) {
 	}
 	mig.phase = PhaseTransfer
 	m.script(mig, migrationScripts[mig.source.arch].suspend)
-	mig.next = m.clk.Schedule(m.timing.Migration.Suspend, "migration switch "+mig.vm.name, func() { m.migrationSwitch(mig) })
+	mig.next = m.schedule(m.timing.Migration.Suspend, "migration switch "+mig.vm.name, func() { m.migrationSwitch(mig) })
 }
 
 // migrationSwitch: the VM runs on the target and is deleted on the

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"sdfp/hypervisor/bs2000/console"
 	"sdfp/hypervisor/bs2000/jv"
@@ -39,6 +40,9 @@ type Model struct {
 	files FileStore
 	// observer receives the asynchronous operations accepted (observe.go).
 	observer func(Touch)
+	// changed is set by what may change the model's state: a VM2000
+	// command handled, work scheduled on the clock that ran (Changed).
+	changed bool
 }
 
 // faults are the injected faults that act at run time, by VM name.
@@ -102,6 +106,25 @@ func (m *Model) SetLocalSU(name string) error {
 	}
 	m.local = su
 	return nil
+}
+
+// Changed reports whether anything may have changed the model since New:
+// a VM2000 command it handled (a SHOW- command too), or work it scheduled
+// on the clock that ran (a guest's SYSTEM READY, a migration's phase). A
+// model nothing changed is in the state New built, whose snapshot
+// DefaultState holds for the default installation: saving the world of a
+// run that left the VM2000 alone needs no Snapshot. Choosing the local
+// server unit, routing tasks and ending them change nothing a snapshot
+// holds.
+func (m *Model) Changed() bool { return m.changed }
+
+// schedule is the clock's Schedule for the model's own work, which
+// counts as a change when it runs.
+func (m *Model) schedule(d time.Duration, name string, fn func()) *clock.Event {
+	return m.clk.Schedule(d, name, func() {
+		m.changed = true
+		fn()
+	})
 }
 
 // LocalSU returns the name of the server unit the procedures run on.

@@ -231,7 +231,7 @@ func (m *Model) scheduleVM2000Step(r *reconfiguration) {
 	if r.reached == r.old {
 		wait += t.Base
 	}
-	r.next = m.clk.Schedule(wait, "VM2000 memory "+r.vm.name, func() { m.vm2000Step(r, delta) })
+	r.next = m.schedule(wait, "VM2000 memory "+r.vm.name, func() { m.vm2000Step(r, delta) })
 }
 
 func (m *Model) vm2000Step(r *reconfiguration, delta int) {
@@ -273,7 +273,7 @@ func (m *Model) scheduleGuestStep(r *reconfiguration) {
 	if !r.extend {
 		wait += m.timing.Reconfiguration.Base
 	}
-	r.next = m.clk.Schedule(wait, "guest memory "+vm.name, func() {
+	r.next = m.schedule(wait, "guest memory "+vm.name, func() {
 		r.next = nil
 		if r.extend {
 			m.finishReconfiguration(r)

@@ -64,6 +64,6 @@ func (m *Model) shutdownVM2000(c *call) handler.Result {
 		return handler.Done(lines...)
 	}
 	// a VM held with a limited waiting time: VM2000 ends after it
-	m.clk.Schedule(time.Duration(wait.Number)*time.Minute, "coordinated shutdown of VM2000 on "+su.name, end)
+	m.schedule(time.Duration(wait.Number)*time.Minute, "coordinated shutdown of VM2000 on "+su.name, end)
 	return handler.Done(lines...)
 }

@@ -1,13 +1,21 @@
 package session
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/spf13/afero"
+	"golang.org/x/tools/txtar"
 
 	"sdfp/hypervisor/bs2000/dms"
 	"sdfp/hypervisor/bs2000/world"
+	"sdfp/hypervisor/vm2000"
 )
 
 // The world's journal over the real workdir: files replaced the way
@@ -89,5 +97,73 @@ func TestWorldOverTheWorkdir(t *testing.T) {
 	}
 	if got := snap(); !reflect.DeepEqual(got, base) {
 		t.Errorf("after the undo\n%v\nwant\n%v", got, base)
+	}
+}
+
+// VM2000State saves the default state without a snapshot when the run
+// left the VM2000 alone (vm2000.Model.Changed). It must give what the
+// snapshot gives after every procedure the project ships and tests:
+// those that run VM2000 commands or wait for a guest's SYSTEM READY, and
+// those that do neither. A change the model does not count (a mutation
+// outside Handle and its scheduled work) fails here for the procedure
+// that makes it.
+func TestVM2000StateIsTheSnapshots(t *testing.T) {
+	t.Parallel()
+	srcs := map[string]string{}
+	procs, _ := filepath.Glob("../../../procs/*.proc")
+	for _, p := range procs {
+		if data, err := os.ReadFile(p); err == nil {
+			srcs[p] = string(data)
+		}
+	}
+	filepath.Walk("../../../testdata", func(p string, fi os.FileInfo, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".txtar") {
+			return nil
+		}
+		a, err := txtar.ParseFile(p)
+		if err != nil {
+			return nil
+		}
+		for _, f := range a.Files {
+			if strings.HasSuffix(strings.ToLower(f.Name), ".proc") {
+				srcs[p+"#"+f.Name] = string(f.Data)
+			}
+		}
+		return nil
+	})
+	if len(srcs) < 100 {
+		t.Fatalf("found %d procedures, expected the project's procs and golden cases", len(srcs))
+	}
+	changed, unchanged := 0, 0
+	for name, src := range srcs {
+		fs := afero.NewMemMapFs()
+		s, err := New(Options{FS: fs, MaxSteps: 20000, MaxVirtualTime: 24 * time.Hour})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		s.RunTasks(ctx, []Task{{Name: "p.proc", Source: src}})
+		cancel()
+		got, err := s.VM2000State()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := vm2000.MarshalInstallation(s.VM2000.Snapshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: VM2000State differs from the snapshot (changed: %v)\n%s", name, s.VM2000.Changed(), want)
+		}
+		if s.VM2000.Changed() {
+			changed++
+		} else {
+			unchanged++
+		}
+	}
+	t.Logf("%d procedures changed the VM2000, %d did not", changed, unchanged)
+	// both ways taken, by many procedures each
+	if changed < 20 || unchanged < 20 {
+		t.Errorf("%d procedures changed the VM2000 and %d did not; the test needs many of each", changed, unchanged)
 	}
 }
