@@ -49,6 +49,9 @@ func instDisplay(name string) string {
 // embedded default when file is empty).
 func installationHash(file string) (string, error) {
 	if file == "" {
+		if sum := vm2000.DefaultYAMLSHA256(); sum != "" {
+			return sum, nil
+		}
 		return world.Hash(vm2000.DefaultYAML()), nil
 	}
 	data, err := dms.ReadFile(afero.NewOsFs(), file, vm2000.MaxInstallationSize+1)
@@ -143,7 +146,7 @@ func (w *runWorld) save(root *session.RootFS, s *session.Session) error {
 	vm, err := s.VM2000State()
 	if err == nil {
 		err = world.SaveState(root, world.State{Installation: w.instName, InstallationSHA256: w.instHash,
-			VirtualTime: s.Clock.Now(), NextTSN: s.TSNCounter(), Runs: w.runs + 1}, vm)
+			VirtualTime: s.Clock.Now(), NextTSN: s.TSNCounter(), Runs: w.runs + 1, VM2000SHA256: vm2000.StateSHA256(vm)}, vm)
 	}
 	if err != nil {
 		return fmt.Errorf("cannot save the world in %s: %v", world.StateDir, err)

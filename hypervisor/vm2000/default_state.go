@@ -143,4 +143,6 @@ server-units:
         max-io: 100
         cpu-pool: "*STDPOOL"
 `
+	defaultStateSHA256 = "ff8fb966da7b9854b5847cfc55a8efdfc70771777e7c4632f36bd098904be812"
+	defaultYAMLSHA256 = "5870c8d62341fdff517479147c9dd9a20bd9f81e53d70d010f717f0ac4e9d09b"
 }

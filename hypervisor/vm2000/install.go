@@ -302,8 +302,9 @@ var defaultYAML []byte
 
 // defaultState is DefaultState's text (default_state.go, generated and
 // held equal to a fresh model's snapshot by TestDefaultState); "" when
-// that file is deleted, for example to regenerate it.
-var defaultState string
+// that file is deleted, for example to regenerate it. The hex SHA-256 of
+// it and of default.yaml come with it: the hashes a saved world keeps.
+var defaultState, defaultStateSHA256, defaultYAMLSHA256 string
 
 // DefaultState returns what MarshalInstallation writes of the snapshot of
 // a model of the default installation that nothing has changed (see
@@ -316,6 +317,19 @@ func DefaultState() []byte {
 	}
 	return []byte(defaultState)
 }
+
+// StateSHA256 is the hex SHA-256 of a state text when it is
+// DefaultState's, known without hashing it; "" for any other text.
+func StateSHA256(text []byte) string {
+	if defaultState != "" && string(text) == defaultState {
+		return defaultStateSHA256
+	}
+	return ""
+}
+
+// DefaultYAMLSHA256 is the hex SHA-256 of DefaultYAML's text, "" when
+// default_state.go is not at hand.
+func DefaultYAMLSHA256() string { return defaultYAMLSHA256 }
 
 // DefaultYAML returns the text of the embedded default installation.
 func DefaultYAML() []byte { return append([]byte(nil), defaultYAML...) }

@@ -59,6 +59,8 @@ func Hash(data []byte) string {
 
 // SaveState writes the world's state: vm2000.yaml, then world.json,
 // each replaced atomically (a temporary file renamed or swapped in).
+// world.json holds vm2000's hash: st.VM2000SHA256 when the caller knows
+// it, else computed here.
 // vm2000.yaml is left alone when it holds the text already (plain runs
 // of one procedure leave the same VM2000 each time): reading it costs
 // less than replacing it.
@@ -68,7 +70,9 @@ func SaveState(base afero.Fs, st State, vm2000 []byte) error {
 	}
 	dms.RemoveStale(base, StateDir)
 	st.Version = stateVersion
-	st.VM2000SHA256 = Hash(vm2000)
+	if st.VM2000SHA256 == "" { // the caller's, when it knows it
+		st.VM2000SHA256 = Hash(vm2000)
+	}
 	data, err := json.MarshalIndent(st, "", "  ")
 	if err != nil {
 		return err

@@ -8,6 +8,8 @@ package defaultstate
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"go/format"
 	"strconv"
 	"strings"
@@ -34,6 +36,12 @@ func State() ([]byte, error) {
 	return vm2000.MarshalInstallation(m.Snapshot())
 }
 
+// hexSHA256 is the hash a saved world keeps of a file's text.
+func hexSHA256(data []byte) string {
+	h := sha256.Sum256(data)
+	return hex.EncodeToString(h[:])
+}
+
 // Source returns default_state.go as the default installation generates
 // it.
 func Source() ([]byte, error) {
@@ -48,6 +56,8 @@ func Source() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(Header + "\n\n")
 	b.WriteString("package vm2000\n\n")
-	b.WriteString("func init() {\n\tdefaultState = " + lit + "\n}\n")
+	b.WriteString("func init() {\n\tdefaultState = " + lit + "\n")
+	b.WriteString("\tdefaultStateSHA256 = " + strconv.Quote(hexSHA256(text)) + "\n")
+	b.WriteString("\tdefaultYAMLSHA256 = " + strconv.Quote(hexSHA256(vm2000.DefaultYAML())) + "\n}\n")
 	return format.Source(b.Bytes())
 }
