@@ -117,15 +117,10 @@ func (r *Runner) intVar(name *ast.VarName) intFn {
 	var cache varCache
 	if name.Simple() {
 		return func() (int, bool, error) {
-			v := cache.hit(r)
-			if v == nil {
-				v = cache.miss(r, root)
+			if v := cache.hit(r); v != nil && v.node.isNum {
+				return v.node.num, true, nil // only a simple variable holds an unboxed integer
 			}
-			if v == nil || v.node.t.kind != simpleNode {
-				return 0, false, nil
-			}
-			n, ok := v.node.intValue()
-			return n, ok, nil
+			return r.simpleInt(&cache, root)
 		}
 	}
 	if fieldName(name) {
@@ -283,6 +278,20 @@ func (r *Runner) intBinary(x *ast.Binary) (intFn, bool) {
 		}
 		return fail(a, b)
 	}, effects
+}
+
+// simpleInt is a simple variable's integer, read by its site cache, for
+// a value intVar's closure does not read itself.
+func (r *Runner) simpleInt(cache *varCache, root string) (int, bool, error) {
+	v := cache.hit(r)
+	if v == nil {
+		v = cache.miss(r, root)
+	}
+	if v == nil || v.node.t.kind != simpleNode {
+		return 0, false, nil
+	}
+	n, ok := v.node.intValue()
+	return n, ok, nil
 }
 
 // fitInt is n when ok and within SDF-P's INTEGER range (checkInt).

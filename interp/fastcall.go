@@ -79,16 +79,14 @@ func (r *Runner) fastStrArg(e ast.Expr, str strFn) fastArg {
 	if root, ok := simpleRoot(e); ok {
 		var cache varCache
 		return fastArg{givesWay: true, str: func() (string, bool, error) {
-			n := cache.simpleHit(r) // inlined, as a site's hit is
-			if n == nil {
-				n = cache.simpleMiss(r, root)
-			}
-			if n != nil {
-				if s, ok := n.strValue(); ok { // unboxed, or a literal assigned, kept boxed
-					return s, true, nil
+			if v := cache.hit(r); v != nil {
+				if n := v.node; n.isStr {
+					return n.str, true, nil // only a simple variable holds an unboxed string
+				} else if s, ok := n.val.(string); ok && n.t.kind == simpleNode {
+					return s, true, nil // a literal assigned where the variable was declared: boxed
 				}
 			}
-			return "", false, nil
+			return r.simpleStr(&cache, root)
 		}}
 	}
 	if str != nil {
@@ -115,16 +113,13 @@ func (r *Runner) fastIntArg(e ast.Expr, num intFn) fastArg {
 	if root, ok := simpleRoot(e); ok {
 		var cache varCache
 		return fastArg{givesWay: true, num: func() (int, bool, error) {
-			n := cache.simpleHit(r) // inlined, as a site's hit is
-			if n == nil {
-				n = cache.simpleMiss(r, root)
-			}
-			if n != nil {
-				if i, ok := n.intValue(); ok && i >= minInt && i <= maxInt {
-					return i, true, nil
+			if v := cache.hit(r); v != nil && v.node.isNum {
+				if i := v.node.num; i >= minInt && i <= maxInt {
+					return i, true, nil // as intVar's
 				}
 			}
-			return 0, false, nil
+			i, ok, _ := r.simpleInt(&cache, root)
+			return i, ok && i >= minInt && i <= maxInt, nil
 		}}
 	}
 	if num != nil {
@@ -134,6 +129,21 @@ func (r *Runner) fastIntArg(e ast.Expr, num intFn) fastArg {
 		}}
 	}
 	return fastArg{}
+}
+
+// simpleStr is a simple variable's string, read by its site cache, for a
+// value a fast argument's reader does not read itself: unboxed, or a
+// literal assigned and kept boxed; false for any other value.
+func (r *Runner) simpleStr(cache *varCache, root string) (string, bool, error) {
+	v := cache.hit(r)
+	if v == nil {
+		v = cache.miss(r, root)
+	}
+	if v == nil || v.node.t.kind != simpleNode {
+		return "", false, nil
+	}
+	s, ok := v.node.strValue()
+	return s, ok, nil
 }
 
 // simpleRoot is the name of a simple variable reference; false for any

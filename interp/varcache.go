@@ -40,24 +40,6 @@ func (c *varCache) hit(r *Runner) *variable {
 	return nil
 }
 
-// simpleHit is the node of the simple variable the site keeps, or nil
-// (small enough to be inlined, as hit is); simpleMiss looks it up.
-func (c *varCache) simpleHit(r *Runner) *node {
-	if v := c.hit(r); v != nil && v.node.t.kind == simpleNode {
-		return v.node
-	}
-	return nil
-}
-
-// simpleMiss is simpleHit's lookup: the node of the simple variable
-// name stands for, or nil when there is none or it is no simple one.
-func (c *varCache) simpleMiss(r *Runner, name string) *node {
-	if v := c.miss(r, name); v != nil && v.node.t.kind == simpleNode {
-		return v.node
-	}
-	return nil
-}
-
 // miss looks name up and keeps what it found when it may.
 func (c *varCache) miss(r *Runner, name string) *variable {
 	v := r.lookup(name)
