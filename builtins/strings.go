@@ -286,8 +286,8 @@ func mapASCII(s string, lo, hi byte, delta int) string {
 		return s
 	}
 	// One allocation and one copy: []byte(s) and string(b) would copy
-	// twice (UPPER-CASE('ab') in the builtin loop: 4% of its instructions). Nothing
-	// writes to b after it becomes the string.
+	// twice (UPPER-CASE('ab') in the builtin loop: 4% of its
+	// instructions). Nothing writes to b after it becomes the string.
 	b := make([]byte, len(s))
 	copy(b, s)
 	for ; i < len(b); i++ {

@@ -173,7 +173,7 @@ func (r *Runner) siteOf(c *ast.Command, e ast.Expr) *site {
 // call and frame the integer cases would pay for.
 // (With a variable hook no node holds an unboxed integer, since assignInt
 // leaves every store to assignVia, which reports it; the hook is tested
-// here all the same, so that the hook does not hang on that alone.)
+// here all the same, so that its reports do not rest on that alone.)
 func (r *Runner) setPlanned(c *ast.Command, p *plan) *signal {
 	s := p.site
 	if s.ints != nil {
