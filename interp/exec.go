@@ -274,7 +274,8 @@ func (r *Runner) execWhile(s *ast.While) *signal {
 		var sig *signal
 		if site != nil && site.cmp != nil && !r.directOff {
 			// I < 100000 without a box, as evalConditionAt would test it,
-			// without its call at every pass
+			// without its call at every pass (a function shared by the
+			// two is not inlined and cost the counting loop 1.7%)
 			b, fast, err := site.cmp()
 			switch {
 			case err != nil:

@@ -135,15 +135,11 @@ func (r *Runner) fastIntArg(e ast.Expr, num intFn) fastArg {
 // value a fast argument's reader does not read itself: unboxed, or a
 // literal assigned and kept boxed; false for any other value.
 func (r *Runner) simpleStr(cache *varCache, root string) (string, bool, error) {
-	v := cache.hit(r)
-	if v == nil {
-		v = cache.miss(r, root)
+	if n := cache.simpleNode(r, root); n != nil {
+		s, ok := n.strValue()
+		return s, ok, nil
 	}
-	if v == nil || v.node.t.kind != simpleNode {
-		return "", false, nil
-	}
-	s, ok := v.node.strValue()
-	return s, ok, nil
+	return "", false, nil
 }
 
 // simpleRoot is the name of a simple variable reference; false for any

@@ -188,7 +188,7 @@ func (r *Runner) setPlanned(c *ast.Command, p *plan) *signal {
 				}
 			}
 			// an element (P.SUM = P.SUM + X), a boxed value: setDone's
-			// way would cost the list loop 4% more
+			// end, written out (its call cost the list loop 2%)
 			if err := r.assignInt(&s.target, &p.elem, p.name, x, s.mode); err != nil {
 				return r.apply(c, resultOf(err))
 			}

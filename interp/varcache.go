@@ -40,6 +40,19 @@ func (c *varCache) hit(r *Runner) *variable {
 	return nil
 }
 
+// simpleNode is the node of the simple variable the site keeps, looked
+// up when it keeps none; nil when name stands for no simple variable.
+func (c *varCache) simpleNode(r *Runner, name string) *node {
+	v := c.hit(r)
+	if v == nil {
+		v = c.miss(r, name)
+	}
+	if v == nil || v.node.t.kind != simpleNode {
+		return nil
+	}
+	return v.node
+}
+
 // miss looks name up and keeps what it found when it may.
 func (c *varCache) miss(r *Runner, name string) *variable {
 	v := r.lookup(name)
