@@ -100,6 +100,14 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 		return nil // comment line or label alone
 	}
 	orig := c
+	if c.Subst && !r.listing && r.trace == nil && r.planned(c) {
+		// a listing and a trace show the replaced text: the general way
+		if wp := r.plan(c).write; wp != nil {
+			if sig, ok := r.writePlanned(c, wp); ok {
+				return sig
+			}
+		}
+	}
 	c, sig := r.begin(c)
 	if sig != nil {
 		return sig

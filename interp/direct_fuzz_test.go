@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -32,6 +33,7 @@ func FuzzDirectAgainstExpr(f *testing.F) {
 	f.Add(nameSeed)
 	f.Add(fastSeed)
 	f.Add(planSeed)
+	f.Add(writeSeed) // substwrite_test.go
 	procs, _ := filepath.Glob("testdata/bench/*.proc")
 	for _, p := range procs {
 		if src, err := os.ReadFile(p); err == nil {
@@ -44,7 +46,7 @@ func FuzzDirectAgainstExpr(f *testing.F) {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			var out, lst bytes.Buffer
 			trace := func(e TraceEvent) {
-				fmt.Fprintf(&out, "trace %d:%d L%d %s %v %v\n", e.Pos.Line, e.Pos.Column, e.Level, e.Text, e.RC, e.Branch)
+				fmt.Fprintf(&out, "trace %d:%d L%d %q %v %v\n", e.Pos.Line, e.Pos.Column, e.Level, e.Text, e.RC, e.Branch)
 			}
 			r := New(WithStdout(&out), WithSyslst(&lst), WithTrace(trace), WithDirectEval(direct), WithStepLimit(2000), WithBackBranchLimit(500))
 			res := r.RunSource(ctx, "f.proc", src, nil)
@@ -57,7 +59,41 @@ func FuzzDirectAgainstExpr(f *testing.F) {
 		if outs[0] != outs[1] || errs[0] != errs[1] {
 			t.Fatalf("direct: %q (%s)\nexpr:   %q (%s)", outs[0], errs[0], outs[1], errs[1])
 		}
+		if !strings.Contains(src, "&") {
+			return
+		}
+		// A trace (and a listing) shows the replaced text, so a WRITE-TEXT
+		// builds its line by its plan only in a run without one
+		// (substwrite.go): the direct run again, untraced, must print
+		// what the reference printed besides its trace.
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		var out, lst bytes.Buffer
+		r := New(WithStdout(&out), WithSyslst(&lst), WithStepLimit(2000), WithBackBranchLimit(500))
+		res := r.RunSource(ctx, "f.proc", src, nil)
+		got := withoutTrace(out.String() + "SYSLST:\n" + lst.String() + fmt.Sprintf("steps %d", res.Steps))
+		gotErr := ""
+		if res.Err != nil {
+			gotErr = "failed: " + res.Err.Error()
+		}
+		// (a line of SYSOUT or SYSLST that looks like a trace line goes
+		// from both)
+		if want := withoutTrace(outs[1]); got != want || gotErr != errs[1] {
+			t.Fatalf("direct, untraced: %q (%s)\nexpr:   %q (%s)", got, gotErr, want, errs[1])
+		}
 	})
+}
+
+// withoutTrace is a run's output without the lines its trace wrote.
+func withoutTrace(out string) string {
+	lines := strings.SplitAfter(out, "\n")
+	kept := lines[:0]
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "trace ") {
+			kept = append(kept, l)
+		}
+	}
+	return strings.Join(kept, "")
 }
 
 // cacheSeed changes the names of a level while sites read them: a

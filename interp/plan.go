@@ -39,6 +39,10 @@ type plan struct {
 	// statement keeps nothing of a replaced command
 	templates    *substTemplates
 	keepsNothing bool
+	// a WRITE-TEXT with &: how it builds its line (substwrite.go), once
+	// its first replacement read as a template (writeTried)
+	write      *writePlan
+	writeTried bool
 }
 
 // planned reports whether a command as executed has a plan: one of a

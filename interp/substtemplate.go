@@ -95,6 +95,7 @@ func (r *Runner) analyseReplaced(c *ast.Command, text string) (*ast.Command, []*
 			break
 		}
 		if nc, ok := t.Apply(text); ok {
+			r.planWriteOnce(c, t, text)
 			st.misses = 0
 			st.applied, st.from = nc, t
 			// Tried first next time: a counter's replacement keeps its
@@ -114,6 +115,7 @@ func (r *Runner) analyseReplaced(c *ast.Command, text string) (*ast.Command, []*
 	if t == nil {
 		return nc, errs
 	}
+	r.planWriteOnce(c, t, text)
 	copy(st.t[1:], st.t[:templatesPerCommand-1]) // the one unused longest goes
 	st.t[0] = t
 	return nc, errs

@@ -56,14 +56,16 @@ const substSeed = `/MODIFY-JOB-OPTIONS LOGGING=*PARAMETERS(LISTING=*YES)
 /END-WHILE
 `
 
-// TestReplacedAnalysisKept shows that the command loop's WRITE-TEXT
-// keeps its analysis from pass to pass, and that the reference run
-// keeps none and prints the same.
+// TestReplacedAnalysisKept shows that a WRITE-TEXT the general way runs
+// (an & outside its literal: no write plan, substwrite.go) keeps its
+// analysis from pass to pass, and that the reference run keeps none and
+// prints the same.
 func TestReplacedAnalysisKept(t *testing.T) {
 	const src = `/I = 0
+/O = 'SYSOUT'
 /WHILE (I < 30)
 /  I = I + 1
-/  WRITE-TEXT 'PASS &I'
+/  WRITE-TEXT 'PASS &I',OUTPUT=*&O
 /END-WHILE
 `
 	var outs [2]string

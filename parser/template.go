@@ -417,3 +417,63 @@ func (t *Template) copyValue(v *ast.Value, values []*ast.Value) *ast.Value {
 	}
 	return &n
 }
+
+// A TextSlot is a rebindable c-string literal of a template, for a
+// caller that builds the literal's contents itself and needs only the
+// string it binds to (WRITE-TEXT's line): the rest of the command is the
+// template's, and stays so whatever the contents, as long as they hold
+// no apostrophe (which could end the literal). An & in them would only
+// make the command count as holding replacements, which changes nothing
+// a c-string binds to: Apply refuses it because it returns the command.
+type TextSlot struct {
+	From, To int // the contents, between the apostrophes, in the template's text
+	alt      *catalog.Alt
+	max      int // Limits.CommandBytes
+}
+
+// Text is the text the template was read from.
+func (t *Template) Text() string { return t.text }
+
+// Command is the command the template was read as; the caller must not
+// change it.
+func (t *Template) Command() *ast.Command { return t.cmd }
+
+// TextSlot returns the slot of the literal bound as value v of the
+// template's command, when v is a c-string every literal binds to.
+func (t *Template) TextSlot(v *ast.Value) (TextSlot, bool) {
+	i, ok := t.leaf[v]
+	if !ok || !t.lits[i].cstring {
+		return TextSlot{}, false
+	}
+	l := &t.lits[i]
+	return TextSlot{From: l.from, To: l.to, alt: l.value.Alt, max: t.max}, true
+}
+
+// Bind returns the string the slot's operand holds when the literal's
+// contents are contents and the command's text is textLen bytes long,
+// as Apply binds it; false when Apply would refuse it (an apostrophe in
+// contents, a command or string too long, too short).
+func (s *TextSlot) Bind(contents string, textLen int) (string, bool) {
+	if strings.IndexByte(contents, '\'') >= 0 {
+		return "", false
+	}
+	if s.max > 0 && textLen > s.max {
+		// perhaps not too long in characters: the caller's general way
+		// decides, as it does for Apply
+		return "", false
+	}
+	a := s.alt
+	if a.HasRange {
+		// a character takes at least one byte: no count needed when the
+		// bytes are within the range
+		if n := int64(len(contents)); n < a.Min || n > a.Max {
+			if n := int64(ebcdic.Len(contents)); n < a.Min || n > a.Max {
+				return "", false
+			}
+		}
+	}
+	if !a.Lower {
+		return ebcdic.ToUpper(contents), true
+	}
+	return contents, true
+}

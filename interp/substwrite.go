@@ -1,0 +1,116 @@
+package interp
+
+import (
+	"strings"
+
+	"sdfp/hypervisor/msg"
+	"sdfp/interp/handler"
+	"sdfp/parser"
+	"sdfp/parser/ast"
+)
+
+// WRITE-TEXT's line by plan (issue 18). WRITE-TEXT 'PASS &I' is SDF-P's
+// print statement, and a loop runs it at every pass. When every & of
+// such a command stands for a simple name inside its TEXT literal, the
+// command after replacement reads as its template does (parser.Template)
+// with other contents in that one literal, and the statement needs only
+// the string those contents bind to: the plan joins the contents from
+// their pieces and writes the line, with neither the whole text
+// replaced, nor the template applied, nor the operands unpacked. Any
+// value that would change how the command reads (an apostrophe),
+// a line too long, an error of the replacement, a listing or a trace
+// (which show the replaced text) take the general way: substituted,
+// analyseReplaced, writeText. With WithDirectEval(false) no plan is
+// made, the reference the differential tests hold this to.
+
+// writePlan is how a planned WRITE-TEXT builds its line.
+type writePlan struct {
+	// head and tail are the literal's contents before the first name
+	// and after the last; pieces are the names and texts between them.
+	head, tail string
+	pieces     []substPiece
+	fixed      int // the bytes of the text outside the contents
+	slot       parser.TextSlot
+	syslst     bool // OUTPUT=*SYSLST
+}
+
+// planWrite makes the write plan of command c, a WRITE-TEXT whose
+// replaced text text read as template t, when its replacement allows
+// one; nil otherwise.
+func planWrite(c *ast.Command, sp *substPlan, t *parser.Template, text string) *writePlan {
+	if c.Name != "WRITE-TEXT" || sp == nil || sp.general || len(sp.pieces) < 3 {
+		return nil
+	}
+	first, last := sp.pieces[0], sp.pieces[len(sp.pieces)-1]
+	if first.kind != pieceText || last.kind != pieceText || t.Text() != text {
+		return nil
+	}
+	for _, p := range sp.pieces[1 : len(sp.pieces)-1] {
+		if p.kind == pieceExpr || p.kind == pieceName && (p.name == nil || !p.name.Simple()) {
+			return nil // an expression may do more than read (a function's side effects)
+		}
+		if p.kind == pieceText && strings.Contains(p.text, "'") { // doubled: the contents are not the text
+			return nil
+		}
+	}
+	cmd := t.Command()
+	slot, ok := t.TextSlot(cmd.Args.Get("TEXT"))
+	// the literal opens in the first text and closes in the last
+	tailAt := len(text) - len(last.text)
+	if !ok || slot.From > len(first.text) || slot.To < tailAt {
+		return nil
+	}
+	wp := &writePlan{head: first.text[slot.From:], tail: last.text[:slot.To-tailAt],
+		pieces: sp.pieces[1 : len(sp.pieces)-1], slot: slot, syslst: cmd.Args.Keyword("OUTPUT") == "*SYSLST"}
+	if strings.Contains(wp.head, "'") || strings.Contains(wp.tail, "'") {
+		return nil
+	}
+	wp.fixed = slot.From + len(text) - slot.To
+	return wp
+}
+
+// writePlanned runs a WRITE-TEXT by its write plan; false: it did
+// nothing, and the general way runs it.
+func (r *Runner) writePlanned(c *ast.Command, wp *writePlan) (*signal, bool) {
+	var b strings.Builder
+	n := len(wp.head) + len(wp.tail) + 8
+	for i := range wp.pieces {
+		n += len(wp.pieces[i].text)
+	}
+	b.Grow(n)
+	b.WriteString(wp.head)
+	for i := range wp.pieces {
+		piece := &wp.pieces[i]
+		if piece.kind == pieceText {
+			b.WriteString(piece.text)
+		} else if r.substName(&b, piece) != nil {
+			return nil, false // the general way reports it, after the step
+		}
+	}
+	b.WriteString(wp.tail)
+	contents := b.String()
+	line, ok := wp.slot.Bind(contents, wp.fixed+len(contents))
+	if !ok {
+		return nil, false
+	}
+	if sig := r.step(c); sig != nil {
+		return sig, true
+	}
+	if wp.syslst {
+		r.syslst.println(line)
+		return r.apply(c, done), true
+	}
+	return r.apply(c, handler.Done(msg.Plain(line))), true
+}
+
+// planWriteOnce makes the write plan of planned command c from the first
+// template its replaced text read as.
+func (r *Runner) planWriteOnce(c *ast.Command, t *parser.Template, text string) {
+	if c.Name != "WRITE-TEXT" || !r.planned(c) {
+		return
+	}
+	if p := r.plan(c); !p.writeTried {
+		p.writeTried = true
+		p.write = planWrite(c, p.subst, t, text)
+	}
+}
