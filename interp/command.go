@@ -117,13 +117,14 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 	}
 	var res handler.Result
 	var fn native
+	var route handler.CommandFunc
 	release := false // c goes back to its template (substtemplate.go)
 	switch {
 	case c != orig && c.Name == orig.Name && r.planned(orig):
 		// made by & replacement: the statement of the command replaced,
 		// which its plan found once
 		p := r.plan(orig)
-		fn, release = p.native, p.keepsNothing
+		fn, route, release = p.native, p.route, p.keepsNothing
 	case !r.planned(c):
 		fn = r.natives[c.Name] // the reference, and commands made by & replacement (plan.go)
 	default:
@@ -131,7 +132,7 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 		if p.name != nil {
 			return r.setPlanned(c, p)
 		}
-		fn = p.native
+		fn, route = p.native, p.route
 	}
 	if fn != nil {
 		var sig *signal
@@ -141,6 +142,8 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 		}
 	} else if r.frame.dialog && procedureOnly[c.Name] {
 		res = notInDialog.result(c.Name)
+	} else if route != nil {
+		res = r.dispatchRoute(route, &handler.Request{Name: c.Name, Args: c.Args, Pos: c.Pos, Task: r})
 	} else {
 		res = r.dispatch(c)
 	}
@@ -175,6 +178,27 @@ func (r *Runner) dispatchRequest(req *handler.Request) handler.Result {
 	if !ok {
 		return commandNotAvailable.result(req.Name)
 	}
+	return r.waited(res)
+}
+
+// dispatchRoute hands a request to the function the handler chain
+// routes its command to (routeOf).
+func (r *Runner) dispatchRoute(fn handler.CommandFunc, req *handler.Request) handler.Result {
+	return r.waited(handleRoute(r.ctx, fn, req))
+}
+
+// routeOf is the function the handler chain routes a command to, when
+// it can tell from the name alone (handler.Router): a planned command
+// calls it itself at every execution. nil: the chain decides for each
+// request (a middleware, a stub, a site's commands), or no handler
+// serves the command.
+func (r *Runner) routeOf(name string) handler.CommandFunc {
+	fn, _ := handler.Route(r.dispatcher, name)
+	return fn
+}
+
+// waited is a handler's result once the wait it asks for is over.
+func (r *Runner) waited(res handler.Result) handler.Result {
 	if res.Wait != nil {
 		return r.wait(res)
 	}
@@ -432,14 +456,25 @@ func openFailure(err error) string {
 // tests are there to catch) into an internal error of the command rather
 // than a crash of the run.
 func handle(ctx context.Context, h handler.Handler, req *handler.Request) (res handler.Result, ok bool) {
-	defer func() {
-		if p := recover(); p != nil {
-			ue, isUnpack := p.(*ast.UnpackError)
-			if !isUnpack {
-				panic(p)
-			}
-			res, ok = internalError.result(strings.ToUpper(req.Name+": "+ue.Error())), true
-		}
-	}()
+	defer unpackFailure(req, &res, &ok)
 	return h.Handle(ctx, req)
+}
+
+// handleRoute is handle for the function a command is routed to.
+func handleRoute(ctx context.Context, fn handler.CommandFunc, req *handler.Request) (res handler.Result) {
+	var ok bool
+	defer unpackFailure(req, &res, &ok)
+	return fn(ctx, req)
+}
+
+// unpackFailure, deferred, turns an ast.UnpackError panic into the
+// internal error of the request's command.
+func unpackFailure(req *handler.Request, res *handler.Result, ok *bool) {
+	if p := recover(); p != nil {
+		ue, isUnpack := p.(*ast.UnpackError)
+		if !isUnpack {
+			panic(p)
+		}
+		*res, *ok = internalError.result(strings.ToUpper(req.Name+": "+ue.Error())), true
+	}
 }

@@ -63,6 +63,8 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 		if sig != nil {
 			return handler.Result{}, sig
 		}
+	} else if p != nil && p.inner == inner && p.route != nil {
+		res = r.dispatchRoute(p.route, &p.req)
 	} else if p != nil && p.inner == inner {
 		res = r.dispatchRequest(&p.req)
 	} else {

@@ -30,6 +30,7 @@ type execPlan struct {
 	inner  *ast.Command // the command text parsed once; nil: parsed at every execution
 	native native       // inner's statement function, nil: the handler chain's
 	req    handler.Request
+	route  handler.CommandFunc // the function the chain routes inner to (routeOf); nil: the chain decides
 
 	text    *ast.VarName // TEXT-OUTPUT's target; nil: a problem, left to linesToList
 	textVar varCache
@@ -55,6 +56,9 @@ func (r *Runner) execPlanOf(c *ast.Command) *execPlan {
 		e.inner = inner
 		e.native = r.natives[inner.Name]
 		e.req = handler.Request{Name: inner.Name, Args: inner.Args, Pos: inner.Pos, Task: r}
+		if e.native == nil {
+			e.route = r.routeOf(inner.Name)
+		}
 	}
 	p.exec = e
 	return e

@@ -23,6 +23,10 @@ import (
 type plan struct {
 	cmd    *ast.Command // the command planned (a dialog level reads new commands into old slots)
 	native native       // nil: a command of the handler chain
+	// a command of the handler chain: the function the chain routes it
+	// to, when the chain can tell from the name (routeOf); nil: the
+	// chain decides at every execution
+	route handler.CommandFunc
 
 	expr ast.Expr // SET-VARIABLE's VALUE, a block command's CONDITION
 	site *site    // expr's compiled site
@@ -101,6 +105,9 @@ func (r *Runner) newPlan(c *ast.Command) *plan {
 	p := &plan{cmd: c, native: r.natives[c.Name], keepsNothing: keepsNothing[c.Name]}
 	if c.Args == nil {
 		return p
+	}
+	if p.native == nil {
+		p.route = r.routeOf(c.Name)
 	}
 	if c.Name == "SET-VARIABLE" && !c.Subst { // the text before replacement is not the command run
 		val := c.Args.Get("VALUE")

@@ -108,6 +108,20 @@ func (m *Model) Handle(_ context.Context, req *handler.Request) (handler.Result,
 	if !ok {
 		return handler.Result{}, false
 	}
+	return m.handle(spec, req), true
+}
+
+// Route implements handler.Router.
+func (m *Model) Route(name string) (handler.CommandFunc, bool) {
+	spec, ok := commands[name]
+	if !ok {
+		return nil, true
+	}
+	return func(_ context.Context, req *handler.Request) handler.Result { return m.handle(spec, req) }, true
+}
+
+// handle executes a VM2000 command.
+func (m *Model) handle(spec commandSpec, req *handler.Request) handler.Result {
 	m.changed = true
 	m.handling = false
 	m.release() // what an earlier command left held (a caller without After)
@@ -123,9 +137,9 @@ func (m *Model) Handle(_ context.Context, req *handler.Request) (handler.Result,
 	switch {
 	case spec.access == accessAnyone:
 	case c.dlg == nil:
-		return m.refuse(c, notInDialog, "/"+req.Name), true
+		return m.refuse(c, notInDialog, "/"+req.Name)
 	case spec.access == accessVM2000 && !c.dlg.admin:
-		return m.refuse(c, notAdministrator, "/"+req.Name), true
+		return m.refuse(c, notAdministrator, "/"+req.Name)
 	}
 	m.handling = true
 	res := spec.run(m, c)
@@ -135,7 +149,7 @@ func (m *Model) Handle(_ context.Context, req *handler.Request) (handler.Result,
 		// other commands with <fixed> operands I
 		res.RC.SC2 = 2
 	}
-	return m.afterCommand(c, res), true
+	return m.afterCommand(c, res)
 }
 
 // line is a message the command prints; it is rendered in the task's

@@ -169,6 +169,33 @@ type HandlerFunc func(ctx context.Context, req *Request) (Result, bool)
 // Handle implements Handler.
 func (f HandlerFunc) Handle(ctx context.Context, req *Request) (Result, bool) { return f(ctx, req) }
 
+// A CommandFunc executes every request for one command: a handler's
+// answer to a command it always handles.
+type CommandFunc func(ctx context.Context, req *Request) Result
+
+// A Router is a Handler that can tell from a command's name alone what
+// its Handle does with every request for it, so that a caller that sends
+// the same command many times (a loop's command, planned once) calls
+// that function itself, without the chain's lookups on the way.
+type Router interface {
+	Handler
+	// Route returns the function Handle calls for every request for
+	// the named command, and true; nil and true when Handle never
+	// handles it; false when only a request can tell (a handler that
+	// looks at operands, a middleware).
+	Route(name string) (CommandFunc, bool)
+}
+
+// Route returns what a handler does with every request for the named
+// command when it can tell (see Router): nil and true when it never
+// handles it, false when it cannot tell.
+func Route(h Handler, name string) (CommandFunc, bool) {
+	if r, ok := h.(Router); ok {
+		return r.Route(name)
+	}
+	return nil, false
+}
+
 // Middleware wraps a handler: it may call through to next and change the
 // result, or answer itself (a trace, a dry run, an injected fault).
 type Middleware func(next Handler) Handler
@@ -184,6 +211,18 @@ func (c Chain) Handle(ctx context.Context, req *Request) (Result, bool) {
 		}
 	}
 	return Result{}, false
+}
+
+// Route implements Router: the first handler that handles the command,
+// when each one before it can tell that it never does.
+func (c Chain) Route(name string) (CommandFunc, bool) {
+	for _, h := range c {
+		fn, static := Route(h, name)
+		if !static || fn != nil {
+			return fn, static
+		}
+	}
+	return nil, true
 }
 
 // Executor is a Handler that names the commands it serves, so that a
@@ -248,4 +287,14 @@ func (r *Registry) Handle(ctx context.Context, req *Request) (Result, bool) {
 		return e.Handle(ctx, req)
 	}
 	return Result{}, false
+}
+
+// Route implements Router: the route of the executor that serves the
+// command.
+func (r *Registry) Route(name string) (CommandFunc, bool) {
+	e := r.byName[name]
+	if e == nil {
+		return nil, true
+	}
+	return Route(e, name)
 }

@@ -40,6 +40,57 @@ func TestRegistry(t *testing.T) {
 	}
 }
 
+// routedExecutor is a namedExecutor that routes its commands.
+type routedExecutor struct{ namedExecutor }
+
+func (e routedExecutor) Route(name string) (CommandFunc, bool) {
+	for _, n := range e.names {
+		if n == name {
+			return func(ctx context.Context, req *Request) Result { res, _ := e.Handle(ctx, req); return res }, true
+		}
+	}
+	return nil, true
+}
+
+// A chain routes a command to the first handler that handles it only
+// when every handler before it can tell from the name that it does not:
+// a handler that is no Router (a stub, a middleware) makes every
+// command the chain's to decide, and so does a registry's executor that
+// is none.
+func TestRoute(t *testing.T) {
+	routed := routedExecutor{namedExecutor{[]string{"A", "B"}, "routed"}}
+	reg, err := NewRegistry(routed, namedExecutor{[]string{"C"}, "plain"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stub := HandlerFunc(func(context.Context, *Request) (Result, bool) { return Result{}, false })
+	for _, tc := range []struct {
+		chain  Chain
+		name   string
+		want   string // the routed function's line; "" none
+		static bool
+	}{
+		{Chain{reg}, "A", "routed A", true},
+		{Chain{reg}, "C", "", false},                     // an executor that is no Router
+		{Chain{reg}, "D", "", true},                      // nobody serves it
+		{Chain{stub, reg}, "A", "", false},               // the stub might take it
+		{Chain{Chain{reg}, stub}, "B", "routed B", true}, // found before the stub
+		{Chain{}, "A", "", true},
+	} {
+		fn, static := Route(tc.chain, tc.name)
+		got := ""
+		if fn != nil {
+			got = fn(context.Background(), &Request{Name: tc.name}).Output[0].Text
+		}
+		if got != tc.want || static != tc.static {
+			t.Errorf("chain of %d, %s: routed to %q (static %v), want %q (%v)", len(tc.chain), tc.name, got, static, tc.want, tc.static)
+		}
+	}
+	if _, static := Route(stub, "A"); static {
+		t.Error("a HandlerFunc routes")
+	}
+}
+
 // A result's message is its Reason, else the last line with the
 // maincode, else the maincode's own text.
 func TestResultMessage(t *testing.T) {

@@ -76,6 +76,15 @@ func (e *Env) Handle(ctx context.Context, req *handler.Request) (handler.Result,
 	return fn(e, req), true
 }
 
+// Route implements handler.Router.
+func (e *Env) Route(name string) (handler.CommandFunc, bool) {
+	fn := commands[name]
+	if fn == nil {
+		return nil, true
+	}
+	return func(_ context.Context, req *handler.Request) handler.Result { return fn(e, req) }, true
+}
+
 // jvFail is the result of a JV command the store refused (SC1=64,
 // spin-off), with the store's message.
 func jvFail(err error) handler.Result {
