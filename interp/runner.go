@@ -211,8 +211,11 @@ type Runner struct {
 	// substTemplates keep the analysis of a command after & replacement
 	// for the next replacement (substtemplate.go).
 	substTemplates map[*ast.Command]*substTemplates
-	lastFound      foundName  // find's last name (resolve.go)
-	layout         *layoutDef // the layout being defined
+	// lineBuf is where a planned WRITE-TEXT builds its line
+	// (substwrite.go), reused by the next one
+	lineBuf   []byte
+	lastFound foundName  // find's last name (resolve.go)
+	layout    *layoutDef // the layout being defined
 
 	// containers are the open permanent variable containers (vcontainers.go).
 	containers map[string]*permContainer

@@ -2,7 +2,7 @@ package interp
 
 import (
 	"strconv"
-	"strings"
+	"unsafe"
 
 	"sdfp/parser/ast"
 )
@@ -81,59 +81,58 @@ func (r *Runner) substitutePlanned(c *ast.Command) (string, error) {
 	if sp.general {
 		return r.substitute(c.Unit.Text)
 	}
-	var b strings.Builder
-	b.Grow(sp.size + 8)
+	b := make([]byte, 0, sp.size+8)
 	for i := range sp.pieces {
 		piece := &sp.pieces[i]
 		switch piece.kind {
 		case pieceText:
-			b.WriteString(piece.text)
+			b = append(b, piece.text...)
 		case pieceExpr:
 			v, err := r.substExpr(piece.text)
 			if err != nil {
 				return "", err
 			}
-			b.WriteString(v)
+			b = append(b, v...)
 		default:
-			if err := r.substName(&b, piece); err != nil {
+			var err error
+			if b, err = r.appendName(b, piece); err != nil {
 				return "", err
 			}
 		}
 	}
-	return b.String(), nil
+	// nothing writes to b after it becomes the string
+	return unsafe.String(unsafe.SliceData(b), len(b)), nil
 }
 
-// substName writes the value of a name piece, as substVar gives it.
-func (r *Runner) substName(b *strings.Builder, piece *substPiece) error {
+// appendName appends the value of a name piece to b, as substVar gives
+// it.
+func (r *Runner) appendName(b []byte, piece *substPiece) ([]byte, error) {
 	name := piece.name
 	if name == nil || !name.Simple() {
 		v, err := r.substVar(piece.text)
 		if err != nil {
-			return err
+			return b, err
 		}
-		b.WriteString(v)
-		return nil
+		return append(b, v...), nil
 	}
 	v := piece.cache.hit(r)
 	if v == nil {
 		v = piece.cache.miss(r, name.Parts[0].Name)
 	}
 	if v == nil {
-		return substNotDeclared.err(piece.text)
+		return b, substNotDeclared.err(piece.text)
 	}
 	n := v.node // what walk gives for a simple name
 	switch {
 	case n.t.kind != simpleNode:
-		return substComplex.err(piece.text)
+		return b, substComplex.err(piece.text)
 	case !n.hasValue():
-		return substFailed.err(piece.text, detailOf(varNotInitialized.err(name.Text)))
+		return b, substFailed.err(piece.text, detailOf(varNotInitialized.err(name.Text)))
 	case n.isNum:
-		var digits [20]byte
-		b.Write(strconv.AppendInt(digits[:0], int64(n.num), 10))
+		return strconv.AppendInt(b, int64(n.num), 10), nil
 	case n.isStr:
-		b.WriteString(n.str)
+		return append(b, n.str...), nil
 	default:
-		b.WriteString(formatValue(n.val))
+		return append(b, formatValue(n.val)...), nil
 	}
-	return nil
 }

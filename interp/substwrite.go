@@ -2,6 +2,7 @@ package interp
 
 import (
 	"strings"
+	"unsafe"
 
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
@@ -72,23 +73,25 @@ func planWrite(c *ast.Command, sp *substPlan, t *parser.Template, text string) *
 // writePlanned runs a WRITE-TEXT by its write plan; false: it did
 // nothing, and the general way runs it.
 func (r *Runner) writePlanned(c *ast.Command, wp *writePlan) (*signal, bool) {
-	var b strings.Builder
-	n := len(wp.head) + len(wp.tail) + 8
-	for i := range wp.pieces {
-		n += len(wp.pieces[i].text)
-	}
-	b.Grow(n)
-	b.WriteString(wp.head)
+	// A line for SYSLST is built in a buffer the runner keeps, which
+	// the next one reuses: println copies it, and a line for SYSOUT is
+	// copied out below. The loop that writes one line a pass then
+	// allocates nothing for it.
+	b := append(r.lineBuf[:0], wp.head...)
 	for i := range wp.pieces {
 		piece := &wp.pieces[i]
 		if piece.kind == pieceText {
-			b.WriteString(piece.text)
-		} else if r.substName(&b, piece) != nil {
+			b = append(b, piece.text...)
+			continue
+		}
+		var err error
+		if b, err = r.appendName(b, piece); err != nil {
 			return nil, false // the general way reports it, after the step
 		}
 	}
-	b.WriteString(wp.tail)
-	contents := b.String()
+	b = append(b, wp.tail...)
+	r.lineBuf = b
+	contents := unsafe.String(unsafe.SliceData(b), len(b))
 	line, ok := wp.slot.Bind(contents, wp.fixed+len(contents))
 	if !ok {
 		return nil, false
@@ -100,7 +103,7 @@ func (r *Runner) writePlanned(c *ast.Command, wp *writePlan) (*signal, bool) {
 		r.syslst.println(line)
 		return r.apply(c, done), true
 	}
-	return r.apply(c, handler.Done(msg.Plain(line))), true
+	return r.apply(c, handler.Done(msg.Plain(strings.Clone(line)))), true
 }
 
 // planWriteOnce makes the write plan of planned command c from the first

@@ -3,9 +3,11 @@ package interp
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
+	"sdfp/hypervisor/msg"
 	"sdfp/lexer"
 )
 
@@ -196,5 +198,41 @@ func TestWritePlanLeavesTheTemplatesAlone(t *testing.T) {
 	}
 	if outs[0] != outs[1] || !strings.Contains(outs[0], "PASS 30\n") {
 		t.Errorf("by plan %q, the general way %q", outs[0], outs[1])
+	}
+}
+
+// keptLines is a SYSOUT that keeps what it is given, as a writer of
+// messages may (the JSON event stream).
+type keptLines struct{ texts, msgs []string }
+
+func (k *keptLines) Write(p []byte) (int, error) { return len(p), nil }
+func (k *keptLines) WriteMessage(text string, m msg.Message) {
+	k.texts = append(k.texts, text)
+	k.msgs = append(k.msgs, m.Text)
+}
+
+// TestWritePlanLinesOutliveTheirPass shows that the lines a write plan
+// builds in its reused buffer and hands to SYSOUT are their own: a
+// writer that keeps them sees each pass's line, not the last one.
+func TestWritePlanLinesOutliveTheirPass(t *testing.T) {
+	const src = `/I = 0
+/WHILE (I < 3)
+/  I = I + 1
+/  WRITE-TEXT 'PASS &I'
+/  WRITE-TEXT 'LIST &I',OUTPUT=*SYSLST
+/END-WHILE
+`
+	var kept keptLines
+	var lst bytes.Buffer
+	r := New(WithStdout(&kept), WithSyslst(&lst))
+	if res := r.RunSource(context.Background(), "t.proc", src, nil); res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	want := []string{"PASS 1", "PASS 2", "PASS 3"}
+	if !slices.Equal(kept.texts, want) || !slices.Equal(kept.msgs, want) {
+		t.Errorf("SYSOUT kept %q and %q, want %q", kept.texts, kept.msgs, want)
+	}
+	if got := lst.String(); got != "LIST 1\nLIST 2\nLIST 3\n" {
+		t.Errorf("SYSLST %q", got)
 	}
 }

@@ -72,8 +72,12 @@ func (a *Args) Given(name string) bool {
 
 // Keyword returns the keyword of the operand's value ("" if it is not a
 // keyword value).
-func (a *Args) Keyword(name string) string {
-	if v := a.Get(name); v != nil && v.Alt != nil && (v.Alt.Kind == catalog.AltKeyword || v.Alt.Kind == catalog.AltLiteral) {
+func (a *Args) Keyword(name string) string { return keywordOf(a.Get(name)) }
+
+// keywordOf is Keyword of a value found (nil: none); Unpack, which has
+// found it, reads it without a second search by name.
+func keywordOf(v *Value) string {
+	if v != nil && v.Alt != nil && (v.Alt.Kind == catalog.AltKeyword || v.Alt.Kind == catalog.AltLiteral) {
 		return v.Keyword
 	}
 	return ""
@@ -81,8 +85,9 @@ func (a *Args) Keyword(name string) string {
 
 // Int returns an integer operand's value, or the literal default parsed as
 // an integer; ok is false when the value is not an integer.
-func (a *Args) Int(name string) (int64, bool) {
-	v := a.Get(name)
+func (a *Args) Int(name string) (int64, bool) { return intOf(a.Get(name)) }
+
+func intOf(v *Value) (int64, bool) {
 	if v == nil || v.Alt == nil {
 		return 0, false
 	}
@@ -98,8 +103,9 @@ func (a *Args) Int(name string) (int64, bool) {
 // Fixed returns the value of a <fixed> operand, or of a whole-number
 // literal default (MAX-CPU-UTILIZATION = 100 / <fixed ...>); ok is false
 // for any other value.
-func (a *Args) Fixed(name string) (float64, bool) {
-	v := a.Get(name)
+func (a *Args) Fixed(name string) (float64, bool) { return fixedOf(a.Get(name)) }
+
+func fixedOf(v *Value) (float64, bool) {
 	if v == nil || v.Alt == nil {
 		return 0, false
 	}
@@ -142,8 +148,10 @@ func (v *Value) rounded() bool {
 }
 
 // Str returns the string, name or text of an operand value.
-func (a *Args) Str(name string) string {
-	if v := a.Get(name); v != nil {
+func (a *Args) Str(name string) string { return strOf(a.Get(name)) }
+
+func strOf(v *Value) string {
+	if v != nil {
 		if v.Alt != nil && (v.Alt.Kind == catalog.AltKeyword || v.Alt.Kind == catalog.AltLiteral) {
 			return v.Keyword
 		}

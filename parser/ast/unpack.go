@@ -88,24 +88,24 @@ func (a *Args) Unpack(pairs ...any) {
 		if v == nil {
 			panic(&UnpackError{Operand: name, Reason: "the command does not declare it"})
 		}
-		unpackValue(a, name, v, pairs[i+1])
+		unpackValue(name, v, pairs[i+1])
 	}
 }
 
-func unpackValue(a *Args, name string, v *Value, dest any) {
+func unpackValue(name string, v *Value, dest any) {
 	switch d := dest.(type) {
 	case *string:
-		*d = a.Str(name)
+		*d = strOf(v)
 		if v.Alt != nil && v.Alt.Kind == catalog.AltXString {
 			*d = ebcdic.DecodeHex(v.Str)
 		}
 	case *int:
-		n, _ := a.Int(name)
+		n, _ := intOf(v)
 		*d = int(n)
 	case *float64:
-		*d, _ = a.Fixed(name)
+		*d, _ = fixedOf(v)
 	case *Keyword:
-		*d = Keyword(a.Keyword(name))
+		*d = Keyword(keywordOf(v))
 	case *Ref:
 		*d = refOf(v)
 	case *Password:
