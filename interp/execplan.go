@@ -129,6 +129,9 @@ var okReason = msg.New(handler.OK.Main)
 
 // reasonOf is the reason EXECUTE-CMD keeps of a command's result.
 func reasonOf(res handler.Result) *msg.Message {
+	if res.Reason == nil && res.RC.Main == okReason.Key && !keyed(res.Output, okReason.Key) {
+		return &okReason // what Message gives it, without making it
+	}
 	m := res.Message()
 	if m.Key == okReason.Key && m.Inserts == nil && m.Text == "" {
 		return &okReason
@@ -136,4 +139,14 @@ func reasonOf(res handler.Result) *msg.Message {
 	p := new(msg.Message)
 	*p = m
 	return p
+}
+
+// keyed reports whether a line of output has the key.
+func keyed(lines []msg.Message, key string) bool {
+	for i := range lines {
+		if lines[i].Key == key {
+			return true
+		}
+	}
+	return false
 }

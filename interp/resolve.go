@@ -395,6 +395,9 @@ func (r *Runner) find(text string) (*variable, *node, bool) {
 		return nil, nil, false
 	}
 	parts := name.Parts
+	if len(parts) == 1 && parts[0].Index == ast.NoIndex {
+		return v, v.node, true // what walk gives for a simple name
+	}
 	last := parts[len(parts)-1]
 	wholeList := last.Index == ast.EmptyIndex
 	if wholeList {

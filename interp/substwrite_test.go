@@ -3,11 +3,13 @@ package interp
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"sdfp/hypervisor/msg"
+	"sdfp/interp/handler"
 	"sdfp/lexer"
 )
 
@@ -234,5 +236,35 @@ func TestWritePlanLinesOutliveTheirPass(t *testing.T) {
 	}
 	if got := lst.String(); got != "LIST 1\nLIST 2\nLIST 3\n" {
 		t.Errorf("SYSLST %q", got)
+	}
+}
+
+// TestExecReasonOfAFailureKeyedCMD0001 shows that EXECUTE-CMD keeps the
+// message that explains a failing command whose maincode is CMD0001
+// (reasonOf's shortcut for a result without one must not take it): the
+// line its command printed with that key, or the reason it gave.
+func TestExecReasonOfAFailureKeyedCMD0001(t *testing.T) {
+	const src = `/I = 0
+/WHILE (I < 2)
+/  I = I + 1
+/  EXEC-CMD (SHOW-USER-SWITCHES),TEXT-OUTPUT=*NONE
+/END-WHILE
+`
+	for _, tc := range []struct {
+		res  handler.Result
+		want string
+	}{
+		{handler.Result{RC: handler.ReturnCode{SC1: 64, Main: "CMD0001"}, SpinOff: true,
+			Output: []msg.Message{msg.Plain("FIRST"), msg.New("CMD0001", "KEYED LINE")}}, "KEYED LINE"},
+		{handler.Result{RC: handler.ReturnCode{SC1: 64, Main: "CMD0001"}, SpinOff: true,
+			Reason: &msg.Message{Text: "GIVEN REASON"}}, "GIVEN REASON"},
+	} {
+		stub := handler.HandlerFunc(func(context.Context, *handler.Request) (handler.Result, bool) { return tc.res, true })
+		r := New(WithStdout(&bytes.Buffer{}), WithHandlers(stub))
+		res := r.RunSource(context.Background(), "t.proc", src, nil)
+		// the message as a value: CMD0001's text has no place for an insert
+		if res.Err == nil || !strings.Contains(fmt.Sprint(res.Err.Msg), tc.want) {
+			t.Errorf("error %v, want one whose message holds %s", res.Err, tc.want)
+		}
 	}
 }
