@@ -263,6 +263,14 @@ func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
 	return &signal{kind: sigError, err: r.errorAt(c.Pos, res.RC, res.Message())}
 }
 
+// applyDone is apply for the result done: no output, no branch, no
+// error, CMD0001 recorded.
+func (r *Runner) applyDone(c *ast.Command) *signal {
+	r.frame.setOK()
+	r.traceCmd(c, handler.OK)
+	return nil
+}
+
 // isError decides by the procedure's ERROR-MECHANISM whether a result is
 // an error: a spin-off, or any SUBCODE1 other than 0.
 func (r *Runner) isError(res handler.Result) bool {

@@ -101,7 +101,7 @@ func (r *Runner) writePlanned(c *ast.Command, wp *writePlan) (*signal, bool) {
 	}
 	if wp.syslst {
 		r.syslst.println(line)
-		return r.apply(c, done), true
+		return r.applyDone(c), true
 	}
 	return r.apply(c, handler.Done(msg.Plain(strings.Clone(line)))), true
 }
