@@ -143,11 +143,11 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 	} else if r.frame.dialog && procedureOnly[c.Name] {
 		res = notInDialog.result(c.Name)
 	} else if route != nil {
-		res = r.dispatchRoute(route, &handler.Request{Name: c.Name, Args: c.Args, Pos: c.Pos, Task: r})
+		r.dispatchRoute(route, &handler.Request{Name: c.Name, Args: c.Args, Pos: c.Pos, Task: r}, &res)
 	} else {
 		res = r.dispatch(c)
 	}
-	sig = r.apply(c, res)
+	sig = r.apply(c, &res)
 	if release {
 		r.releaseReplaced(orig, c)
 	}
@@ -178,13 +178,21 @@ func (r *Runner) dispatchRequest(req *handler.Request) handler.Result {
 	if !ok {
 		return commandNotAvailable.result(req.Name)
 	}
-	return r.waited(res)
+	if res.Wait != nil {
+		return r.wait(res)
+	}
+	return res
 }
 
 // dispatchRoute hands a request to the function the handler chain
-// routes its command to (routeOf).
-func (r *Runner) dispatchRoute(fn handler.CommandFunc, req *handler.Request) handler.Result {
-	return r.waited(handleRoute(r.ctx, fn, req))
+// routes its command to (routeOf), its result written into res: the
+// result is 16 words, and each copy on the way back from the executor
+// costs a loop's command (EXEC-CMD in a loop) about 30 instructions.
+func (r *Runner) dispatchRoute(fn handler.CommandFunc, req *handler.Request, res *handler.Result) {
+	handleRoute(r.ctx, fn, req, res)
+	if res.Wait != nil {
+		*res = r.wait(*res)
+	}
 }
 
 // routeOf is the function the handler chain routes a command to, when
@@ -195,14 +203,6 @@ func (r *Runner) dispatchRoute(fn handler.CommandFunc, req *handler.Request) han
 func (r *Runner) routeOf(name string) handler.CommandFunc {
 	fn, _ := handler.Route(r.dispatcher, name)
 	return fn
-}
-
-// waited is a handler's result once the wait it asks for is over.
-func (r *Runner) waited(res handler.Result) handler.Result {
-	if res.Wait != nil {
-		return r.wait(res)
-	}
-	return res
 }
 
 // wait parks the task until the awaited condition holds or its time
@@ -234,16 +234,18 @@ func (r *Runner) wait(res handler.Result) handler.Result {
 }
 
 // apply prints a command's output, records its return code and turns an
-// error into error mode.
-func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
+// error into error mode. It takes the result by its address, as
+// dispatchRoute writes it, to spare a copy of its 16 words.
+func (r *Runner) apply(c *ast.Command, res *handler.Result) *signal {
 	if IsLimit(res.RC) {
 		r.frame.setLast(res.RC)
 		r.frame.saved = res.RC
 		r.traceCmd(c, res.RC)
-		return &signal{kind: sigError, err: r.limitError(c, res)}
+		return &signal{kind: sigError, err: r.limitError(c, *res)}
 	}
 	if len(res.Records) > 0 {
-		res = r.streamRecords(res)
+		streamed := r.streamRecords(*res) // the caller's stays as it is
+		res = &streamed
 	}
 	for _, line := range res.Output {
 		r.print(line)
@@ -253,7 +255,7 @@ func (r *Runner) apply(c *ast.Command, res handler.Result) *signal {
 	}
 	r.frame.setLast(res.RC)
 	r.traceCmd(c, res.RC)
-	if !r.isError(res) {
+	if !r.isError(*res) {
 		if res.Goto != "" {
 			return r.branch(c, res.Goto)
 		}
@@ -469,10 +471,10 @@ func handle(ctx context.Context, h handler.Handler, req *handler.Request) (res h
 }
 
 // handleRoute is handle for the function a command is routed to.
-func handleRoute(ctx context.Context, fn handler.CommandFunc, req *handler.Request) (res handler.Result) {
+func handleRoute(ctx context.Context, fn handler.CommandFunc, req *handler.Request, res *handler.Result) {
 	var ok bool
-	defer unpackFailure(req, &res, &ok)
-	return fn(ctx, req)
+	defer unpackFailure(req, res, &ok)
+	*res = fn(ctx, req)
 }
 
 // unpackFailure, deferred, turns an ast.UnpackError panic into the

@@ -64,7 +64,7 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 			return handler.Result{}, sig
 		}
 	} else if p != nil && p.inner == inner && p.route != nil {
-		res = r.dispatchRoute(p.route, &p.req)
+		r.dispatchRoute(p.route, &p.req, &res)
 	} else if p != nil && p.inner == inner {
 		res = r.dispatchRequest(&p.req)
 	} else {

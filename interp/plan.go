@@ -201,7 +201,8 @@ func (r *Runner) setPlanned(c *ast.Command, p *plan) *signal {
 			// an element (P.SUM = P.SUM + X), a boxed value: setDone's
 			// end, written out (its call cost the list loop 2%)
 			if err := r.assignInt(&s.target, &p.elem, p.name, x, s.mode); err != nil {
-				return r.apply(c, resultOf(err))
+				res := resultOf(err)
+				return r.apply(c, &res)
 			}
 			r.frame.setOK()
 			r.traceCmd(c, handler.OK)
@@ -235,7 +236,8 @@ func (r *Runner) setValue(c *ast.Command, p *plan) *signal {
 // setDone ends a planned SET-VARIABLE whose assignment returned err.
 func (r *Runner) setDone(c *ast.Command, err error) *signal {
 	if err != nil {
-		return r.apply(c, resultOf(err))
+		res := resultOf(err)
+		return r.apply(c, &res)
 	}
 	r.frame.setOK()
 	r.traceCmd(c, handler.OK)

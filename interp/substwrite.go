@@ -103,7 +103,8 @@ func (r *Runner) writePlanned(c *ast.Command, wp *writePlan) (*signal, bool) {
 		r.syslst.println(line)
 		return r.applyDone(c), true
 	}
-	return r.apply(c, handler.Done(msg.Plain(strings.Clone(line)))), true
+	res := handler.Done(msg.Plain(strings.Clone(line)))
+	return r.apply(c, &res), true
 }
 
 // planWriteOnce makes the write plan of planned command c from the first
