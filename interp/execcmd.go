@@ -80,7 +80,7 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 		var lres handler.Result
 		var sig *signal
 		if p != nil {
-			lres, sig = r.outputToList(p, res.Output)
+			sig = r.outputToList(p, res.Output, &lres)
 		} else {
 			lres, sig = r.linesToList(o.textTarget, r.render(res.Output), modeOf(o.textMode))
 		}

@@ -73,28 +73,27 @@ func (r *Runner) innerNative(p *execPlan, inner *ast.Command) native {
 	return r.natives[inner.Name]
 }
 
-// outputToList is linesToList for a planned TEXT-OUTPUT target.
-func (r *Runner) outputToList(p *execPlan, lines []msg.Message) (handler.Result, *signal) {
-	name := p.text
-	if name == nil || !name.Simple() || r.varHook != nil || name.Parts[0].Name == sysSwitchName {
-		return r.linesToList(p.ops.textTarget, r.render(lines), p.textMode)
-	}
-	v := p.textVar.hit(r)
+// outputToList is linesToList for a planned TEXT-OUTPUT target; the
+// result of lines that did not all reach the variable goes into res,
+// which is left alone otherwise (a copy of done at every command was
+// a tenth of the loop's EXEC-CMD).
+func (r *Runner) outputToList(p *execPlan, lines []msg.Message, res *handler.Result) *signal {
+	v := r.outputVar(p)
 	if v == nil {
-		// found without reading a JV, which linesToList reads as before
-		if v = r.visible(name.Parts[0].Name); v == nil || v.node.jvName() != "" {
-			return r.linesToList(p.ops.textTarget, r.render(lines), p.textMode)
-		}
-		p.textVar.keep(r, name.Parts[0].Name, v)
+		var sig *signal
+		*res, sig = r.linesToList(p.ops.textTarget, r.render(lines), p.textMode)
+		return sig
 	}
+	name := p.text
 	n := v.node // what walk gives for a simple name
 	if n.t.kind != listNode {
 		for _, l := range lines {
 			if err := r.store(n, name.Text, r.messages.Render(l, r.lang), modeExtend); err != nil {
-				return resultOf(err), nil
+				*res = resultOf(err)
+				return nil
 			}
 		}
-		return done, nil
+		return nil
 	}
 	// The list's former elements of simple values become its new ones:
 	// linesToList drops them, and nothing holds an element of a simple
@@ -116,10 +115,30 @@ func (r *Runner) outputToList(p *execPlan, lines []msg.Message) (handler.Result,
 			spare = former[i]
 		}
 		if err := r.addStrElement(n, name.Text, r.messages.Render(l, r.lang), modeExtend, spare); err != nil {
-			return resultOf(err), nil
+			*res = resultOf(err)
+			return nil
 		}
 	}
-	return done, nil
+	return nil
+}
+
+// outputVar is the variable a planned TEXT-OUTPUT target names, when
+// outputToList stores into it itself; nil: linesToList does.
+func (r *Runner) outputVar(p *execPlan) *variable {
+	name := p.text
+	if name == nil || !name.Simple() || r.varHook != nil || name.Parts[0].Name == sysSwitchName {
+		return nil
+	}
+	if v := p.textVar.hit(r); v != nil {
+		return v
+	}
+	// found without reading a JV, which linesToList reads as before
+	v := r.visible(name.Parts[0].Name)
+	if v == nil || v.node.jvName() != "" {
+		return nil
+	}
+	p.textVar.keep(r, name.Parts[0].Name, v)
+	return v
 }
 
 // okReason is the reason EXECUTE-CMD gives a command that ended with
