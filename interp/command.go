@@ -466,25 +466,32 @@ func openFailure(err error) string {
 // tests are there to catch) into an internal error of the command rather
 // than a crash of the run.
 func handle(ctx context.Context, h handler.Handler, req *handler.Request) (res handler.Result, ok bool) {
-	defer unpackFailure(req, &res, &ok)
+	defer func() {
+		if p := recover(); p != nil {
+			res, ok = unpackFailure(req, p), true
+		}
+	}()
 	return h.Handle(ctx, req)
 }
 
 // handleRoute is handle for the function a command is routed to.
 func handleRoute(ctx context.Context, fn handler.CommandFunc, req *handler.Request, res *handler.Result) {
-	var ok bool
-	defer unpackFailure(req, res, &ok)
+	// recover in a closure of its own rather than in a deferred call of
+	// unpackFailure: that took a wrapper and a call at every command
+	defer func() {
+		if p := recover(); p != nil {
+			*res = unpackFailure(req, p)
+		}
+	}()
 	*res = fn(ctx, req)
 }
 
-// unpackFailure, deferred, turns an ast.UnpackError panic into the
-// internal error of the request's command.
-func unpackFailure(req *handler.Request, res *handler.Result, ok *bool) {
-	if p := recover(); p != nil {
-		ue, isUnpack := p.(*ast.UnpackError)
-		if !isUnpack {
-			panic(p)
-		}
-		*res, *ok = internalError.result(strings.ToUpper(req.Name+": "+ue.Error())), true
+// unpackFailure is the internal error of the request's command that an
+// ast.UnpackError panic p stands for; any other panic goes on.
+func unpackFailure(req *handler.Request, p any) handler.Result {
+	ue, isUnpack := p.(*ast.UnpackError)
+	if !isUnpack {
+		panic(p)
 	}
+	return internalError.result(strings.ToUpper(req.Name + ": " + ue.Error()))
 }

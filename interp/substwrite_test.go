@@ -268,3 +268,62 @@ func TestExecReasonOfAFailureKeyedCMD0001(t *testing.T) {
 		}
 	}
 }
+
+// undeclaredReader is an executor that reads an operand its command
+// does not declare (a defect of sdfp that Unpack reports by panicking).
+// routedUndeclaredReader is the same executor as a handler.Router.
+type undeclaredReader struct{}
+
+func (undeclaredReader) Commands() []string { return []string{"SHOW-USER-SWITCHES"} }
+func (undeclaredReader) Handle(_ context.Context, req *handler.Request) (handler.Result, bool) {
+	var x string
+	req.Args.Unpack("NO-SUCH-OPERAND", &x)
+	return handler.Done(), true
+}
+
+type routedUndeclaredReader struct{ undeclaredReader }
+
+func (e routedUndeclaredReader) Route(string) (handler.CommandFunc, bool) {
+	return func(ctx context.Context, req *handler.Request) handler.Result {
+		res, _ := e.Handle(ctx, req)
+		return res
+	}, true
+}
+
+// TestExecutorDefectIsTheCommandsError shows that an executor reading
+// an operand its command does not declare fails its command with an
+// internal error the procedure can handle, on the handler chain's way
+// and on a route (handleRoute), given as a command and inside
+// EXECUTE-CMD, at every pass.
+func TestExecutorDefectIsTheCommandsError(t *testing.T) {
+	const src = `/I = 0
+/WHILE (I < 2)
+/  I = I + 1
+/  SHOW-USER-SWITCHES
+/  IF-CMD-ERROR
+/    WRITE-TEXT 'CAUGHT &I &(MAINCODE())'
+/  END-IF
+/  EXEC-CMD (SHOW-USER-SWITCHES),TEXT-OUTPUT=*NONE
+/  IF-CMD-ERROR
+/    WRITE-TEXT 'EXEC CAUGHT &I &(MAINCODE())'
+/  END-IF
+/END-WHILE
+`
+	for _, e := range []handler.Executor{undeclaredReader{}, routedUndeclaredReader{}} {
+		reg, err := handler.NewRegistry(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		r := New(WithStdout(&out), WithHandlers(reg))
+		if res := r.RunSource(context.Background(), "t.proc", src, nil); res.Err != nil {
+			t.Fatalf("%T: %v", e, res.Err)
+		}
+		got := out.String()
+		for _, want := range []string{"NO-SUCH-OPERAND", "CAUGHT 1 ", "EXEC CAUGHT 2 "} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%T: no %q in\n%s", e, want, got)
+			}
+		}
+	}
+}
