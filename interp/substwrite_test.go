@@ -271,7 +271,6 @@ func TestExecReasonOfAFailureKeyedCMD0001(t *testing.T) {
 
 // undeclaredReader is an executor that reads an operand its command
 // does not declare (a defect of sdfp that Unpack reports by panicking).
-// routedUndeclaredReader is the same executor as a handler.Router.
 type undeclaredReader struct{}
 
 func (undeclaredReader) Commands() []string { return []string{"SHOW-USER-SWITCHES"} }
@@ -281,6 +280,7 @@ func (undeclaredReader) Handle(_ context.Context, req *handler.Request) (handler
 	return handler.Done(), true
 }
 
+// routedUndeclaredReader is the same executor as a handler.Router.
 type routedUndeclaredReader struct{ undeclaredReader }
 
 func (e routedUndeclaredReader) Route(string) (handler.CommandFunc, bool) {
