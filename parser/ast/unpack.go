@@ -88,6 +88,10 @@ func (a *Args) Unpack(pairs ...any) {
 		if v == nil {
 			panic(&UnpackError{Operand: name, Reason: "the command does not declare it"})
 		}
+		if d, ok := pairs[i+1].(*string); ok && (v.Alt == nil || v.Alt.Kind != catalog.AltXString) {
+			*d = strOf(v) // the commonest, without unpackValue's call
+			continue
+		}
 		unpackValue(name, v, pairs[i+1])
 	}
 }
