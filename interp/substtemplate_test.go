@@ -70,20 +70,8 @@ func TestReplacedAnalysisKept(t *testing.T) {
 `
 	var outs [2]string
 	for i, direct := range []bool{true, false} {
-		var out bytes.Buffer
-		r := New(WithStdout(&out), WithDirectEval(direct))
-		if res := r.RunSource(context.Background(), "t.proc", src, nil); res.Err != nil {
-			t.Fatal(res.Err)
-		}
-		outs[i] = out.String()
-		kept := 0
-		for _, st := range r.substTemplates {
-			for _, tm := range st.t {
-				if tm != nil {
-					kept++
-				}
-			}
-		}
+		var kept int
+		outs[i], kept = runKeepingTemplates(t, src, WithDirectEval(direct))
 		// PASS 1..9 and PASS 10..30: one template for each length
 		if want := map[bool]int{true: 2, false: 0}[direct]; kept != want {
 			t.Errorf("direct %v: %d templates kept, want %d", direct, kept, want)
@@ -92,4 +80,24 @@ func TestReplacedAnalysisKept(t *testing.T) {
 	if outs[0] != outs[1] {
 		t.Errorf("kept analyses print %q, the reference %q", outs[0], outs[1])
 	}
+}
+
+// runKeepingTemplates runs src and returns what it printed and how many
+// templates of replaced commands its runner kept.
+func runKeepingTemplates(t *testing.T, src string, opts ...Option) (string, int) {
+	t.Helper()
+	var out bytes.Buffer
+	r := New(append([]Option{WithStdout(&out)}, opts...)...)
+	if res := r.RunSource(context.Background(), "t.proc", src, nil); res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	kept := 0
+	for _, st := range r.substTemplates {
+		for _, tm := range st.t {
+			if tm != nil {
+				kept++
+			}
+		}
+	}
+	return out.String(), kept
 }

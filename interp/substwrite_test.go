@@ -176,24 +176,12 @@ func TestWritePlanLeavesTheTemplatesAlone(t *testing.T) {
 `
 	var outs [2]string
 	for i, traced := range []bool{false, true} {
-		var out bytes.Buffer
-		opts := []Option{WithStdout(&out)}
+		var opts []Option
 		if traced {
 			opts = append(opts, WithTrace(func(TraceEvent) {}))
 		}
-		r := New(opts...)
-		if res := r.RunSource(context.Background(), "t.proc", src, nil); res.Err != nil {
-			t.Fatal(res.Err)
-		}
-		outs[i] = out.String()
-		kept := 0
-		for _, st := range r.substTemplates {
-			for _, tm := range st.t {
-				if tm != nil {
-					kept++
-				}
-			}
-		}
+		var kept int
+		outs[i], kept = runKeepingTemplates(t, src, opts...)
 		if want := map[bool]int{false: 1, true: 2}[traced]; kept != want {
 			t.Errorf("traced %v: %d templates kept, want %d", traced, kept, want)
 		}
