@@ -258,3 +258,28 @@ func TestTextOutputCountsItsLines(t *testing.T) {
 		}
 	}
 }
+
+// TestNewElementChargesItsSize shows that a new list element is charged
+// what size counts for it, whether it is a simple value made anew or in
+// a former element's memory, a structure with its elements or a list.
+func TestNewElementChargesItsSize(t *testing.T) {
+	simple := &template{kind: simpleNode}
+	for _, elem := range []*template{
+		simple,
+		{kind: structNode, elements: []namedTemplate{{"A", simple}, {"LONGER-NAME", simple}}},
+		{kind: listNode, elem: simple},
+	} {
+		for _, spare := range []*node{nil, {t: simple}} {
+			r := New()
+			n := newNode(&template{kind: listNode, elem: elem})
+			before := r.varBytes
+			e, err := r.newElement(n, "L", nil, spare)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := r.varBytes-before, e.size(); got != want {
+				t.Errorf("element %v (spare %v): charged %d, its size is %d", elem.kind, spare != nil, got, want)
+			}
+		}
+	}
+}

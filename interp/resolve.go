@@ -282,16 +282,21 @@ func (r *Runner) newElement(n *node, text string, from, spare *node) (*node, err
 		return nil, err
 	}
 	var e *node
+	size := int64(elementBytes) // what size gives a fresh simple node
 	switch {
 	case from != nil:
 		e = from.clone()
+		size = e.size()
 	case spare != nil && n.t.elem.kind == simpleNode:
 		*spare = node{t: n.t.elem} // what newNode gives
 		e = spare
 	default:
 		e = newNode(n.t.elem)
+		if e.t.kind != simpleNode {
+			size = e.size()
+		}
 	}
-	if err := r.charge(e.size()); err != nil {
+	if err := r.charge(size); err != nil {
 		return nil, err
 	}
 	return e, nil
