@@ -95,7 +95,7 @@ func (r *Runner) analyseReplaced(c *ast.Command, text string) (*ast.Command, []*
 			break
 		}
 		if nc, ok := t.Apply(text); ok {
-			r.planWriteOnce(c, t, text)
+			r.planWriteOnce(c, t)
 			st.misses = 0
 			st.applied, st.from = nc, t
 			// Tried first next time: a counter's replacement keeps its
@@ -115,7 +115,7 @@ func (r *Runner) analyseReplaced(c *ast.Command, text string) (*ast.Command, []*
 	if t == nil {
 		return nc, errs
 	}
-	r.planWriteOnce(c, t, text)
+	r.planWriteOnce(c, t)
 	copy(st.t[1:], st.t[:templatesPerCommand-1]) // the one unused longest goes
 	st.t[0] = t
 	return nc, errs

@@ -35,17 +35,19 @@ type writePlan struct {
 	syslst     bool // OUTPUT=*SYSLST
 }
 
-// planWrite makes the write plan of command c, a WRITE-TEXT whose
-// replaced text text read as template t, when its replacement allows
-// one; nil otherwise.
-func planWrite(c *ast.Command, sp *substPlan, t *parser.Template, text string) *writePlan {
+// planWrite makes the write plan of command c, a WRITE-TEXT with the
+// replacement plan sp, from a template of its replaced text (its own,
+// so the same pieces made the template's text), when its replacement
+// allows one; nil otherwise.
+func planWrite(c *ast.Command, sp *substPlan, t *parser.Template) *writePlan {
 	if c.Name != "WRITE-TEXT" || sp == nil || sp.general || len(sp.pieces) < 3 {
 		return nil
 	}
 	first, last := sp.pieces[0], sp.pieces[len(sp.pieces)-1]
-	if first.kind != pieceText || last.kind != pieceText || t.Text() != text {
+	if first.kind != pieceText || last.kind != pieceText {
 		return nil
 	}
+	text := t.Text()
 	for _, p := range sp.pieces[1 : len(sp.pieces)-1] {
 		if p.kind == pieceExpr || p.kind == pieceName && (p.name == nil || !p.name.Simple()) {
 			return nil // an expression may do more than read (a function's side effects)
@@ -109,12 +111,12 @@ func (r *Runner) writePlanned(c *ast.Command, wp *writePlan) (*signal, bool) {
 
 // planWriteOnce makes the write plan of planned command c from the first
 // template its replaced text read as.
-func (r *Runner) planWriteOnce(c *ast.Command, t *parser.Template, text string) {
+func (r *Runner) planWriteOnce(c *ast.Command, t *parser.Template) {
 	if c.Name != "WRITE-TEXT" || !r.planned(c) {
 		return
 	}
 	if p := r.plan(c); !p.writeTried {
 		p.writeTried = true
-		p.write = planWrite(c, p.subst, t, text)
+		p.write = planWrite(c, p.subst, t)
 	}
 }

@@ -135,7 +135,7 @@ func TestWritePlanOnlyWhenTheLiteralHoldsTheReplacement(t *testing.T) {
 		if len(errs) > 0 || tm == nil {
 			t.Fatalf("%s: no template (%v)", tc.replaced, errs)
 		}
-		wp := planWrite(c, r.readSubst(c.Unit.Text), tm, tc.replaced)
+		wp := planWrite(c, r.readSubst(c.Unit.Text), tm)
 		if (wp != nil) != tc.plan {
 			t.Errorf("%s: plan %v, want %v", tc.text, wp != nil, tc.plan)
 			continue
