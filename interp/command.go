@@ -266,10 +266,13 @@ func (r *Runner) apply(c *ast.Command, res *handler.Result) *signal {
 }
 
 // applyDone is apply for the result done: no output, no branch, no
-// error, CMD0001 recorded.
+// error, CMD0001 recorded. Small enough to be inlined into the planned
+// statements that end with it (setPlanned at every pass of a loop).
 func (r *Runner) applyDone(c *ast.Command) *signal {
 	r.frame.setOK()
-	r.traceCmd(c, handler.OK)
+	if r.trace != nil {
+		r.traceTo(c, handler.OK)
+	}
 	return nil
 }
 

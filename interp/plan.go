@@ -193,20 +193,17 @@ func (r *Runner) setPlanned(c *ast.Command, p *plan) *signal {
 			if v := s.target.hit(r); v != nil && p.plain {
 				if n := v.node; n.isNum && n.val == nil && n.ext == nil && r.varBytes <= r.varCheckAt && r.varHook == nil {
 					n.num = x
-					r.frame.setOK()
-					r.traceCmd(c, handler.OK)
-					return nil
+					return r.applyDone(c)
 				}
 			}
 			// an element (P.SUM = P.SUM + X), a boxed value: setDone's
-			// end, written out (its call cost the list loop 2%)
+			// end here, applyDone inlined (setDone's call cost the list
+			// loop 2%)
 			if err := r.assignInt(&s.target, &p.elem, p.name, x, s.mode); err != nil {
 				res := resultOf(err)
 				return r.apply(c, &res)
 			}
-			r.frame.setOK()
-			r.traceCmd(c, handler.OK)
-			return nil
+			return r.applyDone(c)
 		}
 		if err != nil {
 			return r.signalled(c, r.exprFail(c, err))
@@ -239,9 +236,7 @@ func (r *Runner) setDone(c *ast.Command, err error) *signal {
 		res := resultOf(err)
 		return r.apply(c, &res)
 	}
-	r.frame.setOK()
-	r.traceCmd(c, handler.OK)
-	return nil
+	return r.applyDone(c)
 }
 
 // assignInt is assignVia of an integer: stored without a box into a
