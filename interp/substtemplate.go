@@ -95,7 +95,6 @@ func (r *Runner) analyseReplaced(c *ast.Command, text string) (*ast.Command, []*
 			break
 		}
 		if nc, ok := t.Apply(text); ok {
-			r.planWriteOnce(c, t)
 			st.misses = 0
 			st.applied, st.from = nc, t
 			// Tried first next time: a counter's replacement keeps its

@@ -110,7 +110,8 @@ func (r *Runner) writePlanned(c *ast.Command, wp *writePlan) (*signal, bool) {
 }
 
 // planWriteOnce makes the write plan of planned command c from the first
-// template its replaced text read as.
+// template its replaced text made (a command is planned or not from its
+// first execution on, so the templates Apply finds later add nothing).
 func (r *Runner) planWriteOnce(c *ast.Command, t *parser.Template) {
 	if c.Name != "WRITE-TEXT" || !r.planned(c) {
 		return
