@@ -127,8 +127,13 @@ func concatStrings(x, y string) (string, error) {
 	// Nothing writes to b after it becomes the string.
 	b := make([]byte, len(x)+len(y))
 	copy(b[copy(b, x):], y)
-	return unsafe.String(unsafe.SliceData(b), len(b)), nil
+	return bytesString(b), nil
 }
+
+// bytesString is b's bytes as a string, without a copy: its caller
+// writes to b no more while the string lives (a buffer reused for the
+// next string: its string is not kept past that).
+func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // compare returns -1, 0 or 1, or an error when the operands' types differ.
 func compare(op string, a, b any) (int, error) {

@@ -2,7 +2,6 @@ package interp
 
 import (
 	"strconv"
-	"unsafe"
 
 	"sdfp/parser/ast"
 )
@@ -101,7 +100,7 @@ func (r *Runner) substitutePlanned(c *ast.Command) (string, error) {
 		}
 	}
 	// nothing writes to b after it becomes the string
-	return unsafe.String(unsafe.SliceData(b), len(b)), nil
+	return bytesString(b), nil
 }
 
 // appendName appends the value of a name piece to b, as substVar gives

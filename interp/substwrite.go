@@ -2,7 +2,6 @@ package interp
 
 import (
 	"strings"
-	"unsafe"
 
 	"sdfp/hypervisor/msg"
 	"sdfp/interp/handler"
@@ -93,7 +92,7 @@ func (r *Runner) writePlanned(c *ast.Command, wp *writePlan) (*signal, bool) {
 	}
 	b = append(b, wp.tail...)
 	r.lineBuf = b
-	contents := unsafe.String(unsafe.SliceData(b), len(b))
+	contents := bytesString(b)
 	line, ok := wp.slot.Bind(contents, wp.fixed+len(contents))
 	if !ok {
 		return nil, false
