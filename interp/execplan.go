@@ -148,7 +148,7 @@ var okReason = msg.New(handler.OK.Main)
 
 // reasonOf is the reason EXECUTE-CMD keeps of a command's result.
 func reasonOf(res handler.Result) *msg.Message {
-	if res.Reason == nil && res.RC.Main == okReason.Key && !keyed(res.Output, okReason.Key) {
+	if res.RC.Main == okReason.Key && !res.Carries() {
 		return &okReason // what Message gives it, without making it
 	}
 	m := res.Message()
@@ -158,14 +158,4 @@ func reasonOf(res handler.Result) *msg.Message {
 	p := new(msg.Message)
 	*p = m
 	return p
-}
-
-// keyed reports whether a line of output has the key.
-func keyed(lines []msg.Message, key string) bool {
-	for i := range lines {
-		if lines[i].Key == key {
-			return true
-		}
-	}
-	return false
 }

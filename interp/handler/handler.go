@@ -122,6 +122,22 @@ func (r Result) Message() msg.Message {
 	return msg.New(r.RC.Main)
 }
 
+// Carries reports whether the result carries the message Message gives:
+// its Reason, or an output line with its maincode. When it does not,
+// Message is the maincode's catalog text, which a caller can know
+// without making it.
+func (r *Result) Carries() bool {
+	if r.Reason != nil {
+		return true
+	}
+	for i := range r.Output {
+		if r.Output[i].Key == r.RC.Main {
+			return true
+		}
+	}
+	return false
+}
+
 // Request is one command for a handler.
 type Request struct {
 	Name string    // full command name from the catalog

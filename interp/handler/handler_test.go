@@ -92,21 +92,26 @@ func TestRoute(t *testing.T) {
 }
 
 // A result's message is its Reason, else the last line with the
-// maincode, else the maincode's own text.
+// maincode, else the maincode's own text; Carries says which of the
+// first two it has.
 func TestResultMessage(t *testing.T) {
 	reason := msg.New("JVS0410", "JV.A")
 	cases := []struct {
-		res  Result
-		want string
+		res     Result
+		want    string
+		carries bool
 	}{
-		{Result{RC: ReturnCode{SC1: 64, Main: "VMS4000"}, Output: []msg.Message{msg.Plain("row"), msg.New("VMS4000", "9"), msg.Plain("x")}}, "VMS4000 [9]"},
-		{Result{RC: ReturnCode{SC1: 64, Main: "JVS0410"}, Reason: &reason}, "JVS0410 [JV.A]"},
-		{Result{RC: ReturnCode{SC1: 64, Main: "SDP0018"}}, "SDP0018 []"},
+		{Result{RC: ReturnCode{SC1: 64, Main: "VMS4000"}, Output: []msg.Message{msg.Plain("row"), msg.New("VMS4000", "9"), msg.Plain("x")}}, "VMS4000 [9]", true},
+		{Result{RC: ReturnCode{SC1: 64, Main: "JVS0410"}, Reason: &reason}, "JVS0410 [JV.A]", true},
+		{Result{RC: ReturnCode{SC1: 64, Main: "SDP0018"}, Output: []msg.Message{msg.New("VMS4000", "9")}}, "SDP0018 []", false},
 	}
 	for _, c := range cases {
 		m := c.res.Message()
 		if got := fmt.Sprintf("%s %v", m.Key, m.Inserts); got != c.want {
 			t.Errorf("Message() = %s, want %s", got, c.want)
+		}
+		if got := c.res.Carries(); got != c.carries {
+			t.Errorf("%s: Carries() = %v, want %v", c.want, got, c.carries)
 		}
 	}
 }
