@@ -255,7 +255,7 @@ func (r *Runner) apply(c *ast.Command, res *handler.Result) *signal {
 	}
 	r.frame.setLast(res.RC)
 	r.traceCmd(c, res.RC)
-	if !r.isError(*res) {
+	if !r.isError(res) {
 		if res.Goto != "" {
 			return r.branch(c, res.Goto)
 		}
@@ -277,8 +277,10 @@ func (r *Runner) applyDone(c *ast.Command) *signal {
 }
 
 // isError decides by the procedure's ERROR-MECHANISM whether a result is
-// an error: a spin-off, or any SUBCODE1 other than 0.
-func (r *Runner) isError(res handler.Result) bool {
+// an error: a spin-off, or any SUBCODE1 other than 0. It takes the
+// result by its address: inlined into apply, it still copied the 16
+// words (about 17 instructions of apply's 64 at every command).
+func (r *Runner) isError(res *handler.Result) bool {
 	if r.frame.byReturnCode {
 		return res.RC.SC1 != 0
 	}

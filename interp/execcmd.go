@@ -105,7 +105,7 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 	case "*STD":
 		// The message stays the error's reason: the command's output went
 		// where TEXT-OUTPUT says, but the run's summary names it.
-		return handler.Result{RC: res.RC, SpinOff: res.SpinOff, Reason: reasonOf(res)}, nil
+		return handler.Result{RC: res.RC, SpinOff: res.SpinOff, Reason: reasonOf(&res)}, nil
 	case "*VARIABLE":
 		// In the order the operands are declared, so that the assignments
 		// (and the JSON variable events) come out the same in every run.

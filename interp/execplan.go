@@ -146,8 +146,10 @@ func (r *Runner) outputVar(p *execPlan) *variable {
 // changes once made.
 var okReason = msg.New(handler.OK.Main)
 
-// reasonOf is the reason EXECUTE-CMD keeps of a command's result.
-func reasonOf(res handler.Result) *msg.Message {
+// reasonOf is the reason EXECUTE-CMD keeps of a command's result, taken
+// by its address: the result is 16 words, and a loop's EXECUTE-CMD
+// copied them at every pass.
+func reasonOf(res *handler.Result) *msg.Message {
 	if res.RC.Main == okReason.Key && !res.Carries() {
 		return &okReason // what Message gives it, without making it
 	}
