@@ -1,10 +1,6 @@
 package interp
 
-import (
-	"strconv"
-
-	"sdfp/parser/ast"
-)
+import "sdfp/parser/ast"
 
 // & replacement by plan (issue 18). A command of a procedure file with &
 // (WRITE-TEXT 'PASS &I') is replaced at every execution, and the text
@@ -128,7 +124,7 @@ func (r *Runner) appendName(b []byte, piece *substPiece) ([]byte, error) {
 	case !n.hasValue():
 		return b, substFailed.err(piece.text, detailOf(varNotInitialized.err(name.Text)))
 	case n.isNum:
-		return strconv.AppendInt(b, int64(n.num), 10), nil
+		return appendInt(b, int64(n.num)), nil
 	case n.isStr:
 		return append(b, n.str...), nil
 	default:
