@@ -40,11 +40,15 @@ func (r *Runner) execList(list []ast.Stmt) *signal {
 		var sig *signal
 		if c, ok := list[i].(*ast.Command); ok {
 			if p := r.quickPlan(c); p != nil {
-				// a planned assignment, what execCommand's way comes to
-				// for it, without its calls
+				// a planned assignment or statement, what execCommand's
+				// way comes to for it, without its calls
 				if sig = r.step(c); sig == nil {
 					r.logCmd(c)
-					sig = r.setPlanned(c, p)
+					if p.set {
+						sig = r.setPlanned(c, p)
+					} else {
+						sig = r.callPlanned(c, p)
+					}
 				}
 			} else {
 				sig = r.execCommand(c)

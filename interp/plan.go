@@ -31,14 +31,15 @@ type plan struct {
 	expr ast.Expr // SET-VARIABLE's VALUE, a block command's CONDITION
 	site *site    // expr's compiled site
 
-	name  *ast.VarName // SET-VARIABLE's target; nil: SET-VARIABLE takes its general path
-	set   bool         // name is set, and the command runs by setPlanned with nothing before it but step and logCmd (quickPlan, execList)
-	plain bool         // set, and the target is a simple name written with WRITE-MODE=*REPLACE
-	elem  fieldCache   // SET-VARIABLE P.E: the element (fieldcache.go)
-	ctl   varCache     // FOR: the control variable's binding
-	loop  *forPlan     // FOR: its operands
-	exec  *execPlan    // EXECUTE-CMD: its operands and command (execplan.go)
-	subst *substPlan   // a command with &: the pieces of its replacement (substplan.go)
+	name   *ast.VarName // SET-VARIABLE's target; nil: SET-VARIABLE takes its general path
+	set    bool         // name is set, and the command runs by setPlanned with nothing before it but step and logCmd (quickPlan, execList)
+	plain  bool         // set, and the target is a simple name written with WRITE-MODE=*REPLACE
+	called bool         // no name; the command, as parsed and without errors, runs by its statement function with nothing before it but step and logCmd (quickPlan, callPlanned)
+	elem   fieldCache   // SET-VARIABLE P.E: the element (fieldcache.go)
+	ctl    varCache     // FOR: the control variable's binding
+	loop   *forPlan     // FOR: its operands
+	exec   *execPlan    // EXECUTE-CMD: its operands and command (execplan.go)
+	subst  *substPlan   // a command with &: the pieces of its replacement (substplan.go)
 	// a command with &: its templates (substtemplate.go), and whether its
 	// statement keeps nothing of a replaced command
 	templates    *substTemplates
@@ -57,26 +58,35 @@ func (r *Runner) planned(c *ast.Command) bool { return c.Slot > 0 && !r.directOf
 
 // quickPlan is the plan of a command that execCommand would run by
 // setPlanned (a SET-VARIABLE with an expression, as parsed, without
-// errors), when it has been made: what execCommand's checks come to for
-// it, without them, for execList to run it itself. nil: execCommand
-// takes its way.
+// errors) or by its statement function (a statement as parsed, without
+// & and errors: EXECUTE-CMD, GOTO ...), when it has been made: what
+// execCommand's checks come to for it, without them, for execList to
+// run it itself. nil: execCommand takes its way.
 func (r *Runner) quickPlan(c *ast.Command) *plan {
 	if f := r.frame; f != nil && c.Slot > 0 && c.Slot < len(f.plans) && !r.directOff {
-		if p := f.plans[c.Slot]; p != nil && p.cmd == c && p.set {
+		if p := f.plans[c.Slot]; p != nil && p.cmd == c && (p.set || p.called) {
 			return p
 		}
 	}
 	return nil
 }
 
-// plan returns the plan of a planned command.
+// plan returns the plan of a planned command: the one made, small
+// enough to be inlined (a loop's EXEC-CMD and WRITE-TEXT ask for theirs
+// three times a pass), or a new one.
 func (r *Runner) plan(c *ast.Command) *plan {
-	f := r.frame
-	if c.Slot < len(f.plans) {
-		if p := f.plans[c.Slot]; p != nil && p.cmd == c {
+	if plans := r.frame.plans; c.Slot < len(plans) {
+		if p := plans[c.Slot]; p != nil && p.cmd == c {
 			return p
 		}
-	} else {
+	}
+	return r.makePlan(c)
+}
+
+// makePlan makes the plan of a command that has none yet, in its slot.
+func (r *Runner) makePlan(c *ast.Command) *plan {
+	f := r.frame
+	if c.Slot >= len(f.plans) {
 		n := c.Slot + 1
 		if f.proc != nil && f.proc.Slots > n {
 			n = f.proc.Slots
@@ -120,7 +130,23 @@ func (r *Runner) newPlan(c *ast.Command) *plan {
 			p.plain = p.site.mode == modeReplace && name.Simple()
 		}
 	}
+	// execCommand's way for the rest: begin refuses a command with
+	// errors, & is replaced first, and a SET-VARIABLE with a name is set
+	// (its operands are bound, so it has its Spec)
+	p.called = p.native != nil && p.name == nil && !c.Subst && len(c.Errs) == 0
 	return p
+}
+
+// callPlanned runs a command by its statement function, what
+// execCommand comes to for a command of a called plan once step and
+// logCmd are done: a loop's EXECUTE-CMD no longer goes through
+// execCommand's checks and a second look for its plan at every pass.
+func (r *Runner) callPlanned(c *ast.Command, p *plan) *signal {
+	res, sig := p.native(r, c)
+	if sig != nil {
+		return r.signalled(c, sig)
+	}
+	return r.apply(c, &res)
 }
 
 // forPlan is what FOR reads from its operands at every start.

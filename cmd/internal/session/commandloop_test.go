@@ -22,8 +22,10 @@ import (
 // include procedure; WRITE-TEXT with & to SYSOUT and SYSLST; SIZE of
 // the list; and between them declarations, deletions and assignments
 // that change what each name stands for, and FOR loops, copies and
-// prefixed or structure elements of the list a TEXT-OUTPUT replaces. SYSOUT, SYSLST, the trace, the
-// variable events and the result must be the same.
+// prefixed or structure elements of the list a TEXT-OUTPUT replaces, and
+// statements run by their plans from the statement list. SYSOUT,
+// SYSLST, the trace, the variable events and the result must be the
+// same.
 
 // loopPieces are the statements a generated loop body is made of; K is
 // the loop counter.
@@ -68,6 +70,15 @@ var loopPieces = []string{
 	"OUT = 'FRONT', WRITE-MODE=*PREFIX",
 	"OUT = D, WRITE-MODE=*EXTEND",
 	"FOR L = *LIST(OUT)\n/    EXEC-CMD (SHOW-USER-SWITCHES),TEXT-OUTPUT=OUT\n/    SHOW-VARIABLE L\n/  END-FOR",
+	// statements that execList calls by their plans (callPlanned):
+	// control, an error raised, output, nothing, and one with an
+	// operand error that must fail as parsed
+	"IF (K = 2)\n/    CYCLE\n/  END-IF",
+	"RAISE-ERROR",
+	"SHOW-VARIABLE N",
+	"REMARK 'NOTHING'",
+	"SAVE-RETURNCODE",
+	"DECLARE-VARIABLE W(TYPE=*BOGUS)",
 }
 
 // loopProcedure makes a loop of n pieces chosen by rng, each followed by
