@@ -33,8 +33,8 @@ func TestCalledPlansAreTheStatementsBeginAccepts(t *testing.T) {
 			t.Fatalf("%s: not bound (%v)", tc.text, errs)
 		}
 		p := r.newPlan(c)
-		if p.called != tc.called || p.set != tc.set {
-			t.Errorf("%s: called %v set %v, want %v %v (errors %v)", tc.text, p.called, p.set, tc.called, tc.set, errs)
+		if called, set := p.quick == quickCall, p.quick == quickSet; called != tc.called || set != tc.set {
+			t.Errorf("%s: called %v set %v, want %v %v (errors %v)", tc.text, called, set, tc.called, tc.set, errs)
 		}
 	}
 }

@@ -44,7 +44,7 @@ func (r *Runner) execList(list []ast.Stmt) *signal {
 				// way comes to for it, without its calls
 				if sig = r.step(c); sig == nil {
 					r.logCmd(c)
-					if p.set {
+					if p.quick == quickSet {
 						sig = r.setPlanned(c, p)
 					} else {
 						sig = r.callPlanned(c, p)
