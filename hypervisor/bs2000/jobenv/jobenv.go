@@ -36,7 +36,7 @@ type Env struct {
 	// user switches of each user ID (switches.go).
 	jobSwitches  map[string]uint32
 	userSwitches map[string]uint32
-	// shownUser is the line SHOW-USER-SWITCHES printed last, kept for
+	// shownUser is the result SHOW-USER-SWITCHES gave last, kept for
 	// the next that shows the same (switches.go).
 	shownUser shownSwitches
 	// TSNs is the session's TSN counter; batch the batch jobs (jobs.go).

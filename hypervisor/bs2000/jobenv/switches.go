@@ -3,6 +3,7 @@ package jobenv
 import (
 	"errors"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -168,23 +169,25 @@ func (e *Env) showUserSwitches(req *handler.Request) handler.Result {
 	// spent a tenth of its EXEC-CMD in Unpack's generic way
 	id := e.userID(req.Args.Str("USER-IDENTIFICATION"))
 	mask := e.userSwitches[id]
-	if s := &e.shownUser; s.output == nil || s.id != id || s.mask != mask {
+	s := &e.shownUser
+	if s.res.Output == nil || s.id != id || s.mask != mask {
 		head := strings.ReplaceAll(switchLayout.user, "&USER", id)
-		*s = shownSwitches{id: id, mask: mask, output: []msg.Message{msg.Plain(head + onList(mask))}}
+		*s = shownSwitches{id: id, mask: mask, res: handler.Result{RC: handler.OK,
+			Output: []msg.Message{msg.Plain(head + onList(mask))}, Records: slices.Clip(switchRecord(mask))}}
 	}
-	res := handler.Result{RC: handler.OK, Output: e.shownUser.output[:1:1]}
-	res.Records = switchRecord(mask)
-	return res
+	return s.res
 }
 
-// shownSwitches is a SHOW-USER-SWITCHES output line, the same for the
-// same user ID and switches: a loop that shows them at each pass
-// renders it once. The line is shared, as a message never changes once
-// made; its slice has no room beyond it, so an append copies.
+// shownSwitches is a SHOW-USER-SWITCHES result, the same for the same
+// user ID and switches: a loop that shows them at each pass makes it
+// once. Its line and records are shared, as a message never changes
+// once made and nothing changes a result's records (EXECUTE-CMD copies
+// them into variables); the slices have no room beyond them, so an
+// append copies.
 type shownSwitches struct {
-	id     string
-	mask   uint32
-	output []msg.Message
+	id   string
+	mask uint32
+	res  handler.Result
 }
 
 // switchCondition is the IF=*JOB-SWITCHES(...) or *USER-SWITCHES(...) of
