@@ -109,12 +109,12 @@ func (r *Runner) outputToList(p *execPlan, lines []msg.Message, res *handler.Res
 			n.elems = make([]*node, 0, len(lines)) // what linesToList leaves, grown once
 		}
 	}
-	for i, l := range lines {
+	for i := range lines { // by index: a line is seven words
 		var spare *node
 		if i < len(former) && former[i].ext == nil && former[i].t.kind == simpleNode { // not a structure copied in
 			spare = former[i]
 		}
-		if err := r.addStrElement(n, name.Text, r.messages.Render(l, r.lang), modeExtend, spare); err != nil {
+		if err := r.addStrElement(n, name.Text, r.messages.Render(lines[i], r.lang), modeExtend, spare); err != nil {
 			*res = resultOf(err)
 			return nil
 		}

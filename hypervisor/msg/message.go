@@ -81,10 +81,12 @@ func IsDetail(key string) bool {
 // lacks shows its inserts after it, so nothing is lost.
 func (c *Catalog) Render(m Message, lang string) string {
 	if m.Key == "" {
-		return m.Text
+		return m.Text // small enough to be inlined: EXECUTE-CMD stores its lines one by one
 	}
-	return "% " + m.Key + " " + c.Body(m, lang)
+	return c.keyed(m, lang)
 }
+
+func (c *Catalog) keyed(m Message, lang string) string { return "% " + m.Key + " " + c.Body(m, lang) }
 
 // Body renders a message's text without the "% KEY" in front.
 func (c *Catalog) Body(m Message, lang string) string {
