@@ -86,6 +86,7 @@ func (c *Catalog) Render(m Message, lang string) string {
 	return c.keyed(m, lang)
 }
 
+// keyed is Render of a message with a key.
 func (c *Catalog) keyed(m Message, lang string) string { return "% " + m.Key + " " + c.Body(m, lang) }
 
 // Body renders a message's text without the "% KEY" in front.
