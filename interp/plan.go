@@ -83,8 +83,8 @@ func (r *Runner) quickPlan(c *ast.Command) *plan {
 
 // plan returns the plan of a planned command: the one made, or a new
 // one (makePlan, apart so that the hit a loop's EXEC-CMD and WRITE-TEXT
-// take three times a pass stays short; it is not quite small enough to
-// be inlined).
+// take twice a pass stays short; it is not quite small enough to be
+// inlined).
 func (r *Runner) plan(c *ast.Command) *plan {
 	if plans := r.frame.plans; c.Slot < len(plans) {
 		if p := plans[c.Slot]; p != nil && p.cmd == c {
