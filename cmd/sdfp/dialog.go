@@ -370,8 +370,9 @@ func runDialogWith(s *session.Session, in dialogInput, out io.Writer, o dialogOp
 			return
 		}
 		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan struct{})
+		done, watched := make(chan struct{}), make(chan struct{})
 		go func() {
+			defer close(watched)
 			select {
 			case <-o.interrupts:
 				cancel()
@@ -387,6 +388,10 @@ func runDialogWith(s *session.Session, in dialogInput, out io.Writer, o dialogOp
 			reading()
 		}
 		close(done)
+		// the watcher has ended before the next prompt: left running, it
+		// could take the Ctrl-C meant for the next line (a select picks
+		// at random when done and the interrupt are both ready)
+		<-watched
 		cancel()
 		if err != nil && err.Limit {
 			fmt.Fprintln(out, s.Msgs.Render(err.Msg, s.Language()))

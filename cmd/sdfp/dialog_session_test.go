@@ -127,7 +127,9 @@ func TestDialogSIGINT(t *testing.T) {
 	cmd.Process.Signal(syscall.SIGINT)
 	readUntil(t, r, &seen, "input cancelled (1 line(s) of the open IF block not run)\n/")
 	io.WriteString(stdin, "WHILE (TRUE); END-WHILE\n")
-	time.Sleep(200 * time.Millisecond) // the loop runs
+	// the echo comes once the line is read: a SIGINT before it could be
+	// the prompt's, and the endless loop would then run uncancelled
+	readUntil(t, r, &seen, "/WHILE (TRUE); END-WHILE\n")
 	cmd.Process.Signal(syscall.SIGINT)
 	readUntil(t, r, &seen, "RUN CANCELLED")
 	io.WriteString(stdin, "SHOW-VARIABLE A\n")
