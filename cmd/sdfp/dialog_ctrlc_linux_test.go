@@ -54,8 +54,10 @@ func TestDialogCtrlCOnPTY(t *testing.T) {
 	waitFor("IF/")
 	master.WriteString("WRITE-TE\x03") // Ctrl-C in the middle of a line of the block
 	waitFor("input cancelled (1 line(s) of the open IF block not run)")
-	master.WriteString("WHILE (TRUE); END-WHILE\r")
-	time.Sleep(200 * time.Millisecond)
+	// the line's output shows that it runs: a Ctrl-C before that could
+	// reach the line editor, and the endless loop would run on
+	master.WriteString("WRITE-TEXT 'LOOPING'; WHILE (TRUE); END-WHILE\r")
+	waitFor("\nLOOPING\r\n")
 	master.WriteString("\x03") // stops the endless loop
 	waitFor("RUN CANCELLED")
 	master.WriteString("SHOW-VARIABLE A\r")

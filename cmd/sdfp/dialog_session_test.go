@@ -126,10 +126,10 @@ func TestDialogSIGINT(t *testing.T) {
 	readUntil(t, r, &seen, "IF/")
 	cmd.Process.Signal(syscall.SIGINT)
 	readUntil(t, r, &seen, "input cancelled (1 line(s) of the open IF block not run)\n/")
-	io.WriteString(stdin, "WHILE (TRUE); END-WHILE\n")
-	// the echo comes once the line is read: a SIGINT before it could be
-	// the prompt's, and the endless loop would then run uncancelled
-	readUntil(t, r, &seen, "/WHILE (TRUE); END-WHILE\n")
+	// the line's output shows that it runs: a SIGINT before that could
+	// be the prompt's, and the endless loop would run on
+	io.WriteString(stdin, "WRITE-TEXT 'LOOPING'; WHILE (TRUE); END-WHILE\n")
+	readUntil(t, r, &seen, "\nLOOPING\n")
 	cmd.Process.Signal(syscall.SIGINT)
 	readUntil(t, r, &seen, "RUN CANCELLED")
 	io.WriteString(stdin, "SHOW-VARIABLE A\n")
