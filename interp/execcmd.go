@@ -32,9 +32,22 @@ func readExecOperands(a *ast.Args) execOperands {
 // and parses a command text without &, once (execplan.go).
 func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 	var p *execPlan
-	var o *execOperands
 	if r.planned(c) {
 		p = r.execPlanOf(c)
+	}
+	var res handler.Result
+	sig := r.executeInto(c, p, &res)
+	return res, sig
+}
+
+// executeInto is executeCmd writing its result into res, which holds
+// the zero Result: callPlanned calls it with the statement's plan
+// (quickExec), so that the result, which carries the inner command's,
+// is not copied on its way back (about 50 instructions of a loop's
+// EXECUTE-CMD). p is nil for an EXECUTE-CMD without a plan.
+func (r *Runner) executeInto(c *ast.Command, p *execPlan, out *handler.Result) *signal {
+	var o *execOperands
+	if p != nil {
 		o = &p.ops
 	} else {
 		ops := readExecOperands(c.Args)
@@ -47,21 +60,24 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 		var errs []*lexer.Error
 		inner, errs = r.parseInnerCommand(o.cmd, c.Pos)
 		if len(errs) > 0 {
-			return execCmdSyntax.result(errs[0].Msg), nil
+			*out = execCmdSyntax.result(errs[0].Msg)
+			return nil
 		}
 	}
 	if inner.Spec == nil || inner.Args == nil {
-		return execCmdEmpty.result(), nil
+		*out = execCmdEmpty.result()
+		return nil
 	}
 	if inner.Spec.Role != catalog.RoleNone {
-		return execCmdControl.result(inner.Name), nil
+		*out = execCmdControl.result(inner.Name)
+		return nil
 	}
 	var res handler.Result
 	if fn := r.innerNative(p, inner); fn != nil {
 		var sig *signal
 		res, sig = fn(r, inner)
 		if sig != nil {
-			return handler.Result{}, sig
+			return sig
 		}
 	} else if p != nil && p.inner == inner && p.route != nil {
 		r.dispatchRoute(p.route, &p.req, &res)
@@ -88,7 +104,8 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 			if res.After != nil {
 				res.After()
 			}
-			return lres, sig // the lines did not all reach the variable
+			*out = lres
+			return sig // the lines did not all reach the variable
 		}
 	}
 	if res.After != nil {
@@ -98,14 +115,16 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 	}
 	if o.structKind != "*NONE" {
 		if err := r.structureOutput(o.structTarget, res.Records, modeOf(o.structMode)); err != nil {
-			return resultOf(err), nil
+			*out = resultOf(err)
+			return nil
 		}
 	}
 	switch o.rcKind {
 	case "*STD":
 		// The message stays the error's reason: the command's output went
 		// where TEXT-OUTPUT says, but the run's summary names it.
-		return handler.Result{RC: res.RC, SpinOff: res.SpinOff, Reason: reasonOf(&res)}, nil
+		*out = handler.Result{RC: res.RC, SpinOff: res.SpinOff, Reason: reasonOf(&res)}
+		return nil
 	case "*VARIABLE":
 		// In the order the operands are declared, so that the assignments
 		// (and the JSON variable events) come out the same in every run.
@@ -120,14 +139,17 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 			}
 			name, err := varName(target)
 			if err != nil {
-				return resultOf(err), nil
+				*out = resultOf(err)
+				return nil
 			}
 			if err := r.assign(name, rcField.value, modeReplace); err != nil {
-				return resultOf(err), nil
+				*out = resultOf(err)
+				return nil
 			}
 		}
 	}
-	return done, nil
+	*out = done
+	return nil
 }
 
 // structureOutput stores a command's structured output as a list of

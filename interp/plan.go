@@ -58,6 +58,7 @@ const (
 	quickNone quickWay = iota // execCommand's way
 	quickSet                  // name is set: setPlanned
 	quickCall                 // no name; the command, as parsed and without errors, runs by its statement function (callPlanned)
+	quickExec                 // quickCall of EXECUTE-CMD: callPlanned runs it with its plan, into its result (executeInto)
 )
 
 // planned reports whether a command as executed has a plan: one of a
@@ -149,6 +150,9 @@ func (r *Runner) newPlan(c *ast.Command) *plan {
 	// bound here, so it has its Spec
 	if p.native != nil && p.name == nil && !c.Subst && len(c.Errs) == 0 {
 		p.quick = quickCall
+		if c.Name == "EXECUTE-CMD" {
+			p.quick = quickExec
+		}
 	}
 	return p
 }
@@ -158,7 +162,17 @@ func (r *Runner) newPlan(c *ast.Command) *plan {
 // logCmd are done: a loop's EXECUTE-CMD no longer goes through
 // execCommand's checks and a second look for its plan at every pass.
 func (r *Runner) callPlanned(c *ast.Command, p *plan) *signal {
-	res, sig := p.native(r, c)
+	var res handler.Result
+	var sig *signal
+	if p.quick == quickExec {
+		e := p.exec
+		if e == nil {
+			e = r.execPlanOf(c)
+		}
+		sig = r.executeInto(c, e, &res)
+	} else {
+		res, sig = p.native(r, c)
+	}
 	if sig != nil {
 		return r.signalled(c, sig)
 	}
