@@ -20,13 +20,13 @@ var jsonEventTable = []struct{ event, fields, meaning string }{
 	{"syntax-error", `"file", "line", "column", "code", "severity", "text"`, "A finding that keeps a procedure from running (exit status 2)."},
 	{"usage-error", `"text"`, "The run did not start: a missing file, a bad installation, parameters or flags that do not fit (exit status 2); also on stderr. A flag the command line does not parse, --format included, is reported on stderr only."},
 	{"result", `"file", "rc", "error", "message", "exit"`, "How a task ended."},
-	{"dry-run", `"files", "writes"`, "What a dry run would have written."},
+	{"dry-run", `"files", "writes", "removed"`, "What a dry run would have written and removed."},
 	{"write-error", `"text", "message"`, "A file the run could not write (exit status 4)."},
 }
 
 // jsonNotes explain the fields' values.
 var jsonNotes = []string{
 	`rc is {"sc2", "sc1", "main"}. text is the line as printed, in the run's language; message, present when the line is a message, is {"key", "inserts"}, an insert being a string, a number or a message of its own (the detail SDP0091 carries), the same in every language.`,
-	`files lists "PATH (N bytes)"; writes holds for each file {"path", "bytes", "new"} and its "content" when the workdir lacks it, else a unified "diff" against the workdir's file (left out when the file would not change), or "binary": true.`,
+	`files lists "PATH (N bytes)"; writes holds for each file {"path", "bytes", "new"} and its "content" when the workdir lacks it, else a unified "diff" against the workdir's file (left out when the file would not change), or "binary": true. removed lists the paths of the workdir's files the run would have deleted or renamed away.`,
 	`New fields may be added within a version; removing or changing one raises it.`,
 }

@@ -193,22 +193,33 @@ func (o *output) writeError(text string, m msg.Message) {
 	fmt.Fprintf(o.errw, "sdfp: %s\n", text)
 }
 
-func (o *output) dryRun(writes []dryRunWrite) {
+func (o *output) dryRun(writes []dryRunWrite, removed []string) {
 	files := make([]string, len(writes))
 	for i, w := range writes {
 		files[i] = fmt.Sprintf("%s (%d bytes)", w.Path, w.Bytes)
 	}
 	if o.json {
-		o.event("dry-run", "", map[string]any{"files": files, "writes": writes})
+		if removed == nil {
+			removed = []string{}
+		}
+		o.event("dry-run", "", map[string]any{"files": files, "writes": writes, "removed": removed})
 		return
 	}
-	if len(files) == 0 {
+	if len(files) == 0 && len(removed) == 0 {
 		fmt.Fprintln(o.errw, "sdfp: dry run: nothing would have been written")
 		return
 	}
-	fmt.Fprintln(o.errw, "sdfp: dry run: would have written:")
-	for _, f := range files {
-		fmt.Fprintln(o.errw, "  "+f)
+	if len(files) > 0 {
+		fmt.Fprintln(o.errw, "sdfp: dry run: would have written:")
+		for _, f := range files {
+			fmt.Fprintln(o.errw, "  "+f)
+		}
+	}
+	if len(removed) > 0 {
+		fmt.Fprintln(o.errw, "sdfp: dry run: would have removed:")
+		for _, f := range removed {
+			fmt.Fprintln(o.errw, "  "+f)
+		}
 	}
 }
 

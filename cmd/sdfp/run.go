@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -16,6 +17,7 @@ import (
 
 	"sdfp/cmd/internal/session"
 	"sdfp/hypervisor/bs2000/dms"
+	"sdfp/hypervisor/bs2000/world"
 	"sdfp/hypervisor/vm2000"
 	"sdfp/interp"
 )
@@ -371,7 +373,7 @@ func parseStart(s string) (time.Time, error) {
 func (c *cli) execute(f runFlags, inst *vm2000.Installation, out *output, stdout *hostFile, tasks []session.Task) int {
 	lang, start := out.lang, out.now()
 	var fsys afero.Fs
-	var overlay afero.Fs
+	var dry *world.DryFS // a dry run's file system
 	mode := session.LockExclusive
 	if f.dryRun {
 		mode = session.LockShared
@@ -394,8 +396,8 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, out *output, stdout
 		fsys = w.fs
 	}
 	if f.dryRun {
-		overlay = afero.NewMemMapFs()
-		fsys = afero.NewCopyOnWriteFs(afero.NewReadOnlyFs(w.dryBase(root)), overlay)
+		dry = world.NewDryFS(w.dryBase(root))
+		fsys = dry
 	}
 	var consoleFile, traceFile *hostFile
 	defer func() { consoleFile.close(); traceFile.close() }() // on early returns; close is idempotent
@@ -479,7 +481,7 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, out *output, stdout
 		}
 	}
 	if f.dryRun {
-		c.listWrites(root, overlay, out)
+		c.listWrites(root, dry, out)
 	}
 	for _, m := range s.WriteErrors() {
 		out.writeError(s.Msgs.Render(m, lang), m)
@@ -552,9 +554,11 @@ func (h *hostFile) close() error {
 
 // listWrites reports what a dry run would have written to the workdir:
 // each file with its size, and for JSON its new content (a file the
-// workdir lacks) or a unified diff against the workdir's file.
-func (c *cli) listWrites(root afero.Fs, overlay afero.Fs, out *output) {
+// workdir lacks) or a unified diff against the workdir's file; and the
+// workdir's files it would have removed.
+func (c *cli) listWrites(root afero.Fs, dry *world.DryFS, out *output) {
 	var writes []dryRunWrite
+	overlay := dry.Layer()
 	afero.Walk(overlay, "", func(p string, info os.FileInfo, err error) error {
 		if err == nil && !info.IsDir() && !strings.HasPrefix(filepath.Base(p), ".") {
 			writes = append(writes, dryRunWriteOf(root, overlay, strings.TrimPrefix(p, "/"), info.Size()))
@@ -562,5 +566,11 @@ func (c *cli) listWrites(root afero.Fs, overlay afero.Fs, out *output) {
 		return nil
 	})
 	sort.Slice(writes, func(i, j int) bool { return writes[i].Path < writes[j].Path })
-	out.dryRun(writes)
+	var removed []string
+	for _, p := range dry.Removed() {
+		if !strings.HasPrefix(path.Base(p), ".") { // a spare or a temporary file, as writes leave them out
+			removed = append(removed, p)
+		}
+	}
+	out.dryRun(writes, removed)
 }
