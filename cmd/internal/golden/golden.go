@@ -64,6 +64,7 @@ import (
 	"github.com/spf13/afero"
 
 	"sdfp/cmd/internal/session"
+	"sdfp/hypervisor/bs2000/world"
 	"sdfp/hypervisor/msg"
 	"sdfp/hypervisor/vm2000"
 	"sdfp/interp"
@@ -212,6 +213,10 @@ type Options struct {
 	// case run with it (session.Options.Procedures): sdfp explore runs
 	// one case once per scenario.
 	Procedures *interp.ProcedureCache
+	// Dry runs the case on a dry run's file system over its files
+	// (world.DryFS, as sdfp run --dry-run has), for the test that a dry
+	// run does what the run does.
+	Dry bool
 }
 
 // Installation loads the case's installation (its installation.yaml
@@ -244,7 +249,7 @@ func (c *Case) Run(ctx context.Context) (Outcome, error) { return c.RunWith(ctx,
 
 // RunWith runs a case with options.
 func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
-	fs := afero.NewMemMapFs()
+	var fs afero.Fs = afero.NewMemMapFs()
 	proc := c.mainProc()
 	if files, ok, err := c.procFiles(); ok {
 		if err != nil {
@@ -270,6 +275,9 @@ func (c *Case) RunWith(ctx context.Context, opts Options) (Outcome, error) {
 				return nil, err
 			}
 		}
+	}
+	if opts.Dry {
+		fs = world.NewDryFS(fs)
 	}
 	sysout := &lintingSysout{}
 	stdin, _ := c.section("stdin")
