@@ -228,91 +228,118 @@ func visible(t *testing.T, fsys afero.Fs) map[string]string {
 	return out
 }
 
-// Random changes of files and directories leave the dry run's view as
-// the same changes leave a copy of the workdir, and the workdir as it
-// was: the copy is the real run, a file system that removes and renames
-// as any does.
-func TestDryFSAgainstACopy(t *testing.T) {
-	paths := []string{"A", "D/B", "D/C", "E/F", "D", "E", "G"}
-	rng := rand.New(rand.NewPCG(18, 3))
-	for round := 0; round < 300; round++ {
-		base, d := dryFixture(t)
-		want := visible(t, base)
-		ref, _ := dryFixture(t)
-		var log []string
-		for step := 0; step < 12; step++ {
-			p, q := paths[rng.IntN(len(paths))], paths[rng.IntN(len(paths))]
-			isDir := func(fsys afero.Fs, n string) bool { fi, err := fsys.Stat(n); return err == nil && fi.IsDir() }
-			var op string
-			var errD, errR error
-			switch rng.IntN(6) {
-			case 0:
-				if isDir(ref, p) {
-					continue
-				}
-				op = "write " + p
-				data := []byte(fmt.Sprint(step))
-				errD, errR = afero.WriteFile(d, p, data, 0o644), afero.WriteFile(ref, p, data, 0o644)
-			case 1:
-				if isDir(ref, p) {
-					continue // MemMapFs removes a directory with its entries
-				}
-				op = "remove " + p
-				errD, errR = d.Remove(p), ref.Remove(p)
-			case 2:
-				op = "removeall " + p
-				errD, errR = d.RemoveAll(p), ref.RemoveAll(p)
-			case 3:
-				if isDir(ref, p) || isDir(ref, q) || p == q {
-					continue
-				}
-				op = "rename " + p + " " + q
-				errD, errR = d.Rename(p, q), ref.Rename(p, q)
-			case 4:
-				if _, err := ref.Stat(p); err == nil && !isDir(ref, p) {
-					continue
-				}
-				op = "mkdirall " + p
-				errD, errR = d.MkdirAll(p, 0o755), ref.MkdirAll(p, 0o755)
-			case 5:
-				if isDir(ref, p) {
-					continue
-				}
-				op = "append " + p
-				for _, fsys := range []afero.Fs{d, ref} {
-					f, err := fsys.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
-					if err == nil {
-						_, err = f.Write([]byte("+"))
-						f.Close()
-					}
-					if fsys == d {
-						errD = err
-					} else {
-						errR = err
-					}
-				}
+// dryPaths are the names the random changes take: the fixture's and
+// two more.
+var dryPaths = []string{"A", "D/B", "D/C", "E/F", "D", "E", "G"}
+
+// checkDryAgainstACopy applies the changes ops encodes (three bytes a
+// change: kind, name, second name) to a dry run's view and to a copy of
+// the workdir on disk, and wants after each the same files, contents
+// and directories, the same success or failure, the workdir unchanged
+// and, at the end, the files the copy lost listed as removed. The copy
+// is the real run: a file system that removes and renames as any does.
+func checkDryAgainstACopy(t *testing.T, ops []byte) {
+	base, d := dryFixture(t)
+	want := visible(t, base)
+	ref, _ := dryFixture(t)
+	isDir := func(fsys afero.Fs, n string) bool { fi, err := fsys.Stat(n); return err == nil && fi.IsDir() }
+	var log []string
+	for i := 0; i+2 < len(ops); i += 3 {
+		p, q := dryPaths[int(ops[i+1])%len(dryPaths)], dryPaths[int(ops[i+2])%len(dryPaths)]
+		var op string
+		var errD, errR error
+		switch ops[i] % 6 {
+		case 0:
+			if isDir(ref, p) {
+				continue
 			}
-			log = append(log, op)
-			if (errD == nil) != (errR == nil) {
-				t.Fatalf("round %d, %v: dry %v, copy %v", round, log, errD, errR)
+			op = "write " + p
+			data := []byte(fmt.Sprint(i))
+			errD, errR = afero.WriteFile(d, p, data, 0o644), afero.WriteFile(ref, p, data, 0o644)
+		case 1:
+			if isDir(ref, p) {
+				continue // the directories go with removeall
 			}
-			if got, w := visible(t, d), visible(t, ref); !reflect.DeepEqual(got, w) {
-				t.Fatalf("round %d, after %v:\ndry  %v\ncopy %v", round, log, got, w)
+			op = "remove " + p
+			errD, errR = d.Remove(p), ref.Remove(p)
+		case 2:
+			op = "removeall " + p
+			errD, errR = d.RemoveAll(p), ref.RemoveAll(p)
+		case 3:
+			if isDir(ref, p) || isDir(ref, q) || p == q {
+				continue
+			}
+			op = "rename " + p + " " + q
+			errD, errR = d.Rename(p, q), ref.Rename(p, q)
+		case 4:
+			if _, err := ref.Stat(p); err == nil && !isDir(ref, p) {
+				continue
+			}
+			op = "mkdirall " + p
+			errD, errR = d.MkdirAll(p, 0o755), ref.MkdirAll(p, 0o755)
+		case 5:
+			if isDir(ref, p) {
+				continue
+			}
+			op = "append " + p
+			for _, fsys := range []afero.Fs{d, ref} {
+				f, err := fsys.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
+				if err == nil {
+					_, err = f.Write([]byte("+"))
+					f.Close()
+				}
+				if fsys == d {
+					errD = err
+				} else {
+					errR = err
+				}
 			}
 		}
-		if got := visible(t, base); !reflect.DeepEqual(got, want) {
-			t.Fatalf("round %d, %v: the workdir changed: %v", round, log, got)
+		log = append(log, op)
+		if (errD == nil) != (errR == nil) {
+			t.Fatalf("%v: dry %v, copy %v", log, errD, errR)
 		}
-		var removed []string
-		refTree := visible(t, ref)
-		for p, v := range want {
-			if _, ok := refTree[p]; !ok && v != "dir" {
-				removed = append(removed, p)
-			}
-		}
-		sort.Strings(removed)
-		if got := d.Removed(); !reflect.DeepEqual(got, removed) && !(len(got) == 0 && len(removed) == 0) {
-			t.Fatalf("round %d, %v: removed %v, want %v", round, log, got, removed)
+		if got, w := visible(t, d), visible(t, ref); !reflect.DeepEqual(got, w) {
+			t.Fatalf("after %v:\ndry  %v\ncopy %v", log, got, w)
 		}
 	}
+	if got := visible(t, base); !reflect.DeepEqual(got, want) {
+		t.Fatalf("%v: the workdir changed: %v", log, got)
+	}
+	var removed []string
+	refTree := visible(t, ref)
+	for p, v := range want {
+		if _, ok := refTree[p]; !ok && v != "dir" {
+			removed = append(removed, p)
+		}
+	}
+	sort.Strings(removed)
+	if got := d.Removed(); !reflect.DeepEqual(got, removed) && !(len(got) == 0 && len(removed) == 0) {
+		t.Fatalf("%v: removed %v, want %v", log, got, removed)
+	}
+}
+
+// Random changes of files and directories: 300 sequences of 12.
+func TestDryFSAgainstACopy(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 3))
+	for round := 0; round < 300; round++ {
+		ops := make([]byte, 36)
+		for i := range ops {
+			ops[i] = byte(rng.IntN(256))
+		}
+		checkDryAgainstACopy(t, ops)
+	}
+}
+
+// FuzzDryFSAgainstACopy is TestDryFSAgainstACopy on any sequence.
+func FuzzDryFSAgainstACopy(f *testing.F) {
+	f.Add([]byte{1, 0, 0, 4, 1, 0, 0, 1, 0})          // remove A, make D, write D/B
+	f.Add([]byte{2, 4, 0, 4, 4, 0, 0, 2, 0, 3, 0, 6}) // removeall D, make it again, write D/C, rename A G
+	f.Add([]byte{0, 5, 0, 3, 1, 3, 2, 5, 0, 3, 3, 1}) // write E, rename D/B onto E/F, removeall E, rename back
+	f.Fuzz(func(t *testing.T, ops []byte) {
+		if len(ops) > 90 {
+			ops = ops[:90]
+		}
+		checkDryAgainstACopy(t, ops)
+	})
 }
