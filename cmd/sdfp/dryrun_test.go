@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -118,5 +119,23 @@ func TestDryRunDoesWhatTheRunDoes(t *testing.T) {
 				t.Errorf("dry run: written %v (changed %v), removed %v\nreal run: changed %v, removed %v", written, changed, removed, wantWritten, wantRemoved)
 			}
 		})
+	}
+}
+
+// The JSON dry-run event lists the removed files, and its lists are
+// lists when empty too.
+func TestDryRunJSONListsRemoved(t *testing.T) {
+	proc := writeProc(t, t.TempDir(), "p.proc", "/DELETE-FILE FILE-NAME=KEEP.ME\n")
+	code, out, _ := runCLI("run", "--workdir", dryBase(t), "--dry-run", "--format", "json", proc)
+	var ev map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if strings.Contains(line, `"event":"dry-run"`) {
+			if err := json.Unmarshal([]byte(line), &ev); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if code != exitOK || !reflect.DeepEqual(ev["removed"], []any{"KEEP.ME"}) || !reflect.DeepEqual(ev["writes"], []any{}) || !reflect.DeepEqual(ev["files"], []any{}) {
+		t.Errorf("exit %d, dry-run event %v\n%s", code, ev, out)
 	}
 }

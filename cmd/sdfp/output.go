@@ -199,8 +199,11 @@ func (o *output) dryRun(writes []dryRunWrite, removed []string) {
 		files[i] = fmt.Sprintf("%s (%d bytes)", w.Path, w.Bytes)
 	}
 	if o.json {
-		if removed == nil {
+		if removed == nil { // lists, empty or not, for the consumer
 			removed = []string{}
+		}
+		if writes == nil {
+			writes = []dryRunWrite{}
 		}
 		o.event("dry-run", "", map[string]any{"files": files, "writes": writes, "removed": removed})
 		return
