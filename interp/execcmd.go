@@ -40,7 +40,7 @@ func (r *Runner) executeCmd(c *ast.Command) (handler.Result, *signal) {
 	return res, sig
 }
 
-// executeInto is executeCmd writing its result into res, which holds
+// executeInto is executeCmd writing its result into out, which holds
 // the zero Result: callPlanned calls it with the statement's plan
 // (quickExec), so that the result, which carries the inner command's,
 // is not copied on its way back (about 50 instructions of a loop's
