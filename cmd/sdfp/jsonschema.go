@@ -27,6 +27,6 @@ var jsonEventTable = []struct{ event, fields, meaning string }{
 // jsonNotes explain the fields' values.
 var jsonNotes = []string{
 	`rc is {"sc2", "sc1", "main"}. text is the line as printed, in the run's language; message, present when the line is a message, is {"key", "inserts"}, an insert being a string, a number or a message of its own (the detail SDP0091 carries), the same in every language.`,
-	`files lists "PATH (N bytes)"; writes holds for each file {"path", "bytes", "new"} and its "content" when the workdir lacks it, else a unified "diff" against the workdir's file (left out when the file would not change), or "binary": true. removed lists the paths of the workdir's files the run would have deleted or renamed away.`,
+	`files lists "PATH (N bytes)"; writes holds for each file {"path", "bytes", "new"} and its "content" when the workdir lacks it, else a unified "diff" against the workdir's file (left out when the file would not change), or "binary": true, or "unchanged": true when the run would write the file with the content it has. Both compare with the workdir as it is, so a plain dry run after another run includes that run's undo. removed lists the paths of the workdir's files the run would have deleted or renamed away.`,
 	`New fields may be added within a version; removing or changing one raises it.`,
 }

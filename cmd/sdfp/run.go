@@ -6,10 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
-	"path"
-	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -378,11 +376,19 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, out *output, stdout
 	if f.dryRun {
 		mode = session.LockShared
 	}
-	root, code, ok := f.openWorkdir(c, "run", mode)
-	if !ok {
-		return code
+	var root afero.Fs // the workdir
+	if f.dryRun && workdirMissing(f.workdir) {
+		// a dry run creates nothing, its workdir included: it reads an
+		// empty one (and --continue finds no world in it)
+		root = afero.NewMemMapFs()
+	} else {
+		r, code, ok := f.openWorkdir(c, "run", mode)
+		if !ok {
+			return code
+		}
+		defer r.Close()
+		root = r
 	}
-	defer root.Close()
 	w, code, ok := c.openWorld(f, root, start)
 	if !ok {
 		return code
@@ -481,7 +487,7 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, out *output, stdout
 		}
 	}
 	if f.dryRun {
-		c.listWrites(root, dry, out)
+		out.dryRun(dryRunChanges(root, dry, w.view != nil))
 	}
 	for _, m := range s.WriteErrors() {
 		out.writeError(s.Msgs.Render(m, lang), m)
@@ -552,25 +558,9 @@ func (h *hostFile) close() error {
 	return nil
 }
 
-// listWrites reports what a dry run would have written to the workdir:
-// each file with its size, and for JSON its new content (a file the
-// workdir lacks) or a unified diff against the workdir's file; and the
-// workdir's files it would have removed.
-func (c *cli) listWrites(root afero.Fs, dry *world.DryFS, out *output) {
-	var writes []dryRunWrite
-	overlay := dry.Layer()
-	afero.Walk(overlay, "", func(p string, info os.FileInfo, err error) error {
-		if err == nil && !info.IsDir() && !strings.HasPrefix(filepath.Base(p), ".") {
-			writes = append(writes, dryRunWriteOf(root, overlay, strings.TrimPrefix(p, "/"), info.Size()))
-		}
-		return nil
-	})
-	sort.Slice(writes, func(i, j int) bool { return writes[i].Path < writes[j].Path })
-	var removed []string
-	for _, p := range dry.Removed() {
-		if !strings.HasPrefix(path.Base(p), ".") { // a spare or a temporary file, as writes leave them out
-			removed = append(removed, p)
-		}
-	}
-	out.dryRun(writes, removed)
+// workdirMissing reports whether dir is not there (a file on its path
+// is an error openWorkdir reports).
+func workdirMissing(dir string) bool {
+	_, err := os.Stat(dir)
+	return errors.Is(err, fs.ErrNotExist)
 }

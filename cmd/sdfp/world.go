@@ -30,7 +30,7 @@ type runWorld struct {
 }
 
 // dryBase is what a dry run reads below its in-memory writes.
-func (w *runWorld) dryBase(root *session.RootFS) afero.Fs {
+func (w *runWorld) dryBase(root afero.Fs) afero.Fs {
 	if w.view != nil {
 		return w.view
 	}
@@ -63,7 +63,7 @@ func installationHash(file string) (string, error) {
 
 // openWorld starts or continues the world of the locked workdir. The
 // code is the exit status when ok is false.
-func (c *cli) openWorld(f runFlags, root *session.RootFS, start time.Time) (w runWorld, code int, ok bool) {
+func (c *cli) openWorld(f runFlags, root afero.Fs, start time.Time) (w runWorld, code int, ok bool) {
 	w.instName, w.start, w.firstTSN = f.installation, start, 1
 	if w.instName != "" {
 		w.instName = filepath.Clean(w.instName) // ./site.yaml is site.yaml
@@ -138,7 +138,7 @@ func (c *cli) openWorld(f runFlags, root *session.RootFS, start time.Time) (w ru
 
 // save writes the world's state when the run has ended and closes the
 // journal. A state that cannot be written is a write error of the run.
-func (w *runWorld) save(root *session.RootFS, s *session.Session) error {
+func (w *runWorld) save(root afero.Fs, s *session.Session) error {
 	if w.fs == nil {
 		return nil
 	}
