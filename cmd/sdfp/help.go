@@ -16,7 +16,7 @@ func (c *cli) help(args []string) int {
 	fs.SetOutput(c.stderr)
 	instFile := fs.String("installation", "", "installation file whose site commands are listed too")
 	fs.Usage = func() {
-		fmt.Fprintln(c.stderr, "usage: sdfp help [--installation FILE] [COMMAND|FUNCTION|MESSAGE]")
+		fmt.Fprintln(c.stderr, "usage: sdfp help [--installation FILE] [COMMAND|FUNCTION|MESSAGE|TOPIC|SUBCOMMAND]")
 		fs.PrintDefaults()
 	}
 	if code, done := parseFlags(fs, args); done {
@@ -62,8 +62,16 @@ func (c *cli) help(args []string) int {
 	}
 	if len(cands) > 1 {
 		fmt.Fprintf(c.stderr, "sdfp help: %s is ambiguous: %s\n", name, strings.Join(cands, ", "))
-	} else {
-		fmt.Fprintf(c.stderr, "sdfp help: no command, function or message %s (run 'sdfp help' for the list)\n", name)
+		return exitFindings
+	}
+	for _, s := range subcommands() {
+		if s.name == strings.ToLower(args[0]) {
+			// sdfp help run: the subcommand's own usage, on stdout
+			return s.run(&cli{stdin: c.stdin, stdout: c.stdout, stderr: c.stdout}, []string{"-h"})
+		}
+	}
+	{
+		fmt.Fprintf(c.stderr, "sdfp help: no command, function, message or subcommand %s (run 'sdfp help' for the list)\n", name)
 	}
 	return exitFindings
 }

@@ -8,7 +8,7 @@ var jsonCommonFields = []string{
 	`"v" (the schema version)`,
 	`"event" (the kind, below)`,
 	`"task" (the TSN of the task, 0001 for the first procedure file; "" for the system's own events)`,
-	`"time" (virtual time, RFC 3339)`,
+	`"time" (virtual time, RFC 3339; not on usage-error, which comes before the run has a clock)`,
 }
 
 // jsonEventTable lists the kinds of events.

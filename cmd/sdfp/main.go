@@ -99,7 +99,7 @@ func (c *cli) usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", s.name, s.summary)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Run 'sdfp <subcommand> -h' for its flags.")
+	fmt.Fprintln(w, "Run 'sdfp <subcommand> -h' or 'sdfp help <subcommand>' for its flags.")
 }
 
 // parseFlags parses a subcommand's flags. done reports that the

@@ -107,8 +107,13 @@ func TestHelp(t *testing.T) {
 		t.Errorf("help detail: exit %d, %q", code, out)
 	}
 	code, _, errOut := runCLI("help", "NO-SUCH-THING")
-	if code != exitFindings || !strings.Contains(errOut, "no command, function or message NO-SUCH-THING") {
+	if code != exitFindings || !strings.Contains(errOut, "no command, function, message or subcommand NO-SUCH-THING") {
 		t.Errorf("help unknown: exit %d, %q", code, errOut)
+	}
+	// a subcommand's flags, on stdout, as `sdfp run -h` shows them
+	code, out, _ = runCLI("help", "run")
+	if code != exitOK || !strings.Contains(out, "usage: sdfp run [flags]") || !strings.Contains(out, "-dry-run") {
+		t.Errorf("help run: exit %d, %q", code, out)
 	}
 }
 

@@ -228,7 +228,11 @@ func (c *cli) run(args []string) int {
 		// read, a huge file exhaust memory
 		src, err := dms.ReadFile(afero.NewOsFs(), tasks[i].Name, dms.MaxProcedureSize)
 		if err != nil {
-			return c.runUsage(f.format == "json", "%v", err)
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the path is named below, without the system call
+			}
+			return c.runUsage(f.format == "json", "procedure file %s: %v", tasks[i].Name, err)
 		}
 		tasks[i].Source = string(src)
 		proc, errs := chk.Parser.ParseFile(tasks[i].Name, tasks[i].Source)
