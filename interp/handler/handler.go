@@ -173,6 +173,28 @@ type Receiver interface {
 	Receive(m msg.Message)
 }
 
+// Lister is a task with a SYSLST: a command's OUTPUT=*SYSLST lines go
+// there (printed as they come), not into the result's Output, which is
+// SYSOUT's and what EXECUTE-CMD's TEXT-OUTPUT catches.
+type Lister interface {
+	Task
+	List(m msg.Message)
+}
+
+// ToSyslst hands lines to the task's SYSLST when output is *SYSLST and
+// the task has one, and returns the lines left for SYSOUT (all of them
+// otherwise).
+func ToSyslst(t Task, output string, lines []msg.Message) []msg.Message {
+	l, ok := t.(Lister)
+	if output != "*SYSLST" || !ok {
+		return lines
+	}
+	for _, m := range lines {
+		l.List(m)
+	}
+	return nil
+}
+
 // Handler executes commands. Handle reports handled=false for commands
 // it does not implement, so the next handler of the chain gets them.
 type Handler interface {

@@ -29,7 +29,7 @@ var fileCommands = []decl{
 			SUPPORT = *PUBLIC-DISK(VOLUME-SET = *STD / <alphanum-name 1..4>, SPACE = *STD / *RELATIVE(PRIMARY-ALLOCATION = *STD / <integer 1..16777215>, SECONDARY-ALLOCATION = *STD / <integer 0..32767>)) / *NONE
 			PROTECTION = *STD / *PARAMETERS(ACCESS = *STD / *WRITE / *READ, USER-ACCESS = *STD / *OWNER-ONLY / *ALL-USERS)`},
 	{name: "DELETE-FILE", domain: fileDomain, source: "V CMD delete-file (own user ID only, selection as SHOW-FILE-ATTRIBUTES, OUTPUT and SUPPRESS-ERRORS operands); keyword values I",
-		help: "Deletes files of the task's user ID; FILE-NAME may hold wildcards (*, /, <a,b>, <a:b>, -s, a terminating period). No file of the name: DMS0533 (SC1 64), unless SUPPRESS-ERRORS=*FILE-NOT-EXISTING. OUTPUT=*SYSOUT lists the files deleted.",
+		help: "Deletes files of the task's user ID; FILE-NAME may hold wildcards (*, /, <a,b>, <a:b>, -s, a terminating period). No file of the name: DMS0533 (SC1 64), unless SUPPRESS-ERRORS=*FILE-NOT-EXISTING. OUTPUT=*SYSOUT lists the files deleted, *SYSLST lists them on SYSLST (an error message stays on SYSOUT).",
 		ops: `FILE-NAME = ` + fileSelection + ` !
 			OPTION = *NONE / *DESTROY-ALL
 			DIALOG-CONTROL = *STD / *NO / *YES / *ERROR
@@ -47,7 +47,7 @@ var fileCommands = []decl{
 			NEW-NAME = *SAME / <filename 1..54>
 			PROTECTION = *UNCHANGED / *PARAMETERS(ACCESS = *UNCHANGED / *WRITE / *READ, USER-ACCESS = *UNCHANGED / *OWNER-ONLY / *ALL-USERS)`},
 	{name: "SHOW-FILE-ATTRIBUTES", domain: fileDomain, source: "V CMD \"S variable format\" (SHOW-FILE-ATTRIBUTES structure: F-NAME, CAT-ID, USER-ID, SHORT-F-NAME, F-SIZE; a wildcard gives a list); SYSOUT layout and keyword values I",
-		help: "Shows the files of the task's user ID that FILE-NAME selects (wildcards allowed; default all): each with its size in PAM pages (2 KB), then a summary. Structured output (EXECUTE-CMD STRUCTURE-OUTPUT) has F-NAME, CAT-ID, USER-ID, SHORT-F-NAME and F-SIZE, with INFORMATION=*ALL-ATTRIBUTES also CRE-DATE, CRE-TIME and LAST-PAGE.",
+		help: "Shows the files of the task's user ID that FILE-NAME selects (wildcards allowed; default all): each with its size in PAM pages (2 KB), then a summary. Structured output (EXECUTE-CMD STRUCTURE-OUTPUT) has F-NAME, CAT-ID, USER-ID, SHORT-F-NAME and F-SIZE, with INFORMATION=*ALL-ATTRIBUTES also CRE-DATE, CRE-TIME and LAST-PAGE. OUTPUT=*SYSLST prints the listing on SYSLST, where EXECUTE-CMD's TEXT-OUTPUT does not catch it.",
 		ops: `FILE-NAME = *ALL / ` + fileSelection + `
 			INFORMATION = *NAME-AND-SPACE / *NAME-ONLY / *ALL-ATTRIBUTES
 			OUTPUT = *SYSOUT / *SYSLST`},

@@ -289,7 +289,7 @@ func (f *Files) deleteFile(req *handler.Request) handler.Result {
 	for _, e := range found {
 		if err := dms.Remove(f.fs, e.host); err != nil {
 			r := f.failure(e.name, err)
-			r.Output = append(lines, r.Output...)
+			r.Output = append(handler.ToSyslst(req.Task, string(output), lines), r.Output...) // the error is SYSOUT's
 			return r
 		}
 		f.attrs.removed(e.name)
@@ -297,7 +297,7 @@ func (f *Files) deleteFile(req *handler.Request) handler.Result {
 			lines = append(lines, msg.Plain(f.full(e.name)))
 		}
 	}
-	return handler.Result{RC: handler.OK, Output: lines}
+	return handler.Result{RC: handler.OK, Output: handler.ToSyslst(req.Task, string(output), lines)}
 }
 
 // valuesOf is the elements of a list operand (one value is a list of one).

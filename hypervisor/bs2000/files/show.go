@@ -18,8 +18,8 @@ import (
 // USER-ID, SHORT-F-NAME, F-SIZE; INFORMATION=*ALL-ATTRIBUTES adds
 // CRE-DATE and CRE-TIME from the attribute catalog (I).
 func (f *Files) showFile(req *handler.Request) handler.Result {
-	var all, info ast.Keyword
-	req.Args.Unpack("FILE-NAME", &all, "INFORMATION", &info)
+	var all, info, output ast.Keyword
+	req.Args.Unpack("FILE-NAME", &all, "INFORMATION", &info, "OUTPUT", &output)
 	p, _ := ParsePattern("*")
 	written := "*"
 	if all != "*ALL" {
@@ -69,7 +69,7 @@ func (f *Files) showFile(req *handler.Request) handler.Result {
 		noun = "FILE"
 	}
 	lines = append(lines, msg.Plain(fmt.Sprintf("%%:%s: PUBLIC: %d %s RES= %d FRE= 0 REL= 0 PAGES", f.Cat, len(found), noun, total)))
-	return handler.Result{RC: handler.OK, Output: lines, Records: records}
+	return handler.Result{RC: handler.OK, Output: handler.ToSyslst(req.Task, string(output), lines), Records: records}
 }
 
 // Link names belong to a task (its task file table): ADD-FILE-LINK
