@@ -1,7 +1,10 @@
 package session
 
 import (
+	"errors"
+	"io/fs"
 	"os"
+	"syscall"
 	"time"
 
 	"github.com/spf13/afero"
@@ -51,7 +54,14 @@ func (f *RootFS) Mkdir(name string, perm os.FileMode) error {
 func (f *RootFS) MkdirAll(path string, perm os.FileMode) error {
 	r, n := f.in(path)
 	defer f.made()
-	return r.MkdirAll(n, perm)
+	err := r.MkdirAll(n, perm)
+	if errors.Is(err, fs.ErrExist) {
+		// os.Root says "file exists" where a file is in the way; os.MkdirAll
+		// and the in-memory file systems say "not a directory", which is
+		// what the user needs to hear (JVS0416 for a file named JV)
+		err = &fs.PathError{Op: "mkdir", Path: path, Err: syscall.ENOTDIR}
+	}
+	return err
 }
 func (f *RootFS) Open(name string) (afero.File, error) {
 	r, n := f.in(name)

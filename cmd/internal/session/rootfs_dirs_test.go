@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 
 	"github.com/spf13/afero"
@@ -88,5 +89,31 @@ func TestWorldDirectoryLinkOutRefused(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(outside, "journal")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("outside the workdir: %v", err)
+	}
+}
+
+// MkdirAll over a file says "not a directory", as os.MkdirAll and the
+// in-memory file systems do (os.Root said "file exists", which made
+// JVS0416 for a file named JV read as if the directory were there).
+func TestMkdirAllOverAFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "JV"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root, err := OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	for _, p := range []string{"JV", "JV/SUB"} {
+		if err := root.MkdirAll(p, 0o755); !errors.Is(err, syscall.ENOTDIR) {
+			t.Errorf("MkdirAll %s: %v, want not a directory", p, err)
+		}
+	}
+	if err := root.MkdirAll("NEW/SUB", 0o755); err != nil {
+		t.Errorf("MkdirAll NEW/SUB: %v", err)
+	}
+	if err := root.MkdirAll("NEW/SUB", 0o755); err != nil {
+		t.Errorf("MkdirAll of an existing directory: %v", err)
 	}
 }
