@@ -127,8 +127,19 @@ func (f *Files) own(cat, user string) bool {
 // comment); ok is false when there is none.
 func (f *Files) host(file string) (string, bool) {
 	for _, cand := range []string{file, strings.ToLower(file), strings.ToLower(file) + ".proc"} {
-		if fi, err := f.fs.Stat(cand); err == nil && fi.Mode().IsRegular() {
+		// Lstat: a symbolic link is no regular file, as listings skip it
+		if fi, err := dms.Lstat(f.fs, cand); err == nil && fi.Mode().IsRegular() {
 			return cand, true
+		}
+	}
+	// any other spelling whose capitals are the name, as a listing shows
+	// it (Data.B is DATA.B): the directory is read only when the usual
+	// spellings miss
+	if infos, err := afero.ReadDir(f.fs, "."); err == nil {
+		for _, fi := range infos {
+			if h := fi.Name(); strings.ToUpper(h) == file && !strings.HasPrefix(h, ".") && fi.Mode().IsRegular() {
+				return h, true
+			}
 		}
 	}
 	return file, false

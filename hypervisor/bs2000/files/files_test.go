@@ -2,6 +2,8 @@ package files
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -266,5 +268,34 @@ func TestBareRequests(t *testing.T) {
 				t.Errorf("%s: %v %v", name, ok, res.RC)
 			}
 		}
+	}
+}
+
+// A file a listing shows can be named: a host file of any spelling whose
+// capitals are the name (Data.B is DATA.B); a symbolic link is no file,
+// neither in a listing nor by name. SHOW-FILE-ATTRIBUTES * listed Data.B
+// and DELETE-FILE * deleted it, while SHOW-FILE-ATTRIBUTES DATA.B and
+// COPY-FILE said DMS0533; COPY-FILE read through a link a listing skipped.
+func TestNamesAsListingsShowThem(t *testing.T) {
+	dir := t.TempDir()
+	r := newRig(t)
+	r.fs = afero.NewBasePathFs(afero.NewOsFs(), dir)
+	r.f = New(r.fs, func() time.Time { return r.now }, "SDFP", "SDFPUSER")
+	afero.WriteFile(r.fs, "Data.B", []byte("b"), 0o644)
+	afero.WriteFile(r.fs, "TARGET", []byte("t"), 0o644)
+	if err := os.Symlink("TARGET", filepath.Join(dir, "DATA.L")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	out := r.want("SHOW-FILE-ATTRIBUTES FILE-NAME=*", "CMD0001")
+	if all := strings.Join(out, "\n"); !strings.Contains(all, "DATA.B") || strings.Contains(all, "DATA.L") {
+		t.Errorf("listing:\n%s", all)
+	}
+	r.want("SHOW-FILE-ATTRIBUTES FILE-NAME=DATA.B", "CMD0001")
+	r.want("COPY-FILE FROM-FILE=DATA.B,TO-FILE=DATA.C", "CMD0001")
+	r.want("SHOW-FILE-ATTRIBUTES FILE-NAME=DATA.L", "DMS0533")
+	r.want("COPY-FILE FROM-FILE=DATA.L,TO-FILE=DATA.M", "DMS0533")
+	r.want("MODIFY-FILE-ATTRIBUTES FILE-NAME=DATA.B,NEW-NAME=DATA.D", "CMD0001")
+	if b, err := afero.ReadFile(r.fs, "DATA.D"); err != nil || string(b) != "b" {
+		t.Errorf("DATA.D: %q %v", b, err)
 	}
 }
