@@ -168,7 +168,15 @@ func fileFailure(err error) any {
 // openOutput opens a file of the run's file system for a system file: a
 // new file that replaces the old one when it is closed.
 func (r *Runner) openOutput(name string, extend bool) (io.WriteCloser, error) {
-	host, _ := r.hostName(name)
+	host, found := r.hostName(name)
+	if !found {
+		// the file is cataloged when it is assigned, as BS2000 does: SHOW-
+		// FILE-ATTRIBUTES and IS-CATALOGED-FILE see it before the lines
+		// written to it are (they are swapped in when it is closed)
+		if err := dms.WriteFile(r.fs, host, nil); err != nil {
+			return nil, err
+		}
+	}
 	if extend {
 		return dms.Append(r.fs, host)
 	}

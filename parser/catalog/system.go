@@ -10,7 +10,7 @@ const jvPassword = `JV-PASSWORD = *NONE / <c-string 1..4> / <x-string 1..8> / <i
 
 var systemCommands = []decl{
 	{name: "ASSIGN-SYSLST", domain: "BS2000", source: "V CMD assign-syslst (spec 9.1)",
-		help: "Directs SYSLST to a file (created when missing), back to the primary assignment with *PRIMARY, or to *DUMMY.",
+		help: "Directs SYSLST to a file (cataloged at once when missing; its lines are in it once SYSLST is assigned elsewhere), back to the primary assignment with *PRIMARY, or to *DUMMY.",
 		ops: `TO = <filename 1..54> / *PRIMARY / *DUMMY / *VARIABLE(VARIABLE-NAME = <composed-name 1..254> !) !
 			OPEN-MODE = *OUTPUT / *EXTEND
 			SYSLST-NUMBER = *STD / <integer 1..99>`},
