@@ -198,16 +198,6 @@ func (o *output) dryRun(writes []dryRunWrite, removed []string) {
 	for i, w := range writes {
 		files[i] = fmt.Sprintf("%s (%d bytes)", w.Path, w.Bytes)
 	}
-	shown := files // the text form says which writes change nothing
-	if !o.json {
-		shown = make([]string, len(writes))
-		for i, w := range writes {
-			shown[i] = files[i]
-			if w.Unchanged {
-				shown[i] = fmt.Sprintf("%s (%d bytes, unchanged)", w.Path, w.Bytes)
-			}
-		}
-	}
 	if o.json {
 		if removed == nil { // lists, empty or not, for the consumer
 			removed = []string{}
@@ -224,7 +214,10 @@ func (o *output) dryRun(writes []dryRunWrite, removed []string) {
 	}
 	if len(files) > 0 {
 		fmt.Fprintln(o.errw, "sdfp: dry run: would have written:")
-		for _, f := range shown {
+		for i, f := range files {
+			if writes[i].Unchanged {
+				f = fmt.Sprintf("%s (%d bytes, unchanged)", writes[i].Path, writes[i].Bytes)
+			}
 			fmt.Fprintln(o.errw, "  "+f)
 		}
 	}

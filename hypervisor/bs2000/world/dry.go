@@ -78,11 +78,14 @@ func (d *DryFS) gone(name string) bool {
 		if d.removed[p] {
 			return true
 		}
-		if p == "." || !strings.Contains(p, "/") {
+		if isTop(p) {
 			return false
 		}
 	}
 }
+
+// isTop reports whether p (a key) has no directory above it to look at.
+func isTop(p string) bool { return p == "." || !strings.Contains(p, "/") }
 
 func notExist(op, name string) error {
 	return &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
@@ -114,7 +117,7 @@ func (d *DryFS) unhide(name string) {
 			delete(d.removed, p)
 			d.hideChildren(p)
 		}
-		if p == "." || !strings.Contains(p, "/") {
+		if isTop(p) {
 			return
 		}
 	}
