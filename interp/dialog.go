@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"sdfp/interp/handler"
-	"sdfp/lexer"
 	"sdfp/parser/ast"
 )
 
@@ -40,6 +39,10 @@ func (r *Runner) NewDialog(ctx context.Context) *Dialog {
 func (d *Dialog) Run(stmts *ast.Procedure) *Error {
 	r := d.r
 	r.frame = d.f
+	// each input has the whole step limit: counted over the session, one
+	// runaway loop stopped by it made every later input fail at its
+	// first command
+	r.steps, r.checkAt = 0, 0
 	ast.Walk(stmts.Body, func(s ast.Stmt) bool {
 		if b, ok := s.(*ast.Block); ok && b.Cmd.Label != "" {
 			d.f.blocks[b.Cmd.Label] = b
@@ -56,9 +59,9 @@ func (d *Dialog) Run(stmts *ast.Procedure) *Error {
 	case sigExit:
 		return nil
 	case sigGoto:
-		return r.errorOf(lexer.Pos{}, gotoTargetMissing.result(sig.label))
+		return r.signalError(sig.pos, gotoTargetMissing.result(sig.label))
 	}
-	return r.errorOf(lexer.Pos{}, loopControlOutside.result())
+	return r.signalError(sig.pos, loopControlOutside.result())
 }
 
 // Close ends the dialog: SYSLST and SYSOUT files are closed (and so

@@ -29,8 +29,11 @@ type signal struct {
 	label   string // GOTO target; CYCLE/EXIT-BLOCK tag ("" = innermost)
 	err     *Error // sigError
 	rc      handler.ReturnCode
-	exitErr bool      // sigExit: EXIT-PROCEDURE ERROR=*YES
-	pos     lexer.Pos // sigExit: where the procedure was left
+	exitErr bool // sigExit: EXIT-PROCEDURE ERROR=*YES
+	// pos is the command that raised the signal (EXIT-PROCEDURE, GOTO,
+	// CYCLE, EXIT-BLOCK, a branch): a GOTO or CYCLE that finds no target
+	// is reported there, not where the procedure was called
+	pos lexer.Pos
 }
 
 // execList runs a statement list.

@@ -136,7 +136,7 @@ func (r *Runner) call(proc *ast.Procedure, params []Param, include bool, pos lex
 		}
 		return sig.rc, nil
 	case sigGoto:
-		e := r.errorOf(pos, gotoNotEnclosing.result(sig.label))
+		e := r.signalError(signalPos(sig, pos), gotoNotEnclosing.result(sig.label))
 		return e.RC, e
 	}
 	what := "EXIT-BLOCK"
@@ -147,8 +147,27 @@ func (r *Runner) call(proc *ast.Procedure, params []Param, include bool, pos lex
 	if sig.label != "" {
 		res = exitOutsideNamedBlock.result(what, strings.ToUpper(sig.label))
 	}
-	e := r.errorOf(pos, res)
+	e := r.signalError(signalPos(sig, pos), res)
 	return e.RC, e
+}
+
+// signalError is the error of a GOTO, CYCLE or EXIT-BLOCK that found no
+// target, printed as a failing command's message is (failAt): the
+// signal came back to the procedure's level without a command failing.
+func (r *Runner) signalError(pos lexer.Pos, res handler.Result) *Error {
+	for _, line := range res.Output {
+		r.print(line)
+	}
+	return r.errorOf(pos, res)
+}
+
+// signalPos is where a GOTO, CYCLE or EXIT-BLOCK that left its procedure
+// was, else the fallback (the call).
+func signalPos(sig *signal, fallback lexer.Pos) lexer.Pos {
+	if sig.pos.Line > 0 {
+		return sig.pos
+	}
+	return fallback
 }
 
 // checkParamsPassed is a hook for parameter checks at procedure start;

@@ -378,7 +378,7 @@ func inputValue(s string, quotes bool) any {
 }
 
 func (r *Runner) gotoLabel(c *ast.Command) (handler.Result, *signal) {
-	return done, &signal{kind: sigGoto, label: c.Args.Str("LABEL")}
+	return done, &signal{kind: sigGoto, label: c.Args.Str("LABEL"), pos: c.Pos}
 }
 
 func tagOperand(c *ast.Command, key string) string {
@@ -389,11 +389,11 @@ func tagOperand(c *ast.Command, key string) string {
 }
 
 func (r *Runner) cycle(c *ast.Command) (handler.Result, *signal) {
-	return done, &signal{kind: sigCycle, label: tagOperand(c, "LOOP")}
+	return done, &signal{kind: sigCycle, label: tagOperand(c, "LOOP"), pos: c.Pos}
 }
 
 func (r *Runner) exitBlock(c *ast.Command) (handler.Result, *signal) {
-	return done, &signal{kind: sigExitBlock, label: tagOperand(c, "BLOCK")}
+	return done, &signal{kind: sigExitBlock, label: tagOperand(c, "BLOCK"), pos: c.Pos}
 }
 
 // includeBlock runs a tagged BEGIN block as an internal subprocedure.

@@ -108,7 +108,7 @@ func (r *Runner) endSpinOff(c *ast.Command, err *Error) *signal {
 // without its period (I). A label the procedure lacks fails the command.
 func (r *Runner) branch(c *ast.Command, label string) *signal {
 	if r.frame == nil || r.frame.proc == nil {
-		return &signal{kind: sigGoto, label: label}
+		return &signal{kind: sigGoto, label: label, pos: c.Pos}
 	}
 	labels := r.frame.proc.Labels
 	if label[0] != '.' && labels[label] == nil && labels["."+label] != nil {
@@ -117,7 +117,7 @@ func (r *Runner) branch(c *ast.Command, label string) *signal {
 	if labels[label] == nil {
 		return r.fail(c, branchTargetMissing.result(label))
 	}
-	return &signal{kind: sigGoto, label: label}
+	return &signal{kind: sigGoto, label: label, pos: c.Pos}
 }
 
 // UserSwitches answers USER-SWITCH( ): the user switches of a user ID
