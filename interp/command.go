@@ -54,7 +54,7 @@ func (r *Runner) stepChecks(c *ast.Command) *signal {
 	}
 	if r.steps&(checkSteps-1) == 0 {
 		if r.ctx.Err() != nil {
-			return &signal{kind: sigError, err: r.limitError(c, runCancelled.result(r.ctx.Err().Error()))}
+			return &signal{kind: sigError, err: r.limitError(c, runCancelled.result(cancelReason(r.ctx)))}
 		}
 		if err := r.checkMemory(); err != nil {
 			return &signal{kind: sigError, err: r.limitError(c, resultOf(err))}
@@ -222,7 +222,7 @@ func (r *Runner) wait(res handler.Result) handler.Result {
 	}
 	ready, err := r.waiter.Wait(r.ctx, r, w)
 	if err != nil && r.ctx.Err() != nil {
-		return runCancelled.result(r.ctx.Err().Error())
+		return runCancelled.result(cancelReason(r.ctx))
 	}
 	if err != nil {
 		return resultOf(err)
@@ -489,6 +489,17 @@ func handleRoute(ctx context.Context, fn handler.CommandFunc, req *handler.Reque
 		}
 	}()
 	*res = fn(ctx, req)
+}
+
+// cancelReason is why the run's context ended: the cause its canceller
+// gave (the dialog's Ctrl-C), else Go's words for it in capitals, as
+// the message's other text is ("context canceled" was all a dialog user
+// saw of a Ctrl-C).
+func cancelReason(ctx context.Context) string {
+	if c := context.Cause(ctx); c != nil && c != ctx.Err() {
+		return c.Error()
+	}
+	return strings.ToUpper(ctx.Err().Error())
 }
 
 // unpackFailure is the internal error of the request's command that an

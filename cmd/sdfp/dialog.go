@@ -327,6 +327,10 @@ type dialogOptions struct {
 }
 
 // runDialog runs a dialog without signals or history (tests).
+// errCtrlC is why an input's run was cancelled, as its SDP0099 message
+// says it.
+var errCtrlC = errors.New("INTERRUPTED (CTRL-C)")
+
 func runDialog(s *session.Session, in dialogInput, out io.Writer) (failed bool) {
 	return runDialogWith(s, in, out, dialogOptions{})
 }
@@ -369,13 +373,13 @@ func runDialogWith(s *session.Session, in dialogInput, out io.Writer, o dialogOp
 			}
 			return
 		}
-		ctx, cancel := context.WithCancel(context.Background())
+		ctx, cancel := context.WithCancelCause(context.Background())
 		done, watched := make(chan struct{}), make(chan struct{})
 		go func() {
 			defer close(watched)
 			select {
 			case <-o.interrupts:
-				cancel()
+				cancel(errCtrlC)
 			case <-done:
 			}
 		}()
@@ -392,7 +396,7 @@ func runDialogWith(s *session.Session, in dialogInput, out io.Writer, o dialogOp
 		// could take the Ctrl-C meant for the next line (a select picks
 		// at random when done and the interrupt are both ready)
 		<-watched
-		cancel()
+		cancel(nil)
 		if err != nil && err.Limit {
 			fmt.Fprintln(out, s.Msgs.Render(err.Msg, s.Language()))
 		}

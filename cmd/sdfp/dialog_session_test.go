@@ -131,7 +131,8 @@ func TestDialogSIGINT(t *testing.T) {
 	io.WriteString(stdin, "WRITE-TEXT 'LOOPING'; WHILE (TRUE); END-WHILE\n")
 	readUntil(t, r, &seen, "\nLOOPING\n")
 	cmd.Process.Signal(syscall.SIGINT)
-	readUntil(t, r, &seen, "RUN CANCELLED")
+	// the cause, not Go's "context canceled"
+	readUntil(t, r, &seen, "RUN CANCELLED: INTERRUPTED (CTRL-C)")
 	io.WriteString(stdin, "SHOW-VARIABLE A\n")
 	stdin.Close()
 	readUntil(t, r, &seen, "A = 7\n")
