@@ -28,8 +28,8 @@ func (c *cli) help(args []string) int {
 		fmt.Fprintf(c.stderr, "sdfp help: %v\n", err)
 		return exitUsage
 	}
-	cat := catalogFor(inst)
 	if len(args) == 0 {
+		cat := catalogFor(inst)
 		c.helpIndex(cat)
 		return exitOK
 	}
@@ -41,7 +41,22 @@ func (c *cli) help(args []string) int {
 		t.show(c.stdout, helpWidth(c.stdout))
 		return exitOK
 	}
+	cat := catalogFor(inst)
 	name := strings.ToUpper(args[0])
+	// a subcommand as the usage writes it (lower case) before a command
+	// it abbreviates: "check" and "help" are also the only CHECK-... and
+	// HELP-... commands, and showed CHECK-VM-MIGRATION and
+	// HELP-MSG-INFORMATION
+	for _, s := range subcommands() {
+		if s.name == args[0] {
+			// sdfp help run: the subcommand's own usage, on stdout
+			code := s.run(&cli{stdin: c.stdin, stdout: c.stdout, stderr: c.stdout}, []string{"-h"})
+			if cmd, _ := cat.Lookup(name); cmd != nil {
+				fmt.Fprintf(c.stdout, "\n(the %s command: sdfp help %s)\n", cmd.Name, cmd.Name)
+			}
+			return code
+		}
+	}
 	msgs := msg.Default()
 	key := name
 	if d := strings.ToLower(args[0]); msg.IsDetail(d) {
@@ -66,7 +81,7 @@ func (c *cli) help(args []string) int {
 	}
 	for _, s := range subcommands() {
 		if s.name == strings.ToLower(args[0]) {
-			// sdfp help run: the subcommand's own usage, on stdout
+			// sdfp help RUN: the subcommand, when no command is meant
 			return s.run(&cli{stdin: c.stdin, stdout: c.stdout, stderr: c.stdout}, []string{"-h"})
 		}
 	}

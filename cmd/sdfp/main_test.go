@@ -115,6 +115,20 @@ func TestHelp(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "usage: sdfp run [flags]") || !strings.Contains(out, "-dry-run") {
 		t.Errorf("help run: exit %d, %q", code, out)
 	}
+	// every subcommand as written shows its usage, also those that
+	// abbreviate a command (check, help); in capitals the command
+	for _, s := range subcommands() {
+		code, out, _ = runCLI("help", s.name)
+		if code != exitOK || !strings.HasPrefix(out, "usage: sdfp "+s.name) {
+			t.Errorf("help %s: exit %d, %q", s.name, code, out)
+		}
+	}
+	if _, out, _ = runCLI("help", "check"); !strings.HasSuffix(out, "(the CHECK-VM-MIGRATION command: sdfp help CHECK-VM-MIGRATION)\n") {
+		t.Errorf("help check does not name the command it abbreviates: %q", out)
+	}
+	if code, out, _ = runCLI("help", "CHECK"); code != exitOK || !strings.HasPrefix(out, "CHECK-VM-MIGRATION") {
+		t.Errorf("help CHECK: exit %d, %q", code, out)
+	}
 }
 
 // The dialog driven by a script: blocks run at their closing command,
