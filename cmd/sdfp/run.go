@@ -381,9 +381,10 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, out *output, stdout
 		mode = session.LockShared
 	}
 	var root afero.Fs // the workdir
-	if f.dryRun && workdirMissing(f.workdir) {
+	if (f.dryRun || f.cont) && workdirMissing(f.workdir) {
 		// a dry run creates nothing, its workdir included: it reads an
-		// empty one (and --continue finds no world in it)
+		// empty one (and --continue finds no world in it); --continue
+		// refuses a missing one, and so must not create it first
 		root = afero.NewMemMapFs()
 	} else {
 		r, code, ok := f.openWorkdir(c, "run", mode)

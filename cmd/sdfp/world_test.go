@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -152,6 +153,14 @@ func TestContinuedRunsSeeOneWorld(t *testing.T) {
 	base := workTree(t, work)
 	if code, _, errOut := runCLI("run", "--workdir", work, "--continue", proc); code != exitUsage || !strings.Contains(errOut, "holds no world to continue") {
 		t.Fatalf("--continue in a fresh workdir: exit %d %s", code, errOut)
+	}
+	// nor does it create a workdir that is not there to refuse it
+	missing := filepath.Join(t.TempDir(), "missing")
+	if code, _, errOut := runCLI("run", "--workdir", missing, "--continue", proc); code != exitUsage || !strings.Contains(errOut, "holds no world to continue") {
+		t.Errorf("--continue in a missing workdir: exit %d %s", code, errOut)
+	}
+	if _, err := os.Stat(missing); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("--continue created the missing workdir: %v", err)
 	}
 	if code, out, errOut := runCLI("run", "--workdir", work, proc); code != exitOK {
 		t.Fatalf("plain run: exit %d %s%s", code, out, errOut)
