@@ -39,4 +39,9 @@ func TestRunTasksOnServerUnits(t *testing.T) {
 	if code != exitUsage || out != "" || !strings.Contains(errOut, `no server unit "NOSUCH"`) || !strings.Contains(errOut, "ABGSE501, ABGSE701") {
 		t.Errorf("unknown SU: exit %d, %q, %q", code, out, errOut)
 	}
+	// --su too, and the installation no file was given for is named so
+	code, _, errOut = runCLI("run", "--workdir", work, "--su", "NOSUCH", a)
+	if code != exitUsage || !strings.Contains(errOut, `no server unit "NOSUCH" in the embedded installation (it has ABGSE501, ABGSE701)`) {
+		t.Errorf("--su NOSUCH: exit %d, %q", code, errOut)
+	}
 }

@@ -45,8 +45,13 @@ func TestDefaultLiteral(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := vm2000.DefaultInstallation(); !reflect.DeepEqual(got, want) {
+	got := vm2000.DefaultInstallation()
+	if !reflect.DeepEqual(vm2000.AsLoaded(got), want) {
 		t.Fatalf("default_literal.go differs from default.yaml: %s", regenerate)
+	}
+	// messages name it for what it is, not by the file the user never gave
+	if got.Source() != "the embedded installation" || want.Source() != "default.yaml" {
+		t.Errorf("Source: %q and %q", got.Source(), want.Source())
 	}
 	if a, b := vm2000.DefaultInstallation(), vm2000.DefaultInstallation(); a == b || &a.ServerUnits[0] == &b.ServerUnits[0] {
 		t.Error("DefaultInstallation must return a new value at every call")

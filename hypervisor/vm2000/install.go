@@ -13,6 +13,10 @@ import (
 type Installation struct {
 	// File is the name the installation was loaded from, for messages.
 	File string `yaml:"-"`
+	// embedded marks DefaultInstallation's value, which messages name as
+	// the embedded installation: a user who gave no file did not name
+	// default.yaml.
+	embedded bool
 	// LocalSU is the server unit whose monitor system the procedures run
 	// in; empty means the first server unit.
 	LocalSU string `yaml:"local-su"`
@@ -339,14 +343,25 @@ func DefaultYAML() []byte { return append([]byte(nil), defaultYAML...) }
 // running in the monitor system of ABGSE501. Every call returns a new
 // value. It cannot fail: a test loads default.yaml.
 func DefaultInstallation() *Installation {
+	var inst *Installation
 	if defaultLiteral != nil {
-		return defaultLiteral()
-	}
-	inst, err := LoadInstallation("default.yaml", defaultYAML)
-	if err != nil {
+		inst = defaultLiteral()
+	} else if loaded, err := LoadInstallation("default.yaml", defaultYAML); err == nil {
+		inst = loaded
+	} else {
 		// Unreachable while the package tests pass; an empty
 		// installation keeps callers free of a nil check.
-		return &Installation{File: "default.yaml"}
+		inst = &Installation{File: "default.yaml"}
 	}
+	inst.embedded = true
 	return inst
+}
+
+// Source names the installation in messages: its file, or the embedded
+// installation.
+func (i *Installation) Source() string {
+	if i.embedded {
+		return "the embedded installation"
+	}
+	return i.File
 }

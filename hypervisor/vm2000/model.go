@@ -99,10 +99,10 @@ func New(inst *Installation, clk *clock.Clock, jvs *jv.Store, con *console.Conso
 func (m *Model) SetLocalSU(name string) error {
 	su := m.byName[strings.ToUpper(name)]
 	if su == nil {
-		return fmt.Errorf("hypervisor: no server unit %q in %s", name, m.inst.File)
+		return fmt.Errorf("hypervisor: no server unit %q in %s (it has %s)", name, m.inst.Source(), strings.Join(m.unitNames(), ", "))
 	}
 	if su.failed {
-		return fmt.Errorf("hypervisor: server unit %s has failed (state: failed in %s)", su.name, m.inst.File)
+		return fmt.Errorf("hypervisor: server unit %s has failed (state: failed in %s)", su.name, m.inst.Source())
 	}
 	m.local = su
 	return nil

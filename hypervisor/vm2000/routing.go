@@ -138,10 +138,10 @@ func (m *Model) SetTaskSU(task, name string) error {
 func (m *Model) CheckServerUnit(name string) error {
 	su := m.byName[strings.ToUpper(name)]
 	if su == nil {
-		return fmt.Errorf("no server unit %q in %s (it has %s)", name, m.inst.File, strings.Join(m.unitNames(), ", "))
+		return fmt.Errorf("no server unit %q in %s (it has %s)", name, m.inst.Source(), strings.Join(m.unitNames(), ", "))
 	}
 	if su.failed {
-		return fmt.Errorf("server unit %s has failed (state: failed in %s): no procedure runs in its monitor system", su.name, m.inst.File)
+		return fmt.Errorf("server unit %s has failed (state: failed in %s): no procedure runs in its monitor system", su.name, m.inst.Source())
 	}
 	return nil
 }
