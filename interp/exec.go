@@ -102,7 +102,7 @@ func (r *Runner) execList(list []ast.Stmt) *signal {
 func errorHandlerIndex(list []ast.Stmt, failed int) int {
 	if _, simple := list[failed].(*ast.Command); simple {
 		for j := failed + 1; j < len(list); j++ {
-			if c, ok := list[j].(*ast.Command); ok && c.Name == "" && c.Label == "" {
+			if c, ok := list[j].(*ast.Command); ok && c.Name == "" && c.Label == "" && len(c.Errs) == 0 {
 				continue // comment line
 			}
 			if eb, ok := list[j].(*ast.ErrorBlock); ok && eb.ForCmd {

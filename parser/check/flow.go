@@ -275,10 +275,12 @@ func (w *walker) cmdErrorTargets(list []ast.Stmt) {
 	}
 }
 
-// previousCommand is the statement before list[i], skipping comment lines.
+// previousCommand is the statement before list[i], skipping comment lines
+// (a command the reader could not read is none: it fails when reached,
+// and the IF-CMD-ERROR after it sees that).
 func previousCommand(list []ast.Stmt, i int) ast.Stmt {
 	for j := i - 1; j >= 0; j-- {
-		if c, ok := list[j].(*ast.Command); ok && c.Name == "" && c.Label == "" && !c.Subst {
+		if c, ok := list[j].(*ast.Command); ok && c.Name == "" && c.Label == "" && !c.Subst && len(c.Errs) == 0 {
 			continue
 		}
 		if _, ok := list[j].(*ast.Data); ok {
