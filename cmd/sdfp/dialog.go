@@ -425,8 +425,11 @@ func runDialogWith(s *session.Session, in dialogInput, out io.Writer, o dialogOp
 			return
 		}
 		line = strings.TrimRight(line, " \t\r")
-		if len(pending) == 0 && strings.HasPrefix(line, "!") {
-			cmd := strings.TrimSpace(line[1:])
+		// ! lines are the dialog's own inside an open block too (no
+		// command starts with !): they were taken for lines of the block
+		if strings.HasPrefix(strings.TrimLeft(line, " "), "!") && !continued(pending) {
+			cmd := strings.TrimSpace(strings.TrimLeft(line, " ")[1:])
+			k, numErr := strconv.Atoi(cmd)
 			switch {
 			case cmd == "quit":
 				return
@@ -434,12 +437,13 @@ func runDialogWith(s *session.Session, in dialogInput, out io.Writer, o dialogOp
 				for i, h := range history {
 					fmt.Fprintf(out, "%3d %s\n", i+1, strings.ReplaceAll(h, "\n", "\n    "))
 				}
+			case numErr != nil:
+				fmt.Fprintf(out, "sdfp: unknown dialog command !%s (!history, !N, !quit)\n", cmd)
+			case k < 1 || k > len(history):
+				fmt.Fprintf(out, "sdfp: no input %d in the history (%d input(s); !history lists them)\n", k, len(history))
+			case len(pending) > 0:
+				fmt.Fprintf(out, "sdfp: !%d runs an input at the / prompt; end the open %s block first (or Ctrl-C to cancel it)\n", k, strings.Join(blocks, "."))
 			default:
-				k, err := strconv.Atoi(cmd)
-				if err != nil || k < 1 || k > len(history) {
-					fmt.Fprintf(out, "sdfp: unknown dialog command !%s (!history, !N, !quit)\n", cmd)
-					continue
-				}
 				entry := history[k-1]
 				remember(entry)
 				runInput(entry + "\n")
@@ -471,6 +475,13 @@ func runDialogWith(s *session.Session, in dialogInput, out io.Writer, o dialogOp
 		remember(strings.TrimSuffix(text, "\n"))
 		runInput(text)
 	}
+}
+
+// continued reports whether the last pending line ends in a continuation
+// hyphen: the next line is the rest of that command, whatever it starts
+// with.
+func continued(pending []string) bool {
+	return len(pending) > 0 && strings.HasSuffix(pending[len(pending)-1], "-")
 }
 
 // dialogPrompt is "/" at the top level and names the open blocks inside

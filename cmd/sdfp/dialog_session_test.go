@@ -140,3 +140,21 @@ func TestDialogSIGINT(t *testing.T) {
 		t.Errorf("dialog ended with %v:\n%s", err, seen.String())
 	}
 }
+
+// ! lines are the dialog's own inside an open block too: !history lists,
+// !N says it waits for the prompt, neither becomes a line of the block
+// (they did, and failed with CMD0202 when the block ran); a number past
+// the history says so.
+func TestDialogBangLinesInABlock(t *testing.T) {
+	code, out, _ := dialogScript(t, "WRITE-TEXT ONE\nIF (1 = 1)\n!history\n!1\nWRITE-TEXT IN\nEND-IF\n!9\n", "--history", "off")
+	for _, want := range []string{"IF/!history\n  1 /WRITE-TEXT ONE\n",
+		"sdfp: !1 runs an input at the / prompt; end the open IF block first (or Ctrl-C to cancel it)\n",
+		"IF/END-IF\nIN\n/", "sdfp: no input 9 in the history (2 input(s); !history lists them)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	if code != exitOK || strings.Contains(out, "CMD0202") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}
