@@ -29,6 +29,7 @@ func (c *cli) explore(args []string) int {
 	goldenDir := fs.String("golden", "", "write the scenarios (with --scenario: that one) as golden cases into this directory")
 	shard := fs.String("shard", "", "explore share `I/N` of the scenarios, for a CI matrix")
 	invFile := fs.String("invariants", "", "a `FILE` of procedure-specific invariants, one \"ID: VM FIELD OP VALUE\" a line")
+	workdir := fs.String("workdir", "", "a `DIR` whose files (procedures it calls or enters, data, job variables) every scenario starts with; read, never written")
 	fs.Usage = func() {
 		fmt.Fprintln(c.stderr, "usage: sdfp explore [flags] FILE.proc [VALUE ...] [PARAM=VALUE ...]")
 		fmt.Fprintln(c.stderr, "Runs the procedure without faults, then once per fault that applies to what it touched,")
@@ -70,7 +71,7 @@ func (c *cli) explore(args []string) int {
 		return usage("%v", err)
 	}
 	opts := explore.Options{Proc: positional[0], Params: positional[1:], Installation: inst, SU: *su,
-		Lang: strings.ToUpper(*lang), Depth: *depth}
+		Lang: strings.ToUpper(*lang), Depth: *depth, Workdir: *workdir}
 	if *invFile != "" {
 		more, err := explore.ParseInvariants(*invFile)
 		if err != nil {

@@ -11,6 +11,7 @@ package explore
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -39,7 +40,16 @@ type Options struct {
 	Depth        int         // 1: single faults; 2: pairs too
 	Invariants   []Invariant // nil: the Invariants table; more are appended by the caller
 	Workers      int         // 0: GOMAXPROCS
+	// Workdir, when set, is a directory whose files (the procedures the
+	// procedure calls or enters, data files, job variables) every
+	// scenario starts with, as sdfp run finds them in its workdir. It is
+	// read once and never written: each scenario writes into memory.
+	Workdir string
 }
+
+// maxWorkdirBytes bounds what Workdir may hold: every scenario starts
+// with a copy of it in memory.
+const maxWorkdirBytes = 64 << 20
 
 // Baseline is what the run without faults touched.
 type Baseline struct {
@@ -137,6 +147,13 @@ func New(ctx context.Context, o Options) (*Explorer, error) {
 	if o.Lang != "" {
 		a.Files = append(a.Files, txtar.File{Name: "lang", Data: []byte(o.Lang + "\n")})
 	}
+	if o.Workdir != "" {
+		files, err := workdirFiles(o.Workdir)
+		if err != nil {
+			return nil, err
+		}
+		a.Files = append(a.Files, files...)
+	}
 	e := &Explorer{opts: o, base: &golden.Case{Path: o.Proc, Name: name, Archive: a}, procs: interp.NewProcedureCache()}
 	e.Handlers = handlersOf(name, data, o.Installation)
 	e.baseline, err = e.run(ctx, Scenario{ID: "baseline"}, &e.Baseline, false)
@@ -148,6 +165,47 @@ func New(ctx context.Context, o Options) (*Explorer, error) {
 		e.baseline.Verdict = e.ending(e.baseline)
 	}
 	return e, nil
+}
+
+// workdirFiles reads the regular files below dir as the golden case's
+// workdir files ("file:NAME" sections, slash-separated), in name order.
+// Names starting with a dot are sdfp's bookkeeping (or the user's own)
+// and stay out, and so do symbolic links, which a run's workdir does not
+// follow either.
+func workdirFiles(dir string) ([]txtar.File, error) {
+	var files []txtar.File
+	total := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if total += len(data); total > maxWorkdirBytes {
+			return fmt.Errorf("workdir %s holds more than %d MiB, which every scenario would copy", dir, maxWorkdirBytes>>20)
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		files = append(files, txtar.File{Name: "file:" + filepath.ToSlash(rel), Data: data})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("--workdir: %w", err)
+	}
+	return files, nil
 }
 
 // BaselineOutcome is how the run without faults ended.

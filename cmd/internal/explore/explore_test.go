@@ -449,3 +449,55 @@ func TestScenariosShareOneParse(t *testing.T) {
 		}
 	}
 }
+
+// nightly.proc enters MIGRATE, a file of the workdir: without --workdir
+// the baseline fails (the job's procedure file is not found, and nightly
+// ends with EXIT-PROCEDURE ERROR=*YES) and the text report says so; with procs/ as the workdir the batch job runs in every
+// scenario, and its VM2000 calls bring their faults. The workdir is only
+// read.
+func TestWorkdirFilesReachEveryScenario(t *testing.T) {
+	nightly := "../../../procs/nightly.proc"
+	e := explorer(t, nightly, nil, 1)
+	var text bytes.Buffer
+	e.NewReport(run(t, e)).Text(&text)
+	if b := e.BaselineOutcome(); b.Verdict == VerdictBaseline || !strings.Contains(text.String(), "the baseline (no fault) ended "+b.Verdict+": "+b.Error+"\n") {
+		t.Errorf("without the workdir: baseline %s %q\n%s", b.Verdict, b.Error, text.String())
+	}
+	dir := t.TempDir()
+	data, err := os.ReadFile("../../../procs/migrate.proc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range map[string][]byte{"migrate.proc": data, ".sdfp/world/skipped": []byte("x")} {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, _ := os.ReadDir(dir)
+	e, err = New(context.Background(), Options{Proc: nightly, Depth: 1, Workdir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := run(t, e)
+	if b := e.BaselineOutcome(); b.Verdict != VerdictBaseline {
+		t.Fatalf("with the workdir: baseline %s %q", b.Verdict, b.Error)
+	}
+	migrates := 0
+	for _, o := range out {
+		if strings.HasPrefix(o.Scenario.ID, "refuse-MIGRATE-VM") {
+			migrates++
+		}
+	}
+	if migrates == 0 {
+		t.Errorf("no scenario refuses the batch job's MIGRATE-VM: %v", verdicts(out))
+	}
+	for _, f := range e.base.Archive.Files {
+		if strings.Contains(f.Name, ".sdfp") {
+			t.Errorf("bookkeeping file %s went into the scenarios", f.Name)
+		}
+	}
+	if after, _ := os.ReadDir(dir); len(after) != len(before) {
+		t.Errorf("the workdir changed: %v, was %v", after, before)
+	}
+}

@@ -96,6 +96,12 @@ func (r *Report) Text(w io.Writer) {
 		}
 	}
 	fmt.Fprintf(w, " %d violating invariants\n", r.Violated)
+	if b := r.Baseline; b.Verdict != VerdictBaseline && b.Error != "" {
+		// the run without faults failed: say so before anything else is
+		// read into the matrix (a missing called procedure made it an
+		// empty, quiet one)
+		fmt.Fprintf(w, "the baseline (no fault) ended %s: %s\n  the scenarios come only from what it touched before that (sdfp run shows the run; the procedures it calls or enters come from --workdir)\n", b.Verdict, b.Error)
+	}
 	for _, o := range append([]*Outcome{r.Baseline}, r.Outcomes...) {
 		for _, v := range o.Violations {
 			fmt.Fprintf(w, "  %s: %s: %s\n", o.Scenario.ID, v.Invariant, v.Detail)
