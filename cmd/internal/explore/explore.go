@@ -395,11 +395,11 @@ func dropTime(line string) string {
 }
 
 // firstDifference is the first line of SYSOUT, then of the console, in
-// which the run differs from the baseline.
+// which the run differs from the baseline: the run's line, or the
+// baseline's marked (missing) where the run's text ends before it.
 func firstDifference(base, got golden.Outcome) string {
 	for _, sec := range []string{"sysout", "console", "result"} {
-		w := strings.Split(base[sec], "\n")
-		g := strings.Split(got[sec], "\n")
+		w, g := lines(base[sec]), lines(got[sec])
 		for i := 0; i < len(w) || i < len(g); i++ {
 			if i >= len(g) {
 				return fmt.Sprintf("%s:%d: (missing) %s", sec, i+1, w[i])
@@ -410,6 +410,16 @@ func firstDifference(base, got golden.Outcome) string {
 		}
 	}
 	return ""
+}
+
+// lines splits a transcript into its lines; the newline that ends the
+// last is no empty line after it (which read as a difference of nothing:
+// "sysout:11: " where the run stopped a line early).
+func lines(text string) []string {
+	if text == "" {
+		return nil
+	}
+	return strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 }
 
 func posString(ev interp.TraceEvent) string {

@@ -501,3 +501,24 @@ func TestWorkdirFilesReachEveryScenario(t *testing.T) {
 		t.Errorf("the workdir changed: %v, was %v", after, before)
 	}
 }
+
+// The first difference names the run's line, or the baseline's line the
+// run stopped before (it printed an empty line for that).
+func TestFirstDifference(t *testing.T) {
+	base := golden.Outcome{"sysout": "A\nB\nC\n", "console": "", "result": "rc (0,0,CMD0001)\n"}
+	for _, c := range []struct {
+		got  golden.Outcome
+		want string
+	}{
+		{golden.Outcome{"sysout": "A\nB\n", "console": "", "result": "rc (0,0,CMD0001)\n"}, "sysout:3: (missing) C"},
+		{golden.Outcome{"sysout": "A\nX\nC\n", "console": "", "result": "rc (0,0,CMD0001)\n"}, "sysout:2: X"},
+		{golden.Outcome{"sysout": "A\nB\nC\nD\n", "console": "", "result": "rc (0,0,CMD0001)\n"}, "sysout:4: D"},
+		{golden.Outcome{"sysout": "A\nB\nC\n", "console": "% VMS2450\n", "result": "rc (0,0,CMD0001)\n"}, "console:1: % VMS2450"},
+		{golden.Outcome{"sysout": "", "console": "", "result": "rc (0,0,CMD0001)\n"}, "sysout:1: (missing) A"},
+		{base, ""},
+	} {
+		if got := firstDifference(base, c.got); got != c.want {
+			t.Errorf("%q: %q, want %q", c.got["sysout"], got, c.want)
+		}
+	}
+}
