@@ -15,11 +15,11 @@ var jsonCommonFields = []string{
 var jsonEventTable = []struct{ event, fields, meaning string }{
 	{"sysout", `"text", "message"`, "A SYSOUT line."},
 	{"console", `"source", "text", "message"`, "An operator console line."},
-	{"command", `"file", "line", "level", "text", "rc"`, "An executed command (with or without --trace)."},
+	{"command", `"file", "line", "level", "text", "rc"`, "An executed command (with or without --trace), the batch jobs' too under their TSN."},
 	{"variable", `"name", "value"`, "A variable was assigned."},
 	{"syntax-error", `"file", "line", "column", "code", "severity", "text"`, "A finding that keeps a procedure from running, at its place in the file: a syntax error, or a parameter the procedure's declarations do not take (a missing, undeclared or mistyped one; exit status 2)."},
 	{"usage-error", `"text"`, "The run did not start: a missing file, a bad installation, flags that do not fit (exit status 2); also on stderr. A flag the command line does not parse, --format included, is reported on stderr only."},
-	{"result", `"file", "rc", "error", "message", "exit"`, "How a task ended."},
+	{"result", `"file", "rc", "error", "message", "exit"`, "How a task ended; also each batch job a task entered, with exit 0 unless a run limit stopped it (its error is its MONJV's, not the run's)."},
 	{"dry-run", `"files", "writes", "removed"`, "What a dry run would have written and removed."},
 	{"write-error", `"text", "message"`, "A file the run could not write (exit status 4)."},
 }

@@ -162,14 +162,7 @@ func (o *output) result(tsn, file string, res interp.Result) int {
 		status = exitFindings
 	}
 	if o.json {
-		f := map[string]any{"file": file, "rc": rcOf(res.RC), "exit": status}
-		if res.Err != nil {
-			f["error"] = res.Err.Error()
-			if mm := message(res.Err.Msg); mm != nil {
-				f["message"] = mm
-			}
-		}
-		o.event("result", tsn, f)
+		o.resultEvent(tsn, file, res, status)
 		return status
 	}
 	if res.Err != nil {
@@ -181,6 +174,24 @@ func (o *output) result(tsn, file string, res interp.Result) int {
 		fmt.Fprintf(o.errw, "sdfp: %s\n  %s\n", msg.Default().Body(line, o.lang), res.Err)
 	}
 	return status
+}
+
+// jobResult is the JSON result event of a batch job that ended by
+// itself: exit 0, as its error is its MONJV's and its list's, not the
+// run's.
+func (o *output) jobResult(tsn, file string, res interp.Result) {
+	o.resultEvent(tsn, file, res, exitOK)
+}
+
+func (o *output) resultEvent(tsn, file string, res interp.Result, status int) {
+	f := map[string]any{"file": file, "rc": rcOf(res.RC), "exit": status}
+	if res.Err != nil {
+		f["error"] = res.Err.Error()
+		if mm := message(res.Err.Msg); mm != nil {
+			f["message"] = mm
+		}
+	}
+	o.event("result", tsn, f)
 }
 
 // writeError reports a file the run could not write: a message naming

@@ -430,6 +430,17 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, out *output, stdout
 		}
 		traceTo = w
 	}
+	if traceTo != nil || out.json {
+		// batch jobs the tasks enter trace as the tasks do, under their
+		// own TSN
+		opts.JobHooks = func(tsn string) (func(interp.TraceEvent), func(string, any)) {
+			var vars func(string, any)
+			if out.json {
+				vars = func(name string, value any) { out.variable(tsn, name, value) }
+			}
+			return func(e interp.TraceEvent) { out.trace(traceTo, tsn, e) }, vars
+		}
+	}
 	opts.Installation, opts.LocalSU = inst, f.su
 	s, err := session.New(opts)
 	if err != nil {
@@ -487,8 +498,21 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, out *output, stdout
 		}
 	}
 	for _, j := range s.LimitedJobs() { // batch jobs the tasks entered
-		if st := out.result(j.TSN, j.Name, j.Result); st > status {
+		name := j.Name // the summary's "procedure MIGRATE (TSN 0002) ..."
+		if out.json {
+			name = j.File // the event has the TSN
+		}
+		if st := out.result(j.TSN, name, j.Result); st > status {
 			status = st
+		}
+	}
+	if out.json {
+		// how every other job ended, as an event: its error is no
+		// error of the run (the entering procedure sees it in its MONJV)
+		for _, j := range s.JobResults() {
+			if !(j.Result.Err != nil && j.Result.Err.Limit) {
+				out.jobResult(j.TSN, j.File, j.Result)
+			}
 		}
 	}
 	if f.dryRun {

@@ -35,6 +35,11 @@ func (js jobStarter) StartJob(j *jobenv.Job) (handler.Result, bool) {
 	spool := &bytes.Buffer{}
 	o := s.opts
 	o.TSN, o.Stdout, o.Stdin, o.Syslst = j.TSN, spool, strings.NewReader(""), nil
+	if s.opts.JobHooks != nil {
+		// hooks of the job's own (the session's otherwise: golden
+		// coverage and explore's recorder see every task)
+		o.Trace, o.VarHook = s.opts.JobHooks(j.TSN)
+	}
 	r := s.runnerWith(o, interp.WithStop(func() bool { return j.Exit || j.Cancelled }))
 	if s.VM2000 != nil && j.EnteredBy != "" {
 		// a job runs on the system it was entered on
@@ -123,10 +128,15 @@ func (s *Session) endBatchJob(r *interp.Runner, j *jobenv.Job, res *interp.Resul
 	// a run limit's message goes to no SYSOUT (the summary of sdfp run
 	// names it): the job's list gets it; a command error's message is
 	// there already
+	jr := JobResult{TSN: j.TSN, File: j.File, Name: j.File + " (TSN " + j.TSN + ")"}
+	if res != nil {
+		jr.Result = *res
+		s.jobResults = append(s.jobResults, jr)
+	}
 	if res != nil && res.Err != nil && res.Err.Limit && !j.Exit && !j.Cancelled {
 		line(res.Err.Msg)
 		j.State = jobenv.JobAborted // stopped from outside, as a cancelled job (I)
-		s.jobLimits = append(s.jobLimits, JobResult{TSN: j.TSN, Name: j.File + " (TSN " + j.TSN + ")", Result: *res})
+		s.jobLimits = append(s.jobLimits, jr)
 	}
 	s.Env.JobDone(j)
 	delete(s.jobCancels, j.TSN)
@@ -141,6 +151,7 @@ func (s *Session) endBatchJob(r *interp.Runner, j *jobenv.Job, res *interp.Resul
 // JobResult is how a batch job's task ended.
 type JobResult struct {
 	TSN    string
+	File   string // the job's procedure file, as ENTER-PROCEDURE named it
 	Name   string // the job's file and TSN, for messages
 	Result interp.Result
 }
@@ -150,3 +161,7 @@ type JobResult struct {
 // A job that ends with a command error is not among them: as in BS2000,
 // its MONJV and SYSOUT list tell the procedure that entered it.
 func (s *Session) LimitedJobs() []JobResult { return s.jobLimits }
+
+// JobResults is how each batch job whose procedure ran ended, in the
+// order they ended (the JSON result events of sdfp run).
+func (s *Session) JobResults() []JobResult { return s.jobResults }

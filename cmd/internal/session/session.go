@@ -47,9 +47,13 @@ type Options struct {
 	// Limits bound each task's procedure nesting, list elements, variable
 	// size and the process's memory (nil: interp.DefaultLimits; a zero
 	// field: no limit).
-	Limits   *interp.Limits
-	Trace    func(interp.TraceEvent)
-	VarHook  func(name string, value any)
+	Limits  *interp.Limits
+	Trace   func(interp.TraceEvent)
+	VarHook func(name string, value any)
+	// JobHooks, when set, gives the trace and variable hooks of the task
+	// of each batch job a task enters (its TSN known only then); nil
+	// hooks: none. Without it a job's commands reached no trace.
+	JobHooks func(tsn string) (trace func(interp.TraceEvent), varHook func(name string, value any))
 	Handlers []handler.Handler // handlers asked before the VM2000 and the job environment (stubs)
 	// TSN, when set, is the TSN of every task of the session; empty: each
 	// task takes the next number of the TSN counter (NextTSN), which
@@ -103,9 +107,11 @@ type Session struct {
 	// spawned on it (jobs.go).
 	sched  *clock.Scheduler
 	runCtx context.Context // the context of the tasks sched runs
-	// jobLimits are the batch jobs a run limit stopped, jobCancels the
-	// contexts of the jobs' tasks by TSN (jobs.go).
+	// jobLimits are the batch jobs a run limit stopped, jobResults how
+	// every job whose procedure ran ended, jobCancels the contexts of
+	// the jobs' tasks by TSN (jobs.go).
 	jobLimits  []JobResult
+	jobResults []JobResult
 	jobCancels map[string]context.CancelFunc
 }
 
