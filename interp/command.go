@@ -89,9 +89,18 @@ func (r *Runner) begin(c *ast.Command) (*ast.Command, *signal) {
 	}
 	r.logCmd(c)
 	if len(c.Errs) > 0 {
-		return nil, r.fail(c, analysisFailure(c.Errs[0]))
+		return nil, r.failTraced(c, analysisFailure(c.Errs[0]))
 	}
 	return c, nil
+}
+
+// failTraced fails a command that never reached its handler (the reader
+// could not read it) and traces it, as apply traces one that ran: the
+// trace and the JSON command events showed nothing of a CMD0202.
+func (r *Runner) failTraced(c *ast.Command, res handler.Result) *signal {
+	sig := r.fail(c, res)
+	r.traceCmd(c, sig.err.RC)
+	return sig
 }
 
 // execCommand runs one simple command.
@@ -113,7 +122,7 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 		return sig
 	}
 	if c.Spec == nil || c.Args == nil {
-		return r.fail(c, commandNotAnalysable.result(strings.TrimSpace(c.Unit.Text)))
+		return r.failTraced(c, commandNotAnalysable.result(strings.TrimSpace(c.Unit.Text)))
 	}
 	var res handler.Result
 	var fn native
@@ -375,7 +384,10 @@ func (r *Runner) traceTo(c *ast.Command, rc handler.ReturnCode) { r.trace(r.trac
 // traceEvent describes an executed command for the trace hook.
 func (r *Runner) traceEvent(c *ast.Command, rc handler.ReturnCode) TraceEvent {
 	text := ast.CommandText(c)
-	if c.Label != "" {
+	if c.Spec == nil && c.Unit != nil {
+		// not read (CMD0202): the line as written, on one line
+		text = strings.TrimPrefix(strings.Join(strings.Fields(c.Unit.Text), " "), "/")
+	} else if c.Label != "" {
 		text = ast.LabelText(c.Label) + " " + text
 	}
 	return TraceEvent{Time: r.clock.Now(), Pos: c.Pos, Level: r.frame.level, Text: text, RC: rc}

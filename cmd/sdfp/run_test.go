@@ -263,3 +263,35 @@ func TestTaskArgs(t *testing.T) {
 		}
 	}
 }
+
+// A command the reader could not read (an unknown command, a syntax
+// error) is traced and is a JSON command event with its CMD0202, as a
+// command that ran and failed is; it left no trace at all.
+func TestUnreadableCommandsAreTraced(t *testing.T) {
+	dir := t.TempDir()
+	p := writeProc(t, dir, "t.proc", "/BOGUS-COMMAND X=1\n/IF-CMD-ERROR\n/END-IF\n/CREATE-FILE FILE-NAME=A..B\n/IF-CMD-ERROR\n/END-IF\n")
+	work := filepath.Join(dir, "w")
+	_, _, errOut := runCLI("run", "--workdir", work, "--trace", p)
+	for _, want := range []string{"t.proc:1:2 level 1: BOGUS-COMMAND X=1  -> (0,1,CMD0202)\n", "t.proc:4:2 level 1: CREATE-FILE FILE-NAME=A..B  -> (0,1,CMD0202)\n"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("trace lacks %q:\n%s", want, errOut)
+		}
+	}
+	_, out, _ := runCLI("run", "--workdir", work, "--format", "json", p)
+	var texts []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var e struct {
+			Event, Text string
+			RC          struct{ Main string }
+		}
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatal(err)
+		}
+		if e.Event == "command" && e.RC.Main == "CMD0202" {
+			texts = append(texts, e.Text)
+		}
+	}
+	if strings.Join(texts, "|") != "BOGUS-COMMAND X=1|CREATE-FILE FILE-NAME=A..B" {
+		t.Errorf("CMD0202 command events: %q\n%s", texts, out)
+	}
+}
