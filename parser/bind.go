@@ -491,19 +491,34 @@ func signedInt(atoms []*Atom) (lexer.Token, bool) {
 	return lexer.Token{Type: lexer.Int, Value: sign.Value + num.Value, Pos: sign.Pos}, true
 }
 
-// keywordAlt finds the keyword alternative a keyword token abbreviates.
-func (b *binder) keywordAlt(op *catalog.Operand, t *lexer.Token) *catalog.Alt {
-	var exact, found []*catalog.Alt
+// keywordMatches are the keyword alternatives of op a keyword is (exact)
+// or abbreviates (found).
+func keywordMatches(op *catalog.Operand, keyword string) (exact, found []*catalog.Alt) {
 	for _, a := range op.Alts {
 		if a.Kind != catalog.AltKeyword {
 			continue
 		}
-		if a.Keyword == t.Value {
+		if a.Keyword == keyword {
 			exact = append(exact, a)
-		} else if catalog.Abbreviates(t.Value, a.Keyword) {
+		} else if catalog.Abbreviates(keyword, a.Keyword) {
 			found = append(found, a)
 		}
 	}
+	return exact, found
+}
+
+// ambiguousKeyword reports a keyword that abbreviates several of op's.
+func (b *binder) ambiguousKeyword(op *catalog.Operand, t *lexer.Token, written string, found []*catalog.Alt) {
+	names := make([]string, len(found))
+	for i, a := range found {
+		names[i] = a.Keyword
+	}
+	b.errf(t.Pos, CodeAmbiguous, "keyword abbreviation %s is ambiguous for operand %s: %s", lexer.Clip(written), op.Name, strings.Join(names, ", "))
+}
+
+// keywordAlt finds the keyword alternative a keyword token abbreviates.
+func (b *binder) keywordAlt(op *catalog.Operand, t *lexer.Token) *catalog.Alt {
+	exact, found := keywordMatches(op, t.Value)
 	if len(exact) > 0 {
 		return exact[0]
 	}
@@ -511,11 +526,7 @@ func (b *binder) keywordAlt(op *catalog.Operand, t *lexer.Token) *catalog.Alt {
 		return found[0]
 	}
 	if len(found) > 1 {
-		names := make([]string, len(found))
-		for i, a := range found {
-			names[i] = a.Keyword
-		}
-		b.errf(t.Pos, CodeAmbiguous, "keyword abbreviation %s is ambiguous for operand %s: %s", lexer.Clip(t.Value), op.Name, strings.Join(names, ", "))
+		b.ambiguousKeyword(op, t, t.Value, found)
 		return nil
 	}
 	if !hasRawAlt(op) {
@@ -683,6 +694,11 @@ func (b *binder) scalar(v *ast.Value, op *catalog.Operand, t lexer.Token) bool {
 		if t.Type == lexer.Name {
 			kt := t
 			kt.Value = "*" + t.Value
+			if exact, found := keywordMatches(op, kt.Value); len(exact) == 0 && len(found) > 1 {
+				// TYPE=STR: *STRING or *STRUCTURE, not a wrong value
+				b.ambiguousKeyword(op, &t, t.Value, found)
+				return true
+			}
 			saved := b.lenient
 			b.lenient = true
 			a := b.keywordAlt(op, &kt)
