@@ -66,6 +66,9 @@ func (c *cli) explore(args []string) int {
 	if *depth < 1 || *depth > 2 {
 		return usage("--depth must be 1 or 2")
 	}
+	if err := outputFileDir("--html", *html); err != nil {
+		return usage("%v", err)
+	}
 	inst, err := installation(*instFile)
 	if err != nil {
 		return usage("%v", err)

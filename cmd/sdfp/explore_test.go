@@ -97,8 +97,18 @@ func TestRunTimeline(t *testing.T) {
 			t.Errorf("timeline lacks %q", want)
 		}
 	}
+	// a directory that is not there is refused first; a file that cannot
+	// be written (a directory is in its place) fails after the run
 	if code, _, errOut := runCLI("run", "--workdir", filepath.Join(dir, "work"), "--timeline", filepath.Join(dir, "no", "t.html"),
-		"../../procs/vmmem.proc"); code != exitWriteFailed || !strings.Contains(errOut, "--timeline") {
+		"../../procs/vmmem.proc"); code != exitUsage || !strings.Contains(errOut, "--timeline") {
+		t.Errorf("timeline in a missing directory: exit %d %s", code, errOut)
+	}
+	inTheWay := filepath.Join(dir, "t-dir.html")
+	if err := os.Mkdir(inTheWay, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runCLI("run", "--workdir", filepath.Join(dir, "work"), "--timeline", inTheWay,
+		"../../procs/vmmem.proc"); code != exitWriteFailed || !strings.Contains(errOut, "--timeline") || !strings.Contains(errOut, inTheWay) {
 		t.Errorf("unwritable timeline: exit %d %s", code, errOut)
 	}
 }

@@ -219,12 +219,40 @@ func TestProgressLine(t *testing.T) {
 // With --format json a run that cannot start says why as an event too
 // (a missing procedure file here), not only on stderr.
 func TestJSONUsageErrorEvent(t *testing.T) {
-	code, out, errOut := runCLI("run", "--format", "json", "--workdir", t.TempDir(), "no-such.proc")
-	if code != exitUsage || !strings.Contains(errOut, "no-such.proc") {
-		t.Fatalf("exit %d, stderr %q", code, errOut)
+	for _, c := range []struct {
+		args []string
+		text string
+	}{
+		{[]string{"no-such.proc"}, "no-such.proc"},
+		{[]string{"--lang", "X", "no-such.proc"}, `--lang must be E or D, not "X"`}, // it was on stderr only
+		{[]string{"--start", "yesterday", "no-such.proc"}, `--start: "yesterday"`},
+	} {
+		code, out, errOut := runCLI(append([]string{"run", "--format", "json", "--workdir", t.TempDir()}, c.args...)...)
+		if code != exitUsage || !strings.Contains(errOut, c.text) {
+			t.Fatalf("%v: exit %d, stderr %q", c.args, code, errOut)
+		}
+		var ev map[string]any
+		if err := json.Unmarshal([]byte(out), &ev); err != nil || ev["event"] != "usage-error" || !strings.Contains(ev["text"].(string), c.text) {
+			t.Errorf("%v: stdout %q (%v)", c.args, out, err)
+		}
 	}
-	var ev map[string]any
-	if err := json.Unmarshal([]byte(out), &ev); err != nil || ev["event"] != "usage-error" || !strings.Contains(ev["text"].(string), "no-such.proc") {
-		t.Errorf("stdout %q (%v)", out, err)
+}
+
+// A report file in a directory that is not there is refused before the
+// run (--timeline ran the whole run, then failed with exit 4 naming a
+// temporary file), and so are --html and --junit.
+func TestReportFileDirectoryCheckedFirst(t *testing.T) {
+	dir := t.TempDir()
+	p := writeProc(t, dir, "p.proc", "/WRITE-TEXT 'RAN'\n")
+	missing := filepath.Join(dir, "no-such-dir", "r.html")
+	for _, args := range [][]string{
+		{"run", "--workdir", filepath.Join(dir, "w"), "--timeline", missing, p},
+		{"explore", "--html", missing, p},
+		{"test", "--junit", missing, "../../testdata/lang/goto.txtar"},
+	} {
+		code, out, errOut := runCLI(args...)
+		if code != exitUsage || strings.Contains(out, "RAN") || !strings.Contains(errOut, missing+": directory "+filepath.Dir(missing)+" is not there") {
+			t.Errorf("%v: exit %d, %q, %q", args[:2], code, out, errOut)
+		}
 	}
 }

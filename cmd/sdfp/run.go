@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -136,12 +137,21 @@ func (f *runFlags) openWorkdir(c *cli, sub string, mode session.LockMode) (root 
 // language returns the --lang value in capitals, or an error naming the
 // subcommand when it is neither E nor D.
 func (f *runFlags) language(c *cli, sub string) (string, bool) {
-	lang := strings.ToUpper(f.lang)
-	if lang != "E" && lang != "D" {
-		fmt.Fprintf(c.stderr, "sdfp %s: --lang must be E or D, not %q\n", sub, f.lang)
+	lang, err := f.langValue()
+	if err != nil {
+		fmt.Fprintf(c.stderr, "sdfp %s: %v\n", sub, err)
 		return "", false
 	}
 	return lang, true
+}
+
+// langValue is the --lang value in capitals, or why it is none.
+func (f *runFlags) langValue() (string, error) {
+	lang := strings.ToUpper(f.lang)
+	if lang != "E" && lang != "D" {
+		return "", fmt.Errorf("--lang must be E or D, not %q", f.lang)
+	}
+	return lang, nil
 }
 
 func (c *cli) run(args []string) int {
@@ -196,12 +206,16 @@ func (c *cli) run(args []string) int {
 	if f.format != "text" && f.format != "json" {
 		return c.runUsage(f.format == "json", "--format must be text or json, not %q", f.format)
 	}
-	lang, ok := f.language(c, "run")
-	if !ok {
-		return exitUsage
+	lang, err := f.langValue()
+	if err != nil {
+		// an event too, as every other refused flag value is
+		return c.runUsage(f.format == "json", "%v", err)
 	}
 	if _, err := f.limits.limits(); err != nil {
 		return c.runUsage(f.format == "json", "%v", err)
+	}
+	if err := outputFileDir("--timeline", f.timeline); err != nil {
+		return c.runUsage(f.format == "json", "%v", err) // before the run, not after it
 	}
 	start := interp.DefaultStart
 	if f.cont && f.start != "" {
@@ -546,6 +560,20 @@ type hostFile struct {
 	c      io.Closer // nil: not sdfp's to close
 	err    error
 	closed bool
+}
+
+// outputFileDir refuses an output file (a flag's; "" for none) whose
+// directory is not there: a report written at the end of a run would
+// fail only after the whole run.
+func outputFileDir(flag, name string) error {
+	if name == "" {
+		return nil
+	}
+	dir := filepath.Dir(name)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("%s %s: directory %s is not there", flag, name, dir)
+	}
+	return nil
 }
 
 func createHostFile(flag, name string) (*hostFile, error) {

@@ -54,6 +54,10 @@ func (c *cli) test(args []string) int {
 		fmt.Fprintf(c.stderr, "sdfp test: %v\n", err)
 		return exitUsage
 	}
+	if err := outputFileDir("--junit", *junit); err != nil {
+		fmt.Fprintf(c.stderr, "sdfp test: %v\n", err)
+		return exitUsage
+	}
 	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"testdata"}

@@ -3,6 +3,7 @@ package dms
 import (
 	"errors"
 	"io/fs"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -210,5 +211,15 @@ func TestRemoveStale(t *testing.T) {
 	}
 	if strings.Join(left, " ") != ".LST.X.sdfp-spare .profile LST.X" {
 		t.Errorf("left: %v", left)
+	}
+}
+
+// A host file that cannot be written is named in the error, not the
+// temporary file beside it that nobody asked for.
+func TestWriteHostFileErrorNamesTheFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "missing", "report.html")
+	err := WriteHostFile(path, []byte("x"))
+	if err == nil || !strings.Contains(err.Error(), path) || strings.Contains(err.Error(), "sdfp-tmp") {
+		t.Errorf("error %v, want one naming %s", err, path)
 	}
 }

@@ -1,6 +1,8 @@
 package dms
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -17,6 +19,11 @@ func WriteHostFile(path string, data []byte) error { return ReplaceHostFile(path
 func ReplaceHostFile(path string, data []byte, mode os.FileMode) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.sdfp-tmp")
 	if err != nil {
+		// the file asked for, not the temporary name nobody gave
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return &fs.PathError{Op: "write", Path: path, Err: pe.Err}
+		}
 		return err
 	}
 	_, err = tmp.Write(data)
