@@ -253,10 +253,22 @@ func TestInvariantsFile(t *testing.T) {
 	if v := out[0].Violations; len(v) != 1 || v[0].Invariant != "placed" || !strings.Contains(v[0].Detail, "ABGSE501") {
 		t.Errorf("violations %v, want placed (VM12PROD on ABGSE501)", v)
 	}
-	for _, bad := range []string{"x: VM12PROD colour = RED", "x: VM12PROD state < RUNNING", "no colon"} {
+	for _, bad := range []string{"x: VM12PROD colour = RED", "x: VM12PROD state < RUNNING", "no colon", "m: VM12PROD memory > abc"} {
 		if _, err := parseInvariant(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
+	}
+	// a VM the run never had is not one that "no longer exists"
+	inv, err := parseInvariant("z: NOVM state = RUNNING")
+	if err != nil {
+		t.Fatal(err)
+	}
+	end := &EndState{Start: []vm2000.VMView{{Name: "VM12PROD"}}, End: []vm2000.VMView{{Name: "VM12PROD"}}}
+	if got := inv.check(end); len(got) != 1 || !strings.Contains(got[0], "NOVM is no VM of the run") {
+		t.Errorf("NOVM: %q", got)
+	}
+	if got := inv.check(&EndState{Start: []vm2000.VMView{{Name: "NOVM"}}}); len(got) != 1 || got[0] != "NOVM no longer exists" {
+		t.Errorf("NOVM removed: %q", got)
 	}
 }
 

@@ -150,8 +150,17 @@ func parseInvariant(line string) (Invariant, error) {
 	if !ok {
 		return Invariant{}, fmt.Errorf("operator %q not allowed for %s", op, field)
 	}
+	if _, err := strconv.Atoi(want); field == "memory" && err != nil {
+		// checked here, not at every scenario's end ("memory is 2048,
+		// not > abc" in each)
+		return Invariant{}, fmt.Errorf("memory %s %s: want a whole number of MB", op, want)
+	}
 	return Invariant{ID: strings.TrimSpace(id), About: strings.TrimSpace(rule), Source: "the author's file", check: func(e *EndState) []string {
-		i := slices.IndexFunc(e.End, func(v vm2000.VMView) bool { return v.Name == vm })
+		named := func(v vm2000.VMView) bool { return v.Name == vm }
+		i := slices.IndexFunc(e.End, named)
+		if i < 0 && !slices.ContainsFunc(e.Start, named) {
+			return []string{vm + " is no VM of the run, at its start or its end: a misspelt name?"}
+		}
 		if i < 0 {
 			return []string{vm + " no longer exists"}
 		}
