@@ -78,8 +78,7 @@ type document struct {
 // ends.
 func Serve(ctx context.Context, stream io.ReadWriteCloser, opts Options) error {
 	s := newServer(opts)
-	conn := jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(stream, jsonrpc2.VSCodeObjectCodec{}),
-		jsonrpc2.HandlerWithError(s.handle))
+	conn := jsonrpc2.NewConn(ctx, newTolerantStream(stream), jsonrpc2.HandlerWithError(s.handle))
 	select {
 	case <-conn.DisconnectNotify():
 	case <-ctx.Done():
