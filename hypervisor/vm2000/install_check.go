@@ -155,7 +155,8 @@ func (c *checker) serverUnit(su *ServerUnitSpec, lim Limits) {
 	for i := range su.VMs {
 		vm := &su.VMs[i]
 		c.vm(su, vm, arch, lim, pools, groups)
-		if indexes[vm.Index] {
+		if indexes[vm.Index] && vm.Index != 1 {
+			// index 1, the monitor VM's, has its own message (c.vm)
 			c.errorf(vm.at.of("index"), "VM index %d used twice on %s", vm.Index, su.Name)
 		}
 		indexes[vm.Index] = true

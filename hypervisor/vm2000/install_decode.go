@@ -8,6 +8,7 @@ package vm2000
 // maintained, and its strict mode reports unknown fields without a column.
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -214,6 +215,9 @@ func LoadInstallation(filename string, data []byte) (inst *Installation, err err
 			inst, err = nil, InstallErrors{{File: filename, Line: 1, Col: 1, Msg: fmt.Sprintf("unreadable installation file: %v", r)}}
 		}
 	}()
+	// a byte order mark is allowed before a YAML stream; the library
+	// read it as text ("string was used where mapping is expected")
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if e := checkShape(filename, data); e != nil {
 		return nil, InstallErrors{e}
 	}
@@ -221,7 +225,8 @@ func LoadInstallation(filename string, data []byte) (inst *Installation, err err
 	if perr != nil {
 		return nil, InstallErrors{yamlError(filename, perr)}
 	}
-	inst = &Installation{}
+	// an empty file's problems (no server units) are the file's: 1:1
+	inst = &Installation{at: located{node: position{1, 1}}}
 	if len(file.Docs) > 1 {
 		at := positionOf(file.Docs[1])
 		if start := file.Docs[1].Start; start != nil {

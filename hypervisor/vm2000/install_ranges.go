@@ -150,8 +150,12 @@ func (c *valueChecker) walk(n ast.Node, path string) {
 	case *ast.DocumentNode:
 		c.walk(n.Body, path)
 	case *ast.MappingNode:
+		known, checked := installKeys()[path]
 		for _, kv := range n.Values {
-			c.walk(kv, path)
+			if key := keyName(kv.Key); checked && !known[key] && !kv.Key.IsMergeKey() {
+				c.errorf(kv.Key, "unknown field %q", key) // as the decoder says it
+			}
+			c.walk(kv, path) // its value's anchors and aliases too
 		}
 	case *ast.MappingValueNode:
 		if n.Key.IsMergeKey() {
@@ -180,9 +184,8 @@ func (c *valueChecker) walk(n ast.Node, path string) {
 	}
 }
 
-// number checks the scalar n of field against its range. Values that
-// are no number at all are left to the decoder, which names the type
-// expected.
+// number checks the scalar n of field against its range; a value that
+// is no number at all is refused too (null: the field's default).
 func (c *valueChecker) number(n ast.Node, field string, r fieldRange) {
 	text := n.GetToken().Value
 	var v float64
@@ -200,6 +203,10 @@ func (c *valueChecker) number(n ast.Node, field string, r fieldRange) {
 	} else {
 		var ok bool
 		if v, ok = numberOf(n); !ok {
+			if _, null := n.(*ast.NullNode); !null {
+				// here, not by the decoder, which stops at the first
+				c.errorf(n, "%s %q is not a number", field, text)
+			}
 			return
 		}
 	}

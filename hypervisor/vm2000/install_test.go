@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -100,7 +101,7 @@ func TestInstallationErrors(t *testing.T) {
 		{"site command sc1", goodSU + "commands:\n  - {name: SHOW-FILE, maincode: DMS0533,\n     sc1: 256}\n", 11, ":11: sc1 256 is outside 0..255"},
 		{"fraction of a hex", strings.Replace(goodSU, "memory: 8192", "memory: 0x2000", 1) + "      - {index: 3, memory: 0.5}\n", 9, ":28: memory 0.5 is not a whole number"},
 		{"anchor", strings.Replace(goodSU, "memory: 8192", "memory: &m 8192", 1), 5, ":13: anchors (&m) are not supported"},
-		{"alias", "x: &m 8192\n" + goodSU, 1, ":4: anchors (&m) are not supported"},
+		{"alias", "local-su: &m SU1\n" + goodSU, 1, ":11: anchors (&m) are not supported"},
 		{"merge key", goodSU + "      - {<<: {memory: 512}, index: 3}\n", 9, ":10: merge keys (<<) are not supported"},
 		{"limits at their field", "limits:\n  max-vm-index: 12\n" + strings.Replace(goodSU, "index: 2", "index: 13", 1), 10, ":17: VM index must be 2..12"},
 		{"console-language at its field", "local-su: SU1\nconsole-language: X\n" + goodSU, 2, `:19: console-language must be E or D, not "X"`},
@@ -260,5 +261,38 @@ func TestReadmeExampleLoads(t *testing.T) {
 	if len(inst.Commands) == 0 || len(inst.Faults) == 0 || len(inst.Clusters) == 0 {
 		t.Errorf("the example should show every part of the format: %d commands, %d faults, %d clusters",
 			len(inst.Commands), len(inst.Faults), len(inst.Clusters))
+	}
+}
+
+// Every error of a file at once, each at its place: the decoder stopped
+// at the first unknown field or value of the wrong type; an empty file's
+// is at 1:1 (it was 0:0); a byte order mark is no text; index 1 is the
+// monitor VM's, not a second VM's.
+func TestInstallationErrorsAllAtOnce(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml string
+		want       []string
+	}{
+		{"unknown fields", "aaa: 1\nbbb: 2\n" + strings.Replace(goodSU, "memory: 8192", "memory: 8192\n    colour: red", 1),
+			[]string{`1:1: unknown field "aaa"`, `2:1: unknown field "bbb"`, `8:5: unknown field "colour"`}},
+		{"values of the wrong type", strings.Replace(goodSU, "memory: 8192", "memory: big\n    hypervisor: x", 1) + "      - {index: 3, name: B, memory: 1.5}\n",
+			[]string{`5:13: memory "big" is not a number`, `6:17: hypervisor "x" is not a number`, `10:37: memory 1.5 is not a whole number`}},
+		{"empty", "", []string{"1:1: no server-units defined"}},
+		{"only a comment after a byte order mark", "\ufeff# nothing yet\n", []string{"1:1: no server-units defined"}},
+		{"index 1", strings.Replace(goodSU, "index: 2", "index: 1", 1), []string{"8:17: VM index must be 2..99 (1 is the monitor VM), not 1"}},
+	} {
+		_, err := LoadInstallation("test.yaml", []byte(tc.yaml))
+		var errs InstallErrors
+		if !errors.As(err, &errs) {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		var got []string
+		for _, e := range errs {
+			got = append(got, strings.TrimPrefix(e.Error(), "test.yaml:"))
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s:\n%s\nwant\n%s", tc.name, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
 	}
 }
