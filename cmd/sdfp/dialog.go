@@ -369,7 +369,8 @@ func runDialogWith(s *session.Session, in dialogInput, out io.Writer, o dialogOp
 		proc, errs := p.ParseFile(fmt.Sprintf("input %d", n), text)
 		if len(errs) > 0 {
 			for _, e := range errs {
-				fmt.Fprintf(out, "%% %s %s\n", e.Code, e.Msg)
+				// as a run prints it: the key's text around the reader's
+				fmt.Fprintln(out, s.Msgs.Render(msg.New(e.Code, e.Msg), s.Language()))
 			}
 			return
 		}

@@ -158,3 +158,15 @@ func TestDialogBangLinesInABlock(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 }
+
+// An input the reader refuses is printed as a run prints it, with the
+// message key's text ("% CMD0202 SYNTAX ERROR IN COMMAND: ..."), in the
+// dialog's language; it showed the reader's words alone.
+func TestDialogSyntaxErrorsAsARunPrintsThem(t *testing.T) {
+	for lang, want := range map[string]string{"E": "% CMD0202 SYNTAX ERROR IN COMMAND: command FOO is not known", "D": "% CMD0202 SYNTAXFEHLER IM KOMMANDO: command FOO is not known"} {
+		_, out, _ := dialogScript(t, "FOO X=1\n", "--history", "off", "--lang", lang)
+		if !strings.Contains(out, want) {
+			t.Errorf("--lang %s: no %q in\n%s", lang, want, out)
+		}
+	}
+}
