@@ -313,6 +313,11 @@ func scanString(u *Unit, i int) (string, int, error) {
 	return "", 0, Errorf(u.PosAt(i), CodeSyntax, "string has no closing apostrophe")
 }
 
+// SubstEnd is the end of the &-substitution at offset i of the unit's
+// text (see scanSubst), for a reader of &(...) outside the lexer (the
+// check's reads of variables).
+func SubstEnd(u *Unit, i int) (int, error) { return scanSubst(u, i) }
+
 // scanSubst returns the end of the &-substitution starting at i: "&&",
 // "&(...)" with balanced parentheses (strings inside may hold parentheses),
 // or "&NAME" with an optional period that ends the name.

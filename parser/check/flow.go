@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"sdfp/lexer"
+	"sdfp/parser"
 	"sdfp/parser/ast"
 	"sdfp/parser/catalog"
 )
@@ -364,9 +365,7 @@ func (w *walker) readsBeforeAssignment(proc *ast.Procedure) {
 	var reads []read
 	for _, c := range allCommands(proc) {
 		if c.Subst && c.Unit != nil {
-			for _, n := range substNames(c.Unit.Text) {
-				reads = append(reads, read{n, c.Pos})
-			}
+			substReads(c.Unit, func(n string, p lexer.Pos) { reads = append(reads, read{n, p}) })
 		}
 		if c.Args == nil {
 			continue
@@ -489,10 +488,12 @@ func exprReads(e ast.Expr, fn func(string, lexer.Pos)) {
 	}
 }
 
-// substNames are the variables of &NAME replacements in a command text
-// (not those inside &(...), which may be any expression).
-func substNames(text string) []string {
-	var out []string
+// substReads calls fn for each variable a command's & replacements
+// read, at its place: &NAME's name, and those the expression of &(...)
+// reads (&(...) was not looked into, and &NAME was reported at the
+// command).
+func substReads(u *lexer.Unit, fn func(string, lexer.Pos)) {
+	text := u.Text
 	inString := false
 	for i := 0; i < len(text); i++ {
 		switch {
@@ -515,11 +516,21 @@ func substNames(text string) []string {
 			i++
 			continue
 		}
+		if text[i+1] == '(' {
+			end, err := lexer.SubstEnd(u, i)
+			if err != nil {
+				continue // the reader reports it
+			}
+			if e, perr := parser.ParseExprString(text[i+2:end-1], u.PosAt(i+2)); perr == nil {
+				exprReads(e, fn)
+			}
+			i = end - 1
+			continue
+		}
 		end := lexer.SubstNameEnd(text, i+1)
 		if end > i+1 {
-			out = append(out, strings.ToUpper(text[i+1:end]))
+			fn(strings.ToUpper(text[i+1:end]), u.PosAt(i+1))
 			i = end - 1
 		}
 	}
-	return out
 }
