@@ -89,7 +89,13 @@ func (r *Runner) begin(c *ast.Command) (*ast.Command, *signal) {
 	}
 	r.logCmd(c)
 	if len(c.Errs) > 0 {
-		return nil, r.failTraced(c, analysisFailure(c.Errs[0]))
+		// at the reader's place in the command, as --strict and sdfp
+		// check report it (it was the command's start)
+		at := c.Errs[0].Pos
+		if at.Line == 0 {
+			at = c.Pos
+		}
+		return nil, r.failTraced(c, at, analysisFailure(c.Errs[0]))
 	}
 	return c, nil
 }
@@ -97,8 +103,8 @@ func (r *Runner) begin(c *ast.Command) (*ast.Command, *signal) {
 // failTraced fails a command that never reached its handler (the reader
 // could not read it) and traces it, as apply traces one that ran: the
 // trace and the JSON command events showed nothing of a CMD0202.
-func (r *Runner) failTraced(c *ast.Command, res handler.Result) *signal {
-	sig := r.fail(c, res)
+func (r *Runner) failTraced(c *ast.Command, at lexer.Pos, res handler.Result) *signal {
+	sig := r.failAt(at, res)
 	r.traceCmd(c, sig.err.RC)
 	return sig
 }
@@ -122,7 +128,7 @@ func (r *Runner) execCommand(c *ast.Command) *signal {
 		return sig
 	}
 	if c.Spec == nil || c.Args == nil {
-		return r.failTraced(c, commandNotAnalysable.result(strings.TrimSpace(c.Unit.Text)))
+		return r.failTraced(c, c.Pos, commandNotAnalysable.result(strings.TrimSpace(c.Unit.Text)))
 	}
 	var res handler.Result
 	var fn native
