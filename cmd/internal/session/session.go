@@ -51,8 +51,10 @@ type Options struct {
 	Trace   func(interp.TraceEvent)
 	VarHook func(name string, value any)
 	// JobHooks, when set, gives the trace and variable hooks of the task
-	// of each batch job a task enters (its TSN known only then); nil
-	// hooks: none. Without it a job's commands reached no trace.
+	// of each batch job a task enters (its TSN known only then; a nil
+	// hook: none). Unset, a job has Trace and VarHook, as every task
+	// without hooks of its own (sdfp run sets each task's, so its jobs
+	// were traced nowhere).
 	JobHooks func(tsn string) (trace func(interp.TraceEvent), varHook func(name string, value any))
 	Handlers []handler.Handler // handlers asked before the VM2000 and the job environment (stubs)
 	// TSN, when set, is the TSN of every task of the session; empty: each
