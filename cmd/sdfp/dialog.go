@@ -326,11 +326,11 @@ type dialogOptions struct {
 	catalog    *catalog.Catalog // nil: the built-in one
 }
 
-// runDialog runs a dialog without signals or history (tests).
 // errCtrlC is why an input's run was cancelled, as its SDP0099 message
 // says it.
 var errCtrlC = errors.New("INTERRUPTED (CTRL-C)")
 
+// runDialog runs a dialog without signals or history (tests).
 func runDialog(s *session.Session, in dialogInput, out io.Writer) (failed bool) {
 	return runDialogWith(s, in, out, dialogOptions{})
 }
