@@ -97,8 +97,8 @@ func (r *Report) Text(w io.Writer) {
 	}
 	fmt.Fprintf(w, " %d violating invariants\n", r.Violated)
 	if b := r.Baseline; b.Verdict != VerdictBaseline && b.Error != "" {
-		// the run without faults failed: say so before anything else is
-		// read into the matrix (a missing called procedure made it an
+		// the run without faults failed: say so under the counts (a
+		// called procedure missing from the workdir made the matrix an
 		// empty, quiet one)
 		fmt.Fprintf(w, "the baseline (no fault) ended %s: %s\n  the scenarios come only from what it touched before that (sdfp run shows the run; the procedures it calls or enters come from --workdir)\n", b.Verdict, b.Error)
 	}
