@@ -119,6 +119,10 @@ type Explorer struct {
 	Baseline Baseline
 	// Handlers are the procedure's error handlers in source order.
 	Handlers []string
+	// asGiven names the procedure in positions as the command line gave
+	// it (../jobs/migrate.proc:63:4): each scenario runs it under its
+	// base name, the name of its file in the scenario's workdir
+	asGiven *strings.Replacer
 }
 
 // New reads the procedure and runs the baseline.
@@ -155,7 +159,11 @@ func New(ctx context.Context, o Options) (*Explorer, error) {
 		a.Files = append(a.Files, files...)
 	}
 	e := &Explorer{opts: o, base: &golden.Case{Path: o.Proc, Name: name, Archive: a}, procs: interp.NewProcedureCache()}
-	e.Handlers = handlersOf(name, data, o.Installation)
+	if o.Proc != name {
+		// a position starts a line or follows a space (called from ...)
+		e.asGiven = strings.NewReplacer(" "+name+":", " "+o.Proc+":", "\t"+name+":", "\t"+o.Proc+":", "\n"+name+":", "\n"+o.Proc+":")
+	}
+	e.Handlers = e.shown(handlersOf(name, data, o.Installation)...)
 	e.baseline, err = e.run(ctx, Scenario{ID: "baseline"}, &e.Baseline, false)
 	if err != nil {
 		return nil, err
@@ -165,6 +173,17 @@ func New(ctx context.Context, o Options) (*Explorer, error) {
 		e.baseline.Verdict = e.ending(e.baseline)
 	}
 	return e, nil
+}
+
+// shown writes the procedure's positions in texts as the command line
+// named it (asGiven); the texts are changed in place.
+func (e *Explorer) shown(texts ...string) []string {
+	if e.asGiven != nil {
+		for i, t := range texts {
+			texts[i] = strings.TrimPrefix(e.asGiven.Replace("\n"+t), "\n")
+		}
+	}
+	return texts
 }
 
 // workdirFiles reads the regular files below dir as the golden case's
@@ -328,9 +347,9 @@ func (e *Explorer) runTraced(ctx context.Context, s Scenario, rec *Baseline, kee
 	o.out = out
 	o.Maincode = result.RC.Main
 	if result.Err != nil {
-		o.Error = result.Err.Error()
+		o.Error = e.shown(result.Err.Error())[0]
 	}
-	o.Handlers = uniq(r.Handlers)
+	o.Handlers = e.shown(uniq(r.Handlers)...)
 	if end := r.EndState(); end != nil {
 		o.Violations = checkInvariants(e.opts.Invariants, end)
 	}

@@ -158,6 +158,10 @@ func TestUnhandledAndDialogOpen(t *testing.T) {
 	if b.Verdict != VerdictUnhandled || len(b.Violations) != 1 || b.Violations[0].Invariant != "dialog-closed" {
 		t.Errorf("baseline %s %v, want unhandled with the dialog open", b.Verdict, b.Violations)
 	}
+	// the position names the file as it was given, not by its base name
+	if !strings.HasPrefix(b.Error, p+":2:2: ") {
+		t.Errorf("baseline error %q, want it at %s:2:2", b.Error, p)
+	}
 	if !e.NewReport(nil).Failed() {
 		t.Error("report does not fail")
 	}
@@ -507,6 +511,11 @@ func TestWorkdirFilesReachEveryScenario(t *testing.T) {
 	for _, f := range e.base.Archive.Files {
 		if strings.Contains(f.Name, ".sdfp") {
 			t.Errorf("bookkeeping file %s went into the scenarios", f.Name)
+		}
+	}
+	for _, h := range e.Handlers {
+		if !strings.HasPrefix(h, nightly+":") {
+			t.Errorf("handler %q is not named by the path given", h)
 		}
 	}
 	if after, _ := os.ReadDir(dir); len(after) != len(before) {
