@@ -59,9 +59,9 @@ func (d *Dialog) Run(stmts *ast.Procedure) *Error {
 	case sigExit:
 		return nil
 	case sigGoto:
-		return r.signalError(sig.pos, gotoTargetMissing.result(sig.label))
+		return r.branchError(sig.pos, gotoTargetMissing.result(sig.label))
 	}
-	return r.signalError(sig.pos, loopControlOutside.result())
+	return r.branchError(sig.pos, loopControlOutside.result())
 }
 
 // Close ends the dialog: SYSLST and SYSOUT files are closed (and so

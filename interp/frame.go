@@ -136,7 +136,7 @@ func (r *Runner) call(proc *ast.Procedure, params []Param, include bool, pos lex
 		}
 		return sig.rc, nil
 	case sigGoto:
-		e := r.signalError(signalPos(sig, pos), gotoNotEnclosing.result(sig.label))
+		e := r.branchError(signalPos(sig, pos), gotoNotEnclosing.result(sig.label))
 		return e.RC, e
 	}
 	what := "EXIT-BLOCK"
@@ -147,14 +147,14 @@ func (r *Runner) call(proc *ast.Procedure, params []Param, include bool, pos lex
 	if sig.label != "" {
 		res = exitOutsideNamedBlock.result(what, strings.ToUpper(sig.label))
 	}
-	e := r.signalError(signalPos(sig, pos), res)
+	e := r.branchError(signalPos(sig, pos), res)
 	return e.RC, e
 }
 
-// signalError is the error of a GOTO, CYCLE or EXIT-BLOCK that found no
+// branchError is the error of a GOTO, CYCLE or EXIT-BLOCK that found no
 // target, printed as a failing command's message is (failAt): the
 // signal came back to the procedure's level without a command failing.
-func (r *Runner) signalError(pos lexer.Pos, res handler.Result) *Error {
+func (r *Runner) branchError(pos lexer.Pos, res handler.Result) *Error {
 	for _, line := range res.Output {
 		r.print(line)
 	}
