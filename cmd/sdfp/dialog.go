@@ -48,6 +48,8 @@ func (c *cli) dialog(args []string) int {
 		fmt.Fprintln(c.stderr, "An interactive BS2000 dialog: enter commands at the / prompt; blocks run at their")
 		fmt.Fprintln(c.stderr, "closing command; COMMAND? shows a command's operands; Ctrl-C cancels the input,")
 		fmt.Fprintln(c.stderr, "LOGOFF, EXIT-JOB, !quit or Ctrl-D end the dialog; !history and !N recall inputs.")
+		fmt.Fprintln(c.stderr, "Exit status: 0 (an error ends only its input), 1 the input ended inside a block or")
+		fmt.Fprintln(c.stderr, "continued command, which did not run, 2 usage error, 4 a file could not be written.")
 		fs.PrintDefaults()
 	}
 	if code, done := parseFlags(fs, args); done {
@@ -99,9 +101,14 @@ func (c *cli) dialog(args []string) int {
 	}
 	s.Console.OnLine = newOutput(streams.out, false, lang).console
 	hist := openHistory(*history, streams.terminal, c.stderr)
-	if failed := runDialogWith(s, streams.in, streams.out, dialogOptions{interrupts: intr, running: streams.running,
-		history: hist, catalog: catalogFor(inst)}); failed {
+	failed, unrun := runDialogWith(s, streams.in, streams.out, dialogOptions{interrupts: intr, running: streams.running,
+		history: hist, catalog: catalogFor(inst)})
+	switch {
+	case failed:
 		return exitWriteFailed
+	case unrun:
+		// a script that ends inside a block did not run all of it
+		return exitFindings
 	}
 	return exitOK
 }
@@ -331,15 +338,16 @@ type dialogOptions struct {
 var errCtrlC = errors.New("INTERRUPTED (CTRL-C)")
 
 // runDialog runs a dialog without signals or history (tests).
-func runDialog(s *session.Session, in dialogInput, out io.Writer) (failed bool) {
+func runDialog(s *session.Session, in dialogInput, out io.Writer) (failed, unrun bool) {
 	return runDialogWith(s, in, out, dialogOptions{})
 }
 
 // runDialogWith reads and runs the dialog's inputs until LOGOFF,
 // EXIT-JOB, !quit or the end of the input. failed reports that a file
 // could not be written (a job variable after an input, a SYSLST or
-// SYSOUT file at the end); each is reported when it happens.
-func runDialogWith(s *session.Session, in dialogInput, out io.Writer, o dialogOptions) (failed bool) {
+// SYSOUT file at the end); each is reported when it happens. unrun
+// reports that the input ended inside a block or continued command.
+func runDialogWith(s *session.Session, in dialogInput, out io.Writer, o dialogOptions) (failed, unrun bool) {
 	r := s.Runner()
 	d := r.NewDialog(context.Background())
 	report := func(ms []msg.Message) {
@@ -422,6 +430,7 @@ func runDialogWith(s *session.Session, in dialogInput, out io.Writer, o dialogOp
 				fmt.Fprintf(out, "sdfp dialog: %v\n", err)
 			} else if len(pending) > 0 {
 				fmt.Fprintf(out, "sdfp: end of input: %d line(s)%s not run\n", len(pending), openBlocksText(blocks))
+				unrun = true
 			}
 			return
 		}

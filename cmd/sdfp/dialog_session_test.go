@@ -53,11 +53,19 @@ func TestDialogExitJob(t *testing.T) {
 // Issue 14: the prompt names the open blocks; the end of the input with
 // a block open says that it did not run.
 func TestDialogPromptAndOpenBlockAtEnd(t *testing.T) {
-	_, out, _ := dialogScript(t, "WHILE (FALSE)\nIF (1 = 1)\nEND-IF\n")
+	code, out, _ := dialogScript(t, "WHILE (FALSE)\nIF (1 = 1)\nEND-IF\n")
 	for _, want := range []string{"/WHILE (FALSE)\nWHILE/IF (1 = 1)\nWHILE.IF/END-IF\nWHILE/\n", "3 line(s) of the open WHILE block not run"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
 		}
+	}
+	// a script that ends inside a block did not run all of it: exit 1,
+	// where an error in an input (which ends only that input) is exit 0
+	if code != exitFindings {
+		t.Errorf("exit %d at the end inside a block, want %d", code, exitFindings)
+	}
+	if code, _, _ := dialogScript(t, "WRITE-TEXT (1 +\nWRITE-TEXT 'OK'\n"); code != exitOK {
+		t.Errorf("exit %d after an input with an error, want 0", code)
 	}
 }
 
