@@ -405,8 +405,13 @@ func runDialogWith(s *session.Session, in dialogInput, out io.Writer, o dialogOp
 		// could take the Ctrl-C meant for the next line (a select picks
 		// at random when done and the interrupt are both ready)
 		<-watched
-		cancel(nil)
-		if err != nil && err.Limit {
+		cancel(nil) // the first cancel's cause stays
+		switch {
+		case err != nil && err.Limit && errors.Is(context.Cause(ctx), errCtrlC):
+			// the user's own Ctrl-C is no run limit (SDP0099 says RUN
+			// LIMIT REACHED): said as the prompt's Ctrl-C is
+			fmt.Fprintf(out, "sdfp: input interrupted (Ctrl-C) at its line %d; the rest of it did not run\n", err.Pos.Line)
+		case err != nil && err.Limit:
 			fmt.Fprintln(out, s.Msgs.Render(err.Msg, s.Language()))
 		}
 		report(s.Flush())

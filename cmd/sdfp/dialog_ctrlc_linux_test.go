@@ -59,7 +59,7 @@ func TestDialogCtrlCOnPTY(t *testing.T) {
 	master.WriteString("WRITE-TEXT 'LOOPING'; WHILE (TRUE); END-WHILE\r")
 	waitFor("\nLOOPING\r\n")
 	master.WriteString("\x03") // stops the endless loop
-	waitFor("RUN CANCELLED: INTERRUPTED (CTRL-C)")
+	waitFor("sdfp: input interrupted (Ctrl-C) at its line 1; the rest of it did not run")
 	master.WriteString("SHOW-VARIABLE A\r")
 	waitFor("A = 3\r\n")
 	master.WriteString("\x04") // Ctrl-D on an empty line ends the dialog

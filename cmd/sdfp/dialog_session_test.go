@@ -140,7 +140,7 @@ func TestDialogSIGINT(t *testing.T) {
 	readUntil(t, r, &seen, "\nLOOPING\n")
 	cmd.Process.Signal(syscall.SIGINT)
 	// the cause, not Go's "context canceled"
-	readUntil(t, r, &seen, "RUN CANCELLED: INTERRUPTED (CTRL-C)")
+	readUntil(t, r, &seen, "sdfp: input interrupted (Ctrl-C) at its line 1; the rest of it did not run")
 	io.WriteString(stdin, "SHOW-VARIABLE A\n")
 	stdin.Close()
 	readUntil(t, r, &seen, "A = 7\n")
