@@ -6,6 +6,7 @@
 package check
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -121,6 +122,7 @@ func (c *Checker) CheckTree(file, src string) (Report, *ast.Procedure) {
 func (c *Checker) check(proc *ast.Procedure, d *lexer.Diagnostics) {
 	w := &walker{c: c, proc: proc, out: d, labelList: map[string]*[]ast.Stmt{}}
 	w.indexLabels(&proc.Body)
+	w.complex = complexVariables(proc)
 	w.nonSLabels()
 	w.encl = enclosing{lists: map[*[]ast.Stmt]int{&proc.Body: 1}, loops: map[string]int{}, blocks: map[string]int{}}
 	w.walk(&proc.Body)
@@ -135,6 +137,9 @@ type walker struct {
 	out       *lexer.Diagnostics
 	labelList map[string]*[]ast.Stmt // the statement list a label stands in
 	encl      enclosing              // what encloses the statement walked
+	// complex holds the variables the procedure declares as lists,
+	// arrays or structures, with the line of the declaration
+	complex map[string]int
 }
 
 func (w *walker) add(pos lexer.Pos, code, format string, args ...any) {
@@ -204,6 +209,11 @@ func (w *walker) walk(list *[]ast.Stmt) {
 			w.command(cmd)
 			if cmd.Args != nil {
 				w.exprs(cmd.Args)
+			}
+			if cmd.Subst && cmd.Unit != nil {
+				// the function calls of &(...) too: their operands are
+				// known only at run time, their expressions now
+				substParts(cmd.Unit, func(string, lexer.Pos) {}, w.expr)
 			}
 		}
 		forEachChildList(s, func(l *[]ast.Stmt) {
@@ -393,6 +403,25 @@ func (w *walker) call(c *ast.Call) {
 	for i, a := range c.Args {
 		args[i] = builtins.Arg{Key: a.Key, Value: staticValue(f, a, i)}
 	}
+	for i, a := range c.Args {
+		// SIZE(L) for SIZE('L'): a function takes the value of a
+		// variable named bare, and a list has none (it fails when run)
+		v, ok := a.Value.(*ast.VarRef)
+		if !ok || len(v.Name.Parts) != 1 || v.Name.Parts[0].Index != ast.NoIndex {
+			continue
+		}
+		name := rootName(v.Name.Text)
+		line, ok := w.complex[name]
+		if !ok {
+			continue
+		}
+		hint := ""
+		if p := paramFor(f, a.Key, i); p != nil && p.Name == "VARIABLE-NAME" {
+			hint = fmt.Sprintf("; %s takes the variable's name: %s('%s')", f.Name, f.Name, name)
+		}
+		w.warn(v.P, codeVariable, "%s gets the value of %s, a list, array or structure (declared at line %d), which has none%s",
+			f.Name, name, line, hint)
+	}
 	if _, err := f.Bind(args); err != nil {
 		text := err.Error()
 		if be, ok := err.(*builtins.Error); ok {
@@ -401,6 +430,35 @@ func (w *walker) call(c *ast.Call) {
 		w.out.Add(lexer.Errorf(c.P, parser.CodeFunctionArgs, "%s", text).
 			WithHint(func() string { return paramHint(f, c) }))
 	}
+}
+
+// complexVariables are the variables DECLARE-VARIABLE declares with
+// MULTIPLE-ELEMENTS *LIST or *ARRAY or with TYPE *STRUCTURE, with the
+// line of the first such declaration.
+func complexVariables(proc *ast.Procedure) map[string]int {
+	out := map[string]int{}
+	ast.Walk(proc.Body, func(s ast.Stmt) bool {
+		for _, c := range directCommands(s) {
+			if c.Name != "DECLARE-VARIABLE" || c.Args == nil || c.Subst {
+				continue
+			}
+			multi := c.Args.Keyword("MULTIPLE-ELEMENTS")
+			v := c.Args.Get("VARIABLE-NAME")
+			if v == nil {
+				continue
+			}
+			for _, e := range v.List {
+				structured := e.Struct != nil && e.Struct.Keyword("TYPE") == "*STRUCTURE"
+				if name := rootName(e.Str); name != "" && (multi == "*LIST" || multi == "*ARRAY" || structured) {
+					if _, seen := out[name]; !seen {
+						out[name] = c.Pos.Line
+					}
+				}
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // staticValue returns the literal value of an argument, or a stand-in of

@@ -493,6 +493,12 @@ func exprReads(e ast.Expr, fn func(string, lexer.Pos)) {
 // reads (&(...) was not looked into, and &NAME was reported at the
 // command).
 func substReads(u *lexer.Unit, fn func(string, lexer.Pos)) {
+	substParts(u, fn, func(e ast.Expr) { exprReads(e, fn) })
+}
+
+// substParts calls name for each &NAME of a command's text and expr for
+// the expression of each &(...) the reader can read.
+func substParts(u *lexer.Unit, name func(string, lexer.Pos), expr func(ast.Expr)) {
 	text := u.Text
 	inString := false
 	for i := 0; i < len(text); i++ {
@@ -522,14 +528,14 @@ func substReads(u *lexer.Unit, fn func(string, lexer.Pos)) {
 				continue // the reader reports it
 			}
 			if e, perr := parser.ParseExprString(text[i+2:end-1], u.PosAt(i+2)); perr == nil {
-				exprReads(e, fn)
+				expr(e)
 			}
 			i = end - 1
 			continue
 		}
 		end := lexer.SubstNameEnd(text, i+1)
 		if end > i+1 {
-			fn(strings.ToUpper(text[i+1:end]), u.PosAt(i+1))
+			name(strings.ToUpper(text[i+1:end]), u.PosAt(i+1))
 			i = end - 1
 		}
 	}
