@@ -70,7 +70,7 @@ func main() {
 }
 
 func (c *cli) main(args []string) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+	if len(args) == 0 || isHelpFlag(args[0]) {
 		c.usage(c.stdout)
 		if len(args) == 0 {
 			return exitUsage
@@ -105,6 +105,9 @@ func (c *cli) usage(w io.Writer) {
 // parseFlags parses a subcommand's flags. done reports that the
 // subcommand ends here, with exit status code: after -h (usage shown,
 // exit 0) or a bad flag (the flag package has said what is wrong).
+// isHelpFlag reports whether an argument asks for the usage.
+func isHelpFlag(arg string) bool { return arg == "-h" || arg == "--help" || arg == "-help" }
+
 func parseFlags(fs *flag.FlagSet, args []string) (code int, done bool) {
 	err := fs.Parse(args)
 	switch {

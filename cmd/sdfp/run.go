@@ -444,17 +444,18 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, out *output, stdout
 		}
 		traceTo = w
 	}
-	if traceTo != nil || out.json {
-		// batch jobs the tasks enter trace as the tasks do, under their
-		// own TSN
-		opts.JobHooks = func(tsn string) (func(interp.TraceEvent), func(string, any)) {
-			var vars func(string, any)
-			if out.json {
-				vars = func(name string, value any) { out.variable(tsn, name, value) }
-			}
-			return func(e interp.TraceEvent) { out.trace(traceTo, tsn, e) }, vars
+	// hooks are a task's trace and variable hooks (nil: none), the same
+	// for the batch jobs the tasks enter, under their own TSN
+	hooks := func(tsn string) (trace func(interp.TraceEvent), vars func(string, any)) {
+		if traceTo != nil || out.json {
+			trace = func(e interp.TraceEvent) { out.trace(traceTo, tsn, e) }
 		}
+		if out.json {
+			vars = func(name string, value any) { out.variable(tsn, name, value) }
+		}
+		return trace, vars
 	}
+	opts.JobHooks = hooks
 	opts.Installation, opts.LocalSU = inst, f.su
 	s, err := session.New(opts)
 	if err != nil {
@@ -490,12 +491,7 @@ func (c *cli) execute(f runFlags, inst *vm2000.Installation, out *output, stdout
 		if len(tasks) > 1 || out.json {
 			tasks[i].Stdout = out.taskSysout(tsn, len(tasks) > 1)
 		}
-		if traceTo != nil || out.json {
-			tasks[i].Trace = func(e interp.TraceEvent) { out.trace(traceTo, tsn, e) }
-		}
-		if out.json {
-			tasks[i].VarHook = func(name string, value any) { out.variable(tsn, name, value) }
-		}
+		tasks[i].Trace, tasks[i].VarHook = hooks(tsn)
 	}
 	rec := timelineRecorder(f.timeline, s, tasks, tsns)
 	results := s.RunTasks(context.Background(), tasks)

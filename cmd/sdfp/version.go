@@ -35,7 +35,7 @@ func versionInfo(bi *debug.BuildInfo, ok bool) string {
 func (c *cli) version(args []string) int {
 	if len(args) > 0 {
 		fmt.Fprintln(c.stderr, "usage: sdfp version")
-		if len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		if len(args) == 1 && isHelpFlag(args[0]) {
 			return exitOK // asked for, as -h of every other subcommand
 		}
 		return exitUsage

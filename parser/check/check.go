@@ -140,6 +140,7 @@ type walker struct {
 	// complex holds the variables the procedure declares as lists,
 	// arrays or structures, with the line of the declaration
 	complex map[string]int
+	substs  map[*ast.Command][]substPart // substParts, by command
 }
 
 func (w *walker) add(pos lexer.Pos, code, format string, args ...any) {
@@ -213,7 +214,11 @@ func (w *walker) walk(list *[]ast.Stmt) {
 			if cmd.Subst && cmd.Unit != nil {
 				// the function calls of &(...) too: their operands are
 				// known only at run time, their expressions now
-				substParts(cmd.Unit, func(string, lexer.Pos) {}, w.expr)
+				for _, p := range w.substParts(cmd) {
+					if p.expr != nil {
+						w.expr(p.expr)
+					}
+				}
 			}
 		}
 		forEachChildList(s, func(l *[]ast.Stmt) {

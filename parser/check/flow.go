@@ -365,7 +365,7 @@ func (w *walker) readsBeforeAssignment(proc *ast.Procedure) {
 	var reads []read
 	for _, c := range allCommands(proc) {
 		if c.Subst && c.Unit != nil {
-			substReads(c.Unit, func(n string, p lexer.Pos) { reads = append(reads, read{n, p}) })
+			w.substReads(c, func(n string, p lexer.Pos) { reads = append(reads, read{n, p}) })
 		}
 		if c.Args == nil {
 			continue
@@ -488,17 +488,46 @@ func exprReads(e ast.Expr, fn func(string, lexer.Pos)) {
 	}
 }
 
+// substPart is one & replacement of a command's text: the variable of
+// &NAME at its name, or the expression of an &(...) the reader can read.
+type substPart struct {
+	name string
+	pos  lexer.Pos
+	expr ast.Expr
+}
+
+// substParts are the & replacements of a command, read once: the walk
+// checks the calls of their expressions, readsBeforeAssignment their
+// variables.
+func (w *walker) substParts(c *ast.Command) []substPart {
+	if parts, ok := w.substs[c]; ok {
+		return parts
+	}
+	if w.substs == nil {
+		w.substs = map[*ast.Command][]substPart{}
+	}
+	parts := scanSubsts(c.Unit)
+	w.substs[c] = parts
+	return parts
+}
+
 // substReads calls fn for each variable a command's & replacements
 // read, at its place: &NAME's name, and those the expression of &(...)
 // reads (&(...) was not looked into, and &NAME was reported at the
 // command).
-func substReads(u *lexer.Unit, fn func(string, lexer.Pos)) {
-	substParts(u, fn, func(e ast.Expr) { exprReads(e, fn) })
+func (w *walker) substReads(c *ast.Command, fn func(string, lexer.Pos)) {
+	for _, p := range w.substParts(c) {
+		if p.expr != nil {
+			exprReads(p.expr, fn)
+		} else {
+			fn(p.name, p.pos)
+		}
+	}
 }
 
-// substParts calls name for each &NAME of a command's text and expr for
-// the expression of each &(...) the reader can read.
-func substParts(u *lexer.Unit, name func(string, lexer.Pos), expr func(ast.Expr)) {
+// scanSubsts finds the & replacements of a command's text.
+func scanSubsts(u *lexer.Unit) []substPart {
+	var parts []substPart
 	text := u.Text
 	inString := false
 	for i := 0; i < len(text); i++ {
@@ -528,15 +557,16 @@ func substParts(u *lexer.Unit, name func(string, lexer.Pos), expr func(ast.Expr)
 				continue // the reader reports it
 			}
 			if e, perr := parser.ParseExprString(text[i+2:end-1], u.PosAt(i+2)); perr == nil {
-				expr(e)
+				parts = append(parts, substPart{expr: e})
 			}
 			i = end - 1
 			continue
 		}
 		end := lexer.SubstNameEnd(text, i+1)
 		if end > i+1 {
-			name(strings.ToUpper(text[i+1:end]), u.PosAt(i+1))
+			parts = append(parts, substPart{name: strings.ToUpper(text[i+1 : end]), pos: u.PosAt(i + 1)})
 			i = end - 1
 		}
 	}
+	return parts
 }

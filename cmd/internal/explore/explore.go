@@ -163,7 +163,7 @@ func New(ctx context.Context, o Options) (*Explorer, error) {
 		// a position starts a line or follows a space (called from ...)
 		e.asGiven = strings.NewReplacer(" "+name+":", " "+o.Proc+":", "\t"+name+":", "\t"+o.Proc+":", "\n"+name+":", "\n"+o.Proc+":")
 	}
-	e.Handlers = e.shown(handlersOf(name, data, o.Installation)...)
+	e.Handlers = e.shownAll(handlersOf(name, data, o.Installation))
 	e.baseline, err = e.run(ctx, Scenario{ID: "baseline"}, &e.Baseline, false)
 	if err != nil {
 		return nil, err
@@ -175,13 +175,19 @@ func New(ctx context.Context, o Options) (*Explorer, error) {
 	return e, nil
 }
 
-// shown writes the procedure's positions in texts as the command line
-// named it (asGiven); the texts are changed in place.
-func (e *Explorer) shown(texts ...string) []string {
-	if e.asGiven != nil {
-		for i, t := range texts {
-			texts[i] = strings.TrimPrefix(e.asGiven.Replace("\n"+t), "\n")
-		}
+// shown writes the procedure's positions in a text as the command line
+// named it (asGiven).
+func (e *Explorer) shown(text string) string {
+	if e.asGiven == nil {
+		return text
+	}
+	return strings.TrimPrefix(e.asGiven.Replace("\n"+text), "\n") // a position at the start too
+}
+
+// shownAll is shown of each text, in place.
+func (e *Explorer) shownAll(texts []string) []string {
+	for i, t := range texts {
+		texts[i] = e.shown(t)
 	}
 	return texts
 }
@@ -347,9 +353,9 @@ func (e *Explorer) runTraced(ctx context.Context, s Scenario, rec *Baseline, kee
 	o.out = out
 	o.Maincode = result.RC.Main
 	if result.Err != nil {
-		o.Error = e.shown(result.Err.Error())[0]
+		o.Error = e.shown(result.Err.Error())
 	}
-	o.Handlers = e.shown(uniq(r.Handlers)...)
+	o.Handlers = e.shownAll(uniq(r.Handlers))
 	if end := r.EndState(); end != nil {
 		o.Violations = checkInvariants(e.opts.Invariants, end)
 	}

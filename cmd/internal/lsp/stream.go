@@ -14,13 +14,13 @@ import (
 )
 
 // tolerantStream is jsonrpc2's buffered stream with LSP's framing
-// (Content-Length headers, read here, written by jsonrpc2's codec), except
-// that a message whose body is not
-// JSON, or not a JSON-RPC message, gets an error response (parse error
-// -32700, invalid request -32600, as JSON-RPC 2.0 says) and the server
-// reads on: jsonrpc2's own stream ended the connection, and with it the
-// editor's language server, at one bad message. A broken header still
-// ends it, as the next message cannot be found.
+// (Content-Length headers, read here, written by jsonrpc2's codec),
+// except that a message whose body is not JSON, or not a JSON-RPC
+// message, gets an error response (parse error -32700, invalid request
+// -32600, as JSON-RPC 2.0 says) and the server reads on: jsonrpc2's own
+// stream ended the connection, and with it the editor's language server,
+// at one bad message. A broken header still ends it, as the next message
+// cannot be found.
 type tolerantStream struct {
 	conn  io.Closer
 	r     *bufio.Reader
